@@ -1,0 +1,250 @@
+"""Plain frozen dataclasses: the only shapes that leave db/.
+
+Everything the rest of the program sees of the database is one of these; they
+are safe to pass between threads and hold no session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+KINDS = ("direct", "indirect")
+STATUSES = ("suggested", "confirmed", "rejected")
+STANCES = ("favor", "against", "neutral")
+ORIGINS = ("model", "manual", "import")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article's display text, as code point offsets (end exclusive)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """What an importer hands to ``Project.add_article``."""
+
+    text: str
+    raw_text: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    published_source: str | None = None  # metadata | byline | inferred | user
+    language: str | None = None
+    content_hash: str | None = None  # computed from text when None
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    title: str | None
+    source: str | None
+    url: str | None
+    publisher: str | None
+    author: str | None
+    published: dt.date | None
+    published_source: str | None
+    language: str | None
+    raw_text: str
+    text: str
+    content_hash: str
+    imported_at: dt.datetime
+    done: bool
+    suggested_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """A row of the article list: no text, with claim counts."""
+
+    id: int
+    title: str | None
+    publisher: str | None
+    published: dt.date | None
+    published_source: str | None
+    url: str | None
+    done: bool
+    suggested: int
+    confirmed: int
+    rejected: int
+    suggested_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class NewClaim:
+    """A claim to store: a model suggestion or a manual mark.
+
+    ``speaker`` is a name; the project resolves it to a registry speaker
+    (by name or alias), creating one when it is new. ``topic`` likewise.
+    """
+
+    content: Span
+    kind: str = "indirect"
+    cue: Span | None = None
+    speaker: str | None = None
+    mention: Span | None = None
+    role: str | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    date_assumed: bool = False
+    stance: str | None = None
+    topic: str | None = None
+    confidence: float | None = None
+    model_name: str | None = None
+    model_version: str | None = None
+    note: str | None = None
+    status: str = "suggested"
+    origin: str = "model"
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: int
+    article_id: int
+    content: Span
+    kind: str
+    cue: Span | None
+    speaker_id: int | None
+    speaker: str | None
+    mention: Span | None
+    role: str | None
+    date: dt.date | None
+    date_text: str | None
+    date_assumed: bool
+    stance: str | None
+    topic_id: int | None
+    topic: str | None
+    verdict_rating: str | None
+    verdict_explanation: str | None
+    verdict_url: str | None
+    note: str | None
+    status: str
+    origin: str
+    model_name: str | None
+    model_version: str | None
+    confidence: float | None
+    annotator: str | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+    article_title: str | None = None
+    article_published: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerRole:
+    role: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    id: int
+    name: str
+    aliases: tuple[str, ...]
+    affiliation: str | None
+    roles: tuple[SpeakerRole, ...]
+    claim_count: int = 0
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: int
+    name: str
+    keywords: tuple[str, ...]
+    examples: tuple[str, ...]
+    claim_count: int = 0
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    entity: str
+    entity_id: int
+    action_id: int | None
+    kind: str
+    field: str | None
+    old: object
+    new: object
+    annotator: str | None
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    """One undoable action."""
+
+    id: int
+    label: str
+    annotator: str | None
+    at: dt.datetime
+    state: str
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a verb changed, so views refresh only that (after Anki's OpChanges)."""
+
+    articles: frozenset[int] = frozenset()
+    claims: frozenset[int] = frozenset()
+    speakers: frozenset[int] = frozenset()
+    topics: frozenset[int] = frozenset()
+    action_id: int | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.articles or self.claims or self.speakers or self.topics)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.articles | other.articles,
+            self.claims | other.claims,
+            self.speakers | other.speakers,
+            self.topics | other.topics,
+            other.action_id or self.action_id,
+        )
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Selects claims; every field narrows, ``None`` means any."""
+
+    article_id: int | None = None
+    statuses: tuple[str, ...] | None = None
+    speaker_id: int | None = None
+    topic_id: int | None = None
+    stance: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    text: str | None = None  # full-text search over content, speaker, note
+    ids: tuple[int, ...] | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    url: str
+    path: str | None
+    schema_version: str
+    articles: int
+    claims: int
+    claims_by_status: dict[str, int] = field(default_factory=dict)
+    speakers: int = 0
+    topics: int = 0
+    article_titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # claim | article | speaker
+    id: int
+    article_id: int | None
+    snippet: str

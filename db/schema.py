@@ -1,0 +1,211 @@
+"""Opening a project database: engine set-up, file checks, schema versions.
+
+A user's project file is their work. Before anything is written we check that
+the file is a SQLite database, that it is a Quotedesk project, that it is not
+corrupt and not from a newer Quotedesk. An older schema is upgraded with
+Alembic in one transaction, after a backup copy is written beside the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+
+from .errors import CorruptProjectError, NewerSchemaError, NotAProjectError, ProjectError
+
+log = logging.getLogger(__name__)
+
+# PRAGMA application_id marks a SQLite file as a Quotedesk project ("QDK1").
+APPLICATION_ID = 0x51444B31
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 60_000
+
+
+def to_url(target: str | Path) -> str:
+    """A database URL for a path or URL given by the user."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return "sqlite:///" + str(Path(text).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def create_project_engine(url: str) -> Engine:
+    """An engine with our SQLite settings: WAL, foreign keys, busy timeout, explicit BEGIN.
+
+    Write transactions start with ``BEGIN IMMEDIATE`` so that a second process
+    waits for the write lock up front instead of failing half-way with
+    "database is locked".
+    """
+    if sqlite_path(url) is None and make_url(url).get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if sqlite_path(url) is not None:
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        immediate = conn.get_execution_options().get("qd_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def check_sqlite_file(path: Path) -> str | None:
+    """Check an existing SQLite file without writing to it.
+
+    Returns the Alembic revision stored in it, or None for an empty database.
+    Raises a ProjectError subclass with a message for the user.
+    """
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise ProjectError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    if not header:
+        return None  # an empty file is an empty database
+    if header != SQLITE_HEADER:
+        raise NotAProjectError(
+            f"{path.name} is not a Quotedesk project (it is not a SQLite database). "
+            "The file was left untouched."
+        )
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            ok = con.execute("PRAGMA quick_check").fetchone()[0]
+            if ok != "ok":
+                raise CorruptProjectError(
+                    f"{path.name} is damaged ({ok}). The file was left untouched; "
+                    "restore a backup copy (files named *.backup-*.quotedesk beside it)."
+                )
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptProjectError(
+            f"{path.name} cannot be read as a database ({exc}). The file was left untouched."
+        ) from exc
+    if not tables:
+        return None
+    if app_id != APPLICATION_ID or revision is None:
+        raise NotAProjectError(
+            f"{path.name} is a SQLite database but not a Quotedesk project. The file was left untouched."
+        )
+    return revision
+
+
+def backup_sqlite(path: Path, revision: str) -> Path:
+    """Copy the database (consistently, through SQLite's backup API) beside itself."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{revision}-{stamp}{path.suffix or '.quotedesk'}")
+    src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Run the Alembic upgrade in one transaction on the given engine."""
+    cfg = alembic_config()
+    with engine.execution_options(qd_write=True).begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+def prepare(url: str, *, create: bool = True) -> Engine:
+    """Check, create or upgrade the database at ``url`` and return a ready engine."""
+    path = sqlite_path(url)
+    revision: str | None = None
+    if path is not None:
+        if path.exists():
+            if path.is_dir():
+                raise ProjectError(f"{path} is a folder, not a project file.")
+            revision = check_sqlite_file(path)
+        elif not create:
+            raise ProjectError(f"There is no project at {path}.")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_project_engine(url)
+    if path is None:
+        revision = current_revision(engine)
+        if revision is None and inspect(engine).get_table_names():
+            engine.dispose()
+            raise NotAProjectError("That database has tables but is not a Quotedesk project.")
+
+    head = head_revision()
+    if revision is not None and revision not in known_revisions():
+        engine.dispose()
+        raise NewerSchemaError(
+            "This project was saved by a newer version of Quotedesk "
+            f"(schema {revision}; this version knows up to {head}). "
+            "Update Quotedesk to open it. The file was left untouched."
+        )
+    if revision != head:
+        if revision is not None and path is not None:
+            backup = backup_sqlite(path, revision)
+            log.info("Backed up %s to %s before upgrading", path, backup)
+        try:
+            upgrade(engine)
+        except Exception:
+            engine.dispose()
+            raise
+        if path is not None:
+            with engine.connect() as conn:
+                ok = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+            if ok != "ok":
+                engine.dispose()
+                raise CorruptProjectError(f"The upgraded project failed its integrity check: {ok}.")
+    return engine

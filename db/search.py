@@ -1,0 +1,82 @@
+"""Full-text search: the one module that knows about SQLite FTS5.
+
+Everything else asks this module for matching ids; on databases other than
+SQLite (PostgreSQL for teams) the same questions are answered with ILIKE.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Select, Text, cast, or_, select, text
+from sqlalchemy.orm import Session
+
+from .models import ArticleRow, ClaimRow, SpeakerRow
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(user_text: str) -> str | None:
+    """Turn what a person typed into a safe FTS5 query: every word must occur, the last as a prefix."""
+    words = _WORD.findall(user_text)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _like(user_text: str) -> str:
+    escaped = user_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def speaker_ids_matching(user_text: str) -> Select:
+    pattern = _like(user_text.strip())
+    return select(SpeakerRow.id).where(
+        or_(
+            SpeakerRow.name.ilike(pattern, escape="\\"),
+            cast(SpeakerRow.aliases, Text).ilike(pattern, escape="\\"),
+        )
+    )
+
+
+def claim_ids_matching(session: Session, user_text: str) -> Select | None:
+    """A SELECT of claim ids whose content, speaker mention, role, note or speaker match."""
+    by_speaker = select(ClaimRow.id).where(ClaimRow.speaker_id.in_(speaker_ids_matching(user_text)))
+    if _is_sqlite(session):
+        query = fts_query(user_text)
+        if query is None:
+            return None
+        fts = select(text("rowid")).select_from(text("claims_fts")).where(
+            text("claims_fts MATCH :q").bindparams(q=query)
+        )
+        return select(ClaimRow.id).where(or_(ClaimRow.id.in_(fts), ClaimRow.id.in_(by_speaker)))
+    pattern = _like(user_text.strip())
+    return select(ClaimRow.id).where(
+        or_(
+            ClaimRow.content_text.ilike(pattern, escape="\\"),
+            ClaimRow.mention_text.ilike(pattern, escape="\\"),
+            ClaimRow.role.ilike(pattern, escape="\\"),
+            ClaimRow.note.ilike(pattern, escape="\\"),
+            ClaimRow.id.in_(by_speaker),
+        )
+    )
+
+
+def article_ids_matching(session: Session, user_text: str) -> Select | None:
+    if _is_sqlite(session):
+        query = fts_query(user_text)
+        if query is None:
+            return None
+        return select(text("rowid")).select_from(text("articles_fts")).where(
+            text("articles_fts MATCH :q").bindparams(q=query)
+        )
+    pattern = _like(user_text.strip())
+    return select(ArticleRow.id).where(
+        or_(ArticleRow.title.ilike(pattern, escape="\\"), ArticleRow.text.ilike(pattern, escape="\\"))
+    )
