@@ -1,0 +1,78 @@
+"""The ``quotedesk`` command line. Bare ``quotedesk`` opens the window.
+
+Each subcommand is one module in this package with ``register(subparsers)``
+that adds its parser and sets ``handler`` (a function taking the parsed
+arguments and returning an exit code). Add a module to COMMANDS to register it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from db import QuotedeskError
+
+# Modules of desktop.cli that provide subcommands, in the order --help lists them.
+COMMANDS = [
+    "cmd_info",
+    "cmd_import",
+    "cmd_suggest",
+    "cmd_eval",
+    "cmd_export",
+    "cmd_import_json",
+    "cmd_import_xlsx",
+    "cmd_report",
+]
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotedesk",
+        description="Annotate and fact-check attributed claims in news articles. "
+        "Without a command, opens the Quotedesk window.",
+    )
+    parser.add_argument("--db", metavar="URL", help="project file or database URL (default: the default project)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__name__}.{name}":
+                continue  # that command is not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """``--db`` after the subcommand too (``quotedesk info --db FILE``)."""
+    parser.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="project file or database URL (default: the default project)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if not args.command:
+        from desktop.app import run_app
+
+        return run_app(db=args.db)
+    try:
+        return int(args.handler(args) or 0)
+    except QuotedeskError as exc:
+        print(f"quotedesk: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("quotedesk: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""``quotedesk info``: where the project is, its schema version and what it holds."""
+
+from __future__ import annotations
+
+from desktop.cli import add_db_argument
+from desktop.projects import open_project
+
+
+def register(sub) -> None:
+    p = sub.add_parser("info", help="show the project's location, schema version and counts")
+    add_db_argument(p)
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    with open_project(args.db) as project:
+        info = project.info()
+    print(f"Project:        {info.path or info.url}")
+    print(f"Schema version: {info.schema_version}")
+    print(f"Articles:       {info.articles}")
+    for title in info.article_titles[:20]:
+        print(f"  - {title}")
+    if info.articles > 20:
+        print(f"  … and {info.articles - 20} more")
+    statuses = ", ".join(f"{n} {s}" for s, n in sorted(info.claims_by_status.items())) or "none"
+    print(f"Claims:         {info.claims} ({statuses})")
+    print(f"Speakers:       {info.speakers}")
+    print(f"Topics:         {info.topics}")
+    return 0
