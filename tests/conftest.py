@@ -1,0 +1,45 @@
+"""Shared fixtures: a temporary project, the spaCy pipeline loaded once, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Qt tests run offscreen on machines without a display (CI); set before Qt is imported.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "resources" / "seeds"
+GOLD = REPO / "tests" / "data" / "gold" / "seeds.jsonl"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """Never touch the real user's data directory or settings from a test."""
+    data = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("QUOTEDESK_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
+    yield
+
+
+@pytest.fixture
+def project_path(tmp_path) -> Path:
+    return tmp_path / "test.quotedesk"
+
+
+@pytest.fixture
+def project(project_path):
+    from db import Project
+
+    p = Project.open(project_path)
+    yield p
+    p.close()
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from annotate.pipeline import load_pipeline
+
+    return load_pipeline()
