@@ -1,0 +1,149 @@
+"""Statement dates: find the date phrase governing a reporting cue and resolve it to a calendar date.
+
+Relative phrases resolve against the article's publication date: "on Tuesday" is the latest
+Tuesday on or before it, "Dec. 12" the latest Dec 12 on or before it. Without a publication date,
+the year comes from the full dates written elsewhere in the article ("Nov. 21, 2024").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_NAMES = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+                r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_MONTH_RE = r"\b(?P<mon>" + _MONTH_NAMES + r")\.?"
+_MD = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
+_DM = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
+                 + r"(?:,?\s+(?P<year>\d{4}))?\b")
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_SIMPLE_RELATIVE = {"today": 0, "yesterday": 1, "tonight": 0, "last night": 1,
+                    "this morning": 0, "this afternoon": 0, "this evening": 0}
+_DATE_WORD_RE = re.compile(  # one token; names capitalised so the modal "may" is no month
+    r"^(?:(?:" + _MONTH_NAMES + r")\.?|" + "|".join(d.capitalize() for d in _WEEKDAYS)
+    + r"|[Tt]oday|[Yy]esterday|[Tt]onight)$"
+)
+_PREPS = {"on", "in", "at", "during", "earlier", "last", "this", "late", "early", "over"}
+
+
+def _mk(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def full_dates(text: str) -> list[dt.date]:
+    """Every date written with its year in ``text`` (used to guess the year of the article)."""
+    found = []
+    for rx in (_MD, _DM):
+        for m in rx.finditer(text):
+            if m.group("year"):
+                d = _mk(int(m.group("year")), _month(m.group("mon")), int(m.group("day")))
+                if d:
+                    found.append(d)
+    for m in _ISO.finditer(text):
+        d = _mk(int(m.group("year")), int(m.group("m")), int(m.group("day")))
+        if d:
+            found.append(d)
+    return found
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return _MONTHS.get(key[:4] if key.startswith("sept") else key[:3], 0)
+
+
+def resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None = None) -> dt.date | None:
+    """Calendar date of ``phrase`` or None when it cannot be settled."""
+    return _resolve(phrase, published, year_hint)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None) -> dt.date | None:
+    for rx in (_MD, _DM):
+        m = rx.search(phrase)
+        if m:
+            month, day = _month(m.group("mon")), int(m.group("day"))
+            if m.group("year"):
+                return _mk(int(m.group("year")), month, day)
+            if published:
+                d = _mk(published.year, month, day)
+                if d and d > published:
+                    d = _mk(published.year - 1, month, day)
+                return d
+            if year_hint:  # the candidate nearest the dates written in the article
+                cands = [c for y in (year_hint.year - 1, year_hint.year, year_hint.year + 1)
+                         if (c := _mk(y, month, day))]
+                return min(cands, key=lambda c: abs((c - year_hint).days)) if cands else None
+            return None
+    m = _ISO.search(phrase)
+    if m:
+        return _mk(int(m.group("year")), int(m.group("m")), int(m.group("day")))
+    if published is None:
+        return None
+    low = phrase.lower()
+    m = _WEEKDAY_RE.search(low)
+    if m:
+        back = (published.weekday() - _WEEKDAYS.index(m.group(1))) % 7
+        if "last" in low.split() and back == 0:
+            back = 7
+        return published - dt.timedelta(days=back)
+    for key, back in _SIMPLE_RELATIVE.items():
+        if key in low:
+            return published - dt.timedelta(days=back)
+    return _dateparser(phrase, published)
+
+
+def _dateparser(phrase: str, published: dt.date) -> dt.date | None:
+    import dateparser  # slow to import; only needed for unusual phrases
+
+    base = dt.datetime.combine(published, dt.time(12))
+    got = dateparser.parse(phrase, languages=["en"],
+                           settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    return got.date() if got else None
+
+
+def _is_date_token(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or bool(_DATE_WORD_RE.match(tok.text))
+
+
+def _phrase_from(head: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
+    """Char span of the date expression in the subtree of ``head`` (a prep or adverbial)."""
+    toks = [t for t in head.subtree if not (exclude[0] <= t.idx < exclude[1])]
+    dated = [t for t in toks if _is_date_token(t)]
+    if not dated:
+        return None
+    start, end = dated[0], dated[-1]
+    if head.lower_ in _PREPS and head.i < start.i and start.i - head.i <= 2:
+        start = head
+    elif start.i > 0 and start.nbor(-1).lower_ in _PREPS and start.nbor(-1).head == start:
+        start = start.nbor(-1)
+    return start.idx, end.idx + len(end)
+
+
+def date_phrase(cue: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
+    """The date phrase that governs ``cue`` ("said on Dec. 12", "Talking ... on Dec. 7, X told").
+
+    Looks at the cue's own modifiers and at participial clauses attached to it, never inside the
+    claim content (``exclude``), so dates the speaker talks about are not taken as statement dates.
+    """
+    best = None
+    for child in cue.children:
+        if exclude[0] <= child.idx < exclude[1]:
+            continue
+        if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl", "advcl", "nmod", "pobj", "dobj"):
+            if child.dep_ == "dobj" and not _is_date_token(child):
+                continue
+            span = _phrase_from(child, exclude)
+            if span and (best is None or abs(span[0] - cue.idx) < abs(best[0] - cue.idx)):
+                best = span
+    return best

@@ -1,0 +1,60 @@
+"""Word lists describing English news reporting (cues, titles, offices, pronouns)."""
+from __future__ import annotations
+
+# Verbs that introduce what someone said, by lemma.
+REPORTING_VERBS = frozenset("""
+say tell add note warn deny confirm claim state announce insist argue explain write report
+declare stress emphasize emphasise acknowledge admit assert maintain suggest predict reply
+respond comment recall remark reiterate urge caution concede contend allege estimate promise
+pledge vow threaten complain observe testify affirm reaffirm disclose reveal indicate tweet
+post agree mention signal clarify specify recount question charge counter conclude stated
+""".split())
+
+# Reporting verbs that never take a clause but an object and its predicate ("X called Y premature").
+CALL_VERBS = frozenset({"call", "label", "describe", "brand", "term", "dub"})
+
+# Nouns that can "say" or "read" on someone's behalf.
+STATEMENT_NOUNS = frozenset("""
+statement release communique communiqué letter message post note memo report readout
+announcement notice tweet transcript decree document filing text
+""".split())
+STATEMENT_ONLY_CUES = frozenset({"read"})  # "a statement ... read"
+
+# Heads that speak for an owner: "Meloni's office", "the ministry's spokesperson".
+OFFICE_NOUNS = frozenset("""
+office spokesperson spokesman spokeswoman spokespeople representative representatives
+campaign team press lawyer lawyers attorney attorneys aide aides staff administration
+cabinet ministry government
+""".split())
+
+# Words that make up titles and roles ("Deputy Prime Minister", "chief executive").
+TITLE_WORDS = frozenset("""
+president president-elect vice minister prime deputy secretary chancellor senator sen. rep.
+representative congressman congresswoman gov. governor mayor general gen. lt. col. colonel
+commander chief head director ambassador spokesperson spokesman spokeswoman chairman
+chairwoman chair chairperson ceo cfo coo executive leader speaker king queen prince princess
+pope judge justice attorney prosecutor professor prof. dr. sheriff lieutenant admiral sergeant
+treasurer whip envoy diplomat adviser advisor commissioner official officer analyst
+economist expert lawmaker mp mep founder co-founder coach captain member councillor
+councilman councilwoman premier emir sultan president-elect defense defence foreign interior
+finance economy economic health justice home trade energy agriculture education labor labour
+environment transport culture state national security military army navy air force staff
+general-secretary secretary-general mr. mrs. ms. sir lord lady elect chief-of-staff
+archbishop bishop cardinal rabbi imam sheikh ayatollah marshal inspector superintendent
+detective constable commissioner auditor registrar dean provost rector principal manager
+partner owner researcher scientist author historian journalist editor correspondent
+reporter columnist host anchor candidate nominee challenger incumbent contender
+""".split())
+
+# Honorifics are not roles.
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "sir", "dame"})
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
+NON_SPEAKER_WORDS = frozenset(
+    {"it", "this", "that", "which", "what", "who", "there", "these", "those", "something",
+     "nothing", "anything", "everything", "one"}
+)
+
+OPEN_QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb",
+               "\u201e": "\u201c"}
+QUOTE_CHARS = frozenset('"\'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e')

@@ -1,0 +1,42 @@
+"""Pairing quotation marks in a paragraph (character level, not by sentence)."""
+from __future__ import annotations
+
+from .lexicon import OPEN_QUOTES
+
+_DOUBLE_STRAIGHT = '"'
+_SINGLES = {"'", "\u2018"}
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans (open_mark, close_mark_end) of quoted passages in ``text``.
+
+    Double marks (straight or curly) pair in order; single marks only open at the start of a
+    word and close at the end of one, so apostrophes ("Ukraine's", "don't") are ignored.
+    A mark left open at the end of the text is dropped.
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[int, str]] = []  # (position, expected closer)
+    n = len(text)
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if stack and ch == stack[-1][1]:
+            opener_single = stack[-1][1] in {"'", "\u2019"}
+            if opener_single and _is_word_char(after):
+                continue  # an apostrophe inside a single-quoted passage
+            if ch == _DOUBLE_STRAIGHT or not _is_word_char(after) or not opener_single:
+                start, _ = stack.pop()
+                spans.append((start, i + 1))
+                continue
+        if ch in OPEN_QUOTES:
+            if ch in _SINGLES and (_is_word_char(before) or not _is_word_char(after)):
+                continue  # apostrophe or stray mark
+            if ch == _DOUBLE_STRAIGHT and stack and stack[-1][1] == _DOUBLE_STRAIGHT:
+                continue
+            stack.append((i, OPEN_QUOTES[ch]))
+    spans.sort()
+    return spans

@@ -1,0 +1,263 @@
+"""Speaker mentions, their roles, and who they refer to within one article.
+
+A mention is analysed from the parse (a name with the title run before it, an appositive role, a
+pronoun, an office or statement and its owner, or a group) without trusting a single entity label.
+``ArticleSpeakers`` then resolves surnames, pronouns, titles and offices to the full names used
+elsewhere in the same article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import (HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, PERSONAL_PRONOUNS,
+                      STATEMENT_NOUNS, TITLE_WORDS)
+
+_NOT_NAME_ENTS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "LAW", "PRODUCT",
+                            "WORK_OF_ART", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY",
+                            "LANGUAGE"})
+_NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "bin", "al", "le", "la", "del", "dos"})
+_MENTION_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nummod", "flat", "nmod",
+                           "cc", "conj", "punct", "quantmod", "predet"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # char offsets in the article
+    end: int
+    text: str
+    kind: str  # "name" | "pronoun" | "title" | "office" | "statement" | "group"
+    name: str | None = None  # the person/org name written in the mention
+    role: str | None = None
+    office: str | None = None  # "office", "spokesperson": who speaks for ``name``
+
+
+def _is_title(tok: Token) -> bool:
+    return tok.lower_ in TITLE_WORDS
+
+
+def _is_name_token(tok: Token) -> bool:
+    if tok.lower_ in _NAME_PARTICLES:
+        return True
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title(tok)
+            and tok.ent_type_ not in _NOT_NAME_ENTS and tok.lower_ not in HONORIFICS
+            and tok.text not in ("'s", "’s"))
+
+
+def _is_nationality(tok: Token) -> bool:
+    if not tok.text[:1].isupper():
+        return False
+    return tok.ent_type_ in ("NORP", "GPE") or ("." in tok.text and tok.text.isupper())
+
+
+def role_before(first: Token, lowest: int = 0) -> str | None:
+    """The title run written just before a name ("U.K. Prime Minister" Keir Starmer)."""
+    i = first.i - 1
+    doc = first.doc
+    start = None
+    while i >= lowest:
+        tok = doc[i]
+        if _is_title(tok) or tok.text in ("-", "elect") or _is_nationality(tok):
+            start = i
+        elif tok.lower_ == "and" and i - 1 >= lowest and _is_title(doc[i - 1]) and start is not None:
+            start = i
+        elif tok.lower_ in HONORIFICS:
+            pass
+        else:
+            break
+        i -= 1
+    if start is None:
+        return None
+    toks = [t for t in doc[start:first.i] if t.lower_ not in HONORIFICS]
+    while toks and (toks[0].lower_ == "and" or toks[0].text == "-"):
+        toks.pop(0)
+    if not toks or not any(_is_title(t) for t in toks):
+        return None
+    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+
+
+def _appos_role(head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ == "appos" and child.lower_ in TITLE_WORDS | {"head", "leader"} or (
+                child.dep_ == "appos" and any(_is_title(t) for t in child.subtree)):
+            toks = [t for t in child.subtree if t.dep_ != "punct" or t.i not in (child.left_edge.i,)]
+            toks = [t for t in toks if not (t.dep_ == "det" and t.head == child)]
+            toks = [t for t in toks if t.dep_ not in ("relcl",) and t.text != ","]
+            if toks:
+                return head.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+    return None
+
+
+def _collect(tok: Token, out: list[Token]) -> None:
+    out.append(tok)
+    for child in tok.children:
+        if child.dep_ in _MENTION_DEPS or (child.dep_ == "prep" and child.lower_ == "of"
+                                          and child.i == tok.i + 1) or (
+                child.dep_ == "pobj" and tok.dep_ == "prep"):
+            _collect(child, out)
+
+
+def mention_tokens(head: Token) -> list[Token]:
+    toks: list[Token] = []
+    _collect(head, toks)
+    toks.sort(key=lambda t: t.i)
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks or [head]
+
+
+def _name_runs(toks: list[Token]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    for tok in toks:
+        if _is_name_token(tok) and (not cur or tok.i == cur[-1].i + 1):
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [tok] if _is_name_token(tok) else []
+    if cur:
+        runs.append(cur)
+    return [r for r in runs if any(t.lower_ not in _NAME_PARTICLES for t in r)]
+
+
+def _text(doc: Doc, toks: list[Token]) -> str:
+    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+
+
+def analyse(head: Token, offset: int = 0) -> Mention | None:
+    """Describe the speaker mention headed by ``head``; None when it cannot be a speaker."""
+    doc = head.doc
+    if head.lower_ in NON_SPEAKER_WORDS or head.tag_ in ("WDT", "WP", "EX"):
+        return None
+    toks = mention_tokens(head)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    text = doc.text[start:end]
+    base = dict(start=start + offset, end=end + offset, text=text)
+    if head.lower_ in PERSONAL_PRONOUNS or head.pos_ == "PRON":
+        return Mention(kind="pronoun", **base)
+    lemma = head.lemma_.lower()
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if lemma in STATEMENT_NOUNS or lemma in OFFICE_NOUNS:
+        if owner is None:  # "a statement put out by Meloni's office", "a statement from X"
+            for t in head.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and t.i > head.i:
+                    sub = analyse(t, offset)
+                    return sub if sub is None or sub.kind != "pronoun" else sub
+        if owner is not None:
+            own = analyse(owner, offset)
+            if own is not None and own.kind in ("name", "group", "title"):
+                return Mention(kind="office", name=own.name or own.text, role=own.role,
+                               office=text[owner.idx + len(owner) - start:].lstrip("'’s ").strip()
+                               or lemma, **base)
+        return Mention(kind="statement" if lemma in STATEMENT_NOUNS else "title", **base)
+    if any(c.dep_ == "conj" for c in head.children) and not _is_title(head):
+        return Mention(kind="group", name=text, **base)
+    runs = _name_runs([t for t in toks if t.i <= head.i or t.dep_ in ("flat", "compound", "conj")])
+    if runs:
+        run = runs[-1]
+        role = role_before(run[0], toks[0].i) or _appos_role(head)
+        return Mention(kind="name", name=_text(doc, run), role=role, **base)
+    role = _appos_role(head)
+    if _is_title(head):
+        clean = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
+        role_text = _text(doc, clean) if clean else text
+        return Mention(kind="title", name=None, role=role or role_text, **base)
+    return Mention(kind="group", name=text, role=role, **base)
+
+
+@dataclass
+class _Person:
+    name: str
+    roles: list[tuple[int, str]] = field(default_factory=list)  # (position, role)
+    positions: list[int] = field(default_factory=list)
+
+
+class ArticleSpeakers:
+    """Full names and roles seen in one article, to resolve later (or earlier) mentions."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, _Person] = {}
+        self._said: list[tuple[int, str, str | None, str]] = []  # (pos, speaker, role, kind)
+
+    def observe(self, doc: Doc, offset: int) -> None:
+        """Register every multi-word name in ``doc`` with the title run written before it."""
+        for run in _name_runs(list(doc)):
+            if len(run) < 2:
+                continue
+            name = _text(doc, run)
+            person = self.people.setdefault(name, _Person(name))
+            pos = run[0].idx + offset
+            person.positions.append(pos)
+            role = role_before(run[0]) or _appos_role(run[-1])
+            if role:
+                person.roles.append((pos, role))
+
+    def _full_name(self, name: str, pos: int) -> str:
+        if name in self.people:
+            return name
+        last = name.split()[-1]
+        best, best_key = name, None
+        for full, person in self.people.items():
+            if full.split()[-1] == last or (len(name.split()) == 1 and full.split()[0] == name
+                                             and False):
+                before = [p for p in person.positions if p <= pos]
+                key = (1, max(before)) if before else (0, -min(person.positions))
+                if best_key is None or key > best_key:
+                    best, best_key = full, key
+        return best
+
+    def role_of(self, name: str, pos: int) -> str | None:
+        person = self.people.get(name)
+        if not person or not person.roles:
+            return None
+        before = [r for p, r in person.roles if p <= pos]
+        return before[-1] if before else person.roles[0][1]
+
+    def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
+        """(canonical speaker, role) for a mention at its place in the article."""
+        pos = mention.start
+        if mention.kind == "pronoun":
+            return self._previous(pos, kinds=None)
+        if mention.kind == "statement":
+            spk, role = self._previous(pos, kinds=("office", "statement"))
+            return (spk, role) if spk else self._previous(pos, kinds=None)
+        if mention.kind == "title" and mention.name is None:
+            head = mention.text.split()[-1].lower()
+            best = None
+            for person in self.people.values():
+                for p, r in person.roles:
+                    if p < pos and r.split()[-1].lower() == head and (best is None or p > best[0]):
+                        best = (p, person.name, r)
+            if best and best[0] < pos and not mention.text[:1].isupper():
+                return best[1], mention.role or best[2]
+            return _strip_det(mention.text), mention.role
+        if mention.kind == "group":
+            return mention.name, mention.role
+        full = self._full_name(mention.name or mention.text, pos)
+        role = mention.role or self.role_of(full, pos)
+        if mention.kind == "office":
+            return f"{full}'s {mention.office}", role
+        return full, role
+
+    def _previous(self, pos: int, kinds: tuple[str, ...] | None) -> tuple[str | None, str | None]:
+        for p, spk, role, kind in reversed(self._said):
+            if p < pos and (kinds is None or kind in kinds):
+                return spk, role
+        return None, None
+
+    def record(self, pos: int, speaker: str | None, role: str | None, kind: str) -> None:
+        """Remember a resolved speaker so "she added" / "the statement added" can refer back."""
+        if speaker:
+            self._said.append((pos, speaker, role, kind))
+            self._said.sort(key=lambda x: x[0])
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "a ", "an "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
