@@ -43,6 +43,8 @@ from .models import (
     SpeakerRow,
     TopicRow,
 )
+from .registry import RegistryVerbs
+from .transfer import TransferVerbs
 from .records import (
     KINDS,
     STANCES,
@@ -86,7 +88,7 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-class Project:
+class Project(RegistryVerbs, TransferVerbs):
     """A Quotedesk project on a database URL (a SQLite file by default)."""
 
     def __init__(self, engine, url: str):
