@@ -1,0 +1,70 @@
+"""``quotedesk import PATH…``: import articles from files, folders, JSONL/CSV batches or URLs."""
+from __future__ import annotations
+
+import shutil
+import sys
+
+from desktop.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
+from desktop.importing import ImportSummary, import_paths
+from desktop.projects import open_project
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="import articles (.txt, .md, .html, .jsonl, .csv, folders, URLs)",
+                       description="Import articles into the project. Folders are read recursively; "
+                       "JSONL and CSV batches need a 'text' field. The exit code is non-zero only when "
+                       "nothing could be imported.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or http(s) URL")
+    add_db_argument(p)
+    p.set_defaults(handler=run)
+
+
+class _Bar:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.active = stream.isatty()
+        self.current = ""
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if not self.active:
+            return
+        width = max(10, min(40, shutil.get_terminal_size((80, 20)).columns - 40))
+        filled = int(width * done / total) if total else 0
+        label = self.current[-30:]
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total or '?'} {label:<30}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.active:
+            self.stream.write("\r" + " " * (shutil.get_terminal_size((80, 20)).columns - 1) + "\r")
+            self.stream.flush()
+
+
+def print_summary(summary: ImportSummary, out=sys.stdout) -> None:
+    print(f"Imported:   {len(summary.imported)}", file=out)
+    print(f"Duplicates: {len(summary.duplicates)}", file=out)
+    for d in summary.duplicates:
+        title = f" “{d.title}”" if d.title else ""
+        print(f"  - {d.source}: already in the project as article {d.existing_id}{title}", file=out)
+    print(f"Failed:     {len(summary.failed)}", file=out)
+    for error in summary.failed:
+        print(f"  - {error.message}", file=out)
+    if summary.cancelled:
+        print("The import was cancelled; the articles above were stored.", file=out)
+
+
+def run(args) -> int:
+    bar = _Bar()
+
+    def on_result(result, outcome):
+        bar.current = result.source
+
+    with open_project(args.db) as project:
+        try:
+            summary = import_paths(project, args.paths, progress=bar, on_result=on_result)
+        finally:
+            bar.close()
+    print_summary(summary)
+    return EXIT_FAILURE if summary.nothing_imported else EXIT_OK
