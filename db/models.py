@@ -30,6 +30,7 @@ class Base(DeclarativeBase):
 
 class ArticleRow(Base):
     __tablename__ = "articles"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str | None] = mapped_column(Text)
@@ -52,6 +53,7 @@ class ArticleRow(Base):
 
 class SpeakerRow(Base):
     __tablename__ = "speakers"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(Text, unique=True)
@@ -66,6 +68,7 @@ class SpeakerRow(Base):
 
 class SpeakerRoleRow(Base):
     __tablename__ = "speaker_roles"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
@@ -78,6 +81,7 @@ class SpeakerRoleRow(Base):
 
 class TopicRow(Base):
     __tablename__ = "topics"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(Text, unique=True)
@@ -96,6 +100,7 @@ class AnnotatorRow(Base):
 
 class ClaimRow(Base):
     __tablename__ = "claims"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)

@@ -63,6 +63,7 @@ def upgrade() -> None:
         sa.Column("imported_at", sa.DateTime, nullable=False),
         sa.Column("done", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("suggested_at", sa.DateTime),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_articles_content_hash", "articles", ["content_hash"], unique=True)
 
@@ -73,6 +74,7 @@ def upgrade() -> None:
         sa.Column("aliases", sa.JSON, nullable=False),
         sa.Column("affiliation", sa.Text),
         sa.Column("created_at", sa.DateTime, nullable=False),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "speaker_roles",
@@ -81,6 +83,7 @@ def upgrade() -> None:
         sa.Column("role", sa.Text, nullable=False),
         sa.Column("start", sa.Date),
         sa.Column("end", sa.Date),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_speaker_roles_speaker_id", "speaker_roles", ["speaker_id"])
     op.create_table(
@@ -90,6 +93,7 @@ def upgrade() -> None:
         sa.Column("keywords", sa.JSON, nullable=False),
         sa.Column("examples", sa.JSON, nullable=False),
         sa.Column("created_at", sa.DateTime, nullable=False),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "annotators",
@@ -131,6 +135,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.Column("updated_at", sa.DateTime, nullable=False),
         sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+        sqlite_autoincrement=True,
     )
     for col in ("article_id", "speaker_id", "topic_id", "status", "date"):
         op.create_index(f"ix_claims_{col}", "claims", [col])
