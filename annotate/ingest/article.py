@@ -3,15 +3,12 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
 
 from .dates import infer_date, parse_date
 from .furniture import lay_out
 from .header import read_header
 from .lines import assemble, split_lines
 from .model import IngestedArticle, IngestProblem
-
-_MD_HEADING = re.compile(r"^#{1,2}\s+(.+?)\s*#*$")
 
 
 def content_hash(text: str) -> str:
@@ -51,8 +48,6 @@ def read_text(text: str, *, source=None, title=None, url=None, published=None, a
     if not display:
         raise IngestProblem(f"{label} has no article text: everything in it looks like page "
                             "furniture (banners, links, bylines).")
-    first = display.split("\n", 1)[0]
-    md_title = _MD_HEADING.match(first)
     notes = tuple(notes)
     published_source = None
     date = _as_date(published)
@@ -67,8 +62,7 @@ def read_text(text: str, *, source=None, title=None, url=None, published=None, a
     elif (date := infer_date("\n".join(ln.text for ln in lines))) is not None:
         published_source = "inferred"
     return IngestedArticle(
-        title=_clean(title) or _clean(meta.get("title")) or layout.title
-        or (md_title.group(1) if md_title else None),
+        title=_clean(title) or _clean(meta.get("title")) or layout.title,
         source=None if source is None else str(source),
         url=_clean(url) or _clean(meta.get("url")),
         publisher=_clean(publisher) or _clean(meta.get("publisher")),

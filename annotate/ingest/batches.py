@@ -72,9 +72,11 @@ def csv_records(text: str, label: str) -> Iterator[Record]:
         found = ", ".join(repr(h) for h in header) or "none"
         raise IngestProblem(f"{label} has no \"text\" column (columns found: {found}). Name the column "
                             "that holds the article text \"text\".", line=1)
+    start = reader.line_num + 1
     try:
         for row in reader:
-            yield Record(reader.line_num, _pick(row))
+            yield Record(start, _pick(row))
+            start = reader.line_num + 1
     except csv.Error as e:
-        yield Record(reader.line_num, None, f"{label}, line {reader.line_num}: the CSV is broken here "
+        yield Record(start, None, f"{label}, line {reader.line_num}: the CSV is broken here "
                                             f"({e}); the rows after it could not be read.")

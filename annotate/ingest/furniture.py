@@ -43,6 +43,7 @@ _DATE_LINE = re.compile(rf"^(?:published|updated|posted)?\s*(?:on\s+)?(?:\w+day,
 _NAME_PARTICLES = {"and", "&", "de", "da", "di", "van", "von", "der", "la", "le", "al", "bin", "el"}
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
 _FULL = re.compile(FULL_DATE)
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 
 @dataclass
@@ -119,7 +120,22 @@ def _foot_start(lines: list[Line], drop: set[int], author: str | None, start: in
     return foot if marker else None
 
 
+def _footer_author(lines: list[Line], foot: int) -> str | None:
+    """The name under an author photo ("Avatar") in the footer box."""
+    texts = [ln.text.strip() for ln in lines[foot:] if ln.text.strip()]
+    for before, name in zip(texts, texts[1:]):
+        if before.lower() == "avatar" and re.fullmatch(r"(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+", name):
+            return name
+    return None
+
+
+def _without_markdown_heading(line: Line) -> Line:
+    m = _MD_HEADING.match(line.text)
+    return line.cut(m.end()) if m else line
+
+
 def lay_out(lines: list[Line]) -> Layout:
+    lines = [_without_markdown_heading(ln) for ln in lines]
     drop = {i for i, ln in enumerate(lines) if is_furniture(ln.text)}
     title_at = _find_title(lines, drop)
     title = author = date = None
@@ -142,6 +158,7 @@ def lay_out(lines: list[Line]) -> Layout:
                 break
     foot = _foot_start(lines, drop, author, body_from)
     if foot is not None:
+        author = author or _footer_author(lines, foot)
         drop.update(range(foot, len(lines)))
     kept, gap = [], False
     for i, ln in enumerate(lines):
