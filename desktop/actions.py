@@ -1,0 +1,123 @@
+"""Every action of the main window and its shortcuts, in one table (after Picard's actions.py).
+
+The menus, the shortcuts and the help overlay are all built from ``ACTIONS``, so
+they cannot disagree. Where Qt defines a standard key (Open, Undo, Find...) it
+is used, so the platform's own convention applies. The window connects each
+action named ``x`` to its method ``act_x``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+Std = QKeySequence.StandardKey
+
+MENUS = ("File", "Edit", "Claim", "View", "Help")
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    menu: str
+    keys: tuple[str, ...] = ()
+    standard: QKeySequence.StandardKey | None = None
+    tip: str = ""
+    checkable: bool = False
+
+
+SEPARATOR = None  # a None entry in ACTIONS draws a separator in its menu's list
+
+ACTIONS: tuple[ActionSpec | tuple[str, None], ...] = (
+    ActionSpec("new_project", "&New project…", "File", standard=Std.New, tip="Create an empty project file"),
+    ActionSpec("open_project", "&Open project…", "File", standard=Std.Open, tip="Open a project file"),
+    ("File", SEPARATOR),
+    ActionSpec("import_files", "&Import articles…", "File", ("Ctrl+I",), tip="Import article files"),
+    ActionSpec("import_folder", "Import &folder…", "File", ("Ctrl+Shift+I",), tip="Import every article in a folder"),
+    ActionSpec("suggest", "&Suggest claims", "File", ("Ctrl+Shift+R",),
+               tip="Run the language model on articles that have no suggestions yet"),
+    ActionSpec("export", "&Export…", "File", ("Ctrl+E",), tip="Export the project's claims"),
+    ("File", SEPARATOR),
+    ActionSpec("change_annotator", "Change &annotator…", "File", tip="Change the name recorded on your changes"),
+    ActionSpec("quit", "&Quit", "File", standard=Std.Quit, tip="Close Quotedesk"),
+
+    ActionSpec("undo", "&Undo", "Edit", standard=Std.Undo, tip="Undo your last change"),
+    ActionSpec("redo", "&Redo", "Edit", standard=Std.Redo, tip="Redo the change you undid"),
+    ("Edit", SEPARATOR),
+    ActionSpec("find", "&Find…", "Edit", standard=Std.Find, tip="Search articles"),
+    ActionSpec("find_claims", "Find &claims…", "Edit", ("Ctrl+Shift+F",), tip="Search all claims of the project"),
+
+    ActionSpec("next_suggestion", "&Next claim", "Claim", ("J", "N"), tip="Select the next claim in the article"),
+    ActionSpec("prev_suggestion", "&Previous claim", "Claim", ("K", "P"), tip="Select the previous claim"),
+    ("Claim", SEPARATOR),
+    ActionSpec("accept", "&Accept", "Claim", ("A", "Return"), tip="Confirm the selected claim and go to the next"),
+    ActionSpec("reject", "&Reject", "Claim", ("R", "Delete"), tip="Reject the selected claim and go to the next"),
+    ("Claim", SEPARATOR),
+    ActionSpec("stance_favor", "Stance: in &favour", "Claim", ("1",), tip="The claim supports the topic"),
+    ActionSpec("stance_against", "Stance: &against", "Claim", ("2",), tip="The claim opposes the topic"),
+    ActionSpec("stance_neutral", "Stance: n&eutral", "Claim", ("3",), tip="The claim takes no side"),
+    ActionSpec("stance_none", "Stance: not judged", "Claim", ("0",), tip="Clear the stance"),
+    ("Claim", SEPARATOR),
+    ActionSpec("focus_speaker", "Edit &speaker", "Claim", ("S",), tip="Type the speaker's name (with completion)"),
+    ActionSpec("speaker_from_selection", "Speaker from &selected name", "Claim", ("Shift+S",),
+               tip="Make the name selected in the text the claim's speaker and mention"),
+    ActionSpec("edit_fields", "&Edit fields", "Claim", ("E",), tip="Move to the claim form, field by field (Tab)"),
+    ActionSpec("new_claim", "New claim from &selection", "Claim", ("M",), tip="Mark the selected text as a claim"),
+    ActionSpec("delete_claim", "&Delete claim", "Claim", ("Ctrl+Delete",), tip="Remove the claim entirely"),
+
+    ActionSpec("next_article", "Next a&rticle", "View", ("Ctrl+Shift+N", "Ctrl+PgDown"), tip="Open the next article"),
+    ActionSpec("prev_article", "Pre&vious article", "View", ("Ctrl+Shift+P", "Ctrl+PgUp"),
+               tip="Open the previous article"),
+    ActionSpec("mark_done", "Article &done", "View", ("Ctrl+D",), tip="Mark the article as finished", checkable=True),
+    ("View", SEPARATOR),
+    ActionSpec("show_rejected", "Show re&jected claims", "View", ("Ctrl+J",), tip="Show rejected claims in the text",
+               checkable=True),
+    ActionSpec("show_claims", "All &claims", "View", ("Ctrl+L",), tip="Show the table of all claims"),
+    ActionSpec("show_article", "Article &text", "View", ("Ctrl+K",), tip="Show the article text"),
+
+    ActionSpec("help", "&Keyboard shortcuts", "Help", ("?", "F1"), tip="Show every shortcut"),
+    ActionSpec("about", "&About Quotedesk", "Help"),
+)
+
+
+def specs() -> list[ActionSpec]:
+    return [a for a in ACTIONS if isinstance(a, ActionSpec)]
+
+
+def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    keys = list(QKeySequence.keyBindings(spec.standard)) if spec.standard is not None else []
+    keys += [QKeySequence(k) for k in spec.keys]
+    return keys
+
+
+def shortcut_text(spec: ActionSpec) -> str:
+    """The keys as the user reads them, e.g. "J, N" or "Ctrl+Z"."""
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in key_sequences(spec))
+
+
+def create_actions(parent: QWidget) -> dict[str, QAction]:
+    actions = {}
+    for spec in specs():
+        act = QAction(spec.text, parent)
+        act.setObjectName(f"action_{spec.name}")
+        act.setShortcuts(key_sequences(spec))
+        act.setCheckable(spec.checkable)
+        keys = shortcut_text(spec)
+        act.setToolTip(f"{spec.tip} ({keys})" if spec.tip and keys else spec.tip or spec.text.replace("&", ""))
+        act.setStatusTip(spec.tip)
+        parent.addAction(act)  # shortcuts work even while the menu bar is hidden
+        actions[spec.name] = act
+    return actions
+
+
+def build_menus(menubar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMenu]:
+    menus = {name: menubar.addMenu(f"&{name}") for name in MENUS}
+    for entry in ACTIONS:
+        if isinstance(entry, ActionSpec):
+            menus[entry.menu].addAction(actions[entry.name])
+        else:
+            menus[entry[0]].addSeparator()
+    return menus
