@@ -63,6 +63,7 @@ def claim(row: ClaimRow, speaker_name: str | None = None, topic_name: str | None
         created_at=row.created_at,
         updated_at=row.updated_at,
         version=row.version,
+        verdict_date=row.verdict_date,
         article_title=article_title,
         article_published=article_published,
     )

@@ -100,7 +100,8 @@ class AnnotatorRow(Base):
 
 class ClaimRow(Base):
     __tablename__ = "claims"
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (Index("ix_claims_article_position", "article_id", "start", "id"),
+                      {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
@@ -128,6 +129,7 @@ class ClaimRow(Base):
     verdict_rating: Mapped[str | None] = mapped_column(Text)
     verdict_explanation: Mapped[str | None] = mapped_column(Text)
     verdict_url: Mapped[str | None] = mapped_column(Text)
+    verdict_date: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), index=True)
     origin: Mapped[str] = mapped_column(String(16))

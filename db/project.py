@@ -68,7 +68,7 @@ from .records import (
 
 SIMPLE_CLAIM_FIELDS = {
     "kind", "role", "date", "date_text", "date_assumed", "stance", "verdict_rating",
-    "verdict_explanation", "verdict_url", "note", "status", "annotator",
+    "verdict_explanation", "verdict_url", "verdict_date", "note", "status", "annotator",
 }
 SPAN_FIELDS = {"content": ("start", "end", "content_text"), "cue": ("cue_start", "cue_end", "cue_text"),
                "mention": ("mention_start", "mention_end", "mention_text")}

@@ -136,6 +136,7 @@ class Claim:
     version: int
     article_title: str | None = None
     article_published: dt.date | None = None
+    verdict_date: dt.date | None = None  # when the verdict was published (ClaimReview datePublished)
 
 
 @dataclass(frozen=True)
@@ -248,3 +249,54 @@ class SearchHit:
     id: int
     article_id: int | None
     snippet: str
+
+
+@dataclass(frozen=True)
+class MergeProposal:
+    """Two registry speakers that look like one person ("Meloni" and "Giorgia Meloni")."""
+
+    keep_id: int  # the fuller name, proposed as the canonical one
+    keep: str
+    other_id: int
+    other: str
+    reason: str  # for the person deciding, e.g. "“Meloni” is part of “Giorgia Meloni”"
+    keep_claims: int = 0
+    other_claims: int = 0
+
+
+@dataclass(frozen=True)
+class StancePoint:
+    """A confirmed claim on a topic, placed in time: one point of the timeline."""
+
+    claim_id: int
+    article_id: int
+    topic_id: int
+    topic: str
+    quote: str
+    stance: str | None
+    date: dt.date
+    date_from_article: bool  # the claim has no statement date; the article's publication date stands in
+    speaker_id: int | None
+    speaker: str | None
+    affiliation: str | None
+    role: str | None
+    article_title: str | None
+    article_url: str | None
+    publisher: str | None
+
+
+@dataclass(frozen=True)
+class StanceChange:
+    """Two confirmed claims on one topic, by one speaker or one affiliation, whose stances differ."""
+
+    topic_id: int
+    topic: str
+    basis: str  # "speaker" or "affiliation"
+    group: str  # the speaker's name or the affiliation
+    before: StancePoint
+    after: StancePoint
+
+    @property
+    def reversal(self) -> bool:
+        """favor ↔ against, as opposed to a move to or from neutral."""
+        return {self.before.stance, self.after.stance} == {"favor", "against"}

@@ -1,0 +1,116 @@
+"""Opening project files: creation, upgrades with backup, and refusing what we must not touch."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from db import CorruptProjectError, NewerSchemaError, NotAProjectError, Project
+from db.models import Base
+from db.schema import APPLICATION_ID, head_revision
+
+V1 = Path(__file__).parent / "data" / "v1.quotedesk"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_project_is_at_head_with_wal_and_marker(project, project_path):
+    assert project.info().schema_version == head_revision()
+    con = sqlite3.connect(project_path)
+    assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+
+
+def test_models_match_the_migrations(project):
+    with project._engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert [d for d in diffs if "fts" not in str(d)] == []
+
+
+def test_v1_file_is_upgraded_after_a_backup(tmp_path):
+    path = tmp_path / "old.quotedesk"
+    shutil.copy(V1, path)
+    with Project.open(path) as p:
+        assert p.info().schema_version == head_revision() != "0001"
+        claims = p.claims()
+        assert len(claims) == 2
+        confirmed = [c for c in claims if c.status == "confirmed"][0]
+        assert confirmed.stance == "favor" and confirmed.topic == "Italy sending peacekeepers to Ukraine"
+        assert confirmed.verdict_date is None  # column added by 0002
+        assert p.claim_history(confirmed.id)[0].kind == "create"
+        assert p.undo_label("ana") == "Accept claim"  # undo history survives the upgrade
+    backups = list(tmp_path.glob("old.backup-0001-*.quotedesk"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 2
+    con.close()
+    with Project.open(path) as p:  # a second open does not back up again
+        assert p.info().schema_version == head_revision()
+    assert len(list(tmp_path.glob("old.backup-*"))) == 1
+
+
+def test_file_from_a_newer_quotedesk_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.quotedesk"
+    shutil.copy(V1, path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    before = digest(path)
+    with pytest.raises(NewerSchemaError, match="newer version of Quotedesk"):
+        Project.open(path)
+    assert digest(path) == before
+    assert not list(tmp_path.glob("*backup*"))
+
+
+def test_text_file_is_not_a_project_and_is_left_untouched(tmp_path):
+    path = tmp_path / "notes.quotedesk"
+    path.write_text("these are my notes, not a database\n" * 50)
+    before = digest(path)
+    with pytest.raises(NotAProjectError, match="not a Quotedesk project"):
+        Project.open(path)
+    assert digest(path) == before
+
+
+def test_other_sqlite_database_is_not_a_project(tmp_path):
+    path = tmp_path / "other.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE contacts (name TEXT)")
+    con.execute("INSERT INTO contacts VALUES ('x')")
+    con.commit()
+    con.close()
+    before = digest(path)
+    with pytest.raises(NotAProjectError, match="not a Quotedesk project"):
+        Project.open(path)
+    assert digest(path) == before
+
+
+def test_corrupt_project_gets_a_clear_message_and_is_left_untouched(tmp_path):
+    path = tmp_path / "broken.quotedesk"
+    shutil.copy(V1, path)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(page, min(len(data), 6 * page)):
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises(CorruptProjectError, match="left untouched"):
+        Project.open(path)
+    assert digest(path) == before
+
+
+def test_missing_project_without_create_is_reported(tmp_path):
+    from db import ProjectError
+
+    with pytest.raises(ProjectError, match="no project"):
+        Project.open(tmp_path / "nope.quotedesk", create=False)
