@@ -62,11 +62,9 @@ def jsonl_records(text: str, label: str) -> Iterator[Record]:
 
 
 def csv_records(text: str, label: str) -> Iterator[Record]:
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t|", key=header_line.count)  # the header tells the separator; quoting is Excel's
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip() for h in (reader.fieldnames or [])]
     if not any(h.lower() in _ALIASES["text"] for h in header):
         found = ", ".join(repr(h) for h in header) or "none"

@@ -1,0 +1,349 @@
+"""Finding attributed claims in one parsed paragraph.
+
+Constructions, described on the dependency parse and on quote marks rather than on any one text:
+
+* direct quotes, attributed after (``"...," X said``) or before (``X said: "..."``) the quote,
+  across several sentences, and continued after the attribution (``"A," she said. "B."``);
+* reported speech: a reporting verb with a clausal complement (``X said (that) ...``), the
+  clause fronted before the attribution (``..., X said on Dec. 12``, headlines ``..., minister
+  says``), ``according to X``, statements that "read" or "say", and ``X called Y premature``.
+
+Quote marks around titles, names and scare quotes are not quotes of speech: a direct quote needs
+a reporting verb beside it and must stand where speech stands (sentence start or after punctuation).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import (CALL_VERBS, QUOTE_CHARS, REPORTING_VERBS, STATEMENT_NOUNS,
+                      STATEMENT_ONLY_CUES)
+from .quotes import find_quotes
+
+_END_PUNCT = frozenset({".", "!", "?"})
+_LEAD_SKIP = frozenset({"but", "and", "so", "yet", "however", "meanwhile", "still", "also"})
+_PLAIN_SAY = frozenset({"say", "tell", "add", "state", "declare", "read"})
+_TRIM = ' \t\n,;:-\u2013\u2014'
+
+
+@dataclass
+class RawClaim:
+    start: int  # content, char offsets within the paragraph
+    end: int
+    kind: str  # "direct" | "indirect"
+    cue: Token | None
+    speaker: Token | None  # head of the speaker mention
+    confidence: float
+    construction: str
+    continues: bool = False  # a quote with no cue of its own, continuing the last speaker
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def is_cue(tok: Token) -> bool:
+    if tok.lemma_.lower() not in REPORTING_VERBS and tok.lemma_.lower() not in CALL_VERBS:
+        return False
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "acomp")
+
+
+def subject(cue: Token) -> Token | None:
+    """The speaker's head token: nsubj, inherited through conjunctions and relative clauses."""
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
+                return cue.head
+            return child
+        if child.dep_ == "nsubjpass":
+            return None  # "X is said to ...": no speaker
+    if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
+        return subject(cue.head)
+    if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head
+    return None
+
+
+class _Paragraph:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = find_quotes(self.text)
+        self.starts = [t.idx for t in doc]
+        self.claims: list[RawClaim] = []
+
+    def in_quote(self, idx: int) -> tuple[int, int] | None:
+        for qs, qe in self.quotes:
+            if qs < idx < qe:
+                return qs, qe
+        return None
+
+    def token_at(self, char: int) -> Token | None:
+        """The token covering ``char``, or the first one after it."""
+        i = bisect_right(self.starts, char) - 1
+        if i >= 0 and char < self.starts[i] + len(self.doc[i]):
+            return self.doc[i]
+        return self.doc[i + 1] if i + 1 < len(self.doc) else None
+
+    # --- direct quotes -------------------------------------------------------------------
+    def direct(self) -> None:
+        last: RawClaim | None = None
+        for qs, qe in self.quotes:
+            start, end = _trimmed(self.text, qs + 1, qe - 1)
+            words = self.text[start:end].split()
+            if len(words) < 3 or _looks_like_title(words):
+                last = None if len(words) >= 3 else last
+                continue
+            cue = self._cue_after(qs, qe) or self._cue_before(qs)
+            if cue is not None:
+                spk = subject(cue)
+                if spk is None or qs <= spk.idx < qe:
+                    spk = _inverted_subject(cue)
+                conf = 0.95 if cue.lemma_ == "say" else 0.9
+                last = RawClaim(start, end, "direct", cue, spk, conf if spk is not None else 0.6,
+                                "quote")
+                self.claims.append(last)
+            elif len(words) >= 6 and self._stands_alone(qs, qe):
+                # "A," she said. "B."  /  a quote paragraph after an attributed one
+                cont = RawClaim(start, end, "direct", last.cue if last else None,
+                                last.speaker if last else None, 0.6 if last else 0.45,
+                                "continued quote", continues=True)
+                self.claims.append(cont)
+
+    def _speech_position(self, qs: int) -> bool:
+        before = self.text[:qs].rstrip()
+        return not before or before[-1] in ".:,;!?(\u2014\u2013-" or before[-1] in QUOTE_CHARS
+
+    def _cue_after(self, qs: int, qe: int) -> Token | None:
+        inner = self.text[qs + 1:qe - 1].rstrip()
+        follow = self.text[qe:qe + 3].lstrip()
+        if not (inner[-1:] in (",", ".", "?", "!", "\u2026", "-", "\u2014") or follow[:1] in (",", "\u2014")):
+            return None
+        if not self._speech_position(qs):
+            return None
+        tok = self.token_at(qe)
+        if tok is None:
+            return None
+        for t in self.doc[tok.i:min(len(self.doc), tok.i + 16)]:
+            if t.idx < qe:
+                continue
+            if t.text in _END_PUNCT or (t.text[:1] in QUOTE_CHARS and t.idx > qe):
+                return None
+            if is_cue(t) and t.lemma_.lower() not in CALL_VERBS:
+                return t
+        return None
+
+    def _cue_before(self, qs: int) -> Token | None:
+        before = self.text[:qs].rstrip()
+        if not before or before[-1] not in ":,":
+            return None
+        tok = self.token_at(len(before) - 1)
+        if tok is None:
+            return None
+        for t in reversed(self.doc[max(0, tok.i - 12):tok.i]):
+            if t.text in _END_PUNCT or t.text[:1] in QUOTE_CHARS:
+                return None
+            if is_cue(t) and t.lemma_.lower() not in CALL_VERBS:
+                return t
+        return None
+
+    def _stands_alone(self, qs: int, qe: int) -> bool:
+        before = self.text[:qs].rstrip()
+        after = self.text[qe:].lstrip()
+        return (not before or before[-1] in _END_PUNCT or before[-1] in QUOTE_CHARS) and (
+            not after or after[0] in QUOTE_CHARS or after[0].isupper())
+
+    # --- reported speech ------------------------------------------------------------------
+    def reported(self) -> None:
+        for tok in self.doc:
+            if self.in_quote(tok.idx):
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and tok.nbor().lower_ == "to":
+                self._according(tok)
+            elif is_cue(tok):
+                self._cue(tok)
+            elif tok.lower_ in STATEMENT_ONLY_CUES or (tok.lemma_ == "say" and tok.pos_ != "VERB"):
+                self._clause_final(tok, statement_only=tok.lower_ in STATEMENT_ONLY_CUES)
+
+    def _cue(self, cue: Token) -> None:
+        lemma = cue.lemma_.lower()
+        if lemma in CALL_VERBS:
+            self._call(cue)
+            return
+        spk = subject(cue)
+        if spk is None:
+            spk = _inverted_subject(cue)
+        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        if comp is not None and comp.i > cue.i:
+            toks = [t for t in comp.subtree]
+            while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if")
+                            or toks[0].is_punct):
+                toks.pop(0)
+            if spk is None or len(toks) < 2:
+                return
+            end = _cut_attribution(toks)
+            start, end = _trimmed(self.text, toks[0].idx, end)
+            conf = 0.85 if lemma in ("say", "tell") else 0.75
+            self._add_indirect(start, end, cue, spk, conf, "reporting verb + clause")
+        else:
+            self._clause_final(cue, statement_only=False)
+
+    def _clause_final(self, cue: Token, statement_only: bool) -> None:
+        """``CONTENT, [SPEAKER] CUE [adverbials].`` (also headlines and statements that "read")."""
+        sent = cue.sent
+        comma = None
+        for t in reversed(self.doc[sent.start:cue.i]):
+            if t.text in (",", "\u2014", "\u2013", ":"):
+                comma = t
+                break
+        if comma is None or comma.i - sent.start < 3:
+            return
+        segment = self.doc[comma.i + 1:cue.i]
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in segment):
+            return
+        rest = self.doc[cue.i + 1:sent.end]
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in rest):
+            return
+        if any(t.text[:1] in QUOTE_CHARS for t in rest) or any(t.lemma_ == "that" and t.dep_ == "mark" for t in rest):
+            return
+        if len(segment):
+            roots = [t for t in segment if not (segment.start <= t.head.i < segment.end) or t.head == t]
+            spk = next((t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        else:
+            spk = next((t for t in rest if t.dep_ in ("nsubj", "dobj", "attr") or t.pos_ == "PROPN"), None)
+        if spk is None:
+            return
+        if statement_only and spk.lemma_.lower() not in STATEMENT_NOUNS:
+            return
+        if cue.lemma_ not in _PLAIN_SAY and any(
+                c.dep_ == "prep" and c.lower_ in ("on", "about", "for", "of") and c.i == cue.i + 1
+                for c in cue.children):
+            return  # "reports on", "writes about", "calls for": not speech about a claim
+        first = sent.start
+        while first < comma.i and (self.doc[first].lower_ in _LEAD_SKIP or self.doc[first].is_space):
+            first += 1
+        body = self.doc[first:comma.i]
+        finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in body)
+        predicate = any(t.pos_ in ("ADJ", "VERB") for t in body) and any(
+            t.dep_ in ("nsubj", "nsubjpass") or (t.pos_ in ("PROPN", "NOUN", "PRON") and t.i == body.start)
+            for t in body)
+        if not (finite or predicate):
+            return
+        start, end = _trimmed(self.text, body[0].idx, comma.idx)
+        self._add_indirect(start, end, cue, spk, 0.75, "fronted clause")
+
+    def _according(self, tok: Token) -> None:
+        to = tok.nbor()
+        src = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if src is None:
+            return
+        sent = tok.sent
+        phrase_end = src.right_edge.i + 1
+        if tok.i == sent.start or (tok.i - sent.start <= 1 and self.doc[sent.start].is_punct):
+            start = phrase_end
+            while start < sent.end and self.doc[start].is_punct:
+                start += 1
+            if start >= sent.end:
+                return
+            s, e = _trimmed(self.text, self.doc[start].idx, sent.end_char)
+        else:
+            s, e = _trimmed(self.text, self.doc[sent.start].idx, tok.idx)
+            if phrase_end < sent.end - 1:  # "X, according to Y, is ..." keeps the tail
+                return
+        if e - s > 8:
+            self._add_indirect(s, e, None, src, 0.7, "according to", cue_token=tok)
+
+    def _call(self, cue: Token) -> None:
+        """``X called Y premature``: the object and its predicate are the claim."""
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        pred = next((c for c in cue.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+                     and c.i > cue.i), None)
+        if pred is not None and pred.dep_ == "ccomp":
+            obj = obj or next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        spk = subject(cue)
+        if obj is None or pred is None or spk is None or pred.i < obj.i:
+            return
+        s, e = _trimmed(self.text, obj.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+        self._add_indirect(s, e, cue, spk, 0.6, "call X Y")
+
+    def _add_indirect(self, start: int, end: int, cue: Token | None, spk: Token, conf: float,
+                      construction: str, cue_token: Token | None = None) -> None:
+        if end - start < 4:
+            return
+        quote = next(((qs, qe) for qs, qe in self.quotes if qs <= start <= qs + 1), None)
+        if quote is not None and quote[1] - quote[0] > 0.3 * (end - start):
+            # the clause opens with the speaker's own words: those are the claim
+            s, e = _trimmed(self.text, quote[0] + 1, quote[1] - 1)
+            if len(self.text[s:e].split()) >= 3:
+                self.claims.append(RawClaim(s, e, "direct", cue or cue_token, spk, conf + 0.05,
+                                            construction + ", quoted"))
+                return
+        self.claims.append(RawClaim(start, end, "indirect", cue or cue_token, spk, conf, construction))
+
+
+_CUT_AFTER_COMMA = frozenset({"according", "though", "although", "whereas", "while"})
+
+
+def _cut_attribution(toks: list[Token]) -> int:
+    """End char of a complement, stopping before ", according to ...", a concessive ", though ..."
+    clause (which the reporter adds about the speech, not the speaker's claim) and punctuation."""
+    end_tok = toks[-1]
+    for a, b in zip(toks, toks[1:]):
+        if a.text == "," and b.lower_ in _CUT_AFTER_COMMA:
+            end_tok = a
+            break
+    return end_tok.idx + (0 if end_tok.text == "," else len(end_tok))
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """``"...," said Crosetto``: the speaker after the verb."""
+    for t in cue.doc[cue.i + 1:min(len(cue.doc), cue.i + 4)]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ in ("nsubj", "dobj", "attr", "npadvmod",
+                                                             "appos", "compound", "dative"):
+            head = t
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            return head
+        if t.is_punct:
+            break
+    return None
+
+
+def _looks_like_title(words: list[str]) -> bool:
+    """"The Art of the Deal", "coalition of the willing"-style names rather than speech."""
+    if len(words) > 8 or words[-1][-1:] in ".?!,":
+        return False
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with"}
+    caps = [w for w in words if w.lower() not in small]
+    return bool(caps) and all(w[:1].isupper() for w in caps) and len(caps) >= 2
+
+
+def find_claims(doc: Doc) -> list[RawClaim]:
+    """Every attributed claim in one paragraph, overlaps resolved in favour of the surer one."""
+    para = _Paragraph(doc)
+    para.direct()
+    para.reported()
+    kept: list[RawClaim] = []
+    for claim in sorted(para.claims, key=lambda c: (-c.confidence, c.start)):
+        if any(_overlaps(claim, k) for k in kept):
+            continue
+        kept.append(claim)
+    # a short quote inside reported speech is part of that claim, not a claim of its own
+    kept = [c for c in kept if not (c.kind == "direct" and c.continues and any(
+        k is not c and k.start <= c.start and c.end <= k.end for k in kept))]
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _overlaps(a: RawClaim, b: RawClaim) -> bool:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    if inter <= 0:
+        return False
+    shorter = min(a.end - a.start, b.end - b.start)
+    return inter >= 0.5 * shorter

@@ -1,0 +1,150 @@
+"""The suggestion engine: article text in, attributed claims out.
+
+Articles are split into paragraphs (lines) so a headline or caption never runs into the next
+sentence; paragraphs of many articles go through one ``nlp.pipe`` stream. Speaker coreference,
+role carrying and date carrying then run over each article in reading order.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribution import RawClaim, find_claims
+from .dates import date_phrase, full_dates, resolve
+from .pipeline import pipeline_id
+from .speakers import ArticleSpeakers, analyse
+from .stance import RuleStance, StanceClassifier
+from .suggestion import Span, Suggestion, TopicSpec
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of every non-blank line."""
+    return [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+class SuggestionEngine:
+    def __init__(self, nlp: Language, topics: Sequence[TopicSpec] = (),
+                 stance: StanceClassifier | None = None) -> None:
+        self.nlp = nlp
+        self.topics = tuple(topics)
+        self.stance = stance or RuleStance()
+        self.model_name, self.model_version = pipeline_id(nlp)
+
+    def suggest(self, text: str, published: dt.date | None = None) -> list[Suggestion]:
+        return next(self.suggest_many([(text, published)]))
+
+    def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 16,
+                     progress: Callable[[int, int | None], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> Iterator[list[Suggestion]]:
+        """One list of suggestions per (text, published) item, in order, parsed with ``nlp.pipe``.
+
+        ``progress(done, total)`` is called after each article (total None for an unsized input);
+        when ``cancelled()`` turns true the iteration stops quietly before the next article.
+        """
+        items = list(items) if isinstance(items, Sequence) else items
+        total = len(items) if isinstance(items, Sequence) else None
+        done = 0
+        for chunk in _chunks(items, batch_size):
+            if cancelled is not None and cancelled():
+                return
+            stream = ((p, (k, off)) for k, (text, _) in enumerate(chunk) for off, p in paragraphs(text))
+            docs: list[list[tuple[int, Doc]]] = [[] for _ in chunk]
+            for doc, (k, off) in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size * 8):
+                docs[k].append((off, doc))
+            for (text, published), parsed in zip(chunk, docs):
+                if cancelled is not None and cancelled():
+                    return
+                yield self.from_docs(text, parsed, published)
+                done += 1
+                if progress is not None:
+                    progress(done, total)
+
+    def from_docs(self, text: str, parsed: list[tuple[int, Doc]],
+                  published: dt.date | None) -> list[Suggestion]:
+        """Suggestions for one article from its parsed paragraphs ((offset, Doc) in order)."""
+        speakers = ArticleSpeakers()
+        for off, doc in parsed:
+            speakers.observe(doc, off)
+        hint = None
+        if published is None:
+            written = full_dates(text)
+            hint = max(written) if written else None
+        out: list[Suggestion] = []
+        last_date: dict[str, dt.date] = {}
+        previous: tuple[int, Suggestion] | None = None  # (paragraph number, suggestion)
+        for number, (off, doc) in enumerate(parsed):
+            for raw in find_claims(doc):
+                sug = self._build(raw, off, doc, speakers, published, hint, last_date, previous, number)
+                if sug is None or any(o.content.text == sug.content.text for o in out):
+                    continue  # a repeated headline or pull quote is one claim
+                out.append(sug)
+                previous = (number, sug)
+        return out
+
+    def _build(self, raw: RawClaim, off: int, doc: Doc, speakers: ArticleSpeakers,
+               published: dt.date | None, hint: dt.date | None, last_date: dict[str, dt.date],
+               previous: tuple[int, Suggestion] | None, number: int) -> Suggestion | None:
+        content = Span(raw.start + off, raw.end + off, doc.text[raw.start:raw.end])
+        confidence = raw.confidence
+        mention = analyse(raw.speaker, off) if raw.speaker is not None else None
+        if raw.continues and (raw.speaker is None or mention is None):
+            if previous is None or number - previous[0] > 1 or previous[1].kind != "direct":
+                return None
+            prev = previous[1]
+            return replace(prev, content=content,
+                           confidence=round(max(0.05, min(confidence, prev.confidence) - 0.05), 2),
+                           **self._stance(content.text, doc, raw))
+        if mention is None:
+            return None
+        speaker, role = speakers.resolve(mention)
+        if speaker is None:
+            speaker, confidence = None, confidence - 0.2
+        speakers.record(mention.start, speaker, role, mention.kind)
+        cue = raw.cue
+        cue_span = Span(cue.idx + off, cue.idx + len(cue) + off, cue.text) if cue is not None else None
+        date, date_text, assumed = None, None, True
+        if cue is not None and cue.lower_ != "according":
+            phrase = date_phrase(cue, (raw.start, raw.end))
+            if phrase is not None:
+                date_text = doc.text[phrase[0]:phrase[1]]
+                date = resolve(date_text, published, hint)
+                assumed = date is None
+        if date is None:
+            date = last_date.get(speaker or "") if speaker else None
+            date = date or published
+        elif speaker and not assumed:
+            last_date[speaker] = date
+        if raw.continues:
+            confidence -= 0.1
+        return Suggestion(
+            content=content, kind=raw.kind, cue=cue_span,
+            speaker_mention=Span(mention.start, mention.end, mention.text),
+            speaker=speaker, role=role, date=date, date_text=date_text, date_assumed=assumed,
+            confidence=round(max(0.05, min(1.0, confidence)), 2),
+            model_name=self.model_name, model_version=self.model_version,
+            **self._stance(content.text, doc, raw))
+
+    def _stance(self, claim: str, doc: Doc, raw: RawClaim) -> dict:
+        if not self.topics:
+            return {"stance": None, "topic": None}
+        tokens = doc.char_span(raw.start, raw.end, alignment_mode="expand")
+        stance, topic = self.stance.judge(claim, self.topics, tokens)
+        return {"stance": stance, "topic": topic}
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
