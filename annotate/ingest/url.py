@@ -57,13 +57,14 @@ def read_url(url: str, timeout: float = 15) -> IngestResult:
     """Fetch a page or text file and read it; never raises for network or content problems."""
     try:
         data, content_type, charset = _fetch(url, timeout)
-        text, encoding = _decode(data, url, charset)
-        if content_type in ("text/html", "application/xhtml+xml") or looks_like_html(text):
-            article = read_html(text, source=url, url=url)
-        elif content_type.startswith("text/"):
-            article = read_text(text, source=url, url=url)
-        else:
+        is_html = content_type in ("text/html", "application/xhtml+xml")
+        if not (is_html or content_type.startswith("text/")):
             raise IngestProblem(f"{url} is {content_type}, not a web page or text; it was not imported.")
+        text, _ = _decode(data, url, charset)
+        if is_html or looks_like_html(text):
+            article = read_html(text, source=url, url=url)
+        else:
+            article = read_text(text, source=url, url=url)
     except IngestProblem as e:
         return IngestResult(url, None, IngestError(url, e.message, e.line))
     return IngestResult(url, article, None)
