@@ -13,7 +13,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    with open_project(args.db) as project:
+    with open_project(args.db, create=False) as project:
         info = project.info()
     print(f"Project:        {info.path or info.url}")
     print(f"Schema version: {info.schema_version}")
