@@ -1,0 +1,216 @@
+"""The article text with its claims highlighted.
+
+Claims arrive with code point offsets; Qt positions are UTF-16 units, so every
+offset crosses ``desktop.offsets.Utf16Map`` here and nowhere else. The text is
+split at every claim boundary and each piece gets one format, chosen from the
+claims covering it, so overlapping and adjacent claims stay distinguishable:
+
+- pending suggestions: amber; confirmed: coloured by stance; rejected: grey and
+  struck out (only when asked to show them);
+- neighbouring claims alternate between a lighter and a stronger tint;
+- where claims overlap, the piece is underlined with a dashed line;
+- the selected claim is the strongest tint, its speaker mention gets a wavy
+  underline and its reporting cue a dotted one.
+
+Colours are translucent over the palette's base colour, so they read in light
+and dark mode alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from db import Article, Claim
+from desktop.models import claim_summary
+from desktop.offsets import Utf16Map
+
+COLOURS = {
+    "suggested": QColor(255, 176, 0),
+    "favor": QColor(40, 170, 80),
+    "against": QColor(220, 50, 50),
+    "neutral": QColor(70, 130, 230),
+    "confirmed": QColor(0, 160, 170),  # confirmed without a stance
+    "rejected": QColor(128, 128, 128),
+    "mention": QColor(150, 80, 220),
+}
+ALPHA_LIGHT, ALPHA_STRONG, ALPHA_SELECTED = 70, 110, 170
+
+
+def claim_colour(claim: Claim) -> QColor:
+    if claim.status == "suggested":
+        return QColor(COLOURS["suggested"])
+    if claim.status == "rejected":
+        return QColor(COLOURS["rejected"])
+    return QColor(COLOURS.get(claim.stance or "confirmed", COLOURS["confirmed"]))
+
+
+class ArticleView(QPlainTextEdit):
+    """Read-only article text; click a highlight to select its claim, hover to see its fields."""
+
+    claim_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setAccessibleName("Article text")
+        self.setAccessibleDescription("The article with its claims highlighted; select text to mark a new claim")
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.setFont(font)
+        self.document().setDocumentMargin(16)
+        self.article: Article | None = None
+        self._map = Utf16Map("")
+        self._claims: list[Claim] = []
+        self.show_rejected = False
+        self.selected_id: int | None = None
+
+    # ---------------------------------------------------------------- content
+    def set_article(self, article: Article | None, claims: Iterable[Claim] = ()) -> None:
+        self.article = article
+        self._map = Utf16Map(article.text if article else "")
+        self.selected_id = None
+        self.setPlainText(article.text if article else "")
+        self.set_claims(claims)
+
+    def set_claims(self, claims: Iterable[Claim]) -> None:
+        self._claims = sorted(claims, key=lambda c: (c.content.start, c.content.end, c.id))
+        if self.selected_id is not None and self.claim(self.selected_id) is None:
+            self.selected_id = None
+        self._paint()
+
+    def set_show_rejected(self, on: bool) -> None:
+        self.show_rejected = on
+        self._paint()
+
+    def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
+        self.selected_id = claim_id
+        self._paint()
+        claim = self.claim(claim_id) if claim_id is not None else None
+        if claim is not None and scroll:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._map.to_utf16(claim.content.end))
+            self.setTextCursor(cursor)
+            cursor.setPosition(self._map.to_utf16(claim.content.start))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    # ---------------------------------------------------------------- queries
+    def claims(self) -> list[Claim]:
+        return list(self._claims)
+
+    def visible_claims(self) -> list[Claim]:
+        return [c for c in self._claims if self.show_rejected or c.status != "rejected"]
+
+    def claim(self, claim_id: int) -> Claim | None:
+        return next((c for c in self._claims if c.id == claim_id), None)
+
+    def claims_at(self, offset: int) -> list[Claim]:
+        """Visible claims covering the code point ``offset``, shortest first."""
+        hits = [c for c in self.visible_claims() if c.content.start <= offset < c.content.end]
+        return sorted(hits, key=lambda c: c.content.end - c.content.start)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The user's text selection as code point offsets, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._map.span_from_utf16(cursor.selectionStart(), cursor.selectionEnd())
+
+    def highlighted_spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, tooltip) of every painted piece, in code points (for tests and accessibility)."""
+        out = []
+        for sel in self.extraSelections():
+            c = sel.cursor
+            out.append((*self._map.span_from_utf16(c.selectionStart(), c.selectionEnd()),
+                        sel.format.stringProperty(QTextFormat.Property.UserProperty)))
+        return out
+
+    # --------------------------------------------------------------- painting
+    def _paint(self) -> None:
+        visible = self.visible_claims()
+        selected = self.claim(self.selected_id) if self.selected_id is not None else None
+        order = {c.id: i for i, c in enumerate(visible)}
+        bounds = sorted({b for c in visible for b in (c.content.start, c.content.end)})
+        selections = []
+        for a, b in zip(bounds, bounds[1:]):
+            covering = [c for c in visible if c.content.start <= a and b <= c.content.end]
+            if not covering:
+                continue
+            top = selected if selected in covering else min(covering, key=lambda c: c.content.end - c.content.start)
+            fmt = QTextCharFormat()
+            colour = claim_colour(top)
+            colour.setAlpha(ALPHA_SELECTED if top is selected else
+                            (ALPHA_STRONG if order[top.id] % 2 else ALPHA_LIGHT))
+            fmt.setBackground(colour)
+            if top.status == "rejected":
+                fmt.setFontStrikeOut(True)
+            if len(covering) > 1:
+                other = next(c for c in covering if c is not top)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(claim_colour(other).darker(130))
+            fmt.setProperty(QTextFormat.Property.UserProperty, f"claim {top.id}")
+            selections.append(self._selection(a, b, fmt))
+        if selected is not None and selected in visible:
+            selections += self._marks(selected)
+        self.setExtraSelections(selections)
+
+    def _marks(self, claim: Claim) -> list[QTextEdit.ExtraSelection]:
+        out = []
+        if claim.mention is not None:
+            fmt = QTextCharFormat()
+            colour = QColor(COLOURS["mention"])
+            colour.setAlpha(ALPHA_STRONG)
+            fmt.setBackground(colour)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(COLOURS["mention"])
+            fmt.setProperty(QTextFormat.Property.UserProperty, f"speaker {claim.id}")
+            out.append(self._selection(claim.mention.start, claim.mention.end, fmt))
+        if claim.cue is not None:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(self.palette().color(QPalette.ColorRole.Text))
+            fmt.setFontWeight(QFont.Weight.DemiBold)
+            fmt.setProperty(QTextFormat.Property.UserProperty, f"cue {claim.id}")
+            out.append(self._selection(claim.cue.start, claim.cue.end, fmt))
+        return out
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    # ------------------------------------------------------------ interaction
+    def _offset_at(self, pos) -> int:
+        return self._map.from_utf16(min(self.cursorForPosition(pos).position(), self._map.utf16_length))
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            hits = self.claims_at(self._offset_at(event.pos()))
+            if hits:
+                QToolTip.showText(event.globalPos(), "\n\n".join(claim_summary(c) for c in hits), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            hits = self.claims_at(self._offset_at(event.position().toPoint()))
+            if hits:
+                current = [c.id for c in hits]
+                # clicking again where claims overlap cycles through them
+                nxt = current[(current.index(self.selected_id) + 1) % len(current)] \
+                    if self.selected_id in current else current[0]
+                self.claim_clicked.emit(nxt)

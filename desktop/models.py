@@ -1,0 +1,199 @@
+"""Table models over the project's records: articles and claims (after Anki's browser table model).
+
+The models hold the plain frozen records the Project returns (never ORM rows) and
+are refreshed by replacing the rows that changed. Filtering the claim table is a
+QSortFilterProxyModel over the records; full-text search narrows it to the ids
+the database found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from db import ArticleSummary, Claim
+
+Index = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+STANCE_TEXT = {"favor": "in favour", "against": "against", "neutral": "neutral", None: ""}
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of frozen records with an ``id``; columns are (header, getter, sort key)."""
+
+    columns: Sequence[tuple[str, object, object]] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+        self._row_of: dict[int, int] = {}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.columns):
+            return self.columns[section][0]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY):
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        _, getter, sort_key = self.columns[index.column()]
+        if role == DISPLAY:
+            return getter(record)
+        if role == ID_ROLE:
+            return record.id
+        if role == SORT_ROLE:
+            return (sort_key or getter)(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(record)
+        return None
+
+    def tooltip(self, record) -> str | None:
+        return None
+
+    # ------------------------------------------------------------- contents
+    def set_records(self, records: Iterable) -> None:
+        self.beginResetModel()
+        self._rows = list(records)
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self.endResetModel()
+
+    def update_records(self, records: Iterable) -> None:
+        """Replace rows in place (same ids); rows not present are ignored."""
+        for record in records:
+            row = self._row_of.get(record.id)
+            if row is None:
+                continue
+            self._rows[row] = record
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def remove_ids(self, ids: Iterable[int]) -> None:
+        for ident in sorted((self._row_of[i] for i in ids if i in self._row_of), reverse=True):
+            self.beginRemoveRows(QModelIndex(), ident, ident)
+            del self._rows[ident]
+            self.endRemoveRows()
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+
+    def record(self, row: int):
+        return self._rows[row]
+
+    def records(self) -> list:
+        return list(self._rows)
+
+    def row_of(self, ident: int) -> int | None:
+        return self._row_of.get(ident)
+
+    def ids(self) -> list[int]:
+        return [r.id for r in self._rows]
+
+
+class ArticleTableModel(RecordTableModel):
+    columns = (
+        ("Title", lambda a: a.title or "(untitled)", lambda a: (a.title or "").casefold()),
+        ("Publisher", lambda a: a.publisher or "", lambda a: (a.publisher or "").casefold()),
+        ("Published", lambda a: _date(a.published), lambda a: _date(a.published)),
+        ("Sugg.", lambda a: a.suggested, None),
+        ("Conf.", lambda a: a.confirmed, None),
+        ("Rej.", lambda a: a.rejected, None),
+        ("Done", lambda a: "✓" if a.done else "", lambda a: int(a.done)),
+    )
+
+    def data(self, index: Index, role: int = DISPLAY):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and 3 <= index.column() <= 6:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.isValid() and index.column() == 6:
+            return "done" if self._rows[index.row()].done else "not done"
+        return super().data(index, role)
+
+    def tooltip(self, a: ArticleSummary) -> str:
+        parts = [a.title or "(untitled)"]
+        if a.published:
+            parts.append(f"Published {a.published.isoformat()}" + (f" ({a.published_source})" if a.published_source else ""))
+        parts.append(f"{a.suggested} suggested, {a.confirmed} confirmed, {a.rejected} rejected")
+        if a.suggested_at is None:
+            parts.append("No suggestions yet")
+        return "\n".join(parts)
+
+
+class ClaimTableModel(RecordTableModel):
+    columns = (
+        ("Status", lambda c: c.status, None),
+        ("Speaker", lambda c: c.speaker or "", lambda c: (c.speaker or "").casefold()),
+        ("Claim", lambda c: c.content.text.replace("\n", " "), lambda c: c.content.text.casefold()),
+        ("Stance", lambda c: STANCE_TEXT.get(c.stance, c.stance or ""), lambda c: c.stance or ""),
+        ("Topic", lambda c: c.topic or "", lambda c: (c.topic or "").casefold()),
+        ("Date", lambda c: _date(c.date), lambda c: _date(c.date)),
+        ("Article", lambda c: c.article_title or f"Article {c.article_id}",
+         lambda c: (c.article_title or "").casefold()),
+    )
+
+    def tooltip(self, c: Claim) -> str:
+        return claim_summary(c)
+
+
+def claim_summary(c: Claim) -> str:
+    """The fields of a claim as a few lines of text (hover text, accessible descriptions)."""
+    lines = [f"“{c.content.text}”" if c.kind == "direct" else c.content.text]
+    who = c.speaker or "unknown speaker"
+    lines.append(f"Speaker: {who}" + (f", {c.role}" if c.role else ""))
+    if c.date or c.date_text:
+        date = _date(c.date) + (f" (“{c.date_text}”)" if c.date_text else "") + (" assumed" if c.date_assumed else "")
+        lines.append(f"Date: {date.strip()}")
+    if c.stance:
+        lines.append(f"Stance: {STANCE_TEXT[c.stance]}" + (f" on {c.topic}" if c.topic else ""))
+    if c.verdict_rating:
+        lines.append(f"Verdict: {c.verdict_rating}")
+    lines.append(f"Status: {c.status} ({c.kind})" + (f", confidence {c.confidence:.2f}" if c.confidence else ""))
+    return "\n".join(lines)
+
+
+class ClaimFilterProxy(QSortFilterProxyModel):
+    """Narrows the claim table by status, speaker, topic, stance, date range and found ids."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.status: str | None = None
+        self.speaker_id: int | None = None
+        self.topic_id: int | None = None
+        self.stance: str | None = None  # "none" selects claims without a stance
+        self.date_from: dt.date | None = None
+        self.date_to: dt.date | None = None
+        self.ids: frozenset[int] | None = None  # from a full-text search; None = no search
+
+    def set_filter(self, **fields) -> None:
+        for key, value in fields.items():
+            if not hasattr(self, key):
+                raise AttributeError(key)
+            setattr(self, key, value)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        c: Claim = self.sourceModel().record(source_row)
+        if self.status and c.status != self.status:
+            return False
+        if self.speaker_id is not None and c.speaker_id != self.speaker_id:
+            return False
+        if self.topic_id is not None and c.topic_id != self.topic_id:
+            return False
+        if self.stance is not None and (c.stance or "none") != self.stance:
+            return False
+        if self.date_from and (c.date is None or c.date < self.date_from):
+            return False
+        if self.date_to and (c.date is None or c.date > self.date_to):
+            return False
+        return self.ids is None or c.id in self.ids
