@@ -22,8 +22,8 @@ def register(sub) -> None:
 class _Bar:
     """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream = stream
+    def __init__(self, stream=None):
+        self.stream = stream = stream or sys.stderr
         self.active = stream.isatty()
         self.current = ""
 
@@ -42,7 +42,8 @@ class _Bar:
             self.stream.flush()
 
 
-def print_summary(summary: ImportSummary, out=sys.stdout) -> None:
+def print_summary(summary: ImportSummary, out=None) -> None:
+    out = out or sys.stdout
     print(f"Imported:   {len(summary.imported)}", file=out)
     print(f"Duplicates: {len(summary.duplicates)}", file=out)
     for d in summary.duplicates:
