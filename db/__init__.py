@@ -24,6 +24,7 @@ from .records import (
     Claim,
     ClaimFilter,
     HistoryItem,
+    MergeProposal,
     NewArticle,
     NewClaim,
     ProjectInfo,
@@ -31,6 +32,8 @@ from .records import (
     Span,
     Speaker,
     SpeakerRole,
+    StanceChange,
+    StancePoint,
     Topic,
 )
 
@@ -40,4 +43,5 @@ __all__ = [
     "InvalidValueError", "NewArticle", "NewClaim", "NewerSchemaError", "NotAProjectError", "NotFoundError",
     "NothingToUndoError", "Project", "ProjectError", "ProjectInfo", "QuotedeskError", "SearchHit", "Span",
     "Speaker", "SpeakerRole", "Topic", "content_hash",
+    "MergeProposal", "StanceChange", "StancePoint",
 ]

@@ -285,12 +285,13 @@ def _best_match(forms_a, forms_b) -> tuple[tuple[str, ...], tuple[str, ...], str
                 continue
             if a == b:
                 return a, b, f"“{name_a}” and “{name_b}” differ only in case, accents or titles"
-            if len(a) < len(b) and _part_of(a, b):
+            if len(a) <= len(b) and _part_of(a, b):
                 return a, b, f"“{name_a}” is part of “{name_b}”"
-            if len(b) < len(a) and _part_of(b, a):
+            if len(b) <= len(a) and _part_of(b, a):
                 return a, b, f"“{name_b}” is part of “{name_a}”"
     return None
 
 
-def _fuller(tokens: tuple[str, ...], claims: int, ident: int) -> tuple[int, int, int]:
-    return len(tokens), claims, -ident
+def _fuller(tokens: tuple[str, ...], claims: int, ident: int) -> tuple[int, int, int, int]:
+    """Sort key for the name to keep: more words, then longer words (not initials), more claims, older."""
+    return len(tokens), sum(map(len, tokens)), claims, -ident
