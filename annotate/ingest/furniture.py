@@ -33,7 +33,7 @@ _PROMO = re.compile(
 _CREDIT = re.compile(r"\((?=[^()]*(?:Getty\ Images|AFP|Reuters|AP\ Photo|Associated\ Press|EPA|Anadolu"
                      r"|Shutterstock|Photo|Pool|/))[^()]{3,200}\)$", re.VERBOSE)
 _END_MARKER = re.compile(r"^(?:avatar|read\ more|show\ more|load\ more|more\ from\ .{0,60}|related(?:\ \w+)?"
-                         r"|recommended|most\ (?:read|popular)|about\ the\ author|tags?:?.*|topics:?"
+                         r"|recommended|most\ (?:read|popular)|about\ the\ author|tags?|tags?:\ .*|topics:?"
                          r"|comments?|share(?:\ this\ article)?|news\ feed)[.:]?$", re.IGNORECASE | re.VERBOSE)
 _BY = re.compile(r"^by\s+(?P<author>[^\d|•·,]+?)(?=\s*(?:$|[|•·,]|\d|on\s|updated|published|"
                  + FULL_DATE.replace("?P<", "?P<b") + "))", re.IGNORECASE)

@@ -161,3 +161,18 @@ def test_same_article_with_other_spacing_and_case_has_the_same_content_hash():
 def test_empty_text_is_refused_with_a_message(text, message):
     with pytest.raises(IngestProblem, match=message):
         read_text(text, source="pasted.txt")
+
+
+def test_footer_with_tags_and_related_links_is_cut_but_the_last_paragraph_stays():
+    text = ("Ferry strike ends\n\nThe ferry strike ended on Friday, the union said.\n\n"
+            "Tagging along with the crews, the mayor said the deal was fair.\n\n"
+            "Tags: ferries, strikes\nRelated\nFerry fares to rise in June\nSubscribe now for full access\n")
+    article = read_text(text)
+    assert article.text.endswith("Tagging along with the crews, the mayor said the deal was fair.")
+    assert "Tags:" not in article.text and "Ferry fares to rise" not in article.text
+
+
+def test_short_last_line_without_an_end_marker_is_kept():
+    article = read_text("Ferry strike ends\n\nThe ferry strike ended on Friday, the union said.\n\n"
+                        "Reporting by Sam Lee; editing by Ana Diaz\n")
+    assert article.text.endswith("Reporting by Sam Lee; editing by Ana Diaz")
