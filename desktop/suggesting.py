@@ -1,0 +1,114 @@
+"""Read articles, suggest claims, store them: the one suggestion loop, for the CLI and the GUI's job.
+
+No Qt here. Articles go to the engine in small chunks (one ``nlp.pipe`` stream per
+chunk), each article's suggestions are stored in their own short transaction,
+and ``cancelled()`` is checked between articles, so a cancelled run keeps what
+it stored and never leaves an article half-suggested.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from annotate.suggestion import Suggestion, TopicSpec
+from db import ClaimFilter, NewClaim, NotFoundError, Project, QuotedeskError, Span
+
+log = logging.getLogger(__name__)
+
+CHUNK = 8
+"""Articles parsed together; small, so progress and cancel stay prompt and writes stay short."""
+
+
+def suggestion_to_new_claim(s: Suggestion) -> NewClaim:
+    """An engine suggestion as a pending model claim for ``Project.save_suggestions``."""
+    def span(x):
+        return Span(x.start, x.end, x.text) if x is not None else None
+
+    return NewClaim(
+        content=span(s.content), kind=s.kind, cue=span(s.cue), speaker=s.speaker, mention=span(s.speaker_mention),
+        role=s.role, date=s.date, date_text=s.date_text, date_assumed=s.date_assumed, stance=s.stance,
+        topic=s.topic, confidence=s.confidence, model_name=s.model_name, model_version=s.model_version,
+        status="suggested", origin="model",
+    )
+
+
+def topic_specs(project: Project) -> list[TopicSpec]:
+    """The project's topics as the engine wants them (name, keywords, example claims)."""
+    return [TopicSpec(t.name, tuple(t.keywords), tuple(t.examples)) for t in project.topics()]
+
+
+def engine_for(project: Project, nlp):
+    """A SuggestionEngine on a loaded pipeline, judging stance toward the project's topics."""
+    from annotate.engine import SuggestionEngine
+
+    return SuggestionEngine(nlp, topic_specs(project))
+
+
+@dataclass
+class SuggestSummary:
+    articles: list[int] = field(default_factory=list)  # ids of the articles given suggestions
+    claims: int = 0  # new suggestions stored
+    failed: list[tuple[int, str]] = field(default_factory=list)  # (article id, message for the user)
+    cancelled: bool = False
+
+    @property
+    def message(self) -> str:
+        text = (f"{self.claims} suggestion{'s' if self.claims != 1 else ''} in "
+                f"{len(self.articles)} article{'s' if len(self.articles) != 1 else ''}")
+        if self.failed:
+            text += f"; {len(self.failed)} article{'s' if len(self.failed) != 1 else ''} failed"
+        return text + (" (cancelled)." if self.cancelled else ".")
+
+    @property
+    def details(self) -> str:
+        return "\n".join(f"Article {aid}: {msg}" for aid, msg in self.failed)
+
+
+def run_suggestions(project: Project, engine, article_ids: Sequence[int], *, redo: bool = False,
+                    progress: Callable[[int, int | None], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None, chunk: int = CHUNK) -> SuggestSummary:
+    """Suggest claims for the given articles and store them.
+
+    Without ``redo`` an article's earlier suggestions stay and only new spans
+    are added; with ``redo`` its pending model suggestions are replaced.
+    Confirmed and rejected claims are never touched. A cancelled run is not an
+    error: the summary says ``cancelled`` and holds what was stored.
+    """
+    summary = SuggestSummary()
+    ids = list(article_ids)
+    total = len(ids)
+    done = 0
+    if progress is not None:
+        progress(0, total)
+    for at in range(0, total, chunk):
+        if cancelled is not None and cancelled():
+            break
+        items, kept = [], []
+        for aid in ids[at:at + chunk]:
+            try:
+                article = project.article(aid)
+            except NotFoundError as exc:  # deleted meanwhile
+                summary.failed.append((aid, str(exc)))
+                done += 1
+                continue
+            items.append((article.text, article.published))
+            kept.append(aid)
+        stream = engine.suggest_many(items, batch_size=max(1, len(items)), cancelled=cancelled)
+        for aid, suggestions in zip(kept, stream):
+            try:
+                changes = project.save_suggestions(aid, [suggestion_to_new_claim(s) for s in suggestions],
+                                                   redo=redo)
+            except QuotedeskError as exc:
+                summary.failed.append((aid, str(exc)))
+            else:
+                summary.articles.append(aid)
+                # with redo, Changes also names the replaced suggestions, which are gone now
+                summary.claims += (project.count_claims(ClaimFilter(ids=tuple(changes.claims)))
+                                   if redo and changes.claims else len(changes.claims))
+            done += 1
+            if progress is not None:
+                progress(done, total)
+    summary.cancelled = bool(cancelled is not None and cancelled() and done < total)
+    return summary
