@@ -38,6 +38,7 @@ class RawClaim:
     confidence: float
     construction: str
     continues: bool = False  # a quote with no cue of its own, continuing the last speaker
+    date_span: tuple[int, int] | None = None  # a date phrase the parser put inside the clause
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -187,10 +188,12 @@ class _Paragraph:
                 toks.pop(0)
             if spk is None or len(toks) < 2:
                 return
+            toks, date_span = _leading_date(toks, comp)
             end = _cut_attribution(toks)
             start, end = _trimmed(self.text, toks[0].idx, end)
             conf = 0.85 if lemma in ("say", "tell") else 0.75
-            self._add_indirect(start, end, cue, spk, conf, "reporting verb + clause")
+            self._add_indirect(start, end, cue, spk, conf, "reporting verb + clause",
+                               date_span=date_span)
         else:
             self._clause_final(cue, statement_only=False)
 
@@ -273,7 +276,13 @@ class _Paragraph:
         self._add_indirect(s, e, cue, spk, 0.6, "call X Y")
 
     def _add_indirect(self, start: int, end: int, cue: Token | None, spk: Token, conf: float,
-                      construction: str, cue_token: Token | None = None) -> None:
+                      construction: str, cue_token: Token | None = None,
+                      date_span: tuple[int, int] | None = None) -> None:
+        while end > start and self.text[end - 1] == ".":
+            end -= 1
+        for qs, qe in self.quotes:  # never cut a partial quote in half
+            if start <= qs < end < qe and qe - end <= 3:
+                end = qe
         if end - start < 4:
             return
         quote = next(((qs, qe) for qs, qe in self.quotes if qs <= start <= qs + 1), None)
@@ -284,7 +293,8 @@ class _Paragraph:
                 self.claims.append(RawClaim(s, e, "direct", cue or cue_token, spk, conf + 0.05,
                                             construction + ", quoted"))
                 return
-        self.claims.append(RawClaim(start, end, "indirect", cue or cue_token, spk, conf, construction))
+        self.claims.append(RawClaim(start, end, "indirect", cue or cue_token, spk, conf, construction,
+                                    date_span=date_span))
 
 
 _CUT_AFTER_COMMA = frozenset({"according", "though", "although", "whereas", "while"})
@@ -299,6 +309,22 @@ def _cut_attribution(toks: list[Token]) -> int:
             end_tok = a
             break
     return end_tok.idx + (0 if end_tok.text == "," else len(end_tok))
+
+
+def _leading_date(toks: list[Token], comp: Token) -> tuple[list[Token], tuple[int, int] | None]:
+    """"said on Wednesday they had ...": the parser may hang the cue's date on the clause."""
+    first = toks[0]
+    if first.i >= comp.i or first.dep_ not in ("prep", "npadvmod") or first.head != comp:
+        return toks, None
+    phrase = list(first.subtree)
+    if not any(t.ent_type_ == "DATE" for t in phrase):
+        return toks, None
+    rest = [t for t in toks if t.i > phrase[-1].i]
+    while rest and rest[0].is_punct:
+        rest.pop(0)
+    if len(rest) < 2:
+        return toks, None
+    return rest, (phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
 
 
 def _inverted_subject(cue: Token) -> Token | None:

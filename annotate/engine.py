@@ -111,7 +111,7 @@ class SuggestionEngine:
         cue_span = Span(cue.idx + off, cue.idx + len(cue) + off, cue.text) if cue is not None else None
         date, date_text, assumed = None, None, True
         if cue is not None and cue.lower_ != "according":
-            phrase = date_phrase(cue, (raw.start, raw.end))
+            phrase = raw.date_span or date_phrase(cue, (raw.start, raw.end))
             if phrase is not None:
                 date_text = doc.text[phrase[0]:phrase[1]]
                 date = resolve(date_text, published, hint)

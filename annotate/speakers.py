@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .quotes import find_quotes
 from .lexicon import (HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, PERSONAL_PRONOUNS,
                       STATEMENT_NOUNS, TITLE_WORDS)
 
@@ -27,10 +28,11 @@ class Mention:
     start: int  # char offsets in the article
     end: int
     text: str
-    kind: str  # "name" | "pronoun" | "title" | "office" | "statement" | "group"
+    kind: str  # "name" | "pronoun" | "it" | "title" | "office" | "statement" | "group"
     name: str | None = None  # the person/org name written in the mention
     role: str | None = None
-    office: str | None = None  # "office", "spokesperson": who speaks for ``name``
+    office: str | None = None  # "office", "spokesperson": who speaks for ``owner``
+    owner: "Mention | None" = None
 
 
 def _is_title(tok: Token) -> bool:
@@ -42,7 +44,7 @@ def _is_name_token(tok: Token) -> bool:
         return True
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title(tok)
             and tok.ent_type_ not in _NOT_NAME_ENTS and tok.lower_ not in HONORIFICS
-            and tok.text not in ("'s", "’s"))
+            and tok.text not in ("'s", "’s") and tok.text.count(".") < 2)
 
 
 def _is_nationality(tok: Token) -> bool:
@@ -102,10 +104,14 @@ def mention_tokens(head: Token) -> list[Token]:
     toks: list[Token] = []
     _collect(head, toks)
     toks.sort(key=lambda t: t.i)
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "case")):
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)
+    for k, t in enumerate(toks):  # "BERLIN (Reuters) - German Chancellor ..." drops the dateline
+        if t.text in ("-", "\u2013", "\u2014") and t.whitespace_ and t.i < head.i and k + 1 < len(toks):
+            toks = toks[k + 1:]
+            break
     return toks or [head]
 
 
@@ -128,9 +134,22 @@ def _text(doc: Doc, toks: list[Token]) -> str:
     return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
 
 
+def _entity_name(head: Token) -> list[Token] | None:
+    """A multi-word organisation name the tagger found ("World Health Organization")."""
+    if head.ent_type_ != "ORG":
+        return None
+    for ent in head.doc.ents:
+        if ent.start <= head.i < ent.end and len(ent) > 1:
+            toks = [t for t in ent if t.lower_ != "the"]
+            return toks if toks and not _is_title(toks[0]) else None
+    return None
+
+
 def analyse(head: Token, offset: int = 0) -> Mention | None:
     """Describe the speaker mention headed by ``head``; None when it cannot be a speaker."""
     doc = head.doc
+    if head.lower_ == "it" and head.dep_ == "nsubj":  # "It added that ..." after a statement
+        return Mention(head.idx + offset, head.idx + len(head) + offset, head.text, kind="it")
     if head.lower_ in NON_SPEAKER_WORDS or head.tag_ in ("WDT", "WP", "EX"):
         return None
     toks = mention_tokens(head)
@@ -141,32 +160,54 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         return Mention(kind="pronoun", **base)
     lemma = head.lemma_.lower()
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None and lemma in OFFICE_NOUNS:  # "a spokesperson for the European Commission"
+        owner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if owner is not None:
+            toks = sorted({*toks, *owner.head.subtree}, key=lambda t: t.i)
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+            text = doc.text[start:end]
+            base = dict(start=start + offset, end=end + offset, text=text)
+    if lemma in STATEMENT_NOUNS and owner is not None:  # "the ministry's statement said"
+        own = analyse(owner, offset)
+        if own is not None:
+            return Mention(kind=own.kind, name=own.name, role=own.role, office=own.office,
+                           owner=own.owner, **base)
     if lemma in STATEMENT_NOUNS or lemma in OFFICE_NOUNS:
         if owner is None:  # "a statement put out by Meloni's office", "a statement from X"
             for t in head.subtree:
                 if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and t.i > head.i:
-                    sub = analyse(t, offset)
-                    return sub if sub is None or sub.kind != "pronoun" else sub
+                    return analyse(t, offset)
         if owner is not None:
             own = analyse(owner, offset)
-            if own is not None and own.kind in ("name", "group", "title"):
-                return Mention(kind="office", name=own.name or own.text, role=own.role,
-                               office=text[owner.idx + len(owner) - start:].lstrip("'’s ").strip()
-                               or lemma, **base)
+            if own is not None and own.kind != "statement":
+                after = [t for t in toks if t.i > owner.right_edge.i and t.dep_ != "case"]
+                if owner.i > head.i:
+                    after = [t for t in toks if t.i <= head.i and not (t.dep_ == "det" and t.head == head)]
+                office = _text(doc, after) if after else lemma
+                return Mention(kind="office", name=own.name, role=own.role, office=office,
+                               owner=own, **base)
         return Mention(kind="statement" if lemma in STATEMENT_NOUNS else "title", **base)
     if any(c.dep_ == "conj" for c in head.children) and not _is_title(head):
         return Mention(kind="group", name=text, **base)
+    org = _entity_name(head)
+    if org:
+        return Mention(kind="group", name=_text(doc, org), role=role_before(org[0], toks[0].i), **base)
     runs = _name_runs([t for t in toks if t.i <= head.i or t.dep_ in ("flat", "compound", "conj")])
     if runs:
         run = runs[-1]
         role = role_before(run[0], toks[0].i) or _appos_role(head)
         return Mention(kind="name", name=_text(doc, run), role=role, **base)
-    role = _appos_role(head)
     if _is_title(head):
         clean = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
         role_text = _text(doc, clean) if clean else text
-        return Mention(kind="title", name=None, role=role or role_text, **base)
-    return Mention(kind="group", name=text, role=role, **base)
+        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        if appos is not None:  # "the chief executive, Jane Doe, told ..."
+            runs = _name_runs(mention_tokens(appos))
+            if runs:
+                return Mention(kind="name", name=_text(doc, runs[-1]), role=role_text, **base)
+        return Mention(kind="title", name=None, role=_appos_role(head) or role_text, **base)
+    return Mention(kind="group", name=text, role=_appos_role(head), **base)
 
 
 @dataclass
@@ -182,9 +223,16 @@ class ArticleSpeakers:
     def __init__(self) -> None:
         self.people: dict[str, _Person] = {}
         self._said: list[tuple[int, str, str | None, str]] = []  # (pos, speaker, role, kind)
+        self._subjects: list[tuple[int, str, bool]] = []  # (pos, proper-noun subject, is PERSON)
 
     def observe(self, doc: Doc, offset: int) -> None:
-        """Register every multi-word name in ``doc`` with the title run written before it."""
+        """Register every multi-word name in ``doc`` with the title run written before it,
+        and the proper-noun subjects outside quotes (antecedents for "he" and "she")."""
+        quotes = find_quotes(doc.text)
+        for tok in doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not any(
+                    qs < tok.idx < qe for qs, qe in quotes):
+                self._subjects.append((tok.idx + offset, tok.text, tok.ent_type_ == "PERSON"))
         for run in _name_runs(list(doc)):
             if len(run) < 2:
                 continue
@@ -221,10 +269,14 @@ class ArticleSpeakers:
         """(canonical speaker, role) for a mention at its place in the article."""
         pos = mention.start
         if mention.kind == "pronoun":
-            return self._previous(pos, kinds=None)
+            return self._pronoun(pos)
+        if mention.kind == "it":
+            return self._previous(pos, kinds=("office", "statement", "group", "title"))
         if mention.kind == "statement":
             spk, role = self._previous(pos, kinds=("office", "statement"))
-            return (spk, role) if spk else self._previous(pos, kinds=None)
+            if spk is None or not mention.text.lower().startswith("the "):
+                return _strip_det(mention.text), None
+            return spk, role
         if mention.kind == "title" and mention.name is None:
             head = mention.text.split()[-1].lower()
             best = None
@@ -236,12 +288,32 @@ class ArticleSpeakers:
                 return best[1], mention.role or best[2]
             return _strip_det(mention.text), mention.role
         if mention.kind == "group":
-            return mention.name, mention.role
+            name = mention.name or mention.text
+            if " " not in name:  # a surname the tagger took for a place or an organisation
+                full = self._full_name(name, pos)
+                if full in self.people:
+                    return full, mention.role or self.role_of(full, pos)
+            return name, mention.role
+        if mention.kind == "office" and mention.owner is not None:
+            owner, role = self.resolve(mention.owner)
+            return f"{owner}'s {mention.office}", role
         full = self._full_name(mention.name or mention.text, pos)
         role = mention.role or self.role_of(full, pos)
-        if mention.kind == "office":
-            return f"{full}'s {mention.office}", role
         return full, role
+
+    def _pronoun(self, pos: int) -> tuple[str | None, str | None]:
+        """The latest person before ``pos``: a proper-noun subject or the last speaker."""
+        said = next(((p, spk, role) for p, spk, role, kind in reversed(self._said)
+                     if p < pos and kind in ("name", "pronoun")), None)
+        for p, text, is_person in reversed(self._subjects):
+            if p >= pos:
+                continue
+            if said is not None and said[0] >= p:
+                break
+            full = self._full_name(text, p)
+            if full in self.people or is_person:
+                return full, self.role_of(full, pos)
+        return (said[1], said[2]) if said else self._previous(pos, kinds=None)
 
     def _previous(self, pos: int, kinds: tuple[str, ...] | None) -> tuple[str | None, str | None]:
         for p, spk, role, kind in reversed(self._said):
