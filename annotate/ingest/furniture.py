@@ -43,6 +43,7 @@ _DATE_LINE = re.compile(rf"^(?:published|updated|posted)?\s*(?:on\s+)?(?:\w+day,
 _NAME_PARTICLES = {"and", "&", "de", "da", "di", "van", "von", "der", "la", "le", "al", "bin", "el"}
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
 _FULL = re.compile(FULL_DATE)
+_READ_TIME = re.compile(r"^\d+\s*min\w*\.?\s*read\b", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 
 
@@ -83,18 +84,19 @@ def _byline(t: str) -> tuple[str | None, datetime.date | None] | None:
 
 
 def _find_title(lines: list[Line], drop: set[int]) -> int | None:
-    content = [i for i, ln in enumerate(lines) if ln.text.strip() and i not in drop][:15]
-    texts = {i: lines[i].text.strip() for i in content}
-    for pos, i in enumerate(content):  # the line before a byline, dateline or reading time
-        if _byline(texts[i]) or _ALWAYS.match(lines[i].text.strip()) and "read" in texts[i].lower() \
-                or re.match(r"^\d+\s*min", lines[i].text.strip(), re.I):
-            before = [j for j in content[:pos] if _headline_like(texts[j])]
+    nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()][:20]
+    texts = {i: lines[i].text.strip() for i in nonblank}
+    candidates = [i for i in nonblank if i not in drop and _headline_like(texts[i])]
+    for i in nonblank:  # the line before a byline, dateline or reading time
+        if _byline(texts[i]) or _READ_TIME.match(texts[i]):
+            before = [j for j in candidates if j < i]
             if before:
                 return before[-1]
-    for pos, i in enumerate(content):  # a headline the page repeats
-        if _headline_like(texts[i]) and any(texts[j] == texts[i] for j in content[pos + 1:]):
+    for i in candidates:  # a headline the page repeats
+        if any(texts[j] == texts[i] for j in nonblank if j > i):
             return i
-    if content and _headline_like(texts[content[0]]) and len(texts[content[0]]) < 200:
+    content = [i for i in nonblank if i not in drop]
+    if content and content[0] in candidates and len(texts[content[0]]) < 200:
         return content[0]
     return None
 

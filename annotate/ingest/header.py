@@ -59,6 +59,8 @@ def read_header(lines: list[Line]) -> tuple[dict[str, str], list[Line]]:
 
 
 def _looks_like_header(lines: list[Line]) -> bool:
-    """"Title: ..." alone could be prose; two keyed lines in a row make a header."""
-    return len(lines) > 1 and bool(_KEYED.match(lines[1].text) or _BARE_DATE.match(lines[1].text)) \
-        or len(lines) > 1 and not lines[1].text.strip()
+    """"Title: ..." alone could be prose; followed by another key or a blank line it is a header."""
+    if len(lines) < 2:
+        return False
+    following = lines[1].text
+    return not following.strip() or bool(_KEYED.match(following) or _BARE_DATE.match(following))

@@ -176,3 +176,12 @@ def test_short_last_line_without_an_end_marker_is_kept():
     article = read_text("Ferry strike ends\n\nThe ferry strike ended on Friday, the union said.\n\n"
                         "Reporting by Sam Lee; editing by Ana Diaz\n")
     assert article.text.endswith("Reporting by Sam Lee; editing by Ana Diaz")
+
+
+def test_headline_is_the_line_before_the_reading_time_and_chrome_above_it_goes():
+    text = ("Skip to content\nLatest news\nSport\n\nHarbour deal agreed after long night\n\n4 min read\n\n"
+            "The port and the union agreed a deal early on Friday, both sides said.\n")
+    article = read_text(text)
+    assert article.title == "Harbour deal agreed after long night"
+    assert article.text == ("Harbour deal agreed after long night\n\n"
+                            "The port and the union agreed a deal early on Friday, both sides said.")
