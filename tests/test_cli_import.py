@@ -193,3 +193,29 @@ def test_progress_bar_is_drawn_on_a_terminal_only():
         def isatty(self):
             return False
     assert not _Bar(Pipe()).active
+
+
+def test_db_option_may_follow_the_command(tmp_path, capsys):
+    db = tmp_path / "after.quotedesk"
+    assert main(["import", str(GOOD), "--db", str(db)]) == 0
+    assert _state(db)[1] == 1
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_unreadable_subfolder_is_reported_and_the_rest_of_the_folder_imports(tmp_path):
+    folder = tmp_path / "articles"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "inside.txt").write_text("Hidden story\n\nThe mayor said it.", encoding="utf-8")
+    (folder / "ok.txt").write_text("Open story\n\nThe minister said the port would reopen.", encoding="utf-8")
+    (folder / "locked").chmod(0)
+    db = tmp_path / "p.quotedesk"
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "desktop.cli", "--db", str(db), "import", str(folder)],
+            cwd=REPO, capture_output=True, text=True, timeout=120,
+            preexec_fn=_drop_file_permission_override if os.geteuid() == 0 else None)
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert run.returncode == 0, run.stderr
+    assert "Imported:   1" in run.stdout
+    assert f"{folder / 'locked'} cannot be read: permission denied." in run.stdout

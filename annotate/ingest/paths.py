@@ -117,12 +117,16 @@ def _batch_items(path: str, kind: str) -> list[_Item]:
     return [_Item(f"{path}:{r.line}", lambda r=r: _record_result(path, r)) for r in records]
 
 
-def _walk(folder: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder, onerror=None):
+def _walk(folder: str) -> Iterator[str | IngestProblem]:
+    """Files under folder, sorted, hidden ones skipped; an unreadable subfolder as a problem."""
+    problems: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=problems.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 yield os.path.join(root, name)
+    for e in problems:
+        yield _os_problem(e.filename or folder, e)
 
 
 def _unsupported(path: str) -> _Item:
@@ -138,6 +142,10 @@ def _plan(paths: Sequence[str | Path]) -> Iterator[_Item]:
             yield _Item(path, lambda u=path: read_url(u))
         elif os.path.isdir(path):
             for file in _walk(path):
+                if isinstance(file, IngestProblem):
+                    error = IngestError(path, file.message)
+                    yield _Item(path, lambda e=error: IngestResult(e.source, None, e))
+                    continue
                 kind = KINDS.get(Path(file).suffix.lower())
                 if kind is None:
                     yield _unsupported(file)
