@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (CALL_VERBS, QUOTE_CHARS, REPORTING_VERBS, STATEMENT_NOUNS,
-                      STATEMENT_ONLY_CUES)
+from .lexicon import (CALL_VERBS, QUOTE_CHARS, QUOTE_ONLY_VERBS, REPORTING_VERBS,
+                      STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
 from .quotes import find_quotes
 
 _END_PUNCT = frozenset({".", "!", "?"})
@@ -49,8 +49,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def is_cue(tok: Token) -> bool:
-    if tok.lemma_.lower() not in REPORTING_VERBS and tok.lemma_.lower() not in CALL_VERBS:
+def is_cue(tok: Token, quote: bool = False) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in REPORTING_VERBS and lemma not in CALL_VERBS and not (
+            quote and lemma in QUOTE_ONLY_VERBS):
         return False
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "acomp")
 
@@ -66,6 +68,8 @@ def subject(cue: Token) -> Token | None:
             return None  # "X is said to ...": no speaker
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
         return subject(cue.head)
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.pos_ in ("VERB", "AUX"):
+        return subject(cue.head)  # "..., adding that ...", "Warning that ..., the IMF said"
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head
     return None
@@ -98,10 +102,13 @@ class _Paragraph:
         for qs, qe in self.quotes:
             start, end = _trimmed(self.text, qs + 1, qe - 1)
             words = self.text[start:end].split()
-            if len(words) < 3 or _looks_like_title(words):
-                last = None if len(words) >= 3 else last
+            if _looks_like_title(words):
                 continue
             cue = self._cue_after(qs, qe) or self._cue_before(qs)
+            if len(words) < 3:  # "Why now?" she asked: no claim, but sets who speaks next
+                if cue is not None and subject(cue) is not None:
+                    last = RawClaim(start, end, "direct", cue, subject(cue), 0.9, "short quote")
+                continue
             if cue is not None:
                 spk = subject(cue)
                 if spk is None or qs <= spk.idx < qe:
@@ -136,7 +143,7 @@ class _Paragraph:
                 continue
             if t.text in _END_PUNCT or (t.text[:1] in QUOTE_CHARS and t.idx > qe):
                 return None
-            if is_cue(t) and t.lemma_.lower() not in CALL_VERBS:
+            if is_cue(t, quote=True) and t.lemma_.lower() not in CALL_VERBS:
                 return t
         return None
 
@@ -335,7 +342,7 @@ def _inverted_subject(cue: Token) -> Token | None:
             head = t
             while head.dep_ == "compound" and head.head.i > head.i:
                 head = head.head
-            return head
+            return head if head.head == cue else None
         if t.is_punct:
             break
     return None

@@ -10,6 +10,10 @@ pledge vow threaten complain observe testify affirm reaffirm disclose reveal ind
 post agree mention signal clarify specify recount question charge counter conclude stated
 """.split())
 
+# Verbs that attribute a quotation but not reported speech ("Why now?" she asked).
+QUOTE_ONLY_VERBS = frozenset("""ask shout joke quip continue exclaim laugh sigh write
+recall reply respond""".split())
+
 # Reporting verbs that never take a clause but an object and its predicate ("X called Y premature").
 CALL_VERBS = frozenset({"call", "label", "describe", "brand", "term", "dub"})
 

@@ -62,6 +62,9 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
         tok = doc[i]
         if _is_title(tok) or tok.text in ("-", "elect") or _is_nationality(tok):
             start = i
+        elif start is not None and tok.dep_ in ("compound", "amod") and tok.pos_ in (
+                "NOUN", "PROPN", "ADJ") and tok.head.i >= start and tok.ent_type_ != "PERSON":
+            start = i  # "Police Chief", "former President", "opposition leader"
         elif tok.lower_ == "and" and i - 1 >= lowest and _is_title(doc[i - 1]) and start is not None:
             start = i
         elif tok.lower_ in HONORIFICS:
@@ -94,7 +97,9 @@ def _appos_role(head: Token) -> str | None:
 def _collect(tok: Token, out: list[Token]) -> None:
     out.append(tok)
     for child in tok.children:
-        if child.dep_ in _MENTION_DEPS or (child.dep_ == "prep" and child.lower_ == "of"
+        if child.dep_ == "amod":
+            out.extend(child.subtree)  # "a source familiar with the matter"
+        elif child.dep_ in _MENTION_DEPS or (child.dep_ == "prep" and child.lower_ == "of"
                                           and child.i == tok.i + 1) or (
                 child.dep_ == "pobj" and tok.dep_ == "prep"):
             _collect(child, out)
@@ -193,7 +198,9 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     org = _entity_name(head)
     if org:
         return Mention(kind="group", name=_text(doc, org), role=role_before(org[0], toks[0].i), **base)
-    runs = _name_runs([t for t in toks if t.i <= head.i or t.dep_ in ("flat", "compound", "conj")])
+    of_phrase = {t.i for c in head.children if c.dep_ == "prep" for t in c.subtree}
+    runs = _name_runs([t for t in toks if t.i not in of_phrase and (
+        t.i <= head.i or t.dep_ in ("flat", "compound", "conj"))])
     if runs:
         run = runs[-1]
         role = role_before(run[0], toks[0].i) or _appos_role(head)
@@ -201,7 +208,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     if _is_title(head):
         clean = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
         role_text = _text(doc, clean) if clean else text
-        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        appos = next((c for t in toks for c in t.children if c.dep_ == "appos"), None)
         if appos is not None:  # "the chief executive, Jane Doe, told ..."
             runs = _name_runs(mention_tokens(appos))
             if runs:
