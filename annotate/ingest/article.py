@@ -7,6 +7,7 @@ import hashlib
 from .dates import infer_date, parse_date
 from .furniture import lay_out
 from .header import read_header
+from .language import guess_language
 from .lines import assemble, split_lines
 from .model import IngestedArticle, IngestProblem
 
@@ -69,7 +70,7 @@ def read_text(text: str, *, source=None, title=None, url=None, published=None, a
         author=_clean(author) or _clean(meta.get("author")) or layout.author,
         published=date,
         published_source=published_source,
-        language=_clean(language) or _clean(meta.get("language")),
+        language=_clean(language) or _clean(meta.get("language")) or guess_language(display),
         raw_text=text,
         text=display,
         content_hash=content_hash(display),

@@ -185,3 +185,18 @@ def test_headline_is_the_line_before_the_reading_time_and_chrome_above_it_goes()
     assert article.title == "Harbour deal agreed after long night"
     assert article.text == ("Harbour deal agreed after long night\n\n"
                             "The port and the union agreed a deal early on Friday, both sides said.")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Port reopens\n\nThe port reopened on Monday, the harbour master said, and it was busy.", "en"),
+    ("Hafen öffnet\n\nDer Minister sagte am Montag, dass die Verhandlungen mit der Gewerkschaft nicht "
+     "fortgesetzt werden.", "de"),
+    ("Міністр сказав у понеділок, що переговори з профспілкою не відновляться.", "uk"),
+    ("Port 42\n\nX Y Z", None),
+])
+def test_language_is_guessed_when_metadata_does_not_say(text, language):
+    assert read_text(text).language == language
+
+
+def test_language_from_metadata_wins_over_the_guess():
+    assert read_text("Language: de\n\nThe port reopened on Monday, the harbour master said.").language == "de"
