@@ -1,0 +1,86 @@
+"""Direct quotes: marks, attribution before and after, several sentences, split quotes."""
+from tests.annotate.conftest import only
+
+
+def test_quote_attributed_after_with_straight_marks(suggest):
+    s = only(suggest('"We will not back down," said Senator Maria Lopez, a Democrat from Ohio.'))
+    assert s.kind == "direct"
+    assert s.content.text == "We will not back down"
+    assert s.speaker == "Maria Lopez" and s.role == "Senator"
+    assert s.cue.text == "said"
+
+
+def test_quote_with_curly_marks_spanning_several_sentences(suggest):
+    text = ("\u201cRussia does not want peace. It intensifies hostilities. The offer is a bluff,\u201d "
+            "French President Emmanuel Macron said.")
+    s = only(suggest(text))
+    assert s.kind == "direct"
+    assert s.content.text.startswith("Russia does not want peace.")
+    assert s.content.text.endswith("a bluff")
+    assert (s.speaker, s.role) == ("Emmanuel Macron", "French President")
+
+
+def test_quote_attributed_before_with_colon(suggest):
+    s = only(suggest('He told the BBC: "I don\'t regret anything at all."'))
+    assert s.kind == "direct" and s.content.text.startswith("I don't regret anything")
+
+
+def test_single_quote_marks_as_in_british_papers(suggest):
+    got = suggest("'We will fight on,' the prime minister said, 'whatever the cost may be.'")
+    assert [s.content.text for s in got][0] == "We will fight on"
+    assert all(s.speaker == "prime minister" for s in got)
+
+
+def test_quote_split_around_its_attribution_keeps_the_speaker(suggest):
+    text = ('"Inflation is coming down," Fed Chair Jerome Powell said. '
+            '"But we are not there yet, and we will stay vigilant."')
+    first, second = suggest(text)
+    assert first.content.text == "Inflation is coming down"
+    assert second.content.text.startswith("But we are not there yet")
+    assert second.speaker == first.speaker == "Jerome Powell"
+    assert second.kind == "direct" and second.confidence < first.confidence
+
+
+def test_pronoun_after_a_quote_resolves_to_the_named_speaker(suggest):
+    text = ("Health Minister Sarah Okafor announced on Monday that hospitals would receive extra "
+            "funding.\n\n\"We cannot wait any longer for this money,\" she added.")
+    got = suggest(text)
+    assert got[-1].kind == "direct" and got[-1].speaker == "Sarah Okafor"
+    assert got[-1].role == "Health Minister"
+
+
+def test_clause_opening_with_a_quote_is_the_quoted_words(suggest):
+    text = ('"We need to think about more durable solutions" than just sending troops, '
+            "Chancellor Anna Berg said on Tuesday.")
+    s = only(suggest(text))
+    assert s.kind == "direct"
+    assert s.content.text == "We need to think about more durable solutions"
+
+
+def test_partial_quote_inside_reported_speech_is_one_indirect_claim(suggest):
+    s = only(suggest('Prime Minister Rishi Sunak warned that the country faced "difficult decisions" ahead.'))
+    assert s.kind == "indirect"
+    assert s.content.text == 'the country faced "difficult decisions" ahead'
+
+
+# --- quote marks that are not speech -------------------------------------------------------
+
+def test_title_in_quotes_is_not_a_quote(suggest):
+    assert suggest('The film "Gone with the Wind" was shown again on Sunday.') == []
+
+
+def test_scare_quotes_are_not_a_quote(suggest):
+    assert suggest('Critics dismissed the so-called "peace plan" as a sham.') == []
+
+
+def test_nickname_in_quotes_is_not_a_quote_but_the_speech_still_counts(suggest):
+    s = only(suggest('Dwayne "The Rock" Johnson said he would not run for president.'))
+    assert s.kind == "indirect" and s.content.text == "he would not run for president"
+
+
+def test_campaign_name_in_quotes_is_not_a_quote(suggest):
+    assert suggest('He spoke about the "Made in America" campaign at length.') == []
+
+
+def test_apostrophes_do_not_open_quotes(suggest):
+    assert suggest("The farmers' union met at Ukraine's embassy; it's a first.") == []

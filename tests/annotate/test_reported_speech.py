@@ -1,0 +1,116 @@
+"""Indirect, reported speech: the claim without its attribution."""
+from tests.annotate.conftest import only
+
+
+def test_said_that_clause(suggest):
+    s = only(suggest("Lopez told reporters on Tuesday that the bill would pass by summer."))
+    assert s.kind == "indirect"
+    assert s.content.text == "the bill would pass by summer"
+    assert s.cue.text == "told"
+
+
+def test_said_without_that(suggest):
+    s = only(suggest("Elon Musk, 53, said the company would cut 10% of its workforce."))
+    assert s.content.text == "the company would cut 10% of its workforce"
+    assert s.speaker == "Elon Musk"
+
+
+def test_clause_before_the_attribution(suggest):
+    s = only(suggest("The drought will last until the autumn, the national weather agency said on Monday."))
+    assert s.content.text == "The drought will last until the autumn"
+    assert s.speaker_mention.text == "the national weather agency"
+
+
+def test_headline_with_says(suggest):
+    s = only(suggest("Germany to boost defense spending, chancellor says"))
+    assert s.content.text == "Germany to boost defense spending"
+    assert s.speaker == "chancellor" and s.role == "chancellor"
+
+
+def test_according_to_at_the_start(suggest):
+    s = only(suggest("According to the World Health Organization, cases rose by 30 percent in March."))
+    assert s.content.text == "cases rose by 30 percent in March"
+    assert s.speaker == "World Health Organization"
+
+
+def test_according_to_at_the_end(suggest):
+    s = only(suggest("The drought will last until autumn, according to meteorologists at the weather service."))
+    assert s.content.text == "The drought will last until autumn"
+
+
+def test_according_to_after_a_cue_does_not_double_the_claim(suggest):
+    s = only(suggest("Italy is willing to help, Defense Minister Guido Crosetto said on Dec. 12, "
+                     "according to the Ansa news agency."))
+    assert s.speaker == "Guido Crosetto"
+
+
+def test_office_speaks_for_its_owner(suggest):
+    s = only(suggest("Macron's office said the president had spoken with Zelensky by phone."))
+    assert s.speaker == "Macron's office"
+    assert s.content.text == "the president had spoken with Zelensky by phone"
+
+
+def test_statement_that_reads(suggest):
+    text = ("Prime Minister Ana Ruiz met the envoys on Monday.\n"
+            "Spain has no plans to send troops, a statement put out by Ruiz's office after the meeting read.")
+    s = only(suggest(text))
+    assert s.content.text == "Spain has no plans to send troops"
+    assert s.speaker == "Ana Ruiz's office" and s.role == "Prime Minister"
+
+
+def test_called_object_predicate(suggest):
+    s = only(suggest("Foreign Minister Antonio Tajani called such discussions premature."))
+    assert s.content.text == "such discussions premature"
+    assert s.cue.text == "called"
+
+
+def test_other_reporting_verbs(suggest):
+    for verb in ("noted", "added", "warned", "denied", "confirmed", "insisted", "argued"):
+        s = only(suggest(f"The minister {verb} that the budget would be balanced next year."))
+        assert s.content.text == "the budget would be balanced next year", verb
+        assert s.cue.text == verb
+
+
+def test_participle_adding_that_keeps_the_subject(suggest):
+    got = suggest('"The economy remains resilient," Governor Andrew Bailey said in a statement, '
+                  "adding that inflation was expected to fall.")
+    assert [g.content.text for g in got] == ["The economy remains resilient",
+                                            "inflation was expected to fall"]
+    assert all(g.speaker == "Andrew Bailey" for g in got)
+
+
+def test_relative_clause_speaker(suggest):
+    s = only(suggest("Smith, who said last week that he would resign, has now changed his mind."))
+    assert s.speaker == "Smith" and s.content.text == "he would resign"
+
+
+def test_concessive_tail_is_not_part_of_the_claim(suggest):
+    s = only(suggest("Baerbock said such a possibility should not be ruled out, though Chancellor "
+                     "Olaf Scholz did not echo this position."))
+    assert s.content.text == "such a possibility should not be ruled out"
+
+
+# --- "said" that is not attribution ----------------------------------------------------------
+
+def test_said_as_adjective_is_not_a_cue(suggest):
+    assert suggest("The said contract was signed in 2019 by both parties.") == []
+
+
+def test_that_said_is_not_a_cue(suggest):
+    assert suggest("That said, the report leaves many questions unanswered.") == []
+
+
+def test_passive_is_said_to_is_not_a_claim(suggest):
+    assert suggest("He is said to be the richest man in the county.") == []
+
+
+def test_what_she_said_is_not_a_claim(suggest):
+    assert suggest("What she said at the meeting surprised everyone.") == []
+
+
+def test_reporting_on_a_subject_is_not_a_claim(suggest):
+    assert suggest("Based in Lviv, Martin often reports on international politics.") == []
+
+
+def test_claiming_responsibility_is_not_a_claim(suggest):
+    assert suggest("The group claimed responsibility for the attack.") == []
