@@ -5,7 +5,9 @@ item, checking `cancelled()` between items. Bad input never raises: it becomes a
 """
 from __future__ import annotations
 
+import logging
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,8 @@ from .decoding import decode
 from .html import declared_charset, looks_like_html, read_html
 from .model import MAX_BATCH_BYTES, MAX_FILE_BYTES, IngestError, IngestProblem, IngestResult
 from .url import is_url, read_url
+
+_log = logging.getLogger(__name__)
 
 TEXT, HTML, JSONL, CSV = "text", "html", "jsonl", "csv"
 KINDS = {".txt": TEXT, ".text": TEXT, ".md": TEXT, ".markdown": TEXT, ".html": HTML, ".htm": HTML,
@@ -44,7 +48,12 @@ def _os_problem(path: str, e: OSError) -> IngestProblem:
 
 def _read_bytes(path: str, limit: int, what: str) -> bytes:
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "Is a directory", path)
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestProblem(f"{path} is not a regular file (a device, pipe or socket); it was not read.")
+        size = info.st_size
         if size > limit:
             raise IngestProblem(f"{path} is {_mb(size)}; the limit for {what} is {_mb(limit)}. "
                                 "It was not imported. Split it into smaller files (or a JSONL/CSV batch).")
@@ -59,6 +68,14 @@ def _result(source: str, work: Callable[[], object]) -> IngestResult:
         return IngestResult(source, work(), None)
     except IngestProblem as e:
         return IngestResult(source, None, IngestError(source, e.message, e.line))
+    except Exception as e:  # a bug or a library failure on one file must not end a batch of thousands
+        return IngestResult(source, None, _unexpected(source, e))
+
+
+def _unexpected(source: str, e: Exception) -> IngestError:
+    _log.exception("Unexpected error while reading %s", source)
+    return IngestError(source, f"{source} could not be imported because of an unexpected error "
+                               f"({type(e).__name__}: {e}). The details are in the log; please report it.")
 
 
 def read_file(path: str) -> IngestResult:
@@ -111,6 +128,9 @@ def _batch_items(path: str, kind: str) -> list[_Item]:
         records = list((jsonl_records if kind == JSONL else csv_records)(text, path))
     except IngestProblem as e:
         return [_Item(path, lambda e=e: IngestResult(path, None, IngestError(path, e.message, e.line)))]
+    except Exception as e:  # see _result
+        error = _unexpected(path, e)
+        return [_Item(path, lambda: IngestResult(path, None, error))]
     if not records:
         problem = IngestError(path, f"{path} holds no articles (no rows with text).")
         return [_Item(path, lambda: IngestResult(path, None, problem))]

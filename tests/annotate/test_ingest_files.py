@@ -127,3 +127,16 @@ def test_one_bad_file_does_not_stop_the_others():
     results = list(read_paths([DATA / "empty.txt", DATA / "cp1252.txt", DATA / "image_renamed.txt",
                                DATA / "emoji.txt"]))
     assert [r.article is not None for r in results] == [False, True, False, True]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_named_pipe_is_refused_without_blocking(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    assert _error(pipe) == f"{pipe} is not a regular file (a device, pipe or socket); it was not read."
+
+
+def test_empty_batch_file_says_it_holds_no_articles(tmp_path):
+    path = tmp_path / "none.jsonl"
+    path.write_text("\n\n", encoding="utf-8")
+    assert _error(path) == f"{path} holds no articles (no rows with text)."
