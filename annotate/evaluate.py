@@ -88,9 +88,29 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
             "tp": tp, "fp": fp, "fn": fn}
 
 
+class GoldFormatError(Exception):
+    """The gold file cannot be read; the message says which line and why."""
+
+
 def load_gold(gold_path) -> list[dict]:
-    with Path(gold_path).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    path = Path(gold_path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldFormatError(f"Cannot read the gold file {path.name}: {exc.strerror or exc}.") from exc
+    items = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            item["text"], item["claims"]  # noqa: B018 - both fields are required
+        except (ValueError, KeyError, TypeError) as exc:
+            raise GoldFormatError(
+                f"Line {number} of {path.name} is not a gold article (a JSON object with "
+                f"'text' and 'claims'): {exc}.") from exc
+        items.append(item)
+    return items
 
 
 def gold_topics(items: list[dict]) -> list[TopicSpec]:

@@ -1,0 +1,36 @@
+"""``quotedesk eval GOLD.jsonl``: score the suggestion engine against a gold annotation."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from desktop.cli import EXIT_FAILURE, EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("eval", help="score the suggestion engine against a gold JSONL file",
+                       description="Run the engine on the gold file's texts and print precision, recall "
+                       "and F1 of the claim contents (partial and exact) and the accuracy of speaker, role, "
+                       "date and stance on matched claims. The last line is the metrics as JSON.")
+    p.add_argument("gold", metavar="GOLD.jsonl", help="gold annotation, one article per line")
+    p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: the best installed)")
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from annotate.engine import SuggestionEngine
+    from annotate.evaluate import GoldFormatError, evaluate, format_report, gold_topics, load_gold
+    from annotate.pipeline import PipelineNotFound, load_pipeline
+
+    gold = Path(args.gold)
+    try:
+        topics = gold_topics(load_gold(gold))
+        nlp = load_pipeline(args.model)
+    except (PipelineNotFound, GoldFormatError) as exc:
+        print(f"quotedesk: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    metrics = evaluate(gold, SuggestionEngine(nlp, topics))
+    print(format_report(metrics))
+    print(json.dumps(metrics))
+    return EXIT_OK

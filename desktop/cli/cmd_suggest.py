@@ -1,0 +1,57 @@
+"""``quotedesk suggest``: propose attributed claims for the project's articles."""
+from __future__ import annotations
+
+import sys
+
+from desktop.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
+from desktop.projects import open_project
+
+
+def register(sub) -> None:
+    p = sub.add_parser("suggest", help="suggest attributed claims for articles lacking suggestions",
+                       description="Run the suggestion engine over the articles that have no suggestions "
+                       "yet (or all of them with --redo). Re-running adds nothing twice, and confirmed "
+                       "or rejected claims are never touched.")
+    add_db_argument(p)
+    p.add_argument("--article", metavar="ID", type=int, action="append",
+                   help="only this article (repeat for several)")
+    p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: the best installed)")
+    p.add_argument("--redo", action="store_true",
+                   help="replace earlier pending suggestions, on every article")
+    p.set_defaults(handler=run)
+
+
+def _progress(stream=None):
+    stream = stream or sys.stderr
+    tty = stream.isatty()
+
+    def report(done: int, total: int | None) -> None:
+        line = f"suggest: {done}/{total if total is not None else '?'} articles"
+        stream.write(("\r" + line) if tty else line + "\n")
+        if tty and done == total:
+            stream.write("\n")
+        stream.flush()
+
+    return report
+
+
+def run(args) -> int:
+    from annotate.pipeline import PipelineNotFound, load_pipeline
+    from desktop.suggesting import engine_for, run_suggestions
+
+    try:
+        nlp = load_pipeline(args.model)
+    except PipelineNotFound as exc:
+        print(f"quotedesk: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    with open_project(args.db) as project:
+        ids = args.article or project.article_ids(lacking_suggestions=not args.redo)
+        if not ids:
+            print("Every article already has suggestions (use --redo to suggest again).")
+            return EXIT_OK
+        summary = run_suggestions(project, engine_for(project, nlp), ids, redo=args.redo,
+                                  progress=_progress())
+    print(summary.message)
+    if summary.failed:
+        print(summary.details, file=sys.stderr)
+    return EXIT_FAILURE if summary.failed and not summary.articles else EXIT_OK
