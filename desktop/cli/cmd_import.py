@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
+import threading
 
 from desktop.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
 from desktop.importing import ImportSummary, import_paths
@@ -42,6 +44,10 @@ class _Bar:
             self.stream.flush()
 
 
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
 def print_summary(summary: ImportSummary, out=None) -> None:
     out = out or sys.stdout
     print(f"Imported:   {len(summary.imported)}", file=out)
@@ -58,14 +64,24 @@ def print_summary(summary: ImportSummary, out=None) -> None:
 
 def run(args) -> int:
     bar = _Bar()
+    stop = threading.Event()
 
     def on_result(result, outcome):
         bar.current = result.source
 
-    with open_project(args.db) as project:
-        try:
-            summary = import_paths(project, args.paths, progress=bar, on_result=on_result)
-        finally:
-            bar.close()
+    def interrupted(signum, frame):  # Ctrl-C: finish the current article, then stop and report
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, interrupted) if _main_thread() else None
+    try:
+        with open_project(args.db) as project:
+            summary = import_paths(project, args.paths, progress=bar, cancelled=stop.is_set,
+                                   on_result=on_result)
+    finally:
+        bar.close()
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     print_summary(summary)
     return EXIT_FAILURE if summary.nothing_imported else EXIT_OK
