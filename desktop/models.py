@@ -105,12 +105,19 @@ class ArticleTableModel(RecordTableModel):
     columns = (
         ("Title", lambda a: a.title or "(untitled)", lambda a: (a.title or "").casefold()),
         ("Publisher", lambda a: a.publisher or "", lambda a: (a.publisher or "").casefold()),
-        ("Published", lambda a: _date(a.published), lambda a: _date(a.published)),
-        ("Sugg.", lambda a: a.suggested, None),
-        ("Conf.", lambda a: a.confirmed, None),
-        ("Rej.", lambda a: a.rejected, None),
+        ("Date", lambda a: _date(a.published), lambda a: _date(a.published)),
+        ("Sug", lambda a: a.suggested, None),
+        ("Conf", lambda a: a.confirmed, None),
+        ("Rej", lambda a: a.rejected, None),
         ("Done", lambda a: "✓" if a.done else "", lambda a: int(a.done)),
     )
+    header_tips = ("Title", "Publisher", "Publication date", "Suggestions waiting for a decision",
+                   "Confirmed claims", "Rejected suggestions", "Marked as done")
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self.header_tips[section] if 0 <= section < len(self.header_tips) else None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = DISPLAY):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and 3 <= index.column() <= 6:
