@@ -1,10 +1,367 @@
 """Project verbs for bulk reading and loading whole projects (JSON import, exports, benchmarks).
 
 Mixed into ``db.project.Project``; uses its ``_reading``/``_writing`` helpers.
+Reading streams plain records from one read transaction (a consistent snapshot,
+without the ORM's per-row cost); loading inserts prepared records in bulk,
+keeping their ids, timestamps and versions where the target project allows.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import insert, select
+
+from .actions import ensure_annotator, now
+from .errors import InvalidValueError
+from .models import ArticleRow, AuditRow, ClaimRow, SpeakerRoleRow, SpeakerRow, TopicRow
+from .records import KINDS, ORIGINS, STANCES, STATUSES, Article, Claim, ClaimFilter, Span, SpeakerRole
+
+
+@dataclass(frozen=True)
+class BulkClaim:
+    """A claim to load as it was elsewhere: offsets into its article's text, timestamps kept."""
+
+    id: int | None
+    content: Span
+    kind: str = "indirect"
+    cue: Span | None = None
+    speaker_id: int | None = None  # an id of the loaded document's speakers
+    speaker: str | None = None  # name, used when speaker_id is not among the loaded speakers
+    mention: Span | None = None
+    role: str | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    date_assumed: bool = False
+    stance: str | None = None
+    topic: str | None = None
+    verdict_rating: str | None = None
+    verdict_explanation: str | None = None
+    verdict_url: str | None = None
+    note: str | None = None
+    status: str = "suggested"
+    origin: str = "import"
+    model_name: str | None = None
+    model_version: str | None = None
+    confidence: float | None = None
+    annotator: str | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class BulkArticle:
+    id: int | None
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    published_source: str | None = None
+    language: str | None = None
+    raw_text: str | None = None
+    content_hash: str | None = None
+    imported_at: dt.datetime | None = None
+    done: bool = False
+    suggested_at: dt.datetime | None = None
+    claims: tuple[BulkClaim, ...] = ()
+
+
+@dataclass(frozen=True)
+class BulkSpeaker:
+    id: int | None
+    name: str
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+    roles: tuple[SpeakerRole, ...] = ()
+
+
+@dataclass(frozen=True)
+class BulkTopic:
+    id: int | None
+    name: str
+    keywords: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What ``load_bulk`` did; ``notes`` are sentences for the person who asked for the import."""
+
+    articles_added: int = 0
+    articles_merged: int = 0
+    articles_skipped: int = 0
+    claims_added: int = 0
+    claims_skipped: int = 0
+    speakers_added: int = 0
+    topics_added: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+_CLAIM_COLUMNS = (
+    ClaimRow.id, ClaimRow.article_id, ClaimRow.start, ClaimRow.end, ClaimRow.content_text, ClaimRow.kind,
+    ClaimRow.cue_start, ClaimRow.cue_end, ClaimRow.cue_text, ClaimRow.speaker_id, SpeakerRow.name,
+    ClaimRow.mention_start, ClaimRow.mention_end, ClaimRow.mention_text, ClaimRow.role, ClaimRow.date,
+    ClaimRow.date_text, ClaimRow.date_assumed, ClaimRow.stance, ClaimRow.topic_id, TopicRow.name,
+    ClaimRow.verdict_rating, ClaimRow.verdict_explanation, ClaimRow.verdict_url, ClaimRow.note, ClaimRow.status,
+    ClaimRow.origin, ClaimRow.model_name, ClaimRow.model_version, ClaimRow.confidence, ClaimRow.annotator,
+    ClaimRow.created_at, ClaimRow.updated_at, ClaimRow.version, ArticleRow.title, ArticleRow.published,
+)
+
+
+def _span(start, end, text) -> Span | None:
+    return None if start is None or end is None else Span(start, end, text or "")
+
+
+def _claim_from_row(r) -> Claim:
+    return Claim(r[0], r[1], Span(r[2], r[3], r[4]), r[5], _span(r[6], r[7], r[8]), r[9], r[10],
+                 _span(r[11], r[12], r[13]), r[14], r[15], r[16], bool(r[17]), r[18], r[19], r[20], r[21], r[22],
+                 r[23], r[24], r[25], r[26], r[27], r[28], r[29], r[30], r[31], r[32], r[33], r[34], r[35])
+
+
+def _free_id(wanted: int | None, taken: set[int]) -> int | None:
+    """The wanted id when it is still free in the target table, else None (the database picks one)."""
+    if wanted is not None and wanted > 0 and wanted not in taken:
+        taken.add(wanted)
+        return wanted
+    return None
+
 
 class TransferVerbs:
-    pass
+    # ------------------------------------------------------------- reading
+    def stream_claims(self, f: ClaimFilter | None = None, *, batch: int = 5000) -> Iterator[Claim]:
+        """Matching claims in article then text order, from one consistent snapshot.
+
+        The same records as ``claims()``, read without ORM objects so that a
+        100,000-claim export stays quick and small in memory.
+        """
+        f = f or ClaimFilter()
+        with self._reading() as s:
+            q = (select(*_CLAIM_COLUMNS)
+                 .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+                 .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
+                 .outerjoin(TopicRow, TopicRow.id == ClaimRow.topic_id))
+            q = self._filtered(s, q, f).order_by(ClaimRow.article_id, ClaimRow.start, ClaimRow.id)
+            if f.limit is not None:
+                q = q.limit(f.limit)
+            if f.offset:
+                q = q.offset(f.offset)
+            for r in s.execute(q.execution_options(yield_per=batch)):
+                yield _claim_from_row(r)
+
+    def iter_articles(self, ids: Sequence[int] | None = None, *, batch: int = 500) -> Iterator[Article]:
+        """Whole articles (with text) in id order, all of them or those with the given ids."""
+        from . import convert
+
+        wanted = sorted(set(ids)) if ids is not None else None
+        last = 0
+        while True:
+            with self._reading() as s:
+                q = select(ArticleRow).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch)
+                if wanted is not None:
+                    chunk = [i for i in wanted if i > last][:batch]
+                    if not chunk:
+                        return
+                    q = q.where(ArticleRow.id.in_(chunk))
+                rows = [convert.article(r) for r in s.scalars(q)]
+            yield from rows
+            if not rows or (wanted is None and len(rows) < batch):
+                return
+            last = rows[-1].id
+
+    def claim_versions(self, ids: Iterable[int]) -> dict[int, int]:
+        """Current version of each existing claim among ``ids`` (for conflict checks)."""
+        ids = list(dict.fromkeys(ids))
+        out: dict[int, int] = {}
+        with self._reading() as s:
+            for i in range(0, len(ids), 500):
+                out.update(s.execute(select(ClaimRow.id, ClaimRow.version)
+                                     .where(ClaimRow.id.in_(ids[i:i + 500]))).all())
+        return out
+
+    # ------------------------------------------------------------- loading
+    def load_bulk(self, articles: Iterable[BulkArticle], *, speakers: Sequence[BulkSpeaker] = (),
+                  topics: Sequence[BulkTopic] = (), audit: bool = True) -> LoadResult:
+        """Load articles with their claims, and speakers and topics, in one transaction.
+
+        Ids are kept where they are free in this project. Speakers and topics
+        are matched by name (case-insensitive) to ones already here. An article
+        whose text is already here gets the claims it lacks (matched by span);
+        one with the same content hash but a different text is skipped. Not
+        undoable: it is an import, not an edit. Claims get an audit entry.
+        """
+        from .project import content_hash
+
+        notes: list[str] = []
+        counts = dict.fromkeys(("articles_added", "articles_merged", "articles_skipped", "claims_added",
+                                "claims_skipped", "speakers_added", "topics_added"), 0)
+        with self._writing() as s:
+            speaker_ids = self._load_speakers(s, speakers, counts)
+            topic_ids = {t.name.casefold(): i for i, t in self._load_topics(s, topics, counts)}
+            taken_articles = set(s.scalars(select(ArticleRow.id)))
+            taken_claims = set(s.scalars(select(ClaimRow.id)))
+            by_hash = dict(s.execute(select(ArticleRow.content_hash, ArticleRow.id)).all())
+            annotators: set[str] = set()
+            stamp = now()
+            for art in articles:
+                digest = art.content_hash or content_hash(art.text)
+                existing = by_hash.get(digest)
+                spans: set[tuple[int, int]] = set()
+                if existing is not None:
+                    if s.scalar(select(ArticleRow.text).where(ArticleRow.id == existing)) != art.text:
+                        counts["articles_skipped"] += 1
+                        notes.append(f"Skipped “{art.title or art.id}”: a different version of its text "
+                                     f"is already in the project (article {existing}).")
+                        continue
+                    article_id = existing
+                    counts["articles_merged"] += 1
+                    spans = set(s.execute(select(ClaimRow.start, ClaimRow.end)
+                                          .where(ClaimRow.article_id == existing)).tuples())
+                else:
+                    if not art.text.strip():
+                        raise InvalidValueError(f"Article {art.id} has no text.")
+                    row = dict(
+                        id=_free_id(art.id, taken_articles), title=art.title, source=art.source, url=art.url,
+                        publisher=art.publisher, author=art.author, published=art.published,
+                        published_source=art.published_source, language=art.language,
+                        raw_text=art.raw_text if art.raw_text is not None else art.text, text=art.text,
+                        content_hash=digest, imported_at=art.imported_at or stamp, done=bool(art.done),
+                        suggested_at=art.suggested_at)
+                    if row["id"] is None:
+                        del row["id"]
+                    article_id = s.execute(insert(ArticleRow).returning(ArticleRow.id), [row]).scalar_one()
+                    taken_articles.add(article_id)
+                    by_hash[digest] = article_id
+                    counts["articles_added"] += 1
+                rows = []
+                for c in art.claims:
+                    if (c.content.start, c.content.end) in spans:
+                        counts["claims_skipped"] += 1
+                        continue
+                    spans.add((c.content.start, c.content.end))
+                    rows.append(self._bulk_claim_row(s, art, article_id, c, speaker_ids, topic_ids, counts,
+                                                     taken_claims, stamp))
+                    if c.annotator:
+                        annotators.add(c.annotator)
+                self._insert_claims(s, rows, audit, stamp)
+                counts["claims_added"] += len(rows)
+            for name in annotators:
+                ensure_annotator(s, name)
+        return LoadResult(**counts, notes=tuple(notes))
+
+    def _insert_claims(self, s, rows: list[dict], audit: bool, stamp: dt.datetime) -> None:
+        if not rows:
+            return
+        with_id = [r for r in rows if "id" in r]
+        without = [r for r in rows if "id" not in r]
+        if with_id:
+            s.execute(insert(ClaimRow), with_id)
+        ids = [r["id"] for r in with_id]
+        for r in without:  # rare: an id already in use here
+            r["id"] = s.execute(insert(ClaimRow).returning(ClaimRow.id), [r]).scalar_one()
+            ids.append(r["id"])
+        if audit:
+            s.execute(insert(AuditRow), [
+                dict(entity="claim", entity_id=r["id"], action_id=None, kind="import", field=None, old=None,
+                     new={"status": r["status"], "origin": r["origin"], "version": r["version"]},
+                     annotator=None, at=stamp) for r in rows])
+
+    def _bulk_claim_row(self, s, art: BulkArticle, article_id: int, c: BulkClaim, speaker_ids: dict,
+                        topic_ids: dict, counts: dict, taken: set[int], stamp: dt.datetime) -> dict:
+        label = f"claim {c.id} of article {art.id}"
+        if c.kind not in KINDS:
+            raise InvalidValueError(f"The kind of {label} must be one of {', '.join(KINDS)}, not {c.kind!r}.")
+        if c.status not in STATUSES:
+            raise InvalidValueError(f"The status of {label} must be one of {', '.join(STATUSES)}, not {c.status!r}.")
+        if c.stance is not None and c.stance not in STANCES:
+            raise InvalidValueError(f"The stance of {label} must be one of {', '.join(STANCES)}, not {c.stance!r}.")
+        origin = c.origin if c.origin in ORIGINS else "import"
+        spans = {}
+        for what, sp in (("content", c.content), ("cue", c.cue), ("mention", c.mention)):
+            if sp is None:
+                spans[what] = (None, None, None)
+                continue
+            if not (0 <= sp.start < sp.end <= len(art.text)):
+                raise InvalidValueError(f"The {what} span {sp.start}–{sp.end} of {label} is outside "
+                                        f"the article text (0–{len(art.text)}).")
+            spans[what] = (sp.start, sp.end, art.text[sp.start:sp.end])
+        speaker_id = speaker_ids.get(c.speaker_id) if c.speaker_id is not None else None
+        if speaker_id is None and c.speaker:
+            speaker_id = self._resolve_speaker(None, s, c.speaker)  # found or created by name
+        topic_id = None
+        if c.topic:
+            topic_id = topic_ids.get(c.topic.casefold())
+            if topic_id is None:
+                topic_id = self._resolve_topic(None, s, c.topic)
+                topic_ids[c.topic.casefold()] = topic_id
+                counts["topics_added"] += 1
+        row = dict(
+            article_id=article_id, start=spans["content"][0], end=spans["content"][1],
+            content_text=spans["content"][2], kind=c.kind, cue_start=spans["cue"][0], cue_end=spans["cue"][1],
+            cue_text=spans["cue"][2], speaker_id=speaker_id, mention_start=spans["mention"][0],
+            mention_end=spans["mention"][1], mention_text=spans["mention"][2], role=c.role, date=c.date,
+            date_text=c.date_text, date_assumed=bool(c.date_assumed), stance=c.stance, topic_id=topic_id,
+            verdict_rating=c.verdict_rating, verdict_explanation=c.verdict_explanation, verdict_url=c.verdict_url,
+            note=c.note, status=c.status, origin=origin, model_name=c.model_name, model_version=c.model_version,
+            confidence=c.confidence, annotator=c.annotator, created_at=c.created_at or stamp,
+            updated_at=c.updated_at or c.created_at or stamp, version=max(1, int(c.version or 1)),
+        )
+        wanted = _free_id(c.id, taken)
+        if wanted is not None:
+            row["id"] = wanted
+        return row
+
+    def _load_speakers(self, s, speakers: Sequence[BulkSpeaker], counts: dict) -> dict[int, int]:
+        """Map of document speaker id -> id here, adding the speakers that are new."""
+        existing = {name.casefold(): i for i, name in s.execute(select(SpeakerRow.id, SpeakerRow.name))}
+        taken = set(existing.values())
+        mapping: dict[int, int] = {}
+        for sp in speakers:
+            name = (sp.name or "").strip()
+            if not name:
+                continue
+            sid = existing.get(name.casefold())
+            if sid is None:
+                values = dict(name=name, aliases=list(sp.aliases), affiliation=sp.affiliation, created_at=now())
+                wanted = _free_id(sp.id, taken)
+                if wanted is not None:
+                    values["id"] = wanted
+                sid = s.execute(insert(SpeakerRow).returning(SpeakerRow.id), [values]).scalar_one()
+                taken.add(sid)
+                existing[name.casefold()] = sid
+                counts["speakers_added"] += 1
+            have = set(s.execute(select(SpeakerRoleRow.role, SpeakerRoleRow.start, SpeakerRoleRow.end)
+                                 .where(SpeakerRoleRow.speaker_id == sid)).tuples())
+            for role in sp.roles:
+                if (role.role, role.start, role.end) not in have:
+                    s.add(SpeakerRoleRow(speaker_id=sid, role=role.role, start=role.start, end=role.end))
+            if sp.id is not None:
+                mapping[sp.id] = sid
+        s.flush()
+        return mapping
+
+    def _load_topics(self, s, topics: Sequence[BulkTopic], counts: dict) -> list[tuple[int, BulkTopic]]:
+        existing = {name.casefold(): i for i, name in s.execute(select(TopicRow.id, TopicRow.name))}
+        taken = set(existing.values())
+        out = []
+        for t in topics:
+            name = (t.name or "").strip()
+            if not name:
+                continue
+            tid = existing.get(name.casefold())
+            if tid is None:
+                values = dict(name=name, keywords=list(t.keywords), examples=list(t.examples), created_at=now())
+                wanted = _free_id(t.id, taken)
+                if wanted is not None:
+                    values["id"] = wanted
+                tid = s.execute(insert(TopicRow).returning(TopicRow.id), [values]).scalar_one()
+                taken.add(tid)
+                existing[name.casefold()] = tid
+                counts["topics_added"] += 1
+            out.append((tid, t))
+        return out

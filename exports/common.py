@@ -1,0 +1,184 @@
+"""What every exporter shares: the scope of an export, progress and cancel, the summary, safe writing."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from db import ClaimFilter, Project, QuotedeskError
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+# Verdict ratings offered in drop-downs, best to worst, with ClaimReview's 1–5 scale where one fits.
+VERDICT_RATINGS: dict[str, int | None] = {
+    "True": 5, "Mostly true": 4, "Half true": 3, "Mostly false": 2, "False": 1,
+    "Misleading": 2, "Unproven": None,
+}
+
+
+class ExportError(QuotedeskError):
+    """An export or import that cannot be done as asked; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote. ``cancelled``: stopped on request, nothing left at ``path``."""
+
+    format: str
+    path: Path
+    claims: int = 0
+    articles: int = 0
+    cancelled: bool = False
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        if self.cancelled:
+            return f"Export to {self.path.name} cancelled; no file was written."
+        text = (f"Wrote {self.claims:,} claim{'s' * (self.claims != 1)} from {self.articles:,} "
+                f"article{'s' * (self.articles != 1)} to {self.path} in {self.seconds:.1f} s.")
+        return "\n".join([text, *self.warnings])
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which claims an export holds: a claims-table filter, narrowed by status and article."""
+
+    claim_filter: ClaimFilter
+    narrowed: bool  # selects particular claims or articles (not the whole project)
+
+    @classmethod
+    def of(cls, claim_filter: ClaimFilter | None = None, statuses=None, article_id: int | None = None) -> Scope:
+        f = claim_filter or ClaimFilter()
+        changes = {}
+        if statuses is not None:
+            statuses = (statuses,) if isinstance(statuses, str) else tuple(statuses)
+            changes["statuses"] = statuses
+        if article_id is not None:
+            changes["article_id"] = article_id
+        f = dataclasses.replace(f, **changes, limit=None, offset=0)
+        narrowed = any(getattr(f, name) is not None for name in
+                       ("article_id", "speaker_id", "topic_id", "stance", "date_from", "date_to", "ids")) \
+            or bool(f.text and f.text.strip())
+        return cls(f, narrowed)
+
+    def article_ids(self, project: Project) -> list[int] | None:
+        """Articles the export covers: None = every article; else the article or those with claims in scope."""
+        f = self.claim_filter
+        if f.article_id is not None:
+            project.article(f.article_id)  # raises NotFoundError with a clear message
+            return [f.article_id]
+        if not self.narrowed:
+            return None
+        return sorted({c.article_id for c in project.stream_claims(f)})
+
+
+class Ticker:
+    """Calls progress(done, total) now and then and tells when the user cancelled."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None, every: int = 500):
+        self.total, self.progress, self.cancelled, self.every = total, progress, cancelled, every
+        self.done = 0
+        if progress:
+            progress(0, total)
+
+    def step(self, n: int = 1) -> bool:
+        """Count n items; returns True when the export should stop."""
+        before = self.done
+        self.done += n
+        if before // self.every != self.done // self.every:
+            if self.progress:
+                self.progress(min(self.done, self.total), self.total)
+            return bool(self.cancelled and self.cancelled())
+        return False
+
+    def finish(self) -> None:
+        if self.progress:
+            self.progress(self.total, self.total)
+
+
+class Cancel(Exception):
+    """Raised inside an exporter to stop; ``output`` turns it into a cancelled summary."""
+
+
+@contextlib.contextmanager
+def output(path: str | os.PathLike, *, mode: str = "w", encoding: str | None = "utf-8",
+           newline: str | None = None) -> Iterator:
+    """Write to a temporary file beside ``path`` and move it into place only when complete.
+
+    A failed or cancelled export never leaves a half-written file, nor
+    destroys an older file of the same name.
+    """
+    path = check_target(path)
+    part = temporary_path(path)
+    try:
+        if "b" in mode:
+            fh = open(part, mode)
+        else:
+            fh = open(part, mode, encoding=encoding, newline=newline)
+        with fh:
+            yield fh
+        os.replace(part, path)
+    except PermissionError as exc:
+        raise ExportError(f"Cannot write {path}: permission denied (is it open in another program?).") from exc
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def check_target(path: str | os.PathLike) -> Path:
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name to export to.")
+    if not path.parent.exists():
+        raise ExportError(f"The folder {path.parent} does not exist.")
+    return path
+
+
+def temporary_path(path: str | os.PathLike) -> Path:
+    """A sibling file name for writers that need a path rather than a stream."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.part")
+
+
+def finish(fmt: str, path, started: float, *, claims: int, articles: int, warnings=(), cancelled=False) -> ExportSummary:
+    return ExportSummary(fmt, Path(path), claims, articles, cancelled, round(time.perf_counter() - started, 3),
+                         tuple(warnings))
+
+
+def iso(value) -> str | None:
+    """Dates as YYYY-MM-DD; timestamps (stored as naive UTC) as ISO 8601 with a Z."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+    return value.isoformat()
+
+
+def stance_changes(project: Project) -> list | None:
+    """The project's stance changes (issue 7's verb) when this version of db has it, else None."""
+    verb = getattr(project, "stance_changes", None)
+    if verb is None:
+        return None
+    return list(verb())
+
+
+def plain(value):
+    """A record (dataclass) as JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple, frozenset, set)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (dt.date, dt.datetime)):
+        return iso(value)
+    if isinstance(value, Path):
+        return str(value)
+    return value

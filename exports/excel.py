@@ -1,0 +1,190 @@
+"""Excel workbook for editors: Claims, Articles, Speakers, Summary (and Stance changes when db has them).
+
+The Claims sheet carries each claim's id and (in a hidden column) its version,
+so that ``exports.excel_import`` can read editors' changes back and refuse rows
+whose claim changed in the project after the export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+
+from db import STANCES, STATUSES, ClaimFilter, Project
+
+from .common import (
+    VERDICT_RATINGS, Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, check_target, finish,
+    plain, temporary_path,
+)
+from .common import stance_changes as project_stance_changes
+from .xlsx_stream import BOLD, Column, ListValidation, Workbook
+
+# Headers of the Claims sheet that the round trip reads back; do not rename.
+CLAIM_ID, VERSION = "Claim ID", "Version"
+STANCE, VERDICT, EXPLANATION, EVIDENCE, NOTE, STATUS = "Stance", "Verdict", "Explanation", "Evidence URL", "Note", "Status"
+CLAIM_COLUMNS = [
+    Column(CLAIM_ID, 9), Column("Article", 32), Column("Publisher", 18), Column("Article URL", 30, link=True),
+    Column("Published", 12), Column("Content", 60, wrap=True), Column("Kind", 9), Column("Speaker", 22),
+    Column("Role", 22), Column("Statement date", 14), Column("Date phrase", 16), Column(STANCE, 10),
+    Column("Topic", 24), Column(VERDICT, 14), Column(EXPLANATION, 40, wrap=True), Column(EVIDENCE, 28, link=True),
+    Column(NOTE, 30, wrap=True), Column(STATUS, 11), Column("Annotator", 14), Column("Updated (UTC)", 17),
+    Column(VERSION, 8, hidden=True),
+]
+EDITABLE = {STANCE: "stance", VERDICT: "verdict_rating", EXPLANATION: "verdict_explanation",
+            EVIDENCE: "verdict_url", NOTE: "note", STATUS: "status"}
+NO_STANCE = "(none)"
+
+
+def _index(header: str) -> int:
+    return [c.header for c in CLAIM_COLUMNS].index(header) + 1
+
+
+def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = None, statuses=None,
+                article_id: int | None = None, progress: Progress | None = None,
+                cancelled: Cancelled | None = None) -> ExportSummary:
+    """Write the editors' workbook. Scope: everything, some statuses, one article or a claims-table filter."""
+    started = time.perf_counter()
+    scope = Scope.of(claim_filter, statuses, article_id)
+    ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled)
+    summaries = {a.id: a for a in project.articles()}
+    book = Workbook()
+    claims_sheet = book.add_sheet("Claims", CLAIM_COLUMNS)
+    by_article: Counter[int] = Counter()
+    by_speaker: dict[str, Counter[str]] = {}
+    by_topic: Counter[str] = Counter()
+    by_status: Counter[str] = Counter()
+    speaker_counts: Counter[int] = Counter()
+    ratings = dict.fromkeys(VERDICT_RATINGS)
+    try:
+        for c in project.stream_claims(scope.claim_filter):
+            art = summaries.get(c.article_id)
+            url = art.url if art else None
+            claims_sheet.append([
+                c.id, c.article_title, art.publisher if art else None, (url, url), c.article_published,
+                c.content.text, c.kind, c.speaker, c.role, c.date, c.date_text, c.stance, c.topic,
+                c.verdict_rating, c.verdict_explanation, (c.verdict_url, c.verdict_url), c.note, c.status,
+                c.annotator, c.updated_at, c.version,
+            ])
+            by_article[c.article_id] += 1
+            by_speaker.setdefault(c.speaker or "(no speaker)", Counter())[c.stance or NO_STANCE] += 1
+            by_topic[c.topic or "(no topic)"] += 1
+            by_status[c.status] += 1
+            if c.speaker_id is not None:
+                speaker_counts[c.speaker_id] += 1
+            if c.verdict_rating:
+                ratings.setdefault(c.verdict_rating)
+            if ticker.step():
+                raise Cancel
+        _validations(claims_sheet, ratings)
+        article_ids = _article_ids(scope, summaries, by_article)
+        _articles_sheet(book, [summaries[i] for i in article_ids if i in summaries], by_article)
+        _speakers_sheet(project, book, scope, speaker_counts)
+        _summary_sheet(book, scope, by_speaker, by_topic, by_status, ticker.done)
+        _stance_changes_sheet(project, book)
+        part = temporary_path(check_target(path))
+        try:
+            book.save(part)
+            part.replace(path)
+        except PermissionError as exc:
+            raise ExportError(f"Cannot write {path}: permission denied (is it open in Excel?).") from exc
+        finally:
+            part.unlink(missing_ok=True)
+    except Cancel:
+        book.discard()
+        return finish("xlsx", path, started, claims=ticker.done, articles=len(by_article), cancelled=True)
+    ticker.finish()
+    warnings = []
+    if book.stats.replaced:
+        warnings.append(f"{book.stats.replaced} cell(s) had control characters Excel cannot store; "
+                        "they were replaced with �.")
+    if book.stats.truncated:
+        warnings.append(f"{book.stats.truncated} cell(s) were longer than Excel's 32,767-character limit "
+                        "and were cut (marked “[cut: …]”); the JSON export keeps them whole.")
+    return finish("xlsx", path, started, claims=ticker.done, articles=len(article_ids), warnings=warnings)
+
+
+def _article_ids(scope: Scope, summaries: dict, by_article: Counter) -> list[int]:
+    if scope.claim_filter.article_id is not None:
+        return [scope.claim_filter.article_id]
+    if scope.narrowed:
+        return sorted(by_article)
+    return sorted(summaries)
+
+
+def _validations(sheet, ratings: dict) -> None:
+    values = []
+    for rating in ratings:  # a list validation holds at most 255 characters
+        if "," not in rating and len(",".join([*values, rating])) <= 250:
+            values.append(rating)
+    sheet.validations += [
+        ListValidation(_index(STANCE), STANCES),
+        ListValidation(_index(STATUS), STATUSES),
+        ListValidation(_index(VERDICT), tuple(values), strict=False),
+    ]
+
+
+def _articles_sheet(book: Workbook, articles: list, by_article: Counter) -> None:
+    sheet = book.add_sheet("Articles", [
+        Column("Article ID", 10), Column("Title", 50, wrap=True), Column("Publisher", 20),
+        Column("URL", 36, link=True), Column("Published", 12), Column("Claims exported", 10),
+        Column("Suggested", 10), Column("Confirmed", 10), Column("Rejected", 10), Column("Done", 8),
+    ])
+    for a in articles:
+        sheet.append([a.id, a.title, a.publisher, (a.url, a.url), a.published, by_article.get(a.id, 0),
+                      a.suggested, a.confirmed, a.rejected, "yes" if a.done else "no"])
+
+
+def _role_text(role) -> str:
+    span = ""
+    if role.start or role.end:
+        span = f" ({role.start.isoformat() if role.start else '…'} – {role.end.isoformat() if role.end else 'now'})"
+    return role.role + span
+
+
+def _speakers_sheet(project: Project, book: Workbook, scope: Scope, counts: Counter) -> None:
+    sheet = book.add_sheet("Speakers", [
+        Column("Speaker ID", 10), Column("Name", 26), Column("Aliases", 30, wrap=True),
+        Column("Roles", 44, wrap=True), Column("Affiliation", 24), Column("Claims", 9),
+    ])
+    for sp in project.speakers():
+        if scope.narrowed and sp.id not in counts:
+            continue
+        sheet.append([sp.id, sp.name, "; ".join(sp.aliases), "; ".join(_role_text(r) for r in sp.roles),
+                      sp.affiliation, counts.get(sp.id, 0)])
+
+
+def _summary_sheet(book: Workbook, scope: Scope, by_speaker, by_topic, by_status, total: int) -> None:
+    sheet = book.add_sheet("Summary", [Column("", 30)] + [Column("", 11)] * 5, header=False)
+    f = scope.claim_filter
+    sheet.append(["Quotedesk export", dt.datetime.now(dt.UTC).replace(tzinfo=None)], style=None)
+    sheet.append(["Claims exported", total])
+    if f.statuses:
+        sheet.append(["Statuses", ", ".join(f.statuses)])
+    if f.article_id is not None:
+        sheet.append(["Article", f.article_id])
+    sheet.append([])
+    stances = [*STANCES, NO_STANCE]
+    sheet.append(["Claims by speaker and stance", *stances, "Total"], style=BOLD)
+    for name, counter in sorted(by_speaker.items(), key=lambda kv: (-sum(kv[1].values()), kv[0].casefold())):
+        sheet.append([name, *(counter.get(s, 0) for s in stances), sum(counter.values())])
+    sheet.append([])
+    sheet.append(["Claims by topic", "Claims"], style=BOLD)
+    for name, n in by_topic.most_common():
+        sheet.append([name, n])
+    sheet.append([])
+    sheet.append(["Claims by status", "Claims"], style=BOLD)
+    for status in STATUSES:
+        sheet.append([status, by_status.get(status, 0)])
+
+
+def _stance_changes_sheet(project: Project, book: Workbook) -> None:
+    changes = project_stance_changes(project)
+    if changes is None:
+        return
+    rows = [plain(c) for c in changes]
+    keys = list(rows[0]) if rows and isinstance(rows[0], dict) else ["Stance change"]
+    sheet = book.add_sheet("Stance changes", [Column(k.replace("_", " ").capitalize(), 18, wrap=True) for k in keys])
+    for row in rows:
+        values = [row.get(k) for k in keys] if isinstance(row, dict) else [row]
+        sheet.append([v if isinstance(v, (str, int, float)) or v is None else str(v) for v in values])

@@ -1,0 +1,229 @@
+"""Lossless, versioned JSON ("quotedesk.v1") of a whole project or a selection, and loading it back.
+
+Offsets are code point indices into each article's ``text``. Timestamps are
+UTC, ISO 8601 with a Z. Export → import into a new project → export gives the
+same document apart from ``exported_at``. The writer streams: one article at a
+time, claims read from one snapshot, never the whole project in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from dataclasses import dataclass
+
+from db import ClaimFilter, Project, Span, SpeakerRole
+from db.transfer import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic, LoadResult
+
+from .common import (
+    Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, finish, iso, output, plain,
+    stance_changes,
+)
+
+FORMAT = "quotedesk.v1"
+
+
+def _span(span) -> dict | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
+def claim_json(c) -> dict:
+    speaker = None
+    if c.speaker_id is not None or c.mention is not None:
+        speaker = {"id": c.speaker_id, "name": c.speaker, "mention": _span(c.mention)}
+    verdict = None
+    if c.verdict_rating or c.verdict_explanation or c.verdict_url:
+        verdict = {"rating": c.verdict_rating, "explanation": c.verdict_explanation, "url": c.verdict_url}
+    return {
+        "id": c.id, "status": c.status, "kind": c.kind, "content": _span(c.content), "cue": _span(c.cue),
+        "speaker": speaker, "role": c.role, "date": iso(c.date), "date_text": c.date_text,
+        "date_assumed": c.date_assumed, "stance": c.stance, "topic": c.topic, "verdict": verdict,
+        "confidence": c.confidence, "origin": c.origin, "annotator": c.annotator,
+        "created_at": iso(c.created_at), "updated_at": iso(c.updated_at),
+        "note": c.note, "model_name": c.model_name, "model_version": c.model_version, "version": c.version,
+    }
+
+
+def article_json(a, claims: list[dict]) -> dict:
+    return {
+        "id": a.id, "title": a.title, "publisher": a.publisher, "url": a.url, "published": iso(a.published),
+        "text": a.text, "claims": claims,
+        "author": a.author, "source": a.source, "published_source": a.published_source, "language": a.language,
+        "raw_text": None if a.raw_text == a.text else a.raw_text, "content_hash": a.content_hash,
+        "imported_at": iso(a.imported_at), "done": a.done, "suggested_at": iso(a.suggested_at),
+    }
+
+
+def export_json(project: Project, path, *, claim_filter: ClaimFilter | None = None, statuses=None,
+                article_id: int | None = None, progress: Progress | None = None,
+                cancelled: Cancelled | None = None) -> ExportSummary:
+    """Write the project (or the scope's articles and claims) as one quotedesk.v1 document."""
+    started = time.perf_counter()
+    scope = Scope.of(claim_filter, statuses, article_id)
+    article_ids = scope.article_ids(project)
+    ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled)
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    claims = iter(project.stream_claims(scope.claim_filter))
+    pending = next(claims, None)
+    articles = 0
+    try:
+        with output(path) as fh:
+            fh.write('{"format": %s, "exported_at": %s, "articles": [' % (
+                dumps(FORMAT), dumps(iso(dt.datetime.now(dt.UTC)))))
+            for art in project.iter_articles(article_ids):
+                own = []
+                while pending is not None and pending.article_id < art.id:
+                    pending = next(claims, None)  # a claim of an article out of scope (cannot happen)
+                while pending is not None and pending.article_id == art.id:
+                    own.append(claim_json(pending))
+                    pending = next(claims, None)
+                fh.write(("\n" if not articles else ",\n") + dumps(article_json(art, own)))
+                articles += 1
+                if ticker.step(len(own)) or (not own and articles % 200 == 0 and cancelled and cancelled()):
+                    raise Cancel
+            fh.write('\n], "speakers": %s' % dumps([_speaker_json(s) for s in
+                                                  sorted(project.speakers(), key=lambda s: s.id)]))
+            fh.write(',\n"topics": %s' % dumps([_topic_json(t) for t in sorted(project.topics(), key=lambda t: t.id)]))
+            changes = stance_changes(project)
+            if changes is not None:
+                fh.write(',\n"stance_changes": %s' % dumps(plain(changes)))
+            fh.write("}\n")
+    except Cancel:
+        return finish("json", path, started, claims=ticker.done, articles=articles, cancelled=True)
+    finally:
+        claims.close()
+    ticker.finish()
+    return finish("json", path, started, claims=ticker.done, articles=articles)
+
+
+def _speaker_json(s) -> dict:
+    return {"id": s.id, "name": s.name, "aliases": list(s.aliases), "affiliation": s.affiliation,
+            "roles": [{"role": r.role, "start": iso(r.start), "end": iso(r.end)} for r in s.roles]}
+
+
+def _topic_json(t) -> dict:
+    return {"id": t.id, "name": t.name, "keywords": list(t.keywords), "examples": list(t.examples)}
+
+
+# ------------------------------------------------------------------ import
+@dataclass(frozen=True)
+class JsonImport:
+    """What ``import_json`` loaded."""
+
+    result: LoadResult
+
+    def describe(self) -> str:
+        r = self.result
+        lines = [f"Added {r.articles_added:,} article(s) and {r.claims_added:,} claim(s); "
+                 f"{r.speakers_added:,} new speaker(s), {r.topics_added:,} new topic(s)."]
+        if r.articles_merged:
+            lines.append(f"{r.articles_merged:,} article(s) were already here: added only the claims they lacked "
+                         f"({r.claims_skipped:,} claim(s) already present).")
+        return "\n".join([*lines, *r.notes])
+
+
+def _date(value, what: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ExportError(f"{what} is not a date (YYYY-MM-DD): {value!r}.") from None
+
+
+def _stamp(value, what: str) -> dt.datetime | None:
+    if value in (None, ""):
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ExportError(f"{what} is not a timestamp: {value!r}.") from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+    return parsed
+
+
+def _read_span(data, text: str, what: str) -> Span | None:
+    if data is None:
+        return None
+    try:
+        start, end = int(data["start"]), int(data["end"])
+    except (TypeError, KeyError, ValueError):
+        raise ExportError(f"{what} needs integer start and end offsets.") from None
+    if not (0 <= start < end <= len(text)):
+        raise ExportError(f"{what} ({start}–{end}) lies outside the article text (0–{len(text)} characters).")
+    if data.get("text") is not None and data["text"] != text[start:end]:
+        raise ExportError(f"{what} says {data['text'][:60]!r} but the text at {start}–{end} is "
+                          f"{text[start:end][:60]!r}; the offsets must be code point indices into the text.")
+    return Span(start, end, text[start:end])
+
+
+def _claim(c: dict, text: str, where: str) -> BulkClaim:
+    what = f"Claim {c.get('id')} of {where}"
+    speaker = c.get("speaker") or {}
+    verdict = c.get("verdict") or {}
+    if "content" not in c:
+        raise ExportError(f"{what} has no content span.")
+    return BulkClaim(
+        id=c.get("id"), content=_read_span(c["content"], text, f"The content of {what.lower()}"),
+        kind=c.get("kind") or "indirect", cue=_read_span(c.get("cue"), text, f"The cue of {what.lower()}"),
+        speaker_id=speaker.get("id"), speaker=speaker.get("name"),
+        mention=_read_span(speaker.get("mention"), text, f"The speaker mention of {what.lower()}"),
+        role=c.get("role"), date=_date(c.get("date"), f"The date of {what.lower()}"), date_text=c.get("date_text"),
+        date_assumed=bool(c.get("date_assumed")), stance=c.get("stance"), topic=c.get("topic"),
+        verdict_rating=verdict.get("rating"), verdict_explanation=verdict.get("explanation"),
+        verdict_url=verdict.get("url"), note=c.get("note"), status=c.get("status") or "suggested",
+        origin=c.get("origin") or "import", model_name=c.get("model_name"), model_version=c.get("model_version"),
+        confidence=c.get("confidence"), annotator=c.get("annotator"),
+        created_at=_stamp(c.get("created_at"), f"created_at of {what.lower()}"),
+        updated_at=_stamp(c.get("updated_at"), f"updated_at of {what.lower()}"), version=c.get("version") or 1,
+    )
+
+
+def _article(a: dict, n: int) -> BulkArticle:
+    where = f"article {a.get('id', n)}"
+    text = a.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ExportError(f"The {where} has no text.")
+    return BulkArticle(
+        id=a.get("id"), text=text, title=a.get("title"), source=a.get("source"), url=a.get("url"),
+        publisher=a.get("publisher"), author=a.get("author"), published=_date(a.get("published"), f"published of {where}"),
+        published_source=a.get("published_source"), language=a.get("language"), raw_text=a.get("raw_text"),
+        content_hash=a.get("content_hash"), imported_at=_stamp(a.get("imported_at"), f"imported_at of {where}"),
+        done=bool(a.get("done")), suggested_at=_stamp(a.get("suggested_at"), f"suggested_at of {where}"),
+        claims=tuple(_claim(c, text, where) for c in a.get("claims") or ()),
+    )
+
+
+def read_document(path) -> dict:
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            doc = json.load(fh)
+    except FileNotFoundError:
+        raise ExportError(f"There is no file {path}.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExportError(f"{path} is not a JSON file ({exc}).") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        found = doc.get("format") if isinstance(doc, dict) else None
+        raise ExportError(f"{path} is not a Quotedesk JSON export (format {found!r}; expected {FORMAT!r}).")
+    return doc
+
+
+def import_json(project: Project, path) -> JsonImport:
+    """Load a quotedesk.v1 document into the project (empty or not); ids are kept where free.
+
+    The whole document is checked before anything is stored, and stored in one
+    transaction: a file with an error changes nothing.
+    """
+    doc = read_document(path)
+    articles = [_article(a, n) for n, a in enumerate(doc.get("articles") or (), start=1)]
+    speakers = [BulkSpeaker(id=s.get("id"), name=s.get("name") or "", aliases=tuple(s.get("aliases") or ()),
+                            affiliation=s.get("affiliation"),
+                            roles=tuple(SpeakerRole(r["role"], _date(r.get("start"), "A role start"),
+                                                    _date(r.get("end"), "A role end"))
+                                        for r in s.get("roles") or () if r.get("role")))
+                for s in doc.get("speakers") or ()]
+    topics = [BulkTopic(id=t.get("id"), name=t.get("name") or "", keywords=tuple(t.get("keywords") or ()),
+                        examples=tuple(t.get("examples") or ())) for t in doc.get("topics") or ()]
+    return JsonImport(project.load_bulk(articles, speakers=speakers, topics=topics))
