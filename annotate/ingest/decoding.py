@@ -11,14 +11,15 @@ from .model import IngestProblem
 
 _BOMS = [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
-_MAGIC = [(b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-          (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.odt document, which are ZIP archives)"),
-          (b"PK\x05\x06", "an empty ZIP archive"), (b"%PDF", "a PDF document"),
+_MAGIC = [(b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF87a", "a GIF image"),
+          (b"GIF89a", "a GIF image"), (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.odt document, which are ZIP archives)"),
+          (b"PK\x05\x06", "an empty ZIP archive"), (b"%PDF-", "a PDF document"),
           (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-          (b"Rar!", "a RAR archive"), (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
-          (b"RIFF", "a RIFF media file (WAV/AVI/WebP)"), (b"\x7fELF", "a program (ELF executable)"),
-          (b"MZ", "a Windows program"), (b"BM", None), (b"ID3", "an MP3 audio file"),
-          (b"\x00\x00\x00", None), (b"SQLite format 3\x00", "an SQLite database")]
+          (b"Rar!\x1a\x07", "a RAR archive"), (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+          (b"\x7fELF", "a program (ELF executable)"), (b"SQLite format 3\x00", "an SQLite database"),
+          (b"ID3\x03", "an MP3 audio file"), (b"ID3\x04", "an MP3 audio file")]
+# Text can start like these ("MZ Bank said", "BMW's chief"): binary only if zero bytes follow.
+_WEAK_MAGIC = [(b"MZ", "a Windows program"), (b"RIFF", "a RIFF media file (WAV/AVI/WebP)"), (b"BM", "a bitmap image")]
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -57,9 +58,8 @@ def decode(data: bytes, label: str) -> tuple[str, str]:
             except UnicodeDecodeError as e:
                 raise IngestProblem(f"{label} starts with a {enc.upper()} byte order mark but is not valid "
                                     f"{enc.upper()} at byte {e.start + len(bom) + 1}; re-save it as UTF-8.")
-    for magic, kind in _MAGIC:
-        if data.startswith(magic) and (kind or b"\x00" in data[:1024]):
-            kind = kind or "a binary file"
+    for magic, kind in _MAGIC + _WEAK_MAGIC:
+        if data.startswith(magic) and ((magic, kind) in _MAGIC or b"\x00" in data[:1024]):
             raise IngestProblem(f"{label} is {kind}, not text. Import .txt, .md, .html, .jsonl or .csv files.")
     try:
         text = data.decode("utf-8")

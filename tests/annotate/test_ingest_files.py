@@ -140,3 +140,9 @@ def test_empty_batch_file_says_it_holds_no_articles(tmp_path):
     path = tmp_path / "none.jsonl"
     path.write_text("\n\n", encoding="utf-8")
     assert _error(path) == f"{path} holds no articles (no rows with text)."
+
+
+def test_text_that_starts_like_a_file_signature_is_still_text(tmp_path):
+    path = tmp_path / "bmw.txt"
+    path.write_text("BMW recalls cars\n\nBMW said on Monday it would recall 10,000 cars.", encoding="utf-8")
+    assert _article(path).title == "BMW recalls cars"
