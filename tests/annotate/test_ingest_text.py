@@ -200,3 +200,8 @@ def test_language_is_guessed_when_metadata_does_not_say(text, language):
 
 def test_language_from_metadata_wins_over_the_guess():
     assert read_text("Language: de\n\nThe port reopened on Monday, the harbour master said.").language == "de"
+
+
+def test_text_that_is_only_page_furniture_is_refused():
+    with pytest.raises(IngestProblem, match="has no article text: everything in it looks like page furniture"):
+        read_text("Read more\n\nShow More\n2 min read\n", source="links.txt")
