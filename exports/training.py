@@ -1,0 +1,193 @@
+"""Training data: Prodigy-style span/relation JSONL and spaCy DocBin.
+
+One example per article holding its claims (default: confirmed ones): the
+content span (label CLAIM), the speaker mention (SPEAKER) and the cue (CUE),
+with relations SPEAKER_OF and CUE_OF pointing from mention and cue to the
+claim. With ``negatives=True`` each rejected suggestion is also written: in
+JSONL as its own task with ``"answer": "reject"``, in the DocBin under
+``doc.spans["rejected"]``. Tokens come from ``spacy.blank("en")``; character
+offsets are the stored code point offsets, token indices cover the span
+(alignment "expand"). Articles without such claims are left out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from collections.abc import Iterator
+
+from db import ClaimFilter, Project
+
+from .common import Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output, temporary_path
+from .common import check_target
+
+CLAIM, SPEAKER, CUE = "CLAIM", "SPEAKER", "CUE"
+SPEAKER_OF, CUE_OF = "SPEAKER_OF", "CUE_OF"
+
+
+def _scope(claim_filter, statuses, article_id, negatives: bool) -> tuple[Scope, tuple[str, ...]]:
+    """The claims to read, and which statuses are positive examples (default: confirmed)."""
+    scope = Scope.of(claim_filter, statuses, article_id)
+    positive = scope.claim_filter.statuses or ("confirmed",)
+    wanted = tuple(dict.fromkeys([*positive, *(["rejected"] if negatives else [])]))
+    return Scope(dataclasses.replace(scope.claim_filter, statuses=wanted), scope.narrowed), tuple(positive)
+
+
+def _by_article(project: Project, f: ClaimFilter) -> Iterator[tuple[object, list]]:
+    """(article, its claims) for each article with claims in the filter, in article order."""
+    group: list = []
+    for c in project.stream_claims(f):
+        if group and group[0].article_id != c.article_id:
+            yield project.article(group[0].article_id), group
+            group = []
+        group.append(c)
+    if group:
+        yield project.article(group[0].article_id), group
+
+
+class _Tokens:
+    def __init__(self, nlp, text: str):
+        self.doc = nlp.make_doc(text)
+        self.skipped = 0
+
+    def span(self, span, label: str, **extra) -> dict | None:
+        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            self.skipped += 1
+            return None
+        return {"start": span.start, "end": span.end, "text": span.text, "label": label,
+                "token_start": tokens.start, "token_end": tokens.end - 1, **extra}
+
+
+def _task(tok: _Tokens, article, claims: list, answer: str) -> dict:
+    spans: dict[tuple, dict] = {}
+    relations = []
+    for c in claims:
+        content = tok.span(c.content, CLAIM, claim_id=c.id, kind=c.kind, speaker=c.speaker, stance=c.stance,
+                           topic=c.topic, date=iso(c.date))
+        if content is None:
+            continue
+        spans.setdefault((c.content.start, c.content.end, CLAIM), content)
+        for part, label, rel in ((c.mention, SPEAKER, SPEAKER_OF), (c.cue, CUE, CUE_OF)):
+            if part is None:
+                continue
+            head = tok.span(part, label)
+            if head is None:
+                continue
+            spans.setdefault((part.start, part.end, label), head)
+            relations.append({"head": head["token_end"], "child": content["token_end"], "label": rel,
+                              "head_span": _ref(head), "child_span": _ref(content)})
+    return {
+        "text": article.text,
+        "tokens": [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
+                   for t in tok.doc],
+        "spans": sorted(spans.values(), key=lambda s: (s["start"], s["end"], s["label"])),
+        "relations": relations,
+        "answer": answer,
+        "meta": {"source": "quotedesk", "article_id": article.id, "title": article.title, "url": article.url,
+                 "publisher": article.publisher, "published": iso(article.published),
+                 "claim_ids": [c.id for c in claims]},
+    }
+
+
+def _ref(span: dict) -> dict:
+    return {k: span[k] for k in ("start", "end", "token_start", "token_end", "label")}
+
+
+def export_jsonl(project: Project, path, *, claim_filter: ClaimFilter | None = None, statuses=None,
+                 article_id: int | None = None, negatives: bool = False, progress: Progress | None = None,
+                 cancelled: Cancelled | None = None) -> ExportSummary:
+    """Prodigy-style JSONL: one accepted task per article, plus one rejected task per rejected claim if asked."""
+    import spacy
+
+    started = time.perf_counter()
+    scope, positive = _scope(claim_filter, statuses, article_id, negatives)
+    ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled, every=100)
+    nlp = spacy.blank("en")
+    articles = skipped = 0
+    try:
+        with output(path) as fh:
+            for article, claims in _by_article(project, scope.claim_filter):
+                tok = _Tokens(nlp, article.text)
+                accepted = [c for c in claims if c.status in positive]
+                if accepted:
+                    fh.write(json.dumps(_task(tok, article, accepted, "accept"), ensure_ascii=False) + "\n")
+                for c in claims:
+                    if negatives and c.status == "rejected" and c.status not in positive:
+                        fh.write(json.dumps(_task(tok, article, [c], "reject"), ensure_ascii=False) + "\n")
+                articles += 1
+                skipped += tok.skipped
+                if ticker.step(len(claims)):
+                    raise Cancel
+    except Cancel:
+        return finish("jsonl", path, started, claims=ticker.done, articles=articles, cancelled=True)
+    ticker.finish()
+    return finish("jsonl", path, started, claims=ticker.done, articles=articles, warnings=_skipped(skipped))
+
+
+def _skipped(n: int) -> list[str]:
+    return [f"{n} span(s) covered no token and were left out."] if n else []
+
+
+def export_spacy(project: Project, path, *, claim_filter: ClaimFilter | None = None, statuses=None,
+                 article_id: int | None = None, negatives: bool = False, progress: Progress | None = None,
+                 cancelled: Cancelled | None = None) -> ExportSummary:
+    """A spaCy DocBin: per article a Doc with spans "claims", "speakers", "cues" (and "rejected")."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    started = time.perf_counter()
+    scope, positive = _scope(claim_filter, statuses, article_id, negatives)
+    ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled, every=100)
+    nlp = spacy.blank("en")
+    docbin = DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)
+    articles = skipped = 0
+    try:
+        for article, claims in _by_article(project, scope.claim_filter):
+            doc = nlp.make_doc(article.text)
+            groups: dict[str, list] = {"claims": [], "speakers": [], "cues": [], "rejected": []}
+            seen: set[tuple] = set()
+            meta = []
+            for c in claims:
+                key = "claims" if c.status in positive else "rejected"
+                content = doc.char_span(c.content.start, c.content.end, label=CLAIM, alignment_mode="expand",
+                                        span_id=str(c.id))
+                if content is None:
+                    skipped += 1
+                    continue
+                groups[key].append(content)
+                meta.append({"id": c.id, "status": c.status, "start": c.content.start, "end": c.content.end,
+                             "kind": c.kind, "speaker": c.speaker, "role": c.role, "stance": c.stance,
+                             "topic": c.topic, "date": iso(c.date)})
+                if key == "rejected":
+                    continue
+                for part, label, name in ((c.mention, SPEAKER, "speakers"), (c.cue, CUE, "cues")):
+                    if part is None or (part.start, part.end, label) in seen:
+                        continue
+                    seen.add((part.start, part.end, label))
+                    span = doc.char_span(part.start, part.end, label=label, alignment_mode="expand",
+                                         kb_id=(c.speaker or "") if label == SPEAKER else "")
+                    if span is None:
+                        skipped += 1
+                    else:
+                        groups[name].append(span)
+            for name, spans in groups.items():
+                if name != "rejected" or negatives:
+                    doc.spans[name] = spans
+            doc.user_data["quotedesk"] = {"article_id": article.id, "title": article.title, "url": article.url,
+                                          "published": iso(article.published), "claims": meta}
+            docbin.add(doc)
+            articles += 1
+            if ticker.step(len(claims)):
+                raise Cancel
+        part = temporary_path(check_target(path))
+        try:
+            docbin.to_disk(part)
+            part.replace(path)
+        finally:
+            part.unlink(missing_ok=True)
+    except Cancel:
+        return finish("spacy", path, started, claims=ticker.done, articles=articles, cancelled=True)
+    ticker.finish()
+    return finish("spacy", path, started, claims=ticker.done, articles=articles, warnings=_skipped(skipped))
