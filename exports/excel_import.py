@@ -1,0 +1,202 @@
+"""Reading editors' changes back from an exported workbook (``quotedesk import-xlsx``).
+
+Only stance, verdict (rating, explanation, evidence URL), note and status are
+read, matched by claim id; nothing else in the project is touched. A row whose
+claim changed in the project after the export (its version moved on) is refused
+as a conflict rather than overwriting someone's newer work.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+
+from db import STANCES, STATUSES, ClaimFilter, ConflictError, InvalidValueError, Project
+
+from .common import ExportError
+from .excel import CLAIM_ID, EDITABLE, NO_STANCE, STANCE, STATUS, VERSION
+from .xlsx_stream import cell_text
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    claim_id: int
+    field: str  # the claim field (db name)
+    column: str  # the sheet header
+    old: str | None
+    new: str | None
+
+    def describe(self) -> str:
+        return f"Claim {self.claim_id}: {self.column.lower()} {_show(self.old)} → {_show(self.new)}"
+
+
+@dataclass(frozen=True)
+class RowIssue:
+    row: int
+    claim_id: int | None
+    message: str
+
+    def describe(self) -> str:
+        return f"Row {self.row}" + (f" (claim {self.claim_id})" if self.claim_id else "") + f": {self.message}"
+
+
+@dataclass(frozen=True)
+class XlsxImport:
+    """What an import found; ``applied`` is False for a dry run."""
+
+    changes: tuple[FieldChange, ...]
+    conflicts: tuple[RowIssue, ...]
+    errors: tuple[RowIssue, ...]
+    unchanged: int
+    applied: bool
+
+    @property
+    def changed_claims(self) -> int:
+        return len({c.claim_id for c in self.changes})
+
+    def describe(self) -> str:
+        verb = "Changed" if self.applied else "Would change"
+        lines = [f"{verb} {self.changed_claims} claim(s); {self.unchanged} row(s) unchanged; "
+                 f"{len(self.conflicts)} conflict(s); {len(self.errors)} row(s) with errors."]
+        lines += ["  " + c.describe() for c in self.changes]
+        if self.conflicts:
+            lines.append("Conflicts (not applied):")
+            lines += ["  " + c.describe() for c in self.conflicts]
+        if self.errors:
+            lines.append("Errors (not applied):")
+            lines += ["  " + e.describe() for e in self.errors]
+        return "\n".join(lines)
+
+
+def _show(value) -> str:
+    if value is None:
+        return "(empty)"
+    text = value if len(value) <= 60 else value[:57] + "…"
+    return f"“{text}”"
+
+
+def _cell(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def _rows(path):
+    """(row number, {header: value}) for each data row of the Claims sheet."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise ExportError(f"There is no file {path}.") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ExportError(f"{path} is not an Excel workbook Quotedesk can read ({exc}).") from None
+    try:
+        if "Claims" not in book.sheetnames:
+            raise ExportError(f"{path} has no “Claims” sheet; is it a workbook exported by Quotedesk?")
+        rows = book["Claims"].iter_rows(values_only=True)
+        header = [_cell(h) for h in next(rows, ())]
+        for needed in (CLAIM_ID, VERSION):
+            if needed not in header:
+                raise ExportError(f"The Claims sheet of {path} has no “{needed}” column; "
+                                  "export the claims again from Quotedesk and edit that file.")
+        for n, values in enumerate(rows, start=2):
+            yield n, dict(zip(header, values))
+    finally:
+        book.close()
+
+
+def _int(value) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _read_value(column: str, raw) -> str | None:
+    value = _cell(raw)
+    if column == STANCE and value is not None:
+        value = None if value == NO_STANCE else value.lower()
+        if value is not None and value not in STANCES:
+            raise ValueError(f"stance must be one of {', '.join(STANCES)} or empty, not “{raw}”")
+    if column == STATUS:
+        if value is None:
+            raise ValueError("status cannot be empty")
+        value = value.lower()
+        if value not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}, not “{raw}”")
+    return value
+
+
+def import_xlsx(project: Project, path, *, annotator: str | None = None, dry_run: bool = False) -> XlsxImport:
+    """Apply editors' changes from an exported workbook; conflicts and bad rows are reported, not applied."""
+    rows = []
+    errors: list[RowIssue] = []
+    seen: set[int] = set()
+    for n, row in _rows(path):
+        if all(v is None or v == "" for v in row.values()):
+            continue
+        claim_id, version = _int(row.get(CLAIM_ID)), _int(row.get(VERSION))
+        if claim_id is None or version is None:
+            errors.append(RowIssue(n, claim_id, "no claim id and version; the row was not exported by Quotedesk"))
+            continue
+        if claim_id in seen:
+            errors.append(RowIssue(n, claim_id, "the claim appears twice in the sheet; only its first row counts"))
+            continue
+        seen.add(claim_id)
+        rows.append((n, claim_id, version, row))
+    current = {}
+    ids = [r[1] for r in rows]
+    for i in range(0, len(ids), 500):
+        current.update((c.id, c) for c in project.claims(ClaimFilter(ids=tuple(ids[i:i + 500]))))
+
+    changes: list[FieldChange] = []
+    conflicts: list[RowIssue] = []
+    unchanged = 0
+    to_apply: list[tuple[int, int, int, dict, list[FieldChange]]] = []
+    for n, claim_id, version, row in rows:
+        claim = current.get(claim_id)
+        if claim is None:
+            errors.append(RowIssue(n, claim_id, "this claim is no longer in the project"))
+            continue
+        fields, found = {}, []
+        try:
+            for column, field in EDITABLE.items():
+                if column not in row:
+                    continue
+                new = _read_value(column, row[column])
+                old = getattr(claim, field)
+                if (cell_text(old) if isinstance(old, str) else old) != new:
+                    fields[field] = new
+                    found.append(FieldChange(claim_id, field, column, old, new))
+        except ValueError as exc:
+            errors.append(RowIssue(n, claim_id, str(exc)))
+            continue
+        if not fields:
+            unchanged += 1
+        elif claim.version != version:
+            conflicts.append(RowIssue(n, claim_id, f"changed in the project after the export (version {version} "
+                                                   f"then, {claim.version} now); this row was not applied"))
+        else:
+            to_apply.append((n, claim_id, version, fields, found))
+
+    for n, claim_id, version, fields, found in to_apply:
+        if dry_run:
+            changes += found
+            continue
+        try:
+            project.update_claim(claim_id, annotator=annotator, expected_version=version,
+                                 label="Import from Excel", **fields)
+        except ConflictError as exc:
+            conflicts.append(RowIssue(n, claim_id, str(exc)))
+        except InvalidValueError as exc:
+            errors.append(RowIssue(n, claim_id, str(exc)))
+        else:
+            changes += found
+    return XlsxImport(tuple(changes), tuple(conflicts), tuple(sorted(errors, key=lambda e: e.row)), unchanged,
+                      applied=not dry_run)
