@@ -23,19 +23,22 @@ _SCRIPTS = [("ar", re.compile(r"[\u0600-\u06ff]")), ("he", re.compile(r"[\u0590-
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def guess_language(text: str) -> str | None:
-    sample = text[:20000]
-    letters = sum(c.isalpha() for c in sample)
-    if not letters:
+    sample = text[:4000]
+    if len(sample.encode("ascii", "ignore")) < 0.8 * len(sample):  # much non-ASCII: look at the script
+        letters = len(_LETTER.findall(sample))
+        for lang, script in _SCRIPTS:
+            if letters and len(script.findall(sample)) > 0.4 * letters:
+                if lang == "cyrl":
+                    return "uk" if re.search(r"[іїєґІЇЄҐ]", sample) else "ru"
+                return lang
+    counts = Counter(_WORD.findall(sample.lower()))
+    total = sum(counts.values())
+    if total < 5:
         return None
-    for lang, script in _SCRIPTS:
-        if len(script.findall(sample)) > 0.4 * letters:
-            if lang == "cyrl":
-                return "uk" if re.search(r"[іїєґІЇЄҐ]", sample) else "ru"
-            return lang
-    words = [w.lower() for w in _WORD.findall(sample)]
-    if len(words) < 5:
-        return None
-    scores = Counter({lang: sum(w in common for w in words) for lang, common in _WORDS.items()})
+    scores = Counter({lang: sum(counts[w] for w in common) for lang, common in _WORDS.items()})
     (best, top), (_, second) = scores.most_common(2)
-    return best if top >= 0.15 * len(words) and top >= 1.5 * second else None
+    return best if top >= 0.15 * total and top >= 1.5 * second else None
