@@ -1,0 +1,100 @@
+"""Fact-check views in the main window: speaker registry, topics, stance timeline, stance changes.
+
+``install_factcheck_views(window)`` adds one dock per view (hidden at first, tabbed
+together at the bottom) and a View menu entry that shows or hides each. It needs from
+the window: ``project``, ``open_claim(claim_id)`` and ``menu(name)``; it uses, when the
+window has them, ``change(label, fn)`` (the undo stack: edits become undoable) with
+``annotator``, and ``undo.changed`` (so open views refresh after any edit, undo or redo).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from desktop.speakers_view import SpeakersView
+from desktop.stance_view import StanceChangesView
+from desktop.timeline import TimelineView
+from desktop.topics_view import TopicsView
+
+VIEWS = (("speakers", "Speaker registry"), ("topics", "Topics"), ("timeline", "Stance timeline"),
+         ("stance", "Stance changes"))
+
+
+class FactcheckViews(QObject):
+    """The four views and their docks; ``show(key)`` brings one to the front."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        project = window.project
+        change = getattr(window, "change", None)
+
+        def annotator() -> str | None:
+            return getattr(window, "annotator", None)
+
+        self.views: dict[str, QWidget] = {
+            "speakers": SpeakersView(project, change=change, annotator=annotator),
+            "topics": TopicsView(project, change=change, annotator=annotator, show_topic=self.show_timeline),
+            "timeline": TimelineView(project, open_claim=window.open_claim),
+            "stance": StanceChangesView(project, open_claim=window.open_claim),
+        }
+        self.docks: dict[str, QDockWidget] = {}
+        menu = window.menu("View")
+        menu.addSeparator()
+        for key, title in VIEWS:
+            dock = QDockWidget(title, window)
+            dock.setObjectName(f"dock_{key}")
+            dock.setWidget(self.views[key])
+            window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            if self.docks:
+                window.tabifyDockWidget(next(iter(self.docks.values())), dock)
+            dock.hide()
+            dock.visibilityChanged.connect(lambda visible, k=key: visible and self.refresh(k))
+            self.docks[key] = dock
+            action = dock.toggleViewAction()
+            action.setStatusTip(f"Show or hide the {title.lower()}")
+            menu.addAction(action)
+        self._timer = QTimer(self, singleShot=True, interval=0)  # many changes at once: one refresh
+        self._timer.timeout.connect(self.refresh_visible)
+        undo = getattr(window, "undo", None)
+        if undo is not None and hasattr(undo, "changed"):
+            undo.changed.connect(self.project_changed)
+            undo.indexChanged.connect(self.project_changed)  # also emitted when another project is opened
+        runner = getattr(window, "runner", None)
+        if runner is not None and hasattr(runner, "task_ended"):
+            runner.task_ended.connect(self.project_changed)  # imports and suggestions
+
+    def project_changed(self, *_args) -> None:
+        """Refresh the open views soon; hidden ones refresh when they are shown."""
+        self._timer.start()
+
+    def refresh_visible(self) -> None:
+        for key, dock in self.docks.items():
+            if dock.isVisible():
+                self.refresh(key)
+
+    def refresh(self, key: str) -> None:
+        view = self.views[key]
+        view.project = self.window.project  # the window may have opened another project
+        if hasattr(view, "reload_topics"):
+            view.reload_topics()
+        else:
+            view.refresh()
+
+    def show(self, key: str) -> None:
+        dock = self.docks[key]
+        dock.show()
+        dock.raise_()
+        self.refresh(key)
+
+    def show_timeline(self, topic_id: int) -> None:
+        self.show("timeline")
+        self.views["timeline"].set_topic(topic_id)
+
+
+def install_factcheck_views(window: QMainWindow) -> FactcheckViews:
+    """Add the fact-check docks and View menu entries to the main window; kept as ``window.factcheck``."""
+    views = FactcheckViews(window)
+    window.factcheck = views
+    return views

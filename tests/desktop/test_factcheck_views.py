@@ -1,0 +1,227 @@
+"""The fact-check views in a window: registry merges and edits, topics, stance changes, refresh on undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from desktop.errors import show_error
+from desktop.factcheck import VIEWS, install_factcheck_views
+from desktop.projects import SEED_TOPIC
+from desktop.stance_view import AFTER, BEFORE, CLAIM_ROLE
+from desktop.undo import CoreUndoStack
+from tests.factcheck_seeds import CROSETTO_QUOTE_2, confirm, seed_claims
+
+
+class Window(QMainWindow):
+    """What the main window offers the fact-check views: project, annotator, undo, menus, open_claim."""
+
+    def __init__(self, project):
+        super().__init__()
+        self.project = project
+        self.annotator = "tester"
+        self.opened: list[int] = []
+        self.undo = CoreUndoStack(project, self.annotator, self)
+        self.undo.failed.connect(lambda exc: show_error(self, exc))
+        self._menus = {name: self.menuBar().addMenu(name) for name in ("File", "Edit", "Claim", "View", "Help")}
+
+    def menu(self, name):
+        return self._menus[name]
+
+    def open_claim(self, claim_id):
+        self.opened.append(claim_id)
+
+    def change(self, label, fn):
+        return self.undo.apply(label, fn)
+
+
+@pytest.fixture
+def window(qtbot, project):
+    ids = seed_claims(project, extra=True)
+    w = Window(project)
+    w.ids = ids
+    qtbot.addWidget(w)
+    install_factcheck_views(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def show(window, key):
+    window.factcheck.show(key)
+    return window.factcheck.views[key]
+
+
+def close_message_boxes() -> list[str]:
+    texts = []
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, QMessageBox) and w.isVisible():
+            texts.append(w.text())
+            w.close()
+    return texts
+
+
+def test_install_adds_a_view_menu_entry_and_a_hidden_dock_per_view(window):
+    titles = [a.text() for a in window.menu("View").actions() if a.text()]
+    assert titles == [title for _, title in VIEWS]
+    assert not any(d.isVisible() for d in window.factcheck.docks.values())
+    action = next(a for a in window.menu("View").actions() if a.text() == "Stance changes")
+    action.trigger()
+    assert window.factcheck.docks["stance"].isVisible()
+
+
+def test_accepting_a_proposed_merge_moves_the_claims_and_the_window_can_undo_it(window, qtbot):
+    project = window.project
+    short_claim = confirm(project, CROSETTO_QUOTE_2, speaker="Crosetto", mention="Crosetto", role=None,
+                          date=dt.date(2024, 12, 12), stance="favor")
+    view = show(window, "speakers")
+    view.refresh()
+    proposals = view.proposal_model.proposals
+    row = next(i for i, p in enumerate(proposals) if (p.keep, p.other) == ("Guido Crosetto", "Crosetto"))
+    view.proposals.selectRow(row)
+    view.accept_proposal()
+
+    guido = project.find_speaker("Guido Crosetto")
+    assert project.claim(short_claim).speaker_id == guido.id
+    assert "Crosetto" in guido.aliases
+    assert "Crosetto" not in [view.model.record(r).name for r in range(view.model.rowCount())]
+    assert window.undo.undoText() == "Merge speakers"
+
+    window.undo.undo()
+    qtbot.waitUntil(lambda: "Crosetto" in [view.model.record(r).name for r in range(view.model.rowCount())])
+    assert project.claim(short_claim).speaker == "Crosetto"
+
+
+def test_dismissing_a_proposal_keeps_both_speakers_and_hides_the_pair(window):
+    project = window.project
+    project.add_speaker("Meloni")
+    view = show(window, "speakers")
+    view.refresh()
+    row = next(i for i, p in enumerate(view.proposal_model.proposals) if p.other == "Meloni")
+    view.proposals.selectRow(row)
+    view.dismiss_proposal()
+    assert all(p.other != "Meloni" for p in view.proposal_model.proposals)
+    assert project.find_speaker("Meloni") is not None
+
+
+def test_registry_editor_sets_affiliation_and_a_dated_role_and_refuses_a_bad_date(window, qtbot):
+    project = window.project
+    view = show(window, "speakers")
+    stubb = project.find_speaker("Alexander Stubb")
+    view.select_speaker(stubb.id)
+    assert view.name.text() == "Alexander Stubb"
+    view.affiliation.setText("Government of Finland ")
+    view.aliases.setText("Stubb, President Stubb")
+    view.save()
+    view.role.setText("Finnish President")
+    view.role_start.setText("2024-03-01")
+    view.add_role()
+    stubb = project.speaker(stubb.id)
+    assert stubb.affiliation == "Government of Finland" and stubb.aliases == ("Stubb", "President Stubb")
+    assert project.suggest_role(stubb.id, dt.date(2025, 3, 15)) == "Finnish President"
+    assert "Finnish President (2024-03-01 – now)" in view.roles.text()
+
+    view.role.setText("Prime Minister of Finland")
+    view.role_start.setText("June 2014")
+    view.add_role()
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)))
+    assert any("write it as 2024-12-12" in t for t in close_message_boxes())
+    assert len(project.speaker(stubb.id).roles) == 1
+    assert view.role.text() == "Prime Minister of Finland"  # kept for correcting
+
+
+def test_splitting_an_alias_from_the_registry(window):
+    project = window.project
+    meloni, office = project.find_speaker("Giorgia Meloni"), project.find_speaker("Giorgia Meloni's office")
+    view = show(window, "speakers")
+    view.merge(meloni.id, office.id)
+    view.select_speaker(meloni.id)
+    view.alias_box.setCurrentText("Giorgia Meloni's office")
+    view.split_alias()
+    assert project.claim(window.ids["office"]).speaker == "Giorgia Meloni's office"
+    assert window.undo.undoText() == "Split alias"
+
+
+def test_topics_view_renames_and_merges_topics(window, monkeypatch):
+    project = window.project
+    view = show(window, "topics")
+    other_topic, _ = project.add_topic("European troops in Ukraine", keywords=["troops"])
+    project.update_claim(window.ids["stubb"], topic_id=other_topic.id)
+    view.refresh()
+    view.select_topic(other_topic.id)
+    view.name.setText("European peacekeepers in Ukraine")
+    view.keywords.setText("troops, boots on the ground")
+    view.save()
+    renamed = project.topic(other_topic.id)
+    assert renamed.name == "European peacekeepers in Ukraine"
+    assert renamed.keywords == ("troops", "boots on the ground")
+
+    seed = project.find_topic(SEED_TOPIC)
+    for r in (view.model.row_of(seed.id), view.model.row_of(other_topic.id)):
+        view.table.selectionModel().select(view.proxy.mapFromSource(view.model.index(r, 0)),
+                                           view.table.selectionModel().SelectionFlag.Select
+                                           | view.table.selectionModel().SelectionFlag.Rows)
+    monkeypatch.setattr("desktop.topics_view.QInputDialog.getItem", lambda *a, **k: (SEED_TOPIC, True))
+    view.merge_selected()
+    assert project.claim(window.ids["stubb"]).topic == SEED_TOPIC
+    assert [t.name for t in project.topics()] == [SEED_TOPIC]
+    assert "boots on the ground" in project.find_topic(SEED_TOPIC).keywords
+
+
+def test_stance_changes_view_shows_the_seed_change_and_double_click_opens_a_side(window, qtbot):
+    view = show(window, "stance")
+    model = view.model
+    assert model.rowCount() == 1
+    change = model.changes[0]
+    assert change.group == "Government of Italy"
+    before_text = model.index(0, BEFORE).data()
+    after_text = model.index(0, AFTER).data()
+    assert "12 Dec 2024 — IN FAVOUR" in before_text and "Guido Crosetto" in before_text
+    assert "AGAINST" in after_text and "Giorgia Meloni" in after_text
+    assert model.index(0, AFTER).data(CLAIM_ROLE) == window.ids["meloni"]
+    rect = view.table.visualRect(model.index(0, AFTER))
+    assert rect.height() > 3 * view.fontMetrics().height()  # the quote and source are on display
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a real double
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # click is both
+    assert window.opened == [window.ids["meloni"]]
+
+
+def test_open_views_refresh_after_an_edit_and_its_undo(window, qtbot):
+    project = window.project
+    view = show(window, "stance")
+    assert view.model.rowCount() == 1
+    for key in ("crosetto", "crosetto_2"):
+        window.change("Set stance", lambda k=key: project.update_claim(window.ids[k], stance="against",
+                                                                        annotator="tester"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    window.undo.undo()
+    window.undo.undo()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+
+
+def test_topic_timeline_button_opens_the_timeline_on_that_topic(window):
+    project = window.project
+    topics = show(window, "topics")
+    seed = project.find_topic(SEED_TOPIC)
+    topics.select_topic(seed.id)
+    topics.show_topic(seed.id)
+    timeline = window.factcheck.views["timeline"]
+    assert window.factcheck.docks["timeline"].isVisible()
+    assert timeline.topic_id == seed.id and sum(s.count() for s in timeline.series) == 7
+
+
+def test_the_main_window_installs_the_views(qtbot, project):
+    main_window = pytest.importorskip("desktop.main_window")
+    seed_claims(project)
+    w = main_window.MainWindow(project, "tester", load_model=False)
+    qtbot.addWidget(w)
+    assert set(w.factcheck.docks) == {key for key, _ in VIEWS}
+    w.factcheck.show("stance")
+    stance = w.factcheck.views["stance"]
+    assert stance.model.rowCount() == 1
+    stance._activated(stance.model.index(0, AFTER))
+    assert w.claim_id == stance.model.changes[0].after.claim_id
