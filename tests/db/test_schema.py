@@ -22,8 +22,9 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_new_project_is_at_head_with_wal_and_marker(project, project_path):
-    assert project.info().schema_version == head_revision()
+def test_new_project_is_at_head_with_wal_and_marker(project_path):
+    with Project.open(project_path) as project:
+        assert project.info().schema_version == head_revision()
     con = sqlite3.connect(project_path)
     assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
