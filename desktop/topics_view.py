@@ -49,7 +49,11 @@ class TopicsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(0, 240)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _: self._show(cur.data(ID_ROLE)))
         self.table.doubleClicked.connect(lambda i: self.show_topic and self.show_topic(i.data(ID_ROLE)))
         new = QPushButton("New topic…")
@@ -88,6 +92,7 @@ class TopicsView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
+        splitter.setSizes([600, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.refresh()
@@ -95,6 +100,8 @@ class TopicsView(QWidget):
     def refresh(self) -> None:
         self.model.set_records(self.project.topics())
         keep = self.topic_id if self.model.row_of(self.topic_id or -1) is not None else None
+        if keep is None and self.model.rowCount():
+            keep = self.proxy.index(0, 0).data(ID_ROLE)
         self.select_topic(keep)
 
     def select_topic(self, topic_id: int | None) -> None:
@@ -113,6 +120,7 @@ class TopicsView(QWidget):
         self.editor.setEnabled(t is not None)
         self.name.setText(t.name if t else "")
         self.keywords.setText(", ".join(t.keywords) if t else "")
+        self.keywords.setCursorPosition(0)
         self.examples.setPlainText("\n".join(t.examples) if t else "")
 
     def selected_ids(self) -> list[int]:
