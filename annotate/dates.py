@@ -125,7 +125,7 @@ def _phrase_from(head: Token, exclude: tuple[int, int]) -> tuple[int, int] | Non
     start, end = dated[0], dated[-1]
     if head.lower_ in _PREPS and head.i < start.i and start.i - head.i <= 2:
         start = head
-    elif start.i > 0 and start.nbor(-1).lower_ in _PREPS and start.nbor(-1).head == start:
+    elif start.i > 0 and start.nbor(-1).lower_ in _PREPS and start.nbor(-1) in (start.head, start.head.head):
         start = start.nbor(-1)
     return start.idx, end.idx + len(end)
 

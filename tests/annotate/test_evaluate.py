@@ -1,0 +1,98 @@
+"""Scoring rules of the gold evaluation, and the seed articles meeting the quality bar."""
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from annotate.evaluate import GoldFormatError, evaluate, format_report, jaccard, match, surname, trim
+from annotate.suggestion import Span, Suggestion
+
+SEEDS = Path(__file__).parent / "data" / "seeds.jsonl"
+
+
+def sug(text, start, end, **kw):
+    base = dict(kind="indirect", cue=None, speaker_mention=None, speaker=None, role=None, date=None,
+                date_text=None, date_assumed=True, stance=None, topic=None, confidence=0.5,
+                model_name="m", model_version="1")
+    base.update(kw)
+    return Suggestion(content=Span(start, end, text[start:end]), **base)
+
+
+def test_trim_drops_surrounding_punctuation_and_quote_marks():
+    text = '\u201cWe are ready,\u201d she said.'
+    assert text[slice(*trim(text, 0, 15))] == "We are ready"
+
+
+def test_jaccard_on_character_ranges():
+    assert jaccard((0, 10), (5, 15)) == pytest.approx(5 / 15)
+    assert jaccard((0, 10), (20, 30)) == 0
+
+
+def test_surname_matching_ignores_offices_and_first_names():
+    assert surname("Meloni's office") == surname("Giorgia Meloni") == "meloni"
+    assert surname("Giorgia Meloni\u2019s office") == "meloni"
+
+
+def test_matching_is_one_to_one_best_first():
+    text = "a" * 100
+    gold = [{"content": [0, 50]}, {"content": [0, 48]}]
+    pairs = match(text, gold, [sug(text, 0, 50)], 0.5)
+    assert pairs == [(0, 0)]
+
+
+def write_gold(tmp_path, claims, text="The minister said the plan was bad. Others agreed.", published="2024-05-17"):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": text, "published": published, "claims": claims}) + "\n")
+    return path
+
+
+class FixedEngine:
+    model_name, model_version = "fixed", "0"
+
+    def __init__(self, suggestions):
+        self.suggestions = suggestions
+
+    def suggest_many(self, items):
+        for _ in items:
+            yield self.suggestions
+
+
+def test_optional_claims_are_neither_missed_nor_false_positives(tmp_path):
+    text = "The minister said the plan was bad. Others agreed."
+    gold = write_gold(tmp_path, [
+        {"content": [18, 34], "kind": "indirect", "speaker": "minister", "optional": False},
+        {"content": [36, 50], "kind": "indirect", "speaker": "Others", "optional": True}])
+    m = evaluate(gold, FixedEngine([sug(text, 18, 34, speaker="The minister"), sug(text, 36, 50)]))
+    assert m["content_partial"]["precision"] == 1.0 and m["content_partial"]["recall"] == 1.0
+    m = evaluate(gold, FixedEngine([sug(text, 18, 34, speaker="The minister")]))
+    assert m["content_partial"]["recall"] == 1.0
+    assert m["speaker"]["accuracy"] == 1.0
+
+
+def test_null_gold_fields_are_not_scored_and_dates_match_exactly(tmp_path):
+    text = "The minister said the plan was bad. Others agreed."
+    gold = write_gold(tmp_path, [{"content": [18, 34], "kind": "indirect", "speaker": "Ana Ruiz",
+                                  "role": None, "date": "2024-05-16", "optional": False}])
+    m = evaluate(gold, FixedEngine([sug(text, 18, 34, speaker="Ruiz", role="x", date=dt.date(2024, 5, 17))]))
+    assert m["role"]["n"] == 0 and m["speaker"]["accuracy"] == 1.0 and m["date"]["accuracy"] == 0.0
+
+
+def test_unreadable_gold_line_is_reported_with_its_number(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "a", "claims": []}\nnot json\n')
+    with pytest.raises(GoldFormatError, match="Line 2 of bad.jsonl"):
+        evaluate(bad, FixedEngine([]))
+
+
+def test_seed_articles_meet_the_quality_bar(engine):
+    from annotate.engine import SuggestionEngine
+    from annotate.evaluate import gold_topics, load_gold
+
+    m = evaluate(SEEDS, SuggestionEngine(engine.nlp, gold_topics(load_gold(SEEDS))))
+    assert m["content_partial"]["recall"] >= 0.90
+    assert m["content_partial"]["precision"] >= 0.80
+    assert m["speaker"]["accuracy"] >= 0.95
+    assert m["role"]["accuracy"] >= 0.90
+    assert m["date"]["accuracy"] >= 0.90
+    assert "partial (J>=0.5)" in format_report(m)

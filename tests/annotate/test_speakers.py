@@ -1,0 +1,94 @@
+"""Speakers resolved within the article, and the roles carried to later mentions."""
+from tests.annotate.conftest import only
+
+
+def test_surname_resolves_to_the_full_name_used_earlier(suggest):
+    text = ("Italian Defense Minister Guido Crosetto met his Spanish counterpart in Madrid.\n\n"
+            '"We are willing to play this role in Ukraine," Crosetto said.')
+    s = only(suggest(text))
+    assert s.speaker == "Guido Crosetto"
+    assert s.speaker_mention.text == "Crosetto"
+    assert s.role == "Italian Defense Minister"
+
+
+def test_surname_resolves_even_when_the_tagger_calls_it_a_place(suggest):
+    text = ("German Chancellor Olaf Scholz said on Friday that Germany would not send missiles.\n"
+            '"We must avoid an escalation at all costs," Scholz told a news conference in Berlin.')
+    got = suggest(text)
+    assert [g.speaker for g in got] == ["Olaf Scholz", "Olaf Scholz"]
+    assert got[1].role == "German Chancellor"
+
+
+def test_pronoun_resolves_to_the_latest_person_named_as_subject(suggest):
+    text = ("Chancellor Olaf Scholz defended the plan on Monday.\n"
+            "Friedrich Merz, the leader of the opposition, accused the government of hesitating. "
+            'The decision was "a grave mistake," he said.')
+    s = only(suggest(text))
+    assert s.speaker == "Friedrich Merz"
+    assert s.role == "leader of the opposition"
+
+
+def test_she_added_after_a_quote_is_the_same_speaker(suggest):
+    text = ('"We need more durable solutions," Prime Minister Giorgia Meloni said on March 6. '
+            '"It is a different thing than entering NATO," she added.')
+    first, second = suggest(text)
+    assert second.speaker == first.speaker == "Giorgia Meloni"
+    assert second.role == "Prime Minister"
+
+
+def test_title_before_the_name_is_the_role(suggest):
+    cases = {
+        "U.K. Prime Minister Keir Starmer said the summit had gone well.": ("Keir Starmer", "U.K. Prime Minister"),
+        "U.S. President-elect Donald Trump said he aims to end the war.": ("Donald Trump", "U.S. President-elect"),
+        "Police Chief John Miller said the investigation was ongoing.": ("John Miller", "Police Chief"),
+        "Italy's Foreign Minister and Deputy Prime Minister Antonio Tajani said talks were premature.":
+            ("Antonio Tajani", "Foreign Minister and Deputy Prime Minister"),
+        "Former President Barack Obama said the election mattered.": ("Barack Obama", "Former President"),
+    }
+    for text, (speaker, role) in cases.items():
+        s = only(suggest(text))
+        assert (s.speaker, s.role) == (speaker, role), text
+
+
+def test_appositive_role_after_the_name(suggest):
+    s = only(suggest("Crosetto, the foreign minister of Italy, said the mission was possible."))
+    assert s.role == "foreign minister of Italy"
+
+
+def test_appositive_name_after_the_title(suggest):
+    s = only(suggest('"We have no plans to raise prices," the chief executive, Jane Doe, told the Financial Times.'))
+    assert (s.speaker, s.role) == ("Jane Doe", "chief executive")
+
+
+def test_role_is_carried_to_later_mentions(suggest):
+    text = ("Finnish President Alexander Stubb arrived in Kyiv on Tuesday.\n\n"
+            "Stubb said Finland would keep its troops at home.")
+    s = only(suggest(text))
+    assert (s.speaker, s.role) == ("Alexander Stubb", "Finnish President")
+
+
+def test_office_and_statement_resolve_to_the_owner(suggest):
+    text = ("Prime Minister Giorgia Meloni's office said on March 15 that Italy would not send troops.\n"
+            "Italy will keep working with its allies, the statement added.")
+    first, second = suggest(text)
+    assert first.speaker == "Giorgia Meloni's office" and first.role == "Prime Minister"
+    assert second.speaker == first.speaker
+    assert second.speaker_mention.text == "the statement"
+
+
+def test_dateline_is_not_part_of_the_speaker(suggest):
+    s = only(suggest("BERLIN (Reuters) - German Chancellor Olaf Scholz said on Friday that Germany would wait."))
+    assert s.speaker_mention.text == "German Chancellor Olaf Scholz"
+
+
+def test_organisation_and_group_speakers(suggest):
+    assert only(suggest("The U.K. and Poland have said they are not considering deploying soldiers.")
+                ).speaker == "The U.K. and Poland"
+    assert only(suggest("A spokesperson for the European Commission said the proposal was under review.")
+                ).speaker_mention.text == "A spokesperson for the European Commission"
+
+
+def test_unresolvable_pronoun_leaves_the_speaker_empty_and_lowers_confidence(suggest):
+    s = only(suggest("He says the economy is strong."))
+    assert s.speaker is None and s.speaker_mention.text == "He"
+    assert s.confidence < 0.8

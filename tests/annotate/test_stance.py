@@ -1,0 +1,54 @@
+"""Stance toward a project topic: only when the claim is about it; negation and intention."""
+from annotate.engine import SuggestionEngine
+from annotate.stance import RuleStance
+from annotate.suggestion import TopicSpec
+from tests.annotate.conftest import only
+
+TROOPS = TopicSpec("Italy sending peacekeepers to Ukraine", keywords=("troops",))
+RULES = RuleStance()
+
+
+def judge(text):
+    return RULES.judge(text, [TROOPS])
+
+
+def test_willingness_is_favor():
+    assert judge("Italy is willing to participate in a peacekeeping mission in Ukraine") == ("favor", TROOPS.name)
+
+
+def test_negated_plan_is_against():
+    assert judge("Italy does not plan to send peacekeepers to Ukraine")[0] == "against"
+    assert judge("they are not currently considering deploying their soldiers in Ukraine")[0] == "against"
+
+
+def test_ruled_out_is_against_and_not_ruled_out_is_favor():
+    assert judge("the government ruled out sending troops to Ukraine")[0] == "against"
+    assert judge("sending peacekeepers to Ukraine should not be ruled out")[0] == "favor"
+
+
+def test_plain_statement_about_the_topic_is_neutral():
+    assert judge("Italian peacekeepers were sent to Ukraine in the past")[0] == "neutral"
+
+
+def test_claim_about_something_else_has_no_stance():
+    assert judge("the economy grew by 2 percent last year") == (None, None)
+
+
+def test_example_claims_define_a_topic_too():
+    topic = TopicSpec("Carbon tax", examples=("A levy on emissions will cut pollution",))
+    assert RuleStance().judge("a levy on emissions would hurt farmers and cut pollution", [topic])[1] == "Carbon tax"
+
+
+def test_engine_without_topics_leaves_stance_empty(suggest):
+    s = only(suggest("Italy is willing to send peacekeepers to Ukraine, the minister said."))
+    assert s.stance is None and s.topic is None
+
+
+def test_a_trained_classifier_slots_in(nlp):
+    class Always:
+        def judge(self, claim, topics, tokens=None):
+            return "against", topics[0].name
+
+    engine = SuggestionEngine(nlp, [TROOPS], stance=Always())
+    s = only(engine.suggest("The economy grew by 2 percent last year, the minister said."))
+    assert (s.stance, s.topic) == ("against", TROOPS.name)

@@ -1,0 +1,50 @@
+"""``quotedesk suggest`` and ``quotedesk eval`` end to end, on a real project file."""
+import datetime as dt
+import json
+from pathlib import Path
+
+from db import ClaimFilter, NewArticle, Project
+from desktop.cli import main
+
+GOLD = Path(__file__).resolve().parents[1] / "annotate" / "data" / "seeds.jsonl"
+TEXT = ("Prime Minister Ana Ruiz said on Tuesday that Spain would not send troops.\n\n"
+        '"We have other ways to help our allies," Ruiz said.')
+
+
+def make_project(path):
+    with Project.open(path) as p:
+        a, _ = p.add_article(NewArticle(text=TEXT, title="Spain", published=dt.date(2024, 5, 17)))
+        return a.id
+
+
+def test_suggest_stores_suggestions_once_and_keeps_decisions(tmp_path, capsys):
+    db = str(tmp_path / "p.quotedesk")
+    aid = make_project(db)
+    assert main(["suggest", "--db", db]) == 0
+    assert "2 suggestions in 1 article" in capsys.readouterr().out
+    with Project.open(db) as p:
+        claims = p.claims(ClaimFilter(article_id=aid))
+        assert {c.speaker for c in claims} == {"Ana Ruiz"}
+        p.confirm_claim(claims[0].id)
+    assert main(["suggest", "--db", db]) == 0  # nothing lacks suggestions now
+    assert main(["suggest", "--db", db, "--article", str(aid)]) == 0
+    assert main(["suggest", "--db", db, "--redo"]) == 0
+    with Project.open(db) as p:
+        claims = p.claims(ClaimFilter(article_id=aid))
+    assert len(claims) == 2
+    assert sorted(c.status for c in claims) == ["confirmed", "suggested"]
+
+
+def test_suggest_with_missing_model_names_what_to_install(tmp_path, capsys):
+    db = str(tmp_path / "p.quotedesk")
+    make_project(db)
+    assert main(["suggest", "--db", db, "--model", "en_core_web_lg"]) == 1
+    assert "python -m spacy download en_core_web_lg" in capsys.readouterr().err
+
+
+def test_eval_prints_a_table_and_the_metrics_as_json_last(capsys):
+    assert main(["eval", str(GOLD)]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    metrics = json.loads(out[-1])
+    assert metrics["content_partial"]["recall"] >= 0.9
+    assert any(line.startswith("partial") for line in out)
