@@ -300,3 +300,13 @@ class StanceChange:
     def reversal(self) -> bool:
         """favor ↔ against, as opposed to a move to or from neutral."""
         return {self.before.stance, self.after.stance} == {"favor", "against"}
+
+    def flat(self) -> dict[str, object]:
+        """One flat row (for a spreadsheet): the change, then each side's fields prefixed before_/after_."""
+        row: dict[str, object] = {"topic": self.topic, "basis": self.basis, "group": self.group,
+                                  "reversal": self.reversal}
+        for prefix, point in (("before", self.before), ("after", self.after)):
+            for name in ("date", "stance", "speaker", "affiliation", "role", "quote", "article_title",
+                         "article_url", "publisher", "claim_id", "article_id", "date_from_article"):
+                row[f"{prefix}_{name}"] = getattr(point, name)
+        return row

@@ -29,6 +29,7 @@ INSTITUTION_WORDS = frozenset({
     "administration", "embassy", "cabinet", "agency", "party", "council", "committee",
 })
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame"})
+ROLE_EVIDENCE_DAYS = 365  # a role seen on a confirmed claim stands for this long either side of it
 
 
 class RegistryVerbs:
@@ -99,15 +100,24 @@ class RegistryVerbs:
         return self.speaker(new_id), self._changes(rec)
 
     def suggest_role(self, speaker_id: int, on_date: dt.date | None = None) -> str | None:
-        """The registry role a speaker held on a date (the current one without a date), or None.
+        """The role a speaker held on a date (the current one without a date), or None.
 
-        When several roles cover the date, the one that started last wins (a minister
-        promoted to prime minister is the prime minister from that day on).
+        From the registry's dated roles first: when several cover the date, the one that
+        started last wins (a minister promoted to prime minister is the prime minister
+        from that day on). Failing that, the role on the speaker's confirmed claim nearest
+        in date, if it is within ROLE_EVIDENCE_DAYS.
         """
         with self._reading() as s:
             self._speaker_row(s, speaker_id)
             roles = list(s.scalars(select(SpeakerRoleRow).where(SpeakerRoleRow.speaker_id == speaker_id)))
-        return pick_role([(r.role, r.start, r.end) for r in roles], on_date)
+            role = pick_role([(r.role, r.start, r.end) for r in roles], on_date)
+            if role is not None or on_date is None:
+                return role
+            evidence = s.execute(select(ClaimRow.role, ClaimRow.date).where(
+                ClaimRow.speaker_id == speaker_id, ClaimRow.status == "confirmed", ClaimRow.role.is_not(None),
+                ClaimRow.date.is_not(None))).all()
+        near = [(abs((d - on_date).days), r) for r, d in evidence if abs((d - on_date).days) <= ROLE_EVIDENCE_DAYS]
+        return min(near)[1] if near else None
 
     def speaker_merge_proposals(self) -> list[MergeProposal]:
         """Pairs of speakers that look like one person ("Meloni" / "Giorgia Meloni"), for a person to confirm.
@@ -124,8 +134,9 @@ class RegistryVerbs:
         by_surname: dict[str, set[int]] = defaultdict(set)
         for sid, forms in variants.items():
             for _, tokens in forms:
-                if tokens:
-                    by_surname[tokens[-1]].add(sid)
+                names_only = [t for t in tokens if t not in INSTITUTION_WORDS]
+                if names_only:  # "Meloni's office" is filed under "meloni", not "office"
+                    by_surname[names_only[-1]].add(sid)
         pairs = {tuple(sorted(p)) for ids in by_surname.values() for p in combinations(ids, 2)}
         out = []
         for a, b in sorted(pairs - dismissed):

@@ -39,6 +39,9 @@ def test_seed_government_change_from_favor_to_against_is_found(project):
     assert "willing to join" in before.article_title and "does not plan" in after.article_title
     # the same finding without naming the topic
     assert project.stance_changes() == changes
+    row = change.flat()  # one spreadsheet row
+    assert (row["group"], row["before_stance"], row["after_stance"]) == (GOVERNMENT, "favor", "against")
+    assert row["before_quote"] == CROSETTO_QUOTE and row["after_date"] == dt.date(2025, 3, 15)
 
 
 def test_no_stance_change_when_the_stances_agree(project):
@@ -157,6 +160,16 @@ def test_role_is_suggested_from_the_statement_date(project):
     assert project.suggest_role(meloni.id, dt.date(2000, 1, 1)) is None
     with pytest.raises(NotFoundError):
         project.suggest_role(9999, None)
+
+
+def test_without_registry_roles_the_role_comes_from_confirmed_claims_near_the_date(project):
+    seed_claims(project, extra=True)
+    meloni = project.find_speaker("Giorgia Meloni")  # no registry roles; Mar 6 2025 claim says Prime Minister
+    assert project.speaker(meloni.id).roles == ()
+    assert project.suggest_role(meloni.id, dt.date(2025, 6, 1)) == "Italian Prime Minister"
+    assert project.suggest_role(meloni.id, dt.date(2020, 1, 1)) is None  # too far from any evidence
+    project.add_speaker_role(meloni.id, "Leader of Brothers of Italy", dt.date(2014, 3, 8))
+    assert project.suggest_role(meloni.id, dt.date(2025, 6, 1)) == "Leader of Brothers of Italy"  # registry first
 
 
 def test_surname_and_full_name_across_articles_are_proposed_for_merging(project):
