@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDateEdit, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -73,6 +73,7 @@ class ClaimForm(QScrollArea):
     accept_clicked = Signal()
     reject_clicked = Signal()
     alias_requested = Signal(int)  # add the claim's mention as an alias of its speaker
+    leave = Signal()  # Enter in a one-line field or Escape: back to the article text
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -219,8 +220,34 @@ class ClaimForm(QScrollArea):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for field in (self.speaker, self.role, self.verdict_url, self.date, self.kind, self.stance, self.topic,
+                      self.verdict_rating, self.verdict_explanation, self.note):
+            field.installEventFilter(self)
+            if isinstance(field, QComboBox) and field.lineEdit() is not None:
+                field.lineEdit().installEventFilter(self)
+        for line in (self.speaker, self.role, self.verdict_url):
+            line.returnPressed.connect(self.leave)
         self._loading = False
         self.set_claim(None)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Enter and Escape belong to the field being edited, not to the window's Accept shortcut."""
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            key = event.key()
+            if key == Qt.Key.Key_Escape or (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                                            and not isinstance(obj, QPlainTextEdit)):
+                if kind == QEvent.Type.ShortcutOverride:
+                    event.accept()
+                    return True
+                if key == Qt.Key.Key_Escape:
+                    self.leave.emit()
+                    return True
+                if not isinstance(obj, QLineEdit):  # combo boxes and the date: Enter finishes the field
+                    if obj is self.date:
+                        self._date_done()
+                    self.leave.emit()
+        return False
 
     @staticmethod
     def _buddy(text: str, widget: QWidget) -> QLabel:

@@ -137,7 +137,7 @@ class ClaimsPanel(QWidget):
     def update_claims(self, claims) -> None:
         """Rows of claims that changed (and are already listed) replaced in place."""
         self.model.update_records(claims)
-        self.proxy.invalidateFilter()
+        self.proxy.refilter()
         self._update_count()
 
     # ---------------------------------------------------------------- filters

@@ -149,6 +149,7 @@ class MainWindow(ProjectMenuMixin, QMainWindow):
         self.form.accept_clicked.connect(self.act_accept)
         self.form.reject_clicked.connect(self.act_reject)
         self.form.alias_requested.connect(self._add_alias)
+        self.form.leave.connect(lambda: self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.form_dock = self._dock("Claim", self.form, Qt.DockWidgetArea.RightDockWidgetArea)
         scrollbar = self.form.verticalScrollBar().sizeHint().width()
         self.form.setMinimumWidth(self.form.widget().minimumSizeHint().width() + scrollbar + 4)
@@ -475,17 +476,16 @@ class MainWindow(ProjectMenuMixin, QMainWindow):
         self.undo.redo()
 
     def _watch_undo(self) -> None:
+        self.undo.indexChanged.connect(self._update_undo_actions)
+        self.undo.cleanChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
+
+    def _update_undo_actions(self, *_) -> None:
         undo, redo = self.actions["undo"], self.actions["redo"]
-
-        def update(*_):
-            undo.setEnabled(self.undo.canUndo())
-            redo.setEnabled(self.undo.canRedo())
-            undo.setText(f"&Undo {self.undo.undoText()}" if self.undo.canUndo() else "&Undo")
-            redo.setText(f"&Redo {self.undo.redoText()}" if self.undo.canRedo() else "&Redo")
-
-        self.undo.indexChanged.connect(update)
-        self.undo.cleanChanged.connect(update)
-        update()
+        undo.setEnabled(self.undo.canUndo())
+        redo.setEnabled(self.undo.canRedo())
+        undo.setText(f"&Undo {self.undo.undoText()}" if self.undo.canUndo() else "&Undo")
+        redo.setText(f"&Redo {self.undo.redoText()}" if self.undo.canRedo() else "&Redo")
 
     def act_find(self) -> None:
         self.articles_dock.show()
@@ -567,10 +567,14 @@ class MainWindow(ProjectMenuMixin, QMainWindow):
         if loaded is None:
             self.model_label.setText("Language model: not loaded")
             return
-        self.nlp = loaded.nlp
-        self.model_name = f"{loaded.name} {loaded.version}"
-        self.model_label.setText(f"Language model: {loaded.name}")
-        self.model_label.setToolTip(self.model_name)
+        self.use_model(loaded.nlp, f"{loaded.name} {loaded.version}")
+
+    def use_model(self, nlp, name: str) -> None:
+        """Start using a loaded spaCy pipeline; articles waiting for it get their suggestions."""
+        self.nlp = nlp
+        self.model_name = name
+        self.model_label.setText(f"Language model: {name.split()[0]}")
+        self.model_label.setToolTip(name)
         self.model_ready.emit()
         waiting = set(self._waiting_for_model)
         self._waiting_for_model.clear()

@@ -187,7 +187,15 @@ class ClaimFilterProxy(QSortFilterProxyModel):
             if not hasattr(self, key):
                 raise AttributeError(key)
             setattr(self, key, value)
-        self.invalidateFilter()
+        self.refilter()
+
+    def refilter(self) -> None:
+        """Apply the filters again (after they or the rows changed)."""
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+, where invalidateFilter is deprecated
+            self.beginFilterChange()
+            self.endFilterChange()
+        else:  # pragma: no cover - older Qt
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         c: Claim = self.sourceModel().record(source_row)

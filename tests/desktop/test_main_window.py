@@ -1,0 +1,129 @@
+"""The real main window, driven from the keyboard offscreen, on a temporary project."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from db import ClaimFilter, Project
+from tests.desktop.conftest import SEED
+
+TIMEOUT = 120_000  # ms; suggestions on a slow shared machine
+
+
+def _import_and_wait(qtbot, window, paths):
+    with qtbot.waitSignal(window.suggestions_done, timeout=TIMEOUT):
+        window.import_paths([str(p) for p in paths])
+    qtbot.waitUntil(lambda: not window.runner.tasks, timeout=TIMEOUT)
+
+
+def _key(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    window.article_view.setFocus()
+    qtbot.keyClick(window.article_view, key, modifier)
+
+
+def _select_text(window, start, end):
+    view = window.article_view
+    cursor = view.textCursor()
+    cursor.setPosition(view._map.to_utf16(start))
+    cursor.setPosition(view._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def test_keyboard_flow_is_saved_undoable_and_survives_reopening(qtbot, make_window, project_path):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    assert window.article_id is not None and window.claim_id is not None  # first suggestion selected
+    highlighted = {(a, b) for a, b, tip in window.article_view.highlighted_spans() if tip.startswith("claim")}
+    assert len(highlighted) >= 3
+
+    # accept with one key; the selection moves on to the next pending suggestion
+    accepted = window.claim_id
+    _key(qtbot, window, Qt.Key.Key_A)
+    assert window.project.claim(accepted).status == "confirmed"
+    assert window.claim_id != accepted
+
+    # change the speaker: S, type, Enter
+    changed = window.claim_id
+    _key(qtbot, window, Qt.Key.Key_S)
+    assert window.form.speaker.hasFocus()
+    qtbot.keyClicks(window.form.speaker, "Giorgia Meloni")
+    qtbot.keyClick(window.form.speaker, Qt.Key.Key_Return)
+    assert window.project.claim(changed).speaker == "Giorgia Meloni"
+
+    # set a stance, undo it, redo it
+    _key(qtbot, window, Qt.Key.Key_2)
+    assert window.project.claim(changed).stance == "against"
+    _key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.claim(changed).stance is None
+    assert window.form.stance.currentData() is None
+    _key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.project.claim(changed).stance == "against"
+
+    # reject one: gone from the text
+    window.select_claim(window.article_view.visible_claims()[-1].id)
+    rejected = window.claim_id
+    _key(qtbot, window, Qt.Key.Key_R)
+    assert window.project.claim(rejected).status == "rejected"
+    assert all(tip != f"claim {rejected}" for _, _, tip in window.article_view.highlighted_spans())
+
+    # a manual claim from a selection
+    text = window.article_view.article.text
+    start = text.index("Italy is the first country")
+    end = start + len("Italy is the first country to signal openness to the proposal publicly")
+    _select_text(window, start, end)
+    _key(qtbot, window, Qt.Key.Key_M)
+    manual = window.project.claim(window.claim_id)
+    assert (manual.content.start, manual.content.end, manual.origin, manual.status) == \
+        (start, end, "manual", "confirmed")
+
+    window.close()
+    with Project.open(project_path) as reopened:
+        assert reopened.claim(accepted).status == "confirmed"
+        assert reopened.claim(changed).speaker == "Giorgia Meloni"
+        assert reopened.claim(changed).stance == "against"
+        assert reopened.claim(rejected).status == "rejected"
+        assert reopened.claim(manual.id).origin == "manual"
+        assert {e.annotator for e in reopened.claim_history(changed) if e.kind != "create"} == {"ana"}
+
+
+def test_emoji_before_a_claim_highlights_the_right_characters(qtbot, make_window, tmp_path):
+    article = tmp_path / "emoji.txt"
+    article.write_text("Ministers meet 🇮🇹🎉👋🏽 in Rome\n\n"
+                       "“We are ready to help,” Italian Defence Minister Guido Crosetto said on Monday.\n",
+                       encoding="utf-8")
+    window = make_window()
+    _import_and_wait(qtbot, window, [article])
+    text = window.article_view.article.text
+    claims = window.article_view.visible_claims()
+    assert claims, "the quote was not suggested"
+    claim = next(c for c in claims if "We are ready" in c.content.text)
+    assert text.index("We are ready") >= claim.content.start
+    painted = [sel for sel in window.article_view.extraSelections()
+               if sel.format.stringProperty(0x100000) == f"claim {claim.id}"]
+    assert "".join(sel.cursor.selectedText() for sel in painted) == claim.content.text
+
+
+def test_claims_table_double_click_opens_the_claim_in_its_article(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    window.act_show_claims()
+    panel = window.claims_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=TIMEOUT)
+    total = window.project.count_claims(ClaimFilter())
+    assert panel.proxy.rowCount() == total
+    panel.stance.setCurrentIndex(panel.stance.findData("none"))
+    target = panel.proxy.index(panel.proxy.rowCount() - 1, 2)
+    claim_id = target.data(Qt.ItemDataRole.UserRole + 1)
+    panel.table.doubleClicked.emit(target)
+    assert window.tabs.currentIndex() == 0 and window.claim_id == claim_id
+    assert window.form.claim.id == claim_id
+
+
+def test_help_overlay_lists_the_shortcuts_of_the_menus(qtbot, make_window):
+    window = make_window()
+    _key(qtbot, window, Qt.Key.Key_Question)
+    qtbot.waitUntil(window.help_overlay.isVisible)
+    texts = " ".join(lbl.text() for lbl in window.help_overlay.findChildren(type(window.model_label)))
+    assert "Accept" in texts and "Reject" in texts and "Ctrl+Z" in texts
+    assert {m: window.menu(m).title().replace("&", "") for m in ("File", "Edit", "Claim", "View", "Help")}
