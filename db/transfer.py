@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from .actions import ensure_annotator, now
 from .errors import InvalidValueError
@@ -124,12 +124,34 @@ def _claim_from_row(r) -> Claim:
                  r[23], r[24], r[25], r[26], r[27], r[28], r[29], r[30], r[31], r[32], r[33], r[34], r[35])
 
 
-def _free_id(wanted: int | None, taken: set[int]) -> int | None:
-    """The wanted id when it is still free in the target table, else None (the database picks one)."""
-    if wanted is not None and wanted > 0 and wanted not in taken:
-        taken.add(wanted)
-        return wanted
-    return None
+class _Ids:
+    """Ids for new rows of one table: the wanted id when still free here, else the next unused one.
+
+    Ids are assigned here (inside the write transaction) so rows can be inserted
+    in large batches; ``_sync_sequences`` tells PostgreSQL about them afterwards.
+    """
+
+    def __init__(self, taken):
+        self.taken = set(taken)
+        self.next = max(self.taken, default=0) + 1
+
+    def take(self, wanted: int | None) -> int:
+        if wanted is not None and wanted > 0 and wanted not in self.taken:
+            self.taken.add(wanted)
+            return wanted
+        while self.next in self.taken:
+            self.next += 1
+        self.taken.add(self.next)
+        return self.next
+
+
+def _sync_sequences(s) -> None:
+    """After inserting explicit ids, move PostgreSQL's id sequences past them (SQLite needs nothing)."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    for table in ("articles", "claims", "speakers", "topics", "audit_log"):
+        s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                       f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))
 
 
 class TransferVerbs:
@@ -203,8 +225,12 @@ class TransferVerbs:
         with self._writing() as s:
             speaker_ids = self._load_speakers(s, speakers, counts)
             topic_ids = {t.name.casefold(): i for i, t in self._load_topics(s, topics, counts)}
-            taken_articles = set(s.scalars(select(ArticleRow.id)))
-            taken_claims = set(s.scalars(select(ClaimRow.id)))
+            article_ids = _Ids(s.scalars(select(ArticleRow.id)))
+            claim_ids = _Ids(s.scalars(select(ClaimRow.id)))
+            pending_articles: list[dict] = []
+            pending_claims: list[dict] = []
+            pending_text: dict[int, str] = {}  # texts of articles met in this load
+            spans_of: dict[int, set[tuple[int, int]]] = {}
             by_hash = dict(s.execute(select(ArticleRow.content_hash, ArticleRow.id)).all())
             annotators: set[str] = set()
             stamp = now()
@@ -213,66 +239,67 @@ class TransferVerbs:
                 existing = by_hash.get(digest)
                 spans: set[tuple[int, int]] = set()
                 if existing is not None:
-                    if s.scalar(select(ArticleRow.text).where(ArticleRow.id == existing)) != art.text:
+                    if pending_text.get(existing, None) is None:
+                        pending_text[existing] = s.scalar(select(ArticleRow.text).where(ArticleRow.id == existing))
+                    if pending_text[existing] != art.text:
                         counts["articles_skipped"] += 1
                         notes.append(f"Skipped “{art.title or art.id}”: a different version of its text "
                                      f"is already in the project (article {existing}).")
                         continue
                     article_id = existing
                     counts["articles_merged"] += 1
-                    spans = set(s.execute(select(ClaimRow.start, ClaimRow.end)
-                                          .where(ClaimRow.article_id == existing)).tuples())
+                    spans = spans_of.get(existing) or set(s.execute(
+                        select(ClaimRow.start, ClaimRow.end).where(ClaimRow.article_id == existing)).tuples())
                 else:
                     if not art.text.strip():
                         raise InvalidValueError(f"Article {art.id} has no text.")
-                    row = dict(
-                        id=_free_id(art.id, taken_articles), title=art.title, source=art.source, url=art.url,
+                    article_id = article_ids.take(art.id)
+                    pending_articles.append(dict(
+                        id=article_id, title=art.title, source=art.source, url=art.url,
                         publisher=art.publisher, author=art.author, published=art.published,
                         published_source=art.published_source, language=art.language,
                         raw_text=art.raw_text if art.raw_text is not None else art.text, text=art.text,
                         content_hash=digest, imported_at=art.imported_at or stamp, done=bool(art.done),
-                        suggested_at=art.suggested_at)
-                    if row["id"] is None:
-                        del row["id"]
-                    article_id = s.execute(insert(ArticleRow).returning(ArticleRow.id), [row]).scalar_one()
-                    taken_articles.add(article_id)
+                        suggested_at=art.suggested_at))
+                    pending_text[article_id] = art.text
                     by_hash[digest] = article_id
                     counts["articles_added"] += 1
-                rows = []
+                spans_of[article_id] = spans
                 for c in art.claims:
                     if (c.content.start, c.content.end) in spans:
                         counts["claims_skipped"] += 1
                         continue
                     spans.add((c.content.start, c.content.end))
-                    rows.append(self._bulk_claim_row(s, art, article_id, c, speaker_ids, topic_ids, counts,
-                                                     taken_claims, stamp))
+                    pending_claims.append(self._bulk_claim_row(s, art, article_id, c, speaker_ids, topic_ids,
+                                                               counts, claim_ids, stamp))
+                    counts["claims_added"] += 1
                     if c.annotator:
                         annotators.add(c.annotator)
-                self._insert_claims(s, rows, audit, stamp)
-                counts["claims_added"] += len(rows)
+                if len(pending_claims) >= 5000 or len(pending_articles) >= 500:
+                    self._flush(s, pending_articles, pending_claims, audit, stamp)
+            self._flush(s, pending_articles, pending_claims, audit, stamp)
+            _sync_sequences(s)
             for name in annotators:
                 ensure_annotator(s, name)
         return LoadResult(**counts, notes=tuple(notes))
 
-    def _insert_claims(self, s, rows: list[dict], audit: bool, stamp: dt.datetime) -> None:
-        if not rows:
-            return
-        with_id = [r for r in rows if "id" in r]
-        without = [r for r in rows if "id" not in r]
-        if with_id:
-            s.execute(insert(ClaimRow), with_id)
-        ids = [r["id"] for r in with_id]
-        for r in without:  # rare: an id already in use here
-            r["id"] = s.execute(insert(ClaimRow).returning(ClaimRow.id), [r]).scalar_one()
-            ids.append(r["id"])
-        if audit:
-            s.execute(insert(AuditRow), [
-                dict(entity="claim", entity_id=r["id"], action_id=None, kind="import", field=None, old=None,
-                     new={"status": r["status"], "origin": r["origin"], "version": r["version"]},
-                     annotator=None, at=stamp) for r in rows])
+    @staticmethod
+    def _flush(s, articles: list[dict], claims: list[dict], audit: bool, stamp: dt.datetime) -> None:
+        """Insert the pending rows in batches (Core executemany), articles first, then clear the lists."""
+        if articles:
+            s.execute(insert(ArticleRow.__table__), articles)
+        if claims:
+            s.execute(insert(ClaimRow.__table__), claims)
+            if audit:
+                s.execute(insert(AuditRow.__table__), [
+                    dict(entity="claim", entity_id=r["id"], action_id=None, kind="import", field=None, old=None,
+                         new={"status": r["status"], "origin": r["origin"], "version": r["version"]},
+                         annotator=None, at=stamp) for r in claims])
+        articles.clear()
+        claims.clear()
 
     def _bulk_claim_row(self, s, art: BulkArticle, article_id: int, c: BulkClaim, speaker_ids: dict,
-                        topic_ids: dict, counts: dict, taken: set[int], stamp: dt.datetime) -> dict:
+                        topic_ids: dict, counts: dict, ids: _Ids, stamp: dt.datetime) -> dict:
         label = f"claim {c.id} of article {art.id}"
         if c.kind not in KINDS:
             raise InvalidValueError(f"The kind of {label} must be one of {', '.join(KINDS)}, not {c.kind!r}.")
@@ -291,8 +318,11 @@ class TransferVerbs:
                                         f"the article text (0–{len(art.text)}).")
             spans[what] = (sp.start, sp.end, art.text[sp.start:sp.end])
         speaker_id = speaker_ids.get(c.speaker_id) if c.speaker_id is not None else None
-        if speaker_id is None and c.speaker:
-            speaker_id = self._resolve_speaker(None, s, c.speaker)  # found or created by name
+        if speaker_id is None and c.speaker and c.speaker.strip():
+            key = ("name", c.speaker.strip().casefold())
+            speaker_id = speaker_ids.get(key)
+            if speaker_id is None:  # found by name or alias, or created
+                speaker_id = speaker_ids[key] = self._resolve_speaker(None, s, c.speaker)
         topic_id = None
         if c.topic:
             topic_id = topic_ids.get(c.topic.casefold())
@@ -301,7 +331,7 @@ class TransferVerbs:
                 topic_ids[c.topic.casefold()] = topic_id
                 counts["topics_added"] += 1
         row = dict(
-            article_id=article_id, start=spans["content"][0], end=spans["content"][1],
+            id=None, article_id=article_id, start=spans["content"][0], end=spans["content"][1],
             content_text=spans["content"][2], kind=c.kind, cue_start=spans["cue"][0], cue_end=spans["cue"][1],
             cue_text=spans["cue"][2], speaker_id=speaker_id, mention_start=spans["mention"][0],
             mention_end=spans["mention"][1], mention_text=spans["mention"][2], role=c.role, date=c.date,
@@ -311,28 +341,26 @@ class TransferVerbs:
             confidence=c.confidence, annotator=c.annotator, created_at=c.created_at or stamp,
             updated_at=c.updated_at or c.created_at or stamp, version=max(1, int(c.version or 1)),
         )
-        wanted = _free_id(c.id, taken)
-        if wanted is not None:
-            row["id"] = wanted
+        row["id"] = ids.take(c.id)
         return row
 
-    def _load_speakers(self, s, speakers: Sequence[BulkSpeaker], counts: dict) -> dict[int, int]:
-        """Map of document speaker id -> id here, adding the speakers that are new."""
+    def _load_speakers(self, s, speakers: Sequence[BulkSpeaker], counts: dict) -> dict:
+        """Map of document speaker id -> id here, adding the speakers that are new.
+
+        Also maps ("name", case-folded name) -> id, a cache for claims that name their speaker.
+        """
         existing = {name.casefold(): i for i, name in s.execute(select(SpeakerRow.id, SpeakerRow.name))}
-        taken = set(existing.values())
-        mapping: dict[int, int] = {}
+        ids = _Ids(existing.values())
+        mapping: dict = {}
         for sp in speakers:
             name = (sp.name or "").strip()
             if not name:
                 continue
             sid = existing.get(name.casefold())
             if sid is None:
-                values = dict(name=name, aliases=list(sp.aliases), affiliation=sp.affiliation, created_at=now())
-                wanted = _free_id(sp.id, taken)
-                if wanted is not None:
-                    values["id"] = wanted
-                sid = s.execute(insert(SpeakerRow).returning(SpeakerRow.id), [values]).scalar_one()
-                taken.add(sid)
+                sid = ids.take(sp.id)
+                s.execute(insert(SpeakerRow.__table__), [dict(id=sid, name=name, aliases=list(sp.aliases),
+                                                              affiliation=sp.affiliation, created_at=now())])
                 existing[name.casefold()] = sid
                 counts["speakers_added"] += 1
             have = set(s.execute(select(SpeakerRoleRow.role, SpeakerRoleRow.start, SpeakerRoleRow.end)
@@ -342,12 +370,13 @@ class TransferVerbs:
                     s.add(SpeakerRoleRow(speaker_id=sid, role=role.role, start=role.start, end=role.end))
             if sp.id is not None:
                 mapping[sp.id] = sid
+            mapping[("name", name.casefold())] = sid
         s.flush()
         return mapping
 
     def _load_topics(self, s, topics: Sequence[BulkTopic], counts: dict) -> list[tuple[int, BulkTopic]]:
         existing = {name.casefold(): i for i, name in s.execute(select(TopicRow.id, TopicRow.name))}
-        taken = set(existing.values())
+        ids = _Ids(existing.values())
         out = []
         for t in topics:
             name = (t.name or "").strip()
@@ -355,12 +384,9 @@ class TransferVerbs:
                 continue
             tid = existing.get(name.casefold())
             if tid is None:
-                values = dict(name=name, keywords=list(t.keywords), examples=list(t.examples), created_at=now())
-                wanted = _free_id(t.id, taken)
-                if wanted is not None:
-                    values["id"] = wanted
-                tid = s.execute(insert(TopicRow).returning(TopicRow.id), [values]).scalar_one()
-                taken.add(tid)
+                tid = ids.take(t.id)
+                s.execute(insert(TopicRow.__table__), [dict(id=tid, name=name, keywords=list(t.keywords),
+                                                            examples=list(t.examples), created_at=now())])
                 existing[name.casefold()] = tid
                 counts["topics_added"] += 1
             out.append((tid, t))

@@ -93,7 +93,7 @@ class Ticker:
         """Count n items; returns True when the export should stop."""
         before = self.done
         self.done += n
-        if before // self.every != self.done // self.every:
+        if before == 0 or before // self.every != self.done // self.every:
             if self.progress:
                 self.progress(min(self.done, self.total), self.total)
             return bool(self.cancelled and self.cancelled())

@@ -1,0 +1,133 @@
+"""Export speed and memory on a large project: prints figures.
+
+    python3 benchmarks/bench_export.py [ARTICLES] [CLAIMS_PER_ARTICLE] [--keep DIR]
+
+Builds a project with 10,000 articles and 100,000 claims (by default) through
+``Project.load_bulk``, then exports it to xlsx and JSON (targets: ≤ 15 s and
+≤ 3 s), each in a fresh process so that its peak memory is its own. Prints
+wall time, peak resident memory of the exporting process (ru_maxrss, above the
+process's size after opening the project) and, in a second run under
+tracemalloc, the peak of Python allocations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from db import Project, Span  # noqa: E402
+from db.transfer import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic  # noqa: E402
+
+SPEAKERS = [f"Speaker {chr(65 + i % 26)}{i}" for i in range(400)]
+ROLES = ["Defense Minister", "Prime Minister", "opposition leader", "spokesperson", None]
+STANCES = ["favor", "against", "neutral", None]
+STATUSES = ["confirmed", "confirmed", "suggested", "rejected"]
+VERDICTS = [None, None, None, "False", "Mostly true", "Misleading"]
+
+
+def _article(i: int, per: int) -> BulkArticle:
+    parts, claims = [f"Report {i}: the debate on sending peacekeepers goes on.\n\n"], []
+    for k in range(per):
+        n = i * per + k
+        speaker = SPEAKERS[n % len(SPEAKERS)]
+        quote = (f"We are willing to play this role in case number {n}, with a contingent under a clear "
+                 f"international mandate, and we will discuss it with our allies")
+        lead = f"{speaker} said: \""
+        start = sum(map(len, parts)) + len(lead)
+        parts.append(f"{lead}{quote}.\" The remarks came on day {k} of the talks, amid growing expectations.\n\n")
+        mention_start = start - len(lead)
+        claims.append(BulkClaim(
+            id=None, content=Span(start, start + len(quote), quote), kind="direct",
+            cue=Span(mention_start + len(speaker) + 1, mention_start + len(speaker) + 5, "said"),
+            speaker=speaker, mention=Span(mention_start, mention_start + len(speaker), speaker),
+            role=ROLES[n % len(ROLES)], date=dt.date(2024, 1, 1) + dt.timedelta(days=n % 700),
+            date_text="on Thursday" if n % 3 else None, stance=STANCES[n % 4], topic="Peacekeepers" if n % 5 else "Defence",
+            verdict_rating=VERDICTS[n % len(VERDICTS)], verdict_explanation="See the sources." if n % 6 == 3 else None,
+            note="=SUM(A1:A2) looks like a formula" if n % 1000 == 0 else None, status=STATUSES[n % 4],
+            origin="model", annotator="bench" if n % 4 != 2 else None, confidence=0.8,
+        ))
+    return BulkArticle(id=None, text="".join(parts), title=f"Peacekeeping report {i}", url=f"https://news.example/{i}",
+                       publisher=f"Publisher {i % 30}", published=dt.date(2024, 1, 1) + dt.timedelta(days=i % 700),
+                       claims=tuple(claims))
+
+
+def build(path: Path, articles: int, per: int) -> None:
+    started = time.perf_counter()
+    with Project.open(path) as project:
+        batch = 1000
+        for first in range(0, articles, batch):
+            project.load_bulk(
+                (_article(i, per) for i in range(first, min(first + batch, articles))),
+                speakers=[BulkSpeaker(None, s, roles=()) for s in SPEAKERS] if first == 0 else (),
+                topics=[BulkTopic(None, "Peacekeepers"), BulkTopic(None, "Defence")] if first == 0 else ())
+        info = project.info()
+    print(f"built project: {info.articles:,} articles, {info.claims:,} claims in "
+          f"{time.perf_counter() - started:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
+
+
+def run_one(fmt: str, db: str, out: str, trace: bool) -> None:
+    """Child process: one export, prints a JSON line of figures."""
+    from exports import export
+
+    project = Project.open(db)
+    project.count_claims()
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if trace:
+        import tracemalloc
+
+        tracemalloc.start()
+    started = time.perf_counter()
+    summary = export(project, fmt, out)
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1] if trace else None
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    project.close()
+    print(json.dumps({"seconds": seconds, "claims": summary.claims, "rss_kb": rss, "base_kb": base,
+                      "traced_peak": peak, "size": os.path.getsize(out)}))
+
+
+def measure(fmt: str, db: Path, folder: Path, trace: bool) -> dict:
+    out = folder / f"export.{fmt}"
+    done = subprocess.run([sys.executable, __file__, "--child", fmt, str(db), str(out)] + (["--trace"] if trace else []),
+                          check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str]) -> None:
+    if argv and argv[0] == "--child":
+        run_one(argv[1], argv[2], argv[3], "--trace" in argv)
+        return
+    keep = None
+    if "--keep" in argv:
+        keep = Path(argv[argv.index("--keep") + 1])
+        argv = argv[:argv.index("--keep")] + argv[argv.index("--keep") + 2:]
+    articles = int(argv[0]) if argv else 10_000
+    per = int(argv[1]) if len(argv) > 1 else 10
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        db = folder / f"bench-{articles}x{per}.quotedesk"
+        if not db.exists():
+            build(db, articles, per)
+        targets = {"xlsx": 15.0, "json": 3.0}
+        print(f"{'format':<7} {'claims':>8} {'time':>8} {'target':>7} {'peak RSS +':>11} {'traced peak':>12} {'file':>8}")
+        for fmt in ("xlsx", "json"):
+            timed = measure(fmt, db, folder, trace=False)
+            traced = measure(fmt, db, folder, trace=True)
+            print(f"{fmt:<7} {timed['claims']:>8,} {timed['seconds']:>7.1f}s {targets[fmt]:>6.0f}s "
+                  f"{(timed['rss_kb'] - timed['base_kb']) / 1024:>9.0f} MB {traced['traced_peak'] / 2**20:>9.0f} MB "
+                  f"{timed['size'] / 1e6:>6.0f} MB")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
