@@ -31,6 +31,9 @@ _DATE_WORD_RE = re.compile(  # one token; names capitalised so the modal "may" i
     r"^(?:(?:" + _MONTH_NAMES + r")\.?|" + "|".join(d.capitalize() for d in _WEEKDAYS)
     + r"|[Tt]oday|[Yy]esterday|[Tt]onight)$"
 )
+_CALENDAR_WORD_RE = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?|\d{4}|week|weekend|month|year|day|night|morning|afternoon|"
+    r"evening|ago|earlier|later)$", re.I)
 _PREPS = {"on", "in", "at", "during", "earlier", "last", "this", "late", "early", "over"}
 
 
@@ -120,6 +123,8 @@ def _phrase_from(head: Token, exclude: tuple[int, int]) -> tuple[int, int] | Non
     """Char span of the date expression in the subtree of ``head`` (a prep or adverbial)."""
     toks = [t for t in head.subtree if not (exclude[0] <= t.idx < exclude[1])]
     dated = [t for t in toks if _is_date_token(t)]
+    if not any(_DATE_WORD_RE.match(t.text) or _CALENDAR_WORD_RE.match(t.text) for t in dated):
+        return None  # "the daily briefing", "a 10-year plan": tagged DATE, not a statement date
     if not dated:
         return None
     start, end = dated[0], dated[-1]
@@ -137,7 +142,11 @@ def date_phrase(cue: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
     claim content (``exclude``), so dates the speaker talks about are not taken as statement dates.
     """
     best = None
-    for child in cue.children:
+    children = list(cue.children)
+    if cue.dep_ in ("advcl", "conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
+        # "The White House on Tuesday defended ..., saying ...": the head verb's date
+        children += [c for c in cue.head.children if c.i < cue.i and c.dep_ != "advcl"]
+    for child in children:
         if exclude[0] <= child.idx < exclude[1]:
             continue
         if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl", "advcl", "nmod", "pobj", "dobj"):

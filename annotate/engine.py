@@ -22,11 +22,20 @@ from .stance import RuleStance, StanceClassifier
 from .suggestion import Span, Suggestion, TopicSpec
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+# "WASHINGTON (AP) — ", "BERLIN, May 3 (Reuters) - ": a dateline is no part of the first sentence
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s+[\u2014\u2013-]+\s+")
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of every non-blank line."""
-    return [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    """(offset, text) of every non-blank line, without a leading dateline."""
+    out = []
+    for m in _PARAGRAPH.finditer(text):
+        if not m.group().strip():
+            continue
+        d = _DATELINE.match(m.group())
+        cut = d.end() if d else 0
+        out.append((m.start() + cut, m.group()[cut:]))
+    return out
 
 
 class SuggestionEngine:

@@ -51,7 +51,11 @@ reporter columnist host anchor candidate nominee challenger incumbent contender
 """.split())
 
 # Honorifics are not roles.
-HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "sir", "dame"})
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "sir", "dame", "dr.", "dr",
+                        "prof."})
+# Office heads that are people speaking for someone ("a spokesman for the ministry").
+SPOKES_NOUNS = frozenset("""spokesperson spokesman spokeswoman spokespeople representative
+representatives lawyer lawyers attorney attorneys aide aides adviser advisers""".split())
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
 NON_SPEAKER_WORDS = frozenset(

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .quotes import find_quotes
-from .lexicon import (HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, PERSONAL_PRONOUNS,
+from .lexicon import (HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS,
                       STATEMENT_NOUNS, TITLE_WORDS)
 
 _NOT_NAME_ENTS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "LAW", "PRODUCT",
                             "WORK_OF_ART", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY",
                             "LANGUAGE"})
-_NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "bin", "al", "le", "la", "del", "dos"})
+_NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin", "ibn",
+                             "al", "el", "le", "la", "del", "dos", "du", "des", "-"})
 _MENTION_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nummod", "flat", "nmod",
                            "cc", "conj", "punct", "quantmod", "predet"})
 
@@ -63,7 +64,7 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
         if _is_title(tok) or tok.text in ("-", "elect") or _is_nationality(tok):
             start = i
         elif start is not None and tok.dep_ in ("compound", "amod") and tok.pos_ in (
-                "NOUN", "PROPN", "ADJ") and tok.head.i >= start and tok.ent_type_ != "PERSON":
+                "NOUN", "PROPN", "ADJ") and tok.head.i >= start:
             start = i  # "Police Chief", "former President", "opposition leader"
         elif tok.lower_ == "and" and i - 1 >= lowest and _is_title(doc[i - 1]) and start is not None:
             start = i
@@ -124,15 +125,25 @@ def _name_runs(toks: list[Token]) -> list[list[Token]]:
     runs: list[list[Token]] = []
     cur: list[Token] = []
     for tok in toks:
-        if _is_name_token(tok) and (not cur or tok.i == cur[-1].i + 1):
+        if tok.text == "-" and (not cur or tok.whitespace_ or cur[-1].whitespace_):
+            ok = False  # a hyphen joins a name only when written without spaces ("Jean-Pierre")
+        else:
+            ok = _is_name_token(tok)
+        if ok and (not cur or tok.i == cur[-1].i + 1):
             cur.append(tok)
         else:
             if cur:
                 runs.append(cur)
-            cur = [tok] if _is_name_token(tok) else []
+            cur = [tok] if ok and tok.text != "-" else []
     if cur:
         runs.append(cur)
-    return [r for r in runs if any(t.lower_ not in _NAME_PARTICLES for t in r)]
+    out = []
+    for run in runs:
+        while run and run[-1].lower_ in _NAME_PARTICLES:
+            run = run[:-1]
+        if any(t.lower_ not in _NAME_PARTICLES for t in run):
+            out.append(run)
+    return out
 
 
 def _text(doc: Doc, toks: list[Token]) -> str:
@@ -165,7 +176,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         return Mention(kind="pronoun", **base)
     lemma = head.lemma_.lower()
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if owner is None and lemma in OFFICE_NOUNS:  # "a spokesperson for the European Commission"
+    if owner is None and lemma in SPOKES_NOUNS:  # "a spokesperson for the European Commission"
         owner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
                       for g in c.children if g.dep_ == "pobj"), None)
         if owner is not None:
@@ -192,7 +203,12 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
                 office = _text(doc, after) if after else lemma
                 return Mention(kind="office", name=own.name, role=own.role, office=office,
                                owner=own, **base)
-        return Mention(kind="statement" if lemma in STATEMENT_NOUNS else "title", **base)
+        if lemma in STATEMENT_NOUNS:
+            return Mention(kind="statement", **base)
+        if lemma not in SPOKES_NOUNS and any(t.text[:1].isupper() for t in toks if t.i > head.i):
+            # an institution named in full: "the Ministry of Defence"
+            return Mention(kind="group", name=_strip_det(text), **base)
+        return Mention(kind="title", **base)
     if any(c.dep_ == "conj" for c in head.children) and not _is_title(head):
         return Mention(kind="group", name=text, **base)
     org = _entity_name(head)
@@ -210,7 +226,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         role_text = _text(doc, clean) if clean else text
         appos = next((c for t in toks for c in t.children if c.dep_ == "appos"), None)
         if appos is not None:  # "the chief executive, Jane Doe, told ..."
-            runs = _name_runs(mention_tokens(appos))
+            appos_of = {t.i for c in appos.children if c.dep_ == "prep" for t in c.subtree}
+            runs = _name_runs([t for t in mention_tokens(appos) if t.i not in appos_of])
             if runs:
                 return Mention(kind="name", name=_text(doc, runs[-1]), role=role_text, **base)
         return Mention(kind="title", name=None, role=_appos_role(head) or role_text, **base)
