@@ -94,8 +94,15 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
 
 
 def shortcut_text(spec: ActionSpec) -> str:
-    """The keys as the user reads them, e.g. "J, N" or "Ctrl+Z"."""
-    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in key_sequences(spec))
+    """The keys as the user reads them, e.g. "J, N" or "Ctrl+Z".
+
+    Of a standard key only the platform's main binding is named (not the extra
+    Undo/F14 keys some keyboards have).
+    """
+    keys = key_sequences(spec)
+    if spec.standard is not None and keys:
+        keys = keys[:1] + [QKeySequence(k) for k in spec.keys]
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
 
 
 def create_actions(parent: QWidget) -> dict[str, QAction]:

@@ -25,6 +25,14 @@ def _date(edit: QDateEdit) -> dt.date | None:
     return None if d == ANY_DATE else dt.date(d.year(), d.month(), d.day())
 
 
+class ClaimList(list):
+    """Loaded claims, with the one-line summary the task runner's status widget shows."""
+
+    @property
+    def message(self) -> str:
+        return f"{len(self)} claim{'s' if len(self) != 1 else ''}."
+
+
 class ClaimsPanel(QWidget):
     claim_activated = Signal(int)
 
@@ -79,7 +87,7 @@ class ClaimsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((80, 140, 360, 80, 140, 90, 200)):
+        for col, width in enumerate((80, 140, 320, 80, 120, 90, 200)):
             self.table.setColumnWidth(col, width)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.doubleClicked.connect(self._activated)
@@ -124,7 +132,7 @@ class ClaimsPanel(QWidget):
         generation, project = self._generation, self.project
 
         def fetch(*, progress, cancelled):
-            return list(project.iter_claims(ClaimFilter()))
+            return ClaimList(project.iter_claims(ClaimFilter()))
 
         self._runner.start("Load claims", fetch, on_done=lambda claims: self._loaded(generation, claims))
 
