@@ -248,8 +248,8 @@ class TransferVerbs:
                         continue
                     article_id = existing
                     counts["articles_merged"] += 1
-                    spans = spans_of.get(existing) or set(s.execute(
-                        select(ClaimRow.start, ClaimRow.end).where(ClaimRow.article_id == existing)).tuples())
+                    spans = spans_of.get(existing) or {(a, b) for a, b in s.execute(
+                        select(ClaimRow.start, ClaimRow.end).where(ClaimRow.article_id == existing))}
                 else:
                     if not art.text.strip():
                         raise InvalidValueError(f"Article {art.id} has no text.")
@@ -363,8 +363,8 @@ class TransferVerbs:
                                                               affiliation=sp.affiliation, created_at=now())])
                 existing[name.casefold()] = sid
                 counts["speakers_added"] += 1
-            have = set(s.execute(select(SpeakerRoleRow.role, SpeakerRoleRow.start, SpeakerRoleRow.end)
-                                 .where(SpeakerRoleRow.speaker_id == sid)).tuples())
+            have = {tuple(r) for r in s.execute(select(SpeakerRoleRow.role, SpeakerRoleRow.start, SpeakerRoleRow.end)
+                                                .where(SpeakerRoleRow.speaker_id == sid))}
             for role in sp.roles:
                 if (role.role, role.start, role.end) not in have:
                     s.add(SpeakerRoleRow(speaker_id=sid, role=role.role, start=role.start, end=role.end))
