@@ -127,3 +127,66 @@ def test_help_overlay_lists_the_shortcuts_of_the_menus(qtbot, make_window):
     texts = " ".join(lbl.text() for lbl in window.help_overlay.findChildren(type(window.model_label)))
     assert "Accept" in texts and "Reject" in texts and "Ctrl+Z" in texts
     assert {m: window.menu(m).title().replace("&", "") for m in ("File", "Edit", "Claim", "View", "Help")}
+
+
+def test_speaker_from_a_selected_name_takes_two_actions(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    claim = window.current_claim()
+    text = window.article_view.article.text
+    start = text.index("Emmanuel Macron")
+    _select_text(window, start, start + len("Emmanuel Macron"))  # 1: select the name
+    _key(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)  # 2: Shift+S
+    changed = window.project.claim(claim.id)
+    assert changed.speaker == "Emmanuel Macron"
+    assert (changed.mention.start, changed.mention.end) == (start, start + len("Emmanuel Macron"))
+
+
+def test_hovering_a_highlight_names_the_claims_fields(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    claim = window.current_claim()
+    hits = window.article_view.claims_at(claim.content.start + 1)
+    assert claim in hits
+    from desktop.models import claim_summary
+
+    summary = claim_summary(claim)
+    assert claim.content.text in summary and f"Speaker: {claim.speaker}" in summary
+
+
+def test_dropped_files_are_imported_and_suggested(qtbot, make_window):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SEED))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.suggestions_done, timeout=TIMEOUT):
+        window.dropEvent(event)
+    assert window.article_model.rowCount() == 1
+    assert window.article_model.record(0).suggested > 0
+
+
+def test_undo_after_reopening_the_window_reverts_the_last_session(qtbot, make_window, project_path):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    accepted = window.claim_id
+    _key(qtbot, window, Qt.Key.Key_A)
+    window.close()
+    again = make_window(project_path)
+    assert again.actions["undo"].isEnabled() and "Accept claim" in again.actions["undo"].text()
+    again.actions["undo"].trigger()
+    assert again.project.claim(accepted).status == "suggested"
+
+
+def test_next_article_moves_down_the_list(qtbot, make_window, tmp_path):
+    second = tmp_path / "second.txt"
+    second.write_text("Another article\n\n“We will see,” the mayor said.\n", encoding="utf-8")
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED, second])
+    first = window.article_id
+    _key(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.article_id != first
+    assert window.article_table.currentIndex().row() == window.article_model.row_of(window.article_id)
