@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (CALL_VERBS, QUOTE_CHARS, QUOTE_ONLY_VERBS, REPORTING_VERBS,
-                      STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
-from .quotes import find_quotes
+from .lexicon import (CALL_VERBS, DOCUMENT_NOUNS, FINDING_VERBS, QUOTE_CHARS, QUOTE_ONLY_VERBS,
+                      REPORTING_VERBS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
+from .quotes import find_quotes, open_quote_tail
 
 _END_PUNCT = frozenset({".", "!", "?"})
 _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "however", "meanwhile", "still", "also"})
@@ -52,8 +52,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def is_cue(tok: Token, quote: bool = False) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in REPORTING_VERBS and lemma not in CALL_VERBS and not (
-            quote and lemma in QUOTE_ONLY_VERBS):
+            quote and lemma in QUOTE_ONLY_VERBS) and lemma not in FINDING_VERBS:
         return False
+    if lemma in FINDING_VERBS and lemma not in REPORTING_VERBS:
+        spk = subject(tok)
+        if spk is None or spk.lemma_.lower() not in DOCUMENT_NOUNS:
+            return False
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "acomp")
 
 
@@ -80,6 +84,7 @@ class _Paragraph:
         self.doc = doc
         self.text = doc.text
         self.quotes = find_quotes(self.text)
+        self.open_tail = open_quote_tail(self.text, self.quotes)
         self.starts = [t.idx for t in doc]
         self.claims: list[RawClaim] = []
 
@@ -87,6 +92,8 @@ class _Paragraph:
         for qs, qe in self.quotes:
             if qs < idx < qe:
                 return qs, qe
+        if self.open_tail is not None and idx > self.open_tail:
+            return self.open_tail, len(self.text)
         return None
 
     def token_at(self, char: int) -> Token | None:
@@ -119,10 +126,17 @@ class _Paragraph:
                 self.claims.append(last)
             elif len(words) >= 6 and self._stands_alone(qs, qe):
                 # "A," she said. "B."  /  a quote paragraph after an attributed one
-                cont = RawClaim(start, end, "direct", last.cue if last else None,
-                                last.speaker if last else None, 0.6 if last else 0.45,
-                                "continued quote", continues=True)
-                self.claims.append(cont)
+                self.claims.append(self._continued(start, end, last))
+        if self.open_tail is not None:  # a quote running on into the next paragraph
+            start, end = _trimmed(self.text, self.open_tail + 1, len(self.text))
+            if len(self.text[start:end].split()) >= 4:
+                self.claims.append(self._continued(start, end, last))
+
+    @staticmethod
+    def _continued(start: int, end: int, last: RawClaim | None) -> RawClaim:
+        return RawClaim(start, end, "direct", last.cue if last else None,
+                        last.speaker if last else None, 0.6 if last else 0.45,
+                        "continued quote", continues=True)
 
     def _speech_position(self, qs: int) -> bool:
         before = self.text[:qs].rstrip()

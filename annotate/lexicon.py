@@ -10,6 +10,11 @@ pledge vow threaten complain observe testify affirm reaffirm disclose reveal ind
 post agree mention signal clarify specify recount question charge counter conclude stated
 """.split())
 
+# Verbs that report a finding only when a document is their subject ("the study found that").
+FINDING_VERBS = frozenset({"find", "show", "conclude", "reveal", "suggest", "estimate"})
+DOCUMENT_NOUNS = frozenset("""study report survey poll analysis research review investigation audit
+inquiry paper data assessment probe research census forecast findings trial""".split())
+
 # Verbs that attribute a quotation but not reported speech ("Why now?" she asked).
 QUOTE_ONLY_VERBS = frozenset("""ask shout joke quip continue exclaim laugh sigh write
 recall reply respond""".split())

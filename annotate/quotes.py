@@ -40,3 +40,20 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             stack.append((i, OPEN_QUOTES[ch]))
     spans.sort()
     return spans
+
+
+def open_quote_tail(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """Position of a double mark opening a quote that runs to the end of the paragraph.
+
+    News style leaves a quote open at the end of a paragraph when the next paragraph continues it.
+    Only a mark that opens a sentence and is not inside a paired quote counts.
+    """
+    paired = {i for s, e in spans for i in (s, e - 1)}
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in ('"', "\u201c") and i not in paired and not any(s < i < e for s, e in spans):
+            before = text[:i].rstrip()
+            if (not before or before[-1] in ".!?:\u201d\"") and text[i + 1:i + 2].isalnum():
+                return i
+            return None
+    return None

@@ -84,3 +84,20 @@ def test_campaign_name_in_quotes_is_not_a_quote(suggest):
 
 def test_apostrophes_do_not_open_quotes(suggest):
     assert suggest("The farmers' union met at Ukraine's embassy; it's a first.") == []
+
+
+def test_quote_left_open_continues_the_speaker_into_the_paragraph_end(suggest):
+    text = ('"We will rebuild," Mayor Ana Costa said on Sunday. "This city has survived floods before '
+            'and it will survive this one.\n"Nobody should doubt our resolve," she said.')
+    got = suggest(text)
+    assert [g.content.text for g in got][:2] == [
+        "We will rebuild", "This city has survived floods before and it will survive this one."]
+    assert {g.speaker for g in got} == {"Ana Costa"}
+
+
+def test_quote_attributed_in_the_next_paragraph_by_pronoun(suggest):
+    text = ('"I think it\'s a fantastic result for the club and for the city," Smith said.\n'
+            'Asked about his future, he added: "I\'m staying. There\'s no doubt about that."')
+    got = suggest(text)
+    assert got[-1].content.text == "I'm staying. There's no doubt about that."
+    assert got[-1].speaker == "Smith" and got[-1].cue.text == "added"

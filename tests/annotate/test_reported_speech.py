@@ -114,3 +114,23 @@ def test_reporting_on_a_subject_is_not_a_claim(suggest):
 
 def test_claiming_responsibility_is_not_a_claim(suggest):
     assert suggest("The group claimed responsibility for the attack.") == []
+
+
+def test_a_study_that_found_is_a_source(suggest):
+    s = only(suggest("The study, published in The Lancet on Wednesday, found that air pollution caused "
+                     "4 million deaths a year."))
+    assert s.content.text == "air pollution caused 4 million deaths a year"
+    assert s.speaker == "The study"
+
+
+def test_finding_verbs_need_a_document_subject(suggest):
+    assert suggest("Police found the car abandoned near the river.") == []
+    assert suggest("She showed reporters the damage to her house.") == []
+
+
+def test_participle_saying_takes_the_date_of_its_main_verb(suggest):
+    text = ("WASHINGTON (AP) \u2014 The White House on Tuesday defended the new tariffs, saying they "
+            "would protect American jobs.")
+    s = only(suggest(text))
+    assert s.content.text == "they would protect American jobs"
+    assert s.speaker == "White House" and s.date_text == "on Tuesday"

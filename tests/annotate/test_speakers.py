@@ -92,3 +92,35 @@ def test_unresolvable_pronoun_leaves_the_speaker_empty_and_lowers_confidence(sug
     s = only(suggest("He says the economy is strong."))
     assert s.speaker is None and s.speaker_mention.text == "He"
     assert s.confidence < 0.8
+
+
+def test_hyphenated_name_keeps_its_title(suggest):
+    s = only(suggest('"These tariffs are about fairness," White House press secretary Karine Jean-Pierre told reporters.'))
+    assert (s.speaker, s.role) == ("Karine Jean-Pierre", "White House press secretary")
+
+
+def test_name_particles_and_team_titles(suggest):
+    s = only(suggest('Manchester United manager Erik ten Hag insisted his side were "on the right path."'))
+    assert (s.speaker, s.role) == ("Erik ten Hag", "Manchester United manager")
+
+
+def test_a_name_is_a_name_whatever_the_entity_label(suggest):
+    s = only(suggest('"We will rebuild the whole town," Mayor Ana Costa said on Sunday.'))
+    assert (s.speaker, s.role) == ("Ana Costa", "Mayor")
+
+
+def test_appositive_role_wins_over_a_doctor_honorific(suggest):
+    s = only(suggest('"Tariffs are a tax on consumers," said Dr. Emily Chen, a professor of economics at '
+                     "Stanford University."))
+    assert (s.speaker, s.role) == ("Emily Chen", "professor of economics at Stanford University")
+
+
+def test_spokesman_for_an_institution(suggest):
+    s = only(suggest('A spokesman for the Ministry of Defence said: "We do not comment on operational matters."'))
+    assert s.speaker == "Ministry of Defence's spokesman"
+
+
+def test_appositive_name_ignores_the_institution_after_it(suggest):
+    s = only(suggest('"This is a wake-up call," the lead author, Professor Raj Patel of Imperial College '
+                     "London, said in an interview."))
+    assert s.speaker == "Raj Patel"
