@@ -1,0 +1,134 @@
+"""Background work of the main window: model loading, import, suggestions, export, drops (a mixin).
+
+Everything slow runs on ``self.runner`` (desktop.tasks); the results come back here
+in the GUI thread. New articles get suggestions automatically once the model is ready.
+"""
+
+from __future__ import annotations
+
+from desktop import jobs
+from desktop.dialogs import ask_import_files, ask_import_folder
+
+
+class BackgroundWork:
+    """Needs the MainWindow's ``project``, ``runner``, list refresh and status widgets."""
+
+    def load_model(self) -> None:
+        self.model_label.setText("Language model: loading…")
+        self.runner.start("Load language model", jobs.load_model_job, on_done=self._model_loaded,
+                          on_error=self._model_failed)
+
+    def _model_loaded(self, loaded) -> None:
+        if loaded is None:
+            self.model_label.setText("Language model: not loaded")
+            return
+        model = loaded.model if hasattr(loaded, "model") else loaded.nlp
+        self.use_model(model, f"{loaded.name} {loaded.version}")
+
+    def use_model(self, model, name: str) -> None:
+        """Start using a loaded model (a spaCy pipeline or desktop.engine_process's engine).
+
+        Articles waiting for it get their suggestions.
+        """
+        self.nlp = model
+        self.model_name = name
+        self.model_label.setText(f"Language model: {name.split()[0]}")
+        self.model_label.setToolTip(name)
+        self.model_ready.emit()
+        waiting = set(self._waiting_for_model)
+        self._waiting_for_model.clear()
+        if self.auto_suggest:
+            waiting |= set(self.project.article_ids(lacking_suggestions=True))
+        if waiting:
+            self.suggest(sorted(waiting))
+
+    def _model_failed(self, exc: BaseException) -> None:
+        self.model_label.setText("Language model: unavailable")
+        self.show_error(exc, "Load language model")
+
+    def suggest(self, article_ids: list[int], redo: bool = False) -> None:
+        """Suggest claims for these articles in the background (after the model has loaded)."""
+        if self.nlp is None:
+            self._waiting_for_model |= set(article_ids)
+            self.statusBar().showMessage("Suggestions will run as soon as the language model is ready.", 5000)
+            return
+        project, nlp = self.project, self.nlp
+
+        def job(*, progress, cancelled):
+            from desktop.suggesting import engine_for
+
+            return jobs.suggest_job(project, engine_for(project, nlp), article_ids, redo,
+                                    progress=progress, cancelled=cancelled)
+
+        self.runner.start("Suggest claims", job, on_done=self._suggested,
+                          on_progress=lambda *_: self._list_timer.isActive() or self._list_timer.start())
+
+    def _suggested(self, summary) -> None:
+        if summary is None or self.project is None:
+            return
+        self.refresh_registry()
+        self.refresh_articles()
+        if self.article_id in summary.articles:
+            if self.claim_id is None:
+                self.open_article(self.article_id)
+            else:
+                self.reload_current_claims()
+        elif self.article_id is None and self.article_model.rowCount():
+            self.article_table.selectRow(0)
+        if summary.articles:
+            self.claims_panel.stale = True
+            if self.tabs.currentWidget() is self.claims_panel:
+                self.claims_panel.reload()
+        self.suggestions_done.emit(summary)
+
+    def act_suggest(self) -> None:
+        ids = self.project.article_ids(lacking_suggestions=True)
+        if not ids and self.article_id is not None:
+            ids = [self.article_id]
+        self.suggest(ids)
+
+    def import_paths(self, paths: list[str]) -> None:
+        if not paths:
+            return
+        self.runner.start("Import articles", jobs.import_job, self.project, list(paths),
+                          on_done=self._imported,
+                          on_progress=lambda *_: self._list_timer.isActive() or self._list_timer.start())
+
+    def _imported(self, report) -> None:
+        self.refresh_articles()
+        if report is None:
+            return
+        if self.article_id is None and self.article_model.rowCount():
+            self.article_table.selectRow(0)
+        if report.imported and self.auto_suggest:
+            self.suggest(list(report.imported))
+
+    def act_import_files(self) -> None:
+        self.import_paths(ask_import_files(self))
+
+    def act_import_folder(self) -> None:
+        folder = ask_import_folder(self)
+        if folder:
+            self.import_paths([folder])
+
+    def act_export(self) -> None:
+        from desktop.dialogs import ask_export
+
+        choice = ask_export(self)
+        if choice is None:
+            return
+        fmt, path = choice
+        self.runner.start("Export", jobs.export_job, self.project, fmt, path)
+
+    def _task_ended(self, task) -> None:
+        if task.label in ("Import articles", "Suggest claims"):
+            self._list_timer.stop()
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.import_paths(paths)
