@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QGridLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
 from db import STATUSES, ClaimFilter, Project, Speaker, Topic
@@ -68,9 +68,9 @@ class ClaimsPanel(QWidget):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.set_registry([], [])
 
-        filters = QHBoxLayout()
-        for w in (self.status, self.speaker, self.topic, self.stance, self.date_from, self.date_to):
-            filters.addWidget(w, 1)
+        filters = QGridLayout()  # two rows of three, so the table stays usable in a narrow window
+        for i, w in enumerate((self.status, self.speaker, self.topic, self.stance, self.date_from, self.date_to)):
+            filters.addWidget(w, i // 3, i % 3)
         for combo in (self.status, self.speaker, self.topic, self.stance):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)

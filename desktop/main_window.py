@@ -76,7 +76,6 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.actions["show_rejected"].setChecked(self.settings.show_rejected())
         self.help_overlay = HelpOverlay(self)
         self._build_status_bar()
-        self._restore_layout()
 
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
         self._list_timer.timeout.connect(self.refresh_articles)
@@ -88,6 +87,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             install_factcheck_views = None
         if install_factcheck_views is not None:
             install_factcheck_views(self)
+        self._restore_layout()  # after every dock exists, so their places are restored too
         if load_model:
             QTimer.singleShot(0, self.load_model)
 

@@ -190,3 +190,32 @@ def test_next_article_moves_down_the_list(qtbot, make_window, tmp_path):
     _key(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.article_id != first
     assert window.article_table.currentIndex().row() == window.article_model.row_of(window.article_id)
+
+
+def test_window_size_and_layout_are_remembered(qtbot, make_window, settings):
+    window = make_window()
+    window.resize(window.minimumSizeHint().width(), 500)  # the offscreen screen is only 800x600
+    window.form_dock.hide()
+    window.close()
+    assert settings.geometry() is not None and settings.window_state() is not None
+    again = make_window()
+    assert again.height() == 500
+    assert not again.form_dock.isVisible()
+
+
+def test_switching_projects_remembers_it_and_a_bad_file_keeps_the_current_one(qtbot, make_window, tmp_path,
+                                                                              settings):
+    window = make_window()
+    other = tmp_path / "other.quotedesk"
+    assert window.switch_project(str(other), create=True)
+    assert window.project.path == other
+    assert settings.recent_projects()[0] == str(other) and settings.last_project() == str(other)
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a project", encoding="utf-8")
+    from desktop import errors
+
+    assert not window.switch_project(str(junk), create=False)
+    assert window.project.path == other
+    qtbot.waitUntil(lambda: bool(errors.open_dialogs()))
+    for dialog in errors.open_dialogs():
+        dialog.close()
