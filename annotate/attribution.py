@@ -24,6 +24,7 @@ from .quotes import find_quotes, open_quote_tail
 
 _END_PUNCT = frozenset({".", "!", "?"})
 _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "however", "meanwhile", "still", "also"})
+_WH_WORDS = frozenset({"which", "who", "whom", "what", "whose"})
 _PLAIN_SAY = frozenset({"say", "tell", "add", "state", "declare", "read"})
 _TRIM = ' \t\n,;:-\u2013\u2014'
 
@@ -39,6 +40,7 @@ class RawClaim:
     construction: str
     continues: bool = False  # a quote with no cue of its own, continuing the last speaker
     date_span: tuple[int, int] | None = None  # a date phrase the parser put inside the clause
+    known_speaker_only: bool = False  # keep only if the speaker is a person named in the article
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -155,7 +157,7 @@ class _Paragraph:
         for t in self.doc[tok.i:min(len(self.doc), tok.i + 16)]:
             if t.idx < qe:
                 continue
-            if t.text in _END_PUNCT or (t.text[:1] in QUOTE_CHARS and t.idx > qe):
+            if t.text in _END_PUNCT or (t.text in QUOTE_CHARS and t.idx > qe):
                 return None
             if is_cue(t, quote=True) and t.lemma_.lower() not in CALL_VERBS:
                 return t
@@ -169,7 +171,7 @@ class _Paragraph:
         if tok is None:
             return None
         for t in reversed(self.doc[max(0, tok.i - 12):tok.i]):
-            if t.text in _END_PUNCT or t.text[:1] in QUOTE_CHARS:
+            if t.text in _END_PUNCT or t.text in QUOTE_CHARS:
                 return None
             if is_cue(t) and t.lemma_.lower() not in CALL_VERBS:
                 return t
@@ -182,6 +184,24 @@ class _Paragraph:
             not after or after[0] in QUOTE_CHARS or after[0].isupper())
 
     # --- reported speech ------------------------------------------------------------------
+    def headline_colon(self) -> None:
+        """``Zelensky: Ukraine will never recognise ...`` (a headline convention)."""
+        colon = next((t for t in self.doc[:5] if t.text == ":"), None)
+        if colon is None or colon.i == 0:
+            return
+        name = self.doc[:colon.i]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+            return
+        body = self.doc[colon.i + 1:]
+        if len(body) < 4 or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in body):
+            return
+        start, end = _trimmed(self.text, body[0].idx, len(self.text))
+        while end > start and self.text[end - 1] == ".":
+            end -= 1
+        if self.in_quote(start) is None and body[0].text not in QUOTE_CHARS:
+            self.claims.append(RawClaim(start, end, "indirect", None, name[-1], 0.55,
+                                        "headline colon", known_speaker_only=True))
+
     def reported(self) -> None:
         for tok in self.doc:
             if self.in_quote(tok.idx):
@@ -215,8 +235,25 @@ class _Paragraph:
             conf = 0.85 if lemma in ("say", "tell") else 0.75
             self._add_indirect(start, end, cue, spk, conf, "reporting verb + clause",
                                date_span=date_span)
+        elif cue.dep_ == "parataxis" and spk is not None and comp is None:
+            self._parenthetical(cue, spk)
         else:
             self._clause_final(cue, statement_only=False)
+
+    def _parenthetical(self, cue: Token, spk: Token) -> None:
+        """``The ceasefire, officials said, would take effect at midnight.``: the whole sentence
+        is the claim (the attribution sits inside it; a content span is one stretch of text)."""
+        sent = cue.sent
+        left = spk.left_edge.i - 1
+        right = max(t.i for t in cue.subtree if not t.is_punct) + 1
+        if not (sent.start < left and right < sent.end and self.doc[left].text == ","
+                and self.doc[right].text == ","):
+            return
+        tail = self.doc[right + 1:sent.end]
+        if not any(t.pos_ in ("VERB", "AUX") for t in tail):
+            return
+        start, end = _trimmed(self.text, self.doc[sent.start].idx, sent.end_char)
+        self._add_indirect(start, end, cue, spk, 0.6, "parenthetical attribution")
 
     def _clause_final(self, cue: Token, statement_only: bool) -> None:
         """``CONTENT, [SPEAKER] CUE [adverbials].`` (also headlines and statements that "read")."""
@@ -234,13 +271,15 @@ class _Paragraph:
         rest = self.doc[cue.i + 1:sent.end]
         if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in rest):
             return
-        if any(t.text[:1] in QUOTE_CHARS for t in rest) or any(t.lemma_ == "that" and t.dep_ == "mark" for t in rest):
+        if any(t.text in QUOTE_CHARS for t in rest) or any(t.lemma_ == "that" and t.dep_ == "mark" for t in rest):
             return
         if len(segment):
             roots = [t for t in segment if not (segment.start <= t.head.i < segment.end) or t.head == t]
             spk = next((t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
         else:
             spk = next((t for t in rest if t.dep_ in ("nsubj", "dobj", "attr") or t.pos_ == "PROPN"), None)
+            while spk is not None and spk.dep_ == "compound" and spk.head.i > spk.i:
+                spk = spk.head  # "said John Smith": the name's head
         if spk is None:
             return
         if statement_only and spk.lemma_.lower() not in STATEMENT_NOUNS:
@@ -299,6 +338,8 @@ class _Paragraph:
     def _add_indirect(self, start: int, end: int, cue: Token | None, spk: Token, conf: float,
                       construction: str, cue_token: Token | None = None,
                       date_span: tuple[int, int] | None = None) -> None:
+        if self.text[start:start + 6].lower().split(" ")[0] in _WH_WORDS:
+            return  # "which critics say violates ...": the claim is not one stretch of text
         while end > start and self.text[end - 1] == ".":
             end -= 1
         for qs, qe in self.quotes:  # never cut a partial quote in half
@@ -376,6 +417,7 @@ def find_claims(doc: Doc) -> list[RawClaim]:
     para = _Paragraph(doc)
     para.direct()
     para.reported()
+    para.headline_colon()
     kept: list[RawClaim] = []
     for claim in sorted(para.claims, key=lambda c: (-c.confidence, c.start)):
         if any(_overlaps(claim, k) for k in kept):

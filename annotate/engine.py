@@ -113,13 +113,15 @@ class SuggestionEngine:
         if mention is None:
             return None
         speaker, role = speakers.resolve(mention)
+        if raw.known_speaker_only and not speakers.is_person(speaker):
+            return None
         if speaker is None:
             speaker, confidence = None, confidence - 0.2
         speakers.record(mention.start, speaker, role, mention.kind)
         cue = raw.cue
         cue_span = Span(cue.idx + off, cue.idx + len(cue) + off, cue.text) if cue is not None else None
         date, date_text, assumed = None, None, True
-        if cue is not None and cue.lower_ != "according":
+        if cue is not None:
             phrase = raw.date_span or date_phrase(cue, (raw.start, raw.end))
             if phrase is not None:
                 date_text = doc.text[phrase[0]:phrase[1]]

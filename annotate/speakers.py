@@ -90,6 +90,8 @@ def _appos_role(head: Token) -> str | None:
             toks = [t for t in child.subtree if t.dep_ != "punct" or t.i not in (child.left_edge.i,)]
             toks = [t for t in toks if not (t.dep_ == "det" and t.head == child)]
             toks = [t for t in toks if t.dep_ not in ("relcl",) and t.text != ","]
+            while toks and toks[0].lower_ in ("the", "a", "an"):
+                toks.pop(0)
             if toks:
                 return head.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
     return None
@@ -281,6 +283,9 @@ class ArticleSpeakers:
                 if best_key is None or key > best_key:
                     best, best_key = full, key
         return best
+
+    def is_person(self, name: str | None) -> bool:
+        return bool(name) and name in self.people
 
     def role_of(self, name: str, pos: int) -> str | None:
         person = self.people.get(name)

@@ -134,3 +134,34 @@ def test_participle_saying_takes_the_date_of_its_main_verb(suggest):
     s = only(suggest(text))
     assert s.content.text == "they would protect American jobs"
     assert s.speaker == "White House" and s.date_text == "on Tuesday"
+
+
+def test_inverted_attribution_after_the_clause(suggest):
+    s = only(suggest("The merger will go ahead as planned, said John Smith, the company's chief executive."))
+    assert s.content.text == "The merger will go ahead as planned"
+    assert (s.speaker, s.role) == ("John Smith", "company's chief executive")
+
+
+def test_parenthetical_attribution_keeps_the_whole_sentence(suggest):
+    s = only(suggest("The ceasefire, officials said, would take effect at midnight."))
+    assert s.content.text == "The ceasefire, officials said, would take effect at midnight"
+    assert s.speaker == "officials" and s.confidence < 0.75
+
+
+def test_according_to_a_dated_statement(suggest):
+    s = only(suggest("The plan is dead, according to a statement released by the party on Tuesday."))
+    assert s.content.text == "The plan is dead"
+    assert s.speaker == "the party" and s.date_text == "on Tuesday"
+
+
+def test_headline_name_colon_claim_needs_a_person_named_in_the_article(suggest):
+    text = ("Zelensky: Ukraine will never recognize occupied territories as Russian\n"
+            "President Volodymyr Zelensky spoke in Kyiv on Monday.")
+    s = only(suggest(text))
+    assert s.content.text == "Ukraine will never recognize occupied territories as Russian"
+    assert (s.speaker, s.role) == ("Volodymyr Zelensky", "President")
+    assert suggest("Update: The road is closed until further notice.") == []
+
+
+def test_relative_clause_attribution_is_not_cut_into_a_wrong_span(suggest):
+    assert suggest("The new law, which critics say violates free speech, takes effect next month.") == []
