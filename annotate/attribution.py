@@ -126,7 +126,7 @@ class _Paragraph:
                 last = RawClaim(start, end, "direct", cue, spk, conf if spk is not None else 0.6,
                                 "quote")
                 self.claims.append(last)
-            elif len(words) >= 6 and self._stands_alone(qs, qe):
+            elif (len(words) >= 6 or (last is not None and last.cue is not None)) and self._stands_alone(qs, qe):
                 # "A," she said. "B."  /  a quote paragraph after an attributed one
                 self.claims.append(self._continued(start, end, last))
         if self.open_tail is not None:  # a quote running on into the next paragraph

@@ -71,3 +71,8 @@ NON_SPEAKER_WORDS = frozenset(
 OPEN_QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00ab": "\u00bb",
                "\u201e": "\u201c"}
 QUOTE_CHARS = frozenset('"\'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e')
+
+# Generic heads that refer back to an organisation named earlier ("the company said").
+ORG_NOUNS = frozenset("""company firm group bank carmaker automaker retailer airline insurer
+manufacturer lender startup giant conglomerate club party agency organisation organization
+charity union association operator broadcaster publisher developer supplier utility""".split())

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .quotes import find_quotes
-from .lexicon import (HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, PERSONAL_PRONOUNS, SPOKES_NOUNS,
+from .lexicon import (HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS, PERSONAL_PRONOUNS,
+                      SPOKES_NOUNS,
                       STATEMENT_NOUNS, TITLE_WORDS)
 
 # Labels that mark numbers and dates; person/place/organisation labels are too unreliable on
@@ -97,10 +98,16 @@ def _appos_role(head: Token) -> str | None:
     return None
 
 
+_GROUP_PREPS = frozenset({"at", "from", "in", "with", "for", "of"})
+
+
 def _collect(tok: Token, out: list[Token]) -> None:
     out.append(tok)
     for child in tok.children:
-        if child.dep_ == "amod":
+        if tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in _GROUP_PREPS and (
+                child.i > tok.i and any(g.pos_ == "PROPN" for g in child.children)):
+            out.extend(child.subtree)  # "analysts at Berenberg", "officials in Kyiv"
+        elif child.dep_ == "amod":
             out.extend(child.subtree)  # "a source familiar with the matter"
         elif child.dep_ in _MENTION_DEPS or (child.dep_ == "prep" and child.lower_ == "of"
                                           and child.i == tok.i + 1) or (
@@ -250,6 +257,7 @@ class ArticleSpeakers:
         self.people: dict[str, _Person] = {}
         self._said: list[tuple[int, str, str | None, str]] = []  # (pos, speaker, role, kind)
         self._subjects: list[tuple[int, str, bool]] = []  # (pos, proper-noun subject, is PERSON)
+        self._person_words: set[str] = set()  # words of names tagged PERSON somewhere
 
     def observe(self, doc: Doc, offset: int) -> None:
         """Register every multi-word name in ``doc`` with the title run written before it,
@@ -263,6 +271,8 @@ class ArticleSpeakers:
             if len(run) < 2:
                 continue
             name = _text(doc, run)
+            if any(t.ent_type_ == "PERSON" for t in run):
+                self._person_words.update(t.text for t in run)
             person = self.people.setdefault(name, _Person(name))
             pos = run[0].idx + offset
             person.positions.append(pos)
@@ -316,6 +326,10 @@ class ArticleSpeakers:
             if best and best[0] < pos and not mention.text[:1].isupper():
                 return best[1], mention.role or best[2]
             return _strip_det(mention.text), mention.role
+        if mention.kind == "group" and _generic_org(mention.text):
+            org = self._previous_org(pos)
+            if org:
+                return org, None
         if mention.kind == "group":
             name = mention.name or mention.text
             if " " not in name:  # a surname the tagger took for a place or an organisation
@@ -344,6 +358,13 @@ class ArticleSpeakers:
                 return full, self.role_of(full, pos)
         return (said[1], said[2]) if said else self._previous(pos, kinds=None)
 
+    def _previous_org(self, pos: int) -> str | None:
+        """The latest proper-noun subject before ``pos`` that is not a person."""
+        for p, text, is_person in reversed(self._subjects):
+            if p < pos and not is_person and text not in self._person_words:
+                return text
+        return None
+
     def _previous(self, pos: int, kinds: tuple[str, ...] | None) -> tuple[str | None, str | None]:
         for p, spk, role, kind in reversed(self._said):
             if p < pos and (kinds is None or kind in kinds):
@@ -355,6 +376,11 @@ class ArticleSpeakers:
         if speaker:
             self._said.append((pos, speaker, role, kind))
             self._said.sort(key=lambda x: x[0])
+
+
+def _generic_org(text: str) -> bool:
+    words = text.lower().split()
+    return len(words) == 2 and words[0] == "the" and words[1] in ORG_NOUNS
 
 
 def _strip_det(text: str) -> str:

@@ -96,3 +96,13 @@ def test_seed_articles_meet_the_quality_bar(engine):
     assert m["role"]["accuracy"] >= 0.90
     assert m["date"]["accuracy"] >= 0.90
     assert "partial (J>=0.5)" in format_report(m)
+
+
+def test_hand_written_dev_articles_meet_the_quality_bar(engine):
+    """Two articles written for this project (business wire, local news), annotated like the seeds."""
+    m = evaluate(Path(__file__).parent / "data" / "dev_gold.jsonl", engine)
+    assert m["content_partial"]["recall"] >= 0.90
+    assert m["content_partial"]["precision"] >= 0.80
+    assert m["speaker"]["accuracy"] >= 0.95
+    assert m["role"]["accuracy"] >= 0.90
+    assert m["date"]["accuracy"] >= 0.90

@@ -124,3 +124,13 @@ def test_appositive_name_ignores_the_institution_after_it(suggest):
     s = only(suggest('"This is a wake-up call," the lead author, Professor Raj Patel of Imperial College '
                      "London, said in an interview."))
     assert s.speaker == "Raj Patel"
+
+
+def test_the_company_refers_to_the_organisation_named_before(suggest):
+    text = ("German carmaker Voltera will cut 3,000 jobs in Saxony, the company said on Tuesday.")
+    assert only(suggest(text)).speaker == "Voltera"
+
+
+def test_group_speaker_keeps_its_place(suggest):
+    s = only(suggest("Analysts at Berenberg said in a note that margins would stay under pressure."))
+    assert s.speaker == "Analysts at Berenberg"
