@@ -364,11 +364,16 @@ _CUT_AFTER_COMMA = frozenset({"according", "though", "although", "whereas", "whi
 
 def _cut_attribution(toks: list[Token]) -> int:
     """End char of a complement, stopping before ", according to ...", a concessive ", though ..."
-    clause (which the reporter adds about the speech, not the speaker's claim) and punctuation."""
+    or a final ", which ..." clause (the reporter's additions, not the speaker's claim)."""
     end_tok = toks[-1]
+    last = max(t.i for t in toks if not t.is_punct)
     for a, b in zip(toks, toks[1:]):
         if a.text == "," and b.lower_ in _CUT_AFTER_COMMA:
             end_tok = a
+            break
+        if a.text == "," and b.lower_ == "which" and b.head.dep_ == "relcl" and (
+                max(t.i for t in b.head.subtree if not t.is_punct) == last):
+            end_tok = a  # a closing ", which ..." is the reporter's gloss, not the speaker's claim
             break
     return end_tok.idx + (0 if end_tok.text == "," else len(end_tok))
 
