@@ -17,8 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import signal
+from itertools import islice
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from annotate.suggestion import Suggestion, TopicSpec
@@ -29,21 +32,20 @@ CHILD_NICENESS = 5
 _child_nlp = None  # the pipeline, in the child process only
 
 
-def _child_start(name: str | None) -> None:
-    global _child_nlp
-    from annotate.pipeline import load_pipeline
-
+def _child_init() -> None:
     try:
         os.nice(CHILD_NICENESS)
     except (AttributeError, OSError):  # Windows, or not permitted
         pass
+
+
+def _child_load(name: str | None) -> tuple[str, str, int]:
+    global _child_nlp
+    from annotate.pipeline import load_pipeline, pipeline_id
+
     _child_nlp = load_pipeline(name)
-
-
-def _child_identify() -> tuple[str, str]:
-    from annotate.pipeline import pipeline_id
-
-    return pipeline_id(_child_nlp)
+    _child_nlp("Quotedesk warms the pipeline up, the minister said.")
+    return (*pipeline_id(_child_nlp), os.getpid())
 
 
 def _child_suggest(topics: tuple[TopicSpec, ...], items: list[tuple[str, dt.date | None]],
@@ -67,6 +69,7 @@ class ProcessEngine:
         self.model_name: str | None = None
         self.model_version: str | None = None
         self._pool: ProcessPoolExecutor | None = None
+        self._pid: int | None = None
 
     def start(self) -> ProcessEngine:
         """Spawn the helper and load the pipeline there (seconds: call it off the GUI thread).
@@ -75,25 +78,25 @@ class ProcessEngine:
         """
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_child_start, initargs=(self.name,))
+                                             initializer=_child_init)
         try:
-            self.model_name, self.model_version = self._pool.submit(_child_identify).result()
-        except BrokenProcessPool as exc:
-            self._pool = None
-            cause = exc.__cause__
-            if cause is not None and type(cause).__module__.startswith("annotate"):
-                raise cause from None  # e.g. PipelineNotFound, with what to install
-            raise EngineProcessError() from exc
+            self.model_name, self.model_version, self._pid = self._result(self._pool.submit(_child_load, self.name))
+        except BaseException:
+            self.close()
+            raise  # e.g. PipelineNotFound, whose message says what to install
         return self
 
     def with_topics(self, topics: Sequence[TopicSpec]) -> _TopicEngine:
         return _TopicEngine(self, tuple(topics))
 
-    def _run(self, topics, items, batch_size) -> list[list[Suggestion]]:
+    def _submit(self, topics, items, batch_size) -> Future:
         if self._pool is None:
             self.start()
+        return self._pool.submit(_child_suggest, topics, items, batch_size)
+
+    def _result(self, future: Future):
         try:
-            return self._pool.submit(_child_suggest, topics, items, batch_size).result()
+            return future.result()
         except BrokenProcessPool as exc:
             self._pool = None
             raise EngineProcessError() from exc
@@ -101,10 +104,15 @@ class ProcessEngine:
     def close(self) -> None:
         """Stop the helper process (a chunk in progress is abandoned)."""
         pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-            for proc in list(getattr(pool, "_processes", {}).values()):
-                proc.terminate()
+        pid, self._pid = self._pid, None
+        if pool is None:
+            return
+        pool.shutdown(wait=False, cancel_futures=True)
+        if pid is not None:
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except OSError:  # already gone
+                pass
 
     def __enter__(self) -> ProcessEngine:
         return self.start()
@@ -114,16 +122,38 @@ class ProcessEngine:
 
 
 class _TopicEngine:
-    """The engine as run_suggestions sees it: suggestions for a batch of (text, published)."""
+    """The engine as run_suggestions sees it: suggestions for a stream of (text, published).
+
+    Two chunks are in flight, so the helper parses the next chunk while this
+    thread stores the results of the last one.
+    """
+
+    IN_FLIGHT = 2
 
     def __init__(self, engine: ProcessEngine, topics: tuple[TopicSpec, ...]):
         self._engine, self.topics = engine, topics
 
-    def suggest_many(self, items: Sequence[tuple[str, dt.date | None]], *, batch_size: int = 16,
-                     progress: Callable[[int, int | None], None] | None = None,
+    def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 16,
                      cancelled: Callable[[], bool] | None = None) -> Iterator[list[Suggestion]]:
-        items = list(items)
-        for at in range(0, len(items), batch_size):
-            if cancelled is not None and cancelled():
-                return
-            yield from self._engine._run(self.topics, items[at:at + batch_size], batch_size)
+        """One list of suggestions per item, in order; stops quietly before the next item once cancelled."""
+        source = iter(items)
+        flight: deque[Future] = deque()
+
+        def send() -> None:
+            chunk = list(islice(source, batch_size))
+            if chunk:
+                flight.append(self._engine._submit(self.topics, chunk, batch_size))
+
+        try:
+            for _ in range(self.IN_FLIGHT):
+                send()
+            while flight:
+                results = self._engine._result(flight.popleft())
+                send()
+                for suggestions in results:
+                    if cancelled is not None and cancelled():
+                        return
+                    yield suggestions
+        finally:
+            for future in flight:
+                future.cancel()

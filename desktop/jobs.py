@@ -28,7 +28,9 @@ def _plural(n: int, word: str) -> str:
 
 @dataclass(frozen=True)
 class LoadedModel:
-    nlp: Any  # a spacy.Language
+    """A loaded pipeline: ``model`` is what ``desktop.suggesting.engine_for`` takes."""
+
+    model: Any  # a started desktop.engine_process.ProcessEngine, or a spacy.Language
     name: str
     version: str
 
@@ -37,14 +39,27 @@ class LoadedModel:
         return f"{self.name} {self.version} is ready."
 
 
-def load_model_job(name: str | None = None, *, progress: Progress, cancelled: Cancelled) -> LoadedModel | None:
+def load_model_job(name: str | None = None, separate_process: bool = True, *, progress: Progress,
+                   cancelled: Cancelled) -> LoadedModel | None:
     """Load the spaCy pipeline (the best installed one when ``name`` is None) and warm it up.
 
-    Raises annotate's PipelineNotFound, whose message says what to install.
+    By default it is loaded in a helper process (``desktop.engine_process``),
+    where parsing never holds the window's GIL; ``separate_process=False``
+    loads it here. Raises annotate's PipelineNotFound, whose message says what
+    to install. Returns None when cancelled.
     """
+    progress(0, None)
+    if separate_process:
+        from desktop.engine_process import ProcessEngine
+
+        engine = ProcessEngine(name).start()
+        if cancelled():
+            engine.close()
+            return None
+        progress(1, 1)
+        return LoadedModel(engine, engine.model_name, engine.model_version)
     from annotate.pipeline import load_pipeline, pipeline_id
 
-    progress(0, None)
     nlp = load_pipeline(name)
     if cancelled():
         return None

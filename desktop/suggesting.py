@@ -1,14 +1,15 @@
 """Read articles, suggest claims, store them: the one suggestion loop, for the CLI and the GUI's job.
 
-No Qt here. Articles go to the engine in small chunks (one ``nlp.pipe`` stream per
-chunk), each article's suggestions are stored in their own short transaction,
-and ``cancelled()`` is checked between articles, so a cancelled run keeps what
+No Qt here. Articles are read lazily and go to the engine in small chunks (one
+``nlp.pipe`` stream per chunk), each article's suggestions are stored in their
+own short transaction, and ``cancelled()`` is checked between articles, so a cancelled run keeps what
 it stored and never leaves an article half-suggested.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from db import ClaimFilter, NewClaim, NotFoundError, Project, QuotedeskError, Sp
 log = logging.getLogger(__name__)
 
 CHUNK = 8
-"""Articles parsed together; small, so progress and cancel stay prompt and writes stay short."""
+"""Articles parsed together (one ``nlp.pipe`` stream); small, so progress and cancel stay prompt."""
 
 
 def suggestion_to_new_claim(s: Suggestion) -> NewClaim:
@@ -39,11 +40,19 @@ def topic_specs(project: Project) -> list[TopicSpec]:
     return [TopicSpec(t.name, tuple(t.keywords), tuple(t.examples)) for t in project.topics()]
 
 
-def engine_for(project: Project, nlp):
-    """A SuggestionEngine on a loaded pipeline, judging stance toward the project's topics."""
+def engine_for(project: Project, model):
+    """An engine judging stance toward the project's current topics.
+
+    ``model`` is a spaCy pipeline (gives an ``annotate.engine.SuggestionEngine``)
+    or a started ``desktop.engine_process.ProcessEngine`` (what the window uses).
+    Call it for each run: topics may have changed since the last.
+    """
+    topics = topic_specs(project)
+    if hasattr(model, "with_topics"):
+        return model.with_topics(topics)
     from annotate.engine import SuggestionEngine
 
-    return SuggestionEngine(nlp, topic_specs(project))
+    return SuggestionEngine(model, topics)
 
 
 @dataclass
@@ -71,6 +80,8 @@ def run_suggestions(project: Project, engine, article_ids: Sequence[int], *, red
                     cancelled: Callable[[], bool] | None = None, chunk: int = CHUNK) -> SuggestSummary:
     """Suggest claims for the given articles and store them.
 
+    ``engine`` is an ``annotate.engine.SuggestionEngine`` or anything with its
+    ``suggest_many`` (``desktop.engine_process.ProcessEngine.with_topics(...)``).
     Without ``redo`` an article's earlier suggestions stay and only new spans
     are added; with ``redo`` its pending model suggestions are replaced.
     Confirmed and rejected claims are never touched. A cancelled run is not an
@@ -79,36 +90,37 @@ def run_suggestions(project: Project, engine, article_ids: Sequence[int], *, red
     summary = SuggestSummary()
     ids = list(article_ids)
     total = len(ids)
-    done = 0
-    if progress is not None:
-        progress(0, total)
-    for at in range(0, total, chunk):
-        if cancelled is not None and cancelled():
-            break
-        items, kept = [], []
-        for aid in ids[at:at + chunk]:
+    sent: deque[int] = deque()  # ids whose text went to the engine, in order
+
+    def report() -> None:
+        if progress is not None:
+            progress(len(summary.articles) + len(summary.failed), total)
+
+    def texts():  # read lazily, a chunk at a time, as the engine asks for more
+        for aid in ids:
             try:
                 article = project.article(aid)
             except NotFoundError as exc:  # deleted meanwhile
                 summary.failed.append((aid, str(exc)))
-                done += 1
                 continue
-            items.append((article.text, article.published))
-            kept.append(aid)
-        stream = engine.suggest_many(items, batch_size=max(1, len(items)), cancelled=cancelled)
-        for aid, suggestions in zip(kept, stream):
-            try:
-                changes = project.save_suggestions(aid, [suggestion_to_new_claim(s) for s in suggestions],
-                                                   redo=redo)
-            except QuotedeskError as exc:
-                summary.failed.append((aid, str(exc)))
-            else:
-                summary.articles.append(aid)
-                # with redo, Changes also names the replaced suggestions, which are gone now
-                summary.claims += (project.count_claims(ClaimFilter(ids=tuple(changes.claims)))
-                                   if redo and changes.claims else len(changes.claims))
-            done += 1
-            if progress is not None:
-                progress(done, total)
-    summary.cancelled = bool(cancelled is not None and cancelled() and done < total)
+            sent.append(aid)
+            yield article.text, article.published
+
+    report()
+    for suggestions in engine.suggest_many(texts(), batch_size=chunk, cancelled=cancelled):
+        aid = sent.popleft()
+        try:
+            changes = project.save_suggestions(aid, [suggestion_to_new_claim(s) for s in suggestions], redo=redo)
+        except QuotedeskError as exc:
+            summary.failed.append((aid, str(exc)))
+        else:
+            summary.articles.append(aid)
+            # with redo, Changes also names the replaced suggestions, which are gone now
+            summary.claims += (project.count_claims(ClaimFilter(ids=tuple(changes.claims)))
+                               if redo and changes.claims else len(changes.claims))
+        report()
+        if cancelled is not None and cancelled():
+            break
+    summary.cancelled = bool(cancelled is not None and cancelled()
+                             and len(summary.articles) + len(summary.failed) < total)
     return summary

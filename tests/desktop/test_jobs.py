@@ -11,6 +11,7 @@ from annotate.pipeline import PipelineNotFound
 from annotate.suggestion import Span as ASpan
 from annotate.suggestion import Suggestion, TopicSpec
 from db import ClaimFilter, NewArticle, Span
+from desktop.engine_process import ProcessEngine
 from desktop.jobs import ImportReport, export_job, import_job, load_model_job, suggest_job
 from desktop.projects import SEED_TOPIC, SEED_TOPIC_KEYWORDS
 from desktop.suggesting import engine_for, run_suggestions, suggestion_to_new_claim, topic_specs
@@ -136,17 +137,48 @@ def test_import_job_cancelled_at_once_imports_nothing(project, tmp_path):
     assert report.imported == [] and report.cancelled and report.message.endswith("(cancelled).")
 
 
-def test_load_model_job_loads_and_names_the_pipeline():
+@pytest.fixture(scope="module")
+def helper():
     rec = Recorder()
     loaded = load_model_job(None, progress=rec.progress, cancelled=rec.cancelled)
-    assert loaded.nlp("Crosetto said it.")[0].text == "Crosetto"
+    yield loaded, rec.calls
+    loaded.model.close()
+
+
+def test_load_model_job_starts_the_pipeline_in_a_helper_process(helper):
+    loaded, calls = helper
+    assert isinstance(loaded.model, ProcessEngine)
     assert loaded.name.startswith("en_") and loaded.name in loaded.message
-    assert rec.calls == [(0, None), (1, 1)]
+    assert calls == [(0, None), (1, 1)]
 
 
-def test_load_model_job_for_a_missing_pipeline_says_what_to_install():
+def test_helper_process_suggests_exactly_what_the_engine_suggests_here(seeded, nlp, helper):
+    project, ids = seeded
+    texts = [(project.article(i).text, project.article(i).published) for i in ids]
+    here = list(engine_for(project, nlp).suggest_many(texts))
+    there = list(engine_for(project, helper[0].model).suggest_many(iter(texts), batch_size=1))
+    assert there == here and sum(map(len, here)) > 5
+
+
+def test_suggest_job_through_the_helper_process_stores_suggestions(seeded, helper):
+    project, ids = seeded
+    rec = Recorder()
+    summary = suggest_job(project, engine_for(project, helper[0].model), ids, progress=rec.progress,
+                          cancelled=rec.cancelled)
+    assert summary.articles == ids and summary.claims == project.count_claims() > 5
+    assert rec.calls[-1] == (2, 2)
+
+
+def test_load_model_job_in_process_gives_a_pipeline():
+    loaded = load_model_job(None, False, progress=lambda d, t: None, cancelled=lambda: False)
+    assert loaded.model("Crosetto said it.")[0].text == "Crosetto"
+
+
+@pytest.mark.parametrize("separate_process", [True, False])
+def test_load_model_job_for_a_missing_pipeline_says_what_to_install(separate_process):
     with pytest.raises(PipelineNotFound, match="pip install|spacy download"):
-        load_model_job("en_core_web_nonexistent", progress=lambda d, t: None, cancelled=lambda: False)
+        load_model_job("en_core_web_nonexistent", separate_process, progress=lambda d, t: None,
+                       cancelled=lambda: False)
 
 
 def test_export_job_writes_the_file_through_exports(seeded, tmp_path):
