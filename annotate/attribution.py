@@ -111,7 +111,7 @@ class _Paragraph:
         for qs, qe in self.quotes:
             start, end = _trimmed(self.text, qs + 1, qe - 1)
             words = self.text[start:end].split()
-            if _looks_like_title(words):
+            if not words or _looks_like_title(words):
                 continue
             cue = self._cue_after(qs, qe) or self._cue_before(qs)
             if len(words) < 3:  # "Why now?" she asked: no claim, but sets who speaks next

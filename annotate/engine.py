@@ -22,6 +22,7 @@ from .stance import RuleStance, StanceClassifier
 from .suggestion import Span, Suggestion, TopicSpec
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+MAX_PARAGRAPH = 20_000  # characters handed to the parser at once
 # "WASHINGTON (AP) — ", "BERLIN, May 3 (Reuters) - ": a dateline is no part of the first sentence
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s+[\u2014\u2013-]+\s+")
 
@@ -33,8 +34,14 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
         if not m.group().strip():
             continue
         d = _DATELINE.match(m.group())
-        cut = d.end() if d else 0
-        out.append((m.start() + cut, m.group()[cut:]))
+        start = m.start() + (d.end() if d else 0)
+        line = text[start:m.end()]
+        while len(line) > MAX_PARAGRAPH:  # keep far below spaCy's max_length, cut after a sentence
+            cut = line.rfind(". ", 0, MAX_PARAGRAPH) + 2 or MAX_PARAGRAPH
+            cut = cut if cut > 2 else MAX_PARAGRAPH
+            out.append((start, line[:cut]))
+            start, line = start + cut, line[cut:]
+        out.append((start, line))
     return out
 
 
