@@ -1,0 +1,91 @@
+"""How long the window's event loop can stall while articles import and get suggestions: prints figures.
+
+    python3 benchmarks/bench_ui_stall.py [ARTICLES] [--mode process|thread|both]
+
+Writes ARTICLES (default 1,000) varied synthetic news articles, then runs the
+window's background path through desktop.tasks.TaskRunner: import them
+(desktop.jobs.import_job), then suggest claims for all of them with the real
+spaCy pipeline (desktop.jobs.suggest_job), while a GUI-thread timer ticking
+every 5 ms records the gaps between its ticks and the GUI re-reads the article
+list on every progress report, as the window does. Target: longest stall
+<= 100 ms. Also prints articles per second.
+
+--mode process (the default, what the window does) runs spaCy in the helper
+process of desktop.engine_process; --mode thread runs it on the worker thread
+inside the GUI process, for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "desktop"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGET_MS = 100
+
+
+def run(mode: str, count: int, workdir: Path) -> None:
+    from load_scenario import run_scenario
+    from synthetic_articles import write_articles
+
+    from db import Project
+
+    folder = workdir / "articles"
+    if not folder.exists():
+        write_articles(folder, count)
+    t = time.perf_counter()
+    if mode == "process":
+        from desktop.engine_process import ProcessEngine
+
+        model = ProcessEngine().start()
+    else:
+        from annotate.pipeline import load_pipeline
+
+        model = load_pipeline()
+    print(f"[{mode}] pipeline loaded in {time.perf_counter() - t:.1f} s", flush=True)
+    project = Project.open(workdir / f"{mode}.quotedesk")
+    try:
+        r = run_scenario(project, model, folder, timeout_s=3600)
+    finally:
+        project.close()
+        if mode == "process":
+            model.close()
+    m = r.meter
+    print(f"[{mode}] {r.articles} articles, {r.claims} suggestions; import {r.import_s:.1f} s, "
+          f"suggest {r.suggest_s:.1f} s; {r.articles / r.seconds:.2f} articles/s "
+          f"({r.articles / r.suggest_s:.2f}/s suggesting)")
+    print(f"[{mode}] GUI event loop: longest stall {m.max_ms} ms (target <= {TARGET_MS} ms), "
+          f"p99 {m.percentile(0.99)} ms, p99.9 {m.percentile(0.999)} ms, gaps > 50 ms: {m.over(50)}, "
+          f"> 100 ms: {m.over(100)}; {len(m.gaps_ms)} ticks, {r.gui_reads} article-list reads", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("articles", nargs="?", type=int, default=1000)
+    parser.add_argument("--mode", choices=["process", "thread", "both"], default="process")
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.pyside_fix import protect_bools
+
+    app = QApplication([])
+    protect_bools()
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for mode in (["process", "thread"] if args.mode == "both" else [args.mode]):
+            run(mode, args.articles, Path(tmp))
+    print(f"load average {os.getloadavg()[0]:.2f} at end")
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()

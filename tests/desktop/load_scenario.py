@@ -1,0 +1,123 @@
+"""The responsiveness scenario shared by the stall test and benchmarks/bench_ui_stall.py.
+
+A QTimer ticks every few milliseconds on the GUI thread and records the longest
+gap between ticks (the longest time the event loop could not run) while
+articles are imported and then given suggestions by the real pipeline through
+the TaskRunner (spaCy in the helper process, as in the window), with the GUI reading the project as the window does (the
+article list refreshed on each progress report).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
+
+from db import Project
+from desktop.jobs import import_job, suggest_job
+from desktop.suggesting import engine_for
+from desktop.tasks import TaskRunner
+
+TICK_MS = 5
+
+
+class StallMeter:
+    """Records the gaps between ticks of a GUI-thread timer."""
+
+    def __init__(self, tick_ms: int = TICK_MS):
+        self._timer = QTimer()
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self._tick)
+        self._clock = QElapsedTimer()
+        self._last = 0
+        self.gaps_ms: list[int] = []
+
+    def start(self) -> None:
+        self._clock.start()
+        self._last = 0
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = self._clock.elapsed()
+        self.gaps_ms.append(now - self._last)
+        self._last = now
+
+    @property
+    def max_ms(self) -> int:
+        return max(self.gaps_ms, default=0)
+
+    def over(self, ms: int) -> int:
+        return sum(g > ms for g in self.gaps_ms)
+
+    def percentile(self, p: float) -> int:
+        ordered = sorted(self.gaps_ms)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * p))] if ordered else 0
+
+
+@dataclass
+class ScenarioResult:
+    articles: int
+    claims: int
+    import_s: float
+    suggest_s: float
+    meter: StallMeter
+    gui_reads: int
+    errors: list[BaseException] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        return self.import_s + self.suggest_s
+
+
+def run_scenario(project: Project, model, folder: Path, *, timeout_s: float = 900) -> ScenarioResult:
+    """Import every file in ``folder``, then suggest claims for the new articles, in the background.
+
+    ``model`` is what the window has once the pipeline is loaded: a started
+    ProcessEngine (the default) or an in-process spaCy pipeline (for comparison).
+    """
+    runner = TaskRunner()
+    meter = StallMeter()
+    state = {"reads": 0, "import": None, "suggest": None, "errors": []}
+    engine = engine_for(project, model)
+
+    def refresh(_done, _total):  # what the window does when progress arrives: re-read its article list
+        project.articles()
+        state["reads"] += 1
+
+    def imported(report):
+        state["import"] = (report, time.monotonic())
+        runner.start("Suggest claims", suggest_job, project, engine, report.imported, False,
+                     on_progress=refresh, on_done=suggested, on_error=failed)
+
+    loop = QEventLoop()
+
+    def suggested(summary):
+        state["suggest"] = (summary, time.monotonic())
+        loop.quit()
+
+    def failed(exc):
+        state["errors"].append(exc)
+        loop.quit()
+
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    meter.start()
+    t0 = time.monotonic()
+    runner.start("Import articles", import_job, project, [folder], on_progress=refresh, on_done=imported,
+                 on_error=failed)
+    loop.exec()
+    meter.stop()
+    runner.shutdown()
+    QCoreApplication.processEvents()
+    if state["errors"]:
+        raise state["errors"][0]
+    if state["suggest"] is None:
+        raise TimeoutError(f"import and suggestions did not finish in {timeout_s:.0f} s")
+    report, t_import = state["import"]
+    summary, t_suggest = state["suggest"]
+    return ScenarioResult(articles=len(report.imported), claims=summary.claims, import_s=t_import - t0,
+                          suggest_s=t_suggest - t_import, meter=meter, gui_reads=state["reads"])
