@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import String, insert, select, text, type_coerce
 
 from .actions import ensure_annotator, now
 from .errors import InvalidValueError
@@ -112,16 +112,77 @@ _CLAIM_COLUMNS = (
     ClaimRow.origin, ClaimRow.model_name, ClaimRow.model_version, ClaimRow.confidence, ClaimRow.annotator,
     ClaimRow.created_at, ClaimRow.updated_at, ClaimRow.version, ArticleRow.title, ArticleRow.published,
 )
+# Dates come back as stored (ISO text on SQLite) and are parsed by the C ``fromisoformat``:
+# SQLAlchemy's SQLite date processing costs more than the rest of the row.
+_RAW = (15, 31, 32, 35)  # claim date, created_at, updated_at, article published
+_STREAM_COLUMNS = tuple(type_coerce(c, String) if i in _RAW else c for i, c in enumerate(_CLAIM_COLUMNS))
+
+
+def _day(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value[:10])
+
+
+def _moment(value) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(value)
+
+
+def _iso_day(value) -> str | None:
+    if value is None or isinstance(value, str):
+        return value[:10] if value else None
+    return value.isoformat()
+
+
+def _iso_moment(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) == 26:  # SQLite's "YYYY-MM-DD HH:MM:SS.ffffff"
+        return value[:10] + "T" + value[11:]
+    return _moment(value).isoformat(timespec="microseconds")
+
+
+# Order of the tuples of ``stream_claim_values`` (Claim's fields, spans spread out).
+CLAIM_VALUE_FIELDS = (
+    "id", "article_id", "start", "end", "content_text", "kind", "cue_start", "cue_end", "cue_text", "speaker_id",
+    "speaker", "mention_start", "mention_end", "mention_text", "role", "date", "date_text", "date_assumed", "stance",
+    "topic_id", "topic", "verdict_rating", "verdict_explanation", "verdict_url", "note", "status", "origin",
+    "model_name", "model_version", "confidence", "annotator", "created_at", "updated_at", "version",
+    "article_title", "article_published",
+)
+
+
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+_ARTICLE_COLUMNS = tuple(type_coerce(getattr(ArticleRow, name), String)
+                         if name in ("published", "imported_at", "suggested_at") else getattr(ArticleRow, name)
+                         for name in _ARTICLE_FIELDS)
+_new = object.__new__
+
+
+def _record(cls, names: tuple[str, ...], values) -> object:
+    """A frozen record built without its __init__ (whose frozen setattr per field is the cost of a big export)."""
+    obj = _new(cls)
+    obj.__dict__.update(zip(names, values))
+    return obj
 
 
 def _span(start, end, text) -> Span | None:
-    return None if start is None or end is None else Span(start, end, text or "")
+    if start is None or end is None:
+        return None
+    obj = _new(Span)
+    obj.__dict__.update(start=start, end=end, text=text or "")
+    return obj
 
 
 def _claim_from_row(r) -> Claim:
-    return Claim(r[0], r[1], Span(r[2], r[3], r[4]), r[5], _span(r[6], r[7], r[8]), r[9], r[10],
-                 _span(r[11], r[12], r[13]), r[14], r[15], r[16], bool(r[17]), r[18], r[19], r[20], r[21], r[22],
-                 r[23], r[24], r[25], r[26], r[27], r[28], r[29], r[30], r[31], r[32], r[33], r[34], r[35])
+    return _record(Claim, _CLAIM_FIELDS, (
+        r[0], r[1], _span(r[2], r[3], r[4]), r[5], _span(r[6], r[7], r[8]), r[9], r[10],
+        _span(r[11], r[12], r[13]), r[14], _day(r[15]), r[16], bool(r[17]), r[18], r[19], r[20], r[21],
+        r[22], r[23], r[24], r[25], r[26], r[27], r[28], r[29], r[30], _moment(r[31]), _moment(r[32]),
+        r[33], r[34], _day(r[35])))
 
 
 class _Ids:
@@ -162,9 +223,26 @@ class TransferVerbs:
         The same records as ``claims()``, read without ORM objects so that a
         100,000-claim export stays quick and small in memory.
         """
+        for r in self._claim_rows(f, batch):
+            yield _claim_from_row(r)
+
+    def stream_claim_values(self, f: ClaimFilter | None = None, *, batch: int = 5000) -> Iterator[tuple]:
+        """Like ``stream_claims`` but plain tuples, the fastest way to serialise many claims.
+
+        Fields in the order of ``CLAIM_VALUE_FIELDS``; dates as ``YYYY-MM-DD`` and
+        timestamps as ISO 8601 (UTC, microseconds, no zone suffix) text.
+        """
+        for r in self._claim_rows(f, batch):
+            r = list(r)
+            r[15], r[35] = _iso_day(r[15]), _iso_day(r[35])
+            r[31], r[32] = _iso_moment(r[31]), _iso_moment(r[32])
+            r[17] = bool(r[17])
+            yield tuple(r)
+
+    def _claim_rows(self, f: ClaimFilter | None, batch: int) -> Iterator:
         f = f or ClaimFilter()
         with self._reading() as s:
-            q = (select(*_CLAIM_COLUMNS)
+            q = (select(*_STREAM_COLUMNS)
                  .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
                  .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
                  .outerjoin(TopicRow, TopicRow.id == ClaimRow.topic_id))
@@ -173,24 +251,25 @@ class TransferVerbs:
                 q = q.limit(f.limit)
             if f.offset:
                 q = q.offset(f.offset)
-            for r in s.execute(q.execution_options(yield_per=batch)):
-                yield _claim_from_row(r)
+            result = s.connection().execute(q)  # Core rows: no ORM loading for plain columns
+            while rows := result.fetchmany(batch):
+                yield from rows
 
     def iter_articles(self, ids: Sequence[int] | None = None, *, batch: int = 500) -> Iterator[Article]:
         """Whole articles (with text) in id order, all of them or those with the given ids."""
-        from . import convert
-
         wanted = sorted(set(ids)) if ids is not None else None
         last = 0
         while True:
             with self._reading() as s:
-                q = select(ArticleRow).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch)
+                q = select(*_ARTICLE_COLUMNS).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch)
                 if wanted is not None:
                     chunk = [i for i in wanted if i > last][:batch]
                     if not chunk:
                         return
                     q = q.where(ArticleRow.id.in_(chunk))
-                rows = [convert.article(r) for r in s.scalars(q)]
+                rows = [_record(Article, _ARTICLE_FIELDS, (
+                    *r[:6], _day(r[6]), *r[7:12], _moment(r[12]), bool(r[13]), _moment(r[14])))
+                    for r in s.connection().execute(q)]
             yield from rows
             if not rows or (wanted is None and len(rows) < batch):
                 return

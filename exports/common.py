@@ -156,8 +156,10 @@ def iso(value) -> str | None:
     """Dates as YYYY-MM-DD; timestamps (stored as naive UTC) as ISO 8601 with a Z."""
     if value is None:
         return None
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+    if type(value) is dt.datetime:
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value.isoformat(timespec="microseconds") + "Z"
     return value.isoformat()
 
 

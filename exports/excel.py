@@ -178,13 +178,30 @@ def _summary_sheet(book: Workbook, scope: Scope, by_speaker, by_topic, by_status
         sheet.append([status, by_status.get(status, 0)])
 
 
+POINT_FIELDS = ("date", "stance", "quote", "claim_id", "article_title", "article_url")
+
+
+def _flat(row: dict) -> dict:
+    """A stance change as one row: nested points (before/after) keep their telling fields."""
+    out = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            keep = [k for k in POINT_FIELDS if k in value] or list(value)
+            out.update({f"{key} {k}": value[k] for k in keep})
+        else:
+            out[key] = value
+    return out
+
+
 def _stance_changes_sheet(project: Project, book: Workbook) -> None:
     changes = project_stance_changes(project)
     if changes is None:
         return
-    rows = [plain(c) for c in changes]
-    keys = list(rows[0]) if rows and isinstance(rows[0], dict) else ["Stance change"]
-    sheet = book.add_sheet("Stance changes", [Column(k.replace("_", " ").capitalize(), 18, wrap=True) for k in keys])
+    rows = [_flat(r) if isinstance(r, dict) else {"stance change": r} for r in map(plain, changes)]
+    keys = [k for k in (rows[0] if rows else {}) if not k.endswith("_id") or k.endswith("claim_id")]
+    sheet = book.add_sheet("Stance changes", [
+        Column(k.replace("_", " ").capitalize(), 40 if k.endswith("quote") else 16, wrap=k.endswith("quote"))
+        for k in keys] or [Column("Stance changes", 30)])
     for row in rows:
-        values = [row.get(k) for k in keys] if isinstance(row, dict) else [row]
-        sheet.append([v if isinstance(v, (str, int, float)) or v is None else str(v) for v in values])
+        sheet.append([v if isinstance(v, (str, int, float)) or v is None else str(v)
+                      for v in (row.get(k) for k in keys)])

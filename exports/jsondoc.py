@@ -24,24 +24,30 @@ from .common import (
 FORMAT = "quotedesk.v1"
 
 
-def _span(span) -> dict | None:
-    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+def _span(start, end, text) -> dict | None:
+    return None if start is None or end is None else {"start": start, "end": end, "text": text or ""}
 
 
-def claim_json(c) -> dict:
-    speaker = None
-    if c.speaker_id is not None or c.mention is not None:
-        speaker = {"id": c.speaker_id, "name": c.speaker, "mention": _span(c.mention)}
-    verdict = None
-    if c.verdict_rating or c.verdict_explanation or c.verdict_url:
-        verdict = {"rating": c.verdict_rating, "explanation": c.verdict_explanation, "url": c.verdict_url}
+def _z(stamp: str | None) -> str | None:
+    return None if stamp is None else stamp + "Z"
+
+
+def claim_json(r: tuple) -> dict:
+    """A claim as the document holds it, from a ``Project.stream_claim_values`` tuple."""
+    (cid, _article, start, end, text, kind, cue_start, cue_end, cue_text, speaker_id, speaker, m_start, m_end,
+     m_text, role, date, date_text, date_assumed, stance, _topic_id, topic, rating, explanation, url, note, status,
+     origin, model_name, model_version, confidence, annotator, created_at, updated_at, version, *_) = r
     return {
-        "id": c.id, "status": c.status, "kind": c.kind, "content": _span(c.content), "cue": _span(c.cue),
-        "speaker": speaker, "role": c.role, "date": iso(c.date), "date_text": c.date_text,
-        "date_assumed": c.date_assumed, "stance": c.stance, "topic": c.topic, "verdict": verdict,
-        "confidence": c.confidence, "origin": c.origin, "annotator": c.annotator,
-        "created_at": iso(c.created_at), "updated_at": iso(c.updated_at),
-        "note": c.note, "model_name": c.model_name, "model_version": c.model_version, "version": c.version,
+        "id": cid, "status": status, "kind": kind, "content": {"start": start, "end": end, "text": text},
+        "cue": _span(cue_start, cue_end, cue_text),
+        "speaker": None if speaker_id is None and m_start is None else {
+            "id": speaker_id, "name": speaker, "mention": _span(m_start, m_end, m_text)},
+        "role": role, "date": date, "date_text": date_text, "date_assumed": date_assumed, "stance": stance,
+        "topic": topic,
+        "verdict": {"rating": rating, "explanation": explanation, "url": url} if rating or explanation or url else None,
+        "confidence": confidence, "origin": origin, "annotator": annotator,
+        "created_at": _z(created_at), "updated_at": _z(updated_at),
+        "note": note, "model_name": model_name, "model_version": model_version, "version": version,
     }
 
 
@@ -64,7 +70,7 @@ def export_json(project: Project, path, *, claim_filter: ClaimFilter | None = No
     article_ids = scope.article_ids(project)
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
-    claims = iter(project.stream_claims(scope.claim_filter))
+    claims = iter(project.stream_claim_values(scope.claim_filter))
     pending = next(claims, None)
     articles = 0
     try:
@@ -73,9 +79,9 @@ def export_json(project: Project, path, *, claim_filter: ClaimFilter | None = No
                 dumps(FORMAT), dumps(iso(dt.datetime.now(dt.UTC)))))
             for art in project.iter_articles(article_ids):
                 own = []
-                while pending is not None and pending.article_id < art.id:
+                while pending is not None and pending[1] < art.id:
                     pending = next(claims, None)  # a claim of an article out of scope (cannot happen)
-                while pending is not None and pending.article_id == art.id:
+                while pending is not None and pending[1] == art.id:
                     own.append(claim_json(pending))
                     pending = next(claims, None)
                 fh.write(("\n" if not articles else ",\n") + dumps(article_json(art, own)))

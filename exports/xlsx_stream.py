@@ -30,6 +30,10 @@ CELL_LIMIT = 32_767
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _EPOCH = dt.datetime(1899, 12, 30)
+_EPOCH_DATE = _EPOCH.date()
+_TRIGGERS = "".join(FORMULA_TRIGGERS)
+_CHECK_LENGTH = CELL_LIMIT // 2  # shorter text cannot exceed the limit, even in UTF-16
+_PLAIN, _WRAP, _LINK = 0, 1, 2
 
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -82,7 +86,7 @@ def cell_text(text: str, stats: TextStats | None = None) -> str:
         text = _ILLEGAL_XML.sub("\ufffd", text)
         if stats:
             stats.replaced += 1
-    if len(text) > CELL_LIMIT // 2 and len(text.encode("utf-16-le")) // 2 > CELL_LIMIT:
+    if len(text) > _CHECK_LENGTH and len(text.encode("utf-16-le")) // 2 > CELL_LIMIT:
         marker = f" … [cut: {len(text):,} characters in all]"
         keep = (CELL_LIMIT - len(marker)) * 2
         text = text.encode("utf-16-le")[:keep].decode("utf-16-le", errors="ignore") + marker
@@ -114,6 +118,7 @@ class Sheet:
         self.book, self.name, self.columns, self.hidden = book, name, columns, hidden
         self.header = header
         self.letters = [column_letter(i + 1) for i in range(len(columns))]
+        self._kinds = [_LINK if c.link else _WRAP if c.wrap else _PLAIN for c in columns]
         self.rows = 0
         self.width = len(columns)
         self.validations: list[ListValidation] = []
@@ -124,57 +129,70 @@ class Sheet:
             self.append([c.header for c in columns], style=HEADER)
 
     def append(self, values, *, style: int | None = None) -> None:
+        """Add a row. Values: str, int, float, bool, date, datetime, None; in link columns (text, url).
+
+        ``style`` (e.g. BOLD) overrides the columns' formats for the whole row.
+        This is the hot loop of a 100,000-claim export: plain type checks, no per-cell objects.
+        """
         self.rows += 1
-        r = self.rows
-        parts = [f'<row r="{r}">']
+        r = str(self.rows)
+        parts = ['<row r="', r, '">']
+        while len(values) > self.width:
+            self.width += 1
+            self.letters.append(column_letter(self.width))
+        letters, kinds = self.letters, self._kinds
         for i, value in enumerate(values):
-            if value is None or value == "":
+            if value is None:
                 continue
-            col = self.columns[i] if i < len(self.columns) else None
-            if i >= self.width:
-                self.width = i + 1
-                self.letters.append(column_letter(i + 1))
-            ref = f"{self.letters[i]}{r}"
-            if col is not None and col.link and style is None:
-                text, url = value if isinstance(value, tuple) else (value, value)
+            kind = kinds[i] if i < len(kinds) else 0
+            if kind == _LINK and style is None:
+                text, url = value if type(value) is tuple else (value, value)
                 if url:
-                    self._link(self.letters[i], r, url)
+                    self._link(letters[i], self.rows, url)
                 value = text
-                if value is None or value == "":
+                if value is None:
                     continue
-            parts.append(self._cell(ref, value, style, col))
+            t = type(value)
+            if t is str:
+                if not value:
+                    continue
+                if len(value) > _CHECK_LENGTH or _ILLEGAL_XML.search(value):
+                    value = cell_text(value, self.book.stats)
+                if style is not None:
+                    s = style
+                elif value[0] in _TRIGGERS:
+                    s = WRAP_GUARDED if kind == _WRAP else GUARDED
+                else:
+                    s = WRAP if kind == _WRAP else LINK if kind == _LINK else GENERAL
+                if "&" in value:
+                    value = value.replace("&", "&amp;")
+                if "<" in value:
+                    value = value.replace("<", "&lt;")
+                if ">" in value:
+                    value = value.replace(">", "&gt;")
+                if "\r" in value:
+                    value = value.replace("\r", "&#13;")
+                parts.append(f'<c r="{letters[i]}{r}" t="inlineStr" s="{s}"><is><t xml:space="preserve">'
+                             f'{value}</t></is></c>')
+            elif t is int or (t is float and math.isfinite(value)):
+                parts.append(f'<c r="{letters[i]}{r}" s="{style or GENERAL}"><v>{value!r}</v></c>')
+            elif t is dt.datetime:
+                serial = (value.replace(tzinfo=None) - _EPOCH).total_seconds() / 86400
+                parts.append(f'<c r="{letters[i]}{r}" s="{DATETIME}"><v>{serial!r}</v></c>')
+            elif t is dt.date:
+                parts.append(f'<c r="{letters[i]}{r}" s="{DATE}"><v>{(value - _EPOCH_DATE).days}</v></c>')
+            elif t is bool:
+                parts.append(f'<c r="{letters[i]}{r}" t="b"><v>{int(value)}</v></c>')
+            else:  # anything else (NaN, Decimal, objects) as its text
+                values = list(values)
+                values[i] = str(value)
+                self.rows -= 1
+                return self.append(values, style=style)
         parts.append("</row>")
         self._buffer.append("".join(parts))
         if len(self._buffer) >= 1000:
             self._file.write("".join(self._buffer))
             self._buffer.clear()
-
-    def _cell(self, ref: str, value, style: int | None, col: Column | None) -> str:
-        if isinstance(value, bool):
-            return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
-        if isinstance(value, (int, float)):
-            if isinstance(value, float) and not math.isfinite(value):
-                value = str(value)
-            else:
-                s = f' s="{style}"' if style else ""
-                return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
-        if isinstance(value, dt.datetime):
-            serial = (value.replace(tzinfo=None) - _EPOCH).total_seconds() / 86400
-            return f'<c r="{ref}" s="{DATETIME}"><v>{serial!r}</v></c>'
-        if isinstance(value, dt.date):
-            return f'<c r="{ref}" s="{DATE}"><v>{(value - _EPOCH.date()).days}</v></c>'
-        text = cell_text(str(value), self.book.stats)
-        if style is None:
-            guarded = text.startswith(FORMULA_TRIGGERS)
-            if col is not None and col.wrap:
-                style = WRAP_GUARDED if guarded else WRAP
-            elif guarded:
-                style = GUARDED
-            elif col is not None and col.link:
-                style = LINK
-        s = f' s="{style}"' if style else ""
-        body = escape(text).replace("\r", "&#13;")
-        return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{body}</t></is></c>'
 
     def _link(self, letter: str, row: int, url: str) -> None:
         last = self._links[-1] if self._links else None

@@ -155,3 +155,21 @@ def test_excel_cancel_keeps_the_old_file_and_leaves_nothing_else(filled, tmp_pat
     assert summary.cancelled and "cancelled" in summary.describe()
     assert path.read_bytes() == b"older export"
     assert list(folder.iterdir()) == [path]
+
+
+def test_stance_changes_sheet_lists_a_speakers_change_of_stance(filled, tmp_path):
+    project = filled.project
+    if not hasattr(project, "stance_changes"):
+        pytest.skip("this db has no stance_changes yet")
+    project.update_claim(filled.banner, annotator="ada", stance="against", date=dt.date(2025, 1, 10),
+                         topic="Italy sending peacekeepers to Ukraine")
+    project.confirm_claim(filled.banner, annotator="ada")
+    path = tmp_path / "claims.xlsx"
+    export_xlsx(project, path)
+    sheet = openpyxl.load_workbook(path)["Stance changes"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, r)) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    crosetto = [r for r in rows if r["Group"] == "Guido Crosetto"]
+    assert len(crosetto) == 1
+    assert (crosetto[0]["Before stance"], crosetto[0]["After stance"]) == ("favor", "against")
+    assert crosetto[0]["After claim id"] == filled.banner
