@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +23,7 @@ from .suggestion import Span, Suggestion, TopicSpec
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 MAX_PARAGRAPH = 20_000  # characters handed to the parser at once
+CONTEXT_CHARS = 600  # text before a claim that stance may read to see what "this role" is
 # "WASHINGTON (AP) — ", "BERLIN, May 3 (Reuters) - ": a dateline is no part of the first sentence
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s+[\u2014\u2013-]+\s+")
 
@@ -85,46 +86,41 @@ class SuggestionEngine:
     def from_docs(self, text: str, parsed: list[tuple[int, Doc]],
                   published: dt.date | None) -> list[Suggestion]:
         """Suggestions for one article from its parsed paragraphs ((offset, Doc) in order)."""
-        speakers = ArticleSpeakers()
+        art = _Article(text, published)
         for off, doc in parsed:
-            speakers.observe(doc, off)
-        hint = None
+            art.speakers.observe(doc, off)
         if published is None:
             written = full_dates(text)
-            hint = max(written) if written else None
+            art.year_hint = max(written) if written else None
         out: list[Suggestion] = []
-        last_date: dict[str, dt.date] = {}
-        previous: tuple[int, Suggestion] | None = None  # (paragraph number, suggestion)
         for number, (off, doc) in enumerate(parsed):
             for raw in find_claims(doc):
-                sug = self._build(raw, off, doc, speakers, published, hint, last_date, previous, number)
+                sug = self._build(art, raw, off, doc, number)
                 if sug is None or any(o.content.text == sug.content.text for o in out):
                     continue  # a repeated headline or pull quote is one claim
                 out.append(sug)
-                previous = (number, sug)
+                art.previous = (number, sug)
         return out
 
-    def _build(self, raw: RawClaim, off: int, doc: Doc, speakers: ArticleSpeakers,
-               published: dt.date | None, hint: dt.date | None, last_date: dict[str, dt.date],
-               previous: tuple[int, Suggestion] | None, number: int) -> Suggestion | None:
+    def _build(self, art: _Article, raw: RawClaim, off: int, doc: Doc, number: int) -> Suggestion | None:
         content = Span(raw.start + off, raw.end + off, doc.text[raw.start:raw.end])
         confidence = raw.confidence
         mention = analyse(raw.speaker, off) if raw.speaker is not None else None
         if raw.continues and (raw.speaker is None or mention is None):
-            if previous is None or number - previous[0] > 1 or previous[1].kind != "direct":
+            if art.previous is None or number - art.previous[0] > 1 or art.previous[1].kind != "direct":
                 return None
-            prev = previous[1]
+            prev = art.previous[1]
             return replace(prev, content=content,
                            confidence=round(max(0.05, min(confidence, prev.confidence) - 0.05), 2),
-                           **self._stance(content.text, doc, raw))
+                           **self._stance(art, content, doc, raw))
         if mention is None:
             return None
-        speaker, role = speakers.resolve(mention)
-        if raw.known_speaker_only and not speakers.is_person(speaker):
+        speaker, role = art.speakers.resolve(mention)
+        if raw.known_speaker_only and not art.speakers.is_person(speaker):
             return None
         if speaker is None:
-            speaker, confidence = None, confidence - 0.2
-        speakers.record(mention.start, speaker, role, mention.kind)
+            confidence -= 0.2
+        art.speakers.record(mention.start, speaker, role, mention.kind)
         cue = raw.cue
         cue_span = Span(cue.idx + off, cue.idx + len(cue) + off, cue.text) if cue is not None else None
         date, date_text, assumed = None, None, True
@@ -132,13 +128,13 @@ class SuggestionEngine:
             phrase = raw.date_span or date_phrase(cue, (raw.start, raw.end))
             if phrase is not None:
                 date_text = doc.text[phrase[0]:phrase[1]]
-                date = resolve(date_text, published, hint)
+                date = resolve(date_text, art.published, art.year_hint)
                 assumed = date is None
-        if date is None:
-            date = last_date.get(speaker or "") if speaker else None
-            date = date or published
-        elif speaker and not assumed:
-            last_date[speaker] = date
+        if date is None:  # the speaker's last dated statement, else the publication date
+            date = art.last_date.get(speaker) if speaker else None
+            date = date or art.published
+        elif speaker:
+            art.last_date[speaker] = date
         if raw.continues:
             confidence -= 0.1
         return Suggestion(
@@ -147,14 +143,27 @@ class SuggestionEngine:
             speaker=speaker, role=role, date=date, date_text=date_text, date_assumed=assumed,
             confidence=round(max(0.05, min(1.0, confidence)), 2),
             model_name=self.model_name, model_version=self.model_version,
-            **self._stance(content.text, doc, raw))
+            **self._stance(art, content, doc, raw))
 
-    def _stance(self, claim: str, doc: Doc, raw: RawClaim) -> dict:
+    def _stance(self, art: _Article, content: Span, doc: Doc, raw: RawClaim) -> dict:
         if not self.topics:
             return {"stance": None, "topic": None}
         tokens = doc.char_span(raw.start, raw.end, alignment_mode="expand")
-        stance, topic = self.stance.judge(claim, self.topics, tokens)
+        context = art.text[max(0, content.start - CONTEXT_CHARS):content.start]
+        stance, topic = self.stance.judge(content.text, self.topics, tokens, context)
         return {"stance": stance, "topic": topic}
+
+
+@dataclass
+class _Article:
+    """What the engine carries from one claim to the next while reading an article."""
+
+    text: str
+    published: dt.date | None
+    year_hint: dt.date | None = None  # latest full date written in the text, when unpublished
+    speakers: ArticleSpeakers = field(default_factory=ArticleSpeakers)
+    last_date: dict[str, dt.date] = field(default_factory=dict)  # speaker -> last stated date
+    previous: tuple[int, Suggestion] | None = None  # (paragraph number, last suggestion)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

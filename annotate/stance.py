@@ -30,6 +30,9 @@ vow offer approve""".split())
 _AGAINST = frozenset("""oppose reject refuse against premature unwilling unlikely impossible veto
 block resist decline skeptical sceptical reservation obstacle doubt warn condemn criticize
 criticise halt stop abandon""".split())
+# A claim that points back to something said before it ("this role", "such a step", "the idea").
+_ANAPHOR = re.compile(r"\b(?:this|that|such|these|those|the)\s+(?:a\s+)?(?:role|step|idea|plan|"
+                      r"proposal|move|mission|option|possibility|measure|deployment|decision)\b", re.I)
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 
@@ -54,9 +57,13 @@ def _expand(stems: set[str]) -> set[frozenset[str]]:
 
 
 class StanceClassifier(Protocol):
-    def judge(self, claim: str, topics: Sequence[TopicSpec],
-              tokens: SpacySpan | None = None) -> tuple[str | None, str | None]:
-        """(stance, topic name) or (None, None) when the claim is about no topic."""
+    def judge(self, claim: str, topics: Sequence[TopicSpec], tokens: SpacySpan | None = None,
+              context: str = "") -> tuple[str | None, str | None]:
+        """(stance, topic name) or (None, None) when the claim is about no topic.
+
+        ``tokens`` is the parsed claim when available; ``context`` is the text just before a claim
+        that points back to it ("this role", "such a step"), for deciding what it is about.
+        """
 
 
 class RuleStance:
@@ -86,9 +93,11 @@ class RuleStance:
                 best, best_hits = topic, hits
         return best
 
-    def judge(self, claim: str, topics: Sequence[TopicSpec],
-              tokens: SpacySpan | None = None) -> tuple[str | None, str | None]:
+    def judge(self, claim: str, topics: Sequence[TopicSpec], tokens: SpacySpan | None = None,
+              context: str = "") -> tuple[str | None, str | None]:
         topic = self.relevant_topic(claim, topics)
+        if topic is None and context and _ANAPHOR.search(claim):
+            topic = self.relevant_topic(f"{context} {claim}", topics)
         if topic is None:
             return None, None
         return polarity(claim, tokens), topic.name

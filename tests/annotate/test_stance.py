@@ -46,9 +46,16 @@ def test_engine_without_topics_leaves_stance_empty(suggest):
 
 def test_a_trained_classifier_slots_in(nlp):
     class Always:
-        def judge(self, claim, topics, tokens=None):
+        def judge(self, claim, topics, tokens=None, context=""):
             return "against", topics[0].name
 
     engine = SuggestionEngine(nlp, [TROOPS], stance=Always())
     s = only(engine.suggest("The economy grew by 2 percent last year, the minister said."))
     assert (s.stance, s.topic) == ("against", TROOPS.name)
+
+
+def test_claim_pointing_back_reads_the_text_before_it_to_find_its_topic():
+    context = "Macron floated the idea of sending peacekeepers to Ukraine."
+    assert judge("We are willing to play this role") == (None, None)
+    assert RULES.judge("We are willing to play this role", [TROOPS], context=context) == ("favor", TROOPS.name)
+    assert RULES.judge("The economy is strong", [TROOPS], context=context) == (None, None)
