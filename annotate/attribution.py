@@ -18,15 +18,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (CALL_VERBS, DOCUMENT_NOUNS, FINDING_VERBS, QUOTE_CHARS, QUOTE_ONLY_VERBS,
-                      REPORTING_VERBS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
+from .clauses import (cut_attribution, inverted_subject, is_cue, leading_date, looks_like_title,
+                      subject, trimmed)
+from .lexicon import CALL_VERBS, QUOTE_CHARS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES
 from .quotes import find_quotes, open_quote_tail
 
 _END_PUNCT = frozenset({".", "!", "?"})
 _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "however", "meanwhile", "still", "also"})
 _WH_WORDS = frozenset({"which", "who", "whom", "what", "whose"})
 _PLAIN_SAY = frozenset({"say", "tell", "add", "state", "declare", "read"})
-_TRIM = ' \t\n,;:-\u2013\u2014'
 
 
 @dataclass
@@ -41,44 +41,6 @@ class RawClaim:
     continues: bool = False  # a quote with no cue of its own, continuing the last speaker
     date_span: tuple[int, int] | None = None  # a date phrase the parser put inside the clause
     known_speaker_only: bool = False  # keep only if the speaker is a person named in the article
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return start, end
-
-
-def is_cue(tok: Token, quote: bool = False) -> bool:
-    lemma = tok.lemma_.lower()
-    if lemma not in REPORTING_VERBS and lemma not in CALL_VERBS and not (
-            quote and lemma in QUOTE_ONLY_VERBS) and lemma not in FINDING_VERBS:
-        return False
-    if lemma in FINDING_VERBS and lemma not in REPORTING_VERBS:
-        spk = subject(tok)
-        if spk is None or spk.lemma_.lower() not in DOCUMENT_NOUNS:
-            return False
-    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "acomp")
-
-
-def subject(cue: Token) -> Token | None:
-    """The speaker's head token: nsubj, inherited through conjunctions and relative clauses."""
-    for child in cue.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
-                return cue.head
-            return child
-        if child.dep_ == "nsubjpass":
-            return None  # "X is said to ...": no speaker
-    if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
-        return subject(cue.head)
-    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.pos_ in ("VERB", "AUX"):
-        return subject(cue.head)  # "..., adding that ...", "Warning that ..., the IMF said"
-    if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
-        return cue.head
-    return None
 
 
 class _Paragraph:
@@ -109,9 +71,9 @@ class _Paragraph:
     def direct(self) -> None:
         last: RawClaim | None = None
         for qs, qe in self.quotes:
-            start, end = _trimmed(self.text, qs + 1, qe - 1)
+            start, end = trimmed(self.text, qs + 1, qe - 1)
             words = self.text[start:end].split()
-            if not words or _looks_like_title(words):
+            if not words or looks_like_title(words):
                 continue
             cue = self._cue_after(qs, qe) or self._cue_before(qs)
             if len(words) < 3:  # "Why now?" she asked: no claim, but sets who speaks next
@@ -121,7 +83,7 @@ class _Paragraph:
             if cue is not None:
                 spk = subject(cue)
                 if spk is None or qs <= spk.idx < qe:
-                    spk = _inverted_subject(cue)
+                    spk = inverted_subject(cue)
                 conf = 0.95 if cue.lemma_ == "say" else 0.9
                 last = RawClaim(start, end, "direct", cue, spk, conf if spk is not None else 0.6,
                                 "quote")
@@ -130,7 +92,7 @@ class _Paragraph:
                 # "A," she said. "B."  /  a quote paragraph after an attributed one
                 self.claims.append(self._continued(start, end, last))
         if self.open_tail is not None:  # a quote running on into the next paragraph
-            start, end = _trimmed(self.text, self.open_tail + 1, len(self.text))
+            start, end = trimmed(self.text, self.open_tail + 1, len(self.text))
             if len(self.text[start:end].split()) >= 4:
                 self.claims.append(self._continued(start, end, last))
 
@@ -195,7 +157,7 @@ class _Paragraph:
         body = self.doc[colon.i + 1:]
         if len(body) < 4 or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in body):
             return
-        start, end = _trimmed(self.text, body[0].idx, len(self.text))
+        start, end = trimmed(self.text, body[0].idx, len(self.text))
         while end > start and self.text[end - 1] == ".":
             end -= 1
         if self.in_quote(start) is None and body[0].text not in QUOTE_CHARS:
@@ -220,7 +182,7 @@ class _Paragraph:
             return
         spk = subject(cue)
         if spk is None:
-            spk = _inverted_subject(cue)
+            spk = inverted_subject(cue)
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         if comp is not None and comp.i > cue.i:
             toks = [t for t in comp.subtree]
@@ -229,9 +191,9 @@ class _Paragraph:
                 toks.pop(0)
             if spk is None or len(toks) < 2:
                 return
-            toks, date_span = _leading_date(toks, comp)
-            end = _cut_attribution(toks)
-            start, end = _trimmed(self.text, toks[0].idx, end)
+            toks, date_span = leading_date(toks, comp)
+            end = cut_attribution(toks)
+            start, end = trimmed(self.text, toks[0].idx, end)
             conf = 0.85 if lemma in ("say", "tell") else 0.75
             self._add_indirect(start, end, cue, spk, conf, "reporting verb + clause",
                                date_span=date_span)
@@ -252,7 +214,7 @@ class _Paragraph:
         tail = self.doc[right + 1:sent.end]
         if not any(t.pos_ in ("VERB", "AUX") for t in tail):
             return
-        start, end = _trimmed(self.text, self.doc[sent.start].idx, sent.end_char)
+        start, end = trimmed(self.text, self.doc[sent.start].idx, sent.end_char)
         self._add_indirect(start, end, cue, spk, 0.6, "parenthetical attribution")
 
     def _clause_final(self, cue: Token, statement_only: bool) -> None:
@@ -298,7 +260,7 @@ class _Paragraph:
             for t in body)
         if not (finite or predicate):
             return
-        start, end = _trimmed(self.text, body[0].idx, comma.idx)
+        start, end = trimmed(self.text, body[0].idx, comma.idx)
         self._add_indirect(start, end, cue, spk, 0.75, "fronted clause")
 
     def _according(self, tok: Token) -> None:
@@ -314,9 +276,9 @@ class _Paragraph:
                 start += 1
             if start >= sent.end:
                 return
-            s, e = _trimmed(self.text, self.doc[start].idx, sent.end_char)
+            s, e = trimmed(self.text, self.doc[start].idx, sent.end_char)
         else:
-            s, e = _trimmed(self.text, self.doc[sent.start].idx, tok.idx)
+            s, e = trimmed(self.text, self.doc[sent.start].idx, tok.idx)
             if phrase_end < sent.end - 1:  # "X, according to Y, is ..." keeps the tail
                 return
         if e - s > 8:
@@ -332,7 +294,7 @@ class _Paragraph:
         spk = subject(cue)
         if obj is None or pred is None or spk is None or pred.i < obj.i:
             return
-        s, e = _trimmed(self.text, obj.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+        s, e = trimmed(self.text, obj.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
         self._add_indirect(s, e, cue, spk, 0.6, "call X Y")
 
     def _add_indirect(self, start: int, end: int, cue: Token | None, spk: Token, conf: float,
@@ -350,71 +312,13 @@ class _Paragraph:
         quote = next(((qs, qe) for qs, qe in self.quotes if qs <= start <= qs + 1), None)
         if quote is not None and quote[1] - quote[0] > 0.3 * (end - start):
             # the clause opens with the speaker's own words: those are the claim
-            s, e = _trimmed(self.text, quote[0] + 1, quote[1] - 1)
+            s, e = trimmed(self.text, quote[0] + 1, quote[1] - 1)
             if len(self.text[s:e].split()) >= 3:
                 self.claims.append(RawClaim(s, e, "direct", cue or cue_token, spk, conf + 0.05,
                                             construction + ", quoted"))
                 return
         self.claims.append(RawClaim(start, end, "indirect", cue or cue_token, spk, conf, construction,
                                     date_span=date_span))
-
-
-_CUT_AFTER_COMMA = frozenset({"according", "though", "although", "whereas", "while"})
-
-
-def _cut_attribution(toks: list[Token]) -> int:
-    """End char of a complement, stopping before ", according to ...", a concessive ", though ..."
-    or a final ", which ..." clause (the reporter's additions, not the speaker's claim)."""
-    end_tok = toks[-1]
-    last = max(t.i for t in toks if not t.is_punct)
-    for a, b in zip(toks, toks[1:]):
-        if a.text == "," and b.lower_ in _CUT_AFTER_COMMA:
-            end_tok = a
-            break
-        if a.text == "," and b.lower_ == "which" and b.head.dep_ == "relcl" and (
-                max(t.i for t in b.head.subtree if not t.is_punct) == last):
-            end_tok = a  # a closing ", which ..." is the reporter's gloss, not the speaker's claim
-            break
-    return end_tok.idx + (0 if end_tok.text == "," else len(end_tok))
-
-
-def _leading_date(toks: list[Token], comp: Token) -> tuple[list[Token], tuple[int, int] | None]:
-    """"said on Wednesday they had ...": the parser may hang the cue's date on the clause."""
-    first = toks[0]
-    if first.i >= comp.i or first.dep_ not in ("prep", "npadvmod") or first.head != comp:
-        return toks, None
-    phrase = list(first.subtree)
-    if not any(t.ent_type_ == "DATE" for t in phrase):
-        return toks, None
-    rest = [t for t in toks if t.i > phrase[-1].i]
-    while rest and rest[0].is_punct:
-        rest.pop(0)
-    if len(rest) < 2:
-        return toks, None
-    return rest, (phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
-
-
-def _inverted_subject(cue: Token) -> Token | None:
-    """``"...," said Crosetto``: the speaker after the verb."""
-    for t in cue.doc[cue.i + 1:min(len(cue.doc), cue.i + 4)]:
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ in ("nsubj", "dobj", "attr", "npadvmod",
-                                                             "appos", "compound", "dative"):
-            head = t
-            while head.dep_ == "compound" and head.head.i > head.i:
-                head = head.head
-            return head if head.head == cue else None
-        if t.is_punct:
-            break
-    return None
-
-
-def _looks_like_title(words: list[str]) -> bool:
-    """"The Art of the Deal", "coalition of the willing"-style names rather than speech."""
-    if len(words) > 8 or words[-1][-1:] in ".?!,":
-        return False
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with"}
-    caps = [w for w in words if w.lower() not in small]
-    return bool(caps) and all(w[:1].isupper() for w in caps) and len(caps) >= 2
 
 
 def find_claims(doc: Doc) -> list[RawClaim]:

@@ -1,0 +1,105 @@
+"""Reading the parse around a reporting verb: is it a cue, who is its subject, where does the
+claim it introduces end. Small helpers shared by the attribution rules."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import CALL_VERBS, DOCUMENT_NOUNS, FINDING_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS
+
+TRIM = ' \t\n,;:-\u2013\u2014'
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def is_cue(tok: Token, quote: bool = False) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in REPORTING_VERBS and lemma not in CALL_VERBS and not (
+            quote and lemma in QUOTE_ONLY_VERBS) and lemma not in FINDING_VERBS:
+        return False
+    if lemma in FINDING_VERBS and lemma not in REPORTING_VERBS:
+        spk = subject(tok)
+        if spk is None or spk.lemma_.lower() not in DOCUMENT_NOUNS:
+            return False
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "acomp")
+
+
+def subject(cue: Token) -> Token | None:
+    """The speaker's head token: nsubj, inherited through conjunctions and relative clauses."""
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
+                return cue.head
+            return child
+        if child.dep_ == "nsubjpass":
+            return None  # "X is said to ...": no speaker
+    if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
+        return subject(cue.head)
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.pos_ in ("VERB", "AUX"):
+        return subject(cue.head)  # "..., adding that ...", "Warning that ..., the IMF said"
+    if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head
+    return None
+
+
+_CUT_AFTER_COMMA = frozenset({"according", "though", "although", "whereas", "while"})
+
+
+def cut_attribution(toks: list[Token]) -> int:
+    """End char of a complement, stopping before ", according to ...", a concessive ", though ..."
+    or a final ", which ..." clause (the reporter's additions, not the speaker's claim)."""
+    end_tok = toks[-1]
+    last = max(t.i for t in toks if not t.is_punct)
+    for a, b in zip(toks, toks[1:]):
+        if a.text == "," and b.lower_ in _CUT_AFTER_COMMA:
+            end_tok = a
+            break
+        if a.text == "," and b.lower_ == "which" and b.head.dep_ == "relcl" and (
+                max(t.i for t in b.head.subtree if not t.is_punct) == last):
+            end_tok = a  # a closing ", which ..." is the reporter's gloss, not the speaker's claim
+            break
+    return end_tok.idx + (0 if end_tok.text == "," else len(end_tok))
+
+
+def leading_date(toks: list[Token], comp: Token) -> tuple[list[Token], tuple[int, int] | None]:
+    """"said on Wednesday they had ...": the parser may hang the cue's date on the clause."""
+    first = toks[0]
+    if first.i >= comp.i or first.dep_ not in ("prep", "npadvmod") or first.head != comp:
+        return toks, None
+    phrase = list(first.subtree)
+    if not any(t.ent_type_ == "DATE" for t in phrase):
+        return toks, None
+    rest = [t for t in toks if t.i > phrase[-1].i]
+    while rest and rest[0].is_punct:
+        rest.pop(0)
+    if len(rest) < 2:
+        return toks, None
+    return rest, (phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
+
+
+def inverted_subject(cue: Token) -> Token | None:
+    """``"...," said Crosetto``: the speaker after the verb."""
+    for t in cue.doc[cue.i + 1:min(len(cue.doc), cue.i + 4)]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ in ("nsubj", "dobj", "attr", "npadvmod",
+                                                             "appos", "compound", "dative"):
+            head = t
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            return head if head.head == cue else None
+        if t.is_punct:
+            break
+    return None
+
+
+def looks_like_title(words: list[str]) -> bool:
+    """"The Art of the Deal", "coalition of the willing"-style names rather than speech."""
+    if len(words) > 8 or words[-1][-1:] in ".?!,":
+        return False
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with"}
+    caps = [w for w in words if w.lower() not in small]
+    return bool(caps) and all(w[:1].isupper() for w in caps) and len(caps) >= 2
