@@ -13,6 +13,7 @@ a reporting verb beside it and must stand where speech stands (sentence start or
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from .quotes import find_quotes, open_quote_tail
 
 _END_PUNCT = frozenset({".", "!", "?"})
 _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "however", "meanwhile", "still", "also"})
+_MORE_CLAIMS = re.compile(r"\s*,?\s*(?:and|but)\s+(?:that|also)\b")  # '"A" and that B': one claim
 _WH_WORDS = frozenset({"which", "who", "whom", "what", "whose"})
 _PLAIN_SAY = frozenset({"say", "tell", "add", "state", "declare", "read"})
 
@@ -307,10 +309,13 @@ class _Paragraph:
         for qs, qe in self.quotes:  # never cut a partial quote in half
             if start <= qs < end < qe and qe - end <= 3:
                 end = qe
+            if qs < start < qe <= end and start - qs <= 2:
+                start = qs
         if end - start < 4:
             return
         quote = next(((qs, qe) for qs, qe in self.quotes if qs <= start <= qs + 1), None)
-        if quote is not None and quote[1] - quote[0] > 0.3 * (end - start):
+        if quote is not None and quote[1] - quote[0] > 0.3 * (end - start) and not _MORE_CLAIMS.match(
+                self.text, quote[1], end):
             # the clause opens with the speaker's own words: those are the claim
             s, e = trimmed(self.text, quote[0] + 1, quote[1] - 1)
             if len(self.text[s:e].split()) >= 3:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import CALL_VERBS, DOCUMENT_NOUNS, FINDING_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS
+from .lexicon import (CALL_VERBS, DOCUMENT_NOUNS, FINDING_VERBS, PHRASAL_REPORTING, QUOTE_ONLY_VERBS,
+                      REPORTING_VERBS)
 
 TRIM = ' \t\n,;:-\u2013\u2014'
 
@@ -19,6 +20,8 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def is_cue(tok: Token, quote: bool = False) -> bool:
     lemma = tok.lemma_.lower()
+    if any((lemma, c.lower_) in PHRASAL_REPORTING for c in tok.children if c.dep_ == "prt"):
+        return tok.pos_ == "VERB"
     if lemma not in REPORTING_VERBS and lemma not in CALL_VERBS and not (
             quote and lemma in QUOTE_ONLY_VERBS) and lemma not in FINDING_VERBS:
         return False

@@ -111,7 +111,8 @@ def _dateparser(phrase: str, published: dt.date) -> dt.date | None:
 
     base = dt.datetime.combine(published, dt.time(12))
     got = dateparser.parse(phrase, languages=["en"],
-                           settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+                           settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                                     "PREFER_DAY_OF_MONTH": "first"})
     return got.date() if got else None
 
 

@@ -8,7 +8,10 @@ declare stress emphasize emphasise acknowledge admit assert maintain suggest pre
 respond comment recall remark reiterate urge caution concede contend allege estimate promise
 pledge vow threaten complain observe testify affirm reaffirm disclose reveal indicate tweet
 post agree mention signal clarify specify recount question charge counter conclude stated
+underline highlight
 """.split())
+# Phrasal reporting verbs: lemma and particle ("pointed out that ...").
+PHRASAL_REPORTING = frozenset({("point", "out")})
 
 # Verbs that report a finding only when a document is their subject ("the study found that").
 FINDING_VERBS = frozenset({"find", "show", "conclude", "reveal", "suggest", "estimate"})

@@ -69,6 +69,9 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
             start = i  # "Police Chief", "former President", "opposition leader"
         elif tok.lower_ == "and" and i - 1 >= lowest and _is_title(doc[i - 1]) and start is not None:
             start = i
+        elif start is None and i == first.i - 1 and tok.pos_ == "NOUN" and tok.is_lower and (
+                tok.dep_ == "compound"):
+            start = i  # a descriptor right before the name: "dictator Vladimir Putin", "pop star"
         elif tok.lower_ in HONORIFICS:
             pass
         else:
@@ -79,7 +82,7 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
     toks = [t for t in doc[start:first.i] if t.lower_ not in HONORIFICS]
     while toks and (toks[0].lower_ == "and" or toks[0].text == "-"):
         toks.pop(0)
-    if not toks or not any(_is_title(t) for t in toks):
+    if not toks or not (any(_is_title(t) for t in toks) or toks[-1].i == first.i - 1 and toks[-1].is_lower):
         return None
     return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
 

@@ -73,3 +73,7 @@ def test_year_inferred_when_article_has_no_date(suggest):
             "Italy is willing to help, Defense Minister Guido Crosetto said on Dec. 12.")
     s = only(suggest(text, published=None))
     assert s.date == dt.date(2024, 12, 12)
+
+
+def test_month_only_phrase_is_the_first_of_the_latest_such_month():
+    assert resolve("in June", FRIDAY) == dt.date(2023, 6, 1)

@@ -165,3 +165,16 @@ def test_headline_name_colon_claim_needs_a_person_named_in_the_article(suggest):
 
 def test_relative_clause_attribution_is_not_cut_into_a_wrong_span(suggest):
     assert suggest("The new law, which critics say violates free speech, takes effect next month.") == []
+
+
+def test_phrasal_and_emphatic_reporting_verbs(suggest):
+    s = only(suggest("Opposition leader Peter Dutton pointed out that the budget had blown out by $10 billion."))
+    assert s.content.text == "the budget had blown out by $10 billion" and s.role == "Opposition leader"
+    assert only(suggest("Zelensky underlined that Ukraine would not give up any territory.")).cue.text == "underlined"
+
+
+def test_quote_followed_by_another_reported_clause_stays_one_indirect_claim(suggest):
+    s = only(suggest('The prime minister told parliament that "there will be no new taxes" and that '
+                     "spending would be cut."))
+    assert s.kind == "indirect"
+    assert s.content.text == '"there will be no new taxes" and that spending would be cut'

@@ -134,3 +134,10 @@ def test_the_company_refers_to_the_organisation_named_before(suggest):
 def test_group_speaker_keeps_its_place(suggest):
     s = only(suggest("Analysts at Berenberg said in a note that margins would stay under pressure."))
     assert s.speaker == "Analysts at Berenberg"
+
+
+def test_descriptor_before_the_name_is_the_role(suggest):
+    s = only(suggest("Russian dictator Vladimir Putin claimed that Ukraine had rejected peace talks."))
+    assert (s.speaker, s.role) == ("Vladimir Putin", "Russian dictator")
+    s = only(suggest('Pop star Taylor Swift said she was "heartbroken" by the news.'))
+    assert (s.speaker, s.role) == ("Taylor Swift", "Pop star")
