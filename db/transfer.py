@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 
 from sqlalchemy import String, insert, select, text, type_coerce
+from sqlalchemy.exc import OperationalError
 
 from .actions import ensure_annotator, now
 from .errors import InvalidValueError
@@ -40,6 +41,7 @@ class BulkClaim:
     verdict_rating: str | None = None
     verdict_explanation: str | None = None
     verdict_url: str | None = None
+    verdict_date: dt.date | None = None
     note: str | None = None
     status: str = "suggested"
     origin: str = "import"
@@ -111,10 +113,11 @@ _CLAIM_COLUMNS = (
     ClaimRow.verdict_rating, ClaimRow.verdict_explanation, ClaimRow.verdict_url, ClaimRow.note, ClaimRow.status,
     ClaimRow.origin, ClaimRow.model_name, ClaimRow.model_version, ClaimRow.confidence, ClaimRow.annotator,
     ClaimRow.created_at, ClaimRow.updated_at, ClaimRow.version, ArticleRow.title, ArticleRow.published,
+    ClaimRow.verdict_date,
 )
 # Dates come back as stored (ISO text on SQLite) and are parsed by the C ``fromisoformat``:
 # SQLAlchemy's SQLite date processing costs more than the rest of the row.
-_RAW = (15, 31, 32, 35)  # claim date, created_at, updated_at, article published
+_RAW = (15, 31, 32, 35, 36)  # claim date, created_at, updated_at, article published, verdict date
 _STREAM_COLUMNS = tuple(type_coerce(c, String) if i in _RAW else c for i, c in enumerate(_CLAIM_COLUMNS))
 
 
@@ -150,11 +153,13 @@ CLAIM_VALUE_FIELDS = (
     "speaker", "mention_start", "mention_end", "mention_text", "role", "date", "date_text", "date_assumed", "stance",
     "topic_id", "topic", "verdict_rating", "verdict_explanation", "verdict_url", "note", "status", "origin",
     "model_name", "model_version", "confidence", "annotator", "created_at", "updated_at", "version",
-    "article_title", "article_published",
+    "article_title", "article_published", "verdict_date",
 )
 
 
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+# Defaults of fields a newer Claim may have that this module does not read yet.
+_CLAIM_DEFAULTS = {f.name: f.default for f in fields(Claim) if f.default is not MISSING}
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _ARTICLE_COLUMNS = tuple(type_coerce(getattr(ArticleRow, name), String)
                          if name in ("published", "imported_at", "suggested_at") else getattr(ArticleRow, name)
@@ -162,9 +167,11 @@ _ARTICLE_COLUMNS = tuple(type_coerce(getattr(ArticleRow, name), String)
 _new = object.__new__
 
 
-def _record(cls, names: tuple[str, ...], values) -> object:
+def _record(cls, names: tuple[str, ...], values, defaults: dict | None = None) -> object:
     """A frozen record built without its __init__ (whose frozen setattr per field is the cost of a big export)."""
     obj = _new(cls)
+    if defaults:
+        obj.__dict__.update(defaults)
     obj.__dict__.update(zip(names, values))
     return obj
 
@@ -182,28 +189,41 @@ def _claim_from_row(r) -> Claim:
         r[0], r[1], _span(r[2], r[3], r[4]), r[5], _span(r[6], r[7], r[8]), r[9], r[10],
         _span(r[11], r[12], r[13]), r[14], _day(r[15]), r[16], bool(r[17]), r[18], r[19], r[20], r[21],
         r[22], r[23], r[24], r[25], r[26], r[27], r[28], r[29], r[30], _moment(r[31]), _moment(r[32]),
-        r[33], r[34], _day(r[35])))
+        r[33], r[34], _day(r[35]), _day(r[36])), _CLAIM_DEFAULTS)
 
 
 class _Ids:
-    """Ids for new rows of one table: the wanted id when still free here, else the next unused one.
+    """Ids for new rows of one table: the wanted id when never used here, else the next unused one.
 
-    Ids are assigned here (inside the write transaction) so rows can be inserted
-    in large batches; ``_sync_sequences`` tells PostgreSQL about them afterwards.
+    Ids are never reused (undo and the audit log refer to them), so a wanted id
+    is kept only above the table's high-water mark (SQLite's AUTOINCREMENT
+    counter). Ids are assigned here, inside the write transaction, so rows can
+    be inserted in large batches; ``_sync_sequences`` tells PostgreSQL afterwards.
     """
 
-    def __init__(self, taken):
+    def __init__(self, s, table: str, taken):
         self.taken = set(taken)
-        self.next = max(self.taken, default=0) + 1
+        self.floor = max(_high_water(s, table), max(self.taken, default=0))
+        self.next = self.floor + 1
 
     def take(self, wanted: int | None) -> int:
-        if wanted is not None and wanted > 0 and wanted not in self.taken:
+        if wanted is not None and wanted > self.floor and wanted not in self.taken:
             self.taken.add(wanted)
             return wanted
         while self.next in self.taken:
             self.next += 1
         self.taken.add(self.next)
         return self.next
+
+
+def _high_water(s, table: str) -> int:
+    """The highest id a table ever handed out (SQLite keeps it in sqlite_sequence)."""
+    if s.get_bind().dialect.name != "sqlite":
+        return 0
+    try:
+        return s.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": table}).scalar() or 0
+    except OperationalError:  # no AUTOINCREMENT table yet
+        return 0
 
 
 def _sync_sequences(s) -> None:
@@ -234,7 +254,7 @@ class TransferVerbs:
         """
         for r in self._claim_rows(f, batch):
             r = list(r)
-            r[15], r[35] = _iso_day(r[15]), _iso_day(r[35])
+            r[15], r[35], r[36] = _iso_day(r[15]), _iso_day(r[35]), _iso_day(r[36])
             r[31], r[32] = _iso_moment(r[31]), _iso_moment(r[32])
             r[17] = bool(r[17])
             yield tuple(r)
@@ -271,7 +291,10 @@ class TransferVerbs:
                     *r[:6], _day(r[6]), *r[7:12], _moment(r[12]), bool(r[13]), _moment(r[14])))
                     for r in s.connection().execute(q)]
             yield from rows
-            if not rows or (wanted is None and len(rows) < batch):
+            if wanted is not None:
+                last = chunk[-1]
+                continue
+            if len(rows) < batch:
                 return
             last = rows[-1].id
 
@@ -304,8 +327,8 @@ class TransferVerbs:
         with self._writing() as s:
             speaker_ids = self._load_speakers(s, speakers, counts)
             topic_ids = {t.name.casefold(): i for i, t in self._load_topics(s, topics, counts)}
-            article_ids = _Ids(s.scalars(select(ArticleRow.id)))
-            claim_ids = _Ids(s.scalars(select(ClaimRow.id)))
+            article_ids = _Ids(s, "articles", s.scalars(select(ArticleRow.id)))
+            claim_ids = _Ids(s, "claims", s.scalars(select(ClaimRow.id)))
             pending_articles: list[dict] = []
             pending_claims: list[dict] = []
             pending_text: dict[int, str] = {}  # texts of articles met in this load
@@ -416,8 +439,8 @@ class TransferVerbs:
             mention_end=spans["mention"][1], mention_text=spans["mention"][2], role=c.role, date=c.date,
             date_text=c.date_text, date_assumed=bool(c.date_assumed), stance=c.stance, topic_id=topic_id,
             verdict_rating=c.verdict_rating, verdict_explanation=c.verdict_explanation, verdict_url=c.verdict_url,
-            note=c.note, status=c.status, origin=origin, model_name=c.model_name, model_version=c.model_version,
-            confidence=c.confidence, annotator=c.annotator, created_at=c.created_at or stamp,
+            verdict_date=c.verdict_date, note=c.note, status=c.status, origin=origin, model_name=c.model_name,
+            model_version=c.model_version, confidence=c.confidence, annotator=c.annotator, created_at=c.created_at or stamp,
             updated_at=c.updated_at or c.created_at or stamp, version=max(1, int(c.version or 1)),
         )
         row["id"] = ids.take(c.id)
@@ -429,7 +452,7 @@ class TransferVerbs:
         Also maps ("name", case-folded name) -> id, a cache for claims that name their speaker.
         """
         existing = {name.casefold(): i for i, name in s.execute(select(SpeakerRow.id, SpeakerRow.name))}
-        ids = _Ids(existing.values())
+        ids = _Ids(s, "speakers", existing.values())
         mapping: dict = {}
         for sp in speakers:
             name = (sp.name or "").strip()
@@ -455,7 +478,7 @@ class TransferVerbs:
 
     def _load_topics(self, s, topics: Sequence[BulkTopic], counts: dict) -> list[tuple[int, BulkTopic]]:
         existing = {name.casefold(): i for i, name in s.execute(select(TopicRow.id, TopicRow.name))}
-        ids = _Ids(existing.values())
+        ids = _Ids(s, "topics", existing.values())
         out = []
         for t in topics:
             name = (t.name or "").strip()

@@ -37,7 +37,7 @@ def review(c, article, organization: str | None) -> dict:
         item["author"] = author
     out = {"@type": "ClaimReview", "identifier": f"quotedesk-claim-{c.id}", "claimReviewed": c.content.text,
            "reviewRating": rating, "itemReviewed": {k: v for k, v in item.items() if v is not None},
-           "datePublished": iso(c.updated_at.date())}
+           "datePublished": iso(c.verdict_date or c.updated_at.date())}
     if c.verdict_url:
         out["url"] = c.verdict_url
     if c.verdict_explanation:

@@ -77,7 +77,7 @@ class Scope:
             return [f.article_id]
         if not self.narrowed:
             return None
-        return sorted({c.article_id for c in project.stream_claims(f)})
+        return sorted({values[1] for values in project.stream_claim_values(f)})
 
 
 class Ticker:

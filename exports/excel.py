@@ -23,16 +23,17 @@ from .xlsx_stream import BOLD, Column, ListValidation, Workbook
 # Headers of the Claims sheet that the round trip reads back; do not rename.
 CLAIM_ID, VERSION = "Claim ID", "Version"
 STANCE, VERDICT, EXPLANATION, EVIDENCE, NOTE, STATUS = "Stance", "Verdict", "Explanation", "Evidence URL", "Note", "Status"
+VERDICT_DATE = "Verdict date"
 CLAIM_COLUMNS = [
     Column(CLAIM_ID, 9), Column("Article", 32), Column("Publisher", 18), Column("Article URL", 30, link=True),
     Column("Published", 12), Column("Content", 60, wrap=True), Column("Kind", 9), Column("Speaker", 22),
     Column("Role", 22), Column("Statement date", 14), Column("Date phrase", 16), Column(STANCE, 10),
     Column("Topic", 24), Column(VERDICT, 14), Column(EXPLANATION, 40, wrap=True), Column(EVIDENCE, 28, link=True),
-    Column(NOTE, 30, wrap=True), Column(STATUS, 11), Column("Annotator", 14), Column("Updated (UTC)", 17),
+    Column(VERDICT_DATE, 12), Column(NOTE, 30, wrap=True), Column(STATUS, 11), Column("Annotator", 14), Column("Updated (UTC)", 17),
     Column(VERSION, 8, hidden=True),
 ]
 EDITABLE = {STANCE: "stance", VERDICT: "verdict_rating", EXPLANATION: "verdict_explanation",
-            EVIDENCE: "verdict_url", NOTE: "note", STATUS: "status"}
+            EVIDENCE: "verdict_url", VERDICT_DATE: "verdict_date", NOTE: "note", STATUS: "status"}
 NO_STANCE = "(none)"
 
 
@@ -63,7 +64,7 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
             claims_sheet.append([
                 c.id, c.article_title, art.publisher if art else None, (url, url), c.article_published,
                 c.content.text, c.kind, c.speaker, c.role, c.date, c.date_text, c.stance, c.topic,
-                c.verdict_rating, c.verdict_explanation, (c.verdict_url, c.verdict_url), c.note, c.status,
+                c.verdict_rating, c.verdict_explanation, (c.verdict_url, c.verdict_url), c.verdict_date, c.note, c.status,
                 c.annotator, c.updated_at, c.version,
             ])
             by_article[c.article_id] += 1
@@ -197,11 +198,11 @@ def _stance_changes_sheet(project: Project, book: Workbook) -> None:
     changes = project_stance_changes(project)
     if changes is None:
         return
-    rows = [_flat(r) if isinstance(r, dict) else {"stance change": r} for r in map(plain, changes)]
+    rows = [c.flat() if hasattr(c, "flat") else _flat(plain(c)) for c in changes]
     keys = [k for k in (rows[0] if rows else {}) if not k.endswith("_id") or k.endswith("claim_id")]
     sheet = book.add_sheet("Stance changes", [
         Column(k.replace("_", " ").capitalize(), 40 if k.endswith("quote") else 16, wrap=k.endswith("quote"))
         for k in keys] or [Column("Stance changes", 30)])
     for row in rows:
-        sheet.append([v if isinstance(v, (str, int, float)) or v is None else str(v)
+        sheet.append([v if isinstance(v, (str, int, float, dt.date)) or v is None else str(v)
                       for v in (row.get(k) for k in keys)])

@@ -8,13 +8,14 @@ as a conflict rather than overwriting someone's newer work.
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 from dataclasses import dataclass
 
 from db import STANCES, STATUSES, ClaimFilter, ConflictError, InvalidValueError, Project
 
 from .common import ExportError
-from .excel import CLAIM_ID, EDITABLE, NO_STANCE, STANCE, STATUS, VERSION
+from .excel import CLAIM_ID, EDITABLE, NO_STANCE, STANCE, STATUS, VERDICT_DATE, VERSION
 from .xlsx_stream import cell_text
 
 
@@ -23,8 +24,8 @@ class FieldChange:
     claim_id: int
     field: str  # the claim field (db name)
     column: str  # the sheet header
-    old: str | None
-    new: str | None
+    old: object
+    new: object
 
     def describe(self) -> str:
         return f"Claim {self.claim_id}: {self.column.lower()} {_show(self.old)} → {_show(self.new)}"
@@ -71,6 +72,8 @@ class XlsxImport:
 def _show(value) -> str:
     if value is None:
         return "(empty)"
+    if isinstance(value, dt.date):
+        return value.isoformat()
     text = value if len(value) <= 60 else value[:57] + "…"
     return f"“{text}”"
 
@@ -118,7 +121,23 @@ def _int(value) -> int | None:
         return None
 
 
-def _read_value(column: str, raw) -> str | None:
+def _read_date(raw) -> dt.date | None:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date) or raw is None:
+        return raw
+    text = str(raw).strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"the verdict date must be a date (YYYY-MM-DD), not “{raw}”") from None
+
+
+def _read_value(column: str, raw):
+    if column == VERDICT_DATE:
+        return _read_date(raw)
     value = _cell(raw)
     if column == STANCE and value is not None:
         value = None if value == NO_STANCE else value.lower()

@@ -36,7 +36,8 @@ def claim_json(r: tuple) -> dict:
     """A claim as the document holds it, from a ``Project.stream_claim_values`` tuple."""
     (cid, _article, start, end, text, kind, cue_start, cue_end, cue_text, speaker_id, speaker, m_start, m_end,
      m_text, role, date, date_text, date_assumed, stance, _topic_id, topic, rating, explanation, url, note, status,
-     origin, model_name, model_version, confidence, annotator, created_at, updated_at, version, *_) = r
+     origin, model_name, model_version, confidence, annotator, created_at, updated_at, version, _title, _published,
+     verdict_date, *_) = r
     return {
         "id": cid, "status": status, "kind": kind, "content": {"start": start, "end": end, "text": text},
         "cue": _span(cue_start, cue_end, cue_text),
@@ -44,7 +45,8 @@ def claim_json(r: tuple) -> dict:
             "id": speaker_id, "name": speaker, "mention": _span(m_start, m_end, m_text)},
         "role": role, "date": date, "date_text": date_text, "date_assumed": date_assumed, "stance": stance,
         "topic": topic,
-        "verdict": {"rating": rating, "explanation": explanation, "url": url} if rating or explanation or url else None,
+        "verdict": {"rating": rating, "explanation": explanation, "url": url, "date": verdict_date}
+        if rating or explanation or url or verdict_date else None,
         "confidence": confidence, "origin": origin, "annotator": annotator,
         "created_at": _z(created_at), "updated_at": _z(updated_at),
         "note": note, "model_name": model_name, "model_version": model_version, "version": version,
@@ -179,7 +181,8 @@ def _claim(c: dict, text: str, where: str) -> BulkClaim:
         role=c.get("role"), date=_date(c.get("date"), f"The date of {what.lower()}"), date_text=c.get("date_text"),
         date_assumed=bool(c.get("date_assumed")), stance=c.get("stance"), topic=c.get("topic"),
         verdict_rating=verdict.get("rating"), verdict_explanation=verdict.get("explanation"),
-        verdict_url=verdict.get("url"), note=c.get("note"), status=c.get("status") or "suggested",
+        verdict_url=verdict.get("url"), verdict_date=_date(verdict.get("date"), f"The verdict date of {what.lower()}"),
+        note=c.get("note"), status=c.get("status") or "suggested",
         origin=c.get("origin") or "import", model_name=c.get("model_name"), model_version=c.get("model_version"),
         confidence=c.get("confidence"), annotator=c.get("annotator"),
         created_at=_stamp(c.get("created_at"), f"created_at of {what.lower()}"),

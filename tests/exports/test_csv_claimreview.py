@@ -55,3 +55,34 @@ def test_every_format_exports_through_the_dispatcher(filled, tmp_path):
         assert path.stat().st_size > 0 and summary.format == fmt and not summary.cancelled
         summary = export(filled.project, fmt, tmp_path / f"cancelled{suffix}", cancelled=lambda: True)
         assert summary.cancelled and not (tmp_path / f"cancelled{suffix}").exists()
+
+
+# The schema.org terms a ClaimReview may use here (https://schema.org/ClaimReview and the types it nests).
+SCHEMA_TERMS = {
+    "ClaimReview": {"identifier", "claimReviewed", "reviewRating", "itemReviewed", "datePublished", "url",
+                    "reviewBody", "author"},
+    "Rating": {"alternateName", "ratingValue", "bestRating", "worstRating"},
+    "Claim": {"author", "datePublished", "appearance"},
+    "Person": {"name", "jobTitle"},
+    "Organization": {"name"},
+    "CreativeWork": {"url", "headline", "datePublished", "publisher"},
+}
+
+
+def _check_node(node: dict) -> None:
+    assert node["@type"] in SCHEMA_TERMS, node
+    assert set(node) - {"@type"} <= SCHEMA_TERMS[node["@type"]], node
+    for value in node.values():
+        if isinstance(value, dict):
+            _check_node(value)
+        else:
+            assert value is not None and isinstance(value, (str, int, float)), node
+
+
+def test_claimreview_uses_only_schema_org_terms_and_no_nulls(filled, tmp_path):
+    path = tmp_path / "reviews.jsonld"
+    export_claimreview(filled.project, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert set(doc) == {"@context", "@graph"}
+    for node in doc["@graph"]:
+        _check_node(node)

@@ -51,13 +51,13 @@ def test_workbook_is_laid_out_for_editors(filled, tmp_path):
     assert book.sheetnames[:4] == ["Claims", "Articles", "Speakers", "Summary"]
     assert sheet.freeze_panes == "A2"
     assert all(c.font.b for c in sheet[1])
-    assert sheet.auto_filter.ref == f"A1:U{len(rows) + 1}"
+    assert sheet.auto_filter.ref == f"A1:V{len(rows) + 1}"
     assert sheet.column_dimensions["F"].width >= 50
     assert rows[filled.crosetto]["Content"].alignment.wrap_text
-    assert sheet.column_dimensions["U"].hidden  # the version column
+    assert sheet.column_dimensions["V"].hidden  # the version column
     lists = {str(dv.sqref)[0]: dv for dv in sheet.data_validations.dataValidation}
     assert lists["L"].formula1 == '"favor,against,neutral"'
-    assert lists["R"].formula1 == '"suggested,confirmed,rejected"'
+    assert lists["S"].formula1 == '"suggested,confirmed,rejected"'
     assert "Mostly true" in lists["N"].formula1 and lists["N"].errorStyle == "warning"
     assert lists["L"].showErrorMessage
 
@@ -173,3 +173,4 @@ def test_stance_changes_sheet_lists_a_speakers_change_of_stance(filled, tmp_path
     assert len(crosetto) == 1
     assert (crosetto[0]["Before stance"], crosetto[0]["After stance"]) == ("favor", "against")
     assert crosetto[0]["After claim id"] == filled.banner
+    assert crosetto[0]["After date"].date() == dt.date(2025, 1, 10)

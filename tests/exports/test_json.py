@@ -38,7 +38,7 @@ def test_json_holds_articles_claims_speakers_and_topics(filled, tmp_path):
     assert (c["date"], c["date_text"], c["stance"], c["status"]) == ("2024-12-12", "on Dec. 12", "favor", "confirmed")
     assert c["topic"] == "Italy sending peacekeepers to Ukraine"
     assert c["verdict"] == {"rating": "Mostly true", "explanation": "Confirmed by the ministry.",
-                            "url": "https://factcheck.example/1"}
+                            "url": "https://factcheck.example/1", "date": None}
     assert (c["confidence"], c["origin"], c["annotator"]) == (0.9, "model", "ada")
     assert c["created_at"].endswith("Z") and c["updated_at"] >= c["created_at"]
     # The astral flag emoji before "Schlein rejected it" does not shift offsets.
