@@ -19,6 +19,7 @@ and dark mode alike.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
@@ -190,6 +191,11 @@ class ArticleView(QPlainTextEdit):
         sel.format = fmt
         return sel
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: the cue underline follows the text colour
+            self._paint()
+
     # ------------------------------------------------------------ interaction
     def _offset_at(self, pos) -> int:
         return self._map.from_utf16(min(self.cursorForPosition(pos).position(), self._map.utf16_length))
@@ -197,8 +203,9 @@ class ArticleView(QPlainTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             hits = self.claims_at(self._offset_at(event.pos()))
-            if hits:
-                QToolTip.showText(event.globalPos(), "\n\n".join(claim_summary(c) for c in hits), self.viewport())
+            if hits:  # rich text, so Qt wraps long claims instead of drawing one screen-wide line
+                html = "<hr>".join("<br>".join(escape(line) for line in claim_summary(c).splitlines()) for c in hits)
+                QToolTip.showText(event.globalPos(), f"<qt>{html}</qt>", self.viewport())
             else:
                 QToolTip.hideText()
             return True
