@@ -188,8 +188,9 @@ class _Paragraph:
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         if comp is not None and comp.i > cue.i:
             toks = [t for t in comp.subtree]
-            while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if")
-                            or toks[0].is_punct):
+            while toks and (toks[0].lower_ in ("that", "whether", "if") and (
+                    toks[0].dep_ == "mark" or toks[0].tag_ == "IN" or toks[1:2] and toks[1].is_punct)
+                    or toks[0].is_punct):
                 toks.pop(0)
             if spk is None or len(toks) < 2:
                 return
@@ -232,6 +233,10 @@ class _Paragraph:
         segment = self.doc[comma.i + 1:cue.i]
         if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in segment):
             return
+        if len(segment) and segment[0].dep_ == "cc":
+            return  # "..., and he promised a referendum": a second clause, not an attribution
+        if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") and c.i > cue.i for c in cue.children):
+            return  # the verb goes on to its own object: it does not close the sentence
         rest = self.doc[cue.i + 1:sent.end]
         if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in rest):
             return

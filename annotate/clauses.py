@@ -54,11 +54,15 @@ _CUT_AFTER_COMMA = frozenset({"according", "though", "although", "whereas", "whi
 
 
 def cut_attribution(toks: list[Token]) -> int:
-    """End char of a complement, stopping before ", according to ...", a concessive ", though ..."
-    or a final ", which ..." clause (the reporter's additions, not the speaker's claim)."""
+    """End char of a complement, stopping before ", according to ...", a concessive ", though ...",
+    a final ", which ..." clause (the reporter's additions, not the speaker's claim) and "and" +
+    the speaker's next speech act."""
     end_tok = toks[-1]
     last = max(t.i for t in toks if not t.is_punct)
     for a, b in zip(toks, toks[1:]):
+        if b.lower_ == "and" and b.dep_ == "cc" and _speaker_goes_on(b.head, b):
+            end_tok = a  # "said X and urged Y": what follows "and" is the speaker's next act
+            break
         if a.text == "," and b.lower_ in _CUT_AFTER_COMMA:
             end_tok = a
             break
@@ -106,3 +110,15 @@ def looks_like_title(words: list[str]) -> bool:
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with"}
     caps = [w for w in words if w.lower() not in small]
     return bool(caps) and all(w[:1].isupper() for w in caps) and len(caps) >= 2
+
+
+_NEXT_ACTS = frozenset({"urge", "call", "ask", "demand", "appeal", "add", "warn", "say", "vow",
+                        "promise", "pledge", "insist", "stress"})
+
+
+def _speaker_goes_on(head: Token, cc: Token) -> bool:
+    """"Zelensky said Russia was preparing an offensive and urged allies ...": the verb after "and"
+    has no subject of its own and is a speech act, so it belongs to the speaker, not the claim."""
+    verb = next((c for c in head.children if c.dep_ == "conj" and c.i > cc.i), None)
+    return (verb is not None and verb.lemma_.lower() in _NEXT_ACTS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))

@@ -8,7 +8,7 @@ declare stress emphasize emphasise acknowledge admit assert maintain suggest pre
 respond comment recall remark reiterate urge caution concede contend allege estimate promise
 pledge vow threaten complain observe testify affirm reaffirm disclose reveal indicate tweet
 post agree mention signal clarify specify recount question charge counter conclude stated
-underline highlight
+underline highlight assure remind inform retort proclaim hint forecast confide
 """.split())
 # Phrasal reporting verbs: lemma and particle ("pointed out that ...").
 PHRASAL_REPORTING = frozenset({("point", "out")})

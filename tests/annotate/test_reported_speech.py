@@ -178,3 +178,25 @@ def test_quote_followed_by_another_reported_clause_stays_one_indirect_claim(sugg
                      "spending would be cut."))
     assert s.kind == "indirect"
     assert s.content.text == '"there will be no new taxes" and that spending would be cut'
+
+
+def test_the_speakers_next_act_after_and_is_not_part_of_the_claim(suggest):
+    s = only(suggest("In his nightly address, Zelensky said Russia was preparing a new offensive in the "
+                     "east and urged allies to speed up deliveries of air defense systems."))
+    assert s.content.text == "Russia was preparing a new offensive in the east"
+
+
+def test_second_clause_with_its_own_subject_is_not_a_fronted_claim(suggest):
+    s = only(suggest("He assured voters that pensions would be protected, and he promised a referendum."))
+    assert s.content.text == "pensions would be protected" and s.cue.text == "assured"
+
+
+def test_verbs_with_a_listener_and_a_clause(suggest):
+    for verb in ("reminded", "informed", "assured"):
+        s = only(suggest(f"The minister {verb} reporters that the programme had cost 2 billion euros."))
+        assert s.content.text == "the programme had cost 2 billion euros", verb
+
+
+def test_that_before_an_aside_is_not_part_of_the_claim(suggest):
+    s = only(suggest("She told the committee that, in her view, the regulator had failed to act."))
+    assert s.content.text == "in her view, the regulator had failed to act"
