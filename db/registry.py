@@ -203,8 +203,10 @@ class RegistryVerbs:
         The date is the statement date, or the article's publication date when the
         claim has none (``date_from_article``); claims with neither are left out.
         """
-        q = (select(ClaimRow, TopicRow.name, SpeakerRow.name, SpeakerRow.affiliation, ArticleRow.title,
-                    ArticleRow.url, ArticleRow.publisher, ArticleRow.published)
+        q = (select(ClaimRow.id, ClaimRow.article_id, ClaimRow.topic_id, ClaimRow.content_text, ClaimRow.stance,
+                    ClaimRow.date, ClaimRow.speaker_id, ClaimRow.role, TopicRow.name, SpeakerRow.name,
+                    SpeakerRow.affiliation, ArticleRow.title, ArticleRow.url, ArticleRow.publisher,
+                    ArticleRow.published)
              .join(TopicRow, TopicRow.id == ClaimRow.topic_id)
              .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
              .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
@@ -215,15 +217,14 @@ class RegistryVerbs:
         with self._reading() as s:
             if topic_id is not None and s.get(TopicRow, topic_id) is None:
                 raise NotFoundError(f"There is no topic {topic_id} in this project.")
-            for c, topic, speaker, affiliation, title, url, publisher, published in s.execute(q):
-                date = c.date or published
-                if date is None:
+            for (cid, article_id, tid, quote, stance, date, speaker_id, role, topic, speaker, affiliation, title,
+                 url, publisher, published) in s.execute(q):
+                if (date or published) is None:
                     continue
                 points.append(StancePoint(
-                    claim_id=c.id, article_id=c.article_id, topic_id=c.topic_id, topic=topic, quote=c.content_text,
-                    stance=c.stance, date=date, date_from_article=c.date is None, speaker_id=c.speaker_id,
-                    speaker=speaker, affiliation=affiliation, role=c.role, article_title=title, article_url=url,
-                    publisher=publisher))
+                    claim_id=cid, article_id=article_id, topic_id=tid, topic=topic, quote=quote, stance=stance,
+                    date=date or published, date_from_article=date is None, speaker_id=speaker_id, speaker=speaker,
+                    affiliation=affiliation, role=role, article_title=title, article_url=url, publisher=publisher))
         points.sort(key=lambda p: (p.date, p.article_id, p.claim_id))
         return points
 

@@ -124,7 +124,8 @@ class SpeakersView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 120)
-        self.table.selectionModel().currentRowChanged.connect(lambda cur, _: self._show(cur.data(ID_ROLE)))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _: self._show(cur.data(ID_ROLE) if cur.isValid() else None))  # None via Qt leaks a ref
         merge = QPushButton("Merge selected…")
         merge.setToolTip("Merge the selected speakers into one: claims, aliases and roles follow.")
         merge.clicked.connect(self.merge_selected)

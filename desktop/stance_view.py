@@ -1,8 +1,13 @@
 """The stance-changes view: per topic, where a speaker or an affiliation changed stance.
 
-One row per change (``Project.stance_changes``): who, then the earlier claim and the
-later one side by side, each with its date, stance, speaker, quote and source.
-Double-clicking a side opens that claim in its article.
+One table row per change (``Project.stance_changes``): who, then the earlier claim and
+the later one side by side, each with its date, stance, speaker, quote and source, and
+a link that opens the claim in its article.
+
+The table is one HTML document in a QTextBrowser, drawn by Qt alone: no Python runs
+while it paints or scrolls. (PySide6 6.12 on Python 3.11 drops a reference to None on
+every Qt method call that returns nothing, so per-cell Python painting would wear
+``None`` down within minutes of scrolling.)
 """
 
 from __future__ import annotations
@@ -10,26 +15,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QTextDocument
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyle,
-                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from db import Project, StanceChange, StancePoint
 from desktop.timeline import STANCE_COLOURS
 
-Index = QModelIndex | QPersistentModelIndex
-CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
-HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 STANCE_WORDS = {"favor": "IN FAVOUR", "against": "AGAINST", "neutral": "NEUTRAL"}
-WHO, BEFORE, AFTER = range(3)
+ALL_TOPICS = -1  # the combo box's "All topics" item (not None: see the module docstring)
+LINK_SCHEME = "claim"
 
 
-def side_text(p: StancePoint) -> str:
-    date = f"{p.date.day} {p.date:%b %Y}" + (" (article date)" if p.date_from_article else "")
-    who = ", ".join(x for x in (p.speaker or "Unknown speaker", p.role) if x)
-    source = " · ".join(x for x in (p.article_title or f"Article {p.article_id}", p.publisher) if x)
-    return f"{date} — {STANCE_WORDS.get(p.stance, '')}\n{who}\n“{p.quote}”\n{source}"
+def _tint(stance: str | None) -> str:
+    """The stance colour mixed 18% into white, as #rrggbb (rich text has no alpha)."""
+    c = STANCE_COLOURS.get(stance, STANCE_COLOURS[None])
+    mix = [round(255 - (255 - v) * 0.18) for v in (c.red(), c.green(), c.blue())]
+    return "#%02x%02x%02x" % tuple(mix)
 
 
 def side_html(p: StancePoint) -> str:
@@ -37,100 +39,33 @@ def side_html(p: StancePoint) -> str:
     date = f"{p.date.day} {p.date:%b %Y}" + (" <i>(article date)</i>" if p.date_from_article else "")
     role = f", {escape(p.role)}" if p.role else ""
     source = " · ".join(escape(x) for x in (p.article_title or f"Article {p.article_id}", p.publisher) if x)
-    link = f' · <a href="{escape(p.article_url)}">{escape(p.article_url)}</a>' if p.article_url else ""
+    url = f'<br><a href="{escape(p.article_url)}">{escape(p.article_url)}</a>' if p.article_url else ""
     return (f'<b>{date}</b> &nbsp;<b style="color:{colour}">{STANCE_WORDS.get(p.stance, "")}</b><br>'
             f"<b>{escape(p.speaker or 'Unknown speaker')}</b>{role}"
-            f'<p style="margin-top:4px; margin-bottom:4px">“{escape(p.quote)}”</p>'
-            f'<small style="color:#555">{source}{link}</small>')
+            f'<p style="margin-top:5px; margin-bottom:5px">“{escape(p.quote)}”</p>'
+            f'<span style="color:#555; font-size:small">{source}{url}</span><br>'
+            f'<a href="{LINK_SCHEME}:{p.claim_id}">Open claim {p.claim_id} ›</a>')
 
 
 def who_html(change: StanceChange, show_topic: bool) -> str:
     basis = "same speaker" if change.basis == "speaker" else "same affiliation"
     before, after = (STANCE_WORDS.get(s.stance, "") for s in (change.before, change.after))
-    topic = f'<br><br><small style="color:#555">Topic: {escape(change.topic)}</small>' if show_topic else ""
-    return f"<b>{escape(change.group)}</b><br><small>({basis})</small><br><br>{before} → {after}{topic}"
+    topic = f'<br><br><span style="color:#555; font-size:small">Topic: {escape(change.topic)}</span>' \
+        if show_topic else ""
+    return (f'<b>{escape(change.group)}</b><br><span style="font-size:small">({basis})</span><br><br>'
+            f"{before} → {after}{topic}")
 
 
-class HtmlDelegate(QStyledItemDelegate):
-    """Draws a cell's HTML_ROLE text as rich text, wrapped to the column width."""
-
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(6)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(60, option.rect.width()))
-        return doc
-
-    def paint(self, painter, option, index) -> None:
-        self.initStyleOption(option, index)
-        doc = self._document(option, index)
-        option.text = ""
-        option.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        doc.drawContents(painter)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:
-        self.initStyleOption(option, index)
-        view = option.widget
-        if view is not None:
-            option.rect.setWidth(view.columnWidth(index.column()))
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
-
-
-class StanceChangesModel(QAbstractTableModel):
-    headers = ("Who", "Before", "After")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.changes: list[StanceChange] = []
-        self.show_topic = True
-
-    def set_changes(self, changes: list[StanceChange], *, show_topic: bool) -> None:
-        self.beginResetModel()
-        self.changes, self.show_topic = list(changes), show_topic
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.changes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        change = self.changes[index.row()]
-        col = index.column()
-        side = change.before if col == BEFORE else change.after if col == AFTER else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if side is None:
-                basis = "same speaker" if change.basis == "speaker" else "same affiliation"
-                topic = f"\n\nTopic: {change.topic}" if self.show_topic else ""
-                arrow = f"{STANCE_WORDS.get(change.before.stance)} → {STANCE_WORDS.get(change.after.stance)}"
-                return f"{change.group}\n({basis})\n\n{arrow}{topic}"
-            return side_text(side)
-        if role == HTML_ROLE:
-            return who_html(change, self.show_topic) if side is None else side_html(side)
-        if role == Qt.ItemDataRole.BackgroundRole and side is not None:
-            colour = QColor(STANCE_COLOURS.get(side.stance, STANCE_COLOURS[None]))
-            colour.setAlpha(45)
-            return colour
-        if role == Qt.ItemDataRole.ToolTipRole and side is not None:
-            return "Double-click to open this claim in its article."
-        if role == CLAIM_ROLE and side is not None:
-            return side.claim_id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        return None
+def changes_html(changes: list[StanceChange], *, show_topic: bool) -> str:
+    rows = ["<tr>" + "".join(f'<th align="left" width="{w}">{h}</th>'
+                             for h, w in (("Who", "18%"), ("Before", "41%"), ("After", "41%"))) + "</tr>"]
+    for c in changes:
+        rows.append(
+            f'<tr><td valign="top">{who_html(c, show_topic)}</td>'
+            f'<td valign="top" bgcolor="{_tint(c.before.stance)}">{side_html(c.before)}</td>'
+            f'<td valign="top" bgcolor="{_tint(c.after.stance)}">{side_html(c.after)}</td></tr>')
+    return ('<table width="100%" cellspacing="0" cellpadding="7" border="1" '
+            'style="border-color:#ccc; border-style:solid">' + "".join(rows) + "</table>")
 
 
 class StanceChangesView(QWidget):
@@ -141,74 +76,68 @@ class StanceChangesView(QWidget):
     def __init__(self, project: Project, *, open_claim: Callable[[int], None] | None = None, parent=None):
         super().__init__(parent)
         self.project = project
+        self.changes: list[StanceChange] = []
         if open_claim is not None:
             self.claim_activated.connect(open_claim)
         self.topic_box = QComboBox()
         self.topic_box.setMinimumContentsLength(28)
         self.topic_box.currentIndexChanged.connect(lambda _: self.refresh())
-        self.model = StanceChangesModel(self)
-        self.table = QTableView(accessibleName="Stance changes")
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(HtmlDelegate(self.table))
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(False)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(BEFORE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(AFTER, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(WHO, 190)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
-        self.table.doubleClicked.connect(self._activated)
-        open_button = QPushButton("Open claim")
-        open_button.clicked.connect(lambda: self._activated(self.table.currentIndex()))
         self.summary = QLabel(wordWrap=True)
+        self.browser = QTextBrowser(accessibleName="Stance changes")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Topic:"))
         bar.addWidget(self.topic_box, 1)
-        bar.addWidget(open_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.browser, 1)
         self.reload_topics()
 
     def reload_topics(self) -> None:
-        keep = self.topic_box.currentData()
+        """Refill the topic list (after topics changed), keeping the choice, and refresh."""
+        keep = self.topic_box.currentData() if self.topic_box.count() else ALL_TOPICS
         self.topic_box.blockSignals(True)
         self.topic_box.clear()
-        self.topic_box.addItem("All topics", None)
+        self.topic_box.addItem("All topics", ALL_TOPICS)
         for t in self.project.topics():
             self.topic_box.addItem(t.name, t.id)
         self.topic_box.setCurrentIndex(max(0, self.topic_box.findData(keep)))
         self.topic_box.blockSignals(False)
         self.refresh()
 
+    @property
+    def topic_id(self) -> int | None:
+        """The chosen topic, None for all."""
+        data = self.topic_box.currentData() if self.topic_box.count() else ALL_TOPICS
+        return None if data == ALL_TOPICS else data
+
     def set_topic(self, topic_id: int | None) -> None:
-        self.topic_box.setCurrentIndex(max(0, self.topic_box.findData(topic_id)))
+        self.topic_box.setCurrentIndex(max(0, self.topic_box.findData(ALL_TOPICS if topic_id is None else topic_id)))
         self.refresh()
 
     def refresh(self) -> None:
-        topic_id = self.topic_box.currentData()
-        changes = self.project.stance_changes(topic_id)
-        self.model.set_changes(changes, show_topic=topic_id is None)
-        self.table.resizeRowsToContents()
-        if changes:
-            topics = len({c.topic_id for c in changes})
+        topic_id = self.topic_id
+        self.changes = self.project.stance_changes(topic_id)
+        scroll = self.browser.verticalScrollBar().value()
+        if self.changes:
+            self.browser.setHtml(changes_html(self.changes, show_topic=topic_id is None))
+            topics = len({c.topic_id for c in self.changes})
             self.summary.setText(
-                f"{len(changes)} stance change{'s' if len(changes) != 1 else ''}"
+                f"{len(self.changes)} stance change{'s' if len(self.changes) != 1 else ''}"
                 + (f" on {topics} topic{'s' if topics != 1 else ''}" if topic_id is None else "")
-                + ": the earlier claim on the left, the later on the right. Double-click a side to open it.")
+                + ": the earlier claim on the left, the later on the right.")
         else:
-            self.summary.setText("No stance changes: no speaker or affiliation has confirmed claims with "
-                                 "different stances on " + ("this topic." if topic_id is not None else "one topic."))
+            self.browser.setHtml("<p><i>Nothing to show yet. Stance changes appear here when confirmed "
+                                 "claims on one topic, by one speaker or by speakers of one affiliation "
+                                 "(set it in the speaker registry), have different stances.</i></p>")
+            self.summary.setText("No stance changes on " + ("this topic." if topic_id is not None else "any topic."))
+        self.browser.verticalScrollBar().setValue(scroll)
 
-    def _activated(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            return
-        claim_id = index.data(CLAIM_ROLE)
-        if claim_id is None:  # the "who" column: open the later claim
-            claim_id = self.model.changes[index.row()].after.claim_id
-        self.claim_activated.emit(claim_id)
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == LINK_SCHEME:
+            self.claim_activated.emit(int(url.path()))
+        elif url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)

@@ -54,7 +54,8 @@ class TopicsView(QWidget):
         for col in (2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(0, 240)
-        self.table.selectionModel().currentRowChanged.connect(lambda cur, _: self._show(cur.data(ID_ROLE)))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _: self._show(cur.data(ID_ROLE) if cur.isValid() else None))  # None via Qt leaks a ref
         self.table.doubleClicked.connect(lambda i: self.show_topic and self.show_topic(i.data(ID_ROLE)))
         new = QPushButton("New topic…")
         new.clicked.connect(self.new_topic)

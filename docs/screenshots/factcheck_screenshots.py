@@ -45,14 +45,14 @@ def main() -> None:
         os.environ["QUOTEDESK_DATA_DIR"] = tmp
         with Project.open(Path(tmp) / "issue.quotedesk") as project:  # the two claims the issue names
             seed_claims(project)
-            save(app, StanceChangesView(project), "stance_changes.png", (1000, 260))
+            save(app, StanceChangesView(project), "stance_changes.png", (1000, 330))
         with Project.open(Path(tmp) / "seeds.quotedesk") as project:
             seed_claims(project, extra=True)
             save(app, TimelineView(project), "timeline_by_speaker.png", (1000, 560))
             by_affiliation = TimelineView(project)
             by_affiliation.set_grouping("affiliation")
             save(app, by_affiliation, "timeline_by_affiliation.png", (1000, 560))
-            save(app, StanceChangesView(project), "stance_changes_more_claims.png", (1000, 260))
+            save(app, StanceChangesView(project), "stance_changes_more_claims.png", (1000, 330))
             save(app, TopicsView(project), "topics.png", (1000, 300))
 
             confirm(project, CROSETTO_QUOTE_2, speaker="Crosetto", mention="Crosetto", role=None,
