@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDateEdit, QFor
                                QVBoxLayout, QWidget)
 
 from db import Claim, Span, Speaker, Topic
+from exports import VERDICT_RATINGS
 
 NO_DATE = QDate(1900, 1, 1)
 STANCE_CHOICES = (("not judged", None), ("in favour (1)", "favor"), ("against (2)", "against"),
@@ -175,8 +176,7 @@ class ClaimForm(QScrollArea):
         verdict = QGroupBox("Verdict")
         vform = QFormLayout(verdict)
         self.verdict_rating = QComboBox(editable=True)
-        self.verdict_rating.addItems(["", "True", "Mostly true", "Half true", "Mostly false", "False", "Misleading",
-                                      "Unverifiable"])
+        self.verdict_rating.addItems(["", *VERDICT_RATINGS])  # the scale the exports know; other text is kept
         self.verdict_rating.lineEdit().editingFinished.connect(
             lambda: self._save_text("Set verdict", "verdict_rating", self.verdict_rating.currentText()))
         self.verdict_rating.activated.connect(

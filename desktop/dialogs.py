@@ -141,19 +141,20 @@ class HelpOverlay(QFrame):
             self.hide()
 
 
-EXPORT_FORMATS = (("Excel workbook", "xlsx"), ("JSON", "json"), ("JSON Lines", "jsonl"))
-
-
 def ask_export(parent: QWidget | None) -> tuple[str, Path] | None:
-    """(format, path) to export to, the format following the chosen file type."""
-    filters = ";;".join(f"{name} (*.{ext})" for name, ext in EXPORT_FORMATS)
+    """(format, path) to export to; the format follows the chosen file type (``exports.FORMATS``)."""
+    from exports import FORMATS
+
+    names = list(FORMATS)
+    filters = ";;".join(f"{label} (*{suffix})" for label, suffix in FORMATS.values())
     path, chosen = QFileDialog.getSaveFileName(parent, "Export claims", str(Path.home() / "claims.xlsx"), filters)
     if not path:
         return None
     path = Path(path)
-    ext = next((e for name, e in EXPORT_FORMATS if chosen.startswith(name)), EXPORT_FORMATS[0][1])
-    if path.suffix.lstrip(".") in {e for _, e in EXPORT_FORMATS}:
-        ext = path.suffix.lstrip(".")
+    fmt = next((n for n in names if chosen.startswith(FORMATS[n][0])), names[0])
+    by_suffix = {suffix: n for n, (_, suffix) in FORMATS.items()}
+    if path.suffix in by_suffix:
+        fmt = by_suffix[path.suffix]
     else:
-        path = path.with_suffix(f".{ext}")
-    return ext, path
+        path = path.with_suffix(FORMATS[fmt][1])
+    return fmt, path

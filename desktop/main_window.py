@@ -9,6 +9,7 @@ Small per-article reads (one article and its claims) stay on the UI thread.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -265,9 +266,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.article_header.setText(
             f"<b>{_html(article.title or '(untitled)')}</b><br><small>"
             + " · ".join(_html(d) for d in details + [status] if d) + "</small>")
-        self.actions["mark_done"].blockSignals(True)
-        self.actions["mark_done"].setChecked(article.done)
-        self.actions["mark_done"].blockSignals(False)
+        self._set_done_mark(article.done)
         row = self.article_model.row_of(article_id)
         if row is not None and self.article_table.currentIndex().row() != row:
             self.article_table.selectionModel().setCurrentIndex(
@@ -306,9 +305,17 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             return
         if changes.speakers or changes.topics:
             self.refresh_registry()
-        if self.article_id is not None and (self.article_id in changes.articles or self._touches_current(changes)):
+        current = self.article_id is not None and (self.article_id in changes.articles
+                                                   or self._touches_current(changes))
+        if current:
+            if self.article_id in changes.articles:  # metadata (done mark) may have changed; the text never does
+                self.article_view.article = self.project.article(self.article_id)
+                self._set_done_mark(self.article_view.article.done)
             self.reload_current_claims()
-        self.refresh_articles()
+        if current and self._only_current(changes):
+            self._update_current_row()  # no query over the whole project for a one-article change
+        else:
+            self.refresh_articles()
         if changes.claims:
             if self.tabs.currentWidget() is self.claims_panel:
                 found = self.project.claims(ClaimFilter(ids=tuple(changes.claims)))
@@ -319,6 +326,29 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
                     self.claims_panel.update_claims(found)
             else:
                 self.claims_panel.stale = True
+
+    def _set_done_mark(self, done: bool) -> None:
+        self.actions["mark_done"].blockSignals(True)
+        self.actions["mark_done"].setChecked(done)
+        self.actions["mark_done"].blockSignals(False)
+
+    def _only_current(self, changes: Changes) -> bool:
+        shown = {c.id for c in self.article_view.claims()}
+        return changes.articles <= {self.article_id} and changes.claims <= shown and not changes.speakers \
+            and not changes.topics
+
+    def _update_current_row(self) -> None:
+        """The shown article's counts and done mark in the list, from the claims already loaded."""
+        row = self.article_model.row_of(self.article_id)
+        if row is None:
+            return
+        claims = self.article_view.claims()
+        summary = self.article_model.record(row)
+        self.article_model.update_records([dataclasses.replace(
+            summary, suggested=sum(c.status == "suggested" for c in claims),
+            confirmed=sum(c.status == "confirmed" for c in claims),
+            rejected=sum(c.status == "rejected" for c in claims),
+            done=self.article_view.article.done if self.article_view.article else summary.done)])
 
     def _touches_current(self, changes: Changes) -> bool:
         shown = {c.id for c in self.article_view.claims()}

@@ -219,3 +219,18 @@ def test_switching_projects_remembers_it_and_a_bad_file_keeps_the_current_one(qt
     qtbot.waitUntil(lambda: bool(errors.open_dialogs()))
     for dialog in errors.open_dialogs():
         dialog.close()
+
+
+def test_article_list_counts_and_done_mark_follow_the_keyboard(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    before = window.article_model.record(0)
+    _key(qtbot, window, Qt.Key.Key_A)
+    _key(qtbot, window, Qt.Key.Key_R)
+    row = window.article_model.record(0)
+    assert (row.suggested, row.confirmed, row.rejected) == (before.suggested - 2, 1, 1)
+    _key(qtbot, window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.article_model.record(0).done and window.project.article(row.id).done
+    _key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not window.article_model.record(0).done and not window.actions["mark_done"].isChecked()
+    assert window.article_model.record(0) == window.project.articles()[0]  # same as a full query
