@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import time
 from dataclasses import dataclass
 
@@ -22,6 +23,9 @@ from .common import (
 )
 
 FORMAT = "quotedesk.v1"
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+_encode_str = json.encoder.encode_basestring  # C-accelerated where available, as json.dumps uses
+_float = float.__repr__
 
 
 def _span(start, end, text) -> dict | None:
@@ -34,29 +38,68 @@ def _z(stamp: str | None) -> str | None:
 
 def claim_json(r: tuple) -> dict:
     """A claim as the document holds it, from a ``Project.stream_claim_values`` tuple."""
+    return json.loads(claim_text(r))
+
+
+def _t(value) -> str:
+    """A JSON string or null (the json module's own C string encoder)."""
+    return "null" if value is None else _encode_str(value)
+
+
+def _n(value) -> str:
+    """A JSON number or null (floats as the json module writes them)."""
+    if value is None:
+        return "null"
+    if type(value) is float:
+        return _float(value) if math.isfinite(value) else "null"
+    return str(int(value))
+
+
+def _span_text(start, end, text) -> str:
+    if start is None or end is None:
+        return "null"
+    return f'{{"start": {start}, "end": {end}, "text": {_t(text or "")}}}'
+
+
+def claim_text(r: tuple) -> str:
+    """The JSON text of one claim, written directly: building dicts and encoding them costs
+    three times as much, which is most of a 100,000-claim export."""
     (cid, _article, start, end, text, kind, cue_start, cue_end, cue_text, speaker_id, speaker, m_start, m_end,
      m_text, role, date, date_text, date_assumed, stance, _topic_id, topic, rating, explanation, url, note, status,
      origin, model_name, model_version, confidence, annotator, created_at, updated_at, version, _title, _published,
      verdict_date, *_) = r
-    return {
-        "id": cid, "status": status, "kind": kind, "content": {"start": start, "end": end, "text": text},
-        "cue": _span(cue_start, cue_end, cue_text),
-        "speaker": None if speaker_id is None and m_start is None else {
-            "id": speaker_id, "name": speaker, "mention": _span(m_start, m_end, m_text)},
-        "role": role, "date": date, "date_text": date_text, "date_assumed": date_assumed, "stance": stance,
-        "topic": topic,
-        "verdict": {"rating": rating, "explanation": explanation, "url": url, "date": verdict_date}
-        if rating or explanation or url or verdict_date else None,
-        "confidence": confidence, "origin": origin, "annotator": annotator,
-        "created_at": _z(created_at), "updated_at": _z(updated_at),
-        "note": note, "model_name": model_name, "model_version": model_version, "version": version,
-    }
+    if speaker_id is None and m_start is None:
+        speaker_part = "null"
+    else:
+        speaker_part = (f'{{"id": {_n(speaker_id)}, "name": {_t(speaker)}, '
+                        f'"mention": {_span_text(m_start, m_end, m_text)}}}')
+    if rating or explanation or url or verdict_date:
+        verdict = (f'{{"rating": {_t(rating)}, "explanation": {_t(explanation)}, "url": {_t(url)}, '
+                   f'"date": {_t(verdict_date)}}}')
+    else:
+        verdict = "null"
+    return (
+        f'{{"id": {cid}, "status": {_t(status)}, "kind": {_t(kind)}, "content": {_span_text(start, end, text)}, '
+        f'"cue": {_span_text(cue_start, cue_end, cue_text)}, "speaker": {speaker_part}, "role": {_t(role)}, '
+        f'"date": {_t(date)}, "date_text": {_t(date_text)}, "date_assumed": {"true" if date_assumed else "false"}, '
+        f'"stance": {_t(stance)}, "topic": {_t(topic)}, "verdict": {verdict}, "confidence": {_n(confidence)}, '
+        f'"origin": {_t(origin)}, "annotator": {_t(annotator)}, "created_at": {_t(_z(created_at))}, '
+        f'"updated_at": {_t(_z(updated_at))}, "note": {_t(note)}, "model_name": {_t(model_name)}, '
+        f'"model_version": {_t(model_version)}, "version": {_n(version)}}}'
+    )
 
 
-def article_json(a, claims: list[dict]) -> dict:
+def article_text(a, claims: list[str]) -> str:
+    """The JSON text of an article with its claims' texts spliced in."""
+    head = _dumps(article_json(a))
+    return head[:-1] + ', "claims": [' + ", ".join(claims) + "]}"
+
+
+def article_json(a) -> dict:
+    """An article's fields as the document holds them (its "claims" are added by ``article_text``)."""
     return {
         "id": a.id, "title": a.title, "publisher": a.publisher, "url": a.url, "published": iso(a.published),
-        "text": a.text, "claims": claims,
+        "text": a.text,
         "author": a.author, "source": a.source, "published_source": a.published_source, "language": a.language,
         "raw_text": None if a.raw_text == a.text else a.raw_text, "content_hash": a.content_hash,
         "imported_at": iso(a.imported_at), "done": a.done, "suggested_at": iso(a.suggested_at),
@@ -71,7 +114,7 @@ def export_json(project: Project, path, *, claim_filter: ClaimFilter | None = No
     scope = Scope.of(claim_filter, statuses, article_id)
     article_ids = scope.article_ids(project)
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled)
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    dumps = _dumps
     claims = iter(project.stream_claim_values(scope.claim_filter))
     pending = next(claims, None)
     articles = 0
@@ -84,9 +127,9 @@ def export_json(project: Project, path, *, claim_filter: ClaimFilter | None = No
                 while pending is not None and pending[1] < art.id:
                     pending = next(claims, None)  # a claim of an article out of scope (cannot happen)
                 while pending is not None and pending[1] == art.id:
-                    own.append(claim_json(pending))
+                    own.append(claim_text(pending))
                     pending = next(claims, None)
-                fh.write(("\n" if not articles else ",\n") + dumps(article_json(art, own)))
+                fh.write(("\n" if not articles else ",\n") + article_text(art, own))
                 articles += 1
                 if ticker.step(len(own)) or (not own and articles % 200 == 0 and cancelled and cancelled()):
                     raise Cancel
