@@ -86,3 +86,13 @@ def test_claimreview_uses_only_schema_org_terms_and_no_nulls(filled, tmp_path):
     assert set(doc) == {"@context", "@graph"}
     for node in doc["@graph"]:
         _check_node(node)
+
+
+def test_claimreview_date_is_the_verdict_date_when_known(filled, tmp_path):
+    import datetime as dt
+
+    filled.project.update_claim(filled.meloni, verdict_date=dt.date(2025, 3, 20))
+    path = tmp_path / "reviews.jsonld"
+    export_claimreview(filled.project, path, statuses=("confirmed",), article_id=filled.a2)
+    (review,) = json.loads(path.read_text(encoding="utf-8"))["@graph"]
+    assert review["datePublished"] == "2025-03-20"

@@ -126,3 +126,23 @@ def test_cli_import_xlsx_prints_changes_and_fails_on_conflict(filled, tmp_path, 
     assert "Claim 3: stance “against” → “neutral”" in out
     assert "Conflicts (not applied):" in out and f"(claim {filled.meloni})" in out
     assert filled.project.claim(filled.meloni).note == "newer"
+
+
+def test_import_reads_verdict_dates_typed_as_dates_or_text(filled, tmp_path):
+    import datetime as dt
+
+    project = filled.project
+    path = tmp_path / "claims.xlsx"
+    export_xlsx(project, path)
+    _edit(path, {filled.crosetto: {"Verdict date": dt.datetime(2025, 2, 3)},
+                 filled.meloni: {"Verdict date": "2025-03-20"},
+                 filled.schlein: {"Verdict date": "next week"}})
+    report = import_xlsx(project, path)
+    assert project.claim(filled.crosetto).verdict_date == dt.date(2025, 2, 3)
+    assert project.claim(filled.meloni).verdict_date == dt.date(2025, 3, 20)
+    assert "verdict date must be a date" in report.errors[0].message
+    assert "Claim 1: verdict date (empty) → 2025-02-03" in report.describe()
+    # Written back out, the verdict date is a real Excel date and ClaimReview's datePublished.
+    export_xlsx(project, path)
+    again = import_xlsx(project, path)
+    assert not again.changes and not again.errors
