@@ -41,6 +41,17 @@ COLOURS = {
 ALPHA_LIGHT, ALPHA_STRONG, ALPHA_SELECTED = 70, 110, 170
 
 
+def legend_html() -> str:
+    """A one-line key to the highlight colours, for the header above the text."""
+    chips = []
+    for key, text in (("suggested", "suggested"), ("favor", "in favour"), ("against", "against"),
+                      ("neutral", "neutral"), ("confirmed", "no stance"), ("mention", "speaker")):
+        colour = QColor(COLOURS[key])
+        colour.setAlpha(ALPHA_STRONG)
+        chips.append(f'<span style="background-color:{colour.name(QColor.NameFormat.HexArgb)}">&nbsp;{text}&nbsp;</span>')
+    return " ".join(chips)
+
+
 def claim_colour(claim: Claim) -> QColor:
     if claim.status == "suggested":
         return QColor(COLOURS["suggested"])

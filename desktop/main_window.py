@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLab
 
 from db import Changes, Claim, ClaimFilter, Project
 from desktop.actions import build_menus, create_actions
-from desktop.article_view import ArticleView
+from desktop.article_view import ArticleView, legend_html
 from desktop.claim_form import ClaimForm
 from desktop.claims_panel import ClaimsPanel
 from desktop.dialogs import HelpOverlay
@@ -265,7 +265,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         status = "no suggestions yet" if article.suggested_at is None else ""
         self.article_header.setText(
             f"<b>{_html(article.title or '(untitled)')}</b><br><small>"
-            + " · ".join(_html(d) for d in details + [status] if d) + "</small>")
+            + " · ".join(_html(d) for d in details + [status] if d) + "&nbsp;&nbsp;&nbsp;" + legend_html() + "</small>")
         self._set_done_mark(article.done)
         row = self.article_model.row_of(article_id)
         if row is not None and self.article_table.currentIndex().row() != row:
