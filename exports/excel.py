@@ -35,6 +35,7 @@ CLAIM_COLUMNS = [
 EDITABLE = {STANCE: "stance", VERDICT: "verdict_rating", EXPLANATION: "verdict_explanation",
             EVIDENCE: "verdict_url", VERDICT_DATE: "verdict_date", NOTE: "note", STATUS: "status"}
 NO_STANCE = "(none)"
+EXCEL_ROWS = 1_048_576  # rows in a sheet, the header included
 
 
 def _index(header: str) -> int:
@@ -47,7 +48,11 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
     """Write the editors' workbook. Scope: everything, some statuses, one article or a claims-table filter."""
     started = time.perf_counter()
     scope = Scope.of(claim_filter, statuses, article_id)
-    ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled)
+    total = project.count_claims(scope.claim_filter)
+    if total >= EXCEL_ROWS:
+        raise ExportError(f"{total:,} claims do not fit in one Excel sheet ({EXCEL_ROWS - 1:,} rows at most); "
+                          "export confirmed claims only, one article or a filter, or use CSV or JSON.")
+    ticker = Ticker(total, progress, cancelled)
     summaries = {a.id: a for a in project.articles()}
     book = Workbook()
     claims_sheet = book.add_sheet("Claims", CLAIM_COLUMNS)

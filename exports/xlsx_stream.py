@@ -38,6 +38,7 @@ _PLAIN, _WRAP, _LINK = 0, 1, 2
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 # Cell formats (index into cellXfs in STYLES below).
@@ -213,11 +214,14 @@ class Sheet:
         if self.header:
             head.append('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
                         '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>')
-        head.append('</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>')
-        for i, col in enumerate(self.columns, start=1):
-            hidden = ' hidden="1"' if col.hidden else ""
-            head.append(f'<col min="{i}" max="{i}" width="{col.width}" customWidth="1"{hidden}/>')
-        head.append("</cols><sheetData>")
+        head.append('</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>')
+        if self.columns:
+            head.append("<cols>")
+            for i, col in enumerate(self.columns, start=1):
+                hidden = ' hidden="1"' if col.hidden else ""
+                head.append(f'<col min="{i}" max="{i}" width="{col.width}" customWidth="1"{hidden}/>')
+            head.append("</cols>")
+        head.append("<sheetData>")
         tail = ["</sheetData>"]
         if self.header and self.rows > 1:
             tail.append(f'<autoFilter ref="{self.ref()}"/>')
@@ -251,8 +255,7 @@ class Sheet:
         self._file.close()
         if rels:
             zf.writestr(f"xl/worksheets/_rels/sheet{index}.xml.rels",
-                        XML_HEAD + f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                        + "".join(rels) + "</Relationships>")
+                        XML_HEAD + f'<Relationships xmlns="{PKG_REL_NS}">' + "".join(rels) + "</Relationships>")
 
 
 class Workbook:
@@ -286,7 +289,7 @@ class Workbook:
                           f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(1, n + 1))
                 + "</Types>"))
             zf.writestr("_rels/.rels", XML_HEAD + (
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f'<Relationships xmlns="{PKG_REL_NS}">'
                 f'<Relationship Id="rId1" Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/>'
                 "</Relationships>"))
             sheets, names = [], []
@@ -304,7 +307,7 @@ class Workbook:
                 f'<sheets>{"".join(sheets)}</sheets>'
                 + (f"<definedNames>{''.join(names)}</definedNames>" if names else "") + "</workbook>"))
             zf.writestr("xl/_rels/workbook.xml.rels", XML_HEAD + (
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f'<Relationships xmlns="{PKG_REL_NS}">'
                 + "".join(f'<Relationship Id="rId{i}" Type="{REL_NS}/worksheet" Target="worksheets/sheet{i}.xml"/>'
                           for i in range(1, n + 1))
                 + f'<Relationship Id="rId{n + 1}" Type="{REL_NS}/styles" Target="styles.xml"/></Relationships>'))

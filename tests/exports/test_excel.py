@@ -174,3 +174,36 @@ def test_stance_changes_sheet_lists_a_speakers_change_of_stance(filled, tmp_path
     assert (crosetto[0]["Before stance"], crosetto[0]["After stance"]) == ("favor", "against")
     assert crosetto[0]["After claim id"] == filled.banner
     assert crosetto[0]["After date"].date() == dt.date(2025, 1, 10)
+
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+# CT_Worksheet's children in the order ECMA-376 requires (Excel refuses a file out of this order).
+WORKSHEET_ORDER = ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr",
+                   "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate",
+                   "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations",
+                   "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter"]
+
+
+def test_workbook_package_parts_are_well_formed_open_xml(filled, tmp_path):
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    path = tmp_path / "claims.xlsx"
+    export_xlsx(filled.project, path)
+    with zipfile.ZipFile(path) as z:
+        roots = {name: ET.fromstring(z.read(name)) for name in z.namelist()}
+    assert roots["[Content_Types].xml"].tag == "{http://schemas.openxmlformats.org/package/2006/content-types}Types"
+    assert all(root.tag == RELS + "Relationships" for name, root in roots.items() if name.endswith(".rels"))
+    assert roots["xl/workbook.xml"].tag == MAIN + "workbook"
+    assert roots["xl/styles.xml"].tag == MAIN + "styleSheet"
+    overrides = {e.get("PartName") for e in roots["[Content_Types].xml"]}
+    sheets = [n for n in roots if n.startswith("xl/worksheets/sheet")]
+    assert {"/" + n for n in sheets} | {"/xl/workbook.xml", "/xl/styles.xml"} == overrides
+    for name in sheets:
+        root = roots[name]
+        assert root.tag == MAIN + "worksheet"
+        order = [WORKSHEET_ORDER.index(child.tag.removeprefix(MAIN)) for child in root]
+        assert order == sorted(order), name
+    xfs = roots["xl/styles.xml"].find(MAIN + "cellXfs")
+    assert int(xfs.get("count")) == len(xfs)
