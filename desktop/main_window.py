@@ -74,6 +74,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             (action.toggled if action.isCheckable() else action.triggered).connect(
                 lambda *a, h=handler: h(*a[:1]) if h.__code__.co_argcount > 1 else h())
         self._watch_undo()
+        self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.article_view.customContextMenuRequested.connect(self._article_menu)
         self.actions["show_rejected"].setChecked(self.settings.show_rejected())
         self.help_overlay = HelpOverlay(self)
         self._build_status_bar()
@@ -157,6 +159,23 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.setTabOrder(self.article_search, self.article_table)
         self.setTabOrder(self.article_table, self.article_view)
         self.setTabOrder(self.article_view, self.form)
+
+    def _article_menu(self, pos) -> None:
+        """Right-click in the text: the claim under the pointer is selected, and its actions offered."""
+        if not self.article_view.textCursor().hasSelection():
+            hits = self.article_view.claims_at(self.article_view._offset_at(pos))
+            if hits and self.claim_id not in {c.id for c in hits}:
+                self.select_claim(hits[0].id, scroll=False)
+        menu = self.article_view.createStandardContextMenu(pos)
+        menu.addSeparator()
+        for name in ("accept", "reject", None, "stance_favor", "stance_against", "stance_neutral", "stance_none",
+                     None, "new_claim", "speaker_from_selection", "delete_claim"):
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.actions[name])
+        menu.exec(self.article_view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _article_columns_menu(self, pos) -> None:
         menu = QMenu(self)
