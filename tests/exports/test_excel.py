@@ -197,7 +197,7 @@ def test_workbook_package_parts_are_well_formed_open_xml(filled, tmp_path):
     assert all(root.tag == RELS + "Relationships" for name, root in roots.items() if name.endswith(".rels"))
     assert roots["xl/workbook.xml"].tag == MAIN + "workbook"
     assert roots["xl/styles.xml"].tag == MAIN + "styleSheet"
-    overrides = {e.get("PartName") for e in roots["[Content_Types].xml"]}
+    overrides = {e.get("PartName") for e in roots["[Content_Types].xml"] if e.get("PartName")}
     sheets = [n for n in roots if n.startswith("xl/worksheets/sheet")]
     assert {"/" + n for n in sheets} | {"/xl/workbook.xml", "/xl/styles.xml"} == overrides
     for name in sheets:
