@@ -23,6 +23,10 @@ _MD = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<ye
 _DM = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
                  + r"(?:,?\s+(?P<year>\d{4}))?\b")
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")
+_MONTH_ONLY = re.compile(r"\b(?P<mon>" + _MONTH_NAMES + r")\.?(?:\s+(?P<year>\d{4}))?\b")
+_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|ten)\s+(day|week|month|year)s?\s+ago\b")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "ten": 10}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _SIMPLE_RELATIVE = {"today": 0, "yesterday": 1, "tonight": 0, "last night": 1,
@@ -103,6 +107,21 @@ def _resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None) 
     for key, back in _SIMPLE_RELATIVE.items():
         if key in low:
             return published - dt.timedelta(days=back)
+    m = _AGO.search(low)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
+        unit = {"day": 1, "week": 7}.get(m.group(2), 0)  # months and years ago are periods
+        return published - dt.timedelta(days=n * unit) if unit else None
+    if re.search(r"\b(?:last|past)\s+week\b", low):
+        return published - dt.timedelta(days=7)
+    if re.search(r"\b(?:this|next|coming)\s+(?:week|month|year)\b|\blast\s+(?:month|year)\b", low):
+        return None  # a period, not a day
+    m = _MONTH_ONLY.search(phrase)
+    if m:  # "in June": the first of the latest such month on or before publication
+        month = _month(m.group("mon"))
+        year = int(m.group("year")) if m.group("year") else (
+            published.year if month <= published.month else published.year - 1)
+        return _mk(year, month, 1)
     return _dateparser(phrase, published)
 
 

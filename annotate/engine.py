@@ -103,7 +103,7 @@ class SuggestionEngine:
         return out
 
     def _build(self, art: _Article, raw: RawClaim, off: int, doc: Doc, number: int) -> Suggestion | None:
-        content = Span(raw.start + off, raw.end + off, doc.text[raw.start:raw.end])
+        content = Span(raw.start + off, raw.end + off, art.text[raw.start + off:raw.end + off])
         confidence = raw.confidence
         mention = analyse(raw.speaker, off) if raw.speaker is not None else None
         if raw.continues and (raw.speaker is None or mention is None):
@@ -127,7 +127,7 @@ class SuggestionEngine:
         if cue is not None:
             phrase = raw.date_span or date_phrase(cue, (raw.start, raw.end))
             if phrase is not None:
-                date_text = doc.text[phrase[0]:phrase[1]]
+                date_text = art.text[phrase[0] + off:phrase[1] + off]
                 date = resolve(date_text, art.published, art.year_hint)
                 assumed = date is None
         if date is None:  # the speaker's last dated statement, else the publication date

@@ -84,7 +84,7 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
         toks.pop(0)
     if not toks or not (any(_is_title(t) for t in toks) or toks[-1].i == first.i - 1 and toks[-1].is_lower):
         return None
-    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+    return _text(doc, toks)
 
 
 def _appos_role(head: Token) -> str | None:
@@ -97,7 +97,7 @@ def _appos_role(head: Token) -> str | None:
             while toks and toks[0].lower_ in ("the", "a", "an"):
                 toks.pop(0)
             if toks:
-                return head.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+                return _text(head.doc, toks)
     return None
 
 
@@ -159,18 +159,22 @@ def _name_runs(toks: list[Token]) -> list[list[Token]]:
 
 
 def _text(doc: Doc, toks: list[Token]) -> str:
-    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+    """The text from the first to the last token (``doc.text`` would rebuild the whole paragraph)."""
+    return doc[toks[0].i:toks[-1].i + 1].text
 
 
 def _entity_name(head: Token) -> list[Token] | None:
     """A multi-word organisation name the tagger found ("World Health Organization")."""
     if head.ent_type_ != "ORG":
         return None
-    for ent in head.doc.ents:
-        if ent.start <= head.i < ent.end and len(ent) > 1:
-            toks = [t for t in ent if t.lower_ != "the"]
-            return toks if toks and not _is_title(toks[0]) else None
-    return None
+    doc = head.doc
+    start, end = head.i, head.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    toks = [t for t in doc[start:end] if t.lower_ != "the"]
+    return toks if len(toks) > 1 and not _is_title(toks[0]) else None
 
 
 def analyse(head: Token, offset: int = 0) -> Mention | None:
@@ -182,7 +186,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         return None
     toks = mention_tokens(head)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    text = doc.text[start:end]
+    text = _text(doc, toks)
     base = dict(start=start + offset, end=end + offset, text=text)
     if head.lower_ in PERSONAL_PRONOUNS or head.pos_ == "PRON":
         return Mention(kind="pronoun", **base)
@@ -194,7 +198,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         if owner is not None:
             toks = sorted({*toks, *owner.head.subtree}, key=lambda t: t.i)
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-            text = doc.text[start:end]
+            text = _text(doc, toks)
             base = dict(start=start + offset, end=end + offset, text=text)
     if lemma in STATEMENT_NOUNS and owner is not None:  # "the ministry's statement said"
         own = analyse(owner, offset)

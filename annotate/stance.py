@@ -71,26 +71,31 @@ class RuleStance:
 
     def __init__(self, min_overlap: int = 2) -> None:
         self.min_overlap = min_overlap
-        self._cache: dict[TopicSpec, set[frozenset[str]]] = {}
+        self._cache: dict[TopicSpec, tuple[set[frozenset[str]], list[set[str]]]] = {}
 
-    def _topic_groups(self, topic: TopicSpec) -> set[frozenset[str]]:
+    def _topic(self, topic: TopicSpec) -> tuple[set[frozenset[str]], list[set[str]]]:
+        """(synonym groups of the name and keywords, stem sets of the example claims)"""
         if topic not in self._cache:
             words = [w for text in (topic.name, *topic.keywords) for w in _WORD.findall(text)]
-            self._cache[topic] = _expand({_stem(w) for w in words if w.lower() not in _STOP})
+            groups = _expand({_stem(w) for w in words if w.lower() not in _STOP})
+            examples = [{_stem(w) for w in _WORD.findall(e)} for e in topic.examples]
+            self._cache[topic] = (groups, examples)
         return self._cache[topic]
 
     def relevant_topic(self, claim: str, topics: Sequence[TopicSpec]) -> TopicSpec | None:
+        """The topic the claim is most about, if it names enough of it or resembles an example."""
         stems = {_stem(w) for w in _WORD.findall(claim)}
-        best, best_hits = None, 0
+        by_prefix: dict[str, list[str]] = {}
+        for st in stems:
+            by_prefix.setdefault(st[:4], []).append(st)
+        best, best_score = None, 0
         for topic in topics:
-            groups = self._topic_groups(topic)
-            hits = sum(1 for g in groups if any(s.startswith(x) or x.startswith(s)
-                                                for s in stems for x in g if len(s) > 2))
-            need = min(self.min_overlap, len(groups))
-            ex_hit = any(_jaccard(stems, {_stem(w) for w in _WORD.findall(e)}) >= 0.4
-                         for e in topic.examples)
-            if (hits >= need or ex_hit) and hits > best_hits - (1 if ex_hit else 0):
-                best, best_hits = topic, hits
+            groups, examples = self._topic(topic)
+            hits = sum(1 for g in groups if any(_related(st, x) for x in g for st in by_prefix.get(x[:4], ())))
+            example_hit = any(_jaccard(stems, e) >= 0.4 for e in examples)
+            score = hits + (2 if example_hit else 0)
+            if (hits >= min(self.min_overlap, len(groups)) or example_hit) and score > best_score:
+                best, best_score = topic, score
         return best
 
     def judge(self, claim: str, topics: Sequence[TopicSpec], tokens: SpacySpan | None = None,
@@ -101,6 +106,11 @@ class RuleStance:
         if topic is None:
             return None, None
         return polarity(claim, tokens), topic.name
+
+
+def _related(stem: str, key: str) -> bool:
+    """Same stem, or one a prefix of the other when both are long enough to mean something."""
+    return stem == key or (len(stem) >= 4 and len(key) >= 4 and (stem.startswith(key) or key.startswith(stem)))
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -77,3 +77,10 @@ def test_year_inferred_when_article_has_no_date(suggest):
 
 def test_month_only_phrase_is_the_first_of_the_latest_such_month():
     assert resolve("in June", FRIDAY) == dt.date(2023, 6, 1)
+
+
+def test_periods_are_not_days_and_counted_days_are():
+    assert resolve("two days ago", FRIDAY) == dt.date(2024, 5, 15)
+    assert resolve("3 weeks ago", FRIDAY) == dt.date(2024, 4, 26)
+    assert resolve("earlier this month", FRIDAY) is None
+    assert resolve("last month", FRIDAY) is None
