@@ -234,3 +234,17 @@ def test_article_list_counts_and_done_mark_follow_the_keyboard(qtbot, make_windo
     _key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not window.article_model.record(0).done and not window.actions["mark_done"].isChecked()
     assert window.article_model.record(0) == window.project.articles()[0]  # same as a full query
+
+
+def test_mention_becomes_an_alias_of_the_speaker_and_undo_removes_it(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    claim = next(c for c in window.article_view.visible_claims()
+                 if c.mention and c.speaker and c.mention.text.casefold() != c.speaker.casefold())
+    window.select_claim(claim.id)
+    assert window.form.alias_button.isEnabled()
+    window.form.alias_button.click()
+    assert claim.mention.text in window.project.speaker(claim.speaker_id).aliases
+    assert not window.form.alias_button.isEnabled()
+    window.actions["undo"].trigger()
+    assert claim.mention.text not in window.project.speaker(claim.speaker_id).aliases
