@@ -53,7 +53,8 @@ def _article(i: int, per: int) -> BulkArticle:
             cue=Span(mention_start + len(speaker) + 1, mention_start + len(speaker) + 5, "said"),
             speaker=speaker, mention=Span(mention_start, mention_start + len(speaker), speaker),
             role=ROLES[n % len(ROLES)], date=dt.date(2024, 1, 1) + dt.timedelta(days=n % 700),
-            date_text="on Thursday" if n % 3 else None, stance=STANCES[n % 4], topic="Peacekeepers" if n % 5 else "Defence",
+            date_text="on Thursday" if n % 3 else None, stance=STANCES[(n // 1000) % 4],
+            topic="Peacekeepers" if n % 5 else "Defence",
             verdict_rating=VERDICTS[n % len(VERDICTS)], verdict_explanation="See the sources." if n % 6 == 3 else None,
             note="=SUM(A1:A2) looks like a formula" if n % 1000 == 0 else None, status=STATUSES[n % 4],
             origin="model", annotator="bench" if n % 4 != 2 else None, confidence=0.8,
@@ -104,8 +105,8 @@ def run_one(fmt: str, db: str, out: str, trace: bool) -> None:
 
 def measure(fmt: str, db: Path, folder: Path, trace: bool) -> dict:
     out = folder / f"export.{fmt}"
-    done = subprocess.run([sys.executable, __file__, "--child", fmt, str(db), str(out)] + (["--trace"] if trace else []),
-                          check=True, capture_output=True, text=True)
+    command = [sys.executable, __file__, "--child", fmt, str(db), str(out)] + (["--trace"] if trace else [])
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

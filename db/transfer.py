@@ -440,7 +440,8 @@ class TransferVerbs:
             date_text=c.date_text, date_assumed=bool(c.date_assumed), stance=c.stance, topic_id=topic_id,
             verdict_rating=c.verdict_rating, verdict_explanation=c.verdict_explanation, verdict_url=c.verdict_url,
             verdict_date=c.verdict_date, note=c.note, status=c.status, origin=origin, model_name=c.model_name,
-            model_version=c.model_version, confidence=c.confidence, annotator=c.annotator, created_at=c.created_at or stamp,
+            model_version=c.model_version, confidence=c.confidence, annotator=c.annotator,
+            created_at=c.created_at or stamp,
             updated_at=c.updated_at or c.created_at or stamp, version=max(1, int(c.version or 1)),
         )
         row["id"] = ids.take(c.id)

@@ -52,7 +52,7 @@ def export_claimreview(project: Project, path, *, claim_filter: ClaimFilter | No
                        progress: Progress | None = None, cancelled: Cancelled | None = None) -> ExportSummary:
     """Write ClaimReviews for the claims in scope that have a verdict rating (others are skipped)."""
     started = time.perf_counter()
-    scope = Scope.of(claim_filter, statuses, article_id)
+    scope = Scope.of(claim_filter, statuses, article_id).checked(project)
     organization = organization or project.get_config("organization")
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled)
     reviews, articles, cache = [], set(), {}

@@ -69,6 +69,12 @@ class Scope:
             or bool(f.text and f.text.strip())
         return cls(f, narrowed)
 
+    def checked(self, project: Project) -> Scope:
+        """This scope, after making sure its article exists (NotFoundError with a clear message if not)."""
+        if self.claim_filter.article_id is not None:
+            project.article(self.claim_filter.article_id)
+        return self
+
     def article_ids(self, project: Project) -> list[int] | None:
         """Articles the export covers: None = every article; else the article or those with claims in scope."""
         f = self.claim_filter
@@ -147,7 +153,8 @@ def temporary_path(path: str | os.PathLike) -> Path:
     return path.with_name(f".{path.name}.part")
 
 
-def finish(fmt: str, path, started: float, *, claims: int, articles: int, warnings=(), cancelled=False) -> ExportSummary:
+def finish(fmt: str, path, started: float, *, claims: int, articles: int, warnings=(),
+           cancelled=False) -> ExportSummary:
     return ExportSummary(fmt, Path(path), claims, articles, cancelled, round(time.perf_counter() - started, 3),
                          tuple(warnings))
 

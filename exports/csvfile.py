@@ -34,7 +34,7 @@ def export_csv(project: Project, path, *, claim_filter: ClaimFilter | None = Non
                article_id: int | None = None, progress: Progress | None = None,
                cancelled: Cancelled | None = None) -> ExportSummary:
     started = time.perf_counter()
-    scope = Scope.of(claim_filter, statuses, article_id)
+    scope = Scope.of(claim_filter, statuses, article_id).checked(project)
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled)
     articles: set[int] = set()
     try:

@@ -22,15 +22,15 @@ from .xlsx_stream import BOLD, Column, ListValidation, Workbook
 
 # Headers of the Claims sheet that the round trip reads back; do not rename.
 CLAIM_ID, VERSION = "Claim ID", "Version"
-STANCE, VERDICT, EXPLANATION, EVIDENCE, NOTE, STATUS = "Stance", "Verdict", "Explanation", "Evidence URL", "Note", "Status"
-VERDICT_DATE = "Verdict date"
+STANCE, VERDICT, EXPLANATION, EVIDENCE = "Stance", "Verdict", "Explanation", "Evidence URL"
+VERDICT_DATE, NOTE, STATUS = "Verdict date", "Note", "Status"
 CLAIM_COLUMNS = [
     Column(CLAIM_ID, 9), Column("Article", 32), Column("Publisher", 18), Column("Article URL", 30, link=True),
     Column("Published", 12), Column("Content", 60, wrap=True), Column("Kind", 9), Column("Speaker", 22),
     Column("Role", 22), Column("Statement date", 14), Column("Date phrase", 16), Column(STANCE, 10),
     Column("Topic", 24), Column(VERDICT, 14), Column(EXPLANATION, 40, wrap=True), Column(EVIDENCE, 28, link=True),
-    Column(VERDICT_DATE, 12), Column(NOTE, 30, wrap=True), Column(STATUS, 11), Column("Annotator", 14), Column("Updated (UTC)", 17),
-    Column(VERSION, 8, hidden=True),
+    Column(VERDICT_DATE, 12), Column(NOTE, 30, wrap=True), Column(STATUS, 11), Column("Annotator", 14),
+    Column("Updated (UTC)", 17), Column(VERSION, 8, hidden=True),
 ]
 EDITABLE = {STANCE: "stance", VERDICT: "verdict_rating", EXPLANATION: "verdict_explanation",
             EVIDENCE: "verdict_url", VERDICT_DATE: "verdict_date", NOTE: "note", STATUS: "status"}
@@ -47,7 +47,7 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
                 cancelled: Cancelled | None = None) -> ExportSummary:
     """Write the editors' workbook. Scope: everything, some statuses, one article or a claims-table filter."""
     started = time.perf_counter()
-    scope = Scope.of(claim_filter, statuses, article_id)
+    scope = Scope.of(claim_filter, statuses, article_id).checked(project)
     total = project.count_claims(scope.claim_filter)
     if total >= EXCEL_ROWS:
         raise ExportError(f"{total:,} claims do not fit in one Excel sheet ({EXCEL_ROWS - 1:,} rows at most); "
@@ -69,8 +69,8 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
             claims_sheet.append([
                 c.id, c.article_title, art.publisher if art else None, (url, url), c.article_published,
                 c.content.text, c.kind, c.speaker, c.role, c.date, c.date_text, c.stance, c.topic,
-                c.verdict_rating, c.verdict_explanation, (c.verdict_url, c.verdict_url), c.verdict_date, c.note, c.status,
-                c.annotator, c.updated_at, c.version,
+                c.verdict_rating, c.verdict_explanation, (c.verdict_url, c.verdict_url), c.verdict_date, c.note,
+                c.status, c.annotator, c.updated_at, c.version,
             ])
             by_article[c.article_id] += 1
             by_speaker.setdefault(c.speaker or "(no speaker)", Counter())[c.stance or NO_STANCE] += 1
@@ -99,6 +99,9 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
     except Cancel:
         book.discard()
         return finish("xlsx", path, started, claims=ticker.done, articles=len(by_article), cancelled=True)
+    except BaseException:
+        book.discard()
+        raise
     ticker.finish()
     warnings = []
     if book.stats.replaced:

@@ -111,7 +111,7 @@ def export_json(project: Project, path, *, claim_filter: ClaimFilter | None = No
                 cancelled: Cancelled | None = None) -> ExportSummary:
     """Write the project (or the scope's articles and claims) as one quotedesk.v1 document."""
     started = time.perf_counter()
-    scope = Scope.of(claim_filter, statuses, article_id)
+    scope = Scope.of(claim_filter, statuses, article_id).checked(project)
     article_ids = scope.article_ids(project)
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled)
     dumps = _dumps
@@ -240,7 +240,8 @@ def _article(a: dict, n: int) -> BulkArticle:
         raise ExportError(f"The {where} has no text.")
     return BulkArticle(
         id=a.get("id"), text=text, title=a.get("title"), source=a.get("source"), url=a.get("url"),
-        publisher=a.get("publisher"), author=a.get("author"), published=_date(a.get("published"), f"published of {where}"),
+        publisher=a.get("publisher"), author=a.get("author"),
+        published=_date(a.get("published"), f"published of {where}"),
         published_source=a.get("published_source"), language=a.get("language"), raw_text=a.get("raw_text"),
         content_hash=a.get("content_hash"), imported_at=_stamp(a.get("imported_at"), f"imported_at of {where}"),
         done=bool(a.get("done")), suggested_at=_stamp(a.get("suggested_at"), f"suggested_at of {where}"),

@@ -103,6 +103,7 @@ def export_jsonl(project: Project, path, *, claim_filter: ClaimFilter | None = N
 
     started = time.perf_counter()
     scope, positive = _scope(claim_filter, statuses, article_id, negatives)
+    scope.checked(project)
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled, every=100)
     nlp = spacy.blank("en")
     articles = skipped = 0
@@ -139,6 +140,7 @@ def export_spacy(project: Project, path, *, claim_filter: ClaimFilter | None = N
 
     started = time.perf_counter()
     scope, positive = _scope(claim_filter, statuses, article_id, negatives)
+    scope.checked(project)
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled, every=100)
     nlp = spacy.blank("en")
     docbin = DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)

@@ -299,7 +299,7 @@ class Workbook:
                 if sheet.header and sheet.rows > 1:
                     quoted = "'" + sheet.name.replace("'", "''") + "'"
                     first, last = sheet.ref().split(":")
-                    absolute = "$" + re.sub(r"(\d)", r"$\1", first, count=1) + ":$" + re.sub(r"(\d)", r"$\1", last, count=1)
+                    absolute = ":".join("$" + re.sub(r"(\d)", r"$\1", ref, count=1) for ref in (first, last))
                     names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i - 1}" hidden="1">'
                                  f"{escape(quoted)}!{absolute}</definedName>")
             zf.writestr("xl/workbook.xml", XML_HEAD + (

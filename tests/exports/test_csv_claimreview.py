@@ -44,7 +44,8 @@ def test_claimreview_covers_claims_with_a_verdict(filled, tmp_path):
     assert r["url"] == "https://factcheck.example/1" and r["author"] == {"@type": "Organization", "name": "Fact Desk"}
     assert len(r["datePublished"]) == 10
     meloni = reviews["Sending Italian soldiers is not on the agenda,"]
-    assert meloni["reviewRating"]["ratingValue"] == 1 and meloni["itemReviewed"]["author"]["jobTitle"] == "Prime Minister"
+    assert meloni["reviewRating"]["ratingValue"] == 1
+    assert meloni["itemReviewed"]["author"]["jobTitle"] == "Prime Minister"
 
 
 def test_every_format_exports_through_the_dispatcher(filled, tmp_path):
