@@ -98,15 +98,20 @@ def main(articles: int, per: int) -> None:
             app = QApplication([])
             view = TimelineView(project)
             view.resize(1200, 700)
-            timed("timeline: draw one topic by affiliation",
-                  lambda: (view.set_topic(topic), view.set_grouping("affiliation"), view.series)[-1], "lanes")
-            timed("timeline: draw one topic by speaker", lambda: (view.set_grouping("speaker"), view.series)[-1],
-                  "lanes")
+            view.show()
+            timed("timeline: choose the topic (draw by speaker)", lambda: (view.set_topic(topic), view.series)[-1],
+                  "series")
+            for grouping in ("speaker", "affiliation"):
+                view.grouping = grouping
+                timed(f"timeline: redraw by {grouping}", lambda: (view.refresh(), view.series)[-1], "series")
+                timed(f"timeline: paint by {grouping} (1200x700)", lambda: [view.chart_view.grab()], "frames")
             stance = StanceChangesView(project)
             stance.resize(1200, 700)
-            timed("stance view: one topic, rows sized", lambda: (stance.set_topic(topic), stance.model.changes)[-1],
-                  "rows")
-            del app
+            timed("stance view: one topic (first 300 rows shown)",
+                  lambda: (stance.set_topic(topic), stance.changes)[-1], "changes")
+            for widget in (view, stance):
+                widget.deleteLater()
+            app.processEvents()
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from desktop.timeline import STANCE_COLOURS
 STANCE_WORDS = {"favor": "IN FAVOUR", "against": "AGAINST", "neutral": "NEUTRAL"}
 ALL_TOPICS = -1  # the combo box's "All topics" item (not None: see the module docstring)
 LINK_SCHEME = "claim"
+MAX_ROWS = 300  # a rich-text table lays out in time proportional to its size; more is not read anyway
 
 
 def _tint(stance: str | None) -> str:
@@ -123,12 +124,14 @@ class StanceChangesView(QWidget):
         self.changes = self.project.stance_changes(topic_id)
         scroll = self.browser.verticalScrollBar().value()
         if self.changes:
-            self.browser.setHtml(changes_html(self.changes, show_topic=topic_id is None))
+            self.browser.setHtml(changes_html(self.changes[:MAX_ROWS], show_topic=topic_id is None))
             topics = len({c.topic_id for c in self.changes})
+            more = (f" Showing the first {MAX_ROWS:,}; the Excel export and `quotedesk report` list them all."
+                    if len(self.changes) > MAX_ROWS else "")
             self.summary.setText(
-                f"{len(self.changes)} stance change{'s' if len(self.changes) != 1 else ''}"
+                f"{len(self.changes):,} stance change{'s' if len(self.changes) != 1 else ''}"
                 + (f" on {topics} topic{'s' if topics != 1 else ''}" if topic_id is None else "")
-                + ": the earlier claim on the left, the later on the right.")
+                + ": the earlier claim on the left, the later on the right." + more)
         else:
             self.browser.setHtml("<p><i>Nothing to show yet. Stance changes appear here when confirmed "
                                  "claims on one topic, by one speaker or by speakers of one affiliation "

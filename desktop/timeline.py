@@ -1,19 +1,20 @@
 """The stance timeline: a topic's confirmed claims on a time axis, one lane per speaker or affiliation.
 
-Drawn with Qt Charts: one scatter series per lane (its marker shape is its legend
-entry), every point coloured by the claim's stance, lanes labelled on the left,
-statement dates along the bottom. Clicking a point opens the claim; hovering shows
+Drawn with Qt Charts: each lane has its marker shape (its legend entry), each point
+the colour of the claim's stance (one scatter series per lane and stance), lanes are
+labelled on the left, statement dates along the bottom. Clicking a point opens the claim; hovering shows
 the quote. The chart exports to PNG and SVG.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QDateTimeAxis, QLegend, QScatterSeries, QXYSeries
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QDateTimeAxis, QLegend, QScatterSeries
 from PySide6.QtCore import QDateTime, QPointF, QRectF, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QCursor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
@@ -54,8 +55,35 @@ def lanes_of(points: list[StancePoint], grouping: str) -> list[Lane]:
     return list(lanes.values())
 
 
+@functools.lru_cache(maxsize=4096)
 def msecs(day: dt.date) -> float:
-    return float(QDateTime(day, QTime(12, 0)).toMSecsSinceEpoch())
+    """Local noon of a day, as the date axis counts (ms since the epoch); cached: QDateTime is slow to make."""
+    return dt.datetime(day.year, day.month, day.day, 12).timestamp() * 1000.0
+
+
+def _positions(lane: Lane, y: float) -> list[QPointF]:
+    """Where each of a lane's points goes: at its date; claims of one day fan out vertically in the lane."""
+    same_day: dict[dt.date, int] = {}
+    for p in lane.points:
+        same_day[p.date] = same_day.get(p.date, 0) + 1
+    seen: dict[dt.date, int] = {}
+    out = []
+    for p in lane.points:
+        k, total = seen.get(p.date, 0), same_day[p.date]
+        seen[p.date] = k + 1
+        step = min(SAME_DAY_SPREAD, 0.8 / total)
+        out.append(QPointF(msecs(p.date), y + (k - (total - 1) / 2) * step))
+    return out
+
+
+def _series(name: str, shape, colour: QColor) -> QScatterSeries:
+    series = QScatterSeries()
+    series.setName(name)
+    series.setMarkerShape(shape)
+    series.setMarkerSize(MARKER_SIZE)
+    series.setColor(colour)
+    series.setBorderColor(QColor(40, 40, 40))
+    return series
 
 
 class TimelineView(QWidget):
@@ -72,6 +100,7 @@ class TimelineView(QWidget):
         self.lanes: list[Lane] = []
         self.series: list[QScatterSeries] = []
         self._claims_of: dict[QScatterSeries, list[StancePoint]] = {}
+        self._lane_of: dict[QScatterSeries, str] = {}
         if open_claim is not None:
             self.claim_activated.connect(open_claim)
 
@@ -172,12 +201,13 @@ class TimelineView(QWidget):
         self.chart_view.setChart(self.chart)
         old.deleteLater()
         chart = self.chart
-        self.series, self._claims_of = [], {}
+        self.series, self._claims_of, self._lane_of = [], {}, {}
         topic = self.topic_box.currentText().rsplit(" (", 1)[0] if self.topic_id is not None else ""
         count = sum(len(lane.points) for lane in self.lanes)
         self.title = (topic if count else f"{topic}: no confirmed claims with a date yet") if topic else "No topic"
         chart.setTitle(f"<b>{self.title}</b>")
 
+        # axes and their ranges first: a series added to a laid-out chart is placed once
         x_axis = QDateTimeAxis()
         x_axis.setFormat("d MMM yyyy")
         x_axis.setTitleText("Statement date")
@@ -186,62 +216,59 @@ class TimelineView(QWidget):
         y_axis.setGridLineVisible(True)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-
         n = len(self.lanes)
         y_axis.setStartValue(-0.6)
         for i, lane in enumerate(reversed(self.lanes)):  # category ends must increase
             y_axis.append(_short(lane.label, 28), float(i))
-        for i, lane in enumerate(self.lanes):
-            y = float(n - 1 - i)  # the first lane on top
-            series = QScatterSeries()
-            series.setName(lane.label)
-            series.setMarkerShape(SHAPES[i % len(SHAPES)])
-            series.setMarkerSize(MARKER_SIZE)
-            series.setColor(LANE_COLOUR)
-            series.setBorderColor(QColor(40, 40, 40))
-            same_day: dict[dt.date, int] = {}
-            for p in lane.points:
-                same_day[p.date] = same_day.get(p.date, 0) + 1
-            seen: dict[dt.date, int] = {}
-            xy = []
-            for p in lane.points:  # claims of one day fan out vertically, within the lane
-                k, total = seen.get(p.date, 0), same_day[p.date]
-                seen[p.date] = k + 1
-                step = min(SAME_DAY_SPREAD, 0.8 / total)
-                xy.append(QPointF(msecs(p.date), y + (k - (total - 1) / 2) * step))
-            series.replace(xy)
-            chart.addSeries(series)
-            series.attachAxis(x_axis)
-            series.attachAxis(y_axis)
-            colours = {}
-            for index, p in enumerate(lane.points):
-                colour = QColor(STANCE_COLOURS.get(p.stance, STANCE_COLOURS[None]))
-                colours[index] = {QXYSeries.PointConfiguration.Color: colour.lighter(160) if p.date_from_article
-                                  else colour}
-            series.setPointsConfiguration(colours)  # one call: per point it is quadratic
-            series.clicked.connect(lambda point, s=series: self._clicked(s, point))
-            series.hovered.connect(lambda point, state, s=series: self._hovered(s, point, state))
-            self.series.append(series)
-            self._claims_of[series] = lane.points
-
-        for stance, label in STANCE_LEGEND:  # empty series: legend entries for the colours
-            if stance is None and not any(p.stance is None for lane in self.lanes for p in lane.points):
-                continue
-            key = QScatterSeries()
-            key.setName(label)
-            key.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeCircle)
-            key.setMarkerSize(MARKER_SIZE)
-            key.setColor(STANCE_COLOURS[stance])
-            chart.addSeries(key)
-            key.attachAxis(x_axis)
-            key.attachAxis(y_axis)
-
         y_axis.setRange(-0.6, max(n, 1) - 0.4)
         dates = [p.date for lane in self.lanes for p in lane.points] or [dt.date.today()]
         first, last = min(dates), max(dates)
         pad = dt.timedelta(days=max(10, (last - first).days // 10))
         x_axis.setRange(QDateTime(first - pad, QTime(0, 0)), QDateTime(last + pad, QTime(0, 0)))
         x_axis.setTickCount(6 if (last - first).days > 60 else 4)
+
+        def add(series: QScatterSeries, in_legend: bool) -> None:
+            chart.addSeries(series)
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+            if not in_legend:
+                for marker in chart.legend().markers(series):
+                    marker.setVisible(False)
+
+        for i, lane in enumerate(self.lanes):
+            shape = SHAPES[i % len(SHAPES)]
+            key = _series(lane.label, shape, LANE_COLOUR)  # the lane's legend entry: its marker shape
+            add(key, True)
+            # one series per stance in the lane (Qt Charts slows down with the square of a series' size)
+            parts: dict[tuple[str | None, bool], list[tuple[StancePoint, QPointF]]] = {}
+            for p, xy in zip(lane.points, _positions(lane, float(n - 1 - i))):
+                parts.setdefault((p.stance, p.date_from_article), []).append((p, xy))
+            for (stance, pale), items in parts.items():
+                colour = QColor(STANCE_COLOURS.get(stance, STANCE_COLOURS[None]))
+                series = _series(lane.label, shape, colour.lighter(160) if pale else colour)
+                add(series, False)
+                series.replace([xy for _, xy in items])
+                series.clicked.connect(lambda point, s=series: self._clicked(s, point))
+                series.hovered.connect(lambda point, state, s=series: self._hovered(s, point, state))
+                self.series.append(series)
+                self._claims_of[series] = [p for p, _ in items]
+                self._lane_of[series] = lane.label
+
+        shown = {p.stance for lane in self.lanes for p in lane.points}
+        for stance, label in STANCE_LEGEND:  # empty series: legend entries for the colours
+            if stance is not None or None in shown:
+                add(_series(label, QScatterSeries.MarkerShape.MarkerShapeCircle, STANCE_COLOURS[stance]), True)
+
+    def drawn(self) -> dict[str, list[tuple[float, float, QColor, StancePoint]]]:
+        """What the chart shows, read back from its series: per lane, (x, y, colour, claim) of each marker."""
+        out: dict[str, list] = {}
+        for series in self.series:
+            for i, p in enumerate(self._claims_of[series]):
+                at = series.at(i)
+                out.setdefault(self._lane_of[series], []).append((at.x(), at.y(), series.color(), p))
+        for lane in out.values():
+            lane.sort(key=lambda row: (row[0], row[3].article_id, row[3].claim_id))
+        return out
 
     # ------------------------------------------------------------ interaction
     def point_at(self, series: QScatterSeries, point: QPointF) -> StancePoint | None:
