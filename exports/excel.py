@@ -38,6 +38,14 @@ NO_STANCE = "(none)"
 EXCEL_ROWS = 1_048_576  # rows in a sheet, the header included
 
 
+def _day(iso: str | None) -> dt.date | None:
+    return None if iso is None else dt.date.fromisoformat(iso)
+
+
+def _moment(iso: str | None) -> dt.datetime | None:
+    return None if iso is None else dt.datetime.fromisoformat(iso)
+
+
 def _index(header: str) -> int:
     return [c.header for c in CLAIM_COLUMNS].index(header) + 1
 
@@ -63,23 +71,25 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
     speaker_counts: Counter[int] = Counter()
     ratings = dict.fromkeys(VERDICT_RATINGS)
     try:
-        for c in project.stream_claims(scope.claim_filter):
-            art = summaries.get(c.article_id)
+        for values in project.stream_claim_values(scope.claim_filter):
+            (cid, article_id, _s, _e, content, kind, _cs, _ce, _ct, speaker_id, speaker, _ms, _me, _mt, role, date,
+             date_text, _da, stance, _ti, topic, rating, explanation, evidence, note, status, _o, _mn, _mv, _cf,
+             annotator, _ca, updated_at, version, title, published, verdict_date, *_) = values
+            art = summaries.get(article_id)
             url = art.url if art else None
             claims_sheet.append([
-                c.id, c.article_title, art.publisher if art else None, (url, url), c.article_published,
-                c.content.text, c.kind, c.speaker, c.role, c.date, c.date_text, c.stance, c.topic,
-                c.verdict_rating, c.verdict_explanation, (c.verdict_url, c.verdict_url), c.verdict_date, c.note,
-                c.status, c.annotator, c.updated_at, c.version,
+                cid, title, art.publisher if art else None, (url, url), _day(published), content, kind, speaker,
+                role, _day(date), date_text, stance, topic, rating, explanation, (evidence, evidence),
+                _day(verdict_date), note, status, annotator, _moment(updated_at), version,
             ])
-            by_article[c.article_id] += 1
-            by_speaker.setdefault(c.speaker or "(no speaker)", Counter())[c.stance or NO_STANCE] += 1
-            by_topic[c.topic or "(no topic)"] += 1
-            by_status[c.status] += 1
-            if c.speaker_id is not None:
-                speaker_counts[c.speaker_id] += 1
-            if c.verdict_rating:
-                ratings.setdefault(c.verdict_rating)
+            by_article[article_id] += 1
+            by_speaker.setdefault(speaker or "(no speaker)", Counter())[stance or NO_STANCE] += 1
+            by_topic[topic or "(no topic)"] += 1
+            by_status[status] += 1
+            if speaker_id is not None:
+                speaker_counts[speaker_id] += 1
+            if rating:
+                ratings.setdefault(rating)
             if ticker.step():
                 raise Cancel
         _validations(claims_sheet, ratings)
