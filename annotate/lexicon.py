@@ -55,7 +55,8 @@ general-secretary secretary-general mr. mrs. ms. sir lord lady elect chief-of-st
 archbishop bishop cardinal rabbi imam sheikh ayatollah marshal inspector superintendent
 detective constable commissioner auditor registrar dean provost rector principal manager
 partner owner researcher scientist author historian journalist editor correspondent
-reporter columnist host anchor candidate nominee challenger incumbent contender
+reporter columnist host anchor candidate nominee challenger incumbent contender affairs
+deputy-head vice-president vice-chancellor first lady
 """.split())
 
 # Honorifics are not roles.

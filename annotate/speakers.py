@@ -67,8 +67,8 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
         elif start is not None and tok.dep_ in ("compound", "amod") and tok.pos_ in (
                 "NOUN", "PROPN", "ADJ") and tok.head.i >= start:
             start = i  # "Police Chief", "former President", "opposition leader"
-        elif tok.lower_ == "and" and i - 1 >= lowest and _is_title(doc[i - 1]) and start is not None:
-            start = i
+        elif tok.lower_ in ("and", "of") and i - 1 >= lowest and _is_title(doc[i - 1]) and start is not None:
+            start = i  # "Foreign Minister and Deputy Prime Minister", "Secretary of State"
         elif start is None and i == first.i - 1 and tok.pos_ == "NOUN" and tok.is_lower and (
                 tok.dep_ == "compound"):
             start = i  # a descriptor right before the name: "dictator Vladimir Putin", "pop star"
@@ -80,7 +80,7 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
     if start is None:
         return None
     toks = [t for t in doc[start:first.i] if t.lower_ not in HONORIFICS]
-    while toks and (toks[0].lower_ == "and" or toks[0].text == "-"):
+    while toks and (toks[0].lower_ in ("and", "of") or toks[0].text == "-"):
         toks.pop(0)
     if not toks or not (any(_is_title(t) for t in toks) or toks[-1].i == first.i - 1 and toks[-1].is_lower):
         return None
@@ -230,8 +230,13 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     org = _entity_name(head)
     if org:
         return Mention(kind="group", name=_text(doc, org), role=role_before(org[0], toks[0].i), **base)
-    of_phrase = {t.i for c in head.children if c.dep_ == "prep" for t in c.subtree}
-    runs = _name_runs([t for t in toks if t.i not in of_phrase and (
+    if _is_title(head):
+        named = _title_with_appositive_name(head, toks, offset)
+        if named is not None:
+            return named
+    # the possessor of a title is not the speaker: "Ukraine's Foreign Minister ..."
+    aside = {t.i for c in head.children if c.dep_ in ("prep", "poss") for t in c.subtree}
+    runs = _name_runs([t for t in toks if t.i not in aside and (
         t.i <= head.i or t.dep_ in ("flat", "compound", "conj"))])
     if runs:
         run = runs[-1]
@@ -240,14 +245,30 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     if _is_title(head):
         clean = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
         role_text = _text(doc, clean) if clean else text
-        appos = next((c for t in toks for c in t.children if c.dep_ == "appos"), None)
-        if appos is not None:  # "the chief executive, Jane Doe, told ..."
-            appos_of = {t.i for c in appos.children if c.dep_ == "prep" for t in c.subtree}
-            runs = _name_runs([t for t in mention_tokens(appos) if t.i not in appos_of])
-            if runs:
-                return Mention(kind="name", name=_text(doc, runs[-1]), role=role_text, **base)
         return Mention(kind="title", name=None, role=_appos_role(head) or role_text, **base)
     return Mention(kind="group", name=text, role=_appos_role(head), **base)
+
+
+def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> Mention | None:
+    """"the chief executive, Jane Doe, told ...", "Ukraine's Foreign Minister Andrii Sybiha said"."""
+    doc = head.doc
+    appos = next((c for t in toks for c in t.children if c.dep_ == "appos"), None)
+    if appos is None:
+        return None
+    appos_of = {t.i for c in appos.children if c.dep_ == "prep" for t in c.subtree}
+    runs = _name_runs([t for t in mention_tokens(appos) if t.i not in appos_of])
+    if not runs:
+        return None
+    run = runs[-1]
+    if run[0].i == head.i + 1:  # written as one phrase: the name belongs in the mention
+        toks = toks + [t for t in doc[head.i + 1:run[-1].i + 1] if t not in toks]
+        role = role_before(run[0], toks[0].i)
+    else:
+        clean = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
+        role = _text(doc, clean)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    return Mention(start + offset, end + offset, _text(doc, toks), kind="name",
+                   name=_text(doc, run), role=role)
 
 
 @dataclass

@@ -141,3 +141,21 @@ def test_descriptor_before_the_name_is_the_role(suggest):
     assert (s.speaker, s.role) == ("Vladimir Putin", "Russian dictator")
     s = only(suggest('Pop star Taylor Swift said she was "heartbroken" by the news.'))
     assert (s.speaker, s.role) == ("Taylor Swift", "Pop star")
+
+
+def test_titles_with_of_and_possessors(suggest):
+    cases = {
+        "U.S. Secretary of State Antony Blinken said the talks were constructive.":
+            ("Antony Blinken", "U.S. Secretary of State"),
+        "NATO Secretary General Mark Rutte said allies would increase their support.":
+            ("Mark Rutte", "NATO Secretary General"),
+        "Minister of Foreign Affairs Dmytro Kuleba said Ukraine needed more air defense.":
+            ("Dmytro Kuleba", "Minister of Foreign Affairs"),
+        "Ukraine's Foreign Minister Andrii Sybiha said the proposal was unacceptable.":
+            ("Andrii Sybiha", "Foreign Minister"),
+        "The head of Ukraine's military intelligence, Kyrylo Budanov, said Russia was running out of missiles.":
+            ("Kyrylo Budanov", "head of Ukraine's military intelligence"),
+    }
+    for text, expected in cases.items():
+        s = only(suggest(text))
+        assert (s.speaker, s.role) == expected, text
