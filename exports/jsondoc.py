@@ -210,16 +210,33 @@ def _read_span(data, text: str, what: str) -> Span | None:
     return Span(start, end, text[start:end])
 
 
-def _claim(c: dict, text: str, where: str) -> BulkClaim:
+def _object(value, what: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ExportError(f"{what} should be a JSON object, not {type(value).__name__}.")
+    return value
+
+
+def _number(value, what: str, kind=int):
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and value != int(value)):
+        raise ExportError(f"{what} should be {'a whole number' if kind is int else 'a number'}, not {value!r}.")
+    return kind(value)
+
+
+def _claim(c, text: str, where: str) -> BulkClaim:
+    c = _object(c, f"A claim of {where}")
     what = f"Claim {c.get('id')} of {where}"
-    speaker = c.get("speaker") or {}
-    verdict = c.get("verdict") or {}
+    speaker = _object(c.get("speaker"), f"The speaker of {what.lower()}")
+    verdict = _object(c.get("verdict"), f"The verdict of {what.lower()}")
     if "content" not in c:
         raise ExportError(f"{what} has no content span.")
     return BulkClaim(
-        id=c.get("id"), content=_read_span(c["content"], text, f"The content of {what.lower()}"),
+        id=_number(c.get("id"), f"The id of {what.lower()}"), content=_read_span(c["content"], text, f"The content of {what.lower()}"),
         kind=c.get("kind") or "indirect", cue=_read_span(c.get("cue"), text, f"The cue of {what.lower()}"),
-        speaker_id=speaker.get("id"), speaker=speaker.get("name"),
+        speaker_id=_number(speaker.get("id"), f"The speaker id of {what.lower()}"), speaker=speaker.get("name"),
         mention=_read_span(speaker.get("mention"), text, f"The speaker mention of {what.lower()}"),
         role=c.get("role"), date=_date(c.get("date"), f"The date of {what.lower()}"), date_text=c.get("date_text"),
         date_assumed=bool(c.get("date_assumed")), stance=c.get("stance"), topic=c.get("topic"),
@@ -227,19 +244,22 @@ def _claim(c: dict, text: str, where: str) -> BulkClaim:
         verdict_url=verdict.get("url"), verdict_date=_date(verdict.get("date"), f"The verdict date of {what.lower()}"),
         note=c.get("note"), status=c.get("status") or "suggested",
         origin=c.get("origin") or "import", model_name=c.get("model_name"), model_version=c.get("model_version"),
-        confidence=c.get("confidence"), annotator=c.get("annotator"),
+        confidence=_number(c.get("confidence"), f"The confidence of {what.lower()}", float),
+        annotator=c.get("annotator"),
         created_at=_stamp(c.get("created_at"), f"created_at of {what.lower()}"),
-        updated_at=_stamp(c.get("updated_at"), f"updated_at of {what.lower()}"), version=c.get("version") or 1,
+        updated_at=_stamp(c.get("updated_at"), f"updated_at of {what.lower()}"),
+        version=_number(c.get("version"), f"The version of {what.lower()}") or 1,
     )
 
 
-def _article(a: dict, n: int) -> BulkArticle:
+def _article(a, n: int) -> BulkArticle:
+    a = _object(a, f"Article number {n} in the file")
     where = f"article {a.get('id', n)}"
     text = a.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ExportError(f"The {where} has no text.")
     return BulkArticle(
-        id=a.get("id"), text=text, title=a.get("title"), source=a.get("source"), url=a.get("url"),
+        id=_number(a.get("id"), f"The id of {where}"), text=text, title=a.get("title"), source=a.get("source"), url=a.get("url"),
         publisher=a.get("publisher"), author=a.get("author"),
         published=_date(a.get("published"), f"published of {where}"),
         published_source=a.get("published_source"), language=a.get("language"), raw_text=a.get("raw_text"),
@@ -263,20 +283,35 @@ def read_document(path) -> dict:
     return doc
 
 
+def _speaker(s, n: int) -> BulkSpeaker:
+    s = _object(s, f"Speaker number {n} in the file")
+    what = f"speaker {s.get('name') or n}"
+    roles = []
+    for r in s.get("roles") or ():
+        r = _object(r, f"A role of {what}")
+        if r.get("role"):
+            roles.append(SpeakerRole(str(r["role"]), _date(r.get("start"), f"A role start of {what}"),
+                                     _date(r.get("end"), f"A role end of {what}")))
+    return BulkSpeaker(id=_number(s.get("id"), f"The id of {what}"), name=str(s.get("name") or ""),
+                       aliases=tuple(map(str, s.get("aliases") or ())), affiliation=s.get("affiliation"),
+                       roles=tuple(roles))
+
+
+def _topic(t, n: int) -> BulkTopic:
+    t = _object(t, f"Topic number {n} in the file")
+    return BulkTopic(id=_number(t.get("id"), f"The id of topic {t.get('name') or n}"), name=str(t.get("name") or ""),
+                     keywords=tuple(map(str, t.get("keywords") or ())),
+                     examples=tuple(map(str, t.get("examples") or ())))
+
+
 def import_json(project: Project, path) -> JsonImport:
-    """Load a quotedesk.v1 document into the project (empty or not); ids are kept where free.
+    """Load a quotedesk.v1 document into the project (empty or not); ids are kept where never used here.
 
     The whole document is checked before anything is stored, and stored in one
     transaction: a file with an error changes nothing.
     """
     doc = read_document(path)
     articles = [_article(a, n) for n, a in enumerate(doc.get("articles") or (), start=1)]
-    speakers = [BulkSpeaker(id=s.get("id"), name=s.get("name") or "", aliases=tuple(s.get("aliases") or ()),
-                            affiliation=s.get("affiliation"),
-                            roles=tuple(SpeakerRole(r["role"], _date(r.get("start"), "A role start"),
-                                                    _date(r.get("end"), "A role end"))
-                                        for r in s.get("roles") or () if r.get("role")))
-                for s in doc.get("speakers") or ()]
-    topics = [BulkTopic(id=t.get("id"), name=t.get("name") or "", keywords=tuple(t.get("keywords") or ()),
-                        examples=tuple(t.get("examples") or ())) for t in doc.get("topics") or ()]
+    speakers = [_speaker(s, n) for n, s in enumerate(doc.get("speakers") or (), start=1)]
+    topics = [_topic(t, n) for n, t in enumerate(doc.get("topics") or (), start=1)]
     return JsonImport(project.load_bulk(articles, speakers=speakers, topics=topics))

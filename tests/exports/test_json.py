@@ -124,3 +124,20 @@ def test_cli_export_and_import_json(filled, tmp_path, project_path, capsys):
     assert "Added 2 article(s) and 4 claim(s)" in capsys.readouterr().out
     assert main(["export", "--db", str(project_path), "-o", str(tmp_path / "x.unknown")]) == 2
     assert main(["export", "--db", str(project_path), "-o", str(out), "--status", "maybe"]) == 2
+
+
+def test_import_names_the_bad_field_of_a_hand_edited_file(filled, tmp_path):
+    path = tmp_path / "all.json"
+    export_json(filled.project, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["articles"][0]["claims"][0]["id"] = "seven"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with Project.open(tmp_path / "new.quotedesk") as fresh:
+        with pytest.raises(ExportError, match=r"The id of claim seven of article 1 should be a whole number"):
+            import_json(fresh, path)
+        doc["articles"][0]["claims"][0]["id"] = 1
+        doc["articles"][0]["claims"][0]["status"] = "maybe"
+        path.write_text(json.dumps(doc), encoding="utf-8")
+        with pytest.raises(Exception, match="status of claim 1 of article 1 must be one of"):
+            import_json(fresh, path)
+        assert fresh.info().claims == 0
