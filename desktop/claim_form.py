@@ -225,8 +225,8 @@ class ClaimForm(QScrollArea):
             field.installEventFilter(self)
             if isinstance(field, QComboBox) and field.lineEdit() is not None:
                 field.lineEdit().installEventFilter(self)
-        for line in (self.speaker, self.role, self.verdict_url):
-            line.returnPressed.connect(self.leave)
+        for line in (self.speaker, self.role, self.verdict_url):  # Enter: save, then back to the text
+            line.returnPressed.connect(lambda line=line: (line.editingFinished.emit(), self.leave.emit()))
         self._loading = False
         self.set_claim(None)
 
@@ -240,7 +240,8 @@ class ClaimForm(QScrollArea):
                 if kind == QEvent.Type.ShortcutOverride:
                     event.accept()
                     return True
-                if key == Qt.Key.Key_Escape:
+                if key == Qt.Key.Key_Escape:  # leave without saving what was typed
+                    self._revert(obj)
                     self.leave.emit()
                     return True
                 if not isinstance(obj, QLineEdit):  # combo boxes and the date: Enter finishes the field
@@ -248,6 +249,16 @@ class ClaimForm(QScrollArea):
                         self._date_done()
                     self.leave.emit()
         return False
+
+    def _revert(self, field: QObject) -> None:
+        """Put the claim's stored value back into a one-line field the user typed in."""
+        c = self.claim
+        if c is None:
+            return
+        stored = {self.speaker: c.speaker, self.role: c.role, self.verdict_url: c.verdict_url,
+                  self.topic.lineEdit(): c.topic, self.verdict_rating.lineEdit(): c.verdict_rating}
+        if field in stored:
+            field.setText(stored[field] or "")
 
     @staticmethod
     def _buddy(text: str, widget: QWidget) -> QLabel:

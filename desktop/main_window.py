@@ -152,7 +152,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.form.accept_clicked.connect(self.act_accept)
         self.form.reject_clicked.connect(self.act_reject)
         self.form.alias_requested.connect(self._add_alias)
-        self.form.leave.connect(lambda: self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.form.leave.connect(self._leave_form)
         self.form_dock = self._dock("Claim", self.form, Qt.DockWidgetArea.RightDockWidgetArea)
         scrollbar = self.form.verticalScrollBar().sizeHint().width()
         self.form.setMinimumWidth(self.form.widget().minimumSizeHint().width() + scrollbar + 4)
@@ -185,6 +185,11 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             action.setChecked(not self.article_table.isColumnHidden(col))
             action.toggled.connect(lambda on, c=col: self.article_table.setColumnHidden(c, not on))
         menu.exec(self.article_table.horizontalHeader().mapToGlobal(pos))
+
+    def _leave_form(self) -> None:
+        """Back to the text after a field; the form shows what was stored (e.g. an alias resolved to its name)."""
+        self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.form.set_claim(self.current_claim())
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

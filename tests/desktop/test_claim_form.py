@@ -79,3 +79,14 @@ def test_alias_button_offers_the_mention_when_it_is_a_new_name(qtbot, project):
     project.update_speaker(speaker.id, aliases=["the minister"])
     form.set_speakers(project.speakers())
     assert not form.alias_button.isEnabled()
+
+
+def test_escape_leaves_a_field_without_saving_what_was_typed(qtbot, project):
+    form, claim, edits = _form(qtbot, project)
+    form.show()
+    form.focus_speaker()
+    qtbot.keyClicks(form.speaker, "Somebody Else")
+    qtbot.keyClick(form.speaker, Qt.Key.Key_Escape)
+    form.speaker.clearFocus()
+    assert form.speaker.text() == "Guido Crosetto"
+    assert edits == []
