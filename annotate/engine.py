@@ -122,7 +122,10 @@ class SuggestionEngine:
             confidence -= 0.2
         art.speakers.record(mention.start, speaker, role, mention.kind)
         cue = raw.cue
-        cue_span = Span(cue.idx + off, cue.idx + len(cue) + off, cue.text) if cue is not None else None
+        cue_span = None
+        if cue is not None:
+            cue_end = cue.nbor().idx + len(cue.nbor()) if cue.lower_ == "according" else cue.idx + len(cue)
+            cue_span = Span(cue.idx + off, cue_end + off, art.text[cue.idx + off:cue_end + off])
         date, date_text, assumed = None, None, True
         if cue is not None:
             phrase = raw.date_span or date_phrase(cue, (raw.start, raw.end))

@@ -336,6 +336,8 @@ class ArticleSpeakers:
         """(canonical speaker, role) for a mention at its place in the article."""
         pos = mention.start
         if mention.kind == "pronoun":
+            if mention.text.lower() in ("they", "we"):  # the last source of any kind: "officials"
+                return self._previous(pos, kinds=None)
             return self._pronoun(pos)
         if mention.kind == "it":
             return self._previous(pos, kinds=("office", "statement", "group", "title"))

@@ -30,7 +30,7 @@ def test_headline_with_says(suggest):
 def test_according_to_at_the_start(suggest):
     s = only(suggest("According to the World Health Organization, cases rose by 30 percent in March."))
     assert s.content.text == "cases rose by 30 percent in March"
-    assert s.speaker == "World Health Organization"
+    assert s.speaker == "World Health Organization" and s.cue.text == "According to"
 
 
 def test_according_to_at_the_end(suggest):

@@ -159,3 +159,9 @@ def test_titles_with_of_and_possessors(suggest):
     for text, expected in cases.items():
         s = only(suggest(text))
         assert (s.speaker, s.role) == expected, text
+
+
+def test_they_refers_to_the_last_source_even_a_group(suggest):
+    text = "Officials said on Wednesday the bridge was safe. They added that repairs would start in June."
+    first, second = suggest(text)
+    assert first.speaker == second.speaker == "Officials"
