@@ -53,6 +53,10 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.annotator = annotator
         self.settings = settings or Settings()
         self.runner = runner or TaskRunner(self)
+        # quiet reads (article list while jobs run, the claims table, claim search): off the UI
+        # thread too, but on their own runner so they never take over the status bar's progress
+        self.reader = TaskRunner(self, max_threads=1)
+        self._list_generation = 0
         self.owns_project = owns_project
         self.auto_suggest = auto_suggest
         self.nlp = None
@@ -81,7 +85,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self._build_status_bar()
 
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
-        self._list_timer.timeout.connect(self.refresh_articles)
+        self._list_timer.timeout.connect(self.refresh_articles_later)
         self.runner.task_ended.connect(self._task_ended)
         self._load_project()
         try:
@@ -99,7 +103,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.article_search = QLineEdit(placeholderText="Search articles…", clearButtonEnabled=True)
         self.article_search.setAccessibleName("Search articles")
         self._search_timer = QTimer(self, singleShot=True, interval=250)
-        self._search_timer.timeout.connect(self.refresh_articles)
+        self._search_timer.timeout.connect(self.refresh_articles_later)
         self.article_search.textChanged.connect(lambda _: self._search_timer.start())
         self.article_model = ArticleTableModel(self)
         self.article_table = QTableView(accessibleName="Articles")
@@ -139,7 +143,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         page.setSpacing(0)
         page.addWidget(self.article_header)
         page.addWidget(self.article_view, 1)
-        self.claims_panel = ClaimsPanel(self.runner)
+        self.claims_panel = ClaimsPanel(self.reader)
         self.claims_panel.claim_activated.connect(self.open_claim)
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.addTab(article_page, "&Article")
@@ -254,8 +258,26 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.form.set_topics(topics)
         self.claims_panel.set_registry(speakers, topics)
 
+    def refresh_articles_later(self) -> None:
+        """Re-read the article list on the reader thread (while imports and suggestions run)."""
+        self._list_generation += 1
+        generation, project = self._list_generation, self.project
+        search = self.article_search.text().strip() or None
+
+        def read(*, progress, cancelled):
+            return project.articles(search)
+
+        def done(summaries):
+            if summaries is not None and generation == self._list_generation and project is self.project:
+                self._show_articles(summaries)
+
+        self.reader.start("Read articles", read, on_done=done)
+
     def refresh_articles(self) -> None:
-        summaries = self.project.articles(self.article_search.text().strip() or None)
+        self._list_generation += 1  # a pending background read is older than this one
+        self._show_articles(self.project.articles(self.article_search.text().strip() or None))
+
+    def _show_articles(self, summaries) -> None:
         old_ids = self.article_model.ids()
         if [s.id for s in summaries] == old_ids:
             self.article_model.update_records(summaries)
@@ -413,6 +435,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.settings.save_layout(self.saveGeometry(), self.saveState(), b"")
         self.settings.sync()
         self.runner.shutdown()
+        self.reader.shutdown()
         if hasattr(self.nlp, "close"):  # a model in a helper process
             self.nlp.close()
         if self.owns_project:

@@ -55,6 +55,7 @@ class ProjectMenuMixin:
             if not create:
                 self.settings.forget_project(target)
             return False
+        self.reader.wait(10_000)  # quick reads of the old project finish first
         old, self.project = self.project, project
         if self.owns_project:
             old.close()

@@ -248,3 +248,20 @@ def test_mention_becomes_an_alias_of_the_speaker_and_undo_removes_it(qtbot, make
     assert not window.form.alias_button.isEnabled()
     window.actions["undo"].trigger()
     assert claim.mention.text not in window.project.speaker(claim.speaker_id).aliases
+
+
+def test_article_search_and_claim_search_narrow_their_lists(qtbot, make_window, tmp_path):
+    second = tmp_path / "second.txt"
+    second.write_text("Harbour news\n\n“The port will reopen in spring,” the mayor said.\n", encoding="utf-8")
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED, second])
+    assert window.article_model.rowCount() == 2
+    window.article_search.setText("harbour")
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == 1, timeout=10_000)
+    assert window.article_model.record(0).title == "Harbour news"
+    window.act_show_claims()
+    panel = window.claims_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 1, timeout=10_000)
+    panel.search.setText("port reopen")
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 1, timeout=10_000)
+    assert "port will reopen" in panel.proxy.index(0, 2).data()
