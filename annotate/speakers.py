@@ -353,8 +353,9 @@ class ArticleSpeakers:
                 for p, r in person.roles:
                     if p < pos and r.split()[-1].lower() == head and (best is None or p > best[0]):
                         best = (p, person.name, r)
-            if best and best[0] < pos and not mention.text[:1].isupper():
-                return best[1], mention.role or best[2]
+            definite = mention.text.lower().startswith("the ") or mention.text[:1].islower()
+            if best and definite:  # "the president said": the last president named; not "a minister"
+                return best[1], best[2]
             return _strip_det(mention.text), mention.role
         if mention.kind == "group" and _generic_org(mention.text):
             org = self._previous_org(pos)

@@ -165,3 +165,12 @@ def test_they_refers_to_the_last_source_even_a_group(suggest):
     text = "Officials said on Wednesday the bridge was safe. They added that repairs would start in June."
     first, second = suggest(text)
     assert first.speaker == second.speaker == "Officials"
+
+
+def test_the_title_refers_back_to_the_person_who_holds_it(suggest):
+    text = ("French President Emmanuel Macron arrived in Berlin on Monday.\n"
+            "The president said Europe had to invest more in defence.\n"
+            "A minister said the visit had been planned for weeks.")
+    first, second = suggest(text)
+    assert (first.speaker, first.role) == ("Emmanuel Macron", "French President")
+    assert second.speaker == "minister"
