@@ -207,3 +207,25 @@ def test_workbook_package_parts_are_well_formed_open_xml(filled, tmp_path):
         assert order == sorted(order), name
     xfs = roots["xl/styles.xml"].find(MAIN + "cellXfs")
     assert int(xfs.get("count")) == len(xfs)
+
+
+@pytest.mark.slow
+def test_libreoffice_reads_the_workbook_and_runs_no_formula(filled, tmp_path):
+    """A real spreadsheet program opens the file; the formula-like quote comes out as the text itself."""
+    import csv
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    path = tmp_path / "claims.xlsx"
+    export_xlsx(filled.project, path)
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--convert-to",
+                    "csv", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=300)
+    rows = list(csv.DictReader((tmp_path / "claims.csv").read_text(encoding="utf-8").splitlines()))
+    by_id = {int(r["Claim ID"]): r for r in rows}
+    assert by_id[filled.banner]["Content"] == '=HYPERLINK("http://evil.example","click")'
+    assert by_id[filled.schlein]["Content"] == "-5% growth in disguise"
+    assert by_id[filled.crosetto]["Statement date"] == "2024-12-12"
+    assert by_id[filled.crosetto]["Article URL"] == "https://kyivindependent.example/italy"
