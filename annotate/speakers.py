@@ -415,7 +415,5 @@ def _generic_org(text: str) -> bool:
 
 
 def _strip_det(text: str) -> str:
-    for det in ("the ", "a ", "an "):
-        if text.startswith(det):
-            return text[len(det):]
-    return text
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in ("the", "a", "an") else text
