@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .quotes import find_quotes
 from .lexicon import (HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS, PERSONAL_PRONOUNS,
-                      SPOKES_NOUNS,
-                      STATEMENT_NOUNS, TITLE_WORDS)
+                      SPOKES_NOUNS, STATEMENT_NOUNS, TITLE_WORDS)
+from .quotes import find_quotes
 
 # Labels that mark numbers and dates; person/place/organisation labels are too unreliable on
 # names (the small model calls "Trump" an ORG and "Mayor Ana Costa" a WORK_OF_ART) to exclude.
@@ -88,16 +87,20 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
 
 
 def _appos_role(head: Token) -> str | None:
+    """The role in an appositive: "Crosetto, the defense minister of Italy, who ..., said"."""
     for child in head.children:
-        if child.dep_ == "appos" and child.lower_ in TITLE_WORDS | {"head", "leader"} or (
-                child.dep_ == "appos" and any(_is_title(t) for t in child.subtree)):
-            toks = [t for t in child.subtree if t.dep_ != "punct" or t.i not in (child.left_edge.i,)]
-            toks = [t for t in toks if not (t.dep_ == "det" and t.head == child)]
-            toks = [t for t in toks if t.dep_ not in ("relcl",) and t.text != ","]
-            while toks and toks[0].lower_ in ("the", "a", "an"):
-                toks.pop(0)
-            if toks:
-                return _text(head.doc, toks)
+        if child.dep_ != "appos" or not any(_is_title(t) for t in child.subtree):
+            continue
+        toks = list(child.subtree)
+        relcl = next((c for c in child.children if c.dep_ == "relcl"), None)
+        if relcl is not None:  # "..., who has led the party since 2019": not part of the role
+            toks = [t for t in toks if t.i < relcl.left_edge.i]
+        while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an")):
+            toks.pop(0)
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if toks:
+            return _text(head.doc, toks)
     return None
 
 
