@@ -82,7 +82,9 @@ class StanceChangesView(QWidget):
             self.claim_activated.connect(open_claim)
         self.topic_box = QComboBox()
         self.topic_box.setMinimumContentsLength(28)
-        self.topic_box.currentIndexChanged.connect(lambda _: self.refresh())
+        # "activated" (a person's choice), not currentIndexChanged: that one also fires while the
+        # widget is being destroyed, and refreshing a half-deleted view corrupts memory
+        self.topic_box.activated.connect(self._topic_chosen)
         self.summary = QLabel(wordWrap=True)
         self.browser = QTextBrowser(accessibleName="Stance changes")
         self.browser.setOpenLinks(False)
@@ -117,6 +119,9 @@ class StanceChangesView(QWidget):
 
     def set_topic(self, topic_id: int | None) -> None:
         self.topic_box.setCurrentIndex(max(0, self.topic_box.findData(ALL_TOPICS if topic_id is None else topic_id)))
+        self.refresh()
+
+    def _topic_chosen(self, _index: int) -> None:
         self.refresh()
 
     def refresh(self) -> None:

@@ -106,11 +106,11 @@ class TimelineView(QWidget):
 
         self.topic_box = QComboBox()
         self.topic_box.setMinimumContentsLength(28)
-        self.topic_box.currentIndexChanged.connect(self._topic_chosen)
+        self.topic_box.activated.connect(self._topic_chosen)  # not currentIndexChanged: see stance_view
         self.group_box = QComboBox()
         self.group_box.addItem("By speaker", "speaker")
         self.group_box.addItem("By affiliation", "affiliation")
-        self.group_box.currentIndexChanged.connect(lambda _: self.set_grouping(self.group_box.currentData()))
+        self.group_box.activated.connect(self._grouping_chosen)
         png, svg = QPushButton("Export PNG…"), QPushButton("Export SVG…")
         png.clicked.connect(lambda: self._export_dialog("PNG image (*.png)", ".png", self.export_png))
         svg.clicked.connect(lambda: self._export_dialog("SVG drawing (*.svg)", ".svg", self.export_svg))
@@ -152,6 +152,9 @@ class TimelineView(QWidget):
 
     def _topic_chosen(self, index: int) -> None:
         self.set_topic(self.topic_box.itemData(index) if index >= 0 else None)
+
+    def _grouping_chosen(self, index: int) -> None:
+        self.set_grouping(self.group_box.itemData(index))
 
     def set_topic(self, topic_id: int | None) -> None:
         self.topic_id = topic_id

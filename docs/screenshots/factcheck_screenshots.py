@@ -62,6 +62,25 @@ def main() -> None:
             registry = SpeakersView(project)
             registry.select_speaker(guido)
             save(app, registry, "speaker_registry.png", (1100, 560))
+            main_window(app, project)
+
+
+def main_window(app: QApplication, project: Project) -> None:
+    """The timeline dock in the main window, with Meloni's office's claim opened from it."""
+    from PySide6.QtCore import Qt
+
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(project, "screenshots", load_model=False)
+    window.resize(1500, 950)
+    window.show()
+    window.factcheck.show("timeline")
+    app.processEvents()
+    window.resizeDocks([window.factcheck.docks["timeline"]], [430], Qt.Orientation.Vertical)
+    office = project.find_speaker("Giorgia Meloni's office").id
+    window.open_claim(next(c.id for c in project.claims() if c.speaker_id == office))
+    save(app, window, "main_window_timeline.png", (1500, 950))
+    window.close()
 
 
 if __name__ == "__main__":

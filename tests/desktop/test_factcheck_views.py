@@ -229,6 +229,8 @@ def test_the_main_window_installs_the_views(qtbot, project):
     w = main_window.MainWindow(project, "tester", load_model=False)
     qtbot.addWidget(w)
     assert set(w.factcheck.docks) == {key for key, _ in VIEWS}
+    view_menu = [a.text() for a in w.menu("View").actions()]
+    assert all(title in view_menu for _, title in VIEWS)
     w.factcheck.show("stance")
     stance = w.factcheck.views["stance"]
     assert len(stance.changes) == 1
@@ -247,3 +249,44 @@ def test_painting_the_stance_changes_runs_no_python_per_cell(window):
     for _ in range(20):
         view.browser.viewport().grab()
     assert sys.getrefcount(None) >= before - 5
+
+
+DESTROY_VIEWS = """
+import gc, sys
+from PySide6.QtWidgets import QApplication
+from db import Project
+from desktop.speakers_view import SpeakersView
+from desktop.stance_view import StanceChangesView
+from desktop.timeline import TimelineView
+from desktop.topics_view import TopicsView
+from tests.factcheck_seeds import seed_claims
+
+app = QApplication([])
+project = Project.open(sys.argv[1])
+seed_claims(project)
+for make in (StanceChangesView, TimelineView, SpeakersView, TopicsView):
+    view = make(project)
+    view.show()
+    app.processEvents()
+    del view
+    gc.collect()
+    app.processEvents()
+print("done")
+"""
+
+
+def test_views_are_destroyed_cleanly(project_path):
+    """Their topic boxes change while they are torn down; a view that refreshed itself then
+    corrupted memory ("shared QObject was deleted directly", then a malloc abort)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    done = subprocess.run([sys.executable, "-c", DESTROY_VIEWS, str(project_path)], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "done"
+    assert "QObject" not in done.stderr and "malloc" not in done.stderr
