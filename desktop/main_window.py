@@ -118,8 +118,12 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.article_table.setColumnWidth(1, 80)
         header.setMinimumSectionSize(28)
-        for col in range(2, self.article_model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths from the font, not ResizeToContents: measuring every row on every update
+        # stalls the window once the list is long
+        metrics = self.article_table.fontMetrics()
+        for col, sample in ((2, "0000-00-00"), (3, "Sug"), (4, "Conf"), (5, "Rej"), (6, "Done")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.article_table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 16)
         self.article_table.verticalHeader().setDefaultSectionSize(self.article_table.fontMetrics().height() + 8)
         self.article_table.setColumnHidden(1, True)  # publisher: in the header above the text; header menu shows it
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -289,6 +293,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
                     self.article_model.index(row, 0),
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.articles_dock.setWindowTitle(f"Articles ({len(summaries)})")
+        self._catch_up_current()
 
     def _article_row_changed(self, current, _previous) -> None:
         article_id = current.data(ID_ROLE) if current.isValid() else None
@@ -306,12 +311,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             return
         article = self.project.article(article_id)
         self.article_view.set_article(article, self.project.claims(ClaimFilter(article_id=article_id)))
-        details = [article.publisher, article.author,
-                   article.published.isoformat() if article.published else "no publication date"]
-        status = "no suggestions yet" if article.suggested_at is None else ""
-        self.article_header.setText(
-            f"<b>{_html(article.title or '(untitled)')}</b><br><small>"
-            + " · ".join(_html(d) for d in details + [status] if d) + "&nbsp;&nbsp;&nbsp;" + legend_html() + "</small>")
+        self._show_header(article)
         self._set_done_mark(article.done)
         row = self.article_model.row_of(article_id)
         if row is not None and self.article_table.currentIndex().row() != row:
@@ -320,6 +320,33 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         pending = [c for c in self.article_view.visible_claims() if c.status == "suggested"]
         self.select_claim(pending[0].id if pending else None)
+
+    def _show_header(self, article) -> None:
+        details = [article.publisher, article.author,
+                   article.published.isoformat() if article.published else "no publication date"]
+        status = "no suggestions yet" if article.suggested_at is None else ""
+        self.article_header.setText(
+            f"<b>{_html(article.title or '(untitled)')}</b><br><small>"
+            + " · ".join(_html(d) for d in details + [status] if d) + "&nbsp;&nbsp;&nbsp;" + legend_html() + "</small>")
+
+    def _catch_up_current(self) -> None:
+        """When the list says the shown article's claims changed (its suggestions arrived while a
+        job runs), show them now rather than when the whole job ends."""
+        row = self.article_model.row_of(self.article_id) if self.article_id is not None else None
+        if row is None or self.article_view.article is None:
+            return
+        listed = self.article_model.record(row)
+        shown = self.article_view.claims()
+        counts = tuple(sum(c.status == s for c in shown) for s in ("suggested", "confirmed", "rejected"))
+        if counts == (listed.suggested, listed.confirmed, listed.rejected) \
+                and (listed.suggested_at is None) == (self.article_view.article.suggested_at is None):
+            return
+        self.article_view.article = self.project.article(self.article_id)
+        self._show_header(self.article_view.article)
+        self.reload_current_claims()
+        if self.claim_id is None:
+            pending = [c for c in self.article_view.visible_claims() if c.status == "suggested"]
+            self.select_claim(pending[0].id if pending else None)
 
     # ----------------------------------------------------------------- claims
     def current_claim(self) -> Claim | None:

@@ -73,13 +73,20 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def update_records(self, records: Iterable) -> None:
-        """Replace rows in place (same ids); rows not present are ignored."""
+        """Replace rows in place (same ids); rows not present are ignored.
+
+        One ``dataChanged`` covers all rows that really changed: a signal per row makes
+        the view re-measure the table once per row, which stalls on long lists.
+        """
+        changed = []
         for record in records:
             row = self._row_of.get(record.id)
-            if row is None:
+            if row is None or self._rows[row] == record:
                 continue
             self._rows[row] = record
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+            changed.append(row)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(self.columns) - 1))
 
     def remove_ids(self, ids: Iterable[int]) -> None:
         for ident in sorted((self._row_of[i] for i in ids if i in self._row_of), reverse=True):
