@@ -8,6 +8,7 @@ whose claim changed in the project after the export.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import time
 from collections import Counter
 
@@ -216,11 +217,12 @@ def _stance_changes_sheet(project: Project, book: Workbook) -> None:
     changes = project_stance_changes(project)
     if changes is None:
         return
-    rows = [c.flat() if hasattr(c, "flat") else _flat(plain(c)) for c in changes]
-    keys = [k for k in (rows[0] if rows else {}) if not k.endswith("_id") or k.endswith("claim_id")]
+    rows = (c.flat() if hasattr(c, "flat") else _flat(plain(c)) for c in changes)
+    first = next(rows, None)
+    keys = [k for k in (first or {}) if not k.endswith("_id") or k.endswith("claim_id")]
     sheet = book.add_sheet("Stance changes", [
         Column(k.replace("_", " ").capitalize(), 40 if k.endswith("quote") else 16, wrap=k.endswith("quote"))
         for k in keys] or [Column("Stance changes", 30)])
-    for row in rows:
+    for row in itertools.chain([first] if first else [], rows):
         sheet.append([v if isinstance(v, (str, int, float, dt.date)) or v is None else str(v)
                       for v in (row.get(k) for k in keys)])

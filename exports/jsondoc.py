@@ -138,7 +138,10 @@ def export_json(project: Project, path, *, claim_filter: ClaimFilter | None = No
             fh.write(',\n"topics": %s' % dumps([_topic_json(t) for t in sorted(project.topics(), key=lambda t: t.id)]))
             changes = stance_changes(project)
             if changes is not None:
-                fh.write(',\n"stance_changes": %s' % dumps(plain(changes)))
+                fh.write(',\n"stance_changes": [')
+                for n, change in enumerate(changes):
+                    fh.write(("\n" if not n else ",\n") + dumps(plain(change)))
+                fh.write("]")
             fh.write("}\n")
     except Cancel:
         return finish("json", path, started, claims=ticker.done, articles=articles, cancelled=True)
