@@ -16,7 +16,6 @@ from itertools import combinations
 
 from sqlalchemy import func, select
 
-from . import convert
 from .actions import now
 from .errors import InvalidValueError, NotFoundError
 from .models import ArticleRow, ClaimRow, ConfigRow, SpeakerRoleRow, SpeakerRow, TopicRow
@@ -144,7 +143,8 @@ class RegistryVerbs:
             if match is None:
                 continue
             full_a, full_b, reason = match
-            keep, other = (a, b) if _fuller(full_a, counts.get(a, 0), a) >= _fuller(full_b, counts.get(b, 0), b) else (b, a)
+            a_first = _fuller(full_a, counts.get(a, 0), a) >= _fuller(full_b, counts.get(b, 0), b)
+            keep, other = (a, b) if a_first else (b, a)
             out.append(MergeProposal(keep_id=keep, keep=names[keep], other_id=other, other=names[other],
                                      reason=reason, keep_claims=counts.get(keep, 0),
                                      other_claims=counts.get(other, 0)))

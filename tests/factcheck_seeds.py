@@ -13,7 +13,8 @@ from desktop.projects import SEED_TOPIC, seed_project
 
 GOVERNMENT = "Government of Italy"
 CROSETTO_QUOTE = "Italy is willing to participate in a possible peacekeeping mission in Ukraine"
-CROSETTO_QUOTE_2 = "We are willing to play this role, a role in which we have always distinguished ourselves as a nation"
+CROSETTO_QUOTE_2 = ("We are willing to play this role, a role in which we have always distinguished ourselves "
+                    "as a nation")
 OFFICE_QUOTE = ("Italy does not plan to participate in a peacekeeping force on the ground in eastern Ukraine "
                 "to guarantee a potential ceasefire")
 OFFICE_QUOTE_2 = "Italy does not have plans to participate in a peacekeeping force on the ground in Ukraine"

@@ -64,7 +64,8 @@ def test_timeline_draws_each_confirmed_claim_in_its_speakers_lane_by_date(view, 
     # dates are readable on the axis and every point is inside its range
     x_axis = view.chart.axes(Qt.Orientation.Horizontal)[0]
     assert x_axis.format() == "d MMM yyyy"
-    assert x_axis.min().date().toPython() < dt.date(2024, 12, 12) and x_axis.max().date().toPython() > dt.date(2025, 3, 15)
+    assert x_axis.min().date().toPython() < dt.date(2024, 12, 12)
+    assert x_axis.max().date().toPython() > dt.date(2025, 3, 15)
 
 
 def test_grouping_by_affiliation_puts_the_italian_government_in_one_lane(view, seeded):
