@@ -298,6 +298,8 @@ class _Paragraph:
                      and c.i > cue.i), None)
         if pred is not None and pred.dep_ == "ccomp":
             obj = obj or next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        if pred is None and obj is not None:  # the parser may take "Y" for an appositive of "X"
+            pred = next((c for c in obj.children if c.dep_ == "appos"), None)
         spk = subject(cue)
         if obj is None or pred is None or spk is None or pred.i < obj.i:
             return

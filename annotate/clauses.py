@@ -50,7 +50,9 @@ def subject(cue: Token) -> Token | None:
     return None
 
 
-_CUT_AFTER_COMMA = frozenset({"according", "though", "although", "whereas", "while"})
+_CUT_AFTER_COMMA = frozenset({"according", "though", "although"})
+_REACTIONS = frozenset({"praise", "criticize", "criticise", "dismiss", "welcome", "reject", "oppose",
+                        "disagree", "condemn", "applaud", "slam", "question", "dispute"})
 
 
 def cut_attribution(toks: list[Token]) -> int:
@@ -65,6 +67,10 @@ def cut_attribution(toks: list[Token]) -> int:
             break
         if a.text == "," and b.lower_ in _CUT_AFTER_COMMA:
             end_tok = a
+            break
+        if a.text == "," and b.lower_ in ("while", "whereas") and (
+                b.head.lemma_.lower() in REPORTING_VERBS | _REACTIONS):
+            end_tok = a  # "..., while Sen. Collins praised ...": another source's reaction
             break
         if a.text == "," and b.lower_ == "which" and b.head.dep_ == "relcl" and (
                 max(t.i for t in b.head.subtree if not t.is_punct) == last):

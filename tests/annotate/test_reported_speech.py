@@ -200,3 +200,17 @@ def test_verbs_with_a_listener_and_a_clause(suggest):
 def test_that_before_an_aside_is_not_part_of_the_claim(suggest):
     s = only(suggest("She told the committee that, in her view, the regulator had failed to act."))
     assert s.content.text == "in her view, the regulator had failed to act"
+
+
+def test_called_with_a_quoted_predicate(suggest):
+    s = only(suggest('President Volodymyr Zelensky called the attack "a cynical act of terror" and urged '
+                     "partners to speed up deliveries."))
+    assert s.content.text == 'the attack "a cynical act of terror"'
+
+
+def test_while_clause_is_part_of_the_claim_unless_another_source_reacts(suggest):
+    s = only(suggest("Ukraine's Air Force said it had shot down 120 of the drones, while another 25 were "
+                     "lost to electronic warfare."))
+    assert s.content.text.endswith("lost to electronic warfare")
+    s = only(suggest("Sen. Rand Paul said the bill spent too much, while Sen. Susan Collins praised it."))
+    assert s.content.text == "the bill spent too much"
