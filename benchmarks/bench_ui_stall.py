@@ -13,7 +13,9 @@ the window does. Target: longest stall
 
 --mode process (the default, what the window does) runs spaCy in the helper
 process of desktop.engine_process; --mode thread runs it on the worker thread
-inside the GUI process, for comparison.
+inside the GUI process, for comparison. First, the same meter runs with
+nothing in the background (--idle SECONDS), so a loaded machine shows up as
+what it is.
 """
 
 from __future__ import annotations
@@ -72,10 +74,26 @@ def run(mode: str, count: int, workdir: Path) -> None:
               f"longest {w[-1]:.1f} ms ({len(w)} confirmations)", flush=True)
 
 
+def idle_baseline(seconds: int) -> None:
+    """The same meter with nothing in the background: what the machine alone costs (shared CI, other jobs)."""
+    from load_scenario import StallMeter
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    meter, loop = StallMeter(), QEventLoop()
+    QTimer.singleShot(seconds * 1000, loop.quit)
+    meter.start()
+    loop.exec()
+    meter.stop()
+    print(f"[idle] {seconds} s with nothing in the background: longest stall {meter.max_ms} ms, "
+          f"p99 {meter.percentile(0.99)} ms, gaps > 50 ms: {meter.over(50)}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("articles", nargs="?", type=int, default=1000)
     parser.add_argument("--mode", choices=["process", "thread", "both"], default="process")
+    parser.add_argument("--idle", type=int, default=30, metavar="SECONDS",
+                        help="first measure the idle event loop this long (0: skip)")
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -85,6 +103,8 @@ def main() -> None:
     app = QApplication([])
     protect_bools()
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start", flush=True)
+    if args.idle:
+        idle_baseline(args.idle)
     with tempfile.TemporaryDirectory() as tmp:
         for mode in (["process", "thread"] if args.mode == "both" else [args.mode]):
             run(mode, args.articles, Path(tmp))

@@ -1,58 +1,84 @@
-"""The suggestion engine in a helper process, so spaCy never competes with the window for the GIL.
+"""Suggestions in a helper process, so the window's process does no heavy Python work in the background.
 
-No Qt here. Measured with benchmarks/bench_ui_stall.py: with spaCy in a thread of
-the GUI process, every GIL hand-over makes the GUI thread wait, and a short read
-of the article list (normally ~10 ms) took up to 140 ms. In a separate process
-the GUI thread keeps the GIL; the worker thread in the GUI process only waits
-for results and stores them (SQLite releases the GIL while it works).
+No Qt here. Why (benchmarks/bench_ui_stall.py): the GUI thread and any busy
+Python thread of the same process share the GIL, and a GUI read that fetches
+rows hands the GIL over at every row. With spaCy on a worker thread the window's
+article-list read (about 50 ms for 1,000 articles) took 200 ms and more, and
+the event loop stalled for up to 0.8 s; with only spaCy in a helper and the
+storing on a worker thread, the storing alone still did that. So the whole
+read-suggest-store loop (``desktop.suggesting.run_suggestions``) runs in the
+helper, which writes to the project file itself (SQLite takes writers from
+several processes; see tests/db/test_concurrency.py). The worker thread in the
+window's process only waits, passing progress on and the cancel request back.
 
 ``ProcessEngine`` loads the pipeline once in a spawned child (not forked: the
-GUI process has Qt threads) at a lower CPU priority, and offers the part of
-``annotate.engine.SuggestionEngine`` that ``desktop.suggesting.run_suggestions``
-uses: ``with_topics(topics).suggest_many(items, batch_size=, cancelled=)``.
+window's process has Qt threads), at a lower CPU priority.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import multiprocessing
 import os
+import queue
 import signal
-from itertools import islice
-from collections import deque
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from annotate.suggestion import Suggestion, TopicSpec
+from db import Project
+from desktop.suggesting import SuggestSummary
 
 CHILD_NICENESS = 5
-"""The helper process yields the CPU to the window when the machine is busy."""
+"""The helper yields the CPU to the window when the machine is busy."""
 
-_child_nlp = None  # the pipeline, in the child process only
+_child: dict = {}  # in the child process: nlp, progress queue, cancel event, open project
 
 
-def _child_init() -> None:
+def _child_init(progress: multiprocessing.Queue, cancel) -> None:
     try:
         os.nice(CHILD_NICENESS)
     except (AttributeError, OSError):  # Windows, or not permitted
         pass
+    _child.update(progress=progress, cancel=cancel, project=None)
 
 
 def _child_load(name: str | None) -> tuple[str, str, int]:
-    global _child_nlp
     from annotate.pipeline import load_pipeline, pipeline_id
 
-    _child_nlp = load_pipeline(name)
-    _child_nlp("Quotedesk warms the pipeline up, the minister said.")
-    return (*pipeline_id(_child_nlp), os.getpid())
+    nlp = load_pipeline(name)
+    nlp("Quotedesk warms the pipeline up, the minister said.")  # the first parse pays one-off costs
+    _child["nlp"] = nlp
+    return (*pipeline_id(nlp), os.getpid())
+
+
+def _child_project(url: str) -> Project:
+    project = _child.get("project")
+    if project is None or project.url != url:
+        if project is not None:
+            project.close()
+        project = _child["project"] = Project.open(url, create=False)
+    return project
+
+
+def _child_run(url: str, topics: tuple[TopicSpec, ...], ids: list[int], redo: bool, token: int) -> SuggestSummary:
+    from annotate.engine import SuggestionEngine
+    from desktop.suggesting import run_suggestions
+
+    out: multiprocessing.Queue = _child["progress"]
+    return run_suggestions(_child_project(url), SuggestionEngine(_child["nlp"], topics), ids, redo=redo,
+                           progress=lambda done, total: out.put((token, done, total)),
+                           cancelled=_child["cancel"].is_set)
 
 
 def _child_suggest(topics: tuple[TopicSpec, ...], items: list[tuple[str, dt.date | None]],
                    batch_size: int) -> list[list[Suggestion]]:
     from annotate.engine import SuggestionEngine
 
-    return list(SuggestionEngine(_child_nlp, topics).suggest_many(items, batch_size=batch_size))
+    return list(SuggestionEngine(_child["nlp"], topics).suggest_many(items, batch_size=batch_size))
 
 
 class EngineProcessError(RuntimeError):
@@ -64,12 +90,19 @@ class EngineProcessError(RuntimeError):
 class ProcessEngine:
     """A spaCy pipeline loaded in a helper process; ``start()`` blocks until it is loaded."""
 
+    POLL_S = 0.05
+
     def __init__(self, name: str | None = None):
         self.name = name
         self.model_name: str | None = None
         self.model_version: str | None = None
+        self._ctx = multiprocessing.get_context("spawn")
         self._pool: ProcessPoolExecutor | None = None
         self._pid: int | None = None
+        self._progress = None
+        self._cancel = None
+        self._one_run = threading.Lock()  # one run at a time: one cancel flag, one progress stream
+        self._tokens = itertools.count(1)
 
     def start(self) -> ProcessEngine:
         """Spawn the helper and load the pipeline there (seconds: call it off the GUI thread).
@@ -77,32 +110,58 @@ class ProcessEngine:
         Raises annotate's PipelineNotFound when the pipeline is not installed.
         """
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_child_init)
-        try:
-            self.model_name, self.model_version, self._pid = self._result(self._pool.submit(_child_load, self.name))
-        except BaseException:
-            self.close()
-            raise  # e.g. PipelineNotFound, whose message says what to install
+            self._progress, self._cancel = self._ctx.Queue(), self._ctx.Event()
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=self._ctx, initializer=_child_init,
+                                             initargs=(self._progress, self._cancel))
+            try:
+                self.model_name, self.model_version, self._pid = self._result(
+                    self._pool.submit(_child_load, self.name))
+            except BaseException:
+                self.close()
+                raise  # e.g. PipelineNotFound, whose message says what to install
         return self
 
-    def with_topics(self, topics: Sequence[TopicSpec]) -> _TopicEngine:
-        return _TopicEngine(self, tuple(topics))
+    def with_topics(self, topics: Sequence[TopicSpec]) -> HelperEngine:
+        """The engine for one project's topics (what ``desktop.suggesting.engine_for`` returns)."""
+        return HelperEngine(self, tuple(topics))
 
-    def _submit(self, topics, items, batch_size) -> Future:
+    def _submit(self, fn, *args) -> Future:
         if self._pool is None:
             self.start()
-        return self._pool.submit(_child_suggest, topics, items, batch_size)
+        return self._pool.submit(fn, *args)
 
     def _result(self, future: Future):
         try:
             return future.result()
         except BrokenProcessPool as exc:
-            self._pool = None
+            self.close()
             raise EngineProcessError() from exc
 
+    def _run(self, project: Project, topics: tuple[TopicSpec, ...], ids: list[int], redo: bool,
+             progress: Callable[[int, int | None], None] | None,
+             cancelled: Callable[[], bool] | None) -> SuggestSummary:
+        with self._one_run:
+            if cancelled is not None and cancelled():
+                return SuggestSummary(cancelled=bool(ids))
+            self.start()
+            self._cancel.clear()
+            token = next(self._tokens)
+            future = self._submit(_child_run, project.url, topics, list(ids), redo, token)
+            while True:
+                try:
+                    tok, done, total = self._progress.get(timeout=self.POLL_S)
+                except queue.Empty:
+                    if cancelled is not None and cancelled():
+                        self._cancel.set()
+                    if future.done():
+                        break
+                    continue
+                if tok == token and progress is not None:
+                    progress(done, total)
+            return self._result(future)
+
     def close(self) -> None:
-        """Stop the helper process (a chunk in progress is abandoned)."""
+        """Stop the helper process (a run in progress stops; what it stored stays)."""
         pool, self._pool = self._pool, None
         pid, self._pid = self._pid, None
         if pool is None:
@@ -121,39 +180,24 @@ class ProcessEngine:
         self.close()
 
 
-class _TopicEngine:
-    """The engine as run_suggestions sees it: suggestions for a stream of (text, published).
-
-    Two chunks are in flight, so the helper parses the next chunk while this
-    thread stores the results of the last one.
-    """
-
-    IN_FLIGHT = 2
+class HelperEngine:
+    """A ProcessEngine with a project's topics."""
 
     def __init__(self, engine: ProcessEngine, topics: tuple[TopicSpec, ...]):
         self._engine, self.topics = engine, topics
 
+    def run_suggestions(self, project: Project, article_ids: Sequence[int], *, redo: bool = False,
+                        progress: Callable[[int, int | None], None] | None = None,
+                        cancelled: Callable[[], bool] | None = None) -> SuggestSummary:
+        """``desktop.suggesting.run_suggestions`` for ``project``, run in the helper process."""
+        return self._engine._run(project, self.topics, list(article_ids), redo, progress, cancelled)
+
     def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 16,
                      cancelled: Callable[[], bool] | None = None) -> Iterator[list[Suggestion]]:
-        """One list of suggestions per item, in order; stops quietly before the next item once cancelled."""
-        source = iter(items)
-        flight: deque[Future] = deque()
-
-        def send() -> None:
-            chunk = list(islice(source, batch_size))
-            if chunk:
-                flight.append(self._engine._submit(self.topics, chunk, batch_size))
-
-        try:
-            for _ in range(self.IN_FLIGHT):
-                send()
-            while flight:
-                results = self._engine._result(flight.popleft())
-                send()
-                for suggestions in results:
-                    if cancelled is not None and cancelled():
-                        return
-                    yield suggestions
-        finally:
-            for future in flight:
-                future.cancel()
+        """Suggestions per (text, published), parsed in the helper (no storing), like the engine's own."""
+        items = list(items)
+        for at in range(0, len(items), batch_size):
+            if cancelled is not None and cancelled():
+                return
+            yield from self._engine._result(
+                self._engine._submit(_child_suggest, self.topics, items[at:at + batch_size], batch_size))

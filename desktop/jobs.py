@@ -97,7 +97,13 @@ def import_job(project: Project, paths: Sequence[str | Path], *, progress: Progr
 
 def suggest_job(project: Project, engine, article_ids: Sequence[int], redo: bool = False, *,
                 progress: Progress, cancelled: Cancelled) -> SuggestSummary:
-    """Suggest claims for the articles and store them (``desktop.suggesting``'s loop)."""
+    """Suggest claims for the articles and store them (``desktop.suggesting``'s loop).
+
+    ``engine`` comes from ``desktop.suggesting.engine_for``; on the helper
+    process's engine the loop runs in that process.
+    """
+    if hasattr(engine, "run_suggestions"):
+        return engine.run_suggestions(project, article_ids, redo=redo, progress=progress, cancelled=cancelled)
     return run_suggestions(project, engine, article_ids, redo=redo, progress=progress, cancelled=cancelled)
 
 

@@ -8,6 +8,9 @@ CollectionOp: never call UI routines from the background function). Results,
 errors and progress come back to the GUI thread through queued signals, and
 progress is throttled in the worker so a fast job cannot flood the event loop.
 
+The spaCy pipeline itself runs in a helper process (desktop.engine_process),
+which a job on this runner feeds and waits for.
+
 A cancelled job is not an error: it either returns what it has done so far
 (``on_done`` receives it, ``task.was_cancelled`` is True) or raises
 ``Cancelled`` (``on_done`` receives None).
@@ -15,7 +18,6 @@ A cancelled job is not an error: it either returns what it has done so far
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections.abc import Callable
@@ -25,8 +27,6 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from desktop.pyside_fix import protect_bools
-
-log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_S = 0.05
 """At most this often (20 a second) does a job's progress reach the GUI thread."""

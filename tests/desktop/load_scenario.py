@@ -3,8 +3,10 @@
 A QTimer ticks every few milliseconds on the GUI thread and records the longest
 gap between ticks (the longest time the event loop could not run) while
 articles are imported and then given suggestions by the real pipeline through
-the TaskRunner (spaCy in the helper process, as in the window), with the GUI reading the project as the window does (the
-article list refreshed on each progress report).
+the TaskRunner. Meanwhile the GUI uses the project as the window does: it
+re-reads the article list when progress is reported (at most as often as
+the window does) and now and then confirms a
+suggestion (a write while the helper is writing too).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
 
-from db import Project
+from db import ClaimFilter, Project
 from desktop.jobs import import_job, suggest_job
+from desktop.main_window import LIST_REFRESH_MS
 from desktop.suggesting import engine_for
 from desktop.tasks import TaskRunner
 
@@ -67,7 +70,7 @@ class ScenarioResult:
     suggest_s: float
     meter: StallMeter
     gui_reads: int
-    errors: list[BaseException] = field(default_factory=list)
+    gui_writes_ms: list[float] = field(default_factory=list)  # an annotator confirming claims meanwhile
 
     @property
     def seconds(self) -> float:
@@ -82,12 +85,23 @@ def run_scenario(project: Project, model, folder: Path, *, timeout_s: float = 90
     """
     runner = TaskRunner()
     meter = StallMeter()
-    state = {"reads": 0, "import": None, "suggest": None, "errors": []}
+    state = {"reads": 0, "import": None, "suggest": None, "errors": [], "writes": []}
     engine = engine_for(project, model)
 
-    def refresh(_done, _total):  # what the window does when progress arrives: re-read its article list
+    last_refresh = [0.0]
+
+    def refresh(_done, _total):  # as the window on progress: re-read the article list, at most so often
+        if time.monotonic() - last_refresh[0] < LIST_REFRESH_MS / 1000:
+            return
         project.articles()
+        last_refresh[0] = time.monotonic()
         state["reads"] += 1
+        if state["reads"] % 3 == 0:  # and now and then the annotator confirms a suggestion
+            pending = project.claims(ClaimFilter(statuses=("suggested",), limit=1))
+            if pending:
+                t = time.perf_counter()
+                project.confirm_claim(pending[0].id, annotator="ana")
+                state["writes"].append((time.perf_counter() - t) * 1000)
 
     def imported(report):
         state["import"] = (report, time.monotonic())
@@ -120,4 +134,5 @@ def run_scenario(project: Project, model, folder: Path, *, timeout_s: float = 90
     report, t_import = state["import"]
     summary, t_suggest = state["suggest"]
     return ScenarioResult(articles=len(report.imported), claims=summary.claims, import_s=t_import - t0,
-                          suggest_s=t_suggest - t_import, meter=meter, gui_reads=state["reads"])
+                          suggest_s=t_suggest - t_import, meter=meter, gui_reads=state["reads"],
+                          gui_writes_ms=state["writes"])

@@ -169,6 +169,18 @@ def test_suggest_job_through_the_helper_process_stores_suggestions(seeded, helpe
     assert rec.calls[-1] == (2, 2)
 
 
+def test_suggest_job_in_the_helper_process_stops_when_cancelled(project, helper, tmp_path):
+    from synthetic_articles import write_articles
+
+    import_job(project, write_articles(tmp_path / "many", 40), progress=lambda d, t: None, cancelled=lambda: False)
+    ids = project.article_ids()
+    rec = Recorder(cancel_after=1)
+    summary = suggest_job(project, engine_for(project, helper[0].model), ids, progress=rec.progress,
+                          cancelled=rec.cancelled)
+    assert summary.cancelled and 0 < len(summary.articles) < len(ids)
+    assert set(project.article_ids(lacking_suggestions=True)) == set(ids) - set(summary.articles)
+
+
 def test_load_model_job_in_process_gives_a_pipeline():
     loaded = load_model_job(None, False, progress=lambda d, t: None, cancelled=lambda: False)
     assert loaded.model("Crosetto said it.")[0].text == "Crosetto"
