@@ -300,6 +300,9 @@ class _Paragraph:
             obj = obj or next((c for c in pred.children if c.dep_ == "nsubj"), None)
         if pred is None and obj is not None:  # the parser may take "Y" for an appositive of "X"
             pred = next((c for c in obj.children if c.dep_ == "appos"), None)
+        if pred is None and obj is not None:  # "described the talks as going in circles"
+            pred = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"
+                         and c.i > obj.i), None)
         spk = subject(cue)
         if obj is None or pred is None or spk is None or pred.i < obj.i:
             return

@@ -214,3 +214,17 @@ def test_while_clause_is_part_of_the_claim_unless_another_source_reacts(suggest)
     assert s.content.text.endswith("lost to electronic warfare")
     s = only(suggest("Sen. Rand Paul said the bill spent too much, while Sen. Susan Collins praised it."))
     assert s.content.text == "the bill spent too much"
+
+
+def test_described_as(suggest):
+    s = only(suggest('One senior official described the talks as "going in circles."'))
+    assert s.content.text == 'the talks as "going in circles."'
+
+
+def test_analysis_full_of_scare_quotes_and_titles_has_no_false_claims(suggest):
+    text = ("The so-called \"coalition of the willing\" has met four times since March. Each meeting "
+            "ends with the same promise: more \"security guarantees\" and fewer specifics.\n"
+            "That said, the mood has shifted. The phrase \"boots on the ground,\" once taboo, now "
+            "appears in official communiques.\n"
+            "Netflix's \"The Crown\" and HBO's \"Succession\" may have taught viewers that power is theatre.")
+    assert suggest(text) == []
