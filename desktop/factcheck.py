@@ -55,6 +55,7 @@ class FactcheckViews(QObject):
             action = dock.toggleViewAction()
             action.setStatusTip(f"Show or hide the {title.lower()}")
             menu.addAction(action)
+        self._announced = {(p.keep_id, p.other_id) for p in project.speaker_merge_proposals()}
         self._timer = QTimer(self, singleShot=True, interval=0)  # many changes at once: one refresh
         self._timer.timeout.connect(self.refresh_visible)
         undo = getattr(window, "undo", None)
@@ -73,6 +74,18 @@ class FactcheckViews(QObject):
         for key, dock in self.docks.items():
             if dock.isVisible():
                 self.refresh(key)
+        self.announce_proposals()
+
+    def announce_proposals(self) -> None:
+        """Say in the status bar when new speakers look like ones already known ("Meloni" / "Giorgia Meloni")."""
+        pairs = {(p.keep_id, p.other_id) for p in self.window.project.speaker_merge_proposals()}
+        new = pairs - self._announced
+        self._announced = pairs
+        if new and hasattr(self.window, "statusBar"):
+            n = len(pairs)
+            self.window.statusBar().showMessage(
+                f"{n} pair{'s' if n != 1 else ''} of speakers may be the same person: "
+                "View ▸ Speaker registry to merge or dismiss them.", 10000)
 
     def refresh(self, key: str) -> None:
         view = self.views[key]

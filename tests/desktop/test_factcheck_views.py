@@ -8,11 +8,12 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+from db import NewClaim
 from desktop.errors import show_error
 from desktop.factcheck import VIEWS, install_factcheck_views
 from desktop.projects import SEED_TOPIC
 from desktop.undo import CoreUndoStack
-from tests.factcheck_seeds import CROSETTO_QUOTE_2, confirm, seed_claims
+from tests.factcheck_seeds import CROSETTO_QUOTE_2, confirm, seed_claims, span
 
 
 class Window(QMainWindow):
@@ -93,6 +94,16 @@ def test_accepting_a_proposed_merge_moves_the_claims_and_the_window_can_undo_it(
     window.undo.undo()
     qtbot.waitUntil(lambda: "Crosetto" in [view.model.record(r).name for r in range(view.model.rowCount())])
     assert project.claim(short_claim).speaker == "Crosetto"
+
+
+def test_a_new_speaker_like_a_known_one_is_announced_in_the_status_bar(window, qtbot):
+    project = window.project
+    window.change("New claim", lambda: project.add_claim(
+        project.claim(window.ids["crosetto"]).article_id, NewClaim(
+            content=span(project.article(project.claim(window.ids["crosetto"]).article_id).text, CROSETTO_QUOTE_2),
+            speaker="Crosetto", status="confirmed", origin="manual"), annotator="tester")[1])
+    qtbot.waitUntil(lambda: "may be the same person" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage().startswith("1 pair of speakers")
 
 
 def test_dismissing_a_proposal_keeps_both_speakers_and_hides_the_pair(window):
