@@ -390,7 +390,15 @@ class ArticleSpeakers:
             full = self._full_name(text, p)
             if full in self.people or is_person:
                 return full, self.role_of(full, pos)
-        return (said[1], said[2]) if said else self._previous(pos, kinds=None)
+        if said:
+            return said[1], said[2]
+        named = [(max(p for p in person.positions if p < pos), person.name)
+                 for person in self.people.values() if any(p < pos for p in person.positions)
+                 and self._person_words.intersection(person.name.split())]
+        if named:  # "Reporters asked Zelensky about it. '...,' he said."
+            name = max(named)[1]
+            return name, self.role_of(name, pos)
+        return self._previous(pos, kinds=None)
 
     def _previous_org(self, pos: int) -> str | None:
         """The latest proper-noun subject before ``pos`` that is not a person."""

@@ -174,3 +174,8 @@ def test_the_title_refers_back_to_the_person_who_holds_it(suggest):
     first, second = suggest(text)
     assert (first.speaker, first.role) == ("Emmanuel Macron", "French President")
     assert second.speaker == "minister"
+
+
+def test_pronoun_falls_back_to_the_last_person_named_anywhere(suggest):
+    text = 'Reporters asked President Ana Ruiz about the plan. "It is a good plan for the country," she said.'
+    assert only(suggest(text)).speaker == "Ana Ruiz"
