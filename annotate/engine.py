@@ -22,21 +22,39 @@ from .stance import RuleStance, StanceClassifier
 from .suggestion import Span, Suggestion, TopicSpec
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_WRAPPED = re.compile(r"[\w,;]\s*$")  # a line that stops mid-sentence
 MAX_PARAGRAPH = 20_000  # characters handed to the parser at once
 CONTEXT_CHARS = 600  # text before a claim that stance may read to see what "this role" is
 # "WASHINGTON (AP) — ", "BERLIN, May 3 (Reuters) - ": a dateline is no part of the first sentence
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s+[\u2014\u2013-]+\s+")
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s+[\u2014\u2013-]+\s+")
 
 
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of every non-blank line, without a leading dateline."""
-    out = []
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph: a line, or lines hard-wrapped mid-sentence joined together
+    (a line ending without punctuation, the next one starting in lower case)."""
+    start = end = None
     for m in _PARAGRAPH.finditer(text):
         if not m.group().strip():
             continue
-        d = _DATELINE.match(m.group())
-        start = m.start() + (d.end() if d else 0)
-        line = text[start:m.end()]
+        if start is not None and m.start() == end + 1 and _WRAPPED.search(text[start:end]) and (
+                m.group()[:1].islower()):
+            end = m.end()
+            continue
+        if start is not None:
+            yield start, end
+        start, end = m.start(), m.end()
+    if start is not None:
+        yield start, end
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of every paragraph without a leading dateline. Line breaks inside a
+    hard-wrapped paragraph become spaces, so offsets still point into ``text``."""
+    out = []
+    for first, last in _lines(text):
+        d = _DATELINE.match(text, first, last)
+        start = d.end() if d else first
+        line = text[start:last].replace("\n", " ")
         while len(line) > MAX_PARAGRAPH:  # keep far below spaCy's max_length, cut after a sentence
             cut = line.rfind(". ", 0, MAX_PARAGRAPH) + 2 or MAX_PARAGRAPH
             cut = cut if cut > 2 else MAX_PARAGRAPH

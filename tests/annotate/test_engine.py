@@ -55,3 +55,13 @@ def test_repeated_headline_is_suggested_once(suggest):
 
 def test_paragraphs_are_lines_with_their_offsets():
     assert paragraphs("a b\n\n  \nc\n") == [(0, "a b"), (8, "c")]
+
+
+def test_hard_wrapped_lines_are_read_as_one_paragraph(suggest):
+    text = ("Health Minister Sarah Okafor said on Monday that hospitals would\n"
+            "receive extra funding before the winter.\n"
+            "Okafor spoke in Lagos.")
+    s = suggest(text)[0]
+    assert s.content.text == "hospitals would\nreceive extra funding before the winter"
+    assert text[s.content.start:s.content.end] == s.content.text
+    assert paragraphs(text)[0] == (0, text.split("\nOkafor")[0].replace("\n", " "))
