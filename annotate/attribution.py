@@ -195,7 +195,7 @@ class _Paragraph:
             if spk is None or len(toks) < 2:
                 return
             toks, date_span = leading_date(toks, comp)
-            end = cut_attribution(toks)
+            end = self._to_clause_end(cut_attribution(toks), cue)
             start, end = trimmed(self.text, toks[0].idx, end)
             conf = 0.85 if lemma in ("say", "tell") else 0.75
             self._add_indirect(start, end, cue, spk, conf, "reporting verb + clause",
@@ -306,8 +306,19 @@ class _Paragraph:
         spk = subject(cue)
         if obj is None or pred is None or spk is None or pred.i < obj.i:
             return
-        s, e = trimmed(self.text, obj.left_edge.idx, pred.right_edge.idx + len(pred.right_edge))
+        end = self._to_clause_end(pred.right_edge.idx + len(pred.right_edge), cue)
+        s, e = trimmed(self.text, obj.left_edge.idx, end)
         self._add_indirect(s, e, cue, spk, 0.6, "call X Y")
+
+    def _to_clause_end(self, end: int, cue: Token) -> int:
+        """Words the parser hung on the verb rather than on the claim ("described the flooding as
+        the worst in living memory") belong to the claim when no punctuation or "and" parts them."""
+        rest = self.text[end:cue.sent.end_char]
+        body = rest.rstrip().rstrip(".!?").rstrip()
+        if not body.strip() or body.lstrip()[:1] in ",;:()\u2013\u2014-" or any(
+                q in body for q in QUOTE_CHARS) or body.lstrip().lower().startswith(("and ", "but ")):
+            return end
+        return end + len(body)
 
     def _add_indirect(self, start: int, end: int, cue: Token | None, spk: Token, conf: float,
                       construction: str, cue_token: Token | None = None,

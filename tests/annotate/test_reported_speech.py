@@ -228,3 +228,8 @@ def test_analysis_full_of_scare_quotes_and_titles_has_no_false_claims(suggest):
             "appears in official communiques.\n"
             "Netflix's \"The Crown\" and HBO's \"Succession\" may have taught viewers that power is theatre.")
     assert suggest(text) == []
+
+
+def test_words_the_parser_hung_on_the_verb_stay_in_the_claim(suggest):
+    s = only(suggest("Residents described the flooding as the worst in living memory."))
+    assert s.content.text == "the flooding as the worst in living memory"
