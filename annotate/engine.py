@@ -56,8 +56,8 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
         start = d.end() if d else first
         line = text[start:last].replace("\n", " ")
         while len(line) > MAX_PARAGRAPH:  # keep far below spaCy's max_length, cut after a sentence
-            cut = line.rfind(". ", 0, MAX_PARAGRAPH) + 2 or MAX_PARAGRAPH
-            cut = cut if cut > 2 else MAX_PARAGRAPH
+            stop = line.rfind(". ", 0, MAX_PARAGRAPH)
+            cut = stop + 2 if stop > 0 else MAX_PARAGRAPH
             out.append((start, line[:cut]))
             start, line = start + cut, line[cut:]
         out.append((start, line))
@@ -83,7 +83,6 @@ class SuggestionEngine:
         ``progress(done, total)`` is called after each article (total None for an unsized input);
         when ``cancelled()`` turns true the iteration stops quietly before the next article.
         """
-        items = list(items) if isinstance(items, Sequence) else items
         total = len(items) if isinstance(items, Sequence) else None
         done = 0
         for chunk in _chunks(items, batch_size):
@@ -111,11 +110,13 @@ class SuggestionEngine:
             written = full_dates(text)
             art.year_hint = max(written) if written else None
         out: list[Suggestion] = []
+        seen: set[tuple[str, str | None]] = set()
         for number, (off, doc) in enumerate(parsed):
             for raw in find_claims(doc):
                 sug = self._build(art, raw, off, doc, number)
-                if sug is None or any(o.content.text == sug.content.text for o in out):
+                if sug is None or (sug.content.text, sug.speaker) in seen:
                     continue  # a repeated headline or pull quote is one claim
+                seen.add((sug.content.text, sug.speaker))
                 out.append(sug)
                 art.previous = (number, sug)
         return out
