@@ -145,8 +145,6 @@ def _phrase_from(head: Token, exclude: tuple[int, int]) -> tuple[int, int] | Non
     dated = [t for t in toks if _is_date_token(t)]
     if not any(_DATE_WORD_RE.match(t.text) or _CALENDAR_WORD_RE.match(t.text) for t in dated):
         return None  # "the daily briefing", "a 10-year plan": tagged DATE, not a statement date
-    if not dated:
-        return None
     start, end = dated[0], dated[-1]
     if head.lower_ in _PREPS and head.i < start.i and start.i - head.i <= 2:
         start = head
