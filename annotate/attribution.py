@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .clauses import (cut_attribution, inverted_subject, is_cue, leading_date, looks_like_title,
                       subject, trimmed)
-from .lexicon import CALL_VERBS, QUOTE_CHARS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES
+from .lexicon import CALL_VERBS, QUOTE_CHARS, QUOTE_VERB_FORMS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES
 from .quotes import find_quotes, open_quote_tail
 
 _END_PUNCT = frozenset({".", "!", "?"})
@@ -85,7 +85,7 @@ class _Paragraph:
             if cue is not None:
                 spk = subject(cue)
                 if spk is None or qs <= spk.idx < qe:
-                    spk = inverted_subject(cue)
+                    spk = inverted_subject(cue) or _noun_after(cue)
                 conf = 0.95 if cue.lemma_ == "say" else 0.9
                 last = RawClaim(start, end, "direct", cue, spk, conf if spk is not None else 0.6,
                                 "quote")
@@ -118,13 +118,13 @@ class _Paragraph:
         tok = self.token_at(qe)
         if tok is None:
             return None
-        for t in self.doc[tok.i:min(len(self.doc), tok.i + 16)]:
-            if t.idx < qe:
-                continue
+        for n, t in enumerate(t for t in self.doc[tok.i:min(len(self.doc), tok.i + 16)] if t.idx >= qe):
             if t.text in _END_PUNCT or (t.text in QUOTE_CHARS and t.idx > qe):
                 return None
             if is_cue(t, quote=True) and t.lemma_.lower() not in CALL_VERBS:
                 return t
+            if n <= 1 and t.lower_ in QUOTE_VERB_FORMS and t.pos_ != "NOUN":
+                return t  # '"...," fumed the manager': a rare verb the parser got wrong
         return None
 
     def _cue_before(self, qs: int) -> Token | None:
@@ -345,6 +345,18 @@ class _Paragraph:
                 return
         self.claims.append(RawClaim(start, end, "indirect", cue or cue_token, spk, conf, construction,
                                     date_span=date_span))
+
+
+def _noun_after(cue: Token) -> Token | None:
+    """The head of the noun phrase right after a cue the parser misread ("fumed manager Sean Dyche")."""
+    for t in cue.doc[cue.i + 1:min(len(cue.doc), cue.i + 5)]:
+        if t.is_punct:
+            return None
+        if t.pos_ in ("PROPN", "NOUN"):
+            while t.dep_ in ("compound", "amod") and t.head.i > t.i and t.head.pos_ in ("PROPN", "NOUN"):
+                t = t.head
+            return t
+    return None
 
 
 def find_claims(doc: Doc) -> list[RawClaim]:

@@ -20,7 +20,8 @@ inquiry paper data assessment probe research census forecast findings trial""".s
 
 # Verbs that attribute a quotation but not reported speech ("Why now?" she asked).
 QUOTE_ONLY_VERBS = frozenset("""ask shout joke quip continue exclaim laugh sigh write
-recall reply respond""".split())
+recall reply respond fume rage blast slam boast gush scoff snap plead beg cry scream yell
+whisper mutter chuckle confess muse marvel enthuse tell""".split())
 
 # Reporting verbs that never take a clause but an object and its predicate ("X called Y premature").
 CALL_VERBS = frozenset({"call", "label", "describe", "brand", "term", "dub"})
@@ -80,3 +81,21 @@ QUOTE_CHARS = frozenset('"\'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e')
 ORG_NOUNS = frozenset("""company firm group bank carmaker automaker retailer airline insurer
 manufacturer lender startup giant conglomerate club party agency organisation organization
 charity union association operator broadcaster publisher developer supplier utility""".split())
+
+
+def _forms(lemma: str) -> set[str]:
+    """Past and third-person forms of a regular verb ("fume" -> "fumed", "fumes")."""
+    if lemma.endswith("e"):
+        return {lemma + "d", lemma + "s"}
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
+        return {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    forms = {lemma + "ed", lemma + ("es" if lemma.endswith(("sh", "ch", "s", "x")) else "s")}
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms.add(lemma + lemma[-1] + "ed")  # "snap" -> "snapped", "admit" -> "admitted"
+    return forms
+
+
+# Written forms of quote verbs, for the word right after a quote when the parser mislabels it
+# ('"They robbed us," raged the striker': "raged" parsed as a form of "rag").
+QUOTE_VERB_FORMS = frozenset(f for lemma in QUOTE_ONLY_VERBS | REPORTING_VERBS for f in _forms(lemma)) | {
+    "said", "says", "told", "tells", "wrote", "writes"}

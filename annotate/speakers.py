@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .lexicon import (HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS, PERSONAL_PRONOUNS,
-                      SPOKES_NOUNS, STATEMENT_NOUNS, TITLE_WORDS)
+                      QUOTE_VERB_FORMS, SPOKES_NOUNS, STATEMENT_NOUNS, TITLE_WORDS)
 from .quotes import find_quotes
 
 # Labels that mark numbers and dates; person/place/organisation labels are too unreliable on
@@ -127,8 +127,8 @@ def mention_tokens(head: Token) -> list[Token]:
     toks.sort(key=lambda t: t.i)
     while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "case")):
         toks.pop()
-    while toks and toks[0].is_punct:
-        toks.pop(0)
+    while toks and (toks[0].is_punct or toks[0].lower_ in QUOTE_VERB_FORMS):
+        toks.pop(0)  # '"...," fumed manager Sean Dyche': the misparsed verb is no part of the name
     for k, t in enumerate(toks):  # "BERLIN (Reuters) - German Chancellor ..." drops the dateline
         if t.text in ("-", "\u2013", "\u2014") and t.whitespace_ and t.i < head.i and k + 1 < len(toks):
             toks = toks[k + 1:]

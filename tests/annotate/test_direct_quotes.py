@@ -101,3 +101,15 @@ def test_quote_attributed_in_the_next_paragraph_by_pronoun(suggest):
     got = suggest(text)
     assert got[-1].content.text == "I'm staying. There's no doubt about that."
     assert got[-1].speaker == "Smith" and got[-1].cue.text == "added"
+
+
+def test_emotive_quote_verbs_even_when_the_parser_misreads_them(suggest):
+    s = only(suggest('"It was a disgraceful decision," fumed manager Sean Dyche after the match.'))
+    assert (s.content.text, s.cue.text, s.speaker, s.role) == (
+        "It was a disgraceful decision", "fumed", "Sean Dyche", "manager")
+    s = only(suggest('"They robbed us," raged the striker.'))
+    assert s.cue.text == "raged" and s.speaker_mention.text == "the striker"
+
+
+def test_emotive_verbs_without_a_quote_are_not_speech(suggest):
+    assert suggest("Fans slammed the referee on social media.") == []
