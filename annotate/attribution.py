@@ -296,7 +296,9 @@ class _Paragraph:
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         pred = next((c for c in cue.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
                      and c.i > cue.i), None)
-        if pred is not None and pred.dep_ == "ccomp":
+        if pred is not None and pred.dep_ == "ccomp":  # "called [such discussions premature]"
+            if cue.lemma_.lower() != "call" or pred.lemma_.lower() in CALL_VERBS:
+                return
             obj = obj or next((c for c in pred.children if c.dep_ == "nsubj"), None)
         if pred is None and obj is not None:  # the parser may take "Y" for an appositive of "X"
             pred = next((c for c in obj.children if c.dep_ == "appos"), None)
@@ -304,8 +306,8 @@ class _Paragraph:
             pred = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"
                          and c.i > obj.i), None)
         spk = subject(cue)
-        if obj is None or pred is None or spk is None or pred.i < obj.i:
-            return
+        if obj is None or pred is None or spk is None or pred.i < obj.i or obj.i < cue.i:
+            return  # also "praised what she called ...": the object must follow the verb
         end = self._to_clause_end(pred.right_edge.idx + len(pred.right_edge), cue)
         s, e = trimmed(self.text, obj.left_edge.idx, end)
         self._add_indirect(s, e, cue, spk, 0.6, "call X Y")

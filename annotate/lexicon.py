@@ -24,7 +24,8 @@ recall reply respond fume rage blast slam boast gush scoff snap plead beg cry sc
 whisper mutter chuckle confess muse marvel enthuse tell""".split())
 
 # Reporting verbs that never take a clause but an object and its predicate ("X called Y premature").
-CALL_VERBS = frozenset({"call", "label", "describe", "brand", "term", "dub"})
+CALL_VERBS = frozenset({"call", "label", "describe", "brand", "term", "dub", "blast", "slam", "dismiss",
+                        "hail", "denounce", "condemn", "praise", "criticize", "criticise", "decry"})
 
 # Nouns that can "say" or "read" on someone's behalf.
 STATEMENT_NOUNS = frozenset("""

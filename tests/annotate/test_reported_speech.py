@@ -233,3 +233,14 @@ def test_analysis_full_of_scare_quotes_and_titles_has_no_false_claims(suggest):
 def test_words_the_parser_hung_on_the_verb_stay_in_the_claim(suggest):
     s = only(suggest("Residents described the flooding as the worst in living memory."))
     assert s.content.text == "the flooding as the worst in living memory"
+
+
+def test_evaluative_verbs_with_as(suggest):
+    s = only(suggest('The opposition blasted the budget as "a disaster for working families."'))
+    assert s.content.text == 'the budget as "a disaster for working families."'
+    assert suggest("The opposition criticised the budget, which passed on Monday.") == []
+
+
+def test_what_she_called_is_not_cut_into_a_wrong_span(suggest):
+    text = 'Sen. Susan Collins of Maine praised what she called "a serious, good-faith effort."'
+    assert all(not s.content.text.startswith("she called") for s in suggest(text))
