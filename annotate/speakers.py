@@ -112,13 +112,19 @@ def _collect(tok: Token, out: list[Token]) -> None:
     for child in tok.children:
         if tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in _GROUP_PREPS and (
                 child.i > tok.i and any(g.pos_ == "PROPN" for g in child.children)):
-            out.extend(child.subtree)  # "analysts at Berenberg", "officials in Kyiv"
+            out.extend(_subtree_without_asides(child))  # "analysts at Berenberg", "officials in Kyiv"
         elif child.dep_ == "amod":
-            out.extend(child.subtree)  # "a source familiar with the matter"
+            out.extend(_subtree_without_asides(child))  # "a source familiar with the matter"
         elif child.dep_ in _MENTION_DEPS or (child.dep_ == "prep" and child.lower_ == "of"
                                           and child.i == tok.i + 1) or (
                 child.dep_ == "pobj" and tok.dep_ == "prep"):
             _collect(child, out)
+
+
+def _subtree_without_asides(tok: Token) -> list[Token]:
+    """``tok``'s subtree without appositives and relative clauses hung inside it."""
+    aside = {inner.i for t in tok.subtree if t.dep_ in ("appos", "relcl") for inner in t.subtree}
+    return [t for t in tok.subtree if t.i not in aside]
 
 
 def mention_tokens(head: Token) -> list[Token]:

@@ -179,3 +179,8 @@ def test_the_title_refers_back_to_the_person_who_holds_it(suggest):
 def test_pronoun_falls_back_to_the_last_person_named_anywhere(suggest):
     text = 'Reporters asked President Ana Ruiz about the plan. "It is a good plan for the country," she said.'
     assert only(suggest(text)).speaker == "Ana Ruiz"
+
+
+def test_appositive_name_after_a_title_with_an_organisation(suggest):
+    s = only(suggest("The CEO of Acme Corp, Lisa Wong, argued that the merger would benefit consumers."))
+    assert (s.speaker, s.role) == ("Lisa Wong", "CEO of Acme Corp")
