@@ -20,6 +20,8 @@ from .quotes import find_quotes
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 _NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin", "ibn",
                              "al", "el", "le", "la", "del", "dos", "du", "des", "-"})
+_INSTITUTION_HEADS = frozenset({"force", "forces", "staff", "army", "navy", "command", "guard",
+                                "police", "military", "security"})
 _MENTION_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nummod", "flat", "nmod",
                            "cc", "conj", "punct", "quantmod", "predet"})
 
@@ -253,6 +255,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         return Mention(kind="name", name=_text(doc, run), role=role, **base)
     if _is_title(head):
         clean = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
+        if lemma in _INSTITUTION_HEADS:  # "the Air Force", "the General Staff": a body, not a post
+            return Mention(kind="group", name=_text(doc, clean), **base)
         role_text = _text(doc, clean) if clean else text
         return Mention(kind="title", name=None, role=_appos_role(head) or role_text, **base)
     return Mention(kind="group", name=text, role=_appos_role(head), **base)

@@ -184,3 +184,10 @@ def test_pronoun_falls_back_to_the_last_person_named_anywhere(suggest):
 def test_appositive_name_after_a_title_with_an_organisation(suggest):
     s = only(suggest("The CEO of Acme Corp, Lisa Wong, argued that the merger would benefit consumers."))
     assert (s.speaker, s.role) == ("Lisa Wong", "CEO of Acme Corp")
+
+
+def test_an_institution_is_a_speaker_without_a_role(suggest):
+    s = only(suggest("The Air Force said that Russia launched 112 drones overnight."))
+    assert (s.speaker, s.role) == ("Air Force", None)
+    s = only(suggest("Italy will send troops, Prime Minister says"))
+    assert (s.speaker, s.role) == ("Prime Minister", "Prime Minister")
