@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import getpass
 import logging
+import signal
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -45,6 +46,17 @@ def _open_first_project(db: str | None, settings, parent=None):
     return open_project(None)
 
 
+def _close_on_terminate(window) -> None:
+    """SIGTERM (logout, ``kill``) and Ctrl+C close the window properly: settings saved, background
+    work stopped, the model's helper process ended, instead of dying mid-way."""
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, window.close))
+    # Python runs signal handlers only between bytecodes; a slow no-op timer gives it the chance
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
 def run_app(db: str | None = None) -> int:
     from desktop.dialogs import ask_annotator
     from desktop.errors import install_excepthook
@@ -63,6 +75,7 @@ def run_app(db: str | None = None) -> int:
     settings.remember_project(str(project.path or project.url))
     window = MainWindow(project, annotator, settings=settings, owns_project=True)
     window.show()  # the model starts loading once the event loop runs, after the window is up
+    _close_on_terminate(window)
     try:
         return app.exec()
     finally:
