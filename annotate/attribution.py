@@ -17,11 +17,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .clauses import (cut_attribution, inverted_subject, is_cue, leading_date, looks_like_title,
                       subject, trimmed)
-from .lexicon import CALL_VERBS, QUOTE_CHARS, QUOTE_VERB_FORMS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES
+from .lexicon import (CALL_VERBS, FINDING_VERBS, QUOTE_CHARS, QUOTE_VERB_FORMS, REPORTING_VERBS,
+                      STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
 from .quotes import find_quotes, open_quote_tail
 
 _END_PUNCT = frozenset({".", "!", "?"})
@@ -45,13 +47,24 @@ class RawClaim:
     known_speaker_only: bool = False  # keep only if the speaker is a person named in the article
 
 
+_CUE_WORDS = REPORTING_VERBS | CALL_VERBS | FINDING_VERBS | {"point"} | STATEMENT_ONLY_CUES | {"according"}
+
+
+def _candidates(doc: Doc) -> list[Token]:
+    """Tokens that may introduce a claim, found on the lemma/lower arrays (no Token per word)."""
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in _CUE_WORDS}
+    arr = doc.to_array([LEMMA, LOWER])
+    return [doc[i] for i, (lemma, lower) in enumerate(arr.tolist()) if lemma in wanted or lower in wanted]
+
+
 class _Paragraph:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.quotes = find_quotes(self.text)
         self.open_tail = open_quote_tail(self.text, self.quotes)
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist()
         self.claims: list[RawClaim] = []
 
     def in_quote(self, idx: int) -> tuple[int, int] | None:
@@ -167,7 +180,7 @@ class _Paragraph:
                                         "headline colon", known_speaker_only=True))
 
     def reported(self) -> None:
-        for tok in self.doc:
+        for tok in _candidates(self.doc):
             if self.in_quote(tok.idx):
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and tok.nbor().lower_ == "to":
@@ -361,9 +374,10 @@ def _noun_after(cue: Token) -> Token | None:
     return None
 
 
-def find_claims(doc: Doc) -> list[RawClaim]:
-    """Every attributed claim in one paragraph, overlaps resolved in favour of the surer one."""
-    para = _Paragraph(doc)
+def find_claims(doc: Doc, text: str | None = None) -> list[RawClaim]:
+    """Every attributed claim in one paragraph (``text`` is ``doc.text`` when already at hand),
+    overlaps resolved in favour of the surer one."""
+    para = _Paragraph(doc, text)
     para.direct()
     para.reported()
     para.headline_colon()

@@ -104,15 +104,16 @@ class SuggestionEngine:
                   published: dt.date | None) -> list[Suggestion]:
         """Suggestions for one article from its parsed paragraphs ((offset, Doc) in order)."""
         art = _Article(text, published)
-        for off, doc in parsed:
-            art.speakers.observe(doc, off)
+        texts = [doc.text for _, doc in parsed]  # built once: Doc.text joins every token
+        for (off, doc), ptext in zip(parsed, texts):
+            art.speakers.observe(doc, off, ptext)
         if published is None:
             written = full_dates(text)
             art.year_hint = max(written) if written else None
         out: list[Suggestion] = []
         seen: set[tuple[str, str | None]] = set()
         for number, (off, doc) in enumerate(parsed):
-            for raw in find_claims(doc):
+            for raw in find_claims(doc, texts[number]):
                 sug = self._build(art, raw, off, doc, number)
                 if sug is None or (sug.content.text, sug.speaker) in seen:
                     continue  # a repeated headline or pull quote is one claim

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Token
 
 from .lexicon import (HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS, PERSONAL_PRONOUNS,
@@ -300,15 +301,20 @@ class ArticleSpeakers:
         self._subjects: list[tuple[int, str, bool]] = []  # (pos, proper-noun subject, is PERSON)
         self._person_words: set[str] = set()  # words of names tagged PERSON somewhere
 
-    def observe(self, doc: Doc, offset: int) -> None:
+    def observe(self, doc: Doc, offset: int, text: str | None = None) -> None:
         """Register every multi-word name in ``doc`` with the title run written before it,
-        and the proper-noun subjects outside quotes (antecedents for "he" and "she")."""
-        quotes = find_quotes(doc.text)
-        for tok in doc:
+        and the proper-noun subjects outside quotes (antecedents for "he" and "she").
+        ``text`` is ``doc.text`` when the caller already has it."""
+        quotes = find_quotes(doc.text if text is None else text)
+        particles = {doc.vocab.strings.add(w) for w in _NAME_PARTICLES}
+        propn = doc.vocab.strings.add("PROPN")
+        maybe = [doc[i] for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
+                 if pos == propn or lower in particles]
+        for tok in maybe:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not any(
                     qs < tok.idx < qe for qs, qe in quotes):
                 self._subjects.append((tok.idx + offset, tok.text, tok.ent_type_ == "PERSON"))
-        for run in _name_runs(list(doc)):
+        for run in _name_runs(maybe):
             if len(run) < 2:
                 continue
             name = _text(doc, run)

@@ -8,6 +8,7 @@ about the topic, then read intention and evaluation words, flipped by negation a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol, Sequence
 
 from spacy.tokens import Span as SpacySpan
@@ -36,6 +37,7 @@ _ANAPHOR = re.compile(r"\b(?:this|that|such|these|those|the)\s+(?:a\s+)?(?:role|
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     w = word.lower().strip("'")
     for suffix in ("ations", "ation", "ing", "ers", "ies", "ied", "er", "ed", "es", "s", "y", "e"):
