@@ -78,27 +78,49 @@ class SuggestionEngine:
     def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 16,
                      progress: Callable[[int, int | None], None] | None = None,
                      cancelled: Callable[[], bool] | None = None) -> Iterator[list[Suggestion]]:
-        """One list of suggestions per (text, published) item, in order, parsed with ``nlp.pipe``.
+        """One list of suggestions per (text, published) item, in order.
 
-        ``progress(done, total)`` is called after each article (total None for an unsized input);
-        when ``cancelled()`` turns true the iteration stops quietly before the next article.
+        All paragraphs of all items flow through one ``nlp.pipe`` stream (``batch_size`` articles'
+        worth of paragraphs at a time); each article is finished as soon as its last paragraph is
+        parsed. ``progress(done, total)`` is called after each article (total None for an unsized
+        input); when ``cancelled()`` turns true the iteration stops quietly before the next article.
         """
         total = len(items) if isinstance(items, Sequence) else None
+        if cancelled is not None and cancelled():
+            return
+        articles: dict[int, tuple[str, dt.date | None, int, list[tuple[int, Doc]]]] = {}
+
+        def stream() -> Iterator[tuple[str, tuple[int, int]]]:
+            for k, (text, published) in enumerate(items):
+                paras = paragraphs(text)
+                articles[k] = (text, published, len(paras), [])
+                for off, para in paras:
+                    yield para, (k, off)
+
         done = 0
-        for chunk in _chunks(items, batch_size):
-            if cancelled is not None and cancelled():
-                return
-            stream = ((p, (k, off)) for k, (text, _) in enumerate(chunk) for off, p in paragraphs(text))
-            docs: list[list[tuple[int, Doc]]] = [[] for _ in chunk]
-            for doc, (k, off) in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size * 8):
-                docs[k].append((off, doc))
-            for (text, published), parsed in zip(chunk, docs):
+
+        def finish(k: int) -> list[Suggestion]:
+            nonlocal done
+            text, published, _, parsed = articles.pop(k)
+            result = self.from_docs(text, parsed, published)
+            done += 1
+            if progress is not None:
+                progress(done, total)
+            return result
+
+        next_k = 0
+        for doc, (k, off) in self.nlp.pipe(stream(), as_tuples=True, batch_size=batch_size * 8):
+            articles[k][3].append((off, doc))
+            while next_k in articles and (next_k < k or len(articles[next_k][3]) == articles[next_k][2]):
                 if cancelled is not None and cancelled():
                     return
-                yield self.from_docs(text, parsed, published)
-                done += 1
-                if progress is not None:
-                    progress(done, total)
+                yield finish(next_k)  # every article before k is complete, and k may be too
+                next_k += 1
+        while next_k in articles:  # articles after the last parsed paragraph (or with none)
+            if cancelled is not None and cancelled():
+                return
+            yield finish(next_k)
+            next_k += 1
 
     def from_docs(self, text: str, parsed: list[tuple[int, Doc]],
                   published: dt.date | None) -> list[Suggestion]:
@@ -187,14 +209,3 @@ class _Article:
     speakers: ArticleSpeakers = field(default_factory=ArticleSpeakers)
     last_date: dict[str, dt.date] = field(default_factory=dict)  # speaker -> last stated date
     previous: tuple[int, Suggestion] | None = None  # (paragraph number, last suggestion)
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
