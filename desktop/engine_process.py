@@ -1,15 +1,16 @@
 """Suggestions in a helper process, so the window's process does no heavy Python work in the background.
 
-No Qt here. Why (benchmarks/bench_ui_stall.py): the GUI thread and any busy
-Python thread of the same process share the GIL, and a GUI read that fetches
-rows hands the GIL over at every row. With spaCy on a worker thread the window's
-article-list read (about 50 ms for 1,000 articles) took 200 ms and more, and
-the event loop stalled for up to 0.8 s; with only spaCy in a helper and the
-storing on a worker thread, the storing alone still did that. So the whole
-read-suggest-store loop (``desktop.suggesting.run_suggestions``) runs in the
-helper, which writes to the project file itself (SQLite takes writers from
-several processes; see tests/db/test_concurrency.py). The worker thread in the
-window's process only waits, passing progress on and the cancel request back.
+No Qt here. Why, measured: the GUI thread shares the GIL with every busy Python
+thread of its process, and a GUI read hands the GIL over at every row it
+fetches. Re-reading the article list of 1,000 articles took a median 43 ms
+alone and 148 ms beside one busy Python thread; with spaCy on a worker thread
+the event loop stalled for up to 0.8 s (benchmarks/bench_ui_stall.py
+--mode thread). Moving only spaCy out was not enough: storing the results on a
+worker thread is Python work too. So the whole read-suggest-store loop
+(``desktop.suggesting.run_suggestions``) runs in the helper, which writes to
+the project file itself (SQLite takes writers from several processes; see
+tests/db/test_concurrency.py). The worker thread in the window's process only
+waits, passing progress on and the cancel request back.
 
 ``ProcessEngine`` loads the pipeline once in a spawned child (not forked: the
 window's process has Qt threads), at a lower CPU priority.
@@ -34,6 +35,13 @@ from desktop.suggesting import SuggestSummary
 
 CHILD_NICENESS = 5
 """The helper yields the CPU to the window when the machine is busy."""
+
+HELPER_CHUNK = 1
+"""Articles parsed per ``nlp.pipe`` stream in the helper. One, so each article's short write is
+followed by the next article's parse: measured on 200 articles, with 8 the helper stored eight
+articles back to back and a claim confirmed in the window waited up to 259 ms for the write lock
+(SQLite's busy handler backs off in growing sleeps); with 1 it waited at most 25 ms. The price is
+throughput: about 4 instead of 5 articles a second on this machine."""
 
 _child: dict = {}  # in the child process: nlp, progress queue, cancel event, open project
 
@@ -71,7 +79,7 @@ def _child_run(url: str, topics: tuple[TopicSpec, ...], ids: list[int], redo: bo
     out: multiprocessing.Queue = _child["progress"]
     return run_suggestions(_child_project(url), SuggestionEngine(_child["nlp"], topics), ids, redo=redo,
                            progress=lambda done, total: out.put((token, done, total)),
-                           cancelled=_child["cancel"].is_set)
+                           cancelled=_child["cancel"].is_set, chunk=HELPER_CHUNK)
 
 
 def _child_suggest(topics: tuple[TopicSpec, ...], items: list[tuple[str, dt.date | None]],

@@ -69,7 +69,7 @@ class ScenarioResult:
     import_s: float
     suggest_s: float
     meter: StallMeter
-    gui_reads: int
+    gui_reads_ms: list[float]  # the article-list reads on the GUI thread
     gui_writes_ms: list[float] = field(default_factory=list)  # an annotator confirming claims meanwhile
 
     @property
@@ -85,7 +85,7 @@ def run_scenario(project: Project, model, folder: Path, *, timeout_s: float = 90
     """
     runner = TaskRunner()
     meter = StallMeter()
-    state = {"reads": 0, "import": None, "suggest": None, "errors": [], "writes": []}
+    state = {"reads": [], "import": None, "suggest": None, "errors": [], "writes": []}
     engine = engine_for(project, model)
 
     last_refresh = [0.0]
@@ -93,10 +93,11 @@ def run_scenario(project: Project, model, folder: Path, *, timeout_s: float = 90
     def refresh(_done, _total):  # as the window on progress: re-read the article list, at most so often
         if time.monotonic() - last_refresh[0] < LIST_REFRESH_MS / 1000:
             return
+        t = time.perf_counter()
         project.articles()
+        state["reads"].append((time.perf_counter() - t) * 1000)
         last_refresh[0] = time.monotonic()
-        state["reads"] += 1
-        if state["reads"] % 3 == 0:  # and now and then the annotator confirms a suggestion
+        if len(state["reads"]) % 3 == 0:  # and now and then the annotator confirms a suggestion
             pending = project.claims(ClaimFilter(statuses=("suggested",), limit=1))
             if pending:
                 t = time.perf_counter()
@@ -134,5 +135,5 @@ def run_scenario(project: Project, model, folder: Path, *, timeout_s: float = 90
     report, t_import = state["import"]
     summary, t_suggest = state["suggest"]
     return ScenarioResult(articles=len(report.imported), claims=summary.claims, import_s=t_import - t0,
-                          suggest_s=t_suggest - t_import, meter=meter, gui_reads=state["reads"],
+                          suggest_s=t_suggest - t_import, meter=meter, gui_reads_ms=state["reads"],
                           gui_writes_ms=state["writes"])

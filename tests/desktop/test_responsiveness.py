@@ -26,7 +26,7 @@ def test_gui_event_loop_never_stalls_over_250ms_while_200_articles_import_and_ge
     result = run_scenario(project, helper, folder)
     assert result.articles == ARTICLES and result.claims > ARTICLES  # the work really happened
     assert project.article_ids(lacking_suggestions=True) == []
-    assert result.gui_reads > 10  # and the GUI was reading the project meanwhile
+    assert len(result.gui_reads_ms) > 10  # and the GUI was reading the project meanwhile
     print(f"\nlongest stall {result.meter.max_ms} ms, p99 {result.meter.percentile(0.99)} ms, "
           f"{result.meter.over(50)} gaps over 50 ms; {result.articles / result.seconds:.1f} articles/s")
     assert result.meter.max_ms <= MAX_STALL_MS, (
