@@ -101,10 +101,7 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop.pyside_fix import protect_bools
-
     app = QApplication([])
-    protect_bools()
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start", flush=True)
     if args.idle:
         idle_baseline(args.idle)

@@ -26,8 +26,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
-from desktop.pyside_fix import protect_bools
-
 PROGRESS_INTERVAL_S = 0.05
 """At most this often (20 a second) does a job's progress reach the GUI thread."""
 
@@ -175,7 +173,6 @@ class TaskRunner(QObject):
 
     def __init__(self, parent_widget: QWidget | None = None, *, max_threads: int = 2):
         super().__init__(parent_widget)
-        protect_bools()  # every window makes a runner; see desktop.pyside_fix (PySide6 6.12.0 emit bug)
         self.parent_widget = parent_widget
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
