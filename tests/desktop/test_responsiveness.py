@@ -31,3 +31,25 @@ def test_gui_event_loop_never_stalls_over_250ms_while_200_articles_import_and_ge
           f"{result.meter.over(50)} gaps over 50 ms; {result.articles / result.seconds:.1f} articles/s")
     assert result.meter.max_ms <= MAX_STALL_MS, (
         f"the GUI event loop stalled for {result.meter.max_ms} ms (limit {MAX_STALL_MS} ms)")
+
+
+def test_model_loads_in_the_background_while_the_event_loop_keeps_running(qtbot, qapp):
+    from load_scenario import StallMeter
+
+    from desktop.jobs import load_model_job
+    from desktop.tasks import TaskRunner
+
+    runner = TaskRunner()
+    meter = StallMeter()
+    meter.start()
+    task = runner.start("Load language model", load_model_job)
+    with qtbot.waitSignal(task.ended, timeout=120_000):
+        pass
+    meter.stop()
+    try:
+        assert task.error is None and isinstance(task.result.model, ProcessEngine)
+        assert len(meter.gaps_ms) > 50  # the loop ticked all along
+        assert meter.max_ms <= MAX_STALL_MS, f"loading the model stalled the event loop for {meter.max_ms} ms"
+    finally:
+        if task.result is not None:
+            task.result.model.close()
