@@ -198,7 +198,7 @@ class _Paragraph:
         spk = subject(cue)
         if spk is None:
             spk = inverted_subject(cue)
-        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None) or _misattached_clause(cue)
         if comp is not None and comp.i > cue.i:
             toks = [t for t in comp.subtree]
             while toks and (toks[0].lower_ in ("that", "whether", "if") and (
@@ -360,6 +360,19 @@ class _Paragraph:
                 return
         self.claims.append(RawClaim(start, end, "indirect", cue or cue_token, spk, conf, construction,
                                     date_span=date_span))
+
+
+def _misattached_clause(cue: Token) -> Token | None:
+    """``X said in a statement that ...``: the parser often hangs the that-clause on the noun of
+    the prepositional phrase ("statement", "interview", "CNN") instead of on the reporting verb."""
+    for child in cue.rights:
+        if child.dep_ not in ("prep", "npadvmod"):
+            continue
+        for tok in child.subtree:
+            if tok.dep_ in ("acl", "relcl", "ccomp", "advcl") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i < tok.i for c in tok.children):
+                return tok
+    return None
 
 
 def _noun_after(cue: Token) -> Token | None:

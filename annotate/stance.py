@@ -24,7 +24,12 @@ _SYNONYMS = [
     {"peacekeep", "troop", "soldier", "forc", "contingent", "mission", "boot"},
     {"ban", "prohibit", "outlaw", "forbid"},
     {"tax", "levi", "tariff", "dut"},
+    {"increas", "rais", "rise", "hik", "boost"},
+    {"cut", "reduc", "lower", "slash"},
 ]
+# Groups that name an action: a claim asserting the topic's action, with no other cue, favors it
+# ("California will raise its minimum wage" on "Minimum wage increase").
+_ACTIONS = [frozenset(g) for g in (_SYNONYMS[0], _SYNONYMS[2], _SYNONYMS[4], _SYNONYMS[5])]
 _FAVOR = frozenset("""willing ready prepared plan intend support back favor favour welcome agree
 commit open want seek propose aim hope join participate endorse consider push pledge promise
 vow offer approve""".split())
@@ -84,35 +89,75 @@ class RuleStance:
             self._cache[topic] = (groups, examples)
         return self._cache[topic]
 
-    def relevant_topic(self, claim: str, topics: Sequence[TopicSpec]) -> TopicSpec | None:
-        """The topic the claim is most about, if it names enough of it or resembles an example."""
-        stems = {_stem(w) for w in _WORD.findall(claim)}
+    def relevant_topic(self, claim: str, topics: Sequence[TopicSpec],
+                       tokens: SpacySpan | None = None) -> TopicSpec | None:
+        """The topic the claim is most about, if it names enough of it or resembles an example.
+
+        Names alone do not make a claim about a topic: "Italy will work with allies for Ukraine"
+        shares two names with "Italy sending peacekeepers to Ukraine" but nothing of what it is
+        about, so at least one hit must be a word that is not a proper name.
+        """
+        words = _claim_words(claim, tokens)
+        stems = {st for st, _ in words}
+        concept = {st for st, proper in words if not proper}
         by_prefix: dict[str, list[str]] = {}
         for st in stems:
             by_prefix.setdefault(st[:4], []).append(st)
         best, best_score = None, 0
         for topic in topics:
             groups, examples = self._topic(topic)
-            hits = sum(1 for g in groups if any(_related(st, x) for x in g for st in by_prefix.get(x[:4], ())))
+            matched = [g for g in groups if any(_related(st, x) for x in g for st in by_prefix.get(x[:4], ()))]
+            hits = len(matched)
+            about = any(_related(st, x) for g in matched for x in g for st in concept)
             example_hit = any(_jaccard(stems, e) >= 0.4 for e in examples)
             score = hits + (2 if example_hit else 0)
-            if (hits >= min(self.min_overlap, len(groups)) or example_hit) and score > best_score:
+            if ((hits >= min(self.min_overlap, len(groups)) and about) or example_hit) and score > best_score:
                 best, best_score = topic, score
         return best
 
     def judge(self, claim: str, topics: Sequence[TopicSpec], tokens: SpacySpan | None = None,
               context: str = "") -> tuple[str | None, str | None]:
-        topic = self.relevant_topic(claim, topics)
+        topic = self.relevant_topic(claim, topics, tokens)
         if topic is None and context and _ANAPHOR.search(claim):
             topic = self.relevant_topic(f"{context} {claim}", topics)
         if topic is None:
             return None, None
-        return polarity(claim, tokens), topic.name
+        stance = polarity(claim, tokens)
+        if stance == "neutral" and self._asserts_action(claim, topic):
+            stance = "favor"
+        return stance, topic.name
+
+    def _asserts_action(self, claim: str, topic: TopicSpec) -> bool:
+        groups, _ = self._topic(topic)
+        actions = [g for g in groups if g in _ACTIONS]
+        stems = {_stem(w) for w in _WORD.findall(claim)}
+        return any(_related(st, x) for g in actions for x in g for st in stems)
+
+
+def _claim_words(claim: str, tokens: SpacySpan | None) -> list[tuple[str, bool]]:
+    """(stem, is a proper name) for the words of a claim: from the parse when there is one, else
+    capitalised words count as names (the first word only when it is not a known concept word)."""
+    if tokens is not None:
+        return [(_stem(t.text), t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTS)
+                for t in tokens if _WORD.fullmatch(t.text)]
+    out = []
+    for i, m in enumerate(_WORD.finditer(claim)):
+        w = m.group()
+        st = _stem(w)
+        out.append((st, w[0].isupper() and (i > 0 or not any(_related(st, x) for g in _SYNONYMS for x in g))))
+    return out
+
+
+_NAME_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
 
 def _related(stem: str, key: str) -> bool:
-    """Same stem, or one a prefix of the other when both are long enough to mean something."""
-    return stem == key or (len(stem) >= 4 and len(key) >= 4 and (stem.startswith(key) or key.startswith(stem)))
+    """Same stem, or one a prefix of the other when the shorter carries most of the longer
+    ("deploy"/"deployment", "ukrain"/"ukrainian"; not "peac"/"peacekeep")."""
+    if stem == key:
+        return True
+    short, long_ = sorted((stem, key), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(short) >= 0.6 * len(long_)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

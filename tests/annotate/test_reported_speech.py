@@ -244,3 +244,20 @@ def test_evaluative_verbs_with_as(suggest):
 def test_what_she_called_is_not_cut_into_a_wrong_span(suggest):
     text = 'Sen. Susan Collins of Maine praised what she called "a serious, good-faith effort."'
     assert all(not s.content.text.startswith("she called") for s in suggest(text))
+
+
+def test_said_in_a_statement_that(suggest):
+    # the small model hangs the that-clause on "statement"; the claim still belongs to "said"
+    s = only(suggest("The governor's office said in a statement that California would raise its minimum wage."))
+    assert s.content.text == "California would raise its minimum wage"
+    assert s.cue.text == "said" and s.speaker_mention.text.endswith("governor's office")
+
+
+def test_said_in_an_interview_with_outlet_that(suggest):
+    s = only(suggest("The senator said in an interview with CNN that the deal was dead."))
+    assert s.content.text == "the deal was dead"
+
+
+def test_relative_clause_on_the_statement_is_not_the_claim(suggest):
+    claims = suggest("The ministry said in a report that was published Monday.")
+    assert claims == []

@@ -59,3 +59,16 @@ def test_claim_pointing_back_reads_the_text_before_it_to_find_its_topic():
     assert judge("We are willing to play this role") == (None, None)
     assert RULES.judge("We are willing to play this role", [TROOPS], context=context) == ("favor", TROOPS.name)
     assert RULES.judge("The economy is strong", [TROOPS], context=context) == (None, None)
+
+
+def test_names_alone_do_not_make_a_claim_about_the_topic():
+    # shares "Italy" and "Ukraine" with the topic, but nothing of what it is about
+    assert judge("Italy will continue to work with allies to define security guarantees for Ukraine") == (None, None)
+    assert judge("Russia does not give the impression of a country that sincerely desires peace in Ukraine") == (
+        None, None)  # "peace" is not "peacekeeping"
+
+
+def test_asserting_the_topic_action_is_favor():
+    wage = TopicSpec("Minimum wage increase", keywords=("minimum wage",))
+    assert RuleStance().judge("California would raise its minimum wage to $20 an hour", [wage]) == ("favor", wage.name)
+    assert RuleStance().judge("the minimum wage would not rise this year", [wage])[0] == "against"
