@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from itertools import combinations
+from operator import itemgetter
 
 from sqlalchemy import func, select
 
@@ -197,36 +198,42 @@ class RegistryVerbs:
         return self._changes(rec)
 
     # -------------------------------------------------------------- fact-check
+    @staticmethod
+    def _timeline_query(topic_id: int | None):
+        """Confirmed claims on a topic (or any topic), in ``StancePoint``'s field order but for the
+        date, which ``_points`` settles (statement date, else the article's publication date)."""
+        q = (select(ClaimRow.id, ClaimRow.article_id, ClaimRow.topic_id, TopicRow.name, ClaimRow.content_text,
+                    ClaimRow.stance, ClaimRow.date, ArticleRow.published, ClaimRow.speaker_id, SpeakerRow.name,
+                    SpeakerRow.affiliation, ClaimRow.role, ArticleRow.title, ArticleRow.url, ArticleRow.publisher)
+             .join(TopicRow, TopicRow.id == ClaimRow.topic_id)
+             .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+             .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
+             .where(ClaimRow.status == "confirmed"))
+        return q if topic_id is None else q.where(ClaimRow.topic_id == topic_id)
+
+    @staticmethod
+    def _points(rows) -> list[StancePoint]:
+        """Timeline points from ``_timeline_query`` rows, in date order; claims without any date left out."""
+        points = [StancePoint(cid, aid, tid, topic, quote, stance, date or published, date is None, *rest)
+                  for cid, aid, tid, topic, quote, stance, date, published, *rest in rows
+                  if date is not None or published is not None]
+        points.sort(key=lambda p: (p.date, p.article_id, p.claim_id))
+        return points
+
+    @staticmethod
+    def _check_topic(s, topic_id: int | None) -> None:
+        if topic_id is not None and s.get(TopicRow, topic_id) is None:
+            raise NotFoundError(f"There is no topic {topic_id} in this project.")
+
     def stance_timeline(self, topic_id: int | None = None) -> list[StancePoint]:
         """Confirmed claims on a topic (or on any topic) in date order.
 
         The date is the statement date, or the article's publication date when the
         claim has none (``date_from_article``); claims with neither are left out.
         """
-        q = (select(ClaimRow.id, ClaimRow.article_id, ClaimRow.topic_id, ClaimRow.content_text, ClaimRow.stance,
-                    ClaimRow.date, ClaimRow.speaker_id, ClaimRow.role, TopicRow.name, SpeakerRow.name,
-                    SpeakerRow.affiliation, ArticleRow.title, ArticleRow.url, ArticleRow.publisher,
-                    ArticleRow.published)
-             .join(TopicRow, TopicRow.id == ClaimRow.topic_id)
-             .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-             .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
-             .where(ClaimRow.status == "confirmed"))
-        if topic_id is not None:
-            q = q.where(ClaimRow.topic_id == topic_id)
-        points = []
         with self._reading() as s:
-            if topic_id is not None and s.get(TopicRow, topic_id) is None:
-                raise NotFoundError(f"There is no topic {topic_id} in this project.")
-            for (cid, article_id, tid, quote, stance, date, speaker_id, role, topic, speaker, affiliation, title,
-                 url, publisher, published) in s.execute(q):
-                if (date or published) is None:
-                    continue
-                points.append(StancePoint(
-                    claim_id=cid, article_id=article_id, topic_id=tid, topic=topic, quote=quote, stance=stance,
-                    date=date or published, date_from_article=date is None, speaker_id=speaker_id, speaker=speaker,
-                    affiliation=affiliation, role=role, article_title=title, article_url=url, publisher=publisher))
-        points.sort(key=lambda p: (p.date, p.article_id, p.claim_id))
-        return points
+            self._check_topic(s, topic_id)
+            return self._points(s.connection().execute(self._timeline_query(topic_id)))
 
     def stance_changes(self, topic_id: int | None = None) -> list[StanceChange]:
         """Where a speaker, or speakers of one affiliation, changed stance on a topic.
@@ -234,30 +241,63 @@ class RegistryVerbs:
         Each speaker's and each affiliation's confirmed claims with a stance are put in
         date order; every two neighbours whose stances differ make a change. Ordered by
         topic, then by the date of the later claim.
+
+        Plain column queries: first the few columns that decide where stances change
+        (claim, article, topic, stance, dates, speaker, affiliation), then whole points
+        only for the claims in a change, a few hundred of 100,000.
         """
-        by_topic: dict[int, list[StancePoint]] = defaultdict(list)
-        for p in self.stance_timeline(topic_id):
-            if p.stance is not None:
-                by_topic[p.topic_id].append(p)
-        changes: list[StanceChange] = []
-        for points in by_topic.values():
-            seen: set[tuple[int, int]] = set()
-            groups = [("speaker", lambda p: p.speaker_id, lambda p: p.speaker),
-                      ("affiliation", lambda p: (p.affiliation or "").casefold() or None, lambda p: p.affiliation)]
-            for basis, key_of, label_of in groups:
-                lanes: dict[object, list[StancePoint]] = defaultdict(list)
-                for p in points:
-                    if key_of(p) is not None:
-                        lanes[key_of(p)].append(p)
-                for lane in lanes.values():
-                    for before, after in zip(lane, lane[1:]):
-                        if before.stance != after.stance and (before.claim_id, after.claim_id) not in seen:
-                            seen.add((before.claim_id, after.claim_id))
-                            changes.append(StanceChange(topic_id=after.topic_id, topic=after.topic, basis=basis,
-                                                        group=label_of(after), before=before, after=after))
+        q = (select(ClaimRow.id, ClaimRow.article_id, ClaimRow.topic_id, ClaimRow.stance, ClaimRow.date,
+                    ArticleRow.published, ClaimRow.speaker_id, SpeakerRow.affiliation)
+             .join(TopicRow, TopicRow.id == ClaimRow.topic_id)
+             .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+             .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
+             .where(ClaimRow.status == "confirmed", ClaimRow.stance.is_not(None)))
+        if topic_id is not None:
+            q = q.where(ClaimRow.topic_id == topic_id)
+        with self._reading() as s:
+            self._check_topic(s, topic_id)
+            judged = [(cid, aid, tid, stance, date or published, speaker_id, affiliation)
+                      for cid, aid, tid, stance, date, published, speaker_id, affiliation in s.connection().execute(q)
+                      if date is not None or published is not None]
+            judged.sort(key=itemgetter(4, 1, 0))  # date, article, claim: the timeline's order
+            found = self._changed(judged)
+            wanted = sorted({cid for _, before, after in found for cid in (before, after)})
+            points: dict[int, StancePoint] = {}
+            for first in range(0, len(wanted), 500):
+                chunk = self._timeline_query(topic_id).where(ClaimRow.id.in_(wanted[first:first + 500]))
+                points.update((p.claim_id, p) for p in self._points(s.connection().execute(chunk)))
+        changes = []
+        for basis, before, after in found:
+            b, a = points[before], points[after]
+            changes.append(StanceChange(topic_id=a.topic_id, topic=a.topic, basis=basis,
+                                        group=a.speaker if basis == "speaker" else a.affiliation, before=b, after=a))
         changes.sort(key=lambda c: (c.topic.casefold(), c.after.date, c.before.date, c.basis != "speaker",
                                     c.after.claim_id))
         return changes
+
+    @staticmethod
+    def _changed(judged: list[tuple]) -> list[tuple[str, int, int]]:
+        """(basis, earlier claim id, later claim id) of neighbours in a speaker's or an affiliation's
+        lane whose stances differ; ``judged`` rows: (claim, article, topic, stance, date, speaker, affiliation)."""
+        by_topic: dict[int, list[tuple]] = defaultdict(list)
+        for row in judged:
+            by_topic[row[2]].append(row)
+        found = []
+        for rows in by_topic.values():
+            seen: set[tuple[int, int]] = set()
+            for basis, key_of in (("speaker", itemgetter(5)),
+                                  ("affiliation", lambda r: (r[6] or "").casefold() or None)):
+                lanes: dict[object, list[tuple]] = defaultdict(list)
+                for r in rows:
+                    key = key_of(r)
+                    if key is not None:
+                        lanes[key].append(r)
+                for lane in lanes.values():
+                    for before, after in zip(lane, lane[1:]):
+                        if before[3] != after[3] and (before[0], after[0]) not in seen:
+                            seen.add((before[0], after[0]))
+                            found.append((basis, before[0], after[0]))
+        return found
 
 
 def pick_role(roles: list[tuple[str, dt.date | None, dt.date | None]], on_date: dt.date | None) -> str | None:
