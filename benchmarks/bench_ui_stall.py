@@ -68,6 +68,10 @@ def run(mode: str, count: int, workdir: Path) -> None:
     print(f"[{mode}] GUI event loop: longest stall {m.max_ms} ms (target <= {TARGET_MS} ms), "
           f"p99 {m.percentile(0.99)} ms, p99.9 {m.percentile(0.999)} ms, gaps > 50 ms: {m.over(50)}, "
           f"> 100 ms: {m.over(100)}; {len(m.gaps_ms)} ticks", flush=True)
+    worst = sorted(m.slow, key=lambda g: -g[1])[:5]
+    print(f"[{mode}] longest gaps: " + (", ".join(
+        f"{gap} ms at {at / 1000:.1f} s ({'import' if at / 1000 < r.import_s else 'suggest'})" for at, gap in worst)
+        or "none over 50 ms"))
     reads = sorted(r.gui_reads_ms)
     print(f"[{mode}] re-reading the article list on the GUI thread: median {reads[len(reads) // 2]:.1f} ms, "
           f"longest {reads[-1]:.1f} ms ({len(reads)} reads)", flush=True)

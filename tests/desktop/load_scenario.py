@@ -24,6 +24,7 @@ from desktop.suggesting import engine_for
 from desktop.tasks import TaskRunner
 
 TICK_MS = 5
+ANNOTATOR_MS = 3000  # how often the simulated annotator accepts a suggestion
 
 
 class StallMeter:
@@ -36,6 +37,7 @@ class StallMeter:
         self._clock = QElapsedTimer()
         self._last = 0
         self.gaps_ms: list[int] = []
+        self.slow: list[tuple[int, int]] = []  # (ms since start, gap) of gaps over 50 ms
 
     def start(self) -> None:
         self._clock.start()
@@ -48,6 +50,8 @@ class StallMeter:
     def _tick(self) -> None:
         now = self._clock.elapsed()
         self.gaps_ms.append(now - self._last)
+        if now - self._last > 50:
+            self.slow.append((self._last, now - self._last))
         self._last = now
 
     @property
@@ -97,15 +101,26 @@ def run_scenario(project: Project, model, folder: Path, *, timeout_s: float = 90
         project.articles()
         state["reads"].append((time.perf_counter() - t) * 1000)
         last_refresh[0] = time.monotonic()
-        if len(state["reads"]) % 3 == 0:  # and now and then the annotator confirms a suggestion
-            pending = project.claims(ClaimFilter(statuses=("suggested",), limit=1))
-            if pending:
-                t = time.perf_counter()
-                project.confirm_claim(pending[0].id, annotator="ana")
-                state["writes"].append((time.perf_counter() - t) * 1000)
+
+    annotator = QTimer()
+    annotator.setInterval(ANNOTATOR_MS)
+    turn = iter(range(10**9))
+
+    def annotate():  # open an article that has suggestions and accept its first one
+        ids = state["import"][0].imported
+        aid = ids[next(turn) % len(ids)]  # in import order, as suggestions arrive
+        pending = project.claims(ClaimFilter(article_id=aid, statuses=("suggested",)))
+        if pending:
+            t = time.perf_counter()
+            project.confirm_claim(pending[0].id, annotator="ana")
+            state["writes"].append((time.perf_counter() - t) * 1000)
+
+    annotator.timeout.connect(annotate)
 
     def imported(report):
         state["import"] = (report, time.monotonic())
+        if report.imported:
+            annotator.start()
         runner.start("Suggest claims", suggest_job, project, engine, report.imported, False,
                      on_progress=refresh, on_done=suggested, on_error=failed)
 
@@ -126,6 +141,7 @@ def run_scenario(project: Project, model, folder: Path, *, timeout_s: float = 90
                  on_error=failed)
     loop.exec()
     meter.stop()
+    annotator.stop()
     runner.shutdown()
     QCoreApplication.processEvents()
     if state["errors"]:
