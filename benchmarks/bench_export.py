@@ -1,6 +1,6 @@
 """Export speed and memory on a large project: prints figures.
 
-    python3 benchmarks/bench_export.py [ARTICLES] [CLAIMS_PER_ARTICLE] [--keep DIR]
+    python3 benchmarks/bench_export.py [ARTICLES] [CLAIMS_PER_ARTICLE] [--keep DIR] [--xlsxwriter]
 
 Builds a project with 10,000 articles and 100,000 claims (by default) through
 ``Project.load_bulk``, then exports it to xlsx and JSON (targets: ≤ 15 s and
@@ -10,6 +10,11 @@ of the exporting process (ru_maxrss, above its size after opening the
 project) and, in a second run under tracemalloc, the peak of Python
 allocations. The last line times ``Project.stance_changes()`` alone, which
 both exports include (its "claims" column counts stance changes).
+
+``--xlsxwriter`` adds a row "xlsxwriter-min": the Claims sheet's cells alone
+written with XlsxWriter (constant_memory, as its documentation advises for large
+files) and nothing else: no links, no other sheets, no checks. Any export on
+XlsxWriter costs at least this; it is why exports/xlsx_stream.py stays.
 """
 
 from __future__ import annotations
@@ -78,6 +83,39 @@ def build(path: Path, articles: int, per: int) -> None:
           f"{time.perf_counter() - started:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
 
 
+_DATE_CELLS = (4, 9, 16)  # Published, Statement date, Verdict date
+_DAY_ZERO = dt.date(1899, 12, 30).toordinal()
+
+
+def xlsxwriter_min(project: Project, out: str) -> int:
+    """The Claims sheet's cells (as exports/excel.py lays them out) through XlsxWriter's public calls."""
+    import xlsxwriter
+
+    from db import ClaimFilter
+
+    book = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_formulas": False,
+                                     "strings_to_urls": False, "strings_to_numbers": False})
+    sheet = book.add_worksheet("Claims")
+    day, wrap = book.add_format({"num_format": "yyyy-mm-dd"}), book.add_format({"text_wrap": True})
+    articles = {a.id: a for a in project.articles()}
+    n = 0
+    for n, r in enumerate(project.stream_claim_values(ClaimFilter()), start=1):
+        a = articles[r[1]]
+        cells = (r[0], r[34], a.publisher, a.url, r[35], r[4], r[5], r[10], r[14], r[15], r[16], r[18], r[20],
+                 r[21], r[22], r[23], r[36], r[24], r[25], r[30], r[32], r[33])
+        for col, value in enumerate(cells):
+            if value is None:
+                continue
+            if col in _DATE_CELLS:
+                sheet.write_number(n, col, dt.date.fromisoformat(value).toordinal() - _DAY_ZERO, day)
+            elif type(value) is str:
+                sheet.write_string(n, col, value, wrap if col == 5 else None)
+            else:
+                sheet.write_number(n, col, value)
+    book.close()
+    return n
+
+
 def run_one(fmt: str, db: str, out: str, trace: bool) -> None:
     """Child process: one export (or the stance-changes query both exports include), prints figures as JSON."""
     from exports import export
@@ -93,6 +131,8 @@ def run_one(fmt: str, db: str, out: str, trace: bool) -> None:
     if fmt == "stance_changes":
         claims = len(project.stance_changes()) if hasattr(project, "stance_changes") else 0
         Path(out).write_text(str(claims))
+    elif fmt == "xlsxwriter-min":
+        claims = xlsxwriter_min(project, out)
     else:
         claims = export(project, fmt, out).claims
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -104,7 +144,7 @@ def run_one(fmt: str, db: str, out: str, trace: bool) -> None:
 
 
 def measure(fmt: str, db: Path, folder: Path, trace: bool) -> dict:
-    out = folder / f"export.{fmt}"
+    out = folder / ("xlsxwriter-min.xlsx" if fmt == "xlsxwriter-min" else f"export.{fmt}")
     command = [sys.executable, __file__, "--child", fmt, str(db), str(out)] + (["--trace"] if trace else [])
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -114,6 +154,10 @@ def main(argv: list[str]) -> None:
     if argv and argv[0] == "--child":
         run_one(argv[1], argv[2], argv[3], "--trace" in argv)
         return
+    formats = ["xlsx", "json", "stance_changes"]
+    if "--xlsxwriter" in argv:
+        argv = [a for a in argv if a != "--xlsxwriter"]
+        formats.append("xlsxwriter-min")
     keep = None
     if "--keep" in argv:
         keep = Path(argv[argv.index("--keep") + 1])
@@ -126,11 +170,11 @@ def main(argv: list[str]) -> None:
         db = folder / f"bench-{articles}x{per}.quotedesk"
         if not db.exists():
             build(db, articles, per)
-        targets = {"xlsx": "15s", "json": "3s", "stance_changes": "-"}
+        targets = {"xlsx": "15s", "json": "3s", "stance_changes": "-", "xlsxwriter-min": "-"}
         print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (wall time suffers when busy)")
         print(f"{'format':<14} {'claims':>8} {'wall':>8} {'CPU':>7} {'target':>7} {'peak RSS +':>11} "
               f"{'traced peak':>12} {'file':>8}")
-        for fmt in ("xlsx", "json", "stance_changes"):
+        for fmt in formats:
             timed = measure(fmt, db, folder, trace=False)
             traced = measure(fmt, db, folder, trace=True)
             print(f"{fmt:<14} {timed['claims']:>8,} {timed['seconds']:>7.1f}s {timed['cpu']:>6.1f}s {targets[fmt]:>7} "
