@@ -94,7 +94,44 @@ class ProposalModel(QAbstractTableModel):
         return (f"{p.keep} ({p.keep_claims})", f"{p.other} ({p.other_claims})", p.reason)[index.column()]
 
 
-class SpeakersView(QWidget):
+class RegistryEditing:
+    """What the speaker and topic views share: selection, undoable edits, merging selected rows.
+
+    Expects ``table``, ``model``, ``change``, ``refresh`` and ``merge(keep_id, other_id)``.
+    """
+
+    merge_title = "Merge"
+    merge_what = "items"
+    merge_prompt = "Keep this one:"
+
+    def selected_ids(self) -> list[int]:
+        return [i.data(ID_ROLE) for i in self.table.selectionModel().selectedRows()]
+
+    def _run(self, label: str, fn: Callable[[], Changes]) -> Changes | None:
+        changes = self.change(label, fn)
+        if changes is not None:
+            self.refresh()
+        return changes
+
+    def merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) < 2:
+            show_error(self, InvalidValueError(f"Select two or more {self.merge_what} to merge (Ctrl+click)."),
+                       context=self.merge_title)
+            return
+        names = {self.model.record(self.model.row_of(i)).name: i for i in ids}
+        keep, ok = QInputDialog.getItem(self, self.merge_title, self.merge_prompt, list(names), 0, False)
+        if ok:
+            for other in [i for i in ids if i != names[keep]]:
+                if self.merge(names[keep], other) is None:
+                    break
+
+
+class SpeakersView(RegistryEditing, QWidget):
+    merge_title = "Merge speakers"
+    merge_what = "speakers"
+    merge_prompt = "Keep this name (the others become aliases):"
+
     def __init__(self, project: Project, *, change: Change | None = None,
                  annotator: Callable[[], str | None] = lambda: None, parent=None):
         super().__init__(parent)
@@ -241,16 +278,7 @@ class SpeakersView(QWidget):
         self.alias_box.clear()
         self.alias_box.addItems(list(s.aliases) if s else [])
 
-    def selected_ids(self) -> list[int]:
-        return [i.data(ID_ROLE) for i in self.table.selectionModel().selectedRows()]
-
     # ---------------------------------------------------------------- editing
-    def _run(self, label: str, fn: Callable[[], Changes]) -> Changes | None:
-        changes = self.change(label, fn)
-        if changes is not None:
-            self.refresh()
-        return changes
-
     def save(self) -> None:
         sid = self.speaker_id
         if sid is None:
@@ -282,20 +310,6 @@ class SpeakersView(QWidget):
     def merge(self, keep_id: int, other_id: int) -> Changes | None:
         return self._run("Merge speakers", lambda: self.project.merge_speakers(
             keep_id, other_id, annotator=self.annotator()))
-
-    def merge_selected(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) < 2:
-            show_error(self, InvalidValueError("Select two or more speakers to merge (Ctrl+click)."),
-                       context="Merge speakers")
-            return
-        names = {self.model.record(self.model.row_of(i)).name: i for i in ids}
-        keep, ok = QInputDialog.getItem(self, "Merge speakers", "Keep this name (the others become aliases):",
-                                        list(names), 0, False)
-        if ok:
-            for other in [i for i in ids if i != names[keep]]:
-                if self.merge(names[keep], other) is None:
-                    break
 
     def current_proposal(self) -> MergeProposal | None:
         index = self.proposals.currentIndex()

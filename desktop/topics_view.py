@@ -12,10 +12,9 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from db import Changes, InvalidValueError, Project
-from desktop.errors import show_error
+from db import Changes, Project
 from desktop.models import ID_ROLE, SORT_ROLE, RecordTableModel
-from desktop.speakers_view import Change, direct_change
+from desktop.speakers_view import Change, RegistryEditing, direct_change
 
 
 class TopicTableModel(RecordTableModel):
@@ -27,7 +26,11 @@ class TopicTableModel(RecordTableModel):
     )
 
 
-class TopicsView(QWidget):
+class TopicsView(RegistryEditing, QWidget):
+    merge_title = "Merge topics"
+    merge_what = "topics"
+    merge_prompt = "Keep this topic (the others are folded into it):"
+
     def __init__(self, project: Project, *, change: Change | None = None,
                  annotator: Callable[[], str | None] = lambda: None,
                  show_topic: Callable[[int], None] | None = None, parent=None):
@@ -124,15 +127,6 @@ class TopicsView(QWidget):
         self.keywords.setCursorPosition(0)
         self.examples.setPlainText("\n".join(t.examples) if t else "")
 
-    def selected_ids(self) -> list[int]:
-        return [i.data(ID_ROLE) for i in self.table.selectionModel().selectedRows()]
-
-    def _run(self, label: str, fn: Callable[[], Changes]) -> Changes | None:
-        changes = self.change(label, fn)
-        if changes is not None:
-            self.refresh()
-        return changes
-
     def new_topic(self) -> None:
         name, ok = QInputDialog.getText(self, "New topic", "Topic, e.g. “Italy sending peacekeepers to Ukraine”:")
         if ok and name.strip():
@@ -158,17 +152,3 @@ class TopicsView(QWidget):
     def merge(self, keep_id: int, other_id: int) -> Changes | None:
         return self._run("Merge topics", lambda: self.project.merge_topics(
             keep_id, other_id, annotator=self.annotator()))
-
-    def merge_selected(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) < 2:
-            show_error(self, InvalidValueError("Select two or more topics to merge (Ctrl+click)."),
-                       context="Merge topics")
-            return
-        names = {self.model.record(self.model.row_of(i)).name: i for i in ids}
-        keep, ok = QInputDialog.getItem(self, "Merge topics", "Keep this topic (the others are folded into it):",
-                                        list(names), 0, False)
-        if ok:
-            for other in [i for i in ids if i != names[keep]]:
-                if self.merge(names[keep], other) is None:
-                    break
