@@ -414,12 +414,16 @@ class Project(RegistryVerbs, TransferVerbs):
         cue = self._span_values(article.text, new.cue, "cue")
         mention = self._span_values(article.text, new.mention, "speaker mention")
         stamp = now()
+        speaker_id = self._resolve_speaker(rec, s, new.speaker)
+        role = _clean(new.role)
+        if role is None and speaker_id is not None:  # not in the text: the role held on that date
+            role = self._registry_role(s, speaker_id, new.date or article.published)
         row = ClaimRow(
             article_id=article.id, start=start, end=end, content_text=text, kind=new.kind,
             cue_start=cue[0], cue_end=cue[1], cue_text=cue[2],
-            speaker_id=self._resolve_speaker(rec, s, new.speaker),
+            speaker_id=speaker_id,
             mention_start=mention[0], mention_end=mention[1], mention_text=mention[2],
-            role=_clean(new.role), date=new.date, date_text=_clean(new.date_text),
+            role=role, date=new.date, date_text=_clean(new.date_text),
             date_assumed=bool(new.date_assumed), stance=new.stance,
             topic_id=self._resolve_topic(rec, s, new.topic), note=_clean(new.note),
             status=new.status, origin=new.origin, model_name=new.model_name,

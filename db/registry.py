@@ -109,13 +109,18 @@ class RegistryVerbs:
         """
         with self._reading() as s:
             self._speaker_row(s, speaker_id)
-            roles = list(s.scalars(select(SpeakerRoleRow).where(SpeakerRoleRow.speaker_id == speaker_id)))
-            role = pick_role([(r.role, r.start, r.end) for r in roles], on_date)
-            if role is not None or on_date is None:
-                return role
-            evidence = s.execute(select(ClaimRow.role, ClaimRow.date).where(
-                ClaimRow.speaker_id == speaker_id, ClaimRow.status == "confirmed", ClaimRow.role.is_not(None),
-                ClaimRow.date.is_not(None))).all()
+            return self._registry_role(s, speaker_id, on_date)
+
+    @staticmethod
+    def _registry_role(s, speaker_id: int, on_date: dt.date | None) -> str | None:
+        """``suggest_role`` inside an open session (also used when a claim is stored without a role)."""
+        roles = list(s.scalars(select(SpeakerRoleRow).where(SpeakerRoleRow.speaker_id == speaker_id)))
+        role = pick_role([(r.role, r.start, r.end) for r in roles], on_date)
+        if role is not None or on_date is None:
+            return role
+        evidence = s.execute(select(ClaimRow.role, ClaimRow.date).where(
+            ClaimRow.speaker_id == speaker_id, ClaimRow.status == "confirmed", ClaimRow.role.is_not(None),
+            ClaimRow.date.is_not(None))).all()
         near = [(abs((d - on_date).days), r) for r, d in evidence if abs((d - on_date).days) <= ROLE_EVIDENCE_DAYS]
         return min(near)[1] if near else None
 
