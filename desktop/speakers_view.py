@@ -97,7 +97,8 @@ class ProposalModel(QAbstractTableModel):
 class RegistryEditing:
     """What the speaker and topic views share: selection, undoable edits, merging selected rows.
 
-    Expects ``table``, ``model``, ``change``, ``refresh`` and ``merge(keep_id, other_id)``.
+    Expects ``table``, ``proxy``, ``model``, ``change``, ``refresh``, ``_show(id)`` and
+    ``merge(keep_id, other_id)``.
     """
 
     merge_title = "Merge"
@@ -106,6 +107,16 @@ class RegistryEditing:
 
     def selected_ids(self) -> list[int]:
         return [i.data(ID_ROLE) for i in self.table.selectionModel().selectedRows()]
+
+    def _select(self, record_id: int | None) -> None:
+        """Select a record's row (none when it is not listed) and show it in the editor."""
+        row = self.model.row_of(record_id) if record_id is not None else None
+        if row is None:
+            self.table.clearSelection()
+            self._show(None)
+            return
+        self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        self._show(record_id)
 
     def _run(self, label: str, fn: Callable[[], Changes]) -> Changes | None:
         changes = self.change(label, fn)
@@ -257,13 +268,7 @@ class SpeakersView(RegistryEditing, QWidget):
         self.select_speaker(keep)
 
     def select_speaker(self, speaker_id: int | None) -> None:
-        row = self.model.row_of(speaker_id) if speaker_id is not None else None
-        if row is None:
-            self.table.clearSelection()
-            self._show(None)
-            return
-        self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
-        self._show(speaker_id)
+        self._select(speaker_id)
 
     def _show(self, speaker_id: int | None) -> None:
         self.speaker_id = speaker_id

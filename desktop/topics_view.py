@@ -109,13 +109,7 @@ class TopicsView(RegistryEditing, QWidget):
         self.select_topic(keep)
 
     def select_topic(self, topic_id: int | None) -> None:
-        row = self.model.row_of(topic_id) if topic_id is not None else None
-        if row is None:
-            self.table.clearSelection()
-            self._show(None)
-            return
-        self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
-        self._show(topic_id)
+        self._select(topic_id)
 
     def _show(self, topic_id: int | None) -> None:
         self.topic_id = topic_id
