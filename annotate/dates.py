@@ -161,9 +161,16 @@ def date_phrase(cue: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
     """
     best = None
     children = list(cue.children)
+    verbs = [cue]
     if cue.dep_ in ("advcl", "conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
         # "The White House on Tuesday defended ..., saying ...": the head verb's date
         children += [c for c in cue.head.children if c.i < cue.i and c.dep_ != "advcl"]
+        verbs.append(cue.head)
+    for verb in verbs:
+        # "Scholz on Wednesday said ...": the parser often hangs the date on the subject
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
+            children += [c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("on", "at")
+                         and c.right_edge.i == verb.i - 1]
     for child in children:
         if exclude[0] <= child.idx < exclude[1]:
             continue

@@ -84,3 +84,12 @@ def test_periods_are_not_days_and_counted_days_are():
     assert resolve("3 weeks ago", FRIDAY) == dt.date(2024, 4, 26)
     assert resolve("earlier this month", FRIDAY) is None
     assert resolve("last month", FRIDAY) is None
+
+
+def test_date_the_parser_hangs_on_the_subject_still_dates_the_statement(suggest):
+    # "on Wednesday" between subject and verb: spaCy often attaches it to the subject
+    s = suggest("German Chancellor Olaf Scholz on Wednesday rejected calls to deliver missiles to Ukraine, "
+                "saying the risk of escalation was too high.", dt.date(2024, 2, 29))[0]
+    assert (s.date, s.date_text, s.date_assumed) == (dt.date(2024, 2, 28), "on Wednesday", False)
+    s = suggest("Officials on Monday said the bridge would reopen in May.", dt.date(2024, 2, 29))[0]
+    assert (s.date, s.date_text) == (dt.date(2024, 2, 26), "on Monday")
