@@ -253,7 +253,8 @@ class _Paragraph:
         rest = self.doc[cue.i + 1:sent.end]
         if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in rest):
             return
-        if any(t.text in QUOTE_CHARS for t in rest) or any(t.lemma_ == "that" and t.dep_ == "mark" for t in rest):
+        if any(t.text in QUOTE_CHARS and t.tag_ != "POS" for t in rest) or any(  # not "analysts' estimates"
+                t.lemma_ == "that" and t.dep_ == "mark" for t in rest):
             return
         if len(segment):
             roots = [t for t in segment if not (segment.start <= t.head.i < segment.end) or t.head == t]
@@ -268,6 +269,7 @@ class _Paragraph:
             return
         if cue.lemma_ not in _PLAIN_SAY and any(
                 c.dep_ == "prep" and c.lower_ in ("on", "about", "for", "of") and c.i == cue.i + 1
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)  # "reported on Thursday"
                 for c in cue.children):
             return  # "reports on", "writes about", "calls for": not speech about a claim
         first = sent.start

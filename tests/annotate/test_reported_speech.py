@@ -261,3 +261,15 @@ def test_said_in_an_interview_with_outlet_that(suggest):
 def test_relative_clause_on_the_statement_is_not_the_claim(suggest):
     claims = suggest("The ministry said in a report that was published Monday.")
     assert claims == []
+
+
+def test_possessive_apostrophe_after_the_attribution_is_not_a_quote(suggest):
+    s = only(suggest("Revenue in China fell 8% in the quarter, the company said on Thursday, "
+                     "missing analysts' estimates."))
+    assert s.content.text == "Revenue in China fell 8% in the quarter" and s.cue.text == "said"
+
+
+def test_reported_on_a_day_is_speech_but_reports_on_a_subject_is_not(suggest):
+    s = only(suggest("Revenue fell 8% in the quarter, the company reported on Thursday."))
+    assert s.content.text == "Revenue fell 8% in the quarter" and s.date_text == "on Thursday"
+    assert suggest("The agency reports on climate risks every year.") == []
