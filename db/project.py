@@ -332,24 +332,6 @@ class Project(RegistryVerbs, TransferVerbs):
                 q = q.offset(f.offset)
             return [convert.claim(*r) for r in s.execute(q)]
 
-    def iter_claims(self, f: ClaimFilter | None = None, batch: int = 2000) -> Iterator[Claim]:
-        """All matching claims, fetched in batches (for exports of large projects)."""
-        f = f or ClaimFilter()
-        last_article, last_start, last_id = -1, -1, -1
-        while True:
-            with self._reading() as s:
-                q = self._filtered(s, self._claim_query(), f).where(
-                    (ClaimRow.article_id > last_article)
-                    | ((ClaimRow.article_id == last_article) & (ClaimRow.start > last_start))
-                    | ((ClaimRow.article_id == last_article) & (ClaimRow.start == last_start) & (ClaimRow.id > last_id))
-                ).order_by(ClaimRow.article_id, ClaimRow.start, ClaimRow.id).limit(batch)
-                rows = [convert.claim(*r) for r in s.execute(q)]
-            yield from rows
-            if len(rows) < batch:
-                return
-            tail = rows[-1]
-            last_article, last_start, last_id = tail.article_id, tail.content.start, tail.id
-
     def count_claims(self, f: ClaimFilter | None = None) -> int:
         f = f or ClaimFilter()
         with self._reading() as s:
@@ -377,6 +359,19 @@ class Project(RegistryVerbs, TransferVerbs):
         name = _clean(name)
         if not name:
             return None
+        found = self._speaker_id_named(s, name)
+        if found is not None:
+            return found
+        row = SpeakerRow(name=name, aliases=[], affiliation=None, created_at=now())
+        s.add(row)
+        s.flush()
+        if rec is not None:
+            rec.inserted(row)
+        return row.id
+
+    @staticmethod
+    def _speaker_id_named(s: Session, name: str) -> int | None:
+        """The speaker whose name or one of whose aliases is ``name`` (case-insensitive)."""
         found = s.scalar(select(SpeakerRow.id).where(func.lower(SpeakerRow.name) == name.lower()))
         if found is not None:
             return found
@@ -384,12 +379,7 @@ class Project(RegistryVerbs, TransferVerbs):
         for sid, aliases in s.execute(select(SpeakerRow.id, SpeakerRow.aliases)):
             if any(a.casefold() == lowered for a in aliases or ()):
                 return sid
-        row = SpeakerRow(name=name, aliases=[], affiliation=None, created_at=now())
-        s.add(row)
-        s.flush()
-        if rec is not None:
-            rec.inserted(row)
-        return row.id
+        return None
 
     def _resolve_topic(self, rec: Recorder | None, s: Session, name: str | None) -> int | None:
         name = _clean(name)
@@ -628,13 +618,8 @@ class Project(RegistryVerbs, TransferVerbs):
         """The registry speaker with this name or alias (case-insensitive), if any."""
         name = _clean(name) or ""
         with self._reading() as s:
-            row = s.scalar(select(SpeakerRow).where(func.lower(SpeakerRow.name) == name.lower()))
-            if row is None:
-                for cand in s.scalars(select(SpeakerRow)):
-                    if any(a.casefold() == name.casefold() for a in cand.aliases or ()):
-                        row = cand
-                        break
-            return convert.speaker(row) if row else None
+            sid = self._speaker_id_named(s, name)
+            return convert.speaker(s.get(SpeakerRow, sid)) if sid is not None else None
 
     def add_speaker(self, name: str, *, aliases: Sequence[str] = (), affiliation: str | None = None,
                     roles: Sequence[SpeakerRole] = (), annotator: str | None = None) -> tuple[Speaker, Changes]:
