@@ -75,7 +75,7 @@ def main() -> int:
             ("open an article (text + claims)", lambda: (project.article(middle),
                                                          project.claims(ClaimFilter(article_id=middle))), 50),
             ("accept a claim + reload its article", accept_one, 50),
-            ("claims table load (task runner)", lambda: list(project.iter_claims(ClaimFilter())), 3),
+            ("claims table load (task runner)", lambda: list(project.stream_claims(ClaimFilter())), 3),
         ]
         print(f"{'UI read':40} {'median ms':>10} {'max ms':>8}")
         for name, fn, repeat in rows:

@@ -132,7 +132,7 @@ class ClaimsPanel(QWidget):
         generation, project = self._generation, self.project
 
         def fetch(*, progress, cancelled):
-            return ClaimList(project.iter_claims(ClaimFilter()))
+            return ClaimList(project.stream_claims(ClaimFilter()))
 
         self._runner.start("Load claims", fetch, on_done=lambda claims: self._loaded(generation, claims))
 

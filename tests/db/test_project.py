@@ -277,7 +277,7 @@ def test_update_article_sets_publication_date_by_user(project, article):
     assert project.article(article.id).published == dt.date(2024, 12, 13)
 
 
-def test_iter_claims_pages_through_everything_in_order(project, article):
+def test_stream_claims_pages_through_everything_in_order(project, article):
     words = [m for m in TEXT.split(" ") if len(m) > 2]
     sugg = []
     pos = 0
@@ -286,6 +286,6 @@ def test_iter_claims_pages_through_everything_in_order(project, article):
         pos = start + len(w)
         sugg.append(NewClaim(content=Span(start, pos, w)))
     project.save_suggestions(article.id, sugg)
-    got = list(project.iter_claims(batch=3))
+    got = list(project.stream_claims(batch=3))
     assert [c.content.start for c in got] == sorted(c.content.start for c in got)
     assert len(got) == project.count_claims() == len(sugg)
