@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import fragments
 from .models import ArticleRow, AuditRow, ClaimRow, SpeakerRow, TopicRow
 from .records import Article, AuditEntry, Claim, Span, Speaker, SpeakerRole, Topic
 
@@ -34,10 +35,12 @@ def article(row: ArticleRow) -> Article:
 
 def claim(row: ClaimRow, speaker_name: str | None = None, topic_name: str | None = None,
           article_title: str | None = None, article_published=None) -> Claim:
+    content = Span(row.start, row.end, row.content_text)
     return Claim(
         id=row.id,
         article_id=row.article_id,
-        content=Span(row.start, row.end, row.content_text),
+        content=content,
+        fragments=fragments.from_stored(row.fragments, content),
         kind=row.kind,
         cue=span(row.cue_start, row.cue_end, row.cue_text),
         speaker_id=row.speaker_id,

@@ -140,6 +140,9 @@ class ClaimRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # A split quote's pieces in text order, [{"start", "end", "text"}, ...]; NULL for a claim in one
+    # piece. start/end/content_text above always hold the whole (first piece's start to last's end).
+    fragments: Mapped[list | None] = mapped_column(JSON)
 
     article: Mapped[ArticleRow] = relationship(back_populates="claims")
     speaker: Mapped[SpeakerRow | None] = relationship()

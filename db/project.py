@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import convert, schema, search
+from . import convert, fragments, schema, search
 from .actions import Recorder, apply_ops, audit, ensure_annotator, now, record_action, snapshot
 from .errors import (
     DuplicateArticleError,
@@ -348,6 +348,25 @@ class Project(RegistryVerbs, TransferVerbs):
             )
         return start, end, text[start:end]
 
+    def _content_values(self, text: str, content: Span | None, pieces, what: str = "claim"
+                        ) -> tuple[int, int, str, list[dict] | None]:
+        """start, end, text and the stored fragments of a claim's content given as a span and/or its pieces."""
+        if content is None and not pieces:
+            raise InvalidValueError("A claim needs its content span.")
+        if len(pieces or ()) <= 1:
+            if pieces and content is not None and (pieces[0].start, pieces[0].end) != (content.start, content.end):
+                raise InvalidValueError(f"The {what}'s only content fragment ({pieces[0].start}–{pieces[0].end}) "
+                                        f"differs from its content span ({content.start}–{content.end}).")
+            start, end, value = self._span_values(text, content if content is not None else pieces[0], "content")
+            return start, end, value, None
+        checked = fragments.checked(text, pieces, what)
+        span = fragments.whole(checked, text)
+        if content is not None and (content.start, content.end) != (span.start, span.end):
+            raise InvalidValueError(
+                f"The {what}'s content span ({content.start}–{content.end}) must run from its first fragment's "
+                f"start to its last fragment's end ({span.start}–{span.end}).")
+        return span.start, span.end, span.text, fragments.to_stored(checked)
+
     @staticmethod
     def _check_choice(name: str, value: Any, allowed: Sequence[str], optional: bool) -> None:
         if value is None and optional:
@@ -400,7 +419,7 @@ class Project(RegistryVerbs, TransferVerbs):
         self._check_choice("kind", new.kind, KINDS, optional=False)
         self._check_choice("status", new.status, STATUSES, optional=False)
         self._check_choice("stance", new.stance, STANCES, optional=True)
-        start, end, text = self._span_values(article.text, new.content, "content")
+        start, end, text, pieces = self._content_values(article.text, new.content, new.fragments)
         cue = self._span_values(article.text, new.cue, "cue")
         mention = self._span_values(article.text, new.mention, "speaker mention")
         stamp = now()
@@ -409,7 +428,7 @@ class Project(RegistryVerbs, TransferVerbs):
         if role is None and speaker_id is not None:  # not in the text: the role held on that date
             role = self._registry_role(s, speaker_id, new.date or article.published)
         row = ClaimRow(
-            article_id=article.id, start=start, end=end, content_text=text, kind=new.kind,
+            article_id=article.id, start=start, end=end, content_text=text, fragments=pieces, kind=new.kind,
             cue_start=cue[0], cue_end=cue[1], cue_text=cue[2],
             speaker_id=speaker_id,
             mention_start=mention[0], mention_end=mention[1], mention_text=mention[2],
@@ -481,14 +500,15 @@ class Project(RegistryVerbs, TransferVerbs):
                      label: str = "Edit claim", **fields: Any) -> Changes:
         """Change fields of a claim in one undoable action.
 
-        Fields: content/cue/mention (Span or None), speaker (a name) or speaker_id,
+        Fields: content/cue/mention (Span or None), fragments (the content's pieces,
+        content follows them), speaker (a name) or speaker_id,
         topic (a name) or topic_id, and kind, role, date, date_text, date_assumed,
         stance, verdict_rating, verdict_explanation, verdict_url, note, status.
         With ``expected_version`` a claim changed elsewhere meanwhile raises ConflictError.
         """
         from .errors import ConflictError
 
-        allowed = SIMPLE_CLAIM_FIELDS | set(SPAN_FIELDS) | {"speaker", "speaker_id", "topic", "topic_id"}
+        allowed = SIMPLE_CLAIM_FIELDS | set(SPAN_FIELDS) | {"speaker", "speaker_id", "topic", "topic_id", "fragments"}
         unknown = set(fields) - allowed
         if unknown:
             raise InvalidValueError(f"Unknown claim field(s): {', '.join(sorted(unknown))}.")
@@ -506,6 +526,8 @@ class Project(RegistryVerbs, TransferVerbs):
             if expected_version is not None and row.version != expected_version:
                 raise ConflictError(claim_id, expected_version, row.version)
             text = s.scalar(select(ArticleRow.text).where(ArticleRow.id == row.article_id))
+            if "fragments" in fields or ("content" in fields and row.fragments):
+                self._set_content(rec, row, text, fields.pop("content", None), fields.pop("fragments", None))
             for key, value in fields.items():
                 if key in SPAN_FIELDS:
                     if key == "content" and value is None:
@@ -526,6 +548,39 @@ class Project(RegistryVerbs, TransferVerbs):
             if rec.ops and annotator and "annotator" not in fields:
                 rec.set(row, "annotator", annotator)
         return self._changes(rec)
+
+    def _set_content(self, rec: Recorder, row: ClaimRow, text: str, content: Span | None, pieces) -> None:
+        """New content of a claim: its pieces (content follows), or a new whole span for a split claim
+        (its pieces are clipped to it, see ``fragments.clipped``)."""
+        if pieces is None:
+            if content is None:
+                raise InvalidValueError("A claim needs its content span.")
+            start, end, value = self._span_values(text, content, "content")
+            old = fragments.from_stored(row.fragments, Span(row.start, row.end, row.content_text))
+            pieces = fragments.clipped(old, Span(start, end, value), text)
+        start, end, value, stored = self._content_values(text, content, pieces)
+        for col, v in (("start", start), ("end", end), ("content_text", value), ("fragments", stored)):
+            rec.set(row, col, v)
+
+    def add_fragment(self, claim_id: int, piece: Span, *, annotator: str | None = None,
+                     expected_version: int | None = None) -> Changes:
+        """Join a stretch of text to a claim's content as a fragment (merging with pieces it touches); undoable."""
+        current = self.claim(claim_id)
+        text = self.article(current.article_id).text
+        start, end, value = self._span_values(text, piece, "fragment")
+        pieces = fragments.with_piece(current.fragments, Span(start, end, value), text)
+        return self.update_claim(claim_id, annotator=annotator, label="Add fragment",
+                                 expected_version=expected_version if expected_version is not None else current.version,
+                                 fragments=pieces)
+
+    def remove_fragment(self, claim_id: int, index: int, *, annotator: str | None = None,
+                        expected_version: int | None = None) -> Changes:
+        """Remove the claim's content fragment at ``index`` (0-based); a claim keeps at least one; undoable."""
+        current = self.claim(claim_id)
+        pieces = fragments.without_piece(current.fragments, index)
+        return self.update_claim(claim_id, annotator=annotator, label="Remove fragment",
+                                 expected_version=expected_version if expected_version is not None else current.version,
+                                 fragments=pieces)
 
     def confirm_claim(self, claim_id: int, *, annotator: str | None = None, **fields: Any) -> Changes:
         return self.update_claim(claim_id, annotator=annotator, label="Accept claim", status="confirmed", **fields)

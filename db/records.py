@@ -102,6 +102,9 @@ class NewClaim:
     note: str | None = None
     status: str = "suggested"
     origin: str = "model"
+    # A split quote's pieces in text order (``db.fragments``); empty or one piece: the content alone.
+    # With several, ``content`` must run from the first piece's start to the last one's end.
+    fragments: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,13 @@ class Claim:
     article_title: str | None = None
     article_published: dt.date | None = None
     verdict_date: dt.date | None = None  # when the verdict was published (ClaimReview datePublished)
+    # The content's pieces in text order, at least one: a quote split by its attribution has several,
+    # a claim in one piece has one, equal to ``content`` (which always spans them all).
+    fragments: tuple[Span, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.fragments:
+            object.__setattr__(self, "fragments", (self.content,))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from sqlalchemy import String, func, insert, select, text, type_coerce
 from sqlalchemy.exc import OperationalError
 
+from . import fragments as _fragments
 from .actions import ensure_annotator, now
 from .errors import InvalidValueError
 from .models import ArticleRow, AuditRow, ClaimRow, SpeakerRoleRow, SpeakerRow, TopicRow
@@ -52,6 +53,7 @@ class BulkClaim:
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     version: int = 1
+    fragments: tuple[Span, ...] = ()  # the content's pieces when split; content must span them
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ _CLAIM_COLUMNS = (
     ClaimRow.verdict_rating, ClaimRow.verdict_explanation, ClaimRow.verdict_url, ClaimRow.note, ClaimRow.status,
     ClaimRow.origin, ClaimRow.model_name, ClaimRow.model_version, ClaimRow.confidence, ClaimRow.annotator,
     ClaimRow.created_at, ClaimRow.updated_at, ClaimRow.version, ArticleRow.title, ArticleRow.published,
-    ClaimRow.verdict_date,
+    ClaimRow.verdict_date, ClaimRow.fragments,
 )
 # Dates come back as stored (ISO text on SQLite) and are parsed by the C ``fromisoformat``:
 # SQLAlchemy's SQLite date processing costs more than the rest of the row.
@@ -156,7 +158,7 @@ CLAIM_VALUE_FIELDS = (
     "speaker", "mention_start", "mention_end", "mention_text", "role", "date", "date_text", "date_assumed", "stance",
     "topic_id", "topic", "verdict_rating", "verdict_explanation", "verdict_url", "note", "status", "origin",
     "model_name", "model_version", "confidence", "annotator", "created_at", "updated_at", "version",
-    "article_title", "article_published", "verdict_date",
+    "article_title", "article_published", "verdict_date", "fragments",
 )
 
 
@@ -187,12 +189,19 @@ def _span(start, end, text) -> Span | None:
     return obj
 
 
+def _pieces(value, content: Span) -> tuple[Span, ...]:
+    if not value:
+        return (content,)
+    return tuple(_span(d["start"], d["end"], d["text"]) for d in value)
+
+
 def _claim_from_row(r) -> Claim:
+    content = _span(r[2], r[3], r[4])
     return _record(Claim, _CLAIM_FIELDS, (
-        r[0], r[1], _span(r[2], r[3], r[4]), r[5], _span(r[6], r[7], r[8]), r[9], r[10],
+        r[0], r[1], content, r[5], _span(r[6], r[7], r[8]), r[9], r[10],
         _span(r[11], r[12], r[13]), r[14], _day(r[15]), r[16], bool(r[17]), r[18], r[19], r[20], r[21],
         r[22], r[23], r[24], r[25], r[26], r[27], r[28], r[29], r[30], _moment(r[31]), _moment(r[32]),
-        r[33], r[34], _day(r[35]), _day(r[36])), _CLAIM_DEFAULTS)
+        r[33], r[34], _day(r[35]), _day(r[36]), _pieces(r[37], content)), _CLAIM_DEFAULTS)
 
 
 class _Ids:
@@ -253,7 +262,8 @@ class TransferVerbs:
         """Like ``stream_claims`` but plain tuple-like rows, the fastest way to serialise many claims.
 
         Fields in the order of ``CLAIM_VALUE_FIELDS``; dates as ``YYYY-MM-DD`` and
-        timestamps as ISO 8601 (UTC, microseconds, no zone suffix) text.
+        timestamps as ISO 8601 (UTC, microseconds, no zone suffix) text; ``fragments`` as
+        stored: None for a claim in one piece, else a list of ``{"start", "end", "text"}``.
         """
         if self._engine.dialect.name == "sqlite":  # SQLite already stores ISO text: finish it in SQL
             yield from self._claim_rows(f, batch, _ISO_COLUMNS)
@@ -424,6 +434,15 @@ class TransferVerbs:
                 raise InvalidValueError(f"The {what} span {sp.start}–{sp.end} of {label} is outside "
                                         f"the article text (0–{len(art.text)}).")
             spans[what] = (sp.start, sp.end, art.text[sp.start:sp.end])
+        pieces = None
+        if len(c.fragments) > 1 or (c.fragments and (c.fragments[0].start, c.fragments[0].end)
+                                    != (c.content.start, c.content.end)):
+            checked = _fragments.checked(art.text, c.fragments, label)
+            if (checked[0].start, checked[-1].end) != spans["content"][:2]:
+                raise InvalidValueError(
+                    f"The content span {c.content.start}–{c.content.end} of {label} must run from its first "
+                    f"fragment's start to its last fragment's end ({checked[0].start}–{checked[-1].end}).")
+            pieces = _fragments.to_stored(checked)
         speaker_id = speaker_ids.get(c.speaker_id) if c.speaker_id is not None else None
         if speaker_id is None and c.speaker and c.speaker.strip():
             key = ("name", c.speaker.strip().casefold())
@@ -439,7 +458,7 @@ class TransferVerbs:
                 counts["topics_added"] += 1
         row = dict(
             id=None, article_id=article_id, start=spans["content"][0], end=spans["content"][1],
-            content_text=spans["content"][2], kind=c.kind, cue_start=spans["cue"][0], cue_end=spans["cue"][1],
+            content_text=spans["content"][2], fragments=pieces, kind=c.kind, cue_start=spans["cue"][0], cue_end=spans["cue"][1],
             cue_text=spans["cue"][2], speaker_id=speaker_id, mention_start=spans["mention"][0],
             mention_end=spans["mention"][1], mention_text=spans["mention"][2], role=c.role, date=c.date,
             date_text=c.date_text, date_assumed=bool(c.date_assumed), stance=c.stance, topic_id=topic_id,
