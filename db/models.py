@@ -7,6 +7,7 @@ models must describe the same tables (``tests/db/test_schema.py`` checks they ag
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from sqlalchemy import (
     JSON,
@@ -21,7 +22,21 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: NFC, Unicode case-folded ("Šimek" and "ŠIMEK" -> "šimek").
+
+    Stored beside a speaker's or topic's name and compared exactly, because SQL ``lower()`` is not
+    Unicode case folding (SQLite's folds ASCII letters only).
+    """
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name.strip()).casefold())
+
+
+def _key_default(context) -> str:
+    """Column default for Core inserts that give a name but no key."""
+    return name_key(context.get_current_parameters()["name"])
 
 
 class Base(DeclarativeBase):
@@ -57,6 +72,7 @@ class SpeakerRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(Text, unique=True)
+    name_key: Mapped[str | None] = mapped_column(Text, index=True, default=_key_default)
     aliases: Mapped[list] = mapped_column(JSON, default=list)
     affiliation: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -64,6 +80,11 @@ class SpeakerRow(Base):
     roles: Mapped[list[SpeakerRoleRow]] = relationship(
         back_populates="speaker", cascade="all, delete-orphan", order_by="SpeakerRoleRow.id"
     )
+
+    @validates("name")
+    def _keep_key(self, _field: str, value: str) -> str:
+        self.name_key = name_key(value)
+        return value
 
 
 class SpeakerRoleRow(Base):
@@ -85,9 +106,15 @@ class TopicRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(Text, unique=True)
+    name_key: Mapped[str | None] = mapped_column(Text, index=True, default=_key_default)
     keywords: Mapped[list] = mapped_column(JSON, default=list)
     examples: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    @validates("name")
+    def _keep_key(self, _field: str, value: str) -> str:
+        self.name_key = name_key(value)
+        return value
 
 
 class AnnotatorRow(Base):

@@ -42,6 +42,7 @@ from .models import (
     SpeakerRoleRow,
     SpeakerRow,
     TopicRow,
+    name_key,
 )
 from .registry import RegistryVerbs
 from .transfer import TransferVerbs
@@ -391,12 +392,12 @@ class Project(RegistryVerbs, TransferVerbs):
     @staticmethod
     def _speaker_id_named(s: Session, name: str) -> int | None:
         """The speaker whose name or one of whose aliases is ``name`` (case-insensitive)."""
-        found = s.scalar(select(SpeakerRow.id).where(func.lower(SpeakerRow.name) == name.lower()))
+        key = name_key(name)
+        found = s.scalar(select(SpeakerRow.id).where(SpeakerRow.name_key == key).order_by(SpeakerRow.id))
         if found is not None:
             return found
-        lowered = name.casefold()
-        for sid, aliases in s.execute(select(SpeakerRow.id, SpeakerRow.aliases)):
-            if any(a.casefold() == lowered for a in aliases or ()):
+        for sid, aliases in s.execute(select(SpeakerRow.id, SpeakerRow.aliases).order_by(SpeakerRow.id)):
+            if any(name_key(a) == key for a in aliases or ()):
                 return sid
         return None
 
@@ -404,7 +405,7 @@ class Project(RegistryVerbs, TransferVerbs):
         name = _clean(name)
         if not name:
             return None
-        found = s.scalar(select(TopicRow.id).where(func.lower(TopicRow.name) == name.lower()))
+        found = s.scalar(select(TopicRow.id).where(TopicRow.name_key == name_key(name)).order_by(TopicRow.id))
         if found is not None:
             return found
         row = TopicRow(name=name, keywords=[], examples=[], created_at=now())
@@ -658,7 +659,7 @@ class Project(RegistryVerbs, TransferVerbs):
     def speakers(self) -> list[Speaker]:
         with self._reading() as s:
             counts = dict(s.execute(select(ClaimRow.speaker_id, func.count()).group_by(ClaimRow.speaker_id)).all())
-            rows = s.scalars(select(SpeakerRow).order_by(func.lower(SpeakerRow.name)))
+            rows = s.scalars(select(SpeakerRow).order_by(SpeakerRow.name_key))
             return [convert.speaker(r, counts.get(r.id, 0)) for r in rows]
 
     def speaker(self, speaker_id: int) -> Speaker:
@@ -683,7 +684,7 @@ class Project(RegistryVerbs, TransferVerbs):
             raise InvalidValueError("A speaker needs a name.")
         with self._action("New speaker", annotator) as rec:
             s = rec.session
-            if s.scalar(select(SpeakerRow.id).where(func.lower(SpeakerRow.name) == name.lower())) is not None:
+            if s.scalar(select(SpeakerRow.id).where(SpeakerRow.name_key == name_key(name))) is not None:
                 raise InvalidValueError(f"There is already a speaker called {name}.")
             row = SpeakerRow(name=name, aliases=[a for a in dict.fromkeys(map(str.strip, aliases)) if a],
                              affiliation=_clean(affiliation), created_at=now())
@@ -710,7 +711,7 @@ class Project(RegistryVerbs, TransferVerbs):
                 if not name:
                     raise InvalidValueError("A speaker needs a name.")
                 clash = rec.session.scalar(select(SpeakerRow.id).where(
-                    func.lower(SpeakerRow.name) == name.lower(), SpeakerRow.id != speaker_id))
+                    SpeakerRow.name_key == name_key(name), SpeakerRow.id != speaker_id))
                 if clash is not None:
                     raise InvalidValueError(f"There is already a speaker called {name}; merge them instead.")
                 rec.set(row, "name", name)
@@ -750,7 +751,7 @@ class Project(RegistryVerbs, TransferVerbs):
 
     def find_topic(self, name: str) -> Topic | None:
         with self._reading() as s:
-            row = s.scalar(select(TopicRow).where(func.lower(TopicRow.name) == (name or "").strip().lower()))
+            row = s.scalar(select(TopicRow).where(TopicRow.name_key == name_key(name or "")))
             return convert.topic(row) if row else None
 
     def add_topic(self, name: str, *, keywords: Sequence[str] = (), examples: Sequence[str] = (),
@@ -760,7 +761,7 @@ class Project(RegistryVerbs, TransferVerbs):
             raise InvalidValueError("A topic needs a name.")
         with self._action("New topic", annotator) as rec:
             s = rec.session
-            if s.scalar(select(TopicRow.id).where(func.lower(TopicRow.name) == name.lower())) is not None:
+            if s.scalar(select(TopicRow.id).where(TopicRow.name_key == name_key(name))) is not None:
                 raise InvalidValueError(f"There is already a topic called {name}.")
             row = TopicRow(name=name, keywords=[k.strip() for k in keywords if k.strip()],
                            examples=[e.strip() for e in examples if e.strip()], created_at=now())

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from .actions import now
 from .errors import InvalidValueError, NotFoundError
-from .models import ArticleRow, ClaimRow, ConfigRow, SpeakerRoleRow, SpeakerRow, TopicRow
+from .models import ArticleRow, ClaimRow, ConfigRow, SpeakerRoleRow, SpeakerRow, TopicRow, name_key
 from .records import Changes, MergeProposal, Speaker, StanceChange, StancePoint
 
 DISMISSED_MERGES_KEY = "registry.dismissed_merges"
@@ -86,7 +86,7 @@ class RegistryVerbs:
             if not found:
                 raise InvalidValueError(f"“{alias}” is not an alias of {row.name}.")
             name = found[0]
-            if s.scalar(select(SpeakerRow.id).where(func.lower(SpeakerRow.name) == name.lower())) is not None:
+            if s.scalar(select(SpeakerRow.id).where(SpeakerRow.name_key == name_key(name))) is not None:
                 raise InvalidValueError(f"There is already a speaker called {name}.")
             rec.set(row, "aliases", [a for a in row.aliases if a.casefold() != wanted])
             new = SpeakerRow(name=name, aliases=[], affiliation=(affiliation or "").strip() or None,
@@ -176,7 +176,7 @@ class RegistryVerbs:
             if row is None:
                 raise NotFoundError(f"There is no topic {topic_id} in this project.")
             clash = rec.session.scalar(select(TopicRow.id).where(
-                func.lower(TopicRow.name) == name.lower(), TopicRow.id != topic_id))
+                TopicRow.name_key == name_key(name), TopicRow.id != topic_id))
             if clash is not None:
                 raise InvalidValueError(f"There is already a topic called {name}; merge them instead.")
             rec.set(row, "name", name)

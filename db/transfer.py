@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from . import fragments as _fragments
 from .actions import ensure_annotator, now
 from .errors import InvalidValueError
-from .models import ArticleRow, AuditRow, ClaimRow, SpeakerRoleRow, SpeakerRow, TopicRow
+from .models import ArticleRow, AuditRow, ClaimRow, SpeakerRoleRow, SpeakerRow, TopicRow, name_key
 from .records import KINDS, ORIGINS, STANCES, STATUSES, Article, Claim, ClaimFilter, Span, SpeakerRole
 
 
@@ -341,7 +341,7 @@ class TransferVerbs:
                                 "claims_skipped", "speakers_added", "topics_added"), 0)
         with self._writing() as s:
             speaker_ids = self._load_speakers(s, speakers, counts)
-            topic_ids = {t.name.casefold(): i for i, t in self._load_topics(s, topics, counts)}
+            topic_ids = {name_key(t.name): i for i, t in self._load_topics(s, topics, counts)}
             article_ids = _Ids(s, "articles", s.scalars(select(ArticleRow.id)))
             claim_ids = _Ids(s, "claims", s.scalars(select(ClaimRow.id)))
             pending_articles: list[dict] = []
@@ -445,16 +445,16 @@ class TransferVerbs:
             pieces = _fragments.to_stored(checked)
         speaker_id = speaker_ids.get(c.speaker_id) if c.speaker_id is not None else None
         if speaker_id is None and c.speaker and c.speaker.strip():
-            key = ("name", c.speaker.strip().casefold())
+            key = ("name", name_key(c.speaker))
             speaker_id = speaker_ids.get(key)
             if speaker_id is None:  # found by name or alias, or created
                 speaker_id = speaker_ids[key] = self._resolve_speaker(None, s, c.speaker)
         topic_id = None
         if c.topic:
-            topic_id = topic_ids.get(c.topic.casefold())
+            topic_id = topic_ids.get(name_key(c.topic))
             if topic_id is None:
                 topic_id = self._resolve_topic(None, s, c.topic)
-                topic_ids[c.topic.casefold()] = topic_id
+                topic_ids[name_key(c.topic)] = topic_id
                 counts["topics_added"] += 1
         row = dict(
             id=None, article_id=article_id, start=spans["content"][0], end=spans["content"][1],
@@ -476,19 +476,19 @@ class TransferVerbs:
 
         Also maps ("name", case-folded name) -> id, a cache for claims that name their speaker.
         """
-        existing = {name.casefold(): i for i, name in s.execute(select(SpeakerRow.id, SpeakerRow.name))}
+        existing = {name_key(name): i for i, name in s.execute(select(SpeakerRow.id, SpeakerRow.name))}
         ids = _Ids(s, "speakers", existing.values())
         mapping: dict = {}
         for sp in speakers:
             name = (sp.name or "").strip()
             if not name:
                 continue
-            sid = existing.get(name.casefold())
+            sid = existing.get(name_key(name))
             if sid is None:
                 sid = ids.take(sp.id)
                 s.execute(insert(SpeakerRow.__table__), [dict(id=sid, name=name, aliases=list(sp.aliases),
                                                               affiliation=sp.affiliation, created_at=now())])
-                existing[name.casefold()] = sid
+                existing[name_key(name)] = sid
                 counts["speakers_added"] += 1
             have = {tuple(r) for r in s.execute(select(SpeakerRoleRow.role, SpeakerRoleRow.start, SpeakerRoleRow.end)
                                                 .where(SpeakerRoleRow.speaker_id == sid))}
@@ -497,24 +497,24 @@ class TransferVerbs:
                     s.add(SpeakerRoleRow(speaker_id=sid, role=role.role, start=role.start, end=role.end))
             if sp.id is not None:
                 mapping[sp.id] = sid
-            mapping[("name", name.casefold())] = sid
+            mapping[("name", name_key(name))] = sid
         s.flush()
         return mapping
 
     def _load_topics(self, s, topics: Sequence[BulkTopic], counts: dict) -> list[tuple[int, BulkTopic]]:
-        existing = {name.casefold(): i for i, name in s.execute(select(TopicRow.id, TopicRow.name))}
+        existing = {name_key(name): i for i, name in s.execute(select(TopicRow.id, TopicRow.name))}
         ids = _Ids(s, "topics", existing.values())
         out = []
         for t in topics:
             name = (t.name or "").strip()
             if not name:
                 continue
-            tid = existing.get(name.casefold())
+            tid = existing.get(name_key(name))
             if tid is None:
                 tid = ids.take(t.id)
                 s.execute(insert(TopicRow.__table__), [dict(id=tid, name=name, keywords=list(t.keywords),
                                                             examples=list(t.examples), created_at=now())])
-                existing[name.casefold()] = tid
+                existing[name_key(name)] = tid
                 counts["topics_added"] += 1
             out.append((tid, t))
         return out
