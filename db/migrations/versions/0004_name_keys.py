@@ -4,8 +4,8 @@ Names were matched with SQL ``lower()``, which SQLite applies to ASCII letters o
 case-folds every letter: "Šimek" was not found again and a second insert hit the UNIQUE constraint.
 The key is computed by the code (``db.models.name_key``) and compared exactly.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-29
 """
 
@@ -14,8 +14,8 @@ from alembic import op
 
 from db.models import name_key
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
