@@ -4,7 +4,8 @@ One ``ClaimReview`` per claim with a verdict rating, in an ``@graph`` under the
 schema.org context: the claim reviewed, the rating (its name as
 ``alternateName``, a 1–5 ``ratingValue`` where the rating has one), and the
 reviewed ``Claim`` with its author (a Person with a jobTitle), the date it was
-made and where it appeared (the article).
+made and where it appeared (the article). A split quote is reviewed as its fragments joined
+with " … ", without the attribution between them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import time
 
 from db import ClaimFilter, Project
 
-from .common import VERDICT_RATINGS, Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output
+from .common import (
+    VERDICT_RATINGS, Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output, quote_text,
+)
 
 _RATINGS = {name.casefold(): value for name, value in VERDICT_RATINGS.items()}
 
@@ -35,7 +38,7 @@ def review(c, article, organization: str | None) -> dict:
         if c.role:
             author["jobTitle"] = c.role
         item["author"] = author
-    out = {"@type": "ClaimReview", "identifier": f"quotedesk-claim-{c.id}", "claimReviewed": c.content.text,
+    out = {"@type": "ClaimReview", "identifier": f"quotedesk-claim-{c.id}", "claimReviewed": quote_text(c.content.text, c.fragments),
            "reviewRating": rating, "itemReviewed": {k: v for k, v in item.items() if v is not None},
            "datePublished": iso(c.verdict_date or c.updated_at.date())}
     if c.verdict_url:

@@ -159,6 +159,20 @@ def finish(fmt: str, path, started: float, *, claims: int, articles: int, warnin
                          tuple(warnings))
 
 
+FRAGMENT_GAP = " … "  # between the pieces of a split quote, where its attribution was
+
+
+def quote_text(content_text: str, fragments) -> str:
+    """A claim's words as a reader wants them: the fragments of a split quote joined with " … ".
+
+    ``fragments`` are Spans (a Claim record's) or the stored ``{"start", "end", "text"}``
+    dicts of ``Project.stream_claim_values`` (None for a claim in one piece).
+    """
+    if not fragments or len(fragments) < 2:
+        return content_text
+    return FRAGMENT_GAP.join(f["text"] if isinstance(f, dict) else f.text for f in fragments)
+
+
 def iso(value) -> str | None:
     """Dates as YYYY-MM-DD; timestamps (stored as naive UTC) as ISO 8601 with a Z."""
     if value is None:

@@ -1,5 +1,7 @@
 """CSV of claims: UTF-8 with a byte order mark so Excel opens it right, one row per claim.
 
+A split quote's content is its fragments joined with " … " (start and end span the whole;
+the ``fragments`` column lists each piece's offsets as ``start-end`` separated by ``;``).
 CSV has no cell types, so text that a spreadsheet would run as a formula
 (leading ``= + - @``, tab or CR) is written with a leading apostrophe, the
 usual guard (OWASP "CSV injection"); control characters become U+FFFD.
@@ -12,12 +14,12 @@ import time
 
 from db import ClaimFilter, Project
 
-from .common import Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output
+from .common import Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output, quote_text
 from .xlsx_stream import FORMULA_TRIGGERS, cell_text
 
 HEADERS = ["claim_id", "article_id", "article_title", "article_published", "content", "start", "end", "kind",
            "speaker", "role", "date", "date_text", "stance", "topic", "verdict_rating", "verdict_explanation",
-           "verdict_url", "note", "status", "origin", "annotator", "updated_at", "version"]
+           "verdict_url", "note", "status", "origin", "annotator", "updated_at", "version", "fragments"]
 
 
 def csv_text(value) -> str:
@@ -43,10 +45,12 @@ def export_csv(project: Project, path, *, claim_filter: ClaimFilter | None = Non
             writer.writerow(HEADERS)
             for c in project.stream_claims(scope.claim_filter):
                 writer.writerow([csv_text(v) for v in (
-                    c.id, c.article_id, c.article_title, iso(c.article_published), c.content.text, c.content.start,
+                    c.id, c.article_id, c.article_title, iso(c.article_published),
+                    quote_text(c.content.text, c.fragments), c.content.start,
                     c.content.end, c.kind, c.speaker, c.role, iso(c.date), c.date_text, c.stance, c.topic,
                     c.verdict_rating, c.verdict_explanation, c.verdict_url, c.note, c.status, c.origin,
-                    c.annotator, iso(c.updated_at), c.version)])
+                    c.annotator, iso(c.updated_at), c.version,
+                    ";".join(f"{f.start}-{f.end}" for f in c.fragments))])
                 articles.add(c.article_id)
                 if ticker.step():
                     raise Cancel

@@ -2,7 +2,8 @@
 
 The Claims sheet carries each claim's id and (in a hidden column) its version,
 so that ``exports.excel_import`` can read editors' changes back and refuse rows
-whose claim changed in the project after the export.
+whose claim changed in the project after the export. A split quote's Content is its
+fragments joined with " … " (the attribution between them left out).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from db import STANCES, STATUSES, ClaimFilter, Project
 
 from .common import (
     VERDICT_RATINGS, Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, check_target, finish,
-    plain, temporary_path,
+    plain, quote_text, temporary_path,
 )
 from .common import stance_changes as project_stance_changes
 from .xlsx_stream import BOLD, Column, ListValidation, Workbook
@@ -75,11 +76,12 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
         for values in project.stream_claim_values(scope.claim_filter):
             (cid, article_id, _s, _e, content, kind, _cs, _ce, _ct, speaker_id, speaker, _ms, _me, _mt, role, date,
              date_text, _da, stance, _ti, topic, rating, explanation, evidence, note, status, _o, _mn, _mv, _cf,
-             annotator, _ca, updated_at, version, title, published, verdict_date, *_) = values
+             annotator, _ca, updated_at, version, title, published, verdict_date, fragments, *_) = values
             art = summaries.get(article_id)
             url = art.url if art else None
             claims_sheet.append([
-                cid, title, art.publisher if art else None, (url, url), _day(published), content, kind, speaker,
+                cid, title, art.publisher if art else None, (url, url), _day(published),
+                quote_text(content, fragments), kind, speaker,
                 role, _day(date), date_text, stance, topic, rating, explanation, (evidence, evidence),
                 _day(verdict_date), note, status, annotator, _moment(updated_at), version,
             ])

@@ -43,7 +43,7 @@ def claim_text(r: tuple) -> str:
     (cid, _article, start, end, text, kind, cue_start, cue_end, cue_text, speaker_id, speaker, m_start, m_end,
      m_text, role, date, date_text, date_assumed, stance, _topic_id, topic, rating, explanation, url, note, status,
      origin, model_name, model_version, confidence, annotator, created_at, updated_at, version, _title, _published,
-     verdict_date, *_) = r
+     verdict_date, stored_fragments, *_) = r
     e = _encode_str
     (t_status, t_kind, t_text, t_cue, t_speaker, t_mention, t_role, t_date, t_date_text, t_stance, t_topic,
      t_rating, t_explanation, t_url, t_verdict_date, t_origin, t_annotator, t_note, t_model, t_model_version) = [
@@ -62,11 +62,17 @@ def claim_text(r: tuple) -> str:
                    f'"date": {t_verdict_date}}}')
     else:
         verdict = "null"
+    if stored_fragments:  # a split quote: its pieces; else its one piece, the whole content
+        pieces = ", ".join(f'{{"start": {_n(f["start"])}, "end": {_n(f["end"])}, "text": {e(f["text"])}}}'
+                           for f in stored_fragments)
+    else:
+        pieces = f'{{"start": {start}, "end": {end}, "text": {t_text}}}'
     created = "null" if created_at is None else f'"{created_at}Z"'  # ISO text: nothing to escape
     updated = "null" if updated_at is None else f'"{updated_at}Z"'
     return (
         f'{{"id": {cid}, "status": {t_status}, "kind": {t_kind}, '
-        f'"content": {{"start": {start}, "end": {end}, "text": {t_text}}}, "cue": {cue}, "speaker": {speaker_part}, '
+        f'"content": {{"start": {start}, "end": {end}, "text": {t_text}, "fragments": [{pieces}]}}, '
+        f'"cue": {cue}, "speaker": {speaker_part}, '
         f'"role": {t_role}, "date": {t_date}, "date_text": {t_date_text}, '
         f'"date_assumed": {"true" if date_assumed else "false"}, "stance": {t_stance}, "topic": {t_topic}, '
         f'"verdict": {verdict}, "confidence": {_n(confidence)}, "origin": {t_origin}, "annotator": {t_annotator}, '
@@ -199,6 +205,26 @@ def _read_span(data, text: str, what: str) -> Span | None:
     return Span(start, end, text[start:end])
 
 
+def _read_fragments(content, whole: Span, text: str, what: str) -> tuple[Span, ...]:
+    """The content's pieces (``content.fragments``), checked: in text order, apart, spanning the content."""
+    data = content.get("fragments") if isinstance(content, dict) else None
+    if data is None:
+        return ()
+    if not isinstance(data, list) or not data:
+        raise ExportError(f"The fragments of {what} should be a list of spans, not {data!r}.")
+    pieces = [_read_span(f, text, f"Content fragment {n} of {what}") for n, f in enumerate(data, start=1)]
+    for n, (a, b) in enumerate(zip(pieces, pieces[1:]), start=2):
+        if b.start < a.end:
+            raise ExportError(
+                f"Content fragments {n - 1} and {n} of {what} ({a.start}–{a.end} and {b.start}–{b.end}) "
+                f"{'overlap' if b.start >= a.start else 'are out of order'}: fragments must be in text order "
+                "and must not overlap.")
+    if (pieces[0].start, pieces[-1].end) != (whole.start, whole.end):
+        raise ExportError(f"The content of {what} ({whole.start}–{whole.end}) must run from its first fragment's "
+                          f"start to its last fragment's end ({pieces[0].start}–{pieces[-1].end}).")
+    return tuple(pieces)
+
+
 def _object(value, what: str) -> dict:
     if value is None:
         return {}
@@ -222,8 +248,12 @@ def _claim(c, text: str, where: str) -> BulkClaim:
     verdict = _object(c.get("verdict"), f"The verdict of {what.lower()}")
     if "content" not in c:
         raise ExportError(f"{what} has no content span.")
+    content = _read_span(c["content"], text, f"The content of {what.lower()}")
+    if content is None:
+        raise ExportError(f"{what} has no content span.")
     return BulkClaim(
-        id=_number(c.get("id"), f"The id of {what.lower()}"), content=_read_span(c["content"], text, f"The content of {what.lower()}"),
+        id=_number(c.get("id"), f"The id of {what.lower()}"), content=content,
+        fragments=_read_fragments(c["content"], content, text, what.lower()),
         kind=c.get("kind") or "indirect", cue=_read_span(c.get("cue"), text, f"The cue of {what.lower()}"),
         speaker_id=_number(speaker.get("id"), f"The speaker id of {what.lower()}"), speaker=speaker.get("name"),
         mention=_read_span(speaker.get("mention"), text, f"The speaker mention of {what.lower()}"),

@@ -8,6 +8,12 @@ JSONL as its own task with ``"answer": "reject"``, in the DocBin under
 ``doc.spans["rejected"]``. Tokens come from ``spacy.blank("en")``; character
 offsets are the stored code point offsets, token indices cover the span
 (alignment "expand"). Articles without such claims are left out.
+
+A split quote (“A,” she said, “B.”) is one claim with several content fragments: each
+fragment is its own CLAIM span (the attribution between them is not content), and all of
+them carry the claim's id, the fragment's number and the count (``claim_id``, ``fragment``,
+``fragments`` in JSONL; ``span.id`` and the per-claim ``fragments`` offsets in the DocBin),
+so the pieces can be put back together. Speaker and cue relations point to every fragment.
 """
 
 from __future__ import annotations
@@ -64,20 +70,22 @@ def _task(tok: _Tokens, article, claims: list, answer: str) -> dict:
     spans: dict[tuple, dict] = {}
     relations = []
     for c in claims:
-        content = tok.span(c.content, CLAIM, claim_id=c.id, kind=c.kind, speaker=c.speaker, stance=c.stance,
-                           topic=c.topic, date=iso(c.date))
-        if content is None:
-            continue
-        spans.setdefault((c.content.start, c.content.end, CLAIM), content)
+        pieces = []
+        for n, piece in enumerate(c.fragments):
+            content = tok.span(piece, CLAIM, claim_id=c.id, fragment=n, fragments=len(c.fragments), kind=c.kind,
+                               speaker=c.speaker, stance=c.stance, topic=c.topic, date=iso(c.date))
+            if content is not None:
+                spans.setdefault((piece.start, piece.end, CLAIM), content)
+                pieces.append(content)
         for part, label, rel in ((c.mention, SPEAKER, SPEAKER_OF), (c.cue, CUE, CUE_OF)):
-            if part is None:
+            if part is None or not pieces:
                 continue
             head = tok.span(part, label)
             if head is None:
                 continue
             spans.setdefault((part.start, part.end, label), head)
-            relations.append({"head": head["token_end"], "child": content["token_end"], "label": rel,
-                              "head_span": _ref(head), "child_span": _ref(content)})
+            relations += [{"head": head["token_end"], "child": content["token_end"], "label": rel,
+                           "head_span": _ref(head), "child_span": _ref(content)} for content in pieces]
     return {
         "text": article.text,
         "tokens": [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
@@ -153,13 +161,15 @@ def export_spacy(project: Project, path, *, claim_filter: ClaimFilter | None = N
             meta = []
             for c in claims:
                 key = "claims" if c.status in positive else "rejected"
-                content = doc.char_span(c.content.start, c.content.end, label=CLAIM, alignment_mode="expand",
-                                        span_id=str(c.id))
-                if content is None:
-                    skipped += 1
+                pieces = [doc.char_span(p.start, p.end, label=CLAIM, alignment_mode="expand", span_id=str(c.id))
+                          for p in c.fragments]
+                skipped += sum(p is None for p in pieces)
+                pieces = [p for p in pieces if p is not None]
+                if not pieces:
                     continue
-                groups[key].append(content)
+                groups[key] += pieces
                 meta.append({"id": c.id, "status": c.status, "start": c.content.start, "end": c.content.end,
+                             "fragments": [[p.start, p.end] for p in c.fragments],
                              "kind": c.kind, "speaker": c.speaker, "role": c.role, "stance": c.stance,
                              "topic": c.topic, "date": iso(c.date)})
                 if key == "rejected":
