@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
+import re
+import stat
 import time
 from dataclasses import dataclass
 
-from db import ClaimFilter, Project, Span, SpeakerRole
+from db import KINDS, STANCES, STATUSES, ClaimFilter, Project, Span, SpeakerRole
 from db.transfer import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic, LoadResult
 
 from .common import (
@@ -169,13 +172,75 @@ class JsonImport:
         return "\n".join([*lines, *r.notes])
 
 
+MAX_DEPTH = 64
+"""JSON nested deeper than this is refused before it is parsed (a Quotedesk export is 6 levels deep)."""
+MAX_TEXT_CHARS = 10 * 1024 * 1024
+"""Longest article text accepted (characters), the same limit as one imported article file."""
+MAX_FILE_BYTES = 2 * 1024**3
+"""Largest JSON export read (about a million claims)."""
+MAX_ID = 2**63 - 1  # ids, versions and offsets are stored as signed 64-bit integers
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+
+def json_depth(text: str) -> int:
+    """How deeply the JSON text nests arrays and objects (strings skipped), without parsing it."""
+    depth = deepest = 0
+    for c in _NOT_BRACKETS.sub("", _STRINGS.sub("", text)):
+        if c in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        else:
+            depth -= 1
+    return deepest
+
+
+def _text(value, what: str, *, limit: int = 100_000) -> str | None:
+    """An optional text field: a string (or nothing), without lone surrogates, of sane length."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ExportError(f"{what} should be text, not {_kind(value)}.")
+    if _SURROGATE.search(value):
+        at = _SURROGATE.search(value).start()
+        raise ExportError(f"{what} holds a lone UTF-16 surrogate (\\u{ord(value[at]):04x}) at character {at}, "
+                          "which is not a character; the file was not written by Quotedesk or was damaged.")
+    if len(value) > limit:
+        raise ExportError(f"{what} is {len(value):,} characters long; the limit is {limit:,}.")
+    return value
+
+
+def _kind(value) -> str:
+    names = {dict: "an object", list: "a list", bool: "true/false", int: "a number", float: "a number",
+             str: "text"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _texts(value, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ExportError(f"{what} should be a list of texts, not {_kind(value)}.")
+    return tuple(_text(v, what) or "" for v in value)
+
+
+def _list(value, what: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ExportError(f"{what} should be a list, not {_kind(value)}.")
+    return value
+
+
 def _date(value, what: str) -> dt.date | None:
     if value in (None, ""):
         return None
     try:
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise ExportError(f"{what} is not a date (YYYY-MM-DD): {value!r}.") from None
+        raise ExportError(f"{what} is not a date (YYYY-MM-DD): {_show(value)}.") from None
 
 
 def _stamp(value, what: str) -> dt.datetime | None:
@@ -184,24 +249,47 @@ def _stamp(value, what: str) -> dt.datetime | None:
     try:
         parsed = dt.datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        raise ExportError(f"{what} is not a timestamp: {value!r}.") from None
+        raise ExportError(f"{what} is not a timestamp: {_show(value)}.") from None
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
     return parsed
 
 
+def _show(value) -> str:
+    """A value from the file, short and safe to print (no control characters)."""
+    text = repr(value) if not isinstance(value, (dict, list)) else _kind(value)
+    text = text if len(text) <= 60 else text[:57] + "…"
+    return text.encode("unicode_escape", "backslashreplace").decode("ascii") if not text.isprintable() else text
+
+
+def _label(value, otherwise: str) -> str:
+    """How a record names itself in a message: its id or name when that is short plain text."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**12:
+        return str(value)
+    if isinstance(value, str) and value.strip() and len(value) <= 60 and value.isprintable():
+        return value
+    return otherwise if value in (None, "") else f"{_show(value)} ({otherwise})" if otherwise else _show(value)
+
+
+def _offset(value, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_ID:
+        raise ExportError(f"{what} needs whole-number start and end offsets (code point indices), "
+                          f"not {_show(value)}.")
+    return value
+
+
 def _read_span(data, text: str, what: str) -> Span | None:
     if data is None:
         return None
-    try:
-        start, end = int(data["start"]), int(data["end"])
-    except (TypeError, KeyError, ValueError):
-        raise ExportError(f"{what} needs integer start and end offsets.") from None
+    if not isinstance(data, dict) or "start" not in data or "end" not in data:
+        raise ExportError(f"{what} should be an object with start and end offsets, not {_kind(data)}.")
+    start, end = _offset(data["start"], what), _offset(data["end"], what)
     if not (0 <= start < end <= len(text)):
         raise ExportError(f"{what} ({start}–{end}) lies outside the article text (0–{len(text)} characters).")
-    if data.get("text") is not None and data["text"] != text[start:end]:
-        raise ExportError(f"{what} says {data['text'][:60]!r} but the text at {start}–{end} is "
-                          f"{text[start:end][:60]!r}; the offsets must be code point indices into the text.")
+    said = _text(data.get("text"), f"The text of {what[0].lower() + what[1:]}", limit=MAX_TEXT_CHARS)
+    if said is not None and said != text[start:end]:
+        raise ExportError(f"{what} says {_show(said)} but the text at {start}–{end} is "
+                          f"{_show(text[start:end])}; the offsets must be code point indices into the text.")
     return Span(start, end, text[start:end])
 
 
@@ -211,8 +299,11 @@ def _read_fragments(content, whole: Span, text: str, what: str) -> tuple[Span, .
     if data is None:
         return ()
     if not isinstance(data, list) or not data:
-        raise ExportError(f"The fragments of {what} should be a list of spans, not {data!r}.")
+        raise ExportError(f"The fragments of {what} should be a list of spans, not {_show(data)}.")
     pieces = [_read_span(f, text, f"Content fragment {n} of {what}") for n, f in enumerate(data, start=1)]
+    if None in pieces:
+        raise ExportError(f"Content fragment {pieces.index(None) + 1} of {what} is empty (null); "
+                          "each fragment needs start and end offsets.")
     for n, (a, b) in enumerate(zip(pieces, pieces[1:]), start=2):
         if b.start < a.end:
             raise ExportError(
@@ -229,98 +320,160 @@ def _object(value, what: str) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise ExportError(f"{what} should be a JSON object, not {type(value).__name__}.")
+        raise ExportError(f"{what} should be a JSON object, not {_kind(value)}.")
     return value
 
 
 def _number(value, what: str, kind=int):
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and value != int(value)):
-        raise ExportError(f"{what} should be {'a whole number' if kind is int else 'a number'}, not {value!r}.")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (
+            kind is int and (not isinstance(value, int) or not 1 <= value <= MAX_ID)) or (
+            kind is float and not math.isfinite(value)):
+        wanted = f"a whole number from 1 to {MAX_ID:,}" if kind is int else "a number"
+        raise ExportError(f"{what} should be {wanted}, not {_show(value)}.")
     return kind(value)
+
+
+def _choice(value, what: str, allowed) -> str | None:
+    value = _text(value, what)
+    if value is not None and value not in allowed:
+        raise ExportError(f"{what} must be one of {', '.join(allowed)}, not {_show(value)}.")
+    return value
 
 
 def _claim(c, text: str, where: str) -> BulkClaim:
     c = _object(c, f"A claim of {where}")
-    what = f"Claim {c.get('id')} of {where}"
-    speaker = _object(c.get("speaker"), f"The speaker of {what.lower()}")
-    verdict = _object(c.get("verdict"), f"The verdict of {what.lower()}")
-    if "content" not in c:
+    what = f"Claim {_label(c.get('id'), '')} of {where}".replace("Claim  of", "A claim of")
+    low = what[0].lower() + what[1:]
+    speaker = _object(c.get("speaker"), f"The speaker of {low}")
+    verdict = _object(c.get("verdict"), f"The verdict of {low}")
+    if c.get("content") is None:
         raise ExportError(f"{what} has no content span.")
-    content = _read_span(c["content"], text, f"The content of {what.lower()}")
+    content = _read_span(c["content"], text, f"The content of {low}")
     if content is None:
         raise ExportError(f"{what} has no content span.")
     return BulkClaim(
-        id=_number(c.get("id"), f"The id of {what.lower()}"), content=content,
-        fragments=_read_fragments(c["content"], content, text, what.lower()),
-        kind=c.get("kind") or "indirect", cue=_read_span(c.get("cue"), text, f"The cue of {what.lower()}"),
-        speaker_id=_number(speaker.get("id"), f"The speaker id of {what.lower()}"), speaker=speaker.get("name"),
-        mention=_read_span(speaker.get("mention"), text, f"The speaker mention of {what.lower()}"),
-        role=c.get("role"), date=_date(c.get("date"), f"The date of {what.lower()}"), date_text=c.get("date_text"),
-        date_assumed=bool(c.get("date_assumed")), stance=c.get("stance"), topic=c.get("topic"),
-        verdict_rating=verdict.get("rating"), verdict_explanation=verdict.get("explanation"),
-        verdict_url=verdict.get("url"), verdict_date=_date(verdict.get("date"), f"The verdict date of {what.lower()}"),
-        note=c.get("note"), status=c.get("status") or "suggested",
-        origin=c.get("origin") or "import", model_name=c.get("model_name"), model_version=c.get("model_version"),
-        confidence=_number(c.get("confidence"), f"The confidence of {what.lower()}", float),
-        annotator=c.get("annotator"),
-        created_at=_stamp(c.get("created_at"), f"created_at of {what.lower()}"),
-        updated_at=_stamp(c.get("updated_at"), f"updated_at of {what.lower()}"),
-        version=_number(c.get("version"), f"The version of {what.lower()}") or 1,
+        id=_number(c.get("id"), f"The id of {low}"),
+        content=content, fragments=_read_fragments(c["content"], content, text, low),
+        kind=_choice(c.get("kind"), f"The kind of {low}", KINDS) or "indirect",
+        cue=_read_span(c.get("cue"), text, f"The cue of {low}"),
+        speaker_id=_number(speaker.get("id"), f"The speaker id of {low}"),
+        speaker=_text(speaker.get("name"), f"The speaker name of {low}"),
+        mention=_read_span(speaker.get("mention"), text, f"The speaker mention of {low}"),
+        role=_text(c.get("role"), f"The role of {low}"), date=_date(c.get("date"), f"The date of {low}"),
+        date_text=_text(c.get("date_text"), f"The date phrase of {low}"),
+        date_assumed=bool(c.get("date_assumed")), stance=_choice(c.get("stance"), f"The stance of {low}", STANCES),
+        topic=_text(c.get("topic"), f"The topic of {low}"),
+        verdict_rating=_text(verdict.get("rating"), f"The verdict rating of {low}"),
+        verdict_explanation=_text(verdict.get("explanation"), f"The verdict explanation of {low}"),
+        verdict_url=_text(verdict.get("url"), f"The verdict URL of {low}"),
+        verdict_date=_date(verdict.get("date"), f"The verdict date of {low}"),
+        note=_text(c.get("note"), f"The note of {low}"),
+        status=_choice(c.get("status"), f"The status of {low}", STATUSES) or "suggested",
+        origin=_text(c.get("origin"), f"The origin of {low}") or "import",
+        model_name=_text(c.get("model_name"), f"The model name of {low}"),
+        model_version=_text(c.get("model_version"), f"The model version of {low}"),
+        confidence=_number(c.get("confidence"), f"The confidence of {low}", float),
+        annotator=_text(c.get("annotator"), f"The annotator of {low}"),
+        created_at=_stamp(c.get("created_at"), f"created_at of {low}"),
+        updated_at=_stamp(c.get("updated_at"), f"updated_at of {low}"),
+        version=_number(c.get("version"), f"The version of {low}") or 1,
     )
 
 
 def _article(a, n: int) -> BulkArticle:
     a = _object(a, f"Article number {n} in the file")
-    where = f"article {a.get('id', n)}"
-    text = a.get("text")
-    if not isinstance(text, str) or not text.strip():
+    where = f"article {_label(a.get('id'), f'number {n} in the file')}"
+    text = _text(a.get("text"), f"The text of {where}", limit=MAX_TEXT_CHARS)
+    if not text or not text.strip():
         raise ExportError(f"The {where} has no text.")
     return BulkArticle(
-        id=_number(a.get("id"), f"The id of {where}"), text=text, title=a.get("title"), source=a.get("source"), url=a.get("url"),
-        publisher=a.get("publisher"), author=a.get("author"),
+        id=_number(a.get("id"), f"The id of {where}"), text=text, title=_text(a.get("title"), f"The title of {where}"),
+        source=_text(a.get("source"), f"The source of {where}"), url=_text(a.get("url"), f"The URL of {where}"),
+        publisher=_text(a.get("publisher"), f"The publisher of {where}"),
+        author=_text(a.get("author"), f"The author of {where}"),
         published=_date(a.get("published"), f"published of {where}"),
-        published_source=a.get("published_source"), language=a.get("language"), raw_text=a.get("raw_text"),
-        content_hash=a.get("content_hash"), imported_at=_stamp(a.get("imported_at"), f"imported_at of {where}"),
+        published_source=_text(a.get("published_source"), f"published_source of {where}"),
+        language=_text(a.get("language"), f"The language of {where}"),
+        raw_text=_text(a.get("raw_text"), f"The raw text of {where}", limit=MAX_TEXT_CHARS),
+        # Never trusted: a wrong hash would defeat duplicate detection from then on. db computes it from the text.
+        content_hash=None, imported_at=_stamp(a.get("imported_at"), f"imported_at of {where}"),
         done=bool(a.get("done")), suggested_at=_stamp(a.get("suggested_at"), f"suggested_at of {where}"),
-        claims=tuple(_claim(c, text, where) for c in a.get("claims") or ()),
+        claims=tuple(_claim(c, text, where) for c in _list(a.get("claims"), f"The claims of {where}")),
     )
 
 
 def read_document(path) -> dict:
+    """The parsed document; ExportError (naming the file, the place and what to do) for anything else."""
     try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise ExportError(f"{path} is not a regular file (a device, pipe or socket); give the .json file "
+                              "exported by Quotedesk.")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ExportError(f"{path} is {info.st_size / 2**20:,.0f} MB; the limit for a JSON export is "
+                              f"{MAX_FILE_BYTES / 2**20:,.0f} MB. Export and import fewer articles at a time.")
         with open(path, encoding="utf-8-sig") as fh:
-            doc = json.load(fh)
+            raw = fh.read()
     except FileNotFoundError:
-        raise ExportError(f"There is no file {path}.") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ExportError(f"{path} is not a JSON file ({exc}).") from None
+        raise ExportError(f"There is no file {path}. Check the name and the folder.") from None
+    except IsADirectoryError:
+        raise ExportError(f"{path} is a folder; give the .json file exported by Quotedesk.") from None
+    except PermissionError:
+        raise ExportError(f"{path} cannot be read: permission denied. Check the file's permissions.") from None
+    except UnicodeDecodeError as exc:
+        raise ExportError(f"{path} is not a JSON file: it is not UTF-8 text (byte {exc.start + 1}). "
+                          "Give the .json file exported by Quotedesk.") from None
+    except OSError as exc:
+        raise ExportError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    depth = json_depth(raw)
+    if depth > MAX_DEPTH:
+        raise ExportError(f"{path} nests arrays and objects {depth} levels deep; the limit is {MAX_DEPTH} "
+                          "(a Quotedesk export needs 6). It was not read.")
+    try:
+        doc = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ExportError(f"{path} is not a JSON file: {exc.msg} at line {exc.lineno}, column {exc.colno}. "
+                          "Give the .json file exported by Quotedesk, unedited or repaired.") from None
+    except (RecursionError, ValueError) as exc:
+        raise ExportError(f"{path} cannot be read as JSON ({exc}).") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         found = doc.get("format") if isinstance(doc, dict) else None
-        raise ExportError(f"{path} is not a Quotedesk JSON export (format {found!r}; expected {FORMAT!r}).")
+        raise ExportError(f"{path} is not a Quotedesk JSON export (format {_show(found)}; expected {FORMAT!r}).")
     return doc
 
 
 def _speaker(s, n: int) -> BulkSpeaker:
     s = _object(s, f"Speaker number {n} in the file")
-    what = f"speaker {s.get('name') or n}"
+    what = f"speaker {_label(s.get('name'), f'number {n} in the file')}"
     roles = []
-    for r in s.get("roles") or ():
+    for r in _list(s.get("roles"), f"The roles of {what}"):
         r = _object(r, f"A role of {what}")
-        if r.get("role"):
-            roles.append(SpeakerRole(str(r["role"]), _date(r.get("start"), f"A role start of {what}"),
+        role = _text(r.get("role"), f"A role of {what}")
+        if role:
+            roles.append(SpeakerRole(role, _date(r.get("start"), f"A role start of {what}"),
                                      _date(r.get("end"), f"A role end of {what}")))
-    return BulkSpeaker(id=_number(s.get("id"), f"The id of {what}"), name=str(s.get("name") or ""),
-                       aliases=tuple(map(str, s.get("aliases") or ())), affiliation=s.get("affiliation"),
+    name = _text(s.get("name"), f"The name of {what}")
+    if not name or not name.strip():
+        raise ExportError(f"Speaker number {n} in the file has no name.")
+    return BulkSpeaker(id=_number(s.get("id"), f"The id of {what}"), name=name,
+                       aliases=_texts(s.get("aliases"), f"The aliases of {what}"),
+                       affiliation=_text(s.get("affiliation"), f"The affiliation of {what}"),
                        roles=tuple(roles))
 
 
 def _topic(t, n: int) -> BulkTopic:
     t = _object(t, f"Topic number {n} in the file")
-    return BulkTopic(id=_number(t.get("id"), f"The id of topic {t.get('name') or n}"), name=str(t.get("name") or ""),
-                     keywords=tuple(map(str, t.get("keywords") or ())),
-                     examples=tuple(map(str, t.get("examples") or ())))
+    what = f"topic {_label(t.get('name'), f'number {n} in the file')}"
+    name = _text(t.get("name"), f"The name of {what}")
+    if not name or not name.strip():
+        raise ExportError(f"Topic number {n} in the file has no name.")
+    return BulkTopic(id=_number(t.get("id"), f"The id of {what}"), name=name,
+                     keywords=_texts(t.get("keywords"), f"The keywords of {what}"),
+                     examples=_texts(t.get("examples"), f"The examples of {what}"))
 
 
 def import_json(project: Project, path) -> JsonImport:
@@ -330,7 +483,10 @@ def import_json(project: Project, path) -> JsonImport:
     transaction: a file with an error changes nothing.
     """
     doc = read_document(path)
-    articles = [_article(a, n) for n, a in enumerate(doc.get("articles") or (), start=1)]
-    speakers = [_speaker(s, n) for n, s in enumerate(doc.get("speakers") or (), start=1)]
-    topics = [_topic(t, n) for n, t in enumerate(doc.get("topics") or (), start=1)]
+    try:
+        articles = [_article(a, n) for n, a in enumerate(_list(doc.get("articles"), "The articles"), start=1)]
+        speakers = [_speaker(s, n) for n, s in enumerate(_list(doc.get("speakers"), "The speakers"), start=1)]
+        topics = [_topic(t, n) for n, t in enumerate(_list(doc.get("topics"), "The topics"), start=1)]
+    except ExportError as exc:
+        raise ExportError(f"{path}: {exc} Nothing was imported; correct the file or export it again.") from None
     return JsonImport(project.load_bulk(articles, speakers=speakers, topics=topics))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
+import re
 import sys
 
 from db import QuotedeskError
@@ -61,11 +63,39 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except QuotedeskError as exc:
-        print(f"quotedesk: {exc}", file=sys.stderr)
+        print(f"quotedesk: {terminal_safe(str(exc))}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("quotedesk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `quotedesk … | head`: the reader left; stop quietly, as Unix tools do
+        _silence_stdout()
+        return EXIT_FAILURE
+    except MemoryError:
+        print("quotedesk: ran out of memory. Work on fewer articles at a time.", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as exc:  # a bug: say so plainly, with the details in the log
+        logging.getLogger("quotedesk").error("Unexpected error", exc_info=True)
+        print(f"quotedesk: unexpected error ({type(exc).__name__}: {terminal_safe(str(exc))}). "
+              "This is a bug in Quotedesk; please report it with the lines above.", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text with control characters (escape sequences, bidi overrides) shown as \\x.. escapes, never sent raw."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so Python's exit-time flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

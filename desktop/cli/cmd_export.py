@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from db import STATUSES
-from desktop.cli import EXIT_USAGE, add_db_argument
+from desktop.cli import terminal_safe, EXIT_USAGE, add_db_argument
 from desktop.projects import open_project
 
 
@@ -64,5 +64,5 @@ def run(args) -> int:
         options["organization"] = args.organization
     with open_project(args.db) as project:
         summary = export(project, fmt, args.output, **options)
-    print(summary.describe())
+    print(terminal_safe(summary.describe()))
     return 0

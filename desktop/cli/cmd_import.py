@@ -6,7 +6,7 @@ import signal
 import sys
 import threading
 
-from desktop.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
+from desktop.cli import EXIT_FAILURE, EXIT_OK, add_db_argument, terminal_safe
 from desktop.importing import ImportSummary, import_paths
 from desktop.projects import open_project
 
@@ -34,7 +34,7 @@ class _Bar:
             return
         width = max(10, min(40, shutil.get_terminal_size((80, 20)).columns - 40))
         filled = int(width * done / total) if total else 0
-        label = self.current[-30:]
+        label = terminal_safe(self.current)[-30:]
         self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total or '?'} {label:<30}")
         self.stream.flush()
 
@@ -54,10 +54,10 @@ def print_summary(summary: ImportSummary, out=None) -> None:
     print(f"Duplicates: {len(summary.duplicates)}", file=out)
     for d in summary.duplicates:
         title = f" “{d.title}”" if d.title else ""
-        print(f"  - {d.source}: already in the project as article {d.existing_id}{title}", file=out)
+        print(terminal_safe(f"  - {d.source}: already in the project as article {d.existing_id}{title}"), file=out)
     print(f"Failed:     {len(summary.failed)}", file=out)
     for error in summary.failed:
-        print(f"  - {error.message}", file=out)
+        print(terminal_safe(f"  - {error.message}"), file=out)
     if summary.cancelled:
         print("The import was cancelled; the articles above were stored.", file=out)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.cli import add_db_argument
+from desktop.cli import terminal_safe, add_db_argument
 from desktop.projects import open_project
 
 
@@ -20,5 +20,5 @@ def run(args) -> int:
 
     with open_project(args.db) as project:
         report = import_json(project, args.file)
-    print(report.describe())
+    print(terminal_safe(report.describe()))
     return 0

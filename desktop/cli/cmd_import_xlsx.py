@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.cli import EXIT_FAILURE, add_db_argument
+from desktop.cli import terminal_safe, EXIT_FAILURE, add_db_argument
 from desktop.projects import open_project
 
 
@@ -24,5 +24,5 @@ def run(args) -> int:
 
     with open_project(args.db) as project:
         report = import_xlsx(project, args.file, annotator=args.annotator, dry_run=args.dry_run)
-    print(report.describe())
+    print(terminal_safe(report.describe()))
     return EXIT_FAILURE if report.conflicts or report.errors else 0

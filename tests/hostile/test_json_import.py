@@ -1,0 +1,273 @@
+"""``quotedesk import-json`` on hand-edited, damaged and hostile files: refused with the place named,
+nothing stored; and the things it must not trust (content_hash, float offsets) handled."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+
+import pytest
+
+from exports.jsondoc import MAX_DEPTH
+
+
+def _set(path: str, value):
+    """A mutation: set the field at a dotted path (numbers index lists); ``DEL`` removes it."""
+    def mutate(doc):
+        *parents, last = path.split(".")
+        target = doc
+        for key in parents:
+            target = target[int(key)] if key.isdigit() else target[key]
+        key = int(last) if last.isdigit() else last
+        if value is DEL:
+            del target[key]
+        else:
+            target[key] = value
+    return mutate
+
+
+DEL = object()
+SURROGATE = "bad \ud800 text"
+C = "articles.0.claims.0"  # the first claim of the first article
+
+MUTATIONS = {
+    # the document
+    "articles is an object": _set("articles", {"a": 1}),
+    "articles is text": _set("articles", "many"),
+    "articles is a number": _set("articles", 3),
+    "an article is a number": _set("articles.0", 7),
+    "an article is text": _set("articles.0", "text"),
+    "an article is a list": _set("articles.0", []),
+    "an article is null": _set("articles.0", None),
+    # article fields
+    "text missing": _set("articles.0.text", DEL),
+    "text null": _set("articles.0.text", None),
+    "text a number": _set("articles.0.text", 12345),
+    "text an object": _set("articles.0.text", {"a": "b"}),
+    "text a list": _set("articles.0.text", ["a", "b"]),
+    "text empty": _set("articles.0.text", ""),
+    "text blank": _set("articles.0.text", "  \n "),
+    "text lone surrogate": _set("articles.0.text", SURROGATE),
+    "id text": _set("articles.0.id", "x"),
+    "id 2^63": _set("articles.0.id", 2**63),
+    "id 2^64": _set("articles.0.id", 2**64),
+    "id huge": _set("articles.0.id", 10**40),
+    "id negative": _set("articles.0.id", -1),
+    "id zero": _set("articles.0.id", 0),
+    "id float": _set("articles.0.id", 1.5),
+    "id true": _set("articles.0.id", True),
+    "id 1e300": _set("articles.0.id", 1e300),
+    "title an object": _set("articles.0.title", {"x": 1}),
+    "title a list": _set("articles.0.title", ["x"]),
+    "title a number": _set("articles.0.title", 5),
+    "title true": _set("articles.0.title", True),
+    "title lone surrogate": _set("articles.0.title", SURROGATE),
+    "url an object": _set("articles.0.url", {}),
+    "publisher a list": _set("articles.0.publisher", []),
+    "author a number": _set("articles.0.author", 3),
+    "language an object": _set("articles.0.language", {}),
+    "source a number": _set("articles.0.source", 1),
+    "raw_text a number": _set("articles.0.raw_text", 1),
+    "raw_text lone surrogate": _set("articles.0.raw_text", SURROGATE),
+    "published a number": _set("articles.0.published", 20240101),
+    "published impossible": _set("articles.0.published", "2024-13-45"),
+    "published negative": _set("articles.0.published", "-0044-03-15"),
+    "published an object": _set("articles.0.published", {}),
+    "imported_at words": _set("articles.0.imported_at", "yesterday"),
+    "imported_at a number": _set("articles.0.imported_at", 5),
+    "suggested_at a list": _set("articles.0.suggested_at", []),
+    "claims an object": _set("articles.0.claims", {"0": {}}),
+    "claims text": _set("articles.0.claims", "none"),
+    "claims a number": _set("articles.0.claims", 5),
+    "a claim a number": _set(C, 5),
+    "a claim text": _set(C, "claim"),
+    "a claim a list": _set(C, []),
+    # claim spans
+    "content missing": _set(f"{C}.content", DEL),
+    "content null": _set(f"{C}.content", None),
+    "content a list": _set(f"{C}.content", [0, 5]),
+    "content text": _set(f"{C}.content", "0-5"),
+    "content without end": _set(f"{C}.content", {"start": 0}),
+    "content float offset": _set(f"{C}.content.start", 1.7),
+    "content integral float offset": _set(f"{C}.content.end", 40.0),
+    "content offset text": _set(f"{C}.content.start", "3"),
+    "content offset true": _set(f"{C}.content.start", True),
+    "content offset 2^63": _set(f"{C}.content.end", 2**63),
+    "content offset 2^64": _set(f"{C}.content.end", 2**64),
+    "content offset negative": _set(f"{C}.content.start", -1),
+    "content end beyond text": _set(f"{C}.content.end", 10**6),
+    "content empty span": _set(f"{C}.content.end", 3),
+    "content text differs": _set(f"{C}.content.text", "something else"),
+    "content text an object": _set(f"{C}.content.text", {}),
+    "content text lone surrogate": _set(f"{C}.content.text", SURROGATE),
+    "fragments an object": _set(f"{C}.content.fragments", {"a": 1}),
+    "fragments empty": _set(f"{C}.content.fragments", []),
+    "a fragment null": _set(f"{C}.content.fragments", [None]),
+    "a fragment float": _set(f"{C}.content.fragments", [{"start": 0.5, "end": 3}]),
+    "fragments outside the content": _set(f"{C}.content.fragments", [{"start": 0, "end": 2}]),
+    "cue a list": _set(f"{C}.cue", [1, 2]),
+    "cue float offset": _set(f"{C}.cue", {"start": 0.5, "end": 2}),
+    "cue beyond text": _set(f"{C}.cue", {"start": 0, "end": 10**7}),
+    # claim fields
+    "claim id text": _set(f"{C}.id", "seven"),
+    "claim id 2^63": _set(f"{C}.id", 2**63),
+    "claim id float": _set(f"{C}.id", 3.7),
+    "claim id negative": _set(f"{C}.id", -4),
+    "speaker a list": _set(f"{C}.speaker", ["Crosetto"]),
+    "speaker text": _set(f"{C}.speaker", "Crosetto"),
+    "speaker name an object": _set(f"{C}.speaker.name", {"first": "Guido"}),
+    "speaker name a number": _set(f"{C}.speaker.name", 42),
+    "speaker name lone surrogate": _set(f"{C}.speaker.name", SURROGATE),
+    "speaker id text": _set(f"{C}.speaker.id", "x"),
+    "speaker id 2^63": _set(f"{C}.speaker.id", 2**63),
+    "speaker mention outside": _set(f"{C}.speaker.mention", {"start": 5, "end": 10**5}),
+    "role an object": _set(f"{C}.role", {"title": "minister"}),
+    "role a number": _set(f"{C}.role", 1),
+    "note an object": _set(f"{C}.note", {"x": 1}),
+    "note a list": _set(f"{C}.note", ["a"]),
+    "note lone surrogate": _set(f"{C}.note", SURROGATE),
+    "topic a number": _set(f"{C}.topic", 5),
+    "topic a list": _set(f"{C}.topic", ["a"]),
+    "date impossible": _set(f"{C}.date", "2024-02-30"),
+    "date a number": _set(f"{C}.date", 2024),
+    "date_text a list": _set(f"{C}.date_text", ["today"]),
+    "stance unknown": _set(f"{C}.stance", "maybe"),
+    "stance a number": _set(f"{C}.stance", 1),
+    "status unknown": _set(f"{C}.status", "x"),
+    "status a list": _set(f"{C}.status", ["confirmed"]),
+    "kind unknown": _set(f"{C}.kind", "shouted"),
+    "kind a number": _set(f"{C}.kind", 5),
+    "verdict a list": _set(f"{C}.verdict", ["False"]),
+    "verdict text": _set(f"{C}.verdict", "False"),
+    "verdict rating an object": _set(f"{C}.verdict", {"rating": {"x": 1}}),
+    "verdict url a number": _set(f"{C}.verdict", {"rating": "False", "url": 5}),
+    "verdict date words": _set(f"{C}.verdict", {"rating": "False", "date": "soon"}),
+    "confidence text": _set(f"{C}.confidence", "high"),
+    "confidence NaN": _set(f"{C}.confidence", float("nan")),
+    "confidence infinite": _set(f"{C}.confidence", float("inf")),
+    "version 2^63": _set(f"{C}.version", 2**63),
+    "version text": _set(f"{C}.version", "2"),
+    "version zero": _set(f"{C}.version", 0),
+    "version float": _set(f"{C}.version", 1.5),
+    "created_at words": _set(f"{C}.created_at", "long ago"),
+    "updated_at a number": _set(f"{C}.updated_at", 0),
+    "annotator a number": _set(f"{C}.annotator", 5),
+    "model_name a list": _set(f"{C}.model_name", []),
+    "origin an object": _set(f"{C}.origin", {}),
+    # speakers and topics
+    "speakers an object": _set("speakers", {}),
+    "speakers text": _set("speakers", "x"),
+    "a speaker a number": _set("speakers.0", 3),
+    "a speaker without name": _set("speakers.0.name", DEL),
+    "a speaker name an object": _set("speakers.0.name", {}),
+    "a speaker name lone surrogate": _set("speakers.0.name", SURROGATE),
+    "speaker aliases text": _set("speakers.0.aliases", "Guido"),
+    "speaker aliases numbers": _set("speakers.0.aliases", [1, 2]),
+    "speaker roles an object": _set("speakers.0.roles", {}),
+    "speaker role text": _set("speakers.0.roles", ["minister"]),
+    "speaker role name an object": _set("speakers.0.roles", [{"role": {}}]),
+    "speaker role start words": _set("speakers.0.roles", [{"role": "Minister", "start": "then"}]),
+    "speaker id 2^64": _set("speakers.0.id", 2**64),
+    "speaker affiliation a list": _set("speakers.0.affiliation", ["x"]),
+    "topics an object": _set("topics", {}),
+    "a topic text": _set("topics.0", "peace"),
+    "a topic without name": _set("topics.0.name", None),
+    "topic keywords text": _set("topics.0.keywords", "troops"),
+    "topic examples objects": _set("topics.0.examples", [{}]),
+    "topic id text": _set("topics.0.id", "x"),
+    "format wrong": _set("format", "quotedesk.v9"),
+    "format a number": _set("format", 1),
+}
+
+
+@pytest.mark.parametrize("mutation", list(MUTATIONS.values()), ids=list(MUTATIONS))
+def test_a_damaged_document_is_refused_and_changes_nothing(cli, doc, tmp_path, mutation):
+    bad = copy.deepcopy(doc)
+    mutation(bad)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad, ensure_ascii=True), encoding="utf-8")
+    run = cli.refuses("import-json", path)
+    assert "Nothing was imported" in run.err or "not a Quotedesk JSON export" in run.err
+
+
+RAW_FILES = {
+    "empty": b"",
+    "whitespace": b"  \n\t ",
+    "byte order mark only": b"\xef\xbb\xbf",
+    "not json": b"not json",
+    "truncated": b'{"format": "quotedesk.v1", "articles": [{"text": "abc',
+    "trailing garbage": b'{"format": "quotedesk.v1", "articles": []} {}',
+    "a list": b"[1, 2, 3]",
+    "a string": b'"quotedesk.v1"',
+    "a number": b"12345",
+    "true": b"true",
+    "null": b"null",
+    "NaN": b"NaN",
+    "no format": b'{"articles": []}',
+    "latin-1": '{"format": "quotedesk.v1", "articles": [{"text": "caf\u00e9"}]}'.encode("latin-1"),
+    "utf-16": '{"format": "quotedesk.v1"}'.encode("utf-16"),
+    "binary": bytes(range(256)) * 4,
+    "png": b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
+    "zip": b"PK\x03\x04" + b"\x00" * 100,
+    "deep arrays": b"[" * 100_000 + b"]" * 100_000,
+    "deep objects": b'{"a":' * 50_000 + b"1" + b"}" * 50_000,
+    "deep but unbalanced": b"[" * 1_000_000,
+    "deep inside a note": json.dumps({"format": "quotedesk.v1", "articles": [
+        {"text": "Some text here.", "claims": [], "note": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[
+            [[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}]}).encode(),
+    "lone surrogate escape": b'{"format": "quotedesk.v1", "articles": [{"text": "a \\udc80 b", "claims": []}]}',
+    "control characters in format": b'{"format": "\\u001b[31mred\\u001b[0m"}',
+}
+
+
+@pytest.mark.parametrize("content", list(RAW_FILES.values()), ids=list(RAW_FILES))
+def test_a_file_that_is_not_an_export_is_refused(cli, tmp_path, content):
+    path = tmp_path / "raw.json"
+    path.write_bytes(content)
+    cli.refuses("import-json", path)
+
+
+def test_the_depth_limit_is_stated(cli, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_bytes(b"[" * (MAX_DEPTH + 1) + b"]" * (MAX_DEPTH + 1))
+    cli.refuses("import-json", path, says=f"the limit is {MAX_DEPTH}")
+
+
+@pytest.mark.parametrize("kind", ["folder", "missing", "fifo", "device"])
+def test_a_path_that_is_not_a_readable_file_is_refused(cli, tmp_path, kind):
+    path = tmp_path / "x.json"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path = "/dev/zero"
+    cli.refuses("import-json", path)
+
+
+def test_a_bogus_content_hash_is_recomputed_so_duplicates_are_still_found(cli, doc, tmp_path, project_path):
+    from db import Project
+
+    fresh = tmp_path / "fresh.quotedesk"
+    bad = copy.deepcopy(doc)
+    for article in bad["articles"]:
+        article["content_hash"] = "0" * 64
+    path = tmp_path / "hash.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    assert cli("import-json", path, db=fresh).code == 0
+    with Project.open(fresh) as project:
+        article = project.article(1)
+        from db.project import content_hash
+        assert article.content_hash == content_hash(article.text)
+    text = tmp_path / "same.txt"
+    text.write_text(bad["articles"][0]["text"], encoding="utf-8")
+    run = cli("import", text, db=fresh)
+    assert "Duplicates: 1" in run.out
+
+
+def test_an_export_still_loads(cli, doc, tmp_path):
+    path = tmp_path / "good.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    run = cli("import-json", path, db=tmp_path / "fresh.quotedesk")
+    assert run.code == 0 and "Added 2 article(s)" in run.out
