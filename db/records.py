@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 KINDS = ("direct", "indirect")
 STATUSES = ("suggested", "confirmed", "rejected")
 STANCES = ("favor", "against", "neutral")
+FRAGMENT_GAP = " … "  # shown between the pieces of a split quote, where its attribution was
 ORIGINS = ("model", "manual", "import")
 
 
@@ -147,6 +148,13 @@ class Claim:
     def __post_init__(self) -> None:
         if not self.fragments:
             object.__setattr__(self, "fragments", (self.content,))
+
+    @property
+    def quote(self) -> str:
+        """The claim's words as a reader wants them: a split quote's pieces joined with " … "."""
+        if len(self.fragments) < 2:
+            return self.content.text
+        return FRAGMENT_GAP.join(f.text for f in self.fragments)
 
 
 @dataclass(frozen=True)

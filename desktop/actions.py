@@ -66,6 +66,10 @@ ACTIONS: tuple[ActionSpec | tuple[str, None], ...] = (
                tip="Make the name selected in the text the claim's speaker and mention"),
     ActionSpec("edit_fields", "&Edit fields", "Claim", ("E",), tip="Move to the claim form, field by field (Tab)"),
     ActionSpec("new_claim", "New claim from &selection", "Claim", ("M",), tip="Mark the selected text as a claim"),
+    ActionSpec("add_fragment", "Add selection to the &claim", "Claim", ("F",),
+               tip="Add the selected text to the selected claim as another fragment (a quote split by its attribution)"),
+    ActionSpec("remove_fragment", "Remove the fragment at the c&ursor", "Claim", ("Shift+F",),
+               tip="Take the fragment under the text cursor out of the selected split claim"),
     ActionSpec("delete_claim", "&Delete claim", "Claim", ("Ctrl+Delete",), tip="Remove the claim entirely"),
 
     ActionSpec("next_article", "Next a&rticle", "View", ("Ctrl+Shift+N", "Ctrl+PgDown"), tip="Open the next article"),

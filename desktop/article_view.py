@@ -10,7 +10,10 @@ claims covering it, so overlapping and adjacent claims stay distinguishable:
 - neighbouring claims alternate between a lighter and a stronger tint;
 - where claims overlap, the piece is underlined with a dashed line;
 - the selected claim is the strongest tint, its speaker mention gets a wavy
-  underline and its reporting cue a dotted one.
+  underline and its reporting cue a dotted one;
+- a split quote (“A,” she said, “B.”) is one claim: each of its content fragments
+  is painted as that claim, the attribution between them is not, and clicking any
+  fragment selects the claim.
 
 Colours are translucent over the palette's base colour, so they read in light
 and dark mode alike.
@@ -124,9 +127,13 @@ class ArticleView(QPlainTextEdit):
         return next((c for c in self._claims if c.id == claim_id), None)
 
     def claims_at(self, offset: int) -> list[Claim]:
-        """Visible claims covering the code point ``offset``, shortest first."""
-        hits = [c for c in self.visible_claims() if c.content.start <= offset < c.content.end]
+        """Visible claims with a content fragment covering the code point ``offset``, shortest first."""
+        hits = [c for c in self.visible_claims() if any(f.start <= offset < f.end for f in c.fragments)]
         return sorted(hits, key=lambda c: c.content.end - c.content.start)
+
+    def cursor_offset(self) -> int:
+        """The text cursor's position as a code point offset."""
+        return self._map.from_utf16(min(self.textCursor().position(), self._map.utf16_length))
 
     def selected_span(self) -> tuple[int, int] | None:
         """The user's text selection as code point offsets, or None when nothing is selected."""
@@ -149,10 +156,11 @@ class ArticleView(QPlainTextEdit):
         visible = self.visible_claims()
         selected = self.claim(self.selected_id) if self.selected_id is not None else None
         order = {c.id: i for i, c in enumerate(visible)}
-        bounds = sorted({b for c in visible for b in (c.content.start, c.content.end)})
+        pieces = [(f.start, f.end, c) for c in visible for f in c.fragments]
+        bounds = sorted({b for start, end, _ in pieces for b in (start, end)})
         selections = []
         for a, b in zip(bounds, bounds[1:]):
-            covering = [c for c in visible if c.content.start <= a and b <= c.content.end]
+            covering = list({id(c): c for start, end, c in pieces if start <= a and b <= end}.values())
             if not covering:
                 continue
             top = selected if selected in covering else min(covering, key=lambda c: c.content.end - c.content.start)

@@ -310,7 +310,7 @@ class ClaimForm(QScrollArea):
             who = f" · last change by {claim.annotator}" if claim.annotator else ""
             self.heading.setText(f"<b>{claim.status.capitalize()}</b> · {origin.get(claim.origin, claim.origin)}"
                                  + (f" ({claim.confidence:.0%})" if claim.confidence else "") + who)
-            self.content.setPlainText(claim.content.text)
+            self.content.setPlainText(claim.quote)  # a split quote's fragments joined with " … "
             self.kind.setCurrentText(claim.kind)
             if not self.speaker.hasFocus():
                 self.speaker.setText(claim.speaker or "")

@@ -171,13 +171,14 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
     def _article_menu(self, pos) -> None:
         """Right-click in the text: the claim under the pointer is selected, and its actions offered."""
         if not self.article_view.textCursor().hasSelection():
+            self.article_view.setTextCursor(self.article_view.cursorForPosition(pos))  # "the fragment at the cursor"
             hits = self.article_view.claims_at(self.article_view._offset_at(pos))
             if hits and self.claim_id not in {c.id for c in hits}:
                 self.select_claim(hits[0].id, scroll=False)
         menu = self.article_view.createStandardContextMenu(pos)
         menu.addSeparator()
         for name in ("accept", "reject", None, "stance_favor", "stance_against", "stance_neutral", "stance_none",
-                     None, "new_claim", "speaker_from_selection", "delete_claim"):
+                     None, "new_claim", "add_fragment", "remove_fragment", "speaker_from_selection", "delete_claim"):
             if name is None:
                 menu.addSeparator()
             else:

@@ -147,7 +147,7 @@ class ClaimTableModel(RecordTableModel):
     columns = (
         ("Status", lambda c: c.status, None),
         ("Speaker", lambda c: c.speaker or "", lambda c: (c.speaker or "").casefold()),
-        ("Claim", lambda c: c.content.text.replace("\n", " "), lambda c: c.content.text.casefold()),
+        ("Claim", lambda c: c.quote.replace("\n", " "), lambda c: c.quote.casefold()),
         ("Stance", lambda c: STANCE_TEXT.get(c.stance, c.stance or ""), lambda c: c.stance or ""),
         ("Topic", lambda c: c.topic or "", lambda c: (c.topic or "").casefold()),
         ("Date", lambda c: _date(c.date), lambda c: _date(c.date)),
@@ -161,7 +161,7 @@ class ClaimTableModel(RecordTableModel):
 
 def claim_summary(c: Claim) -> str:
     """The fields of a claim as a few lines of text (hover text, accessible descriptions)."""
-    lines = [f"“{c.content.text}”" if c.kind == "direct" else c.content.text]
+    lines = [f"“{c.quote}”" if c.kind == "direct" else c.quote]
     who = c.speaker or "unknown speaker"
     lines.append(f"Speaker: {who}" + (f", {c.role}" if c.role else ""))
     if c.date or c.date_text:

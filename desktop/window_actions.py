@@ -123,6 +123,36 @@ class AnnotationActions:
         if self.change("New claim", add) is not None:
             self.select_claim(created["id"])
 
+    def act_add_fragment(self) -> None:
+        claim, sel = self.current_claim(), self._selection()
+        if claim is None:
+            self.statusBar().showMessage("Select a claim first, then the text to add to it.", 4000)
+            return
+        if sel is None:
+            return
+        start, end, text = sel
+        self.change("Add fragment", lambda: self.project.add_fragment(
+            claim.id, Span(start, end, text), annotator=self.annotator, expected_version=claim.version))
+
+    def act_remove_fragment(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            self.statusBar().showMessage("Select a split claim first.", 4000)
+            return
+        if len(claim.fragments) < 2:
+            self.statusBar().showMessage("This claim is in one piece; delete it instead (Ctrl+Delete).", 4000)
+            return
+        span = self.article_view.selected_span()
+        offset = span[0] if span else self.article_view.cursor_offset()
+        index = next((i for i, f in enumerate(claim.fragments) if f.start <= offset < f.end), None)
+        if index is None and span is None and offset > 0:  # the cursor just after a fragment's last character
+            index = next((i for i, f in enumerate(claim.fragments) if f.end == offset), None)
+        if index is None:
+            self.statusBar().showMessage("Put the text cursor in the fragment to remove (click it).", 4000)
+            return
+        self.change("Remove fragment", lambda: self.project.remove_fragment(
+            claim.id, index, annotator=self.annotator, expected_version=claim.version))
+
     def act_speaker_from_selection(self) -> None:
         claim, sel = self.current_claim(), self._selection()
         if claim is None or sel is None:

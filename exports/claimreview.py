@@ -15,9 +15,7 @@ import time
 
 from db import ClaimFilter, Project
 
-from .common import (
-    VERDICT_RATINGS, Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output, quote_text,
-)
+from .common import VERDICT_RATINGS, Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output
 
 _RATINGS = {name.casefold(): value for name, value in VERDICT_RATINGS.items()}
 
@@ -38,7 +36,7 @@ def review(c, article, organization: str | None) -> dict:
         if c.role:
             author["jobTitle"] = c.role
         item["author"] = author
-    out = {"@type": "ClaimReview", "identifier": f"quotedesk-claim-{c.id}", "claimReviewed": quote_text(c.content.text, c.fragments),
+    out = {"@type": "ClaimReview", "identifier": f"quotedesk-claim-{c.id}", "claimReviewed": c.quote,
            "reviewRating": rating, "itemReviewed": {k: v for k, v in item.items() if v is not None},
            "datePublished": iso(c.verdict_date or c.updated_at.date())}
     if c.verdict_url:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import ClaimFilter, Project, QuotedeskError
+from db.records import FRAGMENT_GAP
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -159,18 +160,16 @@ def finish(fmt: str, path, started: float, *, claims: int, articles: int, warnin
                          tuple(warnings))
 
 
-FRAGMENT_GAP = " … "  # between the pieces of a split quote, where its attribution was
-
-
 def quote_text(content_text: str, fragments) -> str:
     """A claim's words as a reader wants them: the fragments of a split quote joined with " … ".
 
-    ``fragments`` are Spans (a Claim record's) or the stored ``{"start", "end", "text"}``
-    dicts of ``Project.stream_claim_values`` (None for a claim in one piece).
+    ``fragments`` are the stored ``{"start", "end", "text"}`` dicts of a
+    ``Project.stream_claim_values`` row (None for a claim in one piece); ``Claim.quote``
+    is the same for a record.
     """
     if not fragments or len(fragments) < 2:
         return content_text
-    return FRAGMENT_GAP.join(f["text"] if isinstance(f, dict) else f.text for f in fragments)
+    return FRAGMENT_GAP.join(f["text"] for f in fragments)
 
 
 def iso(value) -> str | None:

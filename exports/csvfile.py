@@ -14,7 +14,7 @@ import time
 
 from db import ClaimFilter, Project
 
-from .common import Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output, quote_text
+from .common import Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output
 from .xlsx_stream import FORMULA_TRIGGERS, cell_text
 
 HEADERS = ["claim_id", "article_id", "article_title", "article_published", "content", "start", "end", "kind",
@@ -46,7 +46,7 @@ def export_csv(project: Project, path, *, claim_filter: ClaimFilter | None = Non
             for c in project.stream_claims(scope.claim_filter):
                 writer.writerow([csv_text(v) for v in (
                     c.id, c.article_id, c.article_title, iso(c.article_published),
-                    quote_text(c.content.text, c.fragments), c.content.start,
+                    c.quote, c.content.start,
                     c.content.end, c.kind, c.speaker, c.role, iso(c.date), c.date_text, c.stance, c.topic,
                     c.verdict_rating, c.verdict_explanation, c.verdict_url, c.note, c.status, c.origin,
                     c.annotator, iso(c.updated_at), c.version,
