@@ -9,13 +9,13 @@ as a conflict rather than overwriting someone's newer work.
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from dataclasses import dataclass
 
 from db import STANCES, STATUSES, ClaimFilter, ConflictError, InvalidValueError, Project
 
 from .common import ExportError
 from .excel import CLAIM_ID, EDITABLE, NO_STANCE, STANCE, STATUS, VERDICT_DATE, VERSION
+from .xlsx_check import check_workbook
 from .xlsx_stream import cell_text
 
 
@@ -50,6 +50,7 @@ class XlsxImport:
     errors: tuple[RowIssue, ...]
     unchanged: int
     applied: bool
+    source: str = ""  # the workbook read
 
     @property
     def changed_claims(self) -> int:
@@ -66,6 +67,8 @@ class XlsxImport:
         if self.errors:
             lines.append("Errors (not applied):")
             lines += ["  " + e.describe() for e in self.errors]
+        if (self.conflicts or self.errors) and self.source:
+            lines.append(f"(Rows of the Claims sheet of {self.source}; correct them there and import it again.)")
         return "\n".join(lines)
 
 
@@ -87,38 +90,78 @@ def _cell(value) -> str | None:
     return text or None
 
 
-def _rows(path):
-    """(row number, {header: value}) for each data row of the Claims sheet."""
-    from openpyxl import load_workbook
+MAX_COLUMNS = 256
+"""Columns of the Claims sheet read (an export has 22); further columns are ignored."""
+MAX_ID = 2**63 - 1
 
+
+def _rows(path):
+    """(row number, {header: value}, {header: cell reference}) for each data row of the Claims sheet."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    check = check_workbook(path)  # limits, ZIP bombs, entities, malformed XML: refused before openpyxl reads
+    blank_formulas = check.formulas_without_value("Claims")
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise ExportError(f"There is no file {path}.") from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ExportError(f"{path} is not an Excel workbook Quotedesk can read ({exc}).") from None
+    except Exception as exc:  # openpyxl's own complaint about a part it could not make sense of
+        raise ExportError(f"{path} is not an Excel workbook Quotedesk can read ({type(exc).__name__}: {exc}). "
+                          "Save it again from Excel or LibreOffice as .xlsx, or export it again.") from None
     try:
         if "Claims" not in book.sheetnames:
             raise ExportError(f"{path} has no “Claims” sheet; is it a workbook exported by Quotedesk?")
-        rows = book["Claims"].iter_rows(values_only=True)
-        header = [_cell(h) for h in next(rows, ())]
+        rows = book["Claims"].iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        try:
+            header = [_cell(h) for h in next(rows, ())]
+        except Exception as exc:
+            raise ExportError(f"The Claims sheet of {path} cannot be read ({type(exc).__name__}: {exc}). "
+                              "Save it again from Excel or LibreOffice as .xlsx.") from None
         for needed in (CLAIM_ID, VERSION):
             if needed not in header:
                 raise ExportError(f"The Claims sheet of {path} has no “{needed}” column; "
                                   "export the claims again from Quotedesk and edit that file.")
-        for n, values in enumerate(rows, start=2):
-            yield n, dict(zip(header, values))
+        letters = {h: get_column_letter(i) for i, h in enumerate(header, start=1) if h is not None}
+        n = 1
+        while True:
+            try:
+                values = next(rows, None)
+            except Exception as exc:
+                raise ExportError(f"Row {n + 1} of the Claims sheet of {path} cannot be read "
+                                  f"({type(exc).__name__}: {exc}). Nothing was changed; save the workbook again "
+                                  "from Excel or LibreOffice as .xlsx.") from None
+            if values is None:
+                break
+            n += 1
+            blanks = {h: f"{letters[h]}{n}" for h in letters if f"{letters[h]}{n}" in blank_formulas}
+            yield n, dict(zip(header, values)), blanks
     finally:
         book.close()
 
 
-def _int(value) -> int | None:
+def _int(value, what: str) -> int | None:
+    """A whole number from a cell (3, 3.0, "3"); ValueError for 3.7, text or numbers out of range."""
     if value is None or value == "":
         return None
-    try:
-        return int(float(value))
-    except (TypeError, ValueError):
-        return None
+    if isinstance(value, bool):
+        raise ValueError(f"the {what} must be a whole number, not {value}")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(f"the {what} must be a whole number, not {value:g}")
+        value = int(value)
+    elif isinstance(value, str):
+        if not value.strip().isdigit():
+            raise ValueError(f"the {what} must be a whole number, not “{_short(value)}”")
+        value = int(value.strip())
+    elif not isinstance(value, int):
+        raise ValueError(f"the {what} must be a whole number, not “{_short(str(value))}”")
+    if not 1 <= value <= MAX_ID:
+        raise ValueError(f"the {what} must be a whole number from 1 to {MAX_ID:,}, not {value}")
+    return value
+
+
+def _short(text: str) -> str:
+    text = text if len(text) <= 40 else text[:37] + "…"
+    return text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
 
 
 def _read_date(raw) -> dt.date | None:
@@ -157,10 +200,21 @@ def import_xlsx(project: Project, path, *, annotator: str | None = None, dry_run
     rows = []
     errors: list[RowIssue] = []
     seen: set[int] = set()
-    for n, row in _rows(path):
-        if all(v is None or v == "" for v in row.values()):
+    for n, row, blank_formulas in _rows(path):
+        if all(v is None or v == "" for v in row.values()) and not blank_formulas:
             continue
-        claim_id, version = _int(row.get(CLAIM_ID)), _int(row.get(VERSION))
+        try:
+            claim_id, version = _int(row.get(CLAIM_ID), "claim id"), _int(row.get(VERSION), "version")
+        except ValueError as exc:
+            errors.append(RowIssue(n, None, f"{exc}; the row was not applied"))
+            continue
+        editable_blanks = [f"{ref} ({column})" for column, ref in blank_formulas.items() if column in EDITABLE]
+        if editable_blanks:
+            errors.append(RowIssue(n, claim_id, f"{', '.join(editable_blanks)} hold a formula without a saved "
+                                                "value, so the value cannot be known; the row was not applied. "
+                                                "Open the workbook in Excel or LibreOffice and save it (that stores "
+                                                "the values), or type the values in."))
+            continue
         if claim_id is None or version is None:
             errors.append(RowIssue(n, claim_id, "no claim id and version; the row was not exported by Quotedesk"))
             continue
@@ -218,4 +272,4 @@ def import_xlsx(project: Project, path, *, annotator: str | None = None, dry_run
         else:
             changes += found
     return XlsxImport(tuple(changes), tuple(conflicts), tuple(sorted(errors, key=lambda e: e.row)), unchanged,
-                      applied=not dry_run)
+                      applied=not dry_run, source=str(path))

@@ -103,3 +103,35 @@ def cli(template, project_path, capsys) -> Cli:
 def doc(template) -> dict:
     """The template project's quotedesk.v1 export."""
     return json.loads(template.with_name("template.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def workbook(template) -> Path:
+    """The template project's editors' workbook (``quotedesk export --format xlsx``)."""
+    from db import Project
+    from exports.excel import export_xlsx
+
+    path = template.with_name("template.xlsx")
+    if not path.exists():
+        with Project.open(template) as project:
+            export_xlsx(project, path)
+    return path
+
+
+def rezip(source: Path, target: Path, replace: dict | None = None, *, add: dict | None = None) -> Path:
+    """A copy of the ZIP ``source`` with parts replaced (bytes, or a function of the old bytes) or added."""
+    import zipfile
+
+    replace = replace or {}
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename in replace:
+                new = replace[info.filename]
+                data = new(data) if callable(new) else new
+                if data is None:
+                    continue
+            dst.writestr(info.filename, data)
+        for name, data in (add or {}).items():
+            dst.writestr(name, data)
+    return target
