@@ -64,6 +64,39 @@ def full_dates(text: str) -> list[dt.date]:
     return found
 
 
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|\b(?:updated|published|posted)\b", re.I)
+_OWN_DATE_CHARS = 400  # where an article states its own date: its first lines
+_OWN_DATE_WORDS = 6  # words a date line may carry besides the date ("by Volodymyr Ivanyshyn")
+
+
+def own_date(text: str) -> dt.date | None:
+    """The date an undated article states for itself on a line of its own near the top
+    ("Thursday, September 11, 2025", "Monday 3 March 2025", "by A. Writer March 16, 2025 4:16 AM").
+
+    A weekday written beside the date must agree with it. Dates inside sentences (a caption's
+    "Rome, Nov. 21, 2024 (Getty Images)", a quote) are not the article's date.
+    """
+    pos = 0
+    for line in text[:_OWN_DATE_CHARS].splitlines():
+        pos += len(line) + 1
+        for rx in (_MD, _DM, _ISO):
+            m = rx.search(line)
+            if not m or not m.group("year"):
+                continue
+            month = int(m.group("m")) if rx is _ISO else _month(m.group("mon"))
+            d = _mk(int(m.group("year")), month, int(m.group("day")))
+            if d is None:
+                continue
+            rest = _TIME.sub(" ", line[:m.start()] + " " + line[m.end():])
+            weekday = _WEEKDAY_RE.search(rest)
+            if weekday and _WEEKDAYS.index(weekday.group(1).lower()) != d.weekday():
+                continue
+            rest = _WEEKDAY_RE.sub(" ", rest)
+            if len(re.findall(r"\w+", rest)) <= _OWN_DATE_WORDS and not rest.rstrip().endswith(")"):
+                return d
+    return None
+
+
 def _month(name: str) -> int:
     key = name.lower().rstrip(".")
     return _MONTHS.get(key[:4] if key.startswith("sept") else key[:3], 0)
@@ -153,7 +186,7 @@ def _phrase_from(head: Token, exclude: tuple[int, int]) -> tuple[int, int] | Non
     return start.idx, end.idx + len(end)
 
 
-def date_phrase(cue: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
+def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> tuple[int, int] | None:
     """The date phrase that governs ``cue`` ("said on Dec. 12", "Talking ... on Dec. 7, X told").
 
     Looks at the cue's own modifiers and at participial clauses attached to it, never inside the
@@ -174,6 +207,8 @@ def date_phrase(cue: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
     for child in children:
         if exclude[0] <= child.idx < exclude[1]:
             continue
+        if child.dep_ == "advcl" and not clauses:
+            continue
         if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl", "advcl", "nmod", "pobj", "dobj"):
             if child.dep_ == "dobj" and not _is_date_token(child):
                 continue
@@ -181,3 +216,49 @@ def date_phrase(cue: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
             if span and (best is None or abs(span[0] - cue.idx) < abs(best[0] - cue.idx)):
                 best = span
     return best
+
+
+_EVENT_PREPS = frozenset({"after", "following"})
+
+
+def after_event(cue: Token, exclude: tuple[int, int]) -> bool:
+    """``X said after the meeting``, ``Speaking after the talks, X told ...``: the statement is
+    dated by an event the article has dated before, not by a phrase of its own."""
+    near = list(cue.children) + ([cue.head] if cue.dep_ in ("advcl", "conj") else [])
+    near += [g for c in cue.children if c.dep_ == "advcl" for g in c.children]
+    for tok in near:
+        if exclude[0] <= tok.idx < exclude[1] or tok.lower_ not in _EVENT_PREPS:
+            continue
+        if any(c.dep_ == "pobj" and c.pos_ == "NOUN" and not _is_date_token(c) for c in tok.children):
+            return True
+    return False
+
+
+def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
+                    quotes: list[tuple[int, int]]) -> list[tuple[int, dt.date, list[Token]]]:
+    """(char offset in ``doc``, date, subject heads) of the events the article's own sentences
+    date: "The court on Thursday upheld ...", "Ministers met in Riga on Friday", "A poll by Red C
+    published Thursday showed ...". A date after the article's own date is something announced
+    for the future (a policy taking effect), never an event that happened."""
+    out: list[tuple[int, dt.date, list[Token]]] = []
+
+    def add(verb: Token, subjects: list[Token]) -> None:
+        if any(qs < verb.idx < qe for qs, qe in quotes):
+            return
+        span = date_phrase(verb, (0, 0), clauses=False)
+        if span is None:
+            return
+        d = resolve(doc.text[span[0]:span[1]], reference, year_hint)
+        if d is not None and (reference is None or d <= reference):
+            out.append((verb.idx, d, subjects))
+
+    for sent in doc.sents:
+        root = sent.root
+        for verb in [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]:
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
+            add(verb, subjects)
+        for tok in sent:  # "a poll ... published Thursday": the date is the document's
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+                add(tok, [tok.head])
+    return out

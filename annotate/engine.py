@@ -15,8 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import RawClaim, find_claims
-from .dates import date_phrase, full_dates, resolve
+from .dates import after_event, date_phrase, full_dates, narrative_dates, own_date, resolve
 from .pipeline import pipeline_id
+from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse
 from .stance import RuleStance, StanceClassifier
 from .suggestion import Span, Suggestion, TopicSpec
@@ -129,9 +130,13 @@ class SuggestionEngine:
         texts = [doc.text for _, doc in parsed]  # built once: Doc.text joins every token
         for (off, doc), ptext in zip(parsed, texts):
             art.speakers.observe(doc, off, ptext)
-        if published is None:
+        if published is None:  # an undated article that names its own date is read as of that date
+            art.published = own_date(text)
+        if art.published is None:
             written = full_dates(text)
             art.year_hint = max(written) if written else None
+        for off, doc in parsed:
+            self._events(art, off, doc)
         out: list[Suggestion] = []
         seen: set[tuple[str, str | None]] = set()
         for number, (off, doc) in enumerate(parsed):
@@ -143,6 +148,34 @@ class SuggestionEngine:
                 out.append(sug)
                 art.previous = (number, sug)
         return out
+
+    @staticmethod
+    def _events(art: _Article, off: int, doc: Doc) -> None:
+        """Dated events of the article's narrative, with who acted, for statements that state no
+        date of their own ("The court on Thursday upheld ... The court said ...")."""
+        for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, find_quotes(doc.text)):
+            names = set()
+            for subj in subjects:
+                if any(c.dep_ == "conj" for c in subj.children) or subj.dep_ == "conj":
+                    names.add(art.speakers.conjunct_name(subj, off))  # "X and his counterpart Y met"
+                    continue
+                mention = analyse(subj, off)
+                if mention is not None and mention.kind not in ("pronoun", "it"):
+                    names.add(art.speakers.resolve(mention)[0])
+            art.events.append((pos + off, date, names - {None}))
+
+    def _carried_date(self, art: _Article, speaker: str | None, pos: int, cue, content) -> dt.date | None:
+        """A statement with no date phrase: dated by the event it follows ("said after the
+        meeting"), else by the speaker's latest dated statement or dated act before it."""
+        before = [e for e in art.events if e[0] < pos]
+        if cue is not None and before and after_event(cue, content):
+            return before[-1][1]
+        if not speaker:
+            return None
+        said = art.last_date.get(speaker)
+        acted = next(((p, d) for p, d, names in reversed(before) if speaker in names), None)
+        best = max((x for x in (said, acted) if x is not None), default=None, key=lambda x: x[0])
+        return best[1] if best else None
 
     def _build(self, art: _Article, raw: RawClaim, off: int, doc: Doc, number: int) -> Suggestion | None:
         content = Span(raw.start + off, raw.end + off, art.text[raw.start + off:raw.end + off])
@@ -174,12 +207,16 @@ class SuggestionEngine:
             if phrase is not None:
                 date_text = art.text[phrase[0] + off:phrase[1] + off]
                 date = resolve(date_text, art.published, art.year_hint)
+                if date is not None and art.published is not None and date > art.published:
+                    date, date_text = None, None  # a date to come (a policy taking effect) is no statement date
                 assumed = date is None
-        if date is None:  # the speaker's last dated statement, else the publication date
-            date = art.last_date.get(speaker) if speaker else None
+        if date is None:  # the event it follows, the speaker's last dated statement, the publication date
+            date = self._carried_date(art, speaker, content.start, cue, (raw.start, raw.end))
+            if date is not None and speaker:
+                art.last_date[speaker] = (content.start, date)
             date = date or art.published
         elif speaker:
-            art.last_date[speaker] = date
+            art.last_date[speaker] = (content.start, date)
         if raw.continues:
             confidence -= 0.1
         return Suggestion(
@@ -207,5 +244,6 @@ class _Article:
     published: dt.date | None
     year_hint: dt.date | None = None  # latest full date written in the text, when unpublished
     speakers: ArticleSpeakers = field(default_factory=ArticleSpeakers)
-    last_date: dict[str, dt.date] = field(default_factory=dict)  # speaker -> last stated date
+    last_date: dict[str, tuple[int, dt.date]] = field(default_factory=dict)  # speaker -> (pos, last stated date)
+    events: list[tuple[int, dt.date, set[str]]] = field(default_factory=list)  # (pos, date, who acted)
     previous: tuple[int, Suggestion] | None = None  # (paragraph number, last suggestion)

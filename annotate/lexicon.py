@@ -78,6 +78,13 @@ OPEN_QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "'": "'", "\u00
                "\u201e": "\u201c"}
 QUOTE_CHARS = frozenset('"\'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e')
 
+# Heads of the names of bodies that a text later calls by that head alone ("the court", "the
+# ministry", "the university"): a descriptor resolves to the body named earlier with that word.
+BODY_NOUNS = frozenset("""court tribunal ministry commission council committee parliament assembly
+university institute agency bank fund port authority office department bureau union party
+federation association chamber board police army navy service organization organisation
+government administration senate congress""".split())
+
 # Generic heads that refer back to an organisation named earlier ("the company said").
 ORG_NOUNS = frozenset("""company firm group bank carmaker automaker retailer airline insurer
 manufacturer lender startup giant conglomerate club party agency organisation organization

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Token
 
-from .lexicon import (HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS, PERSONAL_PRONOUNS,
-                      QUOTE_VERB_FORMS, SPOKES_NOUNS, STATEMENT_NOUNS, TITLE_WORDS)
+from .gender import PRONOUN_GENDER, first_name_gender, word_gender
+from .lexicon import (BODY_NOUNS, DOCUMENT_NOUNS, HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS,
+                      PERSONAL_PRONOUNS, QUOTE_VERB_FORMS, SPOKES_NOUNS, STATEMENT_NOUNS, TITLE_WORDS)
 from .quotes import find_quotes
 
 # Labels that mark numbers and dates; person/place/organisation labels are too unreliable on
@@ -212,6 +213,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             text = _text(doc, toks)
             base = dict(start=start + offset, end=end + offset, text=text)
+    if lemma in DOCUMENT_NOUNS and lemma not in STATEMENT_NOUNS:
+        return _document(head, toks, owner, base, offset)
     if lemma in STATEMENT_NOUNS and owner is not None:  # "the ministry's statement said"
         own = analyse(owner, offset)
         if own is not None:
@@ -263,6 +266,38 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     return Mention(kind="group", name=text, role=_appos_role(head), **base)
 
 
+def _document(head: Token, toks: list[Token], owner: Token | None, base: dict, offset: int) -> Mention:
+    """"a survey by pollster Forsa", "a Reuters poll", "Forsa's survey": the body behind it;
+    "the poll" alone is resolved later to the last document's body."""
+    by = next((t for t in head.subtree if t.dep_ == "pobj" and t.i > head.i
+               and t.head.lower_ in ("by", "from") and t.pos_ == "PROPN"), None)
+    if by is not None:
+        for start, name in _body_names(head.doc):  # "by the Port of Antwerp-Bruges"
+            if start <= by.idx < start + len(name):
+                return Mention(kind="document", name=name, **base)
+        own = analyse(by, offset)
+        if own is not None and own.kind in ("name", "group"):
+            name = own.name or _strip_det(own.text)
+            return Mention(kind="document", name=_strip_descriptor(name, by), **base)
+    if owner is not None and owner.pos_ == "PROPN":
+        own = analyse(owner, offset)
+        if own is not None and own.kind in ("name", "group"):
+            return Mention(kind="document", name=own.name or own.text, **base)
+    runs = _name_runs([t for t in toks if t.i < head.i and t.dep_ == "compound"])
+    if runs:
+        return Mention(kind="document", name=_text(head.doc, runs[-1]), **base)
+    return Mention(kind="document", **base)
+
+
+def _strip_descriptor(name: str, head: Token) -> str:
+    """"pollster Forsa" -> "Forsa", "the news agency ČTK" -> "ČTK" (a lower-case descriptor
+    before a proper name is no part of it)."""
+    words = name.split()
+    while len(words) > 1 and (words[0][:1].islower() or words[0].lower() in ("the", "a", "an")):
+        words.pop(0)
+    return " ".join(words)
+
+
 def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> Mention | None:
     """"the chief executive, Jane Doe, told ...", "Ukraine's Foreign Minister Andrii Sybiha said"."""
     doc = head.doc
@@ -278,8 +313,9 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
         toks = toks + [t for t in doc[head.i + 1:run[-1].i + 1] if t not in toks]
         role = role_before(run[0], toks[0].i)
     else:
-        clean = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
-        role = _text(doc, clean)
+        clean = [t for t in toks if not (t.dep_ in ("det", "poss") and t.pos_ in ("DET", "PRON")
+                                         and t.i == toks[0].i)]
+        role = _text(doc, clean)  # "Its director general, Agustín Reyna," -> "director general"
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     return Mention(start + offset, end + offset, _text(doc, toks), kind="name",
                    name=_text(doc, run), role=role)
@@ -300,6 +336,9 @@ class ArticleSpeakers:
         self._said: list[tuple[int, str, str | None, str]] = []  # (pos, speaker, role, kind)
         self._subjects: list[tuple[int, str, bool]] = []  # (pos, proper-noun subject, is PERSON)
         self._person_words: set[str] = set()  # words of names tagged PERSON somewhere
+        self._gender_votes: dict[str, dict[str, int]] = {}  # full name -> {"f"/"m": weight}
+        self._bodies: list[tuple[int, str]] = []  # (pos, name) of capitalised names of bodies
+        self._documents: list[tuple[int, str]] = []  # (pos, body) behind a poll, survey, report
 
     def observe(self, doc: Doc, offset: int, text: str | None = None) -> None:
         """Register every multi-word name in ``doc`` with the title run written before it,
@@ -318,6 +357,10 @@ class ArticleSpeakers:
             if len(run) < 2:
                 continue
             name = _text(doc, run)
+            longer = self._longer_name(name)
+            if longer is not None:  # "De Vries" after "Pieter de Vries": the same person
+                self.people[longer].positions.append(run[0].idx + offset)
+                continue
             if any(t.ent_type_ == "PERSON" for t in run):
                 self._person_words.update(t.text for t in run)
             person = self.people.setdefault(name, _Person(name))
@@ -326,10 +369,72 @@ class ArticleSpeakers:
             role = role_before(run[0]) or _appos_role(run[-1])
             if role:
                 person.roles.append((pos, role))
+            self._gender_evidence(name, run, role)
+        self._bodies.extend((pos + offset, name) for pos, name in _body_names(doc))
+        for tok in doc:  # "The Bank of Spain said in a report that ...": the report is the bank's
+            if tok.lemma_.lower() in DOCUMENT_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                verb = tok.head.head
+                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                own = analyse(subj, offset) if subj is not None and subj.pos_ == "PROPN" else None
+                if own is not None and own.kind in ("name", "group"):
+                    self._documents.append((tok.idx + offset, own.name or own.text))
+        for run in _name_runs(maybe):  # "Ms Kowalska": an honorific before a surname alone
+            if len(run) == 1 and run[0].i > 0 and word_gender(doc[run[0].i - 1].text):
+                full = self._full_name(run[0].text, run[0].idx + offset)
+                if full in self.people:
+                    self._vote(full, word_gender(doc[run[0].i - 1].text), 3)
+
+    def _vote(self, name: str, gender: str | None, weight: int) -> None:
+        if gender:
+            votes = self._gender_votes.setdefault(name, {})
+            votes[gender] = votes.get(gender, 0) + weight
+
+    def _gender_evidence(self, name: str, run: list[Token], role: str | None) -> None:
+        """Honorific or gendered title with the name (3), a pronoun in the sentence that can only
+        be this person's (2), the first name (1)."""
+        doc = run[0].doc
+        words = (role or "").split() + ([doc[run[0].i - 1].text] if run[0].i > 0 else [])
+        for w in words:
+            self._vote(name, word_gender(w), 3)
+        sent = run[0].sent
+        others = [r for r in _name_runs([t for t in sent if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"])
+                  if r[0].i != run[0].i]
+        if not others:
+            pron = {PRONOUN_GENDER[t.lower_] for t in doc[run[-1].i + 1:sent.end]
+                    if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON"}
+            if len(pron) == 1:
+                self._vote(name, pron.pop(), 2)
+        if len(run) >= 2:
+            self._vote(name, first_name_gender(run[0].text), 1)
+
+    def gender_of(self, name: str | None) -> str | None:
+        """"f", "m" or None (no evidence, or evidence both ways)."""
+        if not name:
+            return None
+        votes = self._gender_votes.get(name)
+        if votes is None and len(name.split()) >= 2 and name not in self.people:
+            return first_name_gender(name.split()[0])
+        if not votes:
+            return None
+        f, m = votes.get("f", 0), votes.get("m", 0)
+        return "f" if f > m else "m" if m > f else None
+
+    def _agrees(self, name: str | None, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        known = self.gender_of(name)
+        return known is None or known == gender
+
+    def _longer_name(self, name: str) -> str | None:
+        """A person already named in full whose name ends with ``name`` ("Pieter de Vries")."""
+        tail = " " + name.lower()
+        return next((full for full in self.people if full.lower().endswith(tail)), None)
 
     def _full_name(self, name: str, pos: int) -> str:
         if name in self.people:
             return name
+        if " " in name and (longer := self._longer_name(name)) is not None:
+            return longer
         last = name.split()[-1]
         best, best_key = name, None
         for full, person in self.people.items():
@@ -354,10 +459,46 @@ class ArticleSpeakers:
     def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
         """(canonical speaker, role) for a mention at its place in the article."""
         pos = mention.start
+        if mention.kind == "document":
+            if mention.name:
+                self._documents.append((pos, mention.name))
+                return mention.name, None
+            return self._last_document(pos) or mention.text, None
+        speaker, role = self._resolve(mention)
+        if speaker and mention.kind in ("group", "title", "statement") and _descriptor_head(speaker):
+            head = _descriptor_head(speaker)
+            if head in DOCUMENT_NOUNS:
+                return self._last_document(pos) or speaker, role
+            body = self._body_named(head, pos)
+            if body is not None:  # "the court said": the court named earlier
+                return body, None
+        return speaker, role
+
+    def conjunct_name(self, tok: Token, offset: int) -> str | None:
+        """The person named in one conjunct of a coordinated subject, without the others."""
+        others = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        runs = _name_runs([t for t in tok.subtree if t.i not in others])
+        if not runs:
+            return None
+        return self._full_name(_text(tok.doc, runs[-1]), runs[-1][0].idx + offset)
+
+    def _last_document(self, pos: int) -> str | None:
+        return next((name for p, name in reversed(self._documents) if p < pos), None)
+
+    def _body_named(self, noun: str, pos: int) -> str | None:
+        """The latest body named before ``pos`` with ``noun`` in its name ("court" -> "European
+        Court of Justice", "university" -> "Vilnius University")."""
+        for p, name in reversed(self._bodies):
+            if p < pos and noun in name.lower().replace("-", " ").split():
+                return name
+        return None
+
+    def _resolve(self, mention: Mention) -> tuple[str | None, str | None]:
+        pos = mention.start
         if mention.kind == "pronoun":
             if mention.text.lower() in ("they", "we"):  # the last source of any kind: "officials"
                 return self._previous(pos, kinds=None)
-            return self._pronoun(pos)
+            return self._pronoun(pos, PRONOUN_GENDER.get(mention.text.lower()))
         if mention.kind == "it":
             return self._previous(pos, kinds=("office", "statement", "group", "title"))
         if mention.kind == "statement":
@@ -382,10 +523,10 @@ class ArticleSpeakers:
                 return org, None
         if mention.kind == "group":
             name = mention.name or mention.text
-            if " " not in name:  # a surname the tagger took for a place or an organisation
-                full = self._full_name(name, pos)
-                if full in self.people:
-                    return full, mention.role or self.role_of(full, pos)
+            # a surname the tagger took for a place or an organisation ("Vries", "De Vries")
+            full = self._full_name(name, pos) if " " not in name else self._longer_name(name)
+            if full in self.people:
+                return full, mention.role or self.role_of(full, pos)
             return name, mention.role
         if mention.kind == "office" and mention.owner is not None:
             owner, role = self.resolve(mention.owner)
@@ -394,32 +535,52 @@ class ArticleSpeakers:
         role = mention.role or self.role_of(full, pos)
         return full, role
 
-    def _pronoun(self, pos: int) -> tuple[str | None, str | None]:
-        """The latest person before ``pos``: a proper-noun subject or the last speaker."""
-        said = next(((p, spk, role) for p, spk, role, kind in reversed(self._said)
-                     if p < pos and kind in ("name", "pronoun")), None)
+    def _pronoun(self, pos: int, gender: str | None = None) -> tuple[str | None, str | None]:
+        """The latest person before ``pos`` that agrees with the pronoun's gender: a proper-noun
+        subject since the last speaker, the last speaker, else the nearest agreeing person named."""
+        said_all = [(p, spk, role) for p, spk, role, kind in reversed(self._said)
+                    if p < pos and kind in ("name", "pronoun")]
+        said = said_all[0] if said_all else None
         for p, text, is_person in reversed(self._subjects):
             if p >= pos:
                 continue
             if said is not None and said[0] >= p:
                 break
             full = self._full_name(text, p)
-            if full in self.people or is_person:
+            if (full in self.people or is_person) and self._agrees(full, gender):
                 return full, self.role_of(full, pos)
-        if said:
+        if said and self._agrees(said[1], gender):
             return said[1], said[2]
         named = [(max(p for p in person.positions if p < pos), person.name)
                  for person in self.people.values() if any(p < pos for p in person.positions)
                  and self._person_words.intersection(person.name.split())]
+        if gender is not None:  # "Solberg said ... Asked whether ..., she said": the nearest she
+            cands = [(p, spk) for p, spk, _ in said_all]
+            cands += [(p, self._full_name(text, p)) for p, text, is_person in self._subjects
+                      if p < pos and (is_person or self._full_name(text, p) in self.people)]
+            cands += named
+            for p, name in sorted(cands, reverse=True):
+                if self.gender_of(name) == gender:
+                    return name, self.role_of(name, pos) or next(
+                        (r for q, spk, r in said_all if spk == name and r), None)
+            cands = [(p, n) for p, n in cands if self._agrees(n, gender)]
+            if cands:
+                name = max(cands)[1]
+                return name, self.role_of(name, pos)
+            return None, None
+        if said:
+            return said[1], said[2]
         if named:  # "Reporters asked Zelensky about it. '...,' he said."
             name = max(named)[1]
             return name, self.role_of(name, pos)
         return self._previous(pos, kinds=None)
 
     def _previous_org(self, pos: int) -> str | None:
-        """The latest proper-noun subject before ``pos`` that is not a person."""
+        """The latest proper-noun subject before ``pos`` that is not a person, nor a body of
+        another kind ("the company" is not the "Court" named before)."""
         for p, text, is_person in reversed(self._subjects):
-            if p < pos and not is_person and text not in self._person_words:
+            if p < pos and not is_person and text not in self._person_words and not (
+                    BODY_NOUNS & set(text.lower().split())):
                 return text
         return None
 
@@ -444,3 +605,50 @@ def _generic_org(text: str) -> bool:
 def _strip_det(text: str) -> str:
     first, _, rest = text.partition(" ")
     return rest if rest and first.lower() in ("the", "a", "an") else text
+
+
+_CONNECTORS = frozenset({"of", "and", "for", "on", "de", "du", "des", "the", "'s", "\u2019s", "-"})
+
+
+def _capital(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text) and tok.ent_type_ not in _NOT_NAME_ENTS
+
+
+def _body_names(doc: Doc) -> list[tuple[int, str]]:
+    """Capitalised names of two or more words with a proper noun in them ("European Court of
+    Justice", "Chile's Foreign Ministry", "Port of Antwerp-Bruges"), as (char offset, name)."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _capital(doc[i]):
+            i += 1
+            continue
+        j = last = i
+        while j + 1 < n:
+            nxt = doc[j + 1]
+            if _capital(nxt) and (nxt.text != "-"):
+                j = last = j + 1
+            elif nxt.lower_ in _CONNECTORS and j + 2 < n and (
+                    _capital(doc[j + 2]) or doc[j + 2].lower_ == "the" and j + 3 < n and _capital(doc[j + 3])) and (
+                    nxt.text != "-" or not (nxt.whitespace_ or doc[j].whitespace_)):
+                j += 1
+            else:
+                break
+        toks = [t for t in doc[i:last + 1]]
+        while toks and toks[0].lower_ in ("the", "a", "an"):
+            toks.pop(0)
+        if len(toks) >= 2 and any(t.pos_ == "PROPN" for t in toks):
+            out.append((toks[0].idx, _text(doc, toks)))
+        i = last + 1
+    return out
+
+
+def _descriptor_head(text: str) -> str | None:
+    """"court" for "court", "top court", "The court"; None for names and longer phrases."""
+    words = _strip_det(text).split()
+    if not words or len(words) > 3 or any(not w.isalpha() or not w.islower() for w in words[1:]):
+        return None
+    head = words[-1].lower()
+    if len(words) == 1 and not words[0][1:].islower():
+        return None
+    return head if head.isalpha() and head not in TITLE_WORDS - BODY_NOUNS else None
