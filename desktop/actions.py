@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
@@ -27,6 +28,9 @@ class ActionSpec:
     standard: QKeySequence.StandardKey | None = None
     tip: str = ""
     checkable: bool = False
+    # a bare key (A, 1, Enter…): acts only where claims are shown (the article text, the claims
+    # table), never from a text field, a list of articles or a registry field
+    local: bool = False
 
 
 SEPARATOR = None  # a None entry in ACTIONS draws a separator in its menu's list
@@ -50,26 +54,33 @@ ACTIONS: tuple[ActionSpec | tuple[str, None], ...] = (
     ActionSpec("find", "&Find…", "Edit", standard=Std.Find, tip="Search articles"),
     ActionSpec("find_claims", "Find &claims…", "Edit", ("Ctrl+Shift+F",), tip="Search all claims of the project"),
 
-    ActionSpec("next_suggestion", "&Next claim", "Claim", ("J", "N"), tip="Select the next claim in the article"),
-    ActionSpec("prev_suggestion", "&Previous claim", "Claim", ("K", "P"), tip="Select the previous claim"),
+    ActionSpec("next_suggestion", "&Next claim", "Claim", ("J", "N"),
+               tip="Select the next claim in the article", local=True),
+    ActionSpec("prev_suggestion", "&Previous claim", "Claim", ("K", "P"), tip="Select the previous claim", local=True),
     ("Claim", SEPARATOR),
-    ActionSpec("accept", "&Accept", "Claim", ("A", "Return"), tip="Confirm the selected claim and go to the next"),
-    ActionSpec("reject", "&Reject", "Claim", ("R", "Delete"), tip="Reject the selected claim and go to the next"),
+    ActionSpec("accept", "&Accept", "Claim", ("A", "Return"),
+               tip="Confirm the selected claim and go to the next", local=True),
+    ActionSpec("reject", "&Reject", "Claim", ("R", "Delete"),
+               tip="Reject the selected claim and go to the next", local=True),
     ("Claim", SEPARATOR),
-    ActionSpec("stance_favor", "Stance: in &favour", "Claim", ("1",), tip="The claim supports the topic"),
-    ActionSpec("stance_against", "Stance: &against", "Claim", ("2",), tip="The claim opposes the topic"),
-    ActionSpec("stance_neutral", "Stance: n&eutral", "Claim", ("3",), tip="The claim takes no side"),
-    ActionSpec("stance_none", "Stance: not judged", "Claim", ("0",), tip="Clear the stance"),
+    ActionSpec("stance_favor", "Stance: in &favour", "Claim", ("1",), tip="The claim supports the topic", local=True),
+    ActionSpec("stance_against", "Stance: &against", "Claim", ("2",), tip="The claim opposes the topic", local=True),
+    ActionSpec("stance_neutral", "Stance: n&eutral", "Claim", ("3",), tip="The claim takes no side", local=True),
+    ActionSpec("stance_none", "Stance: not judged", "Claim", ("0",), tip="Clear the stance", local=True),
     ("Claim", SEPARATOR),
-    ActionSpec("focus_speaker", "Edit &speaker", "Claim", ("S",), tip="Type the speaker's name (with completion)"),
+    ActionSpec("focus_speaker", "Edit &speaker", "Claim", ("S",),
+               tip="Type the speaker's name (with completion)", local=True),
     ActionSpec("speaker_from_selection", "Speaker from &selected name", "Claim", ("Shift+S",),
-               tip="Make the name selected in the text the claim's speaker and mention"),
-    ActionSpec("edit_fields", "&Edit fields", "Claim", ("E",), tip="Move to the claim form, field by field (Tab)"),
-    ActionSpec("new_claim", "New claim from &selection", "Claim", ("M",), tip="Mark the selected text as a claim"),
+               tip="Make the name selected in the text the claim's speaker and mention", local=True),
+    ActionSpec("edit_fields", "&Edit fields", "Claim", ("E",),
+               tip="Move to the claim form, field by field (Tab)", local=True),
+    ActionSpec("new_claim", "New claim from &selection", "Claim", ("M",),
+               tip="Mark the selected text as a claim", local=True),
     ActionSpec("add_fragment", "Add selection to the &claim", "Claim", ("F",),
-               tip="Add the selected text to the selected claim as another fragment (a quote split by its attribution)"),
+               tip="Add the selected text to the selected claim as another fragment (a quote split by its attribution)",
+               local=True),
     ActionSpec("remove_fragment", "Remove the fragment at the c&ursor", "Claim", ("Shift+F",),
-               tip="Take the fragment under the text cursor out of the selected split claim"),
+               tip="Take the fragment under the text cursor out of the selected split claim", local=True),
     ActionSpec("delete_claim", "&Delete claim", "Claim", ("Ctrl+Delete",), tip="Remove the claim entirely"),
 
     ActionSpec("next_article", "Next a&rticle", "View", ("Ctrl+Shift+N", "Ctrl+PgDown"), tip="Open the next article"),
@@ -119,9 +130,20 @@ def create_actions(parent: QWidget) -> dict[str, QAction]:
         keys = shortcut_text(spec)
         act.setToolTip(f"{spec.tip} ({keys})" if spec.tip and keys else spec.tip or spec.text.replace("&", ""))
         act.setStatusTip(spec.tip)
-        parent.addAction(act)  # shortcuts work even while the menu bar is hidden
+        if spec.local:
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # see claim_views()
+        else:
+            parent.addAction(act)  # shortcuts work even while the menu bar is hidden
         actions[spec.name] = act
     return actions
+
+
+def install_local(actions: dict[str, QAction], widgets: list[QWidget]) -> None:
+    """Give the bare-key actions to the widgets that show claims; their keys work only there."""
+    for spec in specs():
+        if spec.local:
+            for widget in widgets:
+                widget.addAction(actions[spec.name])
 
 
 def build_menus(menubar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMenu]:

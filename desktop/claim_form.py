@@ -74,7 +74,7 @@ class ClaimForm(QScrollArea):
     accept_clicked = Signal()
     reject_clicked = Signal()
     alias_requested = Signal(int)  # add the claim's mention as an alias of its speaker
-    leave = Signal()  # Enter in a one-line field or Escape: back to the article text
+    leave = Signal()  # Escape in a field: back to the article text (Enter saves and stays)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -225,13 +225,12 @@ class ClaimForm(QScrollArea):
             field.installEventFilter(self)
             if isinstance(field, QComboBox) and field.lineEdit() is not None:
                 field.lineEdit().installEventFilter(self)
-        for line in (self.speaker, self.role, self.verdict_url):  # Enter: save, then back to the text
-            line.returnPressed.connect(lambda line=line: (line.editingFinished.emit(), self.leave.emit()))
         self._loading = False
         self.set_claim(None)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """Enter and Escape belong to the field being edited, not to the window's Accept shortcut."""
+        """Enter and Escape belong to the field being edited: Enter saves it and the focus stays (so
+        what is typed next goes to the field, never to the stance keys); Escape reverts and leaves."""
         kind = event.type()
         if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             key = event.key()
@@ -244,10 +243,8 @@ class ClaimForm(QScrollArea):
                     self._revert(obj)
                     self.leave.emit()
                     return True
-                if not isinstance(obj, QLineEdit):  # combo boxes and the date: Enter finishes the field
-                    if obj is self.date:
-                        self._date_done()
-                    self.leave.emit()
+                if not isinstance(obj, QLineEdit) and obj is self.date:  # Enter saves; focus stays
+                    self._date_done()
         return False
 
     def _revert(self, field: QObject) -> None:

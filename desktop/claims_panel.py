@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QGridLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -34,7 +34,8 @@ class ClaimList(list):
 
 
 class ClaimsPanel(QWidget):
-    claim_activated = Signal(int)
+    claim_activated = Signal(int)  # double-click or Enter: open the claim in its article
+    claim_selected = Signal(int)  # a click or arrow key: the claim becomes the current one
 
     def __init__(self, runner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -92,6 +93,9 @@ class ClaimsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.installEventFilter(self)
+        self.search.installEventFilter(self)
         self.count = QLabel()
 
         layout = QVBoxLayout(self)
@@ -175,6 +179,23 @@ class ClaimsPanel(QWidget):
 
     def _update_count(self) -> None:
         self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} claims")
+
+    def eventFilter(self, obj, event) -> bool:
+        """Enter on a row opens it (the window's Enter-accepts belongs to the text); Escape leaves the search."""
+        kind = event.type()
+        if obj is self.table and kind == QEvent.Type.ShortcutOverride \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return True
+        if obj is self.search and kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().eventFilter(obj, event)
+
+    def _current_changed(self, current, _previous) -> None:
+        claim_id = current.data(ID_ROLE) if current.isValid() else None
+        if claim_id is not None:
+            self.claim_selected.emit(int(claim_id))
 
     def _activated(self, index) -> None:
         claim_id = index.data(ID_ROLE)

@@ -12,13 +12,13 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from db import Changes, Claim, ClaimFilter, Project
-from desktop.actions import build_menus, create_actions
+from desktop.actions import build_menus, create_actions, install_local
 from desktop.article_view import ArticleView, legend_html
 from desktop.claim_form import ClaimForm
 from desktop.claims_panel import ClaimsPanel
@@ -64,6 +64,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self._waiting_for_model: set[int] = set()
         self.article_id: int | None = None
         self.claim_id: int | None = None
+        self._shown_once = False
 
         self.undo = CoreUndoStack(project, annotator, self)
         self.undo.changed.connect(self.apply_changes)
@@ -72,6 +73,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self._build_widgets()
         self.actions = create_actions(self)
         self._menus = build_menus(self.menuBar(), self.actions)
+        install_local(self.actions, [self.article_view, self.claims_panel.table])
         self.install_project_menu(self._menus["File"])
         for name, action in self.actions.items():
             handler = getattr(self, f"act_{name}")
@@ -149,6 +151,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         page.addWidget(self.article_view, 1)
         self.claims_panel = ClaimsPanel(self.reader)
         self.claims_panel.claim_activated.connect(self.open_claim)
+        self.claims_panel.claim_selected.connect(self.show_claim)
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.addTab(article_page, "&Article")
         self.tabs.addTab(self.claims_panel, "All &claims")
@@ -164,6 +167,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.form_dock = self._dock("Claim", self.form, Qt.DockWidgetArea.RightDockWidgetArea)
         scrollbar = self.form.verticalScrollBar().sizeHint().width()
         self.form.setMinimumWidth(self.form.widget().minimumSizeHint().width() + scrollbar + 4)
+        self.article_search.installEventFilter(self)
         self.setTabOrder(self.article_search, self.article_table)
         self.setTabOrder(self.article_table, self.article_view)
         self.setTabOrder(self.article_view, self.form)
@@ -196,9 +200,20 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         menu.exec(self.article_table.horizontalHeader().mapToGlobal(pos))
 
     def _leave_form(self) -> None:
-        """Back to the text after a field; the form shows what was stored (e.g. an alias resolved to its name)."""
-        self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        """Escape in a field: back to where claims are shown; the form shows what is stored."""
+        if self.tabs.currentWidget() is self.claims_panel:
+            self.claims_panel.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.form.set_claim(self.current_claim())
+
+    def eventFilter(self, obj, event) -> bool:
+        """Escape leaves the article search for the text (the search stays as typed)."""
+        if obj is self.article_search and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Escape:
+            self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().eventFilter(obj, event)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -228,6 +243,9 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._shown_once:  # keys start in the text: J, A, ? act at once, nothing types into a field
+            self._shown_once = True
+            self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
         if self._default_docks:  # first start: docks sized once the window has its size
             self._default_docks = False
             QTimer.singleShot(0, lambda: self.resizeDocks([self.articles_dock, self.form_dock], [470, 400],
@@ -372,6 +390,18 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.tabs.setCurrentIndex(0)
         self.select_claim(claim_id)
         self.article_view.setFocus()
+
+    def show_claim(self, claim_id: int) -> None:
+        """A row clicked in the claims table: that claim becomes the current one (form, A, R, stance keys);
+        the table keeps the focus and its place."""
+        if claim_id == self.claim_id or self.tabs.currentWidget() is not self.claims_panel:
+            return
+        claim = self.project.claim(claim_id)
+        if claim.status == "rejected" and not self.article_view.show_rejected:
+            self.actions["show_rejected"].setChecked(True)
+        if claim.article_id != self.article_id:
+            self.open_article(claim.article_id)
+        self.select_claim(claim_id)
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh what a change touched: the current article's claims, the lists, the form."""

@@ -41,6 +41,8 @@ class AnnotationActions:
             self.statusBar().showMessage("Select a claim first (J/K move between claims).", 4000)
             return
         if self.change(label, lambda: verb(claim.id, annotator=self.annotator)) is not None:
+            if self.tabs.currentWidget() is self.claims_panel:
+                return  # the table keeps its row: the next claim is the user's choice there
             if self.current_claim() is None or self.current_claim().status != "suggested":
                 self._step(True, pending_only=True)
 

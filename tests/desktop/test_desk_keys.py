@@ -1,0 +1,116 @@
+"""Keys never change data by accident: Enter acts on the focused widget only, a clicked row of the
+claims table is the claim A acts on, typing in a field never reaches the stance keys.
+
+Driven with keys and mouse clicks on the real window, as a fact-checker would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit
+
+from db import ClaimFilter
+from tests.desktop.conftest import SEED
+from tests.desktop.test_main_window import TIMEOUT, _import_and_wait
+
+
+def _snapshot(project):
+    return {c.id: (c.status, c.stance, c.topic, c.speaker, c.date, c.version) for c in project.claims(ClaimFilter())}
+
+
+def _text_fields(root):
+    fields = root.findChildren(QLineEdit) + root.findChildren(QPlainTextEdit) + root.findChildren(QAbstractSpinBox)
+    return [f for f in fields if f.isVisible() and f.isEnabled() and f is not root.article_view
+            and not (isinstance(f, QPlainTextEdit) and f.isReadOnly())]
+
+
+def test_enter_in_every_text_field_changes_no_claim(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    assert window.claim_id is not None
+    before = _snapshot(window.project)
+    pressed = []
+
+    def press_enter_everywhere():
+        for field in _text_fields(window):
+            field.setFocus(Qt.FocusReason.TabFocusReason)
+            if not field.hasFocus():
+                continue
+            qtbot.keyClick(field, Qt.Key.Key_Return)
+            pressed.append(field.accessibleName() or field.placeholderText() if isinstance(field, QLineEdit)
+                           else field.accessibleName() or type(field).__name__)
+            assert _snapshot(window.project) == before, f"Enter in {pressed[-1]!r} changed a claim"
+
+    # the article search with text typed in it, as in the report
+    qtbot.mouseClick(window.article_search, Qt.MouseButton.LeftButton)
+    assert window.article_search.hasFocus()
+    qtbot.keyClicks(window.article_search, "peace")
+    qtbot.keyClick(window.article_search, Qt.Key.Key_Return)
+    assert _snapshot(window.project) == before
+    window.article_search.clear()
+    press_enter_everywhere()
+    window.act_show_claims()
+    qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 0, timeout=TIMEOUT)
+    press_enter_everywhere()
+    window.act_show_article()
+    for key in window.factcheck.docks:  # the speaker registry, topics, timeline, stance changes
+        window.factcheck.show(key)
+        qtbot.waitUntil(window.factcheck.docks[key].isVisible)
+        press_enter_everywhere()
+    names = set(pressed)
+    assert {"Search articles", "Search claims", "Speaker", "Role"} <= names, names
+    assert len(pressed) >= 12
+
+
+def test_a_table_click_then_a_acts_on_the_clicked_claim(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    shown_first = window.claim_id
+    window.act_show_claims()
+    panel = window.claims_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 3, timeout=TIMEOUT)
+    row = panel.proxy.rowCount() - 1
+    index = panel.proxy.index(row, 2)
+    target = int(index.data(Qt.ItemDataRole.UserRole + 1))
+    assert target != shown_first
+    rect = panel.table.visualRect(index)
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.form.claim.id == target and window.claim_id == target
+    assert window.tabs.currentWidget() is panel  # the table stays in front, with the focus
+    qtbot.keyClick(panel.table, Qt.Key.Key_A)
+    assert window.project.claim(target).status == "confirmed"
+    assert window.project.claim(shown_first).status == "suggested"
+    qtbot.keyClick(panel.table, Qt.Key.Key_2)
+    assert window.project.claim(target).stance == "against"
+    # Enter on a row opens it in the article; it accepts nothing
+    before = _snapshot(window.project)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert window.tabs.currentIndex() == 0 and window.claim_id == target
+    assert _snapshot(window.project) == before
+
+
+def test_digits_typed_in_a_field_after_enter_stay_in_the_field(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    claim_id = window.claim_id
+    stance = window.project.claim(claim_id).stance
+    qtbot.keyClick(window.article_view, Qt.Key.Key_E)  # to the form
+    assert window.form.kind.hasFocus()
+    qtbot.mouseClick(window.form.role, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window.form.role, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.form.role, "Minister")
+    qtbot.keyClick(window.form.role, Qt.Key.Key_Return)
+    assert window.project.claim(claim_id).role == "Minister"
+    assert window.form.role.hasFocus()  # focus did not jump back to the text
+    qtbot.keyClicks(window.form.role, " 2 3 1")
+    assert window.project.claim(claim_id).stance == stance
+    assert window.form.role.text().endswith("2 3 1")
+
+
+def test_focus_starts_in_the_article_and_escape_leaves_the_search(qtbot, make_window):
+    window = make_window()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.article_view)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.article_search.hasFocus()
+    qtbot.keyClicks(window.article_search, "Italy")
+    qtbot.keyClick(window.article_search, Qt.Key.Key_Escape)
+    assert window.article_view.hasFocus() and window.article_search.text() == "Italy"
