@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDateEdit, QFormLayout, QGridLayout, QGroupBox,
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from db import Claim, Span, Speaker, Topic
+from desktop.date_field import DateField
 from exports import VERDICT_RATINGS
 
-NO_DATE = QDate(1900, 1, 1)
 STANCE_CHOICES = (("not judged", None), ("in favour (1)", "favor"), ("against (2)", "against"),
                   ("neutral (3)", "neutral"))
 WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -83,6 +83,7 @@ class ClaimForm(QScrollArea):
         self.claim: Claim | None = None
         self._text = ""
         self._speakers: list[Speaker] = []
+        self.article_date: dt.date | None = None  # where the date's calendar opens for an undated claim
         body = QWidget()
         self.setWidget(body)
         outer = QVBoxLayout(body)
@@ -140,12 +141,8 @@ class ClaimForm(QScrollArea):
         self.role.editingFinished.connect(lambda: self._save_text("Set role", "role", self.role.text()))
         form.addRow("&Role", self.role)
 
-        self.date = QDateEdit(calendarPopup=True)
-        self.date.setMinimumDate(NO_DATE)
-        self.date.setSpecialValueText("no date")
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.editingFinished.connect(self._date_done)
-        self.date.dateChanged.connect(self._date_picked)
+        self.date = DateField()
+        self.date.committed.connect(lambda value: self._save("Set date", date=value))
         self.date_phrase = QLabel()
         self.date_phrase.setWordWrap(True)
         self.date_assumed = QCheckBox("assumed")
@@ -162,7 +159,7 @@ class ClaimForm(QScrollArea):
         self.stance = QComboBox()
         for text, value in STANCE_CHOICES:
             self.stance.addItem(text, value)
-        self.stance.currentIndexChanged.connect(lambda _: self._save("Set stance", stance=self.stance.currentData()))
+        self.stance.currentIndexChanged.connect(lambda _: self._stance_chosen())
         form.addRow("S&tance", self.stance)
 
         self.topic = QComboBox(editable=True)
@@ -210,7 +207,7 @@ class ClaimForm(QScrollArea):
         outer.addStretch(1)
 
         for widget, name in ((self.kind, "Kind"), (self.speaker, "Speaker"), (self.role, "Role"),
-                             (self.date, "Statement date"), (self.date_assumed, "Date assumed"),
+                             (self.date_assumed, "Date assumed"),
                              (self.stance, "Stance"), (self.topic, "Topic"), (self.verdict_rating, "Verdict rating"),
                              (self.verdict_explanation, "Verdict explanation"), (self.verdict_url, "Evidence URL"),
                              (self.note, "Note"), (self.accept_button, "Accept claim"),
@@ -220,7 +217,7 @@ class ClaimForm(QScrollArea):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for field in (self.speaker, self.role, self.verdict_url, self.date, self.kind, self.stance, self.topic,
+        for field in (self.speaker, self.role, self.verdict_url, self.date.edit, self.kind, self.stance, self.topic,
                       self.verdict_rating, self.verdict_explanation, self.note):
             field.installEventFilter(self)
             if isinstance(field, QComboBox) and field.lineEdit() is not None:
@@ -243,8 +240,6 @@ class ClaimForm(QScrollArea):
                     self._revert(obj)
                     self.leave.emit()
                     return True
-                if not isinstance(obj, QLineEdit) and obj is self.date:  # Enter saves; focus stays
-                    self._date_done()
         return False
 
     def _revert(self, field: QObject) -> None:
@@ -253,6 +248,7 @@ class ClaimForm(QScrollArea):
         if c is None:
             return
         stored = {self.speaker: c.speaker, self.role: c.role, self.verdict_url: c.verdict_url,
+                  self.date.edit: c.date.isoformat() if c.date else None,
                   self.topic.lineEdit(): c.topic, self.verdict_rating.lineEdit(): c.verdict_rating}
         if field in stored:
             field.setText(stored[field] or "")
@@ -297,7 +293,7 @@ class ClaimForm(QScrollArea):
                     w.setPlainText("")
                 for w in (self.speaker, self.role, self.verdict_url):
                     w.setText("")
-                self.date.setDate(NO_DATE)
+                self.date.set_value(None)
                 self.date_phrase.setText("")
                 self.topic.setCurrentText("")
                 self.verdict_rating.setCurrentText("")
@@ -312,7 +308,7 @@ class ClaimForm(QScrollArea):
             if not self.speaker.hasFocus():
                 self.speaker.setText(claim.speaker or "")
             self.role.setText(claim.role or "")
-            self.date.setDate(QDate(claim.date.year, claim.date.month, claim.date.day) if claim.date else NO_DATE)
+            self.date.set_value(claim.date, near=self.article_date)
             phrase = f"from “{claim.date_text}”" if claim.date_text else "no date phrase in the text"
             self.date_phrase.setText(phrase + (" (assumed)" if claim.date_assumed else ""))
             self.date_assumed.setChecked(claim.date_assumed)
@@ -360,21 +356,19 @@ class ClaimForm(QScrollArea):
         if name.casefold() != (self.claim.speaker or "").casefold():
             self.edit.emit(self.claim.id, "Set speaker", {"speaker": name or None})
 
+    def _stance_chosen(self) -> None:
+        stance = self.stance.currentData()
+        if stance is None and self.claim is not None and self.claim.topic:
+            self._save("Set stance", stance=None, topic_id=None)  # not judged: off the topic's timeline
+        else:
+            self._save("Set stance", stance=stance)
+
     def _topic_done(self) -> None:
         if self._loading or self.claim is None:
             return
         name = self.topic.currentText().strip()
         if name != (self.claim.topic or ""):
             self.edit.emit(self.claim.id, "Set topic", {"topic": name or None})
-
-    def _date_picked(self, date: QDate) -> None:
-        if self.date.calendarWidget().isVisible():  # a pick in the calendar popup is final
-            self._date_done()
-
-    def _date_done(self) -> None:
-        d = self.date.date()
-        value = None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
-        self._save("Set date", date=value)
 
     def _move_span(self, how: str) -> None:
         if self.claim is None or not self._text:

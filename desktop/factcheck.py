@@ -9,7 +9,7 @@ window has them, ``change(label, fn)`` (the undo stack: edits become undoable) w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from desktop.speakers_view import SpeakersView
@@ -19,6 +19,15 @@ from desktop.topics_view import TopicsView
 
 VIEWS = (("speakers", "Speaker registry"), ("topics", "Topics"), ("timeline", "Stance timeline"),
          ("stance", "Stance changes"))
+
+
+class ViewDock(QDockWidget):
+    """A view's dock opens at a third of the window's height: the text and the form keep the rest."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        window = self.parentWidget()
+        return QSize(hint.width(), max(self.minimumSizeHint().height(), window.height() // 3)) if window else hint
 
 
 class FactcheckViews(QObject):
@@ -40,10 +49,11 @@ class FactcheckViews(QObject):
             "stance": StanceChangesView(project, open_claim=window.open_claim),
         }
         self.docks: dict[str, QDockWidget] = {}
+        self._placed = False  # the docks got their height once this session
         menu = window.menu("View")
         menu.addSeparator()
         for key, title in VIEWS:
-            dock = QDockWidget(title, window)
+            dock = ViewDock(title, window)
             dock.setObjectName(f"dock_{key}")
             dock.setWidget(self.views[key])
             window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
@@ -54,6 +64,7 @@ class FactcheckViews(QObject):
             self.docks[key] = dock
             action = dock.toggleViewAction()
             action.setStatusTip(f"Show or hide the {title.lower()}")
+            action.triggered.connect(lambda on, k=key: on and self.show(k))  # to the front, not behind a tab
             menu.addAction(action)
         self._announced = {(p.keep_id, p.other_id) for p in project.speaker_merge_proposals()}
         self._timer = QTimer(self, singleShot=True, interval=0)  # many changes at once: one refresh
@@ -97,8 +108,12 @@ class FactcheckViews(QObject):
 
     def show(self, key: str) -> None:
         dock = self.docks[key]
+        first, self._placed = not self._placed, True
         dock.show()
         dock.raise_()
+        if first:  # the window may have grown since the dock's place was laid out: a third of it
+            QTimer.singleShot(0, lambda: dock.isVisible() and self.window.resizeDocks(
+                [dock], [max(dock.minimumSizeHint().height(), self.window.height() // 3)], Qt.Orientation.Vertical))
         self.refresh(key)
 
     def show_timeline(self, topic_id: int) -> None:

@@ -374,6 +374,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
     def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
         self.claim_id = claim_id
         self.article_view.select_claim(claim_id, scroll=scroll)
+        article = self.article_view.article
+        self.form.article_date = article.published if article is not None else None
         self.form.set_claim(self.current_claim(),
                             self.article_view.article.text if self.article_view.article else "")
 

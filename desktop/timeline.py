@@ -8,6 +8,8 @@ the quote. The chart exports to PNG and SVG.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import datetime as dt
 import functools
 from collections.abc import Callable
@@ -120,7 +122,7 @@ class TimelineView(QWidget):
         self.chart = self._new_chart()
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumSize(QSize(560, 320))
+        self.chart_view.setMinimumSize(QSize(480, 220))
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Topic:"))
@@ -139,13 +141,15 @@ class TimelineView(QWidget):
         """Refill the topic list (after topics were added, renamed or merged), keeping the choice."""
         keep = self.topic_id
         topics = self.project.topics()
+        # the count in the menu is what the chart draws: confirmed claims with a date
+        shown = Counter(p.topic_id for p in self.project.stance_timeline()) if topics else Counter()
         self.topic_box.blockSignals(True)
         self.topic_box.clear()
         for t in topics:
-            self.topic_box.addItem(f"{t.name} ({t.claim_count})", t.id)
+            self.topic_box.addItem(f"{t.name} ({shown[t.id]})", t.id)
         self.topic_box.blockSignals(False)
         if keep is None and topics:
-            keep = max(topics, key=lambda t: t.claim_count).id
+            keep = max(topics, key=lambda t: (shown[t.id], t.claim_count)).id
         index = self.topic_box.findData(keep)
         self.topic_box.setCurrentIndex(index)
         self.set_topic(keep if index >= 0 else None)

@@ -45,6 +45,17 @@ class AnnotationActions:
                 return  # the table keeps its row: the next claim is the user's choice there
             if self.current_claim() is None or self.current_claim().status != "suggested":
                 self._step(True, pending_only=True)
+            self._cue_finished()
+
+    def _cue_finished(self) -> None:
+        """When the last pending suggestion of the article is decided, say so and what comes next."""
+        if self.article_view.article is None or any(c.status == "suggested" for c in self.article_view.claims()):
+            return
+        self.statusBar().showMessage(
+            "Article finished: every suggestion is decided. Ctrl+D marks it done; "
+            "Ctrl+PgDown opens the next article.", 10000)
+        self.form.heading.setText("<b>Article finished</b>: every suggestion is decided. "
+                                  "Ctrl+D marks it done, Ctrl+PgDown opens the next article.")
 
     def act_next_suggestion(self) -> None:
         self._step(True)
@@ -63,9 +74,11 @@ class AnnotationActions:
 
     def _set_stance(self, stance: str | None) -> None:
         claim = self.current_claim()
-        if claim is not None and claim.stance != stance:
+        if claim is not None and (claim.stance != stance or (stance is None and claim.topic)):
             fields = {"stance": stance}
-            if stance and not claim.topic:
+            if stance is None and claim.topic:
+                fields["topic_id"] = None  # not judged: about no topic, so off the timeline
+            elif stance and not claim.topic:
                 topics = self.project.topics()
                 if len(topics) == 1:  # the project's only topic is the one the stance is about
                     fields["topic_id"] = topics[0].id
@@ -163,10 +176,19 @@ class AnnotationActions:
         self._form_edit(claim.id, "Set speaker", {"speaker": " ".join(text.split()), "mention": Span(start, end, text)})
 
     def act_undo(self) -> None:
-        self.undo.undo()
+        self._undo_redo(undo=True)
 
     def act_redo(self) -> None:
-        self.undo.redo()
+        self._undo_redo(undo=False)
+
+    def _undo_redo(self, *, undo: bool) -> None:
+        """Undo or redo, and say in the status bar what it was."""
+        can, text = (self.undo.canUndo(), self.undo.undoText()) if undo else (self.undo.canRedo(), self.undo.redoText())
+        if not can:
+            self.statusBar().showMessage("Nothing to undo." if undo else "Nothing to redo.", 4000)
+            return
+        (self.undo.undo if undo else self.undo.redo)()
+        self.statusBar().showMessage(f"{'Undid' if undo else 'Redid'}: {text}", 6000)
 
     def _watch_undo(self) -> None:
         self.undo.indexChanged.connect(self._update_undo_actions)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from db import NewArticle, NewClaim, Span
 from desktop.claim_form import ClaimForm, grow_end, grow_start, shrink_end, shrink_start
@@ -46,8 +46,8 @@ def test_each_field_change_is_one_edit(qtbot, project):
     form, claim, edits = _form(qtbot, project)
     form.stance.setCurrentIndex(form.stance.findData("favor"))
     form.kind.setCurrentText("direct")
-    form.date.setDate(QDate(2025, 3, 15))
-    form.date.editingFinished.emit()
+    form.date.edit.setText("2025-03-15")
+    form.date.edit.editingFinished.emit()
     form.note.setPlainText("check with the ministry")
     form.note.editingFinished.emit()
     form.span_buttons["grow_end"].click()

@@ -114,3 +114,75 @@ def test_focus_starts_in_the_article_and_escape_leaves_the_search(qtbot, make_wi
     qtbot.keyClicks(window.article_search, "Italy")
     qtbot.keyClick(window.article_search, Qt.Key.Key_Escape)
     assert window.article_view.hasFocus() and window.article_search.text() == "Italy"
+
+
+def test_typing_a_date_into_an_undated_claim_stores_it_and_the_calendar_opens_near_the_article(qtbot, make_window):
+    import datetime as dt
+
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    claim_id = window.claim_id
+    window.project.update_claim(claim_id, date=None)  # as a hand-marked claim has none
+    window.reload_current_claims()
+    assert window.form.date.edit.text() == ""
+    qtbot.mouseClick(window.form.date.edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.form.date.edit, "2025-03-15")
+    qtbot.keyClick(window.form.date.edit, Qt.Key.Key_Return)
+    assert window.project.claim(claim_id).date == dt.date(2025, 3, 15)
+    assert window.form.date.edit.hasFocus()
+    # words work too, and garbage is refused without touching the stored date
+    qtbot.keyClick(window.form.date.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.form.date.edit, "12 December 2024")
+    qtbot.keyClick(window.form.date.edit, Qt.Key.Key_Return)
+    assert window.project.claim(claim_id).date == dt.date(2024, 12, 12)
+    qtbot.keyClick(window.form.date.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.form.date.edit, "no date20250315")
+    qtbot.keyClick(window.form.date.edit, Qt.Key.Key_Return)
+    assert window.project.claim(claim_id).date == dt.date(2024, 12, 12)
+    assert window.form.date.edit.styleSheet()  # marked as not a date
+    # emptying the field clears the date; the calendar then opens at the article's month, not 1900
+    qtbot.keyClick(window.form.date.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.form.date.edit, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.form.date.edit, Qt.Key.Key_Return)
+    assert window.project.claim(claim_id).date is None
+    published = window.article_view.article.published
+    window.form.date._open_calendar()
+    assert (window.form.date.calendar.yearShown(), window.form.date.calendar.monthShown()) == \
+        ((published.year, published.month) if published else (dt.date.today().year, dt.date.today().month))
+
+
+def test_stance_zero_clears_the_topic_and_undo_says_what_it_undid(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    window.change("Add topic", lambda: window.project.add_topic("Italy sending peacekeepers to Ukraine")[1])
+    claim_id = window.claim_id
+    qtbot.keyClick(window.article_view, Qt.Key.Key_1)
+    assert window.project.claim(claim_id).topic is not None
+    qtbot.keyClick(window.article_view, Qt.Key.Key_0)
+    claim = window.project.claim(claim_id)
+    assert claim.stance is None and claim.topic is None
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == "Undid: Set stance"
+    assert window.project.claim(claim_id).stance == "favor"
+
+
+def test_the_last_decision_in_an_article_says_it_is_finished(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    pending = [c for c in window.article_view.claims() if c.status == "suggested"]
+    for _ in pending:
+        qtbot.keyClick(window.article_view, Qt.Key.Key_A)
+    assert "Article finished" in window.statusBar().currentMessage()
+    assert "Article finished" in window.form.heading.text()
+
+
+def test_view_menu_brings_a_view_to_the_front_at_a_third_of_the_height(qtbot, make_window):
+    window = make_window()
+    window.resize(1600, 1000)
+    actions = {a.text(): a for a in window.menu("View").actions()}
+    actions["Stance timeline"].trigger()
+    actions["Stance changes"].trigger()
+    stance, timeline = window.factcheck.docks["stance"], window.factcheck.docks["timeline"]
+    qtbot.waitUntil(lambda: stance.isVisible() and not stance.visibleRegion().isEmpty())
+    assert timeline.visibleRegion().isEmpty()  # behind the tab that came to the front
+    qtbot.waitUntil(lambda: stance.height() < window.height() * 0.45)
