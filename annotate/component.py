@@ -6,7 +6,7 @@ Registered explicitly, never as an import side effect::
     register()
     nlp.add_pipe("quotedesk_claims", config={"topics": [["Name", ["keyword", ...]]]})
     doc = nlp(text)
-    doc._.claims          # list[Suggestion]
+    doc._.claims          # list[kernel.ClaimDraft]
     doc.spans["claims"]   # one Span per claim content, labelled "direct" / "indirect"
 
 Set ``doc._.published`` (a ``datetime.date``) before the component runs to resolve relative

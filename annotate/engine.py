@@ -14,13 +14,15 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kernel import ClaimDraft, Span
+
 from .attribution import RawClaim, find_claims
 from .dates import after_event, date_phrase, full_dates, narrative_dates, own_date, resolve
 from .pipeline import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse
 from .stance import RuleStance, StanceClassifier
-from .suggestion import Span, Suggestion, TopicSpec
+from .suggestion import TopicSpec
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WRAPPED = re.compile(r"[\w,;]\s*$")  # a line that stops mid-sentence
@@ -73,12 +75,12 @@ class SuggestionEngine:
         self.stance = stance or RuleStance()
         self.model_name, self.model_version = pipeline_id(nlp)
 
-    def suggest(self, text: str, published: dt.date | None = None) -> list[Suggestion]:
+    def suggest(self, text: str, published: dt.date | None = None) -> list[ClaimDraft]:
         return next(self.suggest_many([(text, published)]))
 
     def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 16,
                      progress: Callable[[int, int | None], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> Iterator[list[Suggestion]]:
+                     cancelled: Callable[[], bool] | None = None) -> Iterator[list[ClaimDraft]]:
         """One list of suggestions per (text, published) item, in order.
 
         All paragraphs of all items flow through one ``nlp.pipe`` stream (``batch_size`` articles'
@@ -100,7 +102,7 @@ class SuggestionEngine:
 
         done = 0
 
-        def finish(k: int) -> list[Suggestion]:
+        def finish(k: int) -> list[ClaimDraft]:
             nonlocal done
             text, published, _, parsed = articles.pop(k)
             result = self.from_docs(text, parsed, published)
@@ -124,7 +126,7 @@ class SuggestionEngine:
             next_k += 1
 
     def from_docs(self, text: str, parsed: list[tuple[int, Doc]],
-                  published: dt.date | None) -> list[Suggestion]:
+                  published: dt.date | None) -> list[ClaimDraft]:
         """Suggestions for one article from its parsed paragraphs ((offset, Doc) in order)."""
         art = _Article(text, published)
         texts = [doc.text for _, doc in parsed]  # built once: Doc.text joins every token
@@ -137,7 +139,7 @@ class SuggestionEngine:
             art.year_hint = max(written) if written else None
         for off, doc in parsed:
             self._events(art, off, doc)
-        out: list[Suggestion] = []
+        out: list[ClaimDraft] = []
         seen: set[tuple[str, str | None]] = set()
         for number, (off, doc) in enumerate(parsed):
             for raw in find_claims(doc, texts[number]):
@@ -177,7 +179,7 @@ class SuggestionEngine:
         best = max((x for x in (said, acted) if x is not None), default=None, key=lambda x: x[0])
         return best[1] if best else None
 
-    def _build(self, art: _Article, raw: RawClaim, off: int, doc: Doc, number: int) -> Suggestion | None:
+    def _build(self, art: _Article, raw: RawClaim, off: int, doc: Doc, number: int) -> ClaimDraft | None:
         content = Span(raw.start + off, raw.end + off, art.text[raw.start + off:raw.end + off])
         confidence = raw.confidence
         mention = analyse(raw.speaker, off) if raw.speaker is not None else None
@@ -219,9 +221,9 @@ class SuggestionEngine:
             art.last_date[speaker] = (content.start, date)
         if raw.continues:
             confidence -= 0.1
-        return Suggestion(
+        return ClaimDraft(
             content=content, kind=raw.kind, cue=cue_span,
-            speaker_mention=Span(mention.start, mention.end, mention.text),
+            mention=Span(mention.start, mention.end, mention.text),
             speaker=speaker, role=role, date=date, date_text=date_text, date_assumed=assumed,
             confidence=round(max(0.05, min(1.0, confidence)), 2),
             model_name=self.model_name, model_version=self.model_version,
@@ -246,4 +248,4 @@ class _Article:
     speakers: ArticleSpeakers = field(default_factory=ArticleSpeakers)
     last_date: dict[str, tuple[int, dt.date]] = field(default_factory=dict)  # speaker -> (pos, last stated date)
     events: list[tuple[int, dt.date, set[str]]] = field(default_factory=list)  # (pos, date, who acted)
-    previous: tuple[int, Suggestion] | None = None  # (paragraph number, last suggestion)
+    previous: tuple[int, ClaimDraft] | None = None  # (paragraph number, last suggestion)

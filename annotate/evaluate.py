@@ -16,7 +16,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .suggestion import Suggestion, TopicSpec
+from kernel import ClaimDraft
+
+from .suggestion import TopicSpec
 
 FIELDS = ("speaker", "role", "date", "stance")
 
@@ -52,7 +54,7 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
 
-def field_matches(field: str, gold, predicted: Suggestion) -> bool:
+def field_matches(field: str, gold, predicted: ClaimDraft) -> bool:
     if field == "speaker":
         return surname(gold) == surname(predicted.speaker)
     if field == "role":
@@ -62,7 +64,7 @@ def field_matches(field: str, gold, predicted: Suggestion) -> bool:
     return gold == predicted.stance
 
 
-def match(text: str, gold: list[dict], suggested: list[Suggestion], threshold: float):
+def match(text: str, gold: list[dict], suggested: list[ClaimDraft], threshold: float):
     """One-to-one (gold index, suggestion index) pairs with Jaccard >= threshold, best first."""
     g_spans = [trim(text, *g["content"]) for g in gold]
     s_spans = [trim(text, s.content.start, s.content.end) for s in suggested]

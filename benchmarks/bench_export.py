@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from db import Project, Span  # noqa: E402
+from db import ClaimDraft, Project, Span  # noqa: E402
 from db.transfer import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic  # noqa: E402
 
 SPEAKERS = [f"Speaker {chr(65 + i % 26)}{i}" for i in range(400)]
@@ -53,8 +53,8 @@ def _article(i: int, per: int) -> BulkArticle:
         start = sum(map(len, parts)) + len(lead)
         parts.append(f"{lead}{quote}.\" The remarks came on day {k} of the talks, amid growing expectations.\n\n")
         mention_start = start - len(lead)
-        claims.append(BulkClaim(
-            id=None, content=Span(start, start + len(quote), quote), kind="direct",
+        claims.append(BulkClaim(None, ClaimDraft(
+            content=Span(start, start + len(quote), quote), kind="direct",
             cue=Span(mention_start + len(speaker) + 1, mention_start + len(speaker) + 5, "said"),
             speaker=speaker, mention=Span(mention_start, mention_start + len(speaker), speaker),
             role=ROLES[n % len(ROLES)], date=dt.date(2024, 1, 1) + dt.timedelta(days=n // 150),
@@ -62,7 +62,7 @@ def _article(i: int, per: int) -> BulkArticle:
             topic="Peacekeepers" if n % 5 else "Defence",
             verdict_rating=VERDICTS[n % len(VERDICTS)], verdict_explanation="See the sources." if n % 6 == 3 else None,
             note="=SUM(A1:A2) looks like a formula" if n % 1000 == 0 else None, status=STATUSES[n % 4],
-            origin="model", annotator="bench" if n % 4 != 2 else None, confidence=0.8,
+            origin="model", confidence=0.8), annotator="bench" if n % 4 != 2 else None,
         ))
     return BulkArticle(id=None, text="".join(parts), title=f"Peacekeeping report {i}", url=f"https://news.example/{i}",
                        publisher=f"Publisher {i % 30}", published=dt.date(2024, 1, 1) + dt.timedelta(days=i % 700),

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from db import Project, Span  # noqa: E402
+from db import ClaimDraft, Project, Span  # noqa: E402
 from db.transfer import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic  # noqa: E402
 
 COUNTRIES = [f"Country {chr(65 + i)}" for i in range(20)]
@@ -40,11 +40,11 @@ def article(i: int, per: int) -> BulkArticle:
         lead = f"{speaker} said: \""
         start = sum(map(len, parts)) + len(lead)
         parts.append(f"{lead}{quote}.\" More followed.\n\n")
-        claims.append(BulkClaim(
-            id=None, content=Span(start, start + len(quote), quote), kind="direct", speaker=speaker,
+        claims.append(BulkClaim(None, ClaimDraft(
+            content=Span(start, start + len(quote), quote), kind="direct", speaker=speaker,
             mention=Span(start - len(lead), start - len(lead) + len(speaker), speaker), role="Minister",
             date=dt.date(2023, 1, 1) + dt.timedelta(days=(n * 13) % 800), stance=STANCES[(n // 3) % 4],
-            topic=TOPICS[n % len(TOPICS)], status="confirmed", origin="manual"))
+            topic=TOPICS[n % len(TOPICS)], status="confirmed", origin="manual")))
     return BulkArticle(id=None, text="".join(parts), title=f"Report {i}", url=f"https://news.example/{i}",
                        published=dt.date(2023, 1, 1) + dt.timedelta(days=i % 800), claims=tuple(claims))
 

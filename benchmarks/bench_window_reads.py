@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from db import ClaimFilter, NewArticle, NewClaim, Project, Span  # noqa: E402
+from db import ClaimFilter, NewArticle, ClaimDraft, Project, Span  # noqa: E402
 
 PARAGRAPH = ("“We are ready to help with number {i},” Minister Example {k} told reporters on Monday. "
              "The plan {i} was criticised by the opposition, which said it would cost too much. ")
@@ -36,7 +36,7 @@ def build(project: Project, n_articles: int, per_article: int) -> None:
             chunk = PARAGRAPH.format(i=a * 100 + p, k=p % 7)
             start = at + 1
             end = at + chunk.index("”")
-            claims.append(NewClaim(content=Span(start, end, text[start:end]), kind="direct",
+            claims.append(ClaimDraft(content=Span(start, end, text[start:end]), kind="direct",
                                    speaker=f"Minister Example {p % 7}", stance=("favor", "against", None)[p % 3]))
             at += len(chunk)
         project.save_suggestions(article.id, claims)

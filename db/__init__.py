@@ -12,11 +12,10 @@ from .errors import (
     ProjectError,
     QuotedeskError,
 )
-from .project import Project, content_hash
+from kernel import KINDS, STANCES, STATUSES, ClaimDraft, Span, content_hash
+
+from .project import Project
 from .records import (
-    KINDS,
-    STANCES,
-    STATUSES,
     Article,
     ArticleSummary,
     AuditEntry,
@@ -26,10 +25,8 @@ from .records import (
     HistoryItem,
     MergeProposal,
     NewArticle,
-    NewClaim,
     ProjectInfo,
     SearchHit,
-    Span,
     Speaker,
     SpeakerRole,
     StanceChange,
@@ -39,8 +36,8 @@ from .records import (
 
 __all__ = [
     "KINDS", "STANCES", "STATUSES", "Article", "ArticleSummary", "AuditEntry", "Changes", "Claim",
-    "ClaimFilter", "ConflictError", "CorruptProjectError", "DuplicateArticleError", "HistoryItem",
-    "InvalidValueError", "NewArticle", "NewClaim", "NewerSchemaError", "NotAProjectError", "NotFoundError",
+    "ClaimDraft", "ClaimFilter", "ConflictError", "CorruptProjectError", "DuplicateArticleError", "HistoryItem",
+    "InvalidValueError", "NewArticle", "NewerSchemaError", "NotAProjectError", "NotFoundError",
     "NothingToUndoError", "Project", "ProjectError", "ProjectInfo", "QuotedeskError", "SearchHit", "Span",
     "Speaker", "SpeakerRole", "Topic", "content_hash",
     "MergeProposal", "StanceChange", "StancePoint",

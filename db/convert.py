@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from kernel import Span
+
 from . import fragments
 from .models import ArticleRow, AuditRow, ClaimRow, SpeakerRow, TopicRow
-from .records import Article, AuditEntry, Claim, Span, Speaker, SpeakerRole, Topic
+from .records import Article, AuditEntry, Claim, Speaker, SpeakerRole, Topic
 
 
 def span(start: int | None, end: int | None, text: str | None) -> Span | None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
-class QuotedeskError(Exception):
-    """Base of the errors we raise on purpose; ``str(err)`` is shown to the user as is."""
+from kernel import QuotedeskError
 
 
 class ProjectError(QuotedeskError):

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kernel import Span
+
 from .errors import InvalidValueError
-from .records import Span
 
 
 def checked(text: str, pieces: Sequence[Span], what: str = "claim") -> tuple[Span, ...]:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kernel import KINDS, STANCES, STATUSES, ClaimDraft, Span, content_hash
+
 from . import convert, fragments, schema, search
 from .actions import Recorder, apply_ops, audit, ensure_annotator, now, record_action, snapshot
 from .errors import (
@@ -30,7 +30,6 @@ from .errors import (
     InvalidValueError,
     NotFoundError,
     NothingToUndoError,
-    QuotedeskError,
 )
 from .models import (
     ActionRow,
@@ -47,9 +46,6 @@ from .models import (
 from .registry import RegistryVerbs
 from .transfer import TransferVerbs
 from .records import (
-    KINDS,
-    STANCES,
-    STATUSES,
     Article,
     ArticleSummary,
     AuditEntry,
@@ -58,10 +54,8 @@ from .records import (
     ClaimFilter,
     HistoryItem,
     NewArticle,
-    NewClaim,
     ProjectInfo,
     SearchHit,
-    Span,
     Speaker,
     SpeakerRole,
     Topic,
@@ -74,12 +68,6 @@ SIMPLE_CLAIM_FIELDS = {
 SPAN_FIELDS = {"content": ("start", "end", "content_text"), "cue": ("cue_start", "cue_end", "cue_text"),
                "mention": ("mention_start", "mention_end", "mention_text")}
 ARTICLE_FIELDS = {"title", "url", "publisher", "author", "published", "published_source", "language", "done"}
-
-
-def content_hash(text: str) -> str:
-    """Hash of the text as a reader sees it: NFC, case-folded, whitespace collapsed."""
-    norm = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
 def _clean(value: str | None) -> str | None:
@@ -415,7 +403,7 @@ class Project(RegistryVerbs, TransferVerbs):
             rec.inserted(row)
         return row.id
 
-    def _new_claim_row(self, s: Session, rec: Recorder | None, article: ArticleRow, new: NewClaim,
+    def _new_claim_row(self, s: Session, rec: Recorder | None, article: ArticleRow, new: ClaimDraft,
                        annotator: str | None) -> ClaimRow:
         self._check_choice("kind", new.kind, KINDS, optional=False)
         self._check_choice("status", new.status, STATUSES, optional=False)
@@ -436,6 +424,8 @@ class Project(RegistryVerbs, TransferVerbs):
             role=role, date=new.date, date_text=_clean(new.date_text),
             date_assumed=bool(new.date_assumed), stance=new.stance,
             topic_id=self._resolve_topic(rec, s, new.topic), note=_clean(new.note),
+            verdict_rating=_clean(new.verdict_rating), verdict_explanation=_clean(new.verdict_explanation),
+            verdict_url=_clean(new.verdict_url), verdict_date=new.verdict_date,
             status=new.status, origin=new.origin, model_name=new.model_name,
             model_version=new.model_version, confidence=new.confidence, annotator=annotator,
             created_at=stamp, updated_at=stamp, version=1,
@@ -444,7 +434,7 @@ class Project(RegistryVerbs, TransferVerbs):
         s.flush()
         return row
 
-    def save_suggestions(self, article_id: int, suggestions: Iterable[NewClaim], *, redo: bool = False) -> Changes:
+    def save_suggestions(self, article_id: int, suggestions: Iterable[ClaimDraft], *, redo: bool = False) -> Changes:
         """Store model suggestions for an article.
 
         Never touches confirmed or rejected claims. With ``redo`` the article's
@@ -486,7 +476,7 @@ class Project(RegistryVerbs, TransferVerbs):
             return Changes(articles=frozenset({article_id}), claims=frozenset(removed | {r.id for r in added}),
                            speakers=frozenset(new_speakers))
 
-    def add_claim(self, article_id: int, new: NewClaim, *, annotator: str | None = None) -> tuple[Claim, Changes]:
+    def add_claim(self, article_id: int, new: ClaimDraft, *, annotator: str | None = None) -> tuple[Claim, Changes]:
         """A claim marked by a person (origin manual, confirmed unless said otherwise); undoable."""
         with self._action("New claim", annotator) as rec:
             article = rec.session.get(ArticleRow, article_id)
@@ -834,4 +824,4 @@ def _snippet(text: str, query: str, width: int = 120) -> str:
     return ("…" if start else "") + snippet + ("…" if start + width < len(text) else "")
 
 
-__all__ = ["Project", "QuotedeskError", "content_hash"]
+__all__ = ["Project"]

@@ -9,20 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-KINDS = ("direct", "indirect")
-STATUSES = ("suggested", "confirmed", "rejected")
-STANCES = ("favor", "against", "neutral")
-FRAGMENT_GAP = " … "  # shown between the pieces of a split quote, where its attribution was
-ORIGINS = ("model", "manual", "import")
-
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch of an article's display text, as code point offsets (end exclusive)."""
-
-    start: int
-    end: int
-    text: str
+from kernel import FRAGMENT_GAP, Span
 
 
 @dataclass(frozen=True)
@@ -76,36 +63,6 @@ class ArticleSummary:
     confirmed: int
     rejected: int
     suggested_at: dt.datetime | None
-
-
-@dataclass(frozen=True)
-class NewClaim:
-    """A claim to store: a model suggestion or a manual mark.
-
-    ``speaker`` is a name; the project resolves it to a registry speaker
-    (by name or alias), creating one when it is new. ``topic`` likewise.
-    """
-
-    content: Span
-    kind: str = "indirect"
-    cue: Span | None = None
-    speaker: str | None = None
-    mention: Span | None = None
-    role: str | None = None
-    date: dt.date | None = None
-    date_text: str | None = None
-    date_assumed: bool = False
-    stance: str | None = None
-    topic: str | None = None
-    confidence: float | None = None
-    model_name: str | None = None
-    model_version: str | None = None
-    note: str | None = None
-    status: str = "suggested"
-    origin: str = "model"
-    # A split quote's pieces in text order (``db.fragments``); empty or one piece: the content alone.
-    # With several, ``content`` must run from the first piece's start to the last one's end.
-    fragments: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,45 +15,27 @@ from dataclasses import MISSING, dataclass, field, fields
 from sqlalchemy import String, func, insert, select, text, type_coerce
 from sqlalchemy.exc import OperationalError
 
+from kernel import KINDS, ORIGINS, STANCES, STATUSES, ClaimDraft, Span, content_hash
+
 from . import fragments as _fragments
 from .actions import ensure_annotator, now
 from .errors import InvalidValueError
 from .models import ArticleRow, AuditRow, ClaimRow, SpeakerRoleRow, SpeakerRow, TopicRow, name_key
-from .records import KINDS, ORIGINS, STANCES, STATUSES, Article, Claim, ClaimFilter, Span, SpeakerRole
+from .records import Article, Claim, ClaimFilter, SpeakerRole
 
 
 @dataclass(frozen=True)
 class BulkClaim:
-    """A claim to load as it was elsewhere: offsets into its article's text, timestamps kept."""
+    """A claim to load as it was elsewhere: its draft (offsets into its article's text) and what the
+    other project recorded about it (id, speaker id, annotator, timestamps and version, kept)."""
 
     id: int | None
-    content: Span
-    kind: str = "indirect"
-    cue: Span | None = None
-    speaker_id: int | None = None  # an id of the loaded document's speakers
-    speaker: str | None = None  # name, used when speaker_id is not among the loaded speakers
-    mention: Span | None = None
-    role: str | None = None
-    date: dt.date | None = None
-    date_text: str | None = None
-    date_assumed: bool = False
-    stance: str | None = None
-    topic: str | None = None
-    verdict_rating: str | None = None
-    verdict_explanation: str | None = None
-    verdict_url: str | None = None
-    verdict_date: dt.date | None = None
-    note: str | None = None
-    status: str = "suggested"
-    origin: str = "import"
-    model_name: str | None = None
-    model_version: str | None = None
-    confidence: float | None = None
+    draft: ClaimDraft
+    speaker_id: int | None = None  # an id of the loaded document's speakers; else draft.speaker names one
     annotator: str | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     version: int = 1
-    fragments: tuple[Span, ...] = ()  # the content's pieces when split; content must span them
 
 
 @dataclass(frozen=True)
@@ -334,8 +316,6 @@ class TransferVerbs:
         one with the same content hash but a different text is skipped. Not
         undoable: it is an import, not an edit. Claims get an audit entry.
         """
-        from .project import content_hash
-
         notes: list[str] = []
         counts = dict.fromkeys(("articles_added", "articles_merged", "articles_skipped", "claims_added",
                                 "claims_skipped", "speakers_added", "topics_added"), 0)
@@ -383,10 +363,11 @@ class TransferVerbs:
                     counts["articles_added"] += 1
                 spans_of[article_id] = spans
                 for c in art.claims:
-                    if (c.content.start, c.content.end) in spans:
+                    key = (c.draft.content.start, c.draft.content.end)
+                    if key in spans:
                         counts["claims_skipped"] += 1
                         continue
-                    spans.add((c.content.start, c.content.end))
+                    spans.add(key)
                     pending_claims.append(self._bulk_claim_row(s, art, article_id, c, speaker_ids, topic_ids,
                                                                counts, claim_ids, stamp))
                     counts["claims_added"] += 1
@@ -415,9 +396,10 @@ class TransferVerbs:
         articles.clear()
         claims.clear()
 
-    def _bulk_claim_row(self, s, art: BulkArticle, article_id: int, c: BulkClaim, speaker_ids: dict,
+    def _bulk_claim_row(self, s, art: BulkArticle, article_id: int, bulk: BulkClaim, speaker_ids: dict,
                         topic_ids: dict, counts: dict, ids: _Ids, stamp: dt.datetime) -> dict:
-        label = f"claim {c.id} of article {art.id}"
+        c = bulk.draft
+        label = f"claim {bulk.id} of article {art.id}"
         if c.kind not in KINDS:
             raise InvalidValueError(f"The kind of {label} must be one of {', '.join(KINDS)}, not {c.kind!r}.")
         if c.status not in STATUSES:
@@ -443,7 +425,7 @@ class TransferVerbs:
                     f"The content span {c.content.start}–{c.content.end} of {label} must run from its first "
                     f"fragment's start to its last fragment's end ({checked[0].start}–{checked[-1].end}).")
             pieces = _fragments.to_stored(checked)
-        speaker_id = speaker_ids.get(c.speaker_id) if c.speaker_id is not None else None
+        speaker_id = speaker_ids.get(bulk.speaker_id) if bulk.speaker_id is not None else None
         if speaker_id is None and c.speaker and c.speaker.strip():
             key = ("name", name_key(c.speaker))
             speaker_id = speaker_ids.get(key)
@@ -464,11 +446,11 @@ class TransferVerbs:
             date_text=c.date_text, date_assumed=bool(c.date_assumed), stance=c.stance, topic_id=topic_id,
             verdict_rating=c.verdict_rating, verdict_explanation=c.verdict_explanation, verdict_url=c.verdict_url,
             verdict_date=c.verdict_date, note=c.note, status=c.status, origin=origin, model_name=c.model_name,
-            model_version=c.model_version, confidence=c.confidence, annotator=c.annotator,
-            created_at=c.created_at or stamp,
-            updated_at=c.updated_at or c.created_at or stamp, version=max(1, int(c.version or 1)),
+            model_version=c.model_version, confidence=c.confidence, annotator=bulk.annotator,
+            created_at=bulk.created_at or stamp,
+            updated_at=bulk.updated_at or bulk.created_at or stamp, version=max(1, int(bulk.version or 1)),
         )
-        row["id"] = ids.take(c.id)
+        row["id"] = ids.take(bulk.id)
         return row
 
     def _load_speakers(self, s, speakers: Sequence[BulkSpeaker], counts: dict) -> dict:

@@ -29,8 +29,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from annotate.suggestion import Suggestion, TopicSpec
-from db import Project
+from annotate.suggestion import TopicSpec
+from db import ClaimDraft, Project
 from desktop.suggesting import SuggestSummary
 
 CHILD_NICENESS = 5
@@ -83,7 +83,7 @@ def _child_run(url: str, topics: tuple[TopicSpec, ...], ids: list[int], redo: bo
 
 
 def _child_suggest(topics: tuple[TopicSpec, ...], items: list[tuple[str, dt.date | None]],
-                   batch_size: int) -> list[list[Suggestion]]:
+                   batch_size: int) -> list[list[ClaimDraft]]:
     from annotate.engine import SuggestionEngine
 
     return list(SuggestionEngine(_child["nlp"], topics).suggest_many(items, batch_size=batch_size))
@@ -201,7 +201,7 @@ class HelperEngine:
         return self._engine._run(project, self.topics, list(article_ids), redo, progress, cancelled)
 
     def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 16,
-                     cancelled: Callable[[], bool] | None = None) -> Iterator[list[Suggestion]]:
+                     cancelled: Callable[[], bool] | None = None) -> Iterator[list[ClaimDraft]]:
         """Suggestions per (text, published), parsed in the helper (no storing), like the engine's own."""
         items = list(items)
         for at in range(0, len(items), batch_size):

@@ -13,26 +13,13 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from annotate.suggestion import Suggestion, TopicSpec
-from db import ClaimFilter, NewClaim, NotFoundError, Project, QuotedeskError, Span
+from annotate.suggestion import TopicSpec
+from db import ClaimFilter, NotFoundError, Project, QuotedeskError
 
 log = logging.getLogger(__name__)
 
 CHUNK = 8
 """Articles parsed together (one ``nlp.pipe`` stream); small, so progress and cancel stay prompt."""
-
-
-def suggestion_to_new_claim(s: Suggestion) -> NewClaim:
-    """An engine suggestion as a pending model claim for ``Project.save_suggestions``."""
-    def span(x):
-        return Span(x.start, x.end, x.text) if x is not None else None
-
-    return NewClaim(
-        content=span(s.content), kind=s.kind, cue=span(s.cue), speaker=s.speaker, mention=span(s.speaker_mention),
-        role=s.role, date=s.date, date_text=s.date_text, date_assumed=s.date_assumed, stance=s.stance,
-        topic=s.topic, confidence=s.confidence, model_name=s.model_name, model_version=s.model_version,
-        status="suggested", origin="model",
-    )
 
 
 def topic_specs(project: Project) -> list[TopicSpec]:
@@ -110,7 +97,7 @@ def run_suggestions(project: Project, engine, article_ids: Sequence[int], *, red
     for suggestions in engine.suggest_many(texts(), batch_size=chunk, cancelled=cancelled):
         aid = sent.popleft()
         try:
-            changes = project.save_suggestions(aid, [suggestion_to_new_claim(s) for s in suggestions], redo=redo)
+            changes = project.save_suggestions(aid, suggestions, redo=redo)
         except QuotedeskError as exc:
             summary.failed.append((aid, str(exc)))
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from db import NewClaim, Span
+from db import ClaimDraft, Span
 from desktop.dialogs import ask_annotator
 
 
@@ -126,7 +126,7 @@ class AnnotationActions:
         start, end, text = sel
         kind = "direct" if text[:1] in "\"“«„'‘" or (start and self.article_view.article.text[start - 1] in "\"“«„") \
             else "indirect"
-        new = NewClaim(content=Span(start, end, text), kind=kind, status="confirmed", origin="manual")
+        new = ClaimDraft(content=Span(start, end, text), kind=kind, status="confirmed", origin="manual")
         article_id = self.article_id
         created = {}
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import VERDICT_RATINGS, ExportError, ExportSummary, Scope
+from kernel import VERDICT_RATINGS
+
+from .common import ExportError, ExportSummary, Scope
 
 # Format name -> (description for menus, file suffix).
 FORMATS: dict[str, tuple[str, str]] = {

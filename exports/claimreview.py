@@ -14,8 +14,9 @@ import json
 import time
 
 from db import ClaimFilter, Project
+from kernel import VERDICT_RATINGS
 
-from .common import VERDICT_RATINGS, Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output
+from .common import Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output
 
 _RATINGS = {name.casefold(): value for name, value in VERDICT_RATINGS.items()}
 

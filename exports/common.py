@@ -11,17 +11,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from db import ClaimFilter, Project, QuotedeskError
-from db.records import FRAGMENT_GAP
+from db import ClaimFilter, Project
+from kernel import FRAGMENT_GAP, QuotedeskError
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-
-# Verdict ratings offered in drop-downs, best to worst, with ClaimReview's 1–5 scale where one fits.
-VERDICT_RATINGS: dict[str, int | None] = {
-    "True": 5, "Mostly true": 4, "Half true": 3, "Mostly false": 2, "False": 1,
-    "Misleading": 2, "Unproven": None,
-}
 
 
 class ExportError(QuotedeskError):

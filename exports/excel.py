@@ -13,10 +13,11 @@ import itertools
 import time
 from collections import Counter
 
-from db import STANCES, STATUSES, ClaimFilter, Project
+from db import ClaimFilter, Project
+from kernel import STANCES, STATUSES, VERDICT_RATINGS
 
 from .common import (
-    VERDICT_RATINGS, Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, check_target, finish,
+    Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, check_target, finish,
     plain, quote_text, temporary_path,
 )
 from .common import stance_changes as project_stance_changes

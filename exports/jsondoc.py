@@ -17,8 +17,9 @@ import stat
 import time
 from dataclasses import dataclass
 
-from db import KINDS, STANCES, STATUSES, ClaimFilter, Project, Span, SpeakerRole
+from db import ClaimFilter, Project, SpeakerRole
 from db.transfer import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic, LoadResult
+from kernel import KINDS, STANCES, STATUSES, ClaimDraft, Span
 
 from .common import (
     Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, finish, iso, output, plain,
@@ -353,12 +354,10 @@ def _claim(c, text: str, where: str) -> BulkClaim:
     content = _read_span(c["content"], text, f"The content of {low}")
     if content is None:
         raise ExportError(f"{what} has no content span.")
-    return BulkClaim(
-        id=_number(c.get("id"), f"The id of {low}"),
+    draft = ClaimDraft(
         content=content, fragments=_read_fragments(c["content"], content, text, low),
         kind=_choice(c.get("kind"), f"The kind of {low}", KINDS) or "indirect",
         cue=_read_span(c.get("cue"), text, f"The cue of {low}"),
-        speaker_id=_number(speaker.get("id"), f"The speaker id of {low}"),
         speaker=_text(speaker.get("name"), f"The speaker name of {low}"),
         mention=_read_span(speaker.get("mention"), text, f"The speaker mention of {low}"),
         role=_text(c.get("role"), f"The role of {low}"), date=_date(c.get("date"), f"The date of {low}"),
@@ -375,6 +374,10 @@ def _claim(c, text: str, where: str) -> BulkClaim:
         model_name=_text(c.get("model_name"), f"The model name of {low}"),
         model_version=_text(c.get("model_version"), f"The model version of {low}"),
         confidence=_number(c.get("confidence"), f"The confidence of {low}", float),
+    )
+    return BulkClaim(
+        id=_number(c.get("id"), f"The id of {low}"), draft=draft,
+        speaker_id=_number(speaker.get("id"), f"The speaker id of {low}"),
         annotator=_text(c.get("annotator"), f"The annotator of {low}"),
         created_at=_stamp(c.get("created_at"), f"created_at of {low}"),
         updated_at=_stamp(c.get("updated_at"), f"updated_at of {low}"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from db import NewClaim, Project, Span
+from db import ClaimDraft, Project, Span
 from desktop.projects import SEED_TOPIC, seed_project
 
 GOVERNMENT = "Government of Italy"
@@ -41,7 +41,7 @@ def confirm(project: Project, quote: str, *, speaker: str, mention: str, role: s
             date: dt.date | None, stance: str | None, topic: str | None = SEED_TOPIC, kind: str = "indirect",
             annotator: str = "tester") -> int:
     art = article_with(project, quote)
-    claim, _ = project.add_claim(art.id, NewClaim(
+    claim, _ = project.add_claim(art.id, ClaimDraft(
         content=span(art.text, quote), kind=kind, speaker=speaker, mention=span(art.text, mention), role=role,
         date=date, stance=stance, topic=topic, status="confirmed", origin="manual"), annotator=annotator)
     return claim.id

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
+
+from kernel import content_hash
 
 from .dates import infer_date, parse_date
 from .furniture import lay_out
@@ -10,11 +11,6 @@ from .header import read_header
 from .language import guess_language
 from .lines import assemble, split_lines
 from .model import IngestedArticle, IngestProblem
-
-
-def content_hash(text: str) -> str:
-    """Same article, same hash: case-folded, whitespace collapsed."""
-    return hashlib.sha256(" ".join(text.casefold().split()).encode("utf-8")).hexdigest()
 
 
 def _as_date(value) -> datetime.date | None:

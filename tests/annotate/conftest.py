@@ -17,7 +17,7 @@ def engine(nlp):
 
 @pytest.fixture(scope="session")
 def suggest(engine):
-    """suggest(text, published=PUBLISHED) -> list[Suggestion]"""
+    """suggest(text, published=PUBLISHED) -> list[ClaimDraft]"""
     def run(text, published=PUBLISHED):
         return engine.suggest(text, published)
 

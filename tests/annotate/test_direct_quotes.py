@@ -108,7 +108,7 @@ def test_emotive_quote_verbs_even_when_the_parser_misreads_them(suggest):
     assert (s.content.text, s.cue.text, s.speaker, s.role) == (
         "It was a disgraceful decision", "fumed", "Sean Dyche", "manager")
     s = only(suggest('"They robbed us," raged the striker.'))
-    assert s.cue.text == "raged" and s.speaker_mention.text == "the striker"
+    assert s.cue.text == "raged" and s.mention.text == "the striker"
 
 
 def test_emotive_verbs_without_a_quote_are_not_speech(suggest):

@@ -11,7 +11,7 @@ def test_offsets_are_code_points_even_after_astral_characters(suggest):
     (s,) = suggest(text)
     assert text[s.content.start:s.content.end] == s.content.text == "We will win this fight"
     assert text[s.cue.start:s.cue.end] == "said"
-    assert text[s.speaker_mention.start:s.speaker_mention.end] == s.speaker_mention.text
+    assert text[s.mention.start:s.mention.end] == s.mention.text
 
 
 def test_every_suggestion_names_the_pipeline(engine, suggest):

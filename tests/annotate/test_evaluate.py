@@ -6,17 +6,17 @@ from pathlib import Path
 import pytest
 
 from annotate.evaluate import GoldFormatError, evaluate, format_report, jaccard, match, surname, trim
-from annotate.suggestion import Span, Suggestion
+from kernel import ClaimDraft, Span
 
 SEEDS = Path(__file__).parent / "data" / "seeds.jsonl"
 
 
 def sug(text, start, end, **kw):
-    base = dict(kind="indirect", cue=None, speaker_mention=None, speaker=None, role=None, date=None,
+    base = dict(kind="indirect", cue=None, mention=None, speaker=None, role=None, date=None,
                 date_text=None, date_assumed=True, stance=None, topic=None, confidence=0.5,
                 model_name="m", model_version="1")
     base.update(kw)
-    return Suggestion(content=Span(start, end, text[start:end]), **base)
+    return ClaimDraft(content=Span(start, end, text[start:end]), **base)
 
 
 def test_trim_drops_surrounding_punctuation_and_quote_marks():

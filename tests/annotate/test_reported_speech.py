@@ -18,7 +18,7 @@ def test_said_without_that(suggest):
 def test_clause_before_the_attribution(suggest):
     s = only(suggest("The drought will last until the autumn, the national weather agency said on Monday."))
     assert s.content.text == "The drought will last until the autumn"
-    assert s.speaker_mention.text == "the national weather agency"
+    assert s.mention.text == "the national weather agency"
 
 
 def test_headline_with_says(suggest):
@@ -250,7 +250,7 @@ def test_said_in_a_statement_that(suggest):
     # the small model hangs the that-clause on "statement"; the claim still belongs to "said"
     s = only(suggest("The governor's office said in a statement that California would raise its minimum wage."))
     assert s.content.text == "California would raise its minimum wage"
-    assert s.cue.text == "said" and s.speaker_mention.text.endswith("governor's office")
+    assert s.cue.text == "said" and s.mention.text.endswith("governor's office")
 
 
 def test_said_in_an_interview_with_outlet_that(suggest):

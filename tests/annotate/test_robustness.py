@@ -11,7 +11,7 @@ ODD = ["", "   ", "\n\n", '"', "\u201c", "said", ", said", '""', '"a," said', "A
 
 def check(suggestions, text):
     for s in suggestions:
-        for span in (s.content, s.cue, s.speaker_mention):
+        for span in (s.content, s.cue, s.mention):
             if span is not None:
                 assert text[span.start:span.end] == span.text
         assert 0 < s.confidence <= 1 and s.kind in ("direct", "indirect")

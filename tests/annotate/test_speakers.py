@@ -7,7 +7,7 @@ def test_surname_resolves_to_the_full_name_used_earlier(suggest):
             '"We are willing to play this role in Ukraine," Crosetto said.')
     s = only(suggest(text))
     assert s.speaker == "Guido Crosetto"
-    assert s.speaker_mention.text == "Crosetto"
+    assert s.mention.text == "Crosetto"
     assert s.role == "Italian Defense Minister"
 
 
@@ -73,24 +73,24 @@ def test_office_and_statement_resolve_to_the_owner(suggest):
     first, second = suggest(text)
     assert first.speaker == "Giorgia Meloni's office" and first.role == "Prime Minister"
     assert second.speaker == first.speaker
-    assert second.speaker_mention.text == "the statement"
+    assert second.mention.text == "the statement"
 
 
 def test_dateline_is_not_part_of_the_speaker(suggest):
     s = only(suggest("BERLIN (Reuters) - German Chancellor Olaf Scholz said on Friday that Germany would wait."))
-    assert s.speaker_mention.text == "German Chancellor Olaf Scholz"
+    assert s.mention.text == "German Chancellor Olaf Scholz"
 
 
 def test_organisation_and_group_speakers(suggest):
     assert only(suggest("The U.K. and Poland have said they are not considering deploying soldiers.")
                 ).speaker == "The U.K. and Poland"
     assert only(suggest("A spokesperson for the European Commission said the proposal was under review.")
-                ).speaker_mention.text == "A spokesperson for the European Commission"
+                ).mention.text == "A spokesperson for the European Commission"
 
 
 def test_unresolvable_pronoun_leaves_the_speaker_empty_and_lowers_confidence(suggest):
     s = only(suggest("He says the economy is strong."))
-    assert s.speaker is None and s.speaker_mention.text == "He"
+    assert s.speaker is None and s.mention.text == "He"
     assert s.confidence < 0.8
 
 

@@ -6,7 +6,7 @@ Run once, when schema 0001 was the newest (kept for the record; the committed fi
 import datetime as dt
 from pathlib import Path
 
-from db import NewArticle, NewClaim, Project, Span
+from db import NewArticle, ClaimDraft, Project, Span
 
 HERE = Path(__file__).parent
 SEEDS = HERE.parents[1] / "resources" / "seeds"
@@ -21,7 +21,7 @@ def main() -> None:
             art, _ = p.add_article(NewArticle(text=text, title=seed.stem, source=seed.name))
             needle = "Italy is willing to participate" if seed.name.startswith("000") else "Italy does not plan to participate"
             start = text.index(needle)
-            p.save_suggestions(art.id, [NewClaim(content=Span(start, start + len(needle), needle),
+            p.save_suggestions(art.id, [ClaimDraft(content=Span(start, start + len(needle), needle),
                                                  speaker="Guido Crosetto" if "willing" in needle else "Giorgia Meloni",
                                                  model_name="en_core_web_sm", model_version="3.8.0", confidence=0.8)])
         first = p.claims()[0]

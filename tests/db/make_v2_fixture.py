@@ -8,7 +8,7 @@ attribution ("“A,” she said, “B.”"), so the upgrade to fragments is test
 import datetime as dt
 from pathlib import Path
 
-from db import NewArticle, NewClaim, Project, Span
+from db import NewArticle, ClaimDraft, Project, Span
 
 HERE = Path(__file__).parent
 TEXT = ("Rome 🇮🇹 — “Italy is ready to help,” Defence Minister Guido Crosetto said on Thursday, "
@@ -28,7 +28,7 @@ def main() -> None:
                                           published=dt.date(2025, 3, 7), published_source="metadata"))
         whole = span("Italy is ready to help,” Defence Minister Guido Crosetto said on Thursday, "
                      "“but only under a UN mandate.")
-        p.save_suggestions(art.id, [NewClaim(content=whole, kind="direct", cue=span("said"),
+        p.save_suggestions(art.id, [ClaimDraft(content=whole, kind="direct", cue=span("said"),
                                              speaker="Guido Crosetto", mention=span("Guido Crosetto"),
                                              model_name="en_core_web_sm", model_version="3.8.0", confidence=0.9)])
         claim = p.claims()[0]

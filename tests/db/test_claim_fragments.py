@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from db import ClaimFilter, InvalidValueError, NewArticle, NewClaim, Project, Span
+from db import ClaimFilter, InvalidValueError, NewArticle, ClaimDraft, Project, Span
 from db.schema import head_revision
 from db.transfer import BulkArticle, BulkClaim
 
@@ -36,9 +36,9 @@ def article(project):
     return art
 
 
-def split_claim(**kw) -> NewClaim:
+def split_claim(**kw) -> ClaimDraft:
     a, b = span(FIRST), span(SECOND)
-    return NewClaim(content=whole(a, b), fragments=(a, b), kind="direct", speaker="Guido Crosetto",
+    return ClaimDraft(content=whole(a, b), fragments=(a, b), kind="direct", speaker="Guido Crosetto",
                     cue=span("said"), **kw)
 
 
@@ -55,11 +55,11 @@ def test_split_quote_is_stored_as_one_claim_with_its_fragments(project, article)
 
 
 def test_a_claim_in_one_piece_has_one_fragment_its_content(project, article):
-    claim, _ = project.add_claim(article.id, NewClaim(content=span(FIRST)))
+    claim, _ = project.add_claim(article.id, ClaimDraft(content=span(FIRST)))
     assert claim.fragments == (claim.content,)
     assert list(project.stream_claims())[0].fragments == (claim.content,)
     # given as a single fragment it is the same thing
-    other, _ = project.add_claim(article.id, NewClaim(content=span(SECOND), fragments=(span(SECOND),)))
+    other, _ = project.add_claim(article.id, ClaimDraft(content=span(SECOND), fragments=(span(SECOND),)))
     assert other.fragments == (other.content,)
 
 
@@ -80,18 +80,18 @@ def test_suggestions_keep_their_fragments(project, article):
 ])
 def test_bad_fragments_are_refused_with_a_clear_message(project, article, pieces, message):
     with pytest.raises(InvalidValueError, match=message):
-        project.add_claim(article.id, NewClaim(content=Span(0, 1, ""), fragments=pieces))
+        project.add_claim(article.id, ClaimDraft(content=Span(0, 1, ""), fragments=pieces))
     assert project.claims() == []
 
 
 def test_content_must_span_its_fragments(project, article):
     a, b = span(FIRST), span(SECOND)
     with pytest.raises(InvalidValueError, match="first fragment's start to its last fragment's end"):
-        project.add_claim(article.id, NewClaim(content=a, fragments=(a, b)))
+        project.add_claim(article.id, ClaimDraft(content=a, fragments=(a, b)))
 
 
 def test_adding_and_removing_a_fragment_is_undoable(project, article):
-    first, _ = project.add_claim(article.id, NewClaim(content=span(FIRST)), annotator="ana")
+    first, _ = project.add_claim(article.id, ClaimDraft(content=span(FIRST)), annotator="ana")
     changes = project.add_fragment(first.id, span(SECOND), annotator="ana")
     assert changes.claims == {first.id}
     split = project.claim(first.id)
@@ -117,7 +117,7 @@ def test_adding_and_removing_a_fragment_is_undoable(project, article):
 
 
 def test_a_selection_touching_or_overlapping_a_fragment_extends_it(project, article):
-    claim, _ = project.add_claim(article.id, NewClaim(content=span(FIRST)))
+    claim, _ = project.add_claim(article.id, ClaimDraft(content=span(FIRST)))
     project.add_fragment(claim.id, span(SECOND))
     extra = span("Defence Minister")
     project.add_fragment(claim.id, Span(span(SECOND).start - 1, span(SECOND).end, ""))  # overlaps: merges
@@ -127,7 +127,7 @@ def test_a_selection_touching_or_overlapping_a_fragment_extends_it(project, arti
 
 
 def test_the_last_fragment_cannot_be_removed(project, article):
-    claim, _ = project.add_claim(article.id, NewClaim(content=span(FIRST)))
+    claim, _ = project.add_claim(article.id, ClaimDraft(content=span(FIRST)))
     with pytest.raises(InvalidValueError, match="delete the claim instead"):
         project.remove_fragment(claim.id, 0)
 
@@ -146,11 +146,11 @@ def test_moving_the_whole_span_of_a_split_claim_clips_its_fragments(project, art
 
 def test_bulk_load_keeps_fragments_and_refuses_bad_ones(project):
     a, b = span(FIRST), span(SECOND)
-    good = BulkArticle(id=7, text=TEXT, claims=(BulkClaim(id=3, content=whole(a, b), fragments=(a, b)),))
+    good = BulkArticle(id=7, text=TEXT, claims=(BulkClaim(id=3, draft=ClaimDraft(content=whole(a, b), fragments=(a, b))),))
     result = project.load_bulk([good])
     assert result.claims_added == 1
     assert [f.text for f in project.claims()[0].fragments] == [FIRST, SECOND]
-    bad = BulkArticle(id=8, text=TEXT + " More.", claims=(BulkClaim(id=4, content=whole(a, b), fragments=(b, a)),))
+    bad = BulkArticle(id=8, text=TEXT + " More.", claims=(BulkClaim(id=4, draft=ClaimDraft(content=whole(a, b), fragments=(b, a))),))
     with pytest.raises(InvalidValueError, match="claim 4 of article 8.*out of order"):
         project.load_bulk([bad])
     assert len(project.claims()) == 1  # nothing of the refused load was kept

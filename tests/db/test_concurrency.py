@@ -7,7 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from db import NewArticle, NewClaim, Project, Span
+from db import NewArticle, ClaimDraft, Project, Span
 
 WORKER = textwrap.dedent("""
     import sys
@@ -35,7 +35,7 @@ def test_two_processes_writing_lose_nothing(tmp_path: Path):
     path = tmp_path / "shared.quotedesk"
     with Project.open(path) as p:
         art, _ = p.add_article(NewArticle(text="Shared article, said the editor."))
-        p.save_suggestions(art.id, [NewClaim(content=Span(0, 14, "Shared article"))])
+        p.save_suggestions(art.id, [ClaimDraft(content=Span(0, 14, "Shared article"))])
     rounds = 40
     repo = Path(__file__).resolve().parents[2]
     procs = [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from db import InvalidValueError, NewArticle, NewClaim, Project, Span
+from db import InvalidValueError, NewArticle, ClaimDraft, Project, Span
 
 NAMES = ["Maroš Šefčovič", "Tomáš Šimek", "Łukasz Nowak", "Selin Öztürk", "Émilie Durand", "İlkay Aksoy"]
 V1 = Path(__file__).parent / "data" / "v1.quotedesk"
@@ -25,7 +25,7 @@ def _article_naming_everyone_twice(project):
     for n in NAMES:
         for needle in (f"{n} said it was fine", f"{n} said it was late"):
             start = text.index(needle)
-            claims.append(NewClaim(content=Span(start, start + len(needle), needle), speaker=n))
+            claims.append(ClaimDraft(content=Span(start, start + len(needle), needle), speaker=n))
     return art, claims
 
 

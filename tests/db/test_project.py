@@ -13,7 +13,7 @@ from db import (
     DuplicateArticleError,
     InvalidValueError,
     NewArticle,
-    NewClaim,
+    ClaimDraft,
     NotFoundError,
     NothingToUndoError,
     Project,
@@ -41,7 +41,7 @@ def suggestion(text, needle, **kw):
     defaults = dict(kind="indirect", speaker="Guido Crosetto", model_name="en_core_web_sm", model_version="3.8.0",
                     confidence=0.9)
     defaults.update(kw)
-    return NewClaim(content=span_of(text, needle), **defaults)
+    return ClaimDraft(content=span_of(text, needle), **defaults)
 
 
 def test_add_article_returns_record_and_refuses_duplicate_text(project, article):
@@ -95,7 +95,7 @@ def test_redo_suggestions_never_touches_decided_claims(project, article):
 
 
 def test_suggestion_outside_text_is_refused_and_nothing_is_stored(project, article):
-    bad = NewClaim(content=Span(5, len(TEXT) + 10, "x"))
+    bad = ClaimDraft(content=Span(5, len(TEXT) + 10, "x"))
     with pytest.raises(InvalidValueError, match="outside the article text"):
         project.save_suggestions(article.id, [suggestion(TEXT, "We are ready"), bad])
     assert project.count_claims() == 0
@@ -145,7 +145,7 @@ def test_stale_version_is_a_conflict(project, article):
 
 
 def test_manual_claim_and_span_edit(project, article):
-    claim, changes = project.add_claim(article.id, NewClaim(
+    claim, changes = project.add_claim(article.id, ClaimDraft(
         content=span_of(TEXT, "The office of Giorgia Meloni disagreed"), status="confirmed", origin="manual",
         speaker="Giorgia Meloni"), annotator="ana")
     assert claim.origin == "manual" and claim.status == "confirmed" and claim.annotator == "ana"
@@ -201,7 +201,7 @@ def test_undo_is_per_annotator(project, article):
 
 
 def test_undo_of_manual_claim_removes_it_and_redo_restores_same_id(project, article):
-    claim, _ = project.add_claim(article.id, NewClaim(content=span_of(TEXT, "We are ready"), status="confirmed",
+    claim, _ = project.add_claim(article.id, ClaimDraft(content=span_of(TEXT, "We are ready"), status="confirmed",
                                                       origin="manual"), annotator="ana")
     project.undo("ana")
     with pytest.raises(NotFoundError):
@@ -284,7 +284,7 @@ def test_stream_claims_pages_through_everything_in_order(project, article):
     for w in words:
         start = TEXT.index(w, pos)
         pos = start + len(w)
-        sugg.append(NewClaim(content=Span(start, pos, w)))
+        sugg.append(ClaimDraft(content=Span(start, pos, w)))
     project.save_suggestions(article.id, sugg)
     got = list(project.stream_claims(batch=3))
     assert [c.content.start for c in got] == sorted(c.content.start for c in got)

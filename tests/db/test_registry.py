@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from db import ClaimFilter, InvalidValueError, NewArticle, NewClaim, NotFoundError, Span, SpeakerRole
+from db import ClaimFilter, InvalidValueError, NewArticle, ClaimDraft, NotFoundError, Span, SpeakerRole
 from desktop.projects import SEED_TOPIC
 from tests.factcheck_seeds import (
     CROSETTO_QUOTE,
@@ -235,9 +235,9 @@ def test_a_claim_stored_without_a_role_gets_the_role_held_on_its_date(project):
     art, _ = project.add_article(NewArticle(text=text, published=dt.date(2025, 3, 16)))
     first, second = text.index("the plan was sound"), text.index("youth jobs came first")
     project.save_suggestions(art.id, [
-        NewClaim(content=Span(first, first + 18, ""), speaker="Giorgia Meloni"),  # dated by the article
-        NewClaim(content=Span(second, second + 21, ""), speaker="Giorgia Meloni", date=dt.date(2010, 2, 1)),
-        NewClaim(content=Span(0, 6, ""), speaker="Giorgia Meloni", role="Party leader"),  # the text's role wins
+        ClaimDraft(content=Span(first, first + 18, ""), speaker="Giorgia Meloni"),  # dated by the article
+        ClaimDraft(content=Span(second, second + 21, ""), speaker="Giorgia Meloni", date=dt.date(2010, 2, 1)),
+        ClaimDraft(content=Span(0, 6, ""), speaker="Giorgia Meloni", role="Party leader"),  # the text's role wins
     ])
     roles = {c.content.text: c.role for c in project.claims()}
     assert roles == {"the plan was sound": "Italian Prime Minister", "youth jobs came first": "Minister of Youth",

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from db import NewArticle, NewClaim, Span
+from db import NewArticle, ClaimDraft, Span
 from desktop.article_view import ArticleView
 
 EMOJI_TEXT = "🇮🇹🎉 Big news 👋🏽! “We are ready,” Crosetto said. שלום עולם “Not now,” Meloni said."
@@ -11,7 +11,7 @@ EMOJI_TEXT = "🇮🇹🎉 Big news 👋🏽! “We are ready,” Crosetto said.
 def _store(project, text, spans, **extra):
     article, _ = project.add_article(NewArticle(text=text, title="Emoji", published=dt.date(2025, 3, 1)))
     project.save_suggestions(article.id, [
-        NewClaim(content=Span(a, b, text[a:b]), **extra) for a, b in spans])
+        ClaimDraft(content=Span(a, b, text[a:b]), **extra) for a, b in spans])
     return project.article(article.id), project.claims()
 
 
@@ -75,7 +75,7 @@ def test_rejected_claims_are_hidden_unless_asked(qtbot, project):
 def test_selected_claim_marks_its_speaker_mention_and_cue(qtbot, project):
     text = "“We are ready,” Crosetto said."
     article, _ = project.add_article(NewArticle(text=text))
-    project.save_suggestions(article.id, [NewClaim(content=Span(1, 14, text[1:14]), speaker="Guido Crosetto",
+    project.save_suggestions(article.id, [ClaimDraft(content=Span(1, 14, text[1:14]), speaker="Guido Crosetto",
                                                    mention=Span(16, 24, "Crosetto"), cue=Span(25, 29, "said"))])
     view = ArticleView()
     qtbot.addWidget(view)

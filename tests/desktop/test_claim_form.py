@@ -4,7 +4,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from db import NewArticle, NewClaim, Span
+from db import NewArticle, ClaimDraft, Span
 from desktop.claim_form import ClaimForm, grow_end, grow_start, shrink_end, shrink_start
 
 TEXT = "Italy is ready, the minister said on Monday."
@@ -22,7 +22,7 @@ def test_span_grows_and_shrinks_by_whole_words():
 
 def _form(qtbot, project):
     article, _ = project.add_article(NewArticle(text=TEXT))
-    project.save_suggestions(article.id, [NewClaim(content=Span(0, 14, TEXT[:14]), speaker="Guido Crosetto",
+    project.save_suggestions(article.id, [ClaimDraft(content=Span(0, 14, TEXT[:14]), speaker="Guido Crosetto",
                                                    mention=Span(16, 28, "the minister"))])
     claim = project.claims()[0]
     form = ClaimForm()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from db import NewClaim
+from db import ClaimDraft
 from desktop.errors import show_error
 from desktop.factcheck import VIEWS, install_factcheck_views
 from desktop.projects import SEED_TOPIC
@@ -99,7 +99,7 @@ def test_accepting_a_proposed_merge_moves_the_claims_and_the_window_can_undo_it(
 def test_a_new_speaker_like_a_known_one_is_announced_in_the_status_bar(window, qtbot):
     project = window.project
     window.change("New claim", lambda: project.add_claim(
-        project.claim(window.ids["crosetto"]).article_id, NewClaim(
+        project.claim(window.ids["crosetto"]).article_id, ClaimDraft(
             content=span(project.article(project.claim(window.ids["crosetto"]).article_id).text, CROSETTO_QUOTE_2),
             speaker="Crosetto", status="confirmed", origin="manual"), annotator="tester")[1])
     qtbot.waitUntil(lambda: "may be the same person" in window.statusBar().currentMessage())

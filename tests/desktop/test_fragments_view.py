@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from db import NewArticle, NewClaim, Span
+from db import NewArticle, ClaimDraft, Span
 from desktop.article_view import ArticleView
 
 # Astral characters (two UTF-16 units each) before the fragments shift Qt positions, not ours.
@@ -28,7 +28,7 @@ def _article(project):
 
 def _split_claim(project, article_id):
     a, b = span(FIRST), span(SECOND)
-    claim, _ = project.add_claim(article_id, NewClaim(
+    claim, _ = project.add_claim(article_id, ClaimDraft(
         content=Span(a.start, b.end, TEXT[a.start:b.end]), fragments=(a, b), kind="direct", cue=span("said"),
         speaker="Guido Crosetto", mention=span("Guido Crosetto"), status="confirmed", origin="manual"))
     return claim
@@ -84,7 +84,7 @@ def test_add_a_fragment_from_the_selection_remove_one_and_undo(qtbot, make_windo
     with Project.open(project_path) as p:
         art = _article(p)
         p.save_suggestions(art.id, [])  # suggested already: the window runs no model on it
-        first, _ = p.add_claim(art.id, NewClaim(content=span(FIRST), kind="direct", status="suggested"))
+        first, _ = p.add_claim(art.id, ClaimDraft(content=span(FIRST), kind="direct", status="suggested"))
     window = make_window()
     window.open_article(art.id)
     window.select_claim(first.id)

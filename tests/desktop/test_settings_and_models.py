@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from db import NewArticle, NewClaim, Span
+from db import NewArticle, ClaimDraft, Span
 from desktop.models import ClaimFilterProxy, ClaimTableModel
 
 
@@ -25,9 +25,9 @@ def test_claim_filters_narrow_by_status_stance_speaker_and_dates(qapp, project):
     text = "One. Two. Three. Four."
     article, _ = project.add_article(NewArticle(text=text))
     project.save_suggestions(article.id, [
-        NewClaim(content=Span(0, 4, "One."), speaker="A", stance="favor", date=dt.date(2025, 1, 1)),
-        NewClaim(content=Span(5, 9, "Two."), speaker="B", stance="against", date=dt.date(2025, 2, 1)),
-        NewClaim(content=Span(10, 16, "Three."), speaker="A"),
+        ClaimDraft(content=Span(0, 4, "One."), speaker="A", stance="favor", date=dt.date(2025, 1, 1)),
+        ClaimDraft(content=Span(5, 9, "Two."), speaker="B", stance="against", date=dt.date(2025, 2, 1)),
+        ClaimDraft(content=Span(10, 16, "Three."), speaker="A"),
     ])
     claims = project.claims()
     project.confirm_claim(claims[0].id)

@@ -1,6 +1,6 @@
 """The Qt undo stack replays the project's own undo, which survives reopening the project."""
 
-from db import NewArticle, NewClaim, Project, Span
+from db import NewArticle, ClaimDraft, Project, Span
 from desktop.undo import CoreUndoStack
 
 TEXT = "Italy is ready to send troops, Crosetto said."
@@ -8,7 +8,7 @@ TEXT = "Italy is ready to send troops, Crosetto said."
 
 def _claim(project):
     article, _ = project.add_article(NewArticle(text=TEXT, title="t"))
-    project.save_suggestions(article.id, [NewClaim(content=Span(0, 29, TEXT[:29]), speaker="Crosetto")])
+    project.save_suggestions(article.id, [ClaimDraft(content=Span(0, 29, TEXT[:29]), speaker="Crosetto")])
     return project.claims()[0]
 
 

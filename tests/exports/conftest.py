@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from db import NewArticle, NewClaim, Span
+from db import NewArticle, ClaimDraft, Span
 
 CROSETTO_TEXT = (
     "Italy is willing to take part in a peacekeeping mission, Defense Minister Guido Crosetto said on Dec. 12.\n\n"
@@ -39,23 +39,23 @@ def filled(project):
         publisher="ANSA", published=dt.date(2025, 3, 16)))
     t = CROSETTO_TEXT
     project.save_suggestions(a1.id, [
-        NewClaim(content=span(t, "We are willing to play this role,"), kind="direct", cue=span(t, "told"),
+        ClaimDraft(content=span(t, "We are willing to play this role,"), kind="direct", cue=span(t, "told"),
                  speaker="Guido Crosetto", mention=span(t, "Crosetto", 1), role="Defense Minister",
                  date=dt.date(2024, 12, 12), date_text="on Dec. 12", stance="favor",
                  topic="Italy sending peacekeepers to Ukraine", confidence=0.9, model_name="test"),
-        NewClaim(content=span(t, "=HYPERLINK(\"http://evil.example\",\"click\")"), kind="direct",
+        ClaimDraft(content=span(t, "=HYPERLINK(\"http://evil.example\",\"click\")"), kind="direct",
                  cue=span(t, "added"), speaker="Guido Crosetto", mention=span(t, "he")),
-        NewClaim(content=span(t, "-5% growth in disguise"), kind="direct", cue=span(t, "said", 1),
+        ClaimDraft(content=span(t, "-5% growth in disguise"), kind="direct", cue=span(t, "said", 1),
                  speaker="Elly Schlein", mention=span(t, "Elly Schlein"), role="Opposition leader",
                  stance="against", topic="Italy sending peacekeepers to Ukraine"),
     ])
     m = MELONI_TEXT
     project.save_suggestions(a2.id, [
-        NewClaim(content=span(m, "Sending Italian soldiers is not on the agenda,"), kind="direct",
+        ClaimDraft(content=span(m, "Sending Italian soldiers is not on the agenda,"), kind="direct",
                  cue=span(m, "said", 1), speaker="Giorgia Meloni", mention=span(m, "Meloni", 1),
                  role="Prime Minister", date=dt.date(2025, 3, 16), stance="against",
                  topic="Italy sending peacekeepers to Ukraine"),
-        NewClaim(content=span(m, "Italy does not plan to send troops to Ukraine"), kind="indirect",
+        ClaimDraft(content=span(m, "Italy does not plan to send troops to Ukraine"), kind="indirect",
                  cue=span(m, "said"), speaker="Giorgia Meloni", mention=span(m, "Giorgia Meloni")),
     ])
     claims = {c.content.text: c for c in project.claims()}

@@ -7,7 +7,7 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from db import ClaimFilter, NewArticle, NewClaim, Span
+from db import ClaimFilter, NewArticle, ClaimDraft, Span
 from exports import export
 from exports.excel import CLAIM_COLUMNS, export_xlsx
 from exports.xlsx_stream import CELL_LIMIT
@@ -113,7 +113,7 @@ def test_excel_replaces_characters_illegal_in_xml(filled, tmp_path):
 def test_excel_cuts_overlong_cells_with_a_visible_marker(project, tmp_path):
     text = "He said: " + "peace " * 7000 + "and more."
     article, _ = project.add_article(NewArticle(text=text, title="Long"))
-    project.add_claim(article.id, NewClaim(content=Span(9, len(text), text[9:])), annotator="ada")
+    project.add_claim(article.id, ClaimDraft(content=Span(9, len(text), text[9:])), annotator="ada")
     path = tmp_path / "long.xlsx"
     summary = export_xlsx(project, path)
     _, _, rows = _claims_rows(path)

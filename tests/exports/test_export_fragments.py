@@ -12,7 +12,7 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from db import NewArticle, NewClaim, Project, Span
+from db import NewArticle, ClaimDraft, Project, Span
 from desktop.cli import main
 from exports import ExportError
 from exports.claimreview import export_claimreview
@@ -36,11 +36,11 @@ def span(needle: str) -> Span:
 def split(project, project_path):
     art, _ = project.add_article(NewArticle(text=TEXT, title="Crosetto on a mandate", url="https://example.org/a"))
     a, b = span(FIRST), span(SECOND)
-    claim, _ = project.add_claim(art.id, NewClaim(
+    claim, _ = project.add_claim(art.id, ClaimDraft(
         content=Span(a.start, b.end, TEXT[a.start:b.end]), fragments=(a, b), kind="direct", cue=span("said"),
         speaker="Guido Crosetto", mention=span("Guido Crosetto"), status="confirmed"), annotator="ana")
     project.update_claim(claim.id, annotator="ana", verdict_rating="Half true")
-    plain, _ = project.add_claim(art.id, NewClaim(content=span("the plan was rushed"), speaker="Elly Schlein",
+    plain, _ = project.add_claim(art.id, ClaimDraft(content=span("the plan was rushed"), speaker="Elly Schlein",
                                                   mention=span("Elly Schlein"), cue=span("said the"),
                                                   status="confirmed"), annotator="ana")
     return SimpleNamespace(project=project, path=project_path, article=art.id, claim=claim.id, plain=plain.id,

@@ -258,7 +258,7 @@ def test_a_bogus_content_hash_is_recomputed_so_duplicates_are_still_found(cli, d
     assert cli("import-json", path, db=fresh).code == 0
     with Project.open(fresh) as project:
         article = project.article(1)
-        from db.project import content_hash
+        from kernel import content_hash
         assert article.content_hash == content_hash(article.text)
     text = tmp_path / "same.txt"
     text.write_text(bad["articles"][0]["text"], encoding="utf-8")

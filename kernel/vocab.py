@@ -1,0 +1,18 @@
+"""The words a claim's fields may take, shared by the engine, storage, exports and the window."""
+
+from __future__ import annotations
+
+KINDS = ("direct", "indirect")
+STATUSES = ("suggested", "confirmed", "rejected")
+STANCES = ("favor", "against", "neutral")
+ORIGINS = ("model", "manual", "import")
+FRAGMENT_GAP = " … "  # shown between the pieces of a split quote, where its attribution was
+
+# Verdict ratings offered in drop-downs, best to worst, with ClaimReview's 1–5 scale where one fits.
+VERDICT_RATINGS: dict[str, int | None] = {
+    "True": 5, "Mostly true": 4, "Half true": 3, "Mostly false": 2, "False": 1,
+    "Misleading": 2, "Unproven": None,
+}
+
+NO_STANCE = "none"
+"""In a claims filter: the claims without a stance (not a stance a claim can have)."""
