@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from .actions import now
 from .errors import InvalidValueError, NotFoundError
 from .models import ArticleRow, ClaimRow, ConfigRow, SpeakerRoleRow, SpeakerRow, TopicRow, name_key
-from .records import Changes, MergeProposal, Speaker, StanceChange, StancePoint
+from .records import FRAGMENT_GAP, Changes, MergeProposal, Speaker, StanceChange, StancePoint
 
 DISMISSED_MERGES_KEY = "registry.dismissed_merges"
 # Words that make a name an institution ("Meloni's office"), never merged with a person's name.
@@ -209,7 +209,8 @@ class RegistryVerbs:
         date, which ``_points`` settles (statement date, else the article's publication date)."""
         q = (select(ClaimRow.id, ClaimRow.article_id, ClaimRow.topic_id, TopicRow.name, ClaimRow.content_text,
                     ClaimRow.stance, ClaimRow.date, ArticleRow.published, ClaimRow.speaker_id, SpeakerRow.name,
-                    SpeakerRow.affiliation, ClaimRow.role, ArticleRow.title, ArticleRow.url, ArticleRow.publisher)
+                    SpeakerRow.affiliation, ClaimRow.role, ArticleRow.title, ArticleRow.url, ArticleRow.publisher,
+                    ClaimRow.fragments)
              .join(TopicRow, TopicRow.id == ClaimRow.topic_id)
              .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
              .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
@@ -219,8 +220,9 @@ class RegistryVerbs:
     @staticmethod
     def _points(rows) -> list[StancePoint]:
         """Timeline points from ``_timeline_query`` rows, in date order; claims without any date left out."""
-        points = [StancePoint(cid, aid, tid, topic, quote, stance, date or published, date is None, *rest)
-                  for cid, aid, tid, topic, quote, stance, date, published, *rest in rows
+        points = [StancePoint(cid, aid, tid, topic, FRAGMENT_GAP.join(f["text"] for f in pieces) if pieces else quote,
+                              stance, date or published, date is None, *rest)
+                  for cid, aid, tid, topic, quote, stance, date, published, *rest, pieces in rows
                   if date is not None or published is not None]
         points.sort(key=lambda p: (p.date, p.article_id, p.claim_id))
         return points

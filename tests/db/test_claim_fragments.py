@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -177,3 +178,18 @@ def test_a_0002_project_is_upgraded_and_its_long_quote_can_then_be_split(tmp_pat
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
     assert "fragments" not in {r[1] for r in con.execute("PRAGMA table_info(claims)")}
     con.close()
+
+
+def test_deleting_a_split_claim_and_undoing_brings_its_fragments_back(project, article):
+    claim, _ = project.add_claim(article.id, split_claim(), annotator="ana")
+    project.delete_claim(claim.id, annotator="ana")
+    assert project.claims() == []
+    project.undo("ana")
+    assert project.claim(claim.id).fragments == claim.fragments
+
+
+def test_the_timeline_quotes_a_split_claim_without_its_attribution(project, article):
+    claim, _ = project.add_claim(article.id, split_claim(status="confirmed", stance="favor", topic="Troops",
+                                                         date=dt.date(2025, 3, 6)))
+    (point,) = project.stance_timeline()
+    assert point.quote == f"{FIRST} … {SECOND}"
