@@ -50,20 +50,38 @@ def find_full_date(text: str) -> tuple[datetime.date, re.Match] | None:
     return None
 
 
+EARLIEST_YEAR = 1000
+"""Publication dates before this year, or more than a year in the future, are not believed."""
+
+
+def plausible(date: datetime.date | None) -> datetime.date | None:
+    if date is None or date.year < EARLIEST_YEAR or date > datetime.date.today() + datetime.timedelta(days=366):
+        return None
+    return date
+
+
 def parse_date(value: str) -> datetime.date | None:
-    """A date given as metadata: ISO (with or without time), or written out in English."""
+    """A date given as metadata: ISO (with or without time), or written out in English.
+
+    Only absolute dates: "now", "tomorrow" or a number are not a publication date, and neither is
+    a date before the year 1000, one more than a year ahead, or a negative (BC) year.
+    """
     value = value.strip()
+    if not value or value.startswith(("-", "\u2212")) or len(value) > 100:
+        return None
     try:
-        return datetime.date.fromisoformat(value[:10])
+        return plausible(datetime.date.fromisoformat(value[:10]))
     except ValueError:
         pass
     found = find_full_date(value)
     if found:
-        return found[0]
+        return plausible(found[0])
+    if not any(c.isalpha() for c in value) and not re.fullmatch(r"[\d\s./-]+", value):
+        return None  # "1e+308", "12:30": not a date dateparser should turn into today
     import dateparser  # slow to import; only needed for unusual metadata formats
 
-    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
-    return parsed.date() if parsed else None
+    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "PARSERS": ["custom-formats", "absolute-time"]})
+    return plausible(parsed.date()) if parsed else None
 
 
 def infer_date(text: str) -> datetime.date | None:

@@ -138,13 +138,35 @@ def _batch_items(path: str, kind: str) -> list[_Item]:
 
 
 def _walk(folder: str) -> Iterator[str | IngestProblem]:
-    """Files under folder, sorted, hidden ones skipped; an unreadable subfolder as a problem."""
+    """Files under folder, sorted, hidden ones skipped; an unreadable subfolder as a problem.
+
+    Links are not followed out of the folder: a file linking outside it, and any linked folder, are
+    reported and skipped (a folder of articles should not import whatever a link points at).
+    """
     problems: list[OSError] = []
-    for root, dirs, files in os.walk(folder, onerror=problems.append):
+    root = os.path.realpath(folder)
+    for here, dirs, files in os.walk(folder, onerror=problems.append):
+        for d in sorted(dirs):
+            if not d.startswith(".") and os.path.islink(os.path.join(here, d)):
+                link = os.path.join(here, d)
+                yield IngestProblem(f"{link} was skipped: it is a link to a folder ({os.readlink(link)}), and "
+                                    "links to folders are not followed. Import that folder by its own name.")
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+            if name.startswith("."):
+                continue
+            path = os.path.join(here, name)
+            if os.path.islink(path):
+                try:
+                    target = os.path.realpath(path)
+                except OSError as e:
+                    yield _os_problem(path, e)
+                    continue
+                if os.path.commonpath([root, target]) != root:
+                    yield IngestProblem(f"{path} was skipped: it is a link to {target}, outside the folder "
+                                        f"{folder}. Import that file by its own name if you mean it.")
+                    continue
+            yield path
     for e in problems:
         yield _os_problem(e.filename or folder, e)
 
@@ -163,7 +185,7 @@ def _plan(paths: Sequence[str | Path]) -> Iterator[_Item]:
         elif os.path.isdir(path):
             for file in _walk(path):
                 if isinstance(file, IngestProblem):
-                    error = IngestError(path, file.message)
+                    error = IngestError(path, file.message)  # the message names the file
                     yield _Item(path, lambda e=error: IngestResult(e.source, None, e))
                     continue
                 kind = KINDS.get(Path(file).suffix.lower())

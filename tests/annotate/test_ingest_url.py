@@ -83,7 +83,7 @@ def test_non_text_content_is_refused(server):
 
 def test_slow_server_times_out_with_the_limit_stated(server):
     message = read_url(f"{server}/slow", timeout=0.3).error.message
-    assert message == "127.0.0.1 did not answer within 0.3 seconds; try again later."
+    assert message == f"{server}/slow: 127.0.0.1 did not answer within 0.3 seconds; try again later."
 
 
 def test_refused_connection_is_reported():
@@ -91,13 +91,14 @@ def test_refused_connection_is_reported():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again at once: nothing listens there
     message = read_url(f"http://127.0.0.1:{port}/x", timeout=2).error.message
-    assert message == "Could not reach 127.0.0.1: the connection was refused."
+    assert message == f"http://127.0.0.1:{port}/x: Could not reach 127.0.0.1: the connection was refused."
 
 
 def test_unknown_host_says_the_name_could_not_be_looked_up():
     # .invalid never resolves (RFC 6761), online or offline
     message = read_url("https://news.example.invalid/story", timeout=5).error.message
-    assert message.startswith("Could not reach news.example.invalid: its name could not be looked up.")
+    assert message.startswith("https://news.example.invalid/story: Could not reach news.example.invalid: its name "
+                              "could not be looked up.")
     assert "offline" in message
 
 
