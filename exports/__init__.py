@@ -55,7 +55,13 @@ def format_for_path(path) -> str | None:
 
 
 def export(project, fmt: str, path, **options) -> ExportSummary:
-    """Export in the named format; options as for the ``export_<fmt>`` functions."""
+    """Export in the named format; options as for the ``export_<fmt>`` functions.
+
+    The target is checked first (a folder that does not exist, a parent that is a file), so a long
+    export does not fail only at its end."""
+    from .common import check_target
+
+    check_target(path)
     return exporter(fmt)(project, path, **options)
 
 

@@ -49,6 +49,17 @@ def review(c, article, organization: str | None) -> dict:
     return out
 
 
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                                "\u2029": "\\u2029"})
+
+
+def script_safe(json_text: str) -> str:
+    """JSON that can be pasted into a <script type="application/ld+json"> element as is: a claim or
+    a title containing "</script>" or "<!--" cannot end the element (those characters occur only
+    inside JSON strings, where the \\u escapes mean the same)."""
+    return json_text.translate(_SCRIPT_UNSAFE)
+
+
 def export_claimreview(project: Project, path, *, claim_filter: ClaimFilter | None = None, statuses=None,
                        article_id: int | None = None, organization: str | None = None,
                        progress: Progress | None = None, cancelled: Cancelled | None = None) -> ExportSummary:
@@ -69,8 +80,9 @@ def export_claimreview(project: Project, path, *, claim_filter: ClaimFilter | No
                 cache[c.article_id] = project.article(c.article_id)
             reviews.append(review(c, cache[c.article_id], organization))
             articles.add(c.article_id)
+        text = json.dumps({"@context": "https://schema.org", "@graph": reviews}, ensure_ascii=False, indent=1)
         with output(path) as fh:
-            json.dump({"@context": "https://schema.org", "@graph": reviews}, fh, ensure_ascii=False, indent=1)
+            fh.write(script_safe(text))
     except Cancel:
         return finish("claimreview", path, started, claims=len(reviews), articles=len(articles), cancelled=True)
     ticker.finish()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import errno
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -114,38 +115,131 @@ def output(path: str | os.PathLike, *, mode: str = "w", encoding: str | None = "
            newline: str | None = None) -> Iterator:
     """Write to a temporary file beside ``path`` and move it into place only when complete.
 
-    A failed or cancelled export never leaves a half-written file, nor
-    destroys an older file of the same name.
+    A failed or cancelled export never leaves a half-written file, nor destroys an older file of the
+    same name; a finished one is on disk (fsynced) before it replaces the old one.
     """
-    path = check_target(path)
-    part = temporary_path(path)
-    try:
+    with replaced(path) as part:
         if "b" in mode:
             fh = open(part, mode)
         else:
             fh = open(part, mode, encoding=encoding, newline=newline)
         with fh:
             yield fh
+
+
+@contextlib.contextmanager
+def replaced(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary path beside ``path`` for a writer to fill; when the block ends without error the
+    file is fsynced, renamed over ``path`` and the folder fsynced, so a power cut leaves either the old
+    file or the whole new one. Leftover temporary files of earlier, killed exports are removed first.
+    File system errors become an ExportError that names the file and says what to do."""
+    path = check_target(path)
+    remove_stale_parts(path)
+    part = temporary_path(path)
+    try:
+        yield part
+        _fsync(part)
         os.replace(part, path)
-    except PermissionError as exc:
-        raise ExportError(f"Cannot write {path}: permission denied (is it open in another program?).") from exc
+        _fsync(path.parent)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
     finally:
-        part.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.EBADF):  # folders on some file systems cannot be synced
+            raise
+    finally:
+        os.close(fd)
+
+
+def write_error(path: Path, exc: OSError) -> ExportError:
+    """What a failed write means for the person exporting, and what to do about it."""
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        text = (f"There is not enough space on the disk to write {path}. Nothing was written and any older "
+                "file of that name is unchanged; free some space or export to another disk.")
+    elif code in (errno.EACCES, errno.EPERM):
+        text = (f"Cannot write {path}: permission denied. Choose a folder you may write to, or close the "
+                "file if another program (Excel?) has it open.")
+    elif code == errno.EROFS:
+        text = f"Cannot write {path}: the disk is read-only. Export to a folder on a writable disk."
+    elif code == errno.ENOTDIR:
+        text = f"Cannot write {path}: part of the folder path is a file, not a folder. Choose another folder."
+    elif code == errno.ENAMETOOLONG:
+        text = f"Cannot write {path}: the file name is too long. Choose a shorter name."
+    elif code == errno.EISDIR:
+        text = f"{path} is a folder; give a file name to export to."
+    else:
+        text = f"Cannot write {path}: {exc.strerror or exc}. Nothing was written."
+    return ExportError(text)
 
 
 def check_target(path: str | os.PathLike) -> Path:
+    """The path to export to, after checking what can be checked before writing (ExportError if not)."""
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name to export to.")
-    if not path.parent.exists():
-        raise ExportError(f"The folder {path.parent} does not exist.")
+    try:
+        if path.is_dir():
+            raise ExportError(f"{path} is a folder; give a file name to export to.")
+        for parent in path.parents:
+            if parent.exists():
+                if not parent.is_dir():
+                    raise ExportError(f"Cannot write {path}: {parent} is a file, not a folder. "
+                                      "Choose another folder.")
+                break
+        if not path.parent.exists():
+            raise ExportError(f"The folder {path.parent} does not exist. Create it first, or choose another "
+                              "folder.")
+        if len(path.name.encode("utf-8", "surrogateescape")) > 240:  # room for the temporary file's name
+            raise ExportError(f"Cannot write {path}: the file name is too long. Choose a shorter name.")
+    except OSError as exc:
+        raise write_error(path, exc) from exc
     return path
 
 
 def temporary_path(path: str | os.PathLike) -> Path:
-    """A sibling file name for writers that need a path rather than a stream."""
+    """The hidden sibling a writer fills before it replaces ``path``; it names this process, so a
+    leftover of a killed export can be told from one still being written."""
     path = Path(path)
-    return path.with_name(f".{path.name}.part")
+    return path.with_name(f".{path.name}.{os.getpid()}.part")
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Remove temporary files of earlier exports to ``path`` whose process has gone (killed, crashed)."""
+    removed = []
+    prefix = f".{path.name}."
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return removed
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(".part")):
+            continue
+        middle = name[len(prefix):-len(".part")]
+        if not middle or (middle.isdigit() and not _alive(int(middle))):  # no id: written before ids were added
+            stale = path.parent / name
+            with contextlib.suppress(OSError):
+                stale.unlink()
+                removed.append(stale)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
 
 
 def finish(fmt: str, path, started: float, *, claims: int, articles: int, warnings=(),

@@ -17,8 +17,8 @@ from db import ClaimFilter, Project
 from kernel import STANCES, STATUSES, VERDICT_RATINGS
 
 from .common import (
-    Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, check_target, finish,
-    plain, quote_text, temporary_path,
+    Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, finish,
+    plain, quote_text, replaced,
 )
 from .common import stance_changes as project_stance_changes
 from .xlsx_stream import BOLD, Column, ListValidation, Workbook
@@ -102,14 +102,8 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
         _speakers_sheet(project, book, scope, speaker_counts)
         _summary_sheet(book, scope, by_speaker, by_topic, by_status, ticker.done)
         _stance_changes_sheet(project, book)
-        part = temporary_path(check_target(path))
-        try:
+        with replaced(path) as part:
             book.save(part)
-            part.replace(path)
-        except PermissionError as exc:
-            raise ExportError(f"Cannot write {path}: permission denied (is it open in Excel?).") from exc
-        finally:
-            part.unlink(missing_ok=True)
     except Cancel:
         book.discard()
         return finish("xlsx", path, started, claims=ticker.done, articles=len(by_article), cancelled=True)

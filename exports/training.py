@@ -25,8 +25,7 @@ from collections.abc import Iterator
 
 from db import ClaimFilter, Project
 
-from .common import Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output, temporary_path
-from .common import check_target
+from .common import Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output, replaced
 
 CLAIM, SPEAKER, CUE = "CLAIM", "SPEAKER", "CUE"
 SPEAKER_OF, CUE_OF = "SPEAKER_OF", "CUE_OF"
@@ -193,12 +192,8 @@ def export_spacy(project: Project, path, *, claim_filter: ClaimFilter | None = N
             articles += 1
             if ticker.step(len(claims)):
                 raise Cancel
-        part = temporary_path(check_target(path))
-        try:
+        with replaced(path) as part:
             docbin.to_disk(part)
-            part.replace(path)
-        finally:
-            part.unlink(missing_ok=True)
     except Cancel:
         return finish("spacy", path, started, claims=ticker.done, articles=articles, cancelled=True)
     ticker.finish()

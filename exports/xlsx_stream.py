@@ -103,6 +103,31 @@ def cell_text(text: str, stats: TextStats | None = None) -> str:
     return text
 
 
+_WEB_LINK = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f\"<>\\\\^`{|}]+", re.IGNORECASE)
+MAX_LINK = 2079  # Excel refuses longer hyperlinks (and calls the workbook damaged)
+MAX_LIST = 255  # characters in an explicit drop-down list, separators included
+
+
+def is_web_link(url: str) -> bool:
+    """Only http(s) addresses become clickable links; anything else (file:, javascript:, \\\\server) is text."""
+    return len(url) <= MAX_LINK and _WEB_LINK.fullmatch(url) is not None
+
+
+def list_values(values) -> list[str]:
+    """The values an explicit list validation can hold: no separators, quotes or characters XML or
+    Excel cannot take, within Excel's 255 characters (values that do not fit are left out of the list,
+    not written broken)."""
+    out: list[str] = []
+    for value in values:
+        if not value or "," in value or '"' in value or _ILLEGAL_XML.search(value) or value != value.strip() \
+                or any(ord(c) < 32 for c in value):
+            continue
+        if len(",".join([*out, value])) > MAX_LIST:
+            continue
+        out.append(value)
+    return out
+
+
 @dataclass(frozen=True)
 class Column:
     header: str
@@ -155,7 +180,7 @@ class Sheet:
             kind = kinds[i] if i < len(kinds) else 0
             if kind == _LINK and style is None:
                 text, url = value if type(value) is tuple else (value, value)
-                if url:
+                if url and is_web_link(url):  # file:, javascript:, UNC paths: shown as text, never clickable
                     self._link(letters[i], self.rows, url)
                 value = text
                 if value is None:
@@ -236,11 +261,15 @@ class Sheet:
             tail.append(f'<dataValidations count="{len(self.validations)}">')
             for v in self.validations:
                 letter = column_letter(v.column)
-                formula = escape('"' + ",".join(v.values) + '"')
+                values = list_values(v.values)
+                if not values:
+                    continue
+                formula = escape('"' + ",".join(values) + '"')
                 style = "" if v.strict else ' errorStyle="warning"'
+                message = cell_text("Choose one of: " + ", ".join(values))[:255]
                 tail.append(
                     f'<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"{style} '
-                    f'errorTitle="Not in the list" error={quoteattr("Choose one of: " + ", ".join(v.values))} '
+                    f'errorTitle="Not in the list" error={quoteattr(message)} '
                     f'sqref="{letter}2:{letter}{self.rows}"><formula1>{formula}</formula1></dataValidation>')
             tail.append("</dataValidations>")
         rels = []

@@ -1,0 +1,226 @@
+"""Exports of hostile content and into failing surroundings: the file is valid when read back, links
+are only web links, ClaimReview can be pasted into a page, and a write that fails says why and leaves
+any older file and no temporary file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import subprocess
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from db import Project
+from exports.xlsx_check import check_workbook
+
+FORMATS = {"xlsx": ".xlsx", "json": ".json", "jsonl": ".jsonl", "spacy": ".spacy", "csv": ".csv",
+           "claimreview": ".jsonld"}
+RATINGS = ['Half "true"', "Mostly\x07false", "<b>bold</b> & co", "a,b", "x" * 300, " padded ", "\x1b[31mred",
+           "Ünïcødé ✓", "=cmd|' /C calc'!A0"]
+URLS = ["file:///etc/passwd", "javascript:alert(1)", "\\\\server\\share\\x.doc", "JAVASCRIPT:alert(2)",
+        "http://ok.example/a?b=1&c=<2>", "https://ok.example/" + "p" * 3000, "data:text/html,<script>x</script>",
+        "https://ok.example/fine", " http://space.example", "vbscript:msgbox(1)"]
+SCRIPT = "</script><script>alert('x')</script><!-- -->"
+
+
+@pytest.fixture
+def hostile(cli):
+    """The template project with verdict ratings, URLs and notes chosen to break writers."""
+    with Project.open(cli.db) as project:
+        claims = project.claims()
+        for n, claim in enumerate(claims):
+            project.update_claim(claim.id, annotator="eve", verdict_rating=RATINGS[n % len(RATINGS)],
+                                 verdict_url=URLS[n % len(URLS)], verdict_explanation=SCRIPT,
+                                 note=f"note {n} \x1b[2J {SCRIPT} \U0001F600")
+        for n, article in enumerate(project.articles()):
+            project.update_article(article.id, url=URLS[(n + 7) % len(URLS)], title=f"{SCRIPT} title {n}")
+    return cli
+
+
+def _links(path) -> list[str]:
+    targets = []
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if name.endswith(".rels") and "worksheets" in name:
+                text = zf.read(name).decode()
+                targets += [t.split('"')[0] for t in text.split('Target="')[1:]]
+    return targets
+
+
+def test_the_workbook_is_valid_xml_and_its_lists_are_escaped(hostile, tmp_path):
+    path = tmp_path / "out.xlsx"
+    run = hostile("export", "-o", path)
+    assert run.code == 0
+    check_workbook(path)  # every part well-formed, no entities: the same check import-xlsx makes
+    book = load_workbook(path)
+    for dv in book["Claims"].data_validations.dataValidation:
+        formula = dv.formula1
+        assert formula.startswith('"') and formula.endswith('"') and '"' not in formula[1:-1], formula
+        assert len(formula) <= 257 and not any(ord(c) < 32 for c in formula)
+    assert run.code == 0 and hostile("import-xlsx", path).code == 0  # and it reads back
+
+
+def test_only_web_addresses_become_links(hostile, tmp_path):
+    path = tmp_path / "links.xlsx"
+    assert hostile("export", "-o", path).code == 0
+    targets = _links(path)
+    assert targets, "no links at all"
+    for target in targets:
+        assert target.lower().startswith(("http://", "https://")), target
+        assert len(target) <= 2079
+    shown = {c.value for row in load_workbook(path)["Claims"].iter_rows() for c in row if isinstance(c.value, str)}
+    assert "javascript:alert(1)" in shown and "file:///etc/passwd" in shown  # shown as text
+
+
+def test_claimreview_can_be_pasted_into_a_script_element(hostile, tmp_path):
+    path = tmp_path / "reviews.jsonld"
+    assert hostile("export", "-o", path).code == 0
+    text = path.read_text(encoding="utf-8")
+    assert "</script" not in text.lower() and "<!--" not in text and "<" not in text
+    doc = json.loads(text)
+    assert any(r.get("reviewBody") == SCRIPT for r in doc["@graph"])
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_hostile_content_reads_back(hostile, tmp_path, fmt):
+    path = tmp_path / f"out{FORMATS[fmt]}"
+    assert hostile("export", "--format", fmt, "-o", path).code == 0
+    if fmt in ("json", "claimreview"):
+        json.loads(path.read_text(encoding="utf-8"))
+    elif fmt == "jsonl":
+        for line in path.read_text(encoding="utf-8").splitlines():
+            json.loads(line)
+    elif fmt == "csv":
+        rows = list(csv.reader(path.open(encoding="utf-8-sig", newline="")))
+        assert len({len(r) for r in rows}) == 1
+    elif fmt == "xlsx":
+        check_workbook(path)
+        load_workbook(path)
+    elif fmt == "spacy":
+        from spacy.tokens import DocBin
+        import spacy
+
+        assert len(list(DocBin().from_disk(path).get_docs(spacy.blank("en").vocab))) == 2
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+# ---------------------------------------------------------------- failing surroundings
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_a_parent_that_is_a_file_is_refused_by_name(cli, tmp_path, fmt):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("x")
+    cli.refuses("export", "--format", fmt, "-o", blocker / f"out{FORMATS[fmt]}", names=blocker,
+                says="is a file, not a folder")
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_a_missing_folder_is_refused_by_name(cli, tmp_path, fmt):
+    target = tmp_path / "nowhere" / f"out{FORMATS[fmt]}"
+    cli.refuses("export", "--format", fmt, "-o", target, names=target.parent, says="does not exist")
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_a_folder_as_target_is_refused(cli, tmp_path, fmt):
+    folder = tmp_path / f"out{FORMATS[fmt]}"
+    folder.mkdir()
+    cli.refuses("export", "--format", fmt, "-o", folder, says="is a folder")
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_a_name_too_long_is_refused(cli, tmp_path, fmt):
+    cli.refuses("export", "--format", fmt, "-o", tmp_path / ("n" * 300 + FORMATS[fmt]), names="nnnn",
+                says="too long")
+
+
+@contextlib.contextmanager
+def _mounted(folder, options: str):
+    folder.mkdir(exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("needs permission to mount a small tmpfs (root in a container or CI)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_a_full_disk_is_a_clear_message_and_the_old_file_stays(cli, tmp_path, fmt):
+    with _mounted(tmp_path / "small", "size=4k") as disk:
+        target = disk / f"out{FORMATS[fmt]}"
+        target.write_bytes(b"old")
+        run = cli.refuses("export", "--format", fmt, "-o", target, says="not enough space")
+        assert "older file" in run.err
+        assert target.read_bytes() == b"old"
+        assert sorted(p.name for p in disk.iterdir()) == [target.name]  # no temporary file left
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_a_read_only_folder_is_a_clear_message(cli, tmp_path, fmt):
+    with _mounted(tmp_path / "ro", "size=1m,ro") as folder:
+        cli.refuses("export", "--format", fmt, "-o", folder / f"out{FORMATS[fmt]}", says="read-only")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_an_unwritable_folder_is_a_clear_message(cli, tmp_path, fmt):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        cli.refuses("export", "--format", fmt, "-o", folder / f"out{FORMATS[fmt]}", says="permission denied")
+    finally:
+        folder.chmod(0o700)
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_stale_temporary_files_of_killed_exports_are_removed(cli, tmp_path, fmt):
+    target = tmp_path / f"out{FORMATS[fmt]}"
+    stale = [tmp_path / f".{target.name}.part", tmp_path / f".{target.name}.{_dead_pid()}.part"]
+    live = tmp_path / f".{target.name}.{os.getppid()}.part"  # another export still writing
+    other = tmp_path / ".other.xlsx.1.part"
+    for p in [*stale, live, other]:
+        p.write_bytes(b"x" * 1000)
+    assert cli("export", "--format", fmt, "-o", target).code == 0
+    assert not any(p.exists() for p in stale)
+    assert live.exists() and other.exists() and target.exists()
+
+
+def test_a_killed_export_leaves_no_file_and_the_next_one_cleans_up(cli, tmp_path, project_path):
+    """kill -9 in the middle of a real export: the target is untouched; the leftover goes next time."""
+    import signal
+    import sys
+    import time
+    from pathlib import Path
+
+    target = tmp_path / "big.json"
+    target.write_text("old", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    code = ("import os, sys, time\n"
+            "import exports.common as c\n"
+            "real = c._fsync\n"
+            "def slow(p):\n"
+            "    print('writing', flush=True); time.sleep(30)\n"
+            "c._fsync = slow\n"
+            "from desktop.cli import main\n"
+            f"main(['export', '--db', {str(project_path)!r}, '-o', {str(target)!r}])\n")
+    child = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "writing"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    leftovers = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert leftovers and target.read_text(encoding="utf-8") == "old"
+    time.sleep(0.05)
+    assert cli("export", "-o", target).code == 0
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    json.loads(target.read_text(encoding="utf-8"))
