@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from db import ClaimFilter, InvalidValueError, NewArticle, ClaimDraft, Project, Span
+from db import ClaimDraft, ClaimFilter, InvalidValueError, NewArticle, Project, Span
 from db.schema import head_revision
 from db.transfer import BulkArticle, BulkClaim
 
@@ -193,3 +193,33 @@ def test_the_timeline_quotes_a_split_claim_without_its_attribution(project, arti
                                                          date=dt.date(2025, 3, 6)))
     (point,) = project.stance_timeline()
     assert point.quote == f"{FIRST} … {SECOND}"
+
+
+def test_a_postgresql_project_at_0002_is_upgraded_in_place():
+    """The same upgrade on a server database: a claim stored at 0002 reads back in one piece, then splits."""
+    from sqlalchemy import text
+
+    from db import schema
+    from tests.db.conftest import PG_URL, _reset_postgres
+
+    if not PG_URL:
+        pytest.skip("set QUOTEDESK_TEST_PG_URL to run the storage tests on PostgreSQL")
+    _reset_postgres(PG_URL)
+    engine = schema.create_project_engine(PG_URL)
+    schema.upgrade(engine, "0002")
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO articles (id, title, raw_text, text, content_hash, imported_at, done) "
+            "VALUES (1, 'Old', :t, :t, 'x', now(), false)"), {"t": TEXT})
+        a, b = span(FIRST), span(SECOND)
+        conn.execute(text(
+            "INSERT INTO claims (id, article_id, start, \"end\", content_text, kind, date_assumed, status, origin, "
+            "created_at, updated_at, version) VALUES (1, 1, :s, :e, :c, 'direct', false, 'confirmed', 'manual', "
+            "now(), now(), 1)"), {"s": a.start, "e": b.end, "c": TEXT[a.start:b.end]})
+    engine.dispose()
+    with Project.open(PG_URL) as p:
+        assert p.info().schema_version == head_revision()
+        (claim,) = p.claims()
+        assert claim.fragments == (claim.content,)
+        p.update_claim(claim.id, fragments=(a, b))
+        assert [f.text for f in p.claim(claim.id).fragments] == [FIRST, SECOND]
