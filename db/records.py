@@ -276,6 +276,19 @@ class StanceChange:
         """favor ↔ against, as opposed to a move to or from neutral."""
         return {self.before.stance, self.after.stance} == {"favor", "against"}
 
+    @property
+    def same_moment(self) -> bool:
+        """Both claims are from one article on one day (listed only when asked for)."""
+        return self.before.article_id == self.after.article_id and self.before.date == self.after.date
+
+    @property
+    def strength(self) -> str:
+        """How the change reads: "reversal" (in favour ↔ against), "softer" (to or from neutral)
+        or "same article" (two claims of one article on one day)."""
+        if self.same_moment:
+            return "same article"
+        return "reversal" if self.reversal else "softer"
+
     def flat(self) -> dict[str, object]:
         """One flat row (for a spreadsheet): the change, then each side's fields prefixed before_/after_."""
         row: dict[str, object] = {"topic": self.topic, "basis": self.basis, "group": self.group,

@@ -242,12 +242,16 @@ class RegistryVerbs:
             self._check_topic(s, topic_id)
             return self._points(s.connection().execute(self._timeline_query(topic_id)))
 
-    def stance_changes(self, topic_id: int | None = None) -> list[StanceChange]:
-        """Where a speaker, or speakers of one affiliation, changed stance on a topic.
+    def stance_changes(self, topic_id: int | None = None, *, same_day: bool = False) -> list[StanceChange]:
+        """Where a speaker, or speakers of one affiliation, changed stance on a topic, strongest first.
 
         Each speaker's and each affiliation's confirmed claims with a stance are put in
-        date order; every two neighbours whose stances differ make a change. Ordered by
-        topic, then by the date of the later claim.
+        date order and grouped into moments (one article on one day). A moment whose
+        decided stance (in favour or against) differs from the lane's last decided stance
+        is a reversal; a moment that differs from the one before only by going to or from
+        neutral is a softer shift. Two claims of one moment make a change only when
+        ``same_day`` asks for them. Ordered by topic, reversals first, then by the date of
+        the later claim.
 
         Plain column queries: first the few columns that decide where stances change
         (claim, article, topic, stance, dates, speaker, affiliation), then whole points
@@ -267,7 +271,7 @@ class RegistryVerbs:
                       for cid, aid, tid, stance, date, published, speaker_id, affiliation in s.connection().execute(q)
                       if date is not None or published is not None]
             judged.sort(key=itemgetter(4, 1, 0))  # date, article, claim: the timeline's order
-            found = self._changed(judged)
+            found = self._changed(judged, same_day=same_day)
             wanted = sorted({cid for _, before, after in found for cid in (before, after)})
             points: dict[int, StancePoint] = {}
             for first in range(0, len(wanted), 500):
@@ -278,14 +282,14 @@ class RegistryVerbs:
             b, a = points[before], points[after]
             changes.append(StanceChange(topic_id=a.topic_id, topic=a.topic, basis=basis,
                                         group=a.speaker if basis == "speaker" else a.affiliation, before=b, after=a))
-        changes.sort(key=lambda c: (c.topic.casefold(), c.after.date, c.before.date, c.basis != "speaker",
-                                    c.after.claim_id))
+        changes.sort(key=lambda c: (c.topic.casefold(), not c.reversal, c.same_moment, c.after.date, c.before.date,
+                                    c.basis != "speaker", c.after.claim_id))
         return changes
 
     @staticmethod
-    def _changed(judged: list[tuple]) -> list[tuple[str, int, int]]:
-        """(basis, earlier claim id, later claim id) of neighbours in a speaker's or an affiliation's
-        lane whose stances differ; ``judged`` rows: (claim, article, topic, stance, date, speaker, affiliation)."""
+    def _changed(judged: list[tuple], *, same_day: bool = False) -> list[tuple[str, int, int]]:
+        """(basis, earlier claim id, later claim id) of the stance changes in each speaker's and each
+        affiliation's lane; ``judged`` rows: (claim, article, topic, stance, date, speaker, affiliation)."""
         by_topic: dict[int, list[tuple]] = defaultdict(list)
         for row in judged:
             by_topic[row[2]].append(row)
@@ -300,11 +304,45 @@ class RegistryVerbs:
                     if key is not None:
                         lanes[key].append(r)
                 for lane in lanes.values():
-                    for before, after in zip(lane, lane[1:]):
-                        if before[3] != after[3] and (before[0], after[0]) not in seen:
-                            seen.add((before[0], after[0]))
-                            found.append((basis, before[0], after[0]))
+                    for before, after in _lane_changes(lane, same_day=same_day):
+                        if (before, after) not in seen:
+                            seen.add((before, after))
+                            found.append((basis, before, after))
         return found
+
+
+DECIDED = ("favor", "against")
+
+
+def _lane_changes(lane: list[tuple], *, same_day: bool) -> list[tuple[int, int]]:
+    """(earlier, later) claim ids of one lane's changes; rows in date order, grouped into moments
+    (one article on one day): reversals against the last decided stance, then softer shifts between
+    neighbouring moments, and, when asked, changes inside a moment."""
+    moments: list[list[tuple]] = []
+    for row in lane:
+        if moments and (moments[-1][0][1], moments[-1][0][4]) == (row[1], row[4]):
+            moments[-1].append(row)
+        else:
+            moments.append([row])
+    out = []
+    last_decided: tuple | None = None
+    for i, moment in enumerate(moments):
+        if same_day:
+            out += [(a[0], b[0]) for a, b in zip(moment, moment[1:]) if a[3] != b[3]]
+        if i:
+            reversal = next((r for r in moment if r[3] in DECIDED and last_decided is not None
+                             and r[3] != last_decided[3]), None)
+            if reversal is not None:
+                out.append((last_decided[0], reversal[0]))
+            else:
+                previous = moments[i - 1]
+                pair = next(((a, b) for b in moment for a in reversed(previous) if a[3] != b[3]), None)
+                if pair is not None:
+                    out.append((pair[0][0], pair[1][0]))
+        decided = [r for r in moment if r[3] in DECIDED]
+        if decided:
+            last_decided = decided[-1]
+    return out
 
 
 def pick_role(roles: list[tuple[str, dt.date | None, dt.date | None]], on_date: dt.date | None) -> str | None:

@@ -110,4 +110,8 @@ def run_suggestions(project: Project, engine, article_ids: Sequence[int], *, red
             break
     summary.cancelled = bool(cancelled is not None and cancelled()
                              and len(summary.articles) + len(summary.failed) < total)
+    if summary.articles:  # who the new speakers speak for, from their titles in the text
+        from desktop.affiliating import suggest_affiliations
+
+        suggest_affiliations(project)
     return summary

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kernel import VERDICT_RATINGS
+from kernel import STANCE_LABELS, STRENGTH_LABELS, VERDICT_RATINGS
 
 from .common import ExportError, ExportSummary, Scope
 

@@ -8,7 +8,8 @@ from .draft import ClaimDraft
 from .errors import QuotedeskError
 from .hashing import content_hash
 from .span import Span
-from .vocab import FRAGMENT_GAP, KINDS, NO_STANCE, ORIGINS, STANCES, STATUSES, VERDICT_RATINGS
+from .vocab import (FRAGMENT_GAP, KINDS, NO_STANCE, ORIGINS, STANCE_LABELS, STANCES, STATUSES, STRENGTH_LABELS,
+                    VERDICT_RATINGS)
 
-__all__ = ["FRAGMENT_GAP", "KINDS", "NO_STANCE", "ORIGINS", "STANCES", "STATUSES", "VERDICT_RATINGS", "ClaimDraft", "QuotedeskError", "Span",
+__all__ = ["FRAGMENT_GAP", "KINDS", "NO_STANCE", "ORIGINS", "STANCE_LABELS", "STANCES", "STATUSES", "STRENGTH_LABELS", "VERDICT_RATINGS", "ClaimDraft", "QuotedeskError", "Span",
            "content_hash"]

@@ -16,3 +16,9 @@ VERDICT_RATINGS: dict[str, int | None] = {
 
 NO_STANCE = "none"
 """In a claims filter: the claims without a stance (not a stance a claim can have)."""
+
+STANCE_LABELS = {"favor": "in favour", "against": "against", "neutral": "neutral", None: "not judged"}
+"""The words for a stance wherever a person reads one: the window, the report, the workbook."""
+STRENGTH_LABELS = {"reversal": "reversal (in favour ↔ against)", "softer": "softer shift (to or from neutral)",
+                   "same article": "within one article and day"}
+"""How a stance change reads (``StanceChange.strength``)."""

@@ -18,15 +18,15 @@ def test_report_prints_the_government_change_with_both_quotes_and_sources(projec
     db = make_project(project_path)
     assert main(["report", "--db", db, "--topic", SEED_TOPIC.lower()]) == 0
     out = capsys.readouterr().out
-    assert f"{SEED_TOPIC}: 1 stance change" in out
+    assert f"{SEED_TOPIC}: 1 stance change, 1 reversal first" in out
     lines = out.splitlines()
     header = next(line for line in lines if line.startswith("Who"))
     assert "Before" in header and "After" in header
     # earlier claim on the left, later on the right, on the same table row
     first_row = lines[lines.index(header) + 2]
     assert first_row.startswith("Government of Italy")
-    assert "2024-12-12 FAVOR" in first_row and "2025-03-15 AGAINST" in first_row
-    assert first_row.index("FAVOR") < first_row.index("AGAINST")
+    assert "2024-12-12 IN FAVOUR" in first_row and "2025-03-15 AGAINST" in first_row
+    assert first_row.index("IN FAVOUR") < first_row.index("AGAINST")
     rows = [line.split(" | ") for line in lines[lines.index(header) + 2:] if " | " in line]
     before = " ".join(" ".join(r[1].split()) for r in rows if len(r) > 1)
     after = " ".join(" ".join(r[2].split()) for r in rows if len(r) > 2)

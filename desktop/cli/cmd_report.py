@@ -12,6 +12,7 @@ import textwrap
 
 from db import NotFoundError, StanceChange, StancePoint
 from desktop.cli import EXIT_OK, add_db_argument
+from exports import STANCE_LABELS, STRENGTH_LABELS
 from desktop.projects import open_project
 
 WHO_WIDTH = 22
@@ -22,6 +23,8 @@ def register(sub) -> None:
                        description="Print, per topic, where a speaker or speakers of one affiliation "
                        "changed stance between confirmed claims, with both quotes and their sources.")
     p.add_argument("--topic", metavar="NAME", help="only this topic (default: every topic)")
+    p.add_argument("--same-day", action="store_true",
+                   help="also list changes between two claims of one article on one day")
     add_db_argument(p)
     p.set_defaults(handler=run)
 
@@ -35,7 +38,7 @@ def run(args) -> int:
                 names = ", ".join(f"“{t.name}”" for t in project.topics()) or "none yet"
                 raise NotFoundError(f"There is no topic called “{args.topic}”. Topics in this project: {names}.")
             topic_id = topic.id
-        changes = project.stance_changes(topic_id)
+        changes = project.stance_changes(topic_id, same_day=args.same_day)
         judged = [p for p in project.stance_timeline(topic_id) if p.stance]
     width = max(72, min(160, shutil.get_terminal_size((110, 24)).columns))
     print(render(changes, judged_claims=len(judged), width=width))
@@ -53,14 +56,16 @@ def render(changes: list[StanceChange], *, judged_claims: int, width: int = 110)
     topics = list(dict.fromkeys(c.topic for c in changes))
     for topic in topics:
         mine = [c for c in changes if c.topic == topic]
-        heading = f"{topic}: {len(mine)} stance change{'s' if len(mine) != 1 else ''}"
+        reversals = sum(c.reversal and not c.same_moment for c in mine)
+        heading = (f"{topic}: {len(mine)} stance change{'s' if len(mine) != 1 else ''}"
+                   + (f", {reversals} reversal{'s' if reversals != 1 else ''} first" if reversals else ""))
         out += [heading, "=" * min(len(heading), width), ""]
         side = (width - WHO_WIDTH - 6) // 2
         out.append(_row(["Who", "Before", "After"], [WHO_WIDTH, side, side]))
         out.append("-+-".join("-" * w for w in (WHO_WIDTH, side, side)))
         for change in mine:
             basis = "(same speaker)" if change.basis == "speaker" else "(same affiliation)"
-            cells = [_wrap([change.group, basis], WHO_WIDTH), _side(change.before, side), _side(change.after, side)]
+            cells = [_wrap([change.group, basis, STRENGTH_LABELS[change.strength]], WHO_WIDTH), _side(change.before, side), _side(change.after, side)]
             for i in range(max(map(len, cells))):
                 out.append(_row([c[i] if i < len(c) else "" for c in cells], [WHO_WIDTH, side, side]))
             out.append("-+-".join("-" * w for w in (WHO_WIDTH, side, side)))
@@ -72,7 +77,7 @@ def _side(p: StancePoint, width: int) -> list[str]:
     date = p.date.isoformat() + (" (article date)" if p.date_from_article else "")
     who = ", ".join(x for x in (p.speaker or "unknown speaker", p.role) if x)
     source = ", ".join(x for x in (p.article_title or f"article {p.article_id}", p.publisher, p.article_url) if x)
-    return _wrap([f"{date}  {(p.stance or '').upper()}", who, f"“{p.quote}”", f"Source: {source}"], width)
+    return _wrap([f"{date}  {STANCE_LABELS.get(p.stance, p.stance or '').upper()}", who, f"“{p.quote}”", f"Source: {source}"], width)
 
 
 def _wrap(paragraphs: list[str], width: int) -> list[str]:

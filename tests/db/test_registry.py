@@ -242,3 +242,41 @@ def test_a_claim_stored_without_a_role_gets_the_role_held_on_its_date(project):
     roles = {c.content.text: c.role for c in project.claims()}
     assert roles == {"the plan was sound": "Italian Prime Minister", "youth jobs came first": "Minister of Youth",
                      "Meloni": "Party leader"}
+
+
+def _lane_project(project, stances):
+    """One speaker's confirmed claims on the seed topic: (article text tag, date, stance) each."""
+    from desktop.projects import seed_project
+
+    seed_project(project)
+    ids = []
+    for i, (tag, date, stance) in enumerate(stances):
+        text = f"Article {tag}: the minister spoke."
+        found = next((a for a in project.articles() if (a.title or "").endswith(tag)), None)
+        if found is None:
+            article, _ = project.add_article(NewArticle(text=text, title=f"Article {tag}", published=date))
+            article_id = article.id
+        else:
+            article_id = found.id
+        claim, _ = project.add_claim(article_id, NewClaim(
+            content=Span(0, 10, text[:10]), speaker="Guido Crosetto", date=date, stance=stance,
+            topic=SEED_TOPIC, status="confirmed", origin="manual"))
+        ids.append(claim.id)
+    return ids
+
+
+def test_reversals_across_dates_come_first_and_neutral_shifts_after_marked_softer(project):
+    d1, d2, d3 = dt.date(2024, 12, 12), dt.date(2025, 1, 10), dt.date(2025, 3, 15)
+    ids = _lane_project(project, [("A", d1, "favor"), ("B", d2, "neutral"), ("C", d3, "against")])
+    changes = project.stance_changes()
+    assert [(c.before.claim_id, c.after.claim_id, c.strength) for c in changes] == [
+        (ids[0], ids[2], "reversal"),  # favour in December, against in March, across the neutral January
+        (ids[0], ids[1], "softer")]  # (neutral -> against in March is the reversal's, not listed twice)
+
+
+def test_two_claims_of_one_article_on_one_day_make_no_change_unless_asked(project):
+    d1, d2 = dt.date(2025, 3, 15), dt.date(2025, 3, 20)
+    ids = _lane_project(project, [("A", d1, "against"), ("A", d1, "neutral"), ("B", d2, "against")])
+    assert [(c.before.claim_id, c.after.claim_id) for c in project.stance_changes()] == [(ids[1], ids[2])]
+    asked = project.stance_changes(same_day=True)
+    assert (ids[0], ids[1], "same article") in {(c.before.claim_id, c.after.claim_id, c.strength) for c in asked}
