@@ -65,5 +65,5 @@ def export(project, fmt: str, path, **options) -> ExportSummary:
     return exporter(fmt)(project, path, **options)
 
 
-__all__ = ["FORMATS", "VERDICT_RATINGS", "ExportError", "ExportSummary", "Scope", "export", "exporter",
+__all__ = ["FORMATS", "STANCE_LABELS", "STRENGTH_LABELS", "VERDICT_RATINGS", "ExportError", "ExportSummary", "Scope", "export", "exporter",
            "format_for_path"]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from db import ClaimFilter, InvalidValueError, NewArticle, ClaimDraft, NotFoundError, Span, SpeakerRole
+from db import ClaimDraft, ClaimFilter, InvalidValueError, NewArticle, NotFoundError, Span, SpeakerRole
 from desktop.projects import SEED_TOPIC
 from tests.factcheck_seeds import (
     CROSETTO_QUOTE,
@@ -258,7 +258,7 @@ def _lane_project(project, stances):
             article_id = article.id
         else:
             article_id = found.id
-        claim, _ = project.add_claim(article_id, NewClaim(
+        claim, _ = project.add_claim(article_id, ClaimDraft(
             content=Span(0, 10, text[:10]), speaker="Guido Crosetto", date=date, stance=stance,
             topic=SEED_TOPIC, status="confirmed", origin="manual"))
         ids.append(claim.id)
