@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Token
 
 from .clauses import (cut_attribution, inverted_subject, is_cue, leading_date, looks_like_title,
                       subject, trimmed)
-from .lexicon import (CALL_VERBS, FINDING_VERBS, QUOTE_CHARS, QUOTE_VERB_FORMS, REPORTING_VERBS,
-                      STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
-from .quotes import find_quotes, open_quote_tail
+from .lexicon import (CALL_VERBS, DIRECTIVE_VERBS, FINDING_VERBS, INTENTION_VERBS, OBJECT_VERBS, QUOTE_CHARS,
+                      QUOTE_VERB_FORMS, REPORTING_VERBS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
+from .quotes import double_apostrophes, find_quotes, open_quote_tail
 
 _END_PUNCT = frozenset({".", "!", "?"})
 _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "however", "meanwhile", "still", "also"})
@@ -47,7 +47,10 @@ class RawClaim:
     known_speaker_only: bool = False  # keep only if the speaker is a person named in the article
 
 
-_CUE_WORDS = REPORTING_VERBS | CALL_VERBS | FINDING_VERBS | {"point"} | STATEMENT_ONLY_CUES | {"according"}
+_CUE_WORDS = (REPORTING_VERBS | CALL_VERBS | FINDING_VERBS | {"point"} | STATEMENT_ONLY_CUES | {"according"}
+              | INTENTION_VERBS | DIRECTIVE_VERBS | OBJECT_VERBS)
+_NOT_CONTENT = frozenset({"statement", "question", "questions", "call", "calls", "interview", "remarks",
+                          "comment", "comments", "speech", "news", "conference", "briefing", "time", "way"})
 
 
 def _candidates(doc: Doc) -> list[Token]:
@@ -59,9 +62,10 @@ def _candidates(doc: Doc) -> list[Token]:
 
 
 class _Paragraph:
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
+    def __init__(self, doc: Doc, text: str | None = None, broad: bool = False) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text
+        self.broad = broad
+        self.text = double_apostrophes(doc.text if text is None else text)
         self.quotes = find_quotes(self.text)
         self.open_tail = open_quote_tail(self.text, self.quotes)
         self.starts = doc.to_array(IDX).tolist()
@@ -187,6 +191,8 @@ class _Paragraph:
                 self._according(tok)
             elif is_cue(tok):
                 self._cue(tok)
+            elif self.broad and tok.lemma_.lower() in INTENTION_VERBS | DIRECTIVE_VERBS | OBJECT_VERBS:
+                self._object_or_infinitive(tok)
             elif tok.lower_ in STATEMENT_ONLY_CUES or (tok.lemma_ == "say" and tok.pos_ != "VERB"):
                 self._clause_final(tok, statement_only=tok.lower_ in STATEMENT_ONLY_CUES)
 
@@ -215,8 +221,53 @@ class _Paragraph:
                                date_span=date_span)
         elif cue.dep_ == "parataxis" and spk is not None and comp is None:
             self._parenthetical(cue, spk)
-        else:
+        elif not self._object_or_infinitive(cue):
             self._clause_final(cue, statement_only=False)
+
+    def _object_or_infinitive(self, cue: Token) -> bool:
+        """Content that is no clause: a to-infinitive of intention ("plans to run", "wants his party
+        to work on it"), a directive with its addressee ("urged surrogates to parrot ...", "called on
+        X to resign"), or the object of a verb of stance or announcement ("denied the reports",
+        "praised Fields for pursuing charges"). Only with a subject that can be a source."""
+        lemma = cue.lemma_.lower()
+        if not self.broad or cue.pos_ != "VERB" or cue.dep_ in ("amod", "compound", "acomp", "xcomp", "pcomp", "acl"):
+            return False
+        spk = subject(cue)
+        if spk is None or spk.pos_ not in ("PROPN", "NOUN", "PRON") or spk.lower_ in (
+                "it", "there", "this", "that", "which", "what", "who", "everyone", "nobody", "people"):
+            return False
+        after = [c for c in cue.children if c.i > cue.i]
+        obj = next((c for c in after if c.dep_ in ("dobj", "dative")), None)
+        if lemma == "call" and obj is None:  # "called on X to ...": the addressee follows "on"
+            on = next((c for c in after if c.dep_ == "prep" and c.lower_ == "on"), None)
+            obj = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
+        inf = next((c for c in after if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                    and any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children)), None)
+        if inf is None and obj is not None:  # "called on leaders to resign": the verb under the object
+            inf = next((c for c in obj.subtree if c.dep_ in ("xcomp", "ccomp", "acl", "relcl")
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if inf is not None and (lemma in INTENTION_VERBS or lemma in DIRECTIVE_VERBS and obj is not None):
+            first = obj if obj is not None and obj.i < inf.i else inf
+            start, end = first.left_edge, inf.right_edge
+            if lemma in DIRECTIVE_VERBS and (obj is None or obj.tag_ in ("PRP",) and obj.lower_ in ("it",)):
+                return False
+            s, e = trimmed(self.text, start.idx, self._to_clause_end(end.idx + len(end), cue))
+            self._add_indirect(s, e, cue, spk, 0.55, "intention or directive + to-infinitive")
+            return True
+        if lemma not in OBJECT_VERBS or obj is None or obj.dep_ != "dobj":
+            return False
+        if obj.tag_ in ("PRP", "WP", "WDT", "DT", "EX") or obj.lemma_.lower() in _NOT_CONTENT or (
+                obj.ent_type_ in ("DATE", "TIME")):
+            return False
+        end = obj.right_edge
+        for c in after:  # "praised Fields for pursuing charges", "accused Trump of lying"
+            if c.dep_ == "prep" and c.lower_ in ("for", "of", "over", "as") and c.i > end.i:
+                end = c.right_edge
+        if end.i - obj.left_edge.i < 1 and obj.pos_ == "PRON":
+            return False
+        s, e = trimmed(self.text, obj.left_edge.idx, end.idx + len(end))
+        self._add_indirect(s, e, cue, spk, 0.5, "verb + object")
+        return True
 
     def _parenthetical(self, cue: Token, spk: Token) -> None:
         """``The ceasefire, officials said, would take effect at midnight.``: the whole sentence
@@ -244,14 +295,28 @@ class _Paragraph:
         if comma is None or comma.i - sent.start < 3:
             return
         segment = self.doc[comma.i + 1:cue.i]
-        if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in segment):
+        # a verb in the speaker's own relative clause ("X, a senior official with the board that
+        # oversees them, said") does not make the segment a clause of its own
+        aside = {t.i for h in segment if h.dep_ in ("relcl", "acl") and segment.start <= h.head.i < segment.end
+                 for t in h.subtree}
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") and t.i not in aside for t in segment):
             return
         if len(segment) and segment[0].dep_ == "cc":
             return  # "..., and he promised a referendum": a second clause, not an attribution
-        if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") and c.i > cue.i for c in cue.children):
+        hearer = ("dobj", "dative") if cue.lemma_ == "tell" else ()  # "..., X told The Huffington Post"
+        if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") and c.dep_ not in hearer and c.i > cue.i
+               for c in cue.children):
             return  # the verb goes on to its own object: it does not close the sentence
+        if hearer and any(c.dep_ in hearer and any(g.dep_ in ("ccomp", "relcl", "acl") for g in c.subtree)
+                          for c in cue.children):
+            return
         rest = self.doc[cue.i + 1:sent.end]
-        if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in rest):
+        stop = next((t.i for t in rest if t.text == "," and t.i > cue.i), None)
+        if stop is not None and any(t.dep_ == "advcl" and t.head == cue and t.i > stop for t in rest):
+            rest = self.doc[cue.i + 1:stop]  # "..., lawmakers said Friday, as they bristled at ..."
+        aside = {t.i for h in rest if h.dep_ in ("relcl", "acl") and h.head.pos_ in ("NOUN", "PROPN")
+                 and rest.start <= h.head.i < rest.end for t in h.subtree}  # "said X, who leads ..."
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") and t.i not in aside for t in rest):
             return
         if any(t.text in QUOTE_CHARS and t.tag_ != "POS" for t in rest) or any(  # not "analysts' estimates"
                 t.lemma_ == "that" and t.dep_ == "mark" for t in rest):
@@ -322,6 +387,7 @@ class _Paragraph:
                          and c.i > obj.i), None)
         spk = subject(cue)
         if obj is None or pred is None or spk is None or pred.i < obj.i or obj.i < cue.i:
+            self._object_or_infinitive(cue)  # "praised X for Y", "called on X to Y"
             return  # also "praised what she called ...": the object must follow the verb
         end = self._to_clause_end(pred.right_edge.idx + len(pred.right_edge), cue)
         s, e = trimmed(self.text, obj.left_edge.idx, end)
@@ -389,16 +455,20 @@ def _noun_after(cue: Token) -> Token | None:
     return None
 
 
-def find_claims(doc: Doc, text: str | None = None) -> list[RawClaim]:
+def find_claims(doc: Doc, text: str | None = None, broad: bool = False) -> list[RawClaim]:
     """Every attributed claim in one paragraph (``text`` is ``doc.text`` when already at hand),
-    overlaps resolved in favour of the surer one."""
-    para = _Paragraph(doc, text)
+    overlaps resolved in favour of the surer one.
+
+    ``broad`` adds attributions that are not statements of fact-checkable claims but count as
+    attributions in corpora like PolNeAR: intentions ("plans to run"), directives ("urged X to"),
+    and object content ("denied the reports"), all with low confidence."""
+    para = _Paragraph(doc, text, broad)
     para.direct()
     para.reported()
     para.headline_colon()
     kept: list[RawClaim] = []
     for claim in sorted(para.claims, key=lambda c: (-c.confidence, c.start)):
-        if any(_overlaps(claim, k) for k in kept):
+        if any(_overlaps(claim, k) and not _nested(claim, k) for k in kept):
             continue
         kept.append(claim)
     # a short quote inside reported speech is part of that claim, not a claim of its own
@@ -406,6 +476,15 @@ def find_claims(doc: Doc, text: str | None = None) -> list[RawClaim]:
         k is not c and k.start <= c.start and c.end <= k.end for k in kept))]
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _nested(a: RawClaim, b: RawClaim) -> bool:
+    """One attribution reported inside the other's content ("Clinton had told police that she did
+    not want the escort, but the NYPD overruled it, the source added"): both stand."""
+    outer, inner = (a, b) if a.end - a.start > b.end - b.start else (b, a)
+    return (outer.construction == "fronted clause" and inner.cue is not None and inner.speaker is not None
+            and outer.start <= inner.cue.idx < outer.end and outer.start <= inner.speaker.idx < outer.end
+            and outer.start <= inner.start and inner.end <= outer.end)
 
 
 def _overlaps(a: RawClaim, b: RawClaim) -> bool:

@@ -69,8 +69,9 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 
 class SuggestionEngine:
     def __init__(self, nlp: Language, topics: Sequence[TopicSpec] = (),
-                 stance: StanceClassifier | None = None) -> None:
+                 stance: StanceClassifier | None = None, broad: bool = False) -> None:
         self.nlp = nlp
+        self.broad = broad  # also intentions, directives and object content (attribution.find_claims)
         self.topics = tuple(topics)
         self.stance = stance or RuleStance()
         self.model_name, self.model_version = pipeline_id(nlp)
@@ -142,7 +143,7 @@ class SuggestionEngine:
         out: list[ClaimDraft] = []
         seen: set[tuple[str, str | None]] = set()
         for number, (off, doc) in enumerate(parsed):
-            for raw in find_claims(doc, texts[number]):
+            for raw in find_claims(doc, texts[number], self.broad):
                 sug = self._build(art, raw, off, doc, number)
                 if sug is None or (sug.content.text, sug.speaker) in seen:
                     continue  # a repeated headline or pull quote is one claim

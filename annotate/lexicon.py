@@ -13,10 +13,24 @@ underline highlight assure remind inform retort proclaim hint forecast confide
 # Phrasal reporting verbs: lemma and particle ("pointed out that ...").
 PHRASAL_REPORTING = frozenset({("point", "out")})
 
+# Verbs whose content is a to-infinitive: intentions ("plans to run", "wants his party to work")
+# and directives, which need an addressee ("urged surrogates to parrot ...", "asked him to leave").
+INTENTION_VERBS = frozenset({"want", "plan", "intend", "aim", "seek", "refuse", "hope", "expect", "vow",
+                             "pledge", "promise", "threaten", "decide", "agree", "offer", "try"} - {"try"})
+DIRECTIVE_VERBS = frozenset({"urge", "ask", "tell", "encourage", "advise", "implore", "press", "order",
+                             "instruct", "invite", "warn", "call"})
+# Verbs whose content may be their object noun phrase ("denied the reports", "praised Fields for
+# pursuing charges", "supports raising the minimum wage").
+OBJECT_VERBS = frozenset("""deny announce cite praise criticize criticise support oppose condemn reject
+dismiss welcome confirm acknowledge admit tweet propose back endorse blame accuse defend applaud
+attack slam blast predict denounce hail decry question dispute""".split())
+
 # Verbs that report a finding only when a document is their subject ("the study found that").
 FINDING_VERBS = frozenset({"find", "show", "conclude", "reveal", "suggest", "estimate"})
 DOCUMENT_NOUNS = frozenset("""study report survey poll analysis research review investigation audit
-inquiry paper data assessment probe research census forecast findings trial""".split())
+inquiry paper data assessment probe research census forecast findings trial polls surveys polling
+email emails document documents record records figure figures statistic statistics result results
+evidence memo memos""".split())
 
 # Verbs that attribute a quotation but not reported speech ("Why now?" she asked).
 QUOTE_ONLY_VERBS = frozenset("""ask shout joke quip continue exclaim laugh sigh write

@@ -1,6 +1,8 @@
 """Pairing quotation marks in a paragraph (character level, not by sentence)."""
 from __future__ import annotations
 
+import re
+
 from .lexicon import OPEN_QUOTES
 
 _DOUBLE_STRAIGHT = '"'
@@ -11,6 +13,26 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+_TWO_APOSTROPHES = re.compile(r"''")
+
+
+def double_apostrophes(text: str) -> str:
+    """``text`` with quotes written as two apostrophes (''A,'' she said) in double marks, same length:
+    an opening pair becomes '" ', a closing pair ' "', so offsets do not move."""
+    if "''" not in text:
+        return text
+    out = list(text)
+    for m in _TWO_APOSTROPHES.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 2] if i + 2 < len(text) else " "
+        if not before.isalnum() and (after.isalnum() or after in "$\u2026."):
+            out[i], out[i + 1] = '"', " "
+        elif not after.isalnum():
+            out[i], out[i + 1] = " ", '"'
+    return "".join(out)
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans (open_mark, close_mark_end) of quoted passages in ``text``.
 
@@ -18,12 +40,17 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     word and close at the end of one, so apostrophes ("Ukraine's", "don't") are ignored.
     A mark left open at the end of the text is dropped.
     """
+    text = double_apostrophes(text)
     spans: list[tuple[int, int]] = []
     stack: list[tuple[int, str]] = []  # (position, expected closer)
     n = len(text)
     for i, ch in enumerate(text):
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < n else " "
+        if stack and ch == _DOUBLE_STRAIGHT and stack[-1][1] == "\u201d" and "\u201d" not in text[i:]:
+            start, _ = stack.pop()  # “...": a curly quote closed by a straight mark
+            spans.append((start, i + 1))
+            continue
         if stack and ch == stack[-1][1]:
             opener_single = stack[-1][1] in {"'", "\u2019"}
             if opener_single and _is_word_char(after):
