@@ -9,14 +9,19 @@ to merge or dismiss.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
 from db import Changes, InvalidValueError, MergeProposal, Project, Speaker
+from desktop.affiliating import AffiliationSuggestion
+from desktop.affiliating import confirm as confirm_affiliation
+from desktop.affiliating import pending as pending_affiliations
 from desktop.errors import show_error
 from desktop.models import ID_ROLE, SORT_ROLE, RecordTableModel
 
@@ -62,6 +67,22 @@ class SpeakerTableModel(RecordTableModel):
         ("Roles", roles_text, None),
         ("Claims", lambda s: s.claim_count, None),
     )
+    suggested: dict[int, AffiliationSuggestion] = {}  # affiliations the model suggested, not yet kept by a person
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        value = super().data(index, role)
+        if index.isValid() and index.column() == 2 and role in (Qt.ItemDataRole.DisplayRole,
+                                                                Qt.ItemDataRole.ToolTipRole):
+            sug = self.suggested.get(self._rows[index.row()].id)
+            if sug is not None:
+                return f"{value} (suggested)" if role == Qt.ItemDataRole.DisplayRole else \
+                    f"Suggested from “{sug.evidence}”; keep or edit it in the speaker's form"
+        if index.isValid() and index.column() == 2 and role == Qt.ItemDataRole.FontRole \
+                and self._rows[index.row()].id in self.suggested:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return value
 
 
 class ProposalModel(QAbstractTableModel):
@@ -201,7 +222,19 @@ class SpeakersView(RegistryEditing, QWidget):
         form.addRow("Name", self.name)
         form.addRow("Aliases", self.aliases)
         form.addRow("Affiliation", self.affiliation)
+        self.suggestion = QLabel(wordWrap=True)
+        self.keep_suggestion = QPushButton("Keep suggested affiliation")
+        self.keep_suggestion.setToolTip("The affiliation is right: stop marking it as suggested")
+        self.keep_suggestion.clicked.connect(self.keep_suggested)
+        suggestion_row = QHBoxLayout()
+        suggestion_row.addWidget(self.suggestion, 1)
+        suggestion_row.addWidget(self.keep_suggestion)
+        form.addRow("", suggestion_row)
         form.addRow("", save)
+        for line in (self.name, self.aliases, self.affiliation):  # Enter saves the speaker, nothing else
+            line.returnPressed.connect(self.save)
+        for line in (self.role, self.role_start, self.role_end):
+            line.returnPressed.connect(self.add_role)
         form.addRow("Roles", self.roles)
         form.addRow("New role", self.role)
         role_row = QHBoxLayout()
@@ -260,6 +293,7 @@ class SpeakersView(RegistryEditing, QWidget):
     # ---------------------------------------------------------------- reading
     def refresh(self) -> None:
         speakers = self.project.speakers()
+        self.model.suggested = pending_affiliations(self.project)
         self.model.set_records(speakers)
         self.affiliation_completer.model().setStringList(sorted({s.affiliation for s in speakers if s.affiliation}))
         self.proposal_model.set_proposals(self.project.speaker_merge_proposals())
@@ -279,6 +313,12 @@ class SpeakersView(RegistryEditing, QWidget):
         self.name.setText(s.name if s else "")
         self.aliases.setText(", ".join(s.aliases) if s else "")
         self.affiliation.setText((s.affiliation or "") if s else "")
+        sug = self.model.suggested.get(speaker_id) if s is not None else None
+        self.suggestion.setText(
+            f"<i>Suggested</i> from “{escape(sug.evidence)}”" + (f" (claim {sug.claim_id})" if sug.claim_id else "")
+            if sug else "")
+        self.suggestion.setVisible(sug is not None)
+        self.keep_suggestion.setVisible(sug is not None)
         self.roles.setText((roles_text(s) or "none yet") if s else "")
         self.alias_box.clear()
         self.alias_box.addItems(list(s.aliases) if s else [])
@@ -292,6 +332,11 @@ class SpeakersView(RegistryEditing, QWidget):
         self._run("Edit speaker", lambda: self.project.update_speaker(
             sid, annotator=self.annotator(), name=self.name.text(), aliases=aliases,
             affiliation=self.affiliation.text()))
+
+    def keep_suggested(self) -> None:
+        if self.speaker_id is not None:
+            confirm_affiliation(self.project, self.speaker_id)
+            self.refresh()
 
     def add_role(self) -> None:
         sid = self.speaker_id

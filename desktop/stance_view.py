@@ -17,12 +17,13 @@ from html import escape
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from db import Project, StanceChange, StancePoint
+from kernel import STANCE_LABELS, STRENGTH_LABELS
 from desktop.timeline import STANCE_COLOURS
 
-STANCE_WORDS = {"favor": "IN FAVOUR", "against": "AGAINST", "neutral": "NEUTRAL"}
+STANCE_WORDS = {k: v.upper() for k, v in STANCE_LABELS.items() if k}
 ALL_TOPICS = -1  # the combo box's "All topics" item (not None: see the module docstring)
 LINK_SCHEME = "claim"
 MAX_ROWS = 300  # a rich-text table lays out in time proportional to its size; more is not read anyway
@@ -53,8 +54,11 @@ def who_html(change: StanceChange, show_topic: bool) -> str:
     before, after = (STANCE_WORDS.get(s.stance, "") for s in (change.before, change.after))
     topic = f'<br><br><span style="color:#555; font-size:small">Topic: {escape(change.topic)}</span>' \
         if show_topic else ""
+    label = STRENGTH_LABELS[change.strength]
+    strength = (f'<b style="color:#a01010">{label.upper()}</b>' if change.strength == "reversal"
+                else f'<span style="color:#666">{escape(STRENGTH_LABELS[change.strength])}</span>')
     return (f'<b>{escape(change.group)}</b><br><span style="font-size:small">({basis})</span><br><br>'
-            f"{before} → {after}{topic}")
+            f"{before} → {after}<br>{strength}{topic}")
 
 
 def changes_html(changes: list[StanceChange], *, show_topic: bool) -> str:
@@ -90,9 +94,13 @@ class StanceChangesView(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._link)
 
+        self.same_day = QCheckBox("Also within one article and day")
+        self.same_day.setToolTip("List changes between two claims of one article on one day too")
+        self.same_day.toggled.connect(lambda _on: self.refresh())
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Topic:"))
         bar.addWidget(self.topic_box, 1)
+        bar.addWidget(self.same_day)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
@@ -126,7 +134,7 @@ class StanceChangesView(QWidget):
 
     def refresh(self) -> None:
         topic_id = self.topic_id
-        self.changes = self.project.stance_changes(topic_id)
+        self.changes = self.project.stance_changes(topic_id, same_day=self.same_day.isChecked())
         scroll = self.browser.verticalScrollBar().value()
         if self.changes:
             self.browser.setHtml(changes_html(self.changes[:MAX_ROWS], show_topic=topic_id is None))
@@ -136,7 +144,8 @@ class StanceChangesView(QWidget):
             self.summary.setText(
                 f"{len(self.changes):,} stance change{'s' if len(self.changes) != 1 else ''}"
                 + (f" on {topics} topic{'s' if topics != 1 else ''}" if topic_id is None else "")
-                + ": the earlier claim on the left, the later on the right." + more)
+                + ": reversals (in favour ↔ against) first, softer shifts to or from neutral after; "
+                "the earlier claim on the left, the later on the right." + more)
         else:
             self.browser.setHtml("<p><i>Nothing to show yet. Stance changes appear here when confirmed "
                                  "claims on one topic, by one speaker or by speakers of one affiliation "
