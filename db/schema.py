@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
+from . import failures
 from .errors import CorruptProjectError, NewerSchemaError, NotAProjectError, ProjectError
 
 log = logging.getLogger(__name__)
@@ -32,11 +34,25 @@ BUSY_TIMEOUT_MS = 60_000
 
 
 def to_url(target: str | Path) -> str:
-    """A database URL for a path or URL given by the user."""
+    """A database URL for a path or URL given by the user.
+
+    A path is quoted into the URL, so that a file named ``what?.quotedesk`` or ``a%41b.quotedesk``
+    opens exactly that file (not ``what`` or ``aAb``).
+    """
     text = str(target)
     if "://" in text:
         return text
-    return "sqlite:///" + str(Path(text).expanduser().resolve())
+    path = str(Path(text).expanduser().resolve())
+    return URL.create("sqlite", database=path).render_as_string(hide_password=False)
+
+
+def display_name(url: str) -> str:
+    """How messages name a project: its file path, or its URL without the password."""
+    try:
+        path = sqlite_path(url)
+        return str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
+    except Exception:  # a URL SQLAlchemy cannot parse: shown as given, minus anything like a password
+        return url.split("@")[-1] if "@" in url else url
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -67,9 +83,13 @@ def create_project_engine(url: str) -> Engine:
     waits for the write lock up front instead of failing half-way with
     "database is locked".
     """
+    where = display_name(url)
     if sqlite_path(url) is None and make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+        failures.install(engine, where, busy_seconds=BUSY_TIMEOUT_MS / 1000)
+        return engine
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    failures.install(engine, where, busy_seconds=BUSY_TIMEOUT_MS / 1000)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
@@ -166,13 +186,119 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
 
 def prepare(url: str, *, create: bool = True) -> Engine:
-    """Check, create or upgrade the database at ``url`` and return a ready engine."""
+    """Check, create or upgrade the database at ``url`` and return a ready engine.
+
+    Every failure is a ProjectError that names the project and says what to do.
+    """
+    try:
+        return _prepare(url, create=create)
+    except Exception as exc:
+        mapped = failures.opening_error(display_name(url), exc, busy_seconds=BUSY_TIMEOUT_MS / 1000)
+        if mapped is None or mapped is exc:
+            raise
+        raise mapped from exc
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+        which = "file" if not os.access(path, os.W_OK) else "folder it is in"
+        raise failures.ReadOnlyProjectError(
+            f"The project {path} is read-only for you (the {which} cannot be written). Quotedesk needs to write "
+            "to the file and its folder, even to show it (SQLite keeps -wal and -shm files beside it). Nothing "
+            "was changed; change the permissions, or copy the file to a folder you may write to and open the copy.")
+
+
+def _check_tables(engine: Engine, where: str) -> None:
+    """A project at the current schema must have every table; say which one is missing."""
+    from .models import Base
+
+    present = set(inspect(engine).get_table_names())
+    missing = sorted(set(Base.metadata.tables) - present)
+    if missing:
+        raise CorruptProjectError(
+            f"The project {where} is damaged: its table{'s' * (len(missing) > 1)} {', '.join(missing)} "
+            f"{'are' if len(missing) > 1 else 'is'} missing. The file was left untouched; restore a backup copy "
+            "(files named *.backup-*.quotedesk beside it).")
+
+
+def _check_search_index(engine: Engine, where: str) -> None:
+    """Probe the full-text indexes and rebuild one that is damaged (it is derived from the tables)."""
+    for table in failures.FTS_TABLES:
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql(f"SELECT rowid FROM {table} WHERE {table} MATCH 'a* OR e* OR the' LIMIT 5").all()
+                conn.exec_driver_sql(f"SELECT count(*) FROM {table}_data WHERE id = 10").scalar_one()
+            continue
+        except failures.SearchIndexError:
+            pass
+        except Exception as exc:  # sqlalchemy's error for a missing shadow table
+            if table not in str(exc) and "fts5" not in str(exc).lower():
+                raise
+        log.warning("The search index %s of %s is damaged; rebuilding it", table, where)
+        _rebuild_search_index(engine, table)
+
+
+def _rebuild_search_index(engine: Engine, table: str) -> None:
+    """FTS5's own 'rebuild' from the content table; when the index cannot even be loaded (a shadow
+    table lost), the index is removed and created again, then rebuilt."""
+    raw = engine.raw_connection()
+    try:
+        con = raw.driver_connection
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+            con.execute("COMMIT")
+            return
+        except sqlite3.DatabaseError:
+            con.execute("ROLLBACK")
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            try:
+                con.execute(f"DROP TABLE IF EXISTS {table}")
+            except sqlite3.DatabaseError:  # cannot load it to drop it: remove its parts by hand
+                for shadow in ("data", "idx", "docsize", "config", "content"):
+                    con.execute(f"DROP TABLE IF EXISTS {table}_{shadow}")
+                con.execute("PRAGMA writable_schema = ON")
+                con.execute("DELETE FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
+                con.execute("PRAGMA writable_schema = OFF")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        raw.close()
+    engine.dispose()  # connections that cached the old schema
+    raw = engine.raw_connection()
+    try:
+        con = raw.driver_connection
+        con.execute("BEGIN IMMEDIATE")
+        for statement in _fts_statements(table):
+            con.execute(statement)
+        con.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        con.execute("COMMIT")
+    finally:
+        raw.close()
+
+
+def _fts_statements(table: str) -> list[str]:
+    """The CREATE statement of one full-text table (its triggers live on the content table and stay)."""
+    import importlib
+
+    initial = importlib.import_module("db.migrations.versions.0001_initial")
+    return [s for s in initial.SQLITE_FTS if s.lstrip().startswith(f"CREATE VIRTUAL TABLE {table} ")]
+
+
+def _prepare(url: str, *, create: bool) -> Engine:
     path = sqlite_path(url)
     revision: str | None = None
     if path is not None:
         if path.exists():
             if path.is_dir():
                 raise ProjectError(f"{path} is a folder, not a project file.")
+            if not path.is_file():
+                raise NotAProjectError(f"{path} is not a project file (a device, pipe or socket).")
+            _check_writable(path)
             revision = check_sqlite_file(path)
         elif not create:
             raise ProjectError(f"There is no project at {path}.")
@@ -183,13 +309,14 @@ def prepare(url: str, *, create: bool = True) -> Engine:
         revision = current_revision(engine)
         if revision is None and inspect(engine).get_table_names():
             engine.dispose()
-            raise NotAProjectError("That database has tables but is not a Quotedesk project.")
+            raise NotAProjectError(f"The database {display_name(url)} has tables but is not a Quotedesk project. "
+                                   "It was left untouched; give an empty database or a Quotedesk project.")
 
     head = head_revision()
     if revision is not None and revision not in known_revisions():
         engine.dispose()
         raise NewerSchemaError(
-            "This project was saved by a newer version of Quotedesk "
+            f"The project {display_name(url)} was saved by a newer version of Quotedesk "
             f"(schema {revision}; this version knows up to {head}). "
             "Update Quotedesk to open it. The file was left untouched."
         )
@@ -208,4 +335,11 @@ def prepare(url: str, *, create: bool = True) -> Engine:
             if ok != "ok":
                 engine.dispose()
                 raise CorruptProjectError(f"The upgraded project failed its integrity check: {ok}.")
+    try:
+        _check_tables(engine, display_name(url))
+        if path is not None:
+            _check_search_index(engine, str(path))
+    except Exception:
+        engine.dispose()
+        raise
     return engine
