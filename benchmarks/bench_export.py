@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from db import ClaimDraft, Project, Span  # noqa: E402
-from db.transfer import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic  # noqa: E402
+from db import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic  # noqa: E402
 
 SPEAKERS = [f"Speaker {chr(65 + i % 26)}{i}" for i in range(400)]
 ROLES = ["Defense Minister", "Prime Minister", "opposition leader", "spokesperson", None]
@@ -100,9 +100,10 @@ def xlsxwriter_min(project: Project, out: str) -> int:
     articles = {a.id: a for a in project.articles()}
     n = 0
     for n, r in enumerate(project.stream_claim_values(ClaimFilter()), start=1):
-        a = articles[r[1]]
-        cells = (r[0], r[34], a.publisher, a.url, r[35], r[4], r[5], r[10], r[14], r[15], r[16], r[18], r[20],
-                 r[21], r[22], r[23], r[36], r[24], r[25], r[30], r[32], r[33])
+        a = articles[r.article_id]
+        cells = (r.id, r.article_title, a.publisher, a.url, r.article_published, r.content_text, r.kind, r.speaker,
+                 r.role, r.date, r.date_text, r.stance, r.topic, r.verdict_rating, r.verdict_explanation,
+                 r.verdict_url, r.verdict_date, r.note, r.status, r.annotator, r.updated_at, r.version)
         for col, value in enumerate(cells):
             if value is None:
                 continue

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from db import ClaimDraft, Project, Span  # noqa: E402
-from db.transfer import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic  # noqa: E402
+from db import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic  # noqa: E402
 
 COUNTRIES = [f"Country {chr(65 + i)}" for i in range(20)]
 FIRST = ["Anna", "Marco", "Giulia", "Luca", "Sofia", "Paolo", "Elena", "Pietro", "Chiara", "Franco"]

@@ -1,5 +1,11 @@
-"""Storage: SQLAlchemy models behind one facade, ``Project``. Imports nothing else of Quotedesk."""
+"""Storage: SQLAlchemy models behind one facade, ``Project``. Imports nothing of Quotedesk but the kernel.
 
+What leaves this package: ``Project`` and the plain records its verbs take and return.
+"""
+
+from kernel import KINDS, STANCES, STATUSES, ClaimDraft, Span, content_hash
+
+from .bulk import CLAIM_VALUE_FIELDS, BulkArticle, BulkClaim, BulkSpeaker, BulkTopic, LoadResult
 from .errors import (
     ConflictError,
     CorruptProjectError,
@@ -12,8 +18,6 @@ from .errors import (
     ProjectError,
     QuotedeskError,
 )
-from kernel import KINDS, STANCES, STATUSES, ClaimDraft, Span, content_hash
-
 from .project import Project
 from .records import (
     Article,
@@ -22,6 +26,7 @@ from .records import (
     Changes,
     Claim,
     ClaimFilter,
+    ClaimValues,
     HistoryItem,
     MergeProposal,
     NewArticle,
@@ -35,10 +40,10 @@ from .records import (
 )
 
 __all__ = [
-    "KINDS", "STANCES", "STATUSES", "Article", "ArticleSummary", "AuditEntry", "Changes", "Claim",
-    "ClaimDraft", "ClaimFilter", "ConflictError", "CorruptProjectError", "DuplicateArticleError", "HistoryItem",
-    "InvalidValueError", "NewArticle", "NewerSchemaError", "NotAProjectError", "NotFoundError",
-    "NothingToUndoError", "Project", "ProjectError", "ProjectInfo", "QuotedeskError", "SearchHit", "Span",
-    "Speaker", "SpeakerRole", "Topic", "content_hash",
-    "MergeProposal", "StanceChange", "StancePoint",
+    "CLAIM_VALUE_FIELDS", "KINDS", "STANCES", "STATUSES", "Article", "ArticleSummary", "AuditEntry", "BulkArticle",
+    "BulkClaim", "BulkSpeaker", "BulkTopic", "Changes", "Claim", "ClaimDraft", "ClaimFilter", "ClaimValues",
+    "ConflictError", "CorruptProjectError", "DuplicateArticleError", "HistoryItem", "InvalidValueError",
+    "LoadResult", "MergeProposal", "NewArticle", "NewerSchemaError", "NotAProjectError", "NotFoundError",
+    "NothingToUndoError", "Project", "ProjectError", "ProjectInfo", "QuotedeskError", "SearchHit", "Span", "Speaker",
+    "SpeakerRole", "StanceChange", "StancePoint", "Topic", "content_hash",
 ]

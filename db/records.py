@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kernel import FRAGMENT_GAP, Span
 
@@ -298,3 +299,50 @@ class StanceChange:
                          "article_url", "publisher", "claim_id", "article_id", "date_from_article"):
                 row[f"{prefix}_{name}"] = getattr(point, name)
         return row
+
+
+class ClaimValues(NamedTuple):
+    """One claim as plain column values, the fastest shape to serialise many claims (read it by name).
+
+    From ``Project.stream_claim_values``: dates as ``YYYY-MM-DD`` and timestamps as ISO 8601
+    text (UTC, microseconds, no zone suffix); spans spread out into start, end and text.
+    """
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    content_text: str
+    kind: str
+    cue_start: int | None
+    cue_end: int | None
+    cue_text: str | None
+    speaker_id: int | None
+    speaker: str | None
+    mention_start: int | None
+    mention_end: int | None
+    mention_text: str | None
+    role: str | None
+    date: str | None
+    date_text: str | None
+    date_assumed: bool
+    stance: str | None
+    topic_id: int | None
+    topic: str | None
+    verdict_rating: str | None
+    verdict_explanation: str | None
+    verdict_url: str | None
+    note: str | None
+    status: str
+    origin: str
+    model_name: str | None
+    model_version: str | None
+    confidence: float | None
+    annotator: str | None
+    created_at: str | None
+    updated_at: str | None
+    version: int
+    article_title: str | None
+    article_published: str | None
+    verdict_date: str | None
+    fragments: list | None  # as stored: None for a claim in one piece, else [{"start", "end", "text"}, ...]

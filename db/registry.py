@@ -1,7 +1,7 @@
-"""Project verbs for the speaker registry, topics and fact-check analysis (stance changes).
+"""The speaker registry and the topics: every write of a speaker, a role or a topic is here.
 
-Mixed into ``db.project.Project``; uses its ``_reading``/``_writing``/``_action`` helpers.
-Merges, splits and renames are undoable actions like any other edit: every claim
+Also how claims find their speaker and topic by name (``resolve_speaker``, ``resolve_topic``)
+and the role a speaker held on a date (``registry_role``). Merges, splits and renames are undoable actions like any other edit: every claim
 they move is an ``update`` of its ``speaker_id``/``topic_id`` in one action, so
 ``Project.undo`` puts everything back and the audit log keeps what happened.
 """
@@ -12,15 +12,18 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from itertools import combinations
-from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import func, select
 
-from .actions import now
+from . import convert
+from .actions import Recorder, now
 from .errors import InvalidValueError, NotFoundError
-from .models import ArticleRow, ClaimRow, ConfigRow, SpeakerRoleRow, SpeakerRow, TopicRow, name_key
-from .records import FRAGMENT_GAP, Changes, MergeProposal, Speaker, StanceChange, StancePoint
+from .models import ClaimRow, ConfigRow, SpeakerRoleRow, SpeakerRow, TopicRow, name_key
+from .records import Changes, MergeProposal, Speaker, SpeakerRole, Topic
+from .store import Store, changes_of, clean
 
 DISMISSED_MERGES_KEY = "registry.dismissed_merges"
 # Words that make a name an institution ("Meloni's office"), never merged with a person's name.
@@ -32,14 +35,135 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame"})
 ROLE_EVIDENCE_DAYS = 365  # a role seen on a confirmed claim stands for this long either side of it
 
 
-class RegistryVerbs:
-    # ---------------------------------------------------------------- speakers
-    def _speaker_row(self, s, speaker_id: int) -> SpeakerRow:
-        row = s.get(SpeakerRow, speaker_id)
-        if row is None:
-            raise NotFoundError(f"There is no speaker {speaker_id} in this project.")
-        return row
+class Registry:
+    def __init__(self, store: Store):
+        self._store = store
 
+    # ---------------------------------------------------------------- speakers
+    def speakers(self) -> list[Speaker]:
+        with self._store.reading() as s:
+            counts = dict(s.execute(select(ClaimRow.speaker_id, func.count()).group_by(ClaimRow.speaker_id)).all())
+            rows = s.scalars(select(SpeakerRow).order_by(SpeakerRow.name_key))
+            return [convert.speaker(r, counts.get(r.id, 0)) for r in rows]
+
+    def speaker(self, speaker_id: int) -> Speaker:
+        with self._store.reading() as s:
+            row = speaker_row(s, speaker_id)
+            n = s.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.speaker_id == speaker_id))
+            return convert.speaker(row, n)
+
+    def find_speaker(self, name: str) -> Speaker | None:
+        """The registry speaker with this name or alias (case-insensitive), if any."""
+        name = clean(name) or ""
+        with self._store.reading() as s:
+            sid = speaker_id_named(s, name)
+            return convert.speaker(s.get(SpeakerRow, sid)) if sid is not None else None
+
+    def add_speaker(self, name: str, *, aliases: Sequence[str] = (), affiliation: str | None = None,
+                    roles: Sequence[SpeakerRole] = (), annotator: str | None = None) -> tuple[Speaker, Changes]:
+        name = clean(name)
+        if not name:
+            raise InvalidValueError("A speaker needs a name.")
+        with self._store.action("New speaker", annotator) as rec:
+            s = rec.session
+            if s.scalar(select(SpeakerRow.id).where(SpeakerRow.name_key == name_key(name))) is not None:
+                raise InvalidValueError(f"There is already a speaker called {name}.")
+            row = SpeakerRow(name=name, aliases=[a for a in dict.fromkeys(map(str.strip, aliases)) if a],
+                             affiliation=clean(affiliation), created_at=now())
+            s.add(row)
+            rec.inserted(row)
+            for r in roles:
+                role_row = SpeakerRoleRow(speaker_id=row.id, role=r.role, start=r.start, end=r.end)
+                s.add(role_row)
+                rec.inserted(role_row)
+            sid = row.id
+        return self.speaker(sid), changes_of(rec)
+
+    def update_speaker(self, speaker_id: int, *, annotator: str | None = None, **fields: Any) -> Changes:
+        """Change name, aliases or affiliation of a speaker, undoably."""
+        unknown = set(fields) - {"name", "aliases", "affiliation"}
+        if unknown:
+            raise InvalidValueError(f"Unknown speaker field(s): {', '.join(sorted(unknown))}.")
+        with self._store.action("Edit speaker", annotator) as rec:
+            row = speaker_row(rec.session, speaker_id)
+            if "name" in fields:
+                name = clean(fields["name"])
+                if not name:
+                    raise InvalidValueError("A speaker needs a name.")
+                clash = rec.session.scalar(select(SpeakerRow.id).where(
+                    SpeakerRow.name_key == name_key(name), SpeakerRow.id != speaker_id))
+                if clash is not None:
+                    raise InvalidValueError(f"There is already a speaker called {name}; merge them instead.")
+                rec.set(row, "name", name)
+            if "aliases" in fields:
+                rec.set(row, "aliases", [a for a in dict.fromkeys(a.strip() for a in fields["aliases"]) if a])
+            if "affiliation" in fields:
+                rec.set(row, "affiliation", clean(fields["affiliation"]))
+        return changes_of(rec)
+
+    def add_speaker_role(self, speaker_id: int, role: str, start: dt.date | None = None,
+                         end: dt.date | None = None, *, annotator: str | None = None) -> Changes:
+        role = clean(role)
+        if not role:
+            raise InvalidValueError("A role needs a title.")
+        if start and end and end < start:
+            raise InvalidValueError("A role cannot end before it starts.")
+        with self._store.action("Add role", annotator) as rec:
+            speaker_row(rec.session, speaker_id)
+            row = SpeakerRoleRow(speaker_id=speaker_id, role=role, start=start, end=end)
+            rec.session.add(row)
+            rec.inserted(row)
+        return changes_of(rec)
+
+    # ------------------------------------------------------------------ topics
+    def topics(self) -> list[Topic]:
+        with self._store.reading() as s:
+            counts = dict(s.execute(select(ClaimRow.topic_id, func.count()).group_by(ClaimRow.topic_id)).all())
+            return [convert.topic(r, counts.get(r.id, 0)) for r in s.scalars(select(TopicRow).order_by(TopicRow.name))]
+
+    def topic(self, topic_id: int) -> Topic:
+        with self._store.reading() as s:
+            row = topic_row(s, topic_id)
+            return convert.topic(row)
+
+    def find_topic(self, name: str) -> Topic | None:
+        with self._store.reading() as s:
+            row = s.scalar(select(TopicRow).where(TopicRow.name_key == name_key(name or "")))
+            return convert.topic(row) if row else None
+
+    def add_topic(self, name: str, *, keywords: Sequence[str] = (), examples: Sequence[str] = (),
+                  annotator: str | None = None) -> tuple[Topic, Changes]:
+        name = clean(name)
+        if not name:
+            raise InvalidValueError("A topic needs a name.")
+        with self._store.action("New topic", annotator) as rec:
+            s = rec.session
+            if s.scalar(select(TopicRow.id).where(TopicRow.name_key == name_key(name))) is not None:
+                raise InvalidValueError(f"There is already a topic called {name}.")
+            row = TopicRow(name=name, keywords=[k.strip() for k in keywords if k.strip()],
+                           examples=[e.strip() for e in examples if e.strip()], created_at=now())
+            s.add(row)
+            rec.inserted(row)
+            tid = row.id
+        return self.topic(tid), changes_of(rec)
+
+    def update_topic(self, topic_id: int, *, annotator: str | None = None, **fields: Any) -> Changes:
+        unknown = set(fields) - {"name", "keywords", "examples"}
+        if unknown:
+            raise InvalidValueError(f"Unknown topic field(s): {', '.join(sorted(unknown))}.")
+        with self._store.action("Edit topic", annotator) as rec:
+            row = topic_row(rec.session, topic_id)
+            if "name" in fields:
+                name = clean(fields["name"])
+                if not name:
+                    raise InvalidValueError("A topic needs a name.")
+                rec.set(row, "name", name)
+            for key in ("keywords", "examples"):
+                if key in fields:
+                    rec.set(row, key, [v.strip() for v in fields[key] if v.strip()])
+        return changes_of(rec)
+
+    # ---------------------------------------------------------- merge, split
     def merge_speakers(self, keep_id: int, other_id: int, *, annotator: str | None = None) -> Changes:
         """Fold speaker ``other_id`` into ``keep_id``: its claims, name (as an alias), aliases and roles follow.
 
@@ -47,9 +171,9 @@ class RegistryVerbs:
         """
         if keep_id == other_id:
             raise InvalidValueError("A speaker cannot be merged with itself.")
-        with self._action("Merge speakers", annotator) as rec:
+        with self._store.action("Merge speakers", annotator) as rec:
             s = rec.session
-            keep, other = self._speaker_row(s, keep_id), self._speaker_row(s, other_id)
+            keep, other = speaker_row(s, keep_id), speaker_row(s, other_id)
             for claim in s.scalars(select(ClaimRow).where(ClaimRow.speaker_id == other_id)):
                 rec.set(claim, "speaker_id", keep_id)
             aliases = list(keep.aliases or [])
@@ -73,15 +197,15 @@ class RegistryVerbs:
                     have.add(key)
                 rec.delete(role)
             rec.delete(other)
-        return self._changes(rec)
+        return changes_of(rec)
 
     def split_alias(self, speaker_id: int, alias: str, *, affiliation: str | None = None,
                     annotator: str | None = None) -> tuple[Speaker, Changes]:
         """Make an alias its own speaker again; claims whose speaker mention is that alias go with it."""
         wanted = (alias or "").strip().casefold()
-        with self._action("Split alias", annotator) as rec:
+        with self._store.action("Split alias", annotator) as rec:
             s = rec.session
-            row = self._speaker_row(s, speaker_id)
+            row = speaker_row(s, speaker_id)
             found = [a for a in (row.aliases or []) if a.casefold() == wanted]
             if not found:
                 raise InvalidValueError(f"“{alias}” is not an alias of {row.name}.")
@@ -97,7 +221,7 @@ class RegistryVerbs:
                 if (claim.mention_text or "").strip().casefold() == wanted:
                     rec.set(claim, "speaker_id", new.id)
             new_id = new.id
-        return self.speaker(new_id), self._changes(rec)
+        return self.speaker(new_id), changes_of(rec)
 
     def suggest_role(self, speaker_id: int, on_date: dt.date | None = None) -> str | None:
         """The role a speaker held on a date (the current one without a date), or None.
@@ -107,29 +231,16 @@ class RegistryVerbs:
         from that day on). Failing that, the role on the speaker's confirmed claim nearest
         in date, if it is within ROLE_EVIDENCE_DAYS.
         """
-        with self._reading() as s:
-            self._speaker_row(s, speaker_id)
-            return self._registry_role(s, speaker_id, on_date)
-
-    @staticmethod
-    def _registry_role(s, speaker_id: int, on_date: dt.date | None) -> str | None:
-        """``suggest_role`` inside an open session (also used when a claim is stored without a role)."""
-        roles = list(s.scalars(select(SpeakerRoleRow).where(SpeakerRoleRow.speaker_id == speaker_id)))
-        role = pick_role([(r.role, r.start, r.end) for r in roles], on_date)
-        if role is not None or on_date is None:
-            return role
-        evidence = s.execute(select(ClaimRow.role, ClaimRow.date).where(
-            ClaimRow.speaker_id == speaker_id, ClaimRow.status == "confirmed", ClaimRow.role.is_not(None),
-            ClaimRow.date.is_not(None))).all()
-        near = [(abs((d - on_date).days), r) for r, d in evidence if abs((d - on_date).days) <= ROLE_EVIDENCE_DAYS]
-        return min(near)[1] if near else None
+        with self._store.reading() as s:
+            speaker_row(s, speaker_id)
+            return registry_role(s, speaker_id, on_date)
 
     def speaker_merge_proposals(self) -> list[MergeProposal]:
         """Pairs of speakers that look like one person ("Meloni" / "Giorgia Meloni"), for a person to confirm.
 
         Pairs dismissed with ``dismiss_merge_proposal`` are not proposed again.
         """
-        with self._reading() as s:
+        with self._store.reading() as s:
             counts = dict(s.execute(select(ClaimRow.speaker_id, func.count()).group_by(ClaimRow.speaker_id)).all())
             rows = [(r.id, r.name, tuple(r.aliases or ())) for r in s.scalars(select(SpeakerRow))]
             dismissed = s.scalar(select(ConfigRow.value).where(ConfigRow.key == DISMISSED_MERGES_KEY)) or []
@@ -159,7 +270,7 @@ class RegistryVerbs:
     def dismiss_merge_proposal(self, speaker_a: int, speaker_b: int) -> None:
         """Remember that two speakers are different people, so they are not proposed for merging again."""
         pair = sorted((speaker_a, speaker_b))
-        with self._writing() as s:
+        with self._store.writing() as s:
             row = s.scalar(select(ConfigRow).where(ConfigRow.key == DISMISSED_MERGES_KEY))
             if row is None:
                 s.add(ConfigRow(key=DISMISSED_MERGES_KEY, value=[pair]))
@@ -171,22 +282,20 @@ class RegistryVerbs:
         name = (name or "").strip()
         if not name:
             raise InvalidValueError("A topic needs a name.")
-        with self._action("Rename topic", annotator) as rec:
-            row = rec.session.get(TopicRow, topic_id)
-            if row is None:
-                raise NotFoundError(f"There is no topic {topic_id} in this project.")
+        with self._store.action("Rename topic", annotator) as rec:
+            row = topic_row(rec.session, topic_id)
             clash = rec.session.scalar(select(TopicRow.id).where(
                 TopicRow.name_key == name_key(name), TopicRow.id != topic_id))
             if clash is not None:
                 raise InvalidValueError(f"There is already a topic called {name}; merge them instead.")
             rec.set(row, "name", name)
-        return self._changes(rec)
+        return changes_of(rec)
 
     def merge_topics(self, keep_id: int, other_id: int, *, annotator: str | None = None) -> Changes:
         """Fold topic ``other_id`` into ``keep_id``: claims, keywords and examples follow; one undoable action."""
         if keep_id == other_id:
             raise InvalidValueError("A topic cannot be merged with itself.")
-        with self._action("Merge topics", annotator) as rec:
+        with self._store.action("Merge topics", annotator) as rec:
             s = rec.session
             keep, other = s.get(TopicRow, keep_id), s.get(TopicRow, other_id)
             for ident, row in ((keep_id, keep), (other_id, other)):
@@ -200,149 +309,78 @@ class RegistryVerbs:
                 merged += [v for v in getattr(other, key) or [] if v.casefold() not in seen]
                 rec.set(keep, key, merged)
             rec.delete(other)
-        return self._changes(rec)
+        return changes_of(rec)
 
-    # -------------------------------------------------------------- fact-check
-    @staticmethod
-    def _timeline_query(topic_id: int | None):
-        """Confirmed claims on a topic (or any topic), in ``StancePoint``'s field order but for the
-        date, which ``_points`` settles (statement date, else the article's publication date)."""
-        q = (select(ClaimRow.id, ClaimRow.article_id, ClaimRow.topic_id, TopicRow.name, ClaimRow.content_text,
-                    ClaimRow.stance, ClaimRow.date, ArticleRow.published, ClaimRow.speaker_id, SpeakerRow.name,
-                    SpeakerRow.affiliation, ClaimRow.role, ArticleRow.title, ArticleRow.url, ArticleRow.publisher,
-                    ClaimRow.fragments)
-             .join(TopicRow, TopicRow.id == ClaimRow.topic_id)
-             .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-             .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
-             .where(ClaimRow.status == "confirmed"))
-        return q if topic_id is None else q.where(ClaimRow.topic_id == topic_id)
 
-    @staticmethod
-    def _points(rows) -> list[StancePoint]:
-        """Timeline points from ``_timeline_query`` rows, in date order; claims without any date left out."""
-        points = [StancePoint(cid, aid, tid, topic, FRAGMENT_GAP.join(f["text"] for f in pieces) if pieces else quote,
-                              stance, date or published, date is None, *rest)
-                  for cid, aid, tid, topic, quote, stance, date, published, *rest, pieces in rows
-                  if date is not None or published is not None]
-        points.sort(key=lambda p: (p.date, p.article_id, p.claim_id))
-        return points
+def speaker_row(s, speaker_id: int) -> SpeakerRow:
+    row = s.get(SpeakerRow, speaker_id)
+    if row is None:
+        raise NotFoundError(f"There is no speaker {speaker_id} in this project.")
+    return row
 
-    @staticmethod
-    def _check_topic(s, topic_id: int | None) -> None:
-        if topic_id is not None and s.get(TopicRow, topic_id) is None:
-            raise NotFoundError(f"There is no topic {topic_id} in this project.")
 
-    def stance_timeline(self, topic_id: int | None = None) -> list[StancePoint]:
-        """Confirmed claims on a topic (or on any topic) in date order.
+def topic_row(s, topic_id: int) -> TopicRow:
+    row = s.get(TopicRow, topic_id)
+    if row is None:
+        raise NotFoundError(f"There is no topic {topic_id} in this project.")
+    return row
 
-        The date is the statement date, or the article's publication date when the
-        claim has none (``date_from_article``); claims with neither are left out.
-        """
-        with self._reading() as s:
-            self._check_topic(s, topic_id)
-            return self._points(s.connection().execute(self._timeline_query(topic_id)))
 
-    def stance_changes(self, topic_id: int | None = None, *, same_day: bool = False) -> list[StanceChange]:
-        """Where a speaker, or speakers of one affiliation, changed stance on a topic, strongest first.
-
-        Each speaker's and each affiliation's confirmed claims with a stance are put in
-        date order and grouped into moments (one article on one day). A moment whose
-        decided stance (in favour or against) differs from the lane's last decided stance
-        is a reversal; a moment that differs from the one before only by going to or from
-        neutral is a softer shift. Two claims of one moment make a change only when
-        ``same_day`` asks for them. Ordered by topic, reversals first, then by the date of
-        the later claim.
-
-        Plain column queries: first the few columns that decide where stances change
-        (claim, article, topic, stance, dates, speaker, affiliation), then whole points
-        only for the claims in a change, a few hundred of 100,000.
-        """
-        q = (select(ClaimRow.id, ClaimRow.article_id, ClaimRow.topic_id, ClaimRow.stance, ClaimRow.date,
-                    ArticleRow.published, ClaimRow.speaker_id, SpeakerRow.affiliation)
-             .join(TopicRow, TopicRow.id == ClaimRow.topic_id)
-             .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-             .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
-             .where(ClaimRow.status == "confirmed", ClaimRow.stance.is_not(None)))
-        if topic_id is not None:
-            q = q.where(ClaimRow.topic_id == topic_id)
-        with self._reading() as s:
-            self._check_topic(s, topic_id)
-            judged = [(cid, aid, tid, stance, date or published, speaker_id, affiliation)
-                      for cid, aid, tid, stance, date, published, speaker_id, affiliation in s.connection().execute(q)
-                      if date is not None or published is not None]
-            judged.sort(key=itemgetter(4, 1, 0))  # date, article, claim: the timeline's order
-            found = self._changed(judged, same_day=same_day)
-            wanted = sorted({cid for _, before, after in found for cid in (before, after)})
-            points: dict[int, StancePoint] = {}
-            for first in range(0, len(wanted), 500):
-                chunk = self._timeline_query(topic_id).where(ClaimRow.id.in_(wanted[first:first + 500]))
-                points.update((p.claim_id, p) for p in self._points(s.connection().execute(chunk)))
-        changes = []
-        for basis, before, after in found:
-            b, a = points[before], points[after]
-            changes.append(StanceChange(topic_id=a.topic_id, topic=a.topic, basis=basis,
-                                        group=a.speaker if basis == "speaker" else a.affiliation, before=b, after=a))
-        changes.sort(key=lambda c: (c.topic.casefold(), not c.reversal, c.same_moment, c.after.date, c.before.date,
-                                    c.basis != "speaker", c.after.claim_id))
-        return changes
-
-    @staticmethod
-    def _changed(judged: list[tuple], *, same_day: bool = False) -> list[tuple[str, int, int]]:
-        """(basis, earlier claim id, later claim id) of the stance changes in each speaker's and each
-        affiliation's lane; ``judged`` rows: (claim, article, topic, stance, date, speaker, affiliation)."""
-        by_topic: dict[int, list[tuple]] = defaultdict(list)
-        for row in judged:
-            by_topic[row[2]].append(row)
-        found = []
-        for rows in by_topic.values():
-            seen: set[tuple[int, int]] = set()
-            for basis, key_of in (("speaker", itemgetter(5)),
-                                  ("affiliation", lambda r: (r[6] or "").casefold() or None)):
-                lanes: dict[object, list[tuple]] = defaultdict(list)
-                for r in rows:
-                    key = key_of(r)
-                    if key is not None:
-                        lanes[key].append(r)
-                for lane in lanes.values():
-                    for before, after in _lane_changes(lane, same_day=same_day):
-                        if (before, after) not in seen:
-                            seen.add((before, after))
-                            found.append((basis, before, after))
+def speaker_id_named(s, name: str) -> int | None:
+    """The speaker whose name or one of whose aliases is ``name`` (case-insensitive)."""
+    key = name_key(name)
+    found = s.scalar(select(SpeakerRow.id).where(SpeakerRow.name_key == key).order_by(SpeakerRow.id))
+    if found is not None:
         return found
+    for sid, aliases in s.execute(select(SpeakerRow.id, SpeakerRow.aliases).order_by(SpeakerRow.id)):
+        if any(name_key(a) == key for a in aliases or ()):
+            return sid
+    return None
 
 
-DECIDED = ("favor", "against")
+def resolve_speaker(rec: Recorder | None, s, name: str | None) -> int | None:
+    """The id of the speaker a claim names, created when new (and recorded, inside an action)."""
+    name = clean(name)
+    if not name:
+        return None
+    found = speaker_id_named(s, name)
+    if found is not None:
+        return found
+    row = SpeakerRow(name=name, aliases=[], affiliation=None, created_at=now())
+    s.add(row)
+    s.flush()
+    if rec is not None:
+        rec.inserted(row)
+    return row.id
 
 
-def _lane_changes(lane: list[tuple], *, same_day: bool) -> list[tuple[int, int]]:
-    """(earlier, later) claim ids of one lane's changes; rows in date order, grouped into moments
-    (one article on one day): reversals against the last decided stance, then softer shifts between
-    neighbouring moments, and, when asked, changes inside a moment."""
-    moments: list[list[tuple]] = []
-    for row in lane:
-        if moments and (moments[-1][0][1], moments[-1][0][4]) == (row[1], row[4]):
-            moments[-1].append(row)
-        else:
-            moments.append([row])
-    out = []
-    last_decided: tuple | None = None
-    for i, moment in enumerate(moments):
-        if same_day:
-            out += [(a[0], b[0]) for a, b in zip(moment, moment[1:]) if a[3] != b[3]]
-        if i:
-            reversal = next((r for r in moment if r[3] in DECIDED and last_decided is not None
-                             and r[3] != last_decided[3]), None)
-            if reversal is not None:
-                out.append((last_decided[0], reversal[0]))
-            else:
-                previous = moments[i - 1]
-                pair = next(((a, b) for b in moment for a in reversed(previous) if a[3] != b[3]), None)
-                if pair is not None:
-                    out.append((pair[0][0], pair[1][0]))
-        decided = [r for r in moment if r[3] in DECIDED]
-        if decided:
-            last_decided = decided[-1]
-    return out
+def resolve_topic(rec: Recorder | None, s, name: str | None) -> int | None:
+    """The id of the topic a claim names, created when new (and recorded, inside an action)."""
+    name = clean(name)
+    if not name:
+        return None
+    found = s.scalar(select(TopicRow.id).where(TopicRow.name_key == name_key(name)).order_by(TopicRow.id))
+    if found is not None:
+        return found
+    row = TopicRow(name=name, keywords=[], examples=[], created_at=now())
+    s.add(row)
+    s.flush()
+    if rec is not None:
+        rec.inserted(row)
+    return row.id
+
+
+def registry_role(s, speaker_id: int, on_date: dt.date | None) -> str | None:
+    """``suggest_role`` inside an open session (also used when a claim is stored without a role)."""
+    roles = list(s.scalars(select(SpeakerRoleRow).where(SpeakerRoleRow.speaker_id == speaker_id)))
+    role = pick_role([(r.role, r.start, r.end) for r in roles], on_date)
+    if role is not None or on_date is None:
+        return role
+    evidence = s.execute(select(ClaimRow.role, ClaimRow.date).where(
+        ClaimRow.speaker_id == speaker_id, ClaimRow.status == "confirmed", ClaimRow.role.is_not(None),
+        ClaimRow.date.is_not(None))).all()
+    near = [(abs((d - on_date).days), r) for r, d in evidence if abs((d - on_date).days) <= ROLE_EVIDENCE_DAYS]
+    return min(near)[1] if near else None
 
 
 def pick_role(roles: list[tuple[str, dt.date | None, dt.date | None]], on_date: dt.date | None) -> str | None:

@@ -12,6 +12,7 @@ from sqlalchemy import Select, Text, cast, or_, select, text
 from sqlalchemy.orm import Session
 
 from .models import ArticleRow, ClaimRow, SpeakerRow
+from .records import SearchHit
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -80,3 +81,35 @@ def article_ids_matching(session: Session, user_text: str) -> Select | None:
     return select(ArticleRow.id).where(
         or_(ArticleRow.title.ilike(pattern, escape="\\"), ArticleRow.text.ilike(pattern, escape="\\"))
     )
+
+
+def hits(session: Session, text: str, limit: int) -> list[SearchHit]:
+    """Claims, articles and speakers matching what the user typed (``Project.search``)."""
+    found: list[SearchHit] = []
+    if not text or not text.strip():
+        return found
+    ids = claim_ids_matching(session, text)
+    if ids is not None:
+        for r in session.execute(select(ClaimRow.id, ClaimRow.article_id, ClaimRow.content_text)
+                                 .where(ClaimRow.id.in_(ids)).limit(limit)):
+            found.append(SearchHit("claim", r.id, r.article_id, _snippet(r.content_text, text)))
+    ids = article_ids_matching(session, text)
+    if ids is not None:
+        for r in session.execute(select(ArticleRow.id, ArticleRow.title, ArticleRow.text)
+                                 .where(ArticleRow.id.in_(ids)).limit(limit)):
+            found.append(SearchHit("article", r.id, r.id, r.title or _snippet(r.text, text)))
+    for r in session.execute(select(SpeakerRow.id, SpeakerRow.name)
+                             .where(SpeakerRow.id.in_(speaker_ids_matching(text))).limit(limit)):
+        found.append(SearchHit("speaker", r.id, None, r.name))
+    return found
+
+
+def _snippet(text: str, query: str, width: int = 120) -> str:
+    words = re.findall(r"\w+", query)
+    pos = -1
+    if words:
+        m = re.search(re.escape(words[0]), text, re.IGNORECASE)
+        pos = m.start() if m else -1
+    start = max(0, pos - width // 3) if pos >= 0 else 0
+    snippet = text[start:start + width].replace("\n", " ")
+    return ("…" if start else "") + snippet + ("…" if start + width < len(text) else "")

@@ -79,7 +79,7 @@ class Scope:
             return [f.article_id]
         if not self.narrowed:
             return None
-        return sorted({values[1] for values in project.stream_claim_values(f)})
+        return sorted({values.article_id for values in project.stream_claim_values(f)})
 
 
 class Ticker:

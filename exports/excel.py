@@ -74,26 +74,25 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
     speaker_counts: Counter[int] = Counter()
     ratings = dict.fromkeys(VERDICT_RATINGS)
     try:
-        for values in project.stream_claim_values(scope.claim_filter):
-            (cid, article_id, _s, _e, content, kind, _cs, _ce, _ct, speaker_id, speaker, _ms, _me, _mt, role, date,
-             date_text, _da, stance, _ti, topic, rating, explanation, evidence, note, status, _o, _mn, _mv, _cf,
-             annotator, _ca, updated_at, version, title, published, verdict_date, fragments, *_) = values
-            art = summaries.get(article_id)
+        for v in project.stream_claim_values(scope.claim_filter):
+            art = summaries.get(v.article_id)
             url = art.url if art else None
+            speaker, stance, evidence = v.speaker, v.stance, v.verdict_url
             claims_sheet.append([
-                cid, title, art.publisher if art else None, (url, url), _day(published),
-                quote_text(content, fragments), kind, speaker,
-                role, _day(date), date_text, stance, topic, rating, explanation, (evidence, evidence),
-                _day(verdict_date), note, status, annotator, _moment(updated_at), version,
+                v.id, v.article_title, art.publisher if art else None, (url, url), _day(v.article_published),
+                quote_text(v.content_text, v.fragments), v.kind, speaker,
+                v.role, _day(v.date), v.date_text, stance, v.topic, v.verdict_rating, v.verdict_explanation,
+                (evidence, evidence), _day(v.verdict_date), v.note, v.status, v.annotator, _moment(v.updated_at),
+                v.version,
             ])
-            by_article[article_id] += 1
+            by_article[v.article_id] += 1
             by_speaker.setdefault(speaker or "(no speaker)", Counter())[stance or NO_STANCE] += 1
-            by_topic[topic or "(no topic)"] += 1
-            by_status[status] += 1
-            if speaker_id is not None:
-                speaker_counts[speaker_id] += 1
-            if rating:
-                ratings.setdefault(rating)
+            by_topic[v.topic or "(no topic)"] += 1
+            by_status[v.status] += 1
+            if v.speaker_id is not None:
+                speaker_counts[v.speaker_id] += 1
+            if v.verdict_rating:
+                ratings.setdefault(v.verdict_rating)
             if ticker.step():
                 raise Cancel
         _validations(claims_sheet, ratings)

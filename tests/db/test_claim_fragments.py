@@ -11,7 +11,7 @@ import pytest
 
 from db import ClaimDraft, ClaimFilter, InvalidValueError, NewArticle, Project, Span
 from db.schema import head_revision
-from db.transfer import BulkArticle, BulkClaim
+from db import BulkArticle, BulkClaim
 
 V2 = Path(__file__).parent / "data" / "v2.quotedesk"
 

@@ -32,7 +32,7 @@ def test_new_project_is_at_head_with_wal_and_marker(project_path):
 
 
 def test_models_match_the_migrations(project):
-    with project._engine.connect() as conn:
+    with project._store.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert [d for d in diffs if "fts" not in str(d)] == []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from db import ClaimDraft, ClaimFilter, Project, Span
-from db.transfer import CLAIM_VALUE_FIELDS, BulkArticle, BulkClaim, BulkSpeaker
+from db import CLAIM_VALUE_FIELDS, BulkArticle, BulkClaim, BulkSpeaker
 
 
 def test_stream_claims_gives_the_same_records_as_claims(filled):

@@ -1,6 +1,5 @@
-"""Project verbs for bulk reading and loading whole projects (JSON import, exports, benchmarks).
+"""Bulk reading and loading of whole projects (JSON import, exports, benchmarks).
 
-Mixed into ``db.project.Project``; uses its ``_reading``/``_writing`` helpers.
 Reading streams plain records from one read transaction (a consistent snapshot,
 without the ORM's per-row cost); loading inserts prepared records in bulk,
 keeping their ids, timestamps and versions where the target project allows.
@@ -21,7 +20,10 @@ from . import fragments as _fragments
 from .actions import ensure_annotator, now
 from .errors import InvalidValueError
 from .models import ArticleRow, AuditRow, ClaimRow, SpeakerRoleRow, SpeakerRow, TopicRow, name_key
-from .records import Article, Claim, ClaimFilter, SpeakerRole
+from .claims import filtered, paged
+from .records import Article, Claim, ClaimFilter, ClaimValues, SpeakerRole
+from .registry import resolve_speaker, resolve_topic
+from .store import Store
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class LoadResult:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-_CLAIM_COLUMNS = (
+_CLAIM_COLUMNS = tuple(zip(ClaimValues._fields, (  # (name, column), in ClaimValues' order
     ClaimRow.id, ClaimRow.article_id, ClaimRow.start, ClaimRow.end, ClaimRow.content_text, ClaimRow.kind,
     ClaimRow.cue_start, ClaimRow.cue_end, ClaimRow.cue_text, ClaimRow.speaker_id, SpeakerRow.name,
     ClaimRow.mention_start, ClaimRow.mention_end, ClaimRow.mention_text, ClaimRow.role, ClaimRow.date,
@@ -98,14 +100,16 @@ _CLAIM_COLUMNS = (
     ClaimRow.origin, ClaimRow.model_name, ClaimRow.model_version, ClaimRow.confidence, ClaimRow.annotator,
     ClaimRow.created_at, ClaimRow.updated_at, ClaimRow.version, ArticleRow.title, ArticleRow.published,
     ClaimRow.verdict_date, ClaimRow.fragments,
-)
+), strict=True))
 # Dates come back as stored (ISO text on SQLite) and are parsed by the C ``fromisoformat``:
 # SQLAlchemy's SQLite date processing costs more than the rest of the row.
-_RAW = (15, 31, 32, 35, 36)  # claim date, created_at, updated_at, article published, verdict date
-_STREAM_COLUMNS = tuple(type_coerce(c, String) if i in _RAW else c for i, c in enumerate(_CLAIM_COLUMNS))
+_DAYS = ("date", "article_published", "verdict_date")
+_MOMENTS = ("created_at", "updated_at")
+_STREAM_COLUMNS = tuple((type_coerce(c, String) if name in _DAYS + _MOMENTS else c).label(name)
+                        for name, c in _CLAIM_COLUMNS)
 # On SQLite, timestamps "YYYY-MM-DD HH:MM:SS.ffffff" become ISO 8601 in the query itself.
-_ISO_COLUMNS = tuple(type_coerce(func.replace(c, " ", "T"), String).label(c.key) if i in (31, 32) else c
-                     for i, c in enumerate(_STREAM_COLUMNS))
+_ISO_COLUMNS = tuple(type_coerce(func.replace(c, " ", "T"), String).label(name) if name in _MOMENTS else stream
+                     for (name, c), stream in zip(_CLAIM_COLUMNS, _STREAM_COLUMNS, strict=True))
 
 
 def _day(value) -> dt.date | None:
@@ -134,17 +138,9 @@ def _iso_moment(value) -> str | None:
     return _moment(value).isoformat(timespec="microseconds")
 
 
-# Order of the tuples of ``stream_claim_values`` (Claim's fields, spans spread out).
-CLAIM_VALUE_FIELDS = (
-    "id", "article_id", "start", "end", "content_text", "kind", "cue_start", "cue_end", "cue_text", "speaker_id",
-    "speaker", "mention_start", "mention_end", "mention_text", "role", "date", "date_text", "date_assumed", "stance",
-    "topic_id", "topic", "verdict_rating", "verdict_explanation", "verdict_url", "note", "status", "origin",
-    "model_name", "model_version", "confidence", "annotator", "created_at", "updated_at", "version",
-    "article_title", "article_published", "verdict_date", "fragments",
-)
+CLAIM_VALUE_FIELDS = ClaimValues._fields
 
 
-_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 # Defaults of fields a newer Claim may have that this module does not read yet.
 _CLAIM_DEFAULTS = {f.name: f.default for f in fields(Claim) if f.default is not MISSING}
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
@@ -177,13 +173,23 @@ def _pieces(value, content: Span) -> tuple[Span, ...]:
     return tuple(_span(d["start"], d["end"], d["text"]) for d in value)
 
 
-def _claim_from_row(r) -> Claim:
-    content = _span(r[2], r[3], r[4])
-    return _record(Claim, _CLAIM_FIELDS, (
-        r[0], r[1], content, r[5], _span(r[6], r[7], r[8]), r[9], r[10],
-        _span(r[11], r[12], r[13]), r[14], _day(r[15]), r[16], bool(r[17]), r[18], r[19], r[20], r[21],
-        r[22], r[23], r[24], r[25], r[26], r[27], r[28], r[29], r[30], _moment(r[31]), _moment(r[32]),
-        r[33], r[34], _day(r[35]), _day(r[36]), _pieces(r[37], content)), _CLAIM_DEFAULTS)
+def _claim(v: ClaimValues) -> Claim:
+    """The claim record of a streamed row, read by name."""
+    content = _span(v.start, v.end, v.content_text)
+    obj = _new(Claim)
+    obj.__dict__.update(_CLAIM_DEFAULTS)
+    obj.__dict__.update(
+        id=v.id, article_id=v.article_id, content=content, kind=v.kind,
+        cue=_span(v.cue_start, v.cue_end, v.cue_text), speaker_id=v.speaker_id, speaker=v.speaker,
+        mention=_span(v.mention_start, v.mention_end, v.mention_text), role=v.role, date=_day(v.date),
+        date_text=v.date_text, date_assumed=bool(v.date_assumed), stance=v.stance, topic_id=v.topic_id,
+        topic=v.topic, verdict_rating=v.verdict_rating, verdict_explanation=v.verdict_explanation,
+        verdict_url=v.verdict_url, note=v.note, status=v.status, origin=v.origin, model_name=v.model_name,
+        model_version=v.model_version, confidence=v.confidence, annotator=v.annotator,
+        created_at=_moment(v.created_at), updated_at=_moment(v.updated_at), version=v.version,
+        article_title=v.article_title, article_published=_day(v.article_published),
+        verdict_date=_day(v.verdict_date), fragments=_pieces(v.fragments, content))
+    return obj
 
 
 class _Ids:
@@ -229,55 +235,42 @@ def _sync_sequences(s) -> None:
                        f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))
 
 
-class TransferVerbs:
+class Bulk:
+    def __init__(self, store: Store):
+        self._store = store
+
     # ------------------------------------------------------------- reading
     def stream_claims(self, f: ClaimFilter | None = None, *, batch: int = 5000) -> Iterator[Claim]:
-        """Matching claims in article then text order, from one consistent snapshot.
+        for v in self._claim_rows(f, batch):
+            yield _claim(v)
 
-        The same records as ``claims()``, read without ORM objects so that a
-        100,000-claim export stays quick and small in memory.
-        """
-        for r in self._claim_rows(f, batch):
-            yield _claim_from_row(r)
-
-    def stream_claim_values(self, f: ClaimFilter | None = None, *, batch: int = 5000) -> Iterator[tuple]:
-        """Like ``stream_claims`` but plain tuple-like rows, the fastest way to serialise many claims.
-
-        Fields in the order of ``CLAIM_VALUE_FIELDS``; dates as ``YYYY-MM-DD`` and
-        timestamps as ISO 8601 (UTC, microseconds, no zone suffix) text; ``fragments`` as
-        stored: None for a claim in one piece, else a list of ``{"start", "end", "text"}``.
-        """
-        if self._engine.dialect.name == "sqlite":  # SQLite already stores ISO text: finish it in SQL
+    def stream_claim_values(self, f: ClaimFilter | None = None, *, batch: int = 5000) -> Iterator[ClaimValues]:
+        if self._store.dialect == "sqlite":  # SQLite already stores ISO text: finish it in SQL
             yield from self._claim_rows(f, batch, _ISO_COLUMNS)
             return
-        for r in self._claim_rows(f, batch):
-            r = list(r)
-            r[15], r[35], r[36] = _iso_day(r[15]), _iso_day(r[35]), _iso_day(r[36])
-            r[31], r[32] = _iso_moment(r[31]), _iso_moment(r[32])
-            yield tuple(r)
+        for v in self._claim_rows(f, batch):
+            yield v._replace(date=_iso_day(v.date), article_published=_iso_day(v.article_published),
+                             verdict_date=_iso_day(v.verdict_date), created_at=_iso_moment(v.created_at),
+                             updated_at=_iso_moment(v.updated_at))
 
-    def _claim_rows(self, f: ClaimFilter | None, batch: int, columns=_STREAM_COLUMNS) -> Iterator:
+    def _claim_rows(self, f: ClaimFilter | None, batch: int, columns=_STREAM_COLUMNS) -> Iterator[ClaimValues]:
         f = f or ClaimFilter()
-        with self._reading() as s:
+        make = ClaimValues._make
+        with self._store.reading() as s:
             q = (select(*columns)
                  .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
                  .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
                  .outerjoin(TopicRow, TopicRow.id == ClaimRow.topic_id))
-            q = self._filtered(s, q, f).order_by(ClaimRow.article_id, ClaimRow.start, ClaimRow.id)
-            if f.limit is not None:
-                q = q.limit(f.limit)
-            if f.offset:
-                q = q.offset(f.offset)
-            result = s.connection().execute(q)  # Core rows: no ORM loading for plain columns
+            result = s.connection().execute(paged(filtered(s, q, f), f))  # Core rows: no ORM loading
             while rows := result.fetchmany(batch):
-                yield from rows
+                yield from map(make, rows)
 
     def iter_articles(self, ids: Sequence[int] | None = None, *, batch: int = 500) -> Iterator[Article]:
         """Whole articles (with text) in id order, all of them or those with the given ids."""
         wanted = sorted(set(ids)) if ids is not None else None
         last = 0
         while True:
-            with self._reading() as s:
+            with self._store.reading() as s:
                 q = select(*_ARTICLE_COLUMNS).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch)
                 if wanted is not None:
                     chunk = [i for i in wanted if i > last][:batch]
@@ -299,7 +292,7 @@ class TransferVerbs:
         """Current version of each existing claim among ``ids`` (for conflict checks)."""
         ids = list(dict.fromkeys(ids))
         out: dict[int, int] = {}
-        with self._reading() as s:
+        with self._store.reading() as s:
             for i in range(0, len(ids), 500):
                 out.update(s.execute(select(ClaimRow.id, ClaimRow.version)
                                      .where(ClaimRow.id.in_(ids[i:i + 500]))).all())
@@ -319,7 +312,7 @@ class TransferVerbs:
         notes: list[str] = []
         counts = dict.fromkeys(("articles_added", "articles_merged", "articles_skipped", "claims_added",
                                 "claims_skipped", "speakers_added", "topics_added"), 0)
-        with self._writing() as s:
+        with self._store.writing() as s:
             speaker_ids = self._load_speakers(s, speakers, counts)
             topic_ids = {name_key(t.name): i for i, t in self._load_topics(s, topics, counts)}
             article_ids = _Ids(s, "articles", s.scalars(select(ArticleRow.id)))
@@ -430,12 +423,12 @@ class TransferVerbs:
             key = ("name", name_key(c.speaker))
             speaker_id = speaker_ids.get(key)
             if speaker_id is None:  # found by name or alias, or created
-                speaker_id = speaker_ids[key] = self._resolve_speaker(None, s, c.speaker)
+                speaker_id = speaker_ids[key] = resolve_speaker(None, s, c.speaker)
         topic_id = None
         if c.topic:
             topic_id = topic_ids.get(name_key(c.topic))
             if topic_id is None:
-                topic_id = self._resolve_topic(None, s, c.topic)
+                topic_id = resolve_topic(None, s, c.topic)
                 topic_ids[name_key(c.topic)] = topic_id
                 counts["topics_added"] += 1
         row = dict(

@@ -1,0 +1,74 @@
+"""The database under a project: its sessions, the one writer at a time, undoable actions.
+
+Every part of ``Project`` (articles, claims, registry, history, bulk) is handed the same
+``Store`` and reads and writes only through it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from .actions import Recorder, record_action
+from .records import Changes
+
+
+class Store:
+    """Sessions on one database URL; each ``reading``/``writing`` block is one short transaction."""
+
+    def __init__(self, engine, url: str):
+        self.engine = engine
+        self.url = url
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(engine.execution_options(qd_write=True), expire_on_commit=False)
+        self._lock = threading.RLock()  # one writer at a time in this process
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._read() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        with self._lock, self._write() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def action(self, label: str, annotator: str | None) -> Iterator[Recorder]:
+        """One undoable user step: what the block records is stored as an action, in its transaction."""
+        with self.writing() as session:
+            rec = Recorder(session, annotator)
+            yield rec
+            rec.action_id = record_action(session, rec, label)
+
+
+def changes_of(rec: Recorder) -> Changes:
+    """What an action changed, for the views to refresh."""
+    return changes_from(rec.touched, rec.ops, rec.action_id)
+
+
+def changes_from(touched: dict[str, set[int]], ops: list[dict], action_id: int | None) -> Changes:
+    """``Changes`` from the entities an action (or its undo) touched; a role change is its speaker's."""
+    return Changes(
+        articles=frozenset(touched.get("article", ())),
+        claims=frozenset(touched.get("claim", ())),
+        speakers=frozenset(touched.get("speaker", ())) | frozenset(
+            op["row"]["speaker_id"] for op in ops if op["entity"] == "speaker_role" and "row" in op),
+        topics=frozenset(touched.get("topic", ())),
+        action_id=action_id,
+    )
+
+
+def clean(value: str | None) -> str | None:
+    """Text as stored: stripped, and None when nothing is left."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
