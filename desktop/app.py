@@ -32,18 +32,49 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _open_first_project(db: str | None, settings, parent=None):
-    """The project named on the command line, else the last one used, else the default project."""
-    from desktop.errors import show_error
+def _open_window(target: str | None, settings, annotator: str, *, create: bool):
+    """Open a project and its window; on any failure the project is closed again and the error raised."""
+    from desktop.main_window import MainWindow
 
+    project = open_project(target, create=create)
+    try:
+        project.add_annotator(annotator)
+        window = MainWindow(project, annotator, settings=settings, owns_project=True)
+    except BaseException:
+        project.close()
+        raise
+    settings.remember_project(str(project.path or project.url))
+    return window
+
+
+def _start(db: str | None, settings, annotator: str):
+    """The window on the project named on the command line, else the last one used, else the default
+    project; and the failure, if the first choice could not be opened: (window, (target, error) | None).
+
+    A project that fails at any step (opening, recording the annotator, loading the window) is not
+    left as the last project, so the next start does not try it again unasked; it stays under
+    File → Open recent for the user to retry.
+    """
     target = db or settings.last_project()
     if target:
         try:
-            return open_project(target, create=bool(db))
-        except Exception as exc:  # say why, then fall back to the default project
-            show_error(parent, exc, context=f"Open {target}")
-            settings.forget_project(target)
-    return open_project(None)
+            return _open_window(target, settings, annotator, create=bool(db)), None
+        except Exception as exc:  # said in a dialog once the window is up
+            log.warning("Could not open %s at start-up: %s", target, exc)
+            return _open_window(None, settings, annotator, create=True), (target, exc)
+    return _open_window(None, settings, annotator, create=True), None
+
+
+def _fell_back(target: str, exc: Exception) -> Exception:
+    """The start-up error as the user reads it, saying what Quotedesk did instead."""
+    from desktop.errors import user_message
+    from db import QuotedeskError
+
+    message = user_message(exc)
+    if message is None:
+        return exc  # a bug: the report dialog with its traceback
+    return QuotedeskError(f"{message}\n\nQuotedesk opened the default project instead. It will not open {target} "
+                          "on its own again; choose it under File → Open recent to try again.")
 
 
 def _close_on_terminate(window) -> None:
@@ -59,8 +90,7 @@ def _close_on_terminate(window) -> None:
 
 def run_app(db: str | None = None) -> int:
     from desktop.dialogs import ask_annotator
-    from desktop.errors import install_excepthook
-    from desktop.main_window import MainWindow
+    from desktop.errors import install_excepthook, show_error
     from desktop.settings import Settings
 
     app = make_application()
@@ -70,13 +100,19 @@ def run_app(db: str | None = None) -> int:
     if not annotator:
         annotator = ask_annotator(None) or getpass.getuser()
         settings.set_annotator(annotator)
-    project = _open_first_project(db, settings)
-    project.add_annotator(annotator)
-    settings.remember_project(str(project.path or project.url))
-    window = MainWindow(project, annotator, settings=settings, owns_project=True)
-    window.show()  # the model starts loading once the event loop runs, after the window is up
-    _close_on_terminate(window)
     try:
+        try:
+            window, failure = _start(db, settings, annotator)
+        except Exception as exc:  # not even the default project opens: say why, then quit
+            log.error("Could not open any project", exc_info=True)
+            show_error(None, exc, context="Open the default project")
+            app.exec()  # until the dialog is closed
+            return 1
+        window.show()  # the model starts loading once the event loop runs, after the window is up
+        if failure is not None:
+            target, exc = failure
+            show_error(window, _fell_back(target, exc), context=f"Open {target}")
+        _close_on_terminate(window)
         return app.exec()
     finally:
         hook.uninstall()

@@ -97,7 +97,8 @@ def _sql(path: Path, *statements: str) -> None:
 
 DAMAGE = {
     "a missing table": ("DROP TABLE speaker_roles", "speaker_roles is missing"),
-    "missing claims table": ("DROP TABLE audit", "is missing"),
+    "missing audit table": ("DROP TABLE audit_log", "is missing"),
+    "missing config table": ("DROP TABLE config", "is missing"),
     "not a project (no application id)": ("PRAGMA application_id = 0", "not a Quotedesk project"),
     "a newer schema": ("UPDATE alembic_version SET version_num = 'ffff_future'", "newer version"),
     "no schema version": ("DELETE FROM alembic_version", "not a Quotedesk project"),
