@@ -86,6 +86,8 @@ ACTIONS: tuple[ActionSpec | tuple[str, None], ...] = (
     ActionSpec("next_article", "Next a&rticle", "View", ("Ctrl+Shift+N", "Ctrl+PgDown"), tip="Open the next article"),
     ActionSpec("prev_article", "Pre&vious article", "View", ("Ctrl+Shift+P", "Ctrl+PgUp"),
                tip="Open the previous article"),
+    ActionSpec("edit_article", "Article deta&ils…", "View", ("Ctrl+Shift+D",),
+               tip="Show and edit the article's title, publisher, author, source URL and date"),
     ActionSpec("mark_done", "Article &done", "View", ("Ctrl+D",), tip="Mark the article as finished", checkable=True),
     ("View", SEPARATOR),
     ActionSpec("show_rejected", "Show re&jected claims", "View", ("Ctrl+J",), tip="Show rejected claims in the text",

@@ -12,8 +12,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
@@ -141,6 +141,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.article_header = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.article_header.setAccessibleName("Article details")
         self.article_header.setContentsMargins(8, 6, 8, 2)
+        self.article_header.setOpenExternalLinks(False)
+        self.article_header.linkActivated.connect(self._header_link)
         self.article_view = ArticleView()
         self.article_view.claim_clicked.connect(lambda cid: self.select_claim(cid))
         article_page = QWidget()
@@ -214,6 +216,12 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return True
         return super().eventFilter(obj, event)
+
+    def _header_link(self, link: str) -> None:
+        if link == "edit:article":
+            self.act_edit_article()
+        elif link.startswith(("http://", "https://")):
+            QDesktopServices.openUrl(QUrl(link))
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -341,12 +349,16 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.select_claim(pending[0].id if pending else None)
 
     def _show_header(self, article) -> None:
-        details = [article.publisher, article.author,
+        details = [_html(article.publisher or "no publisher"), _html(article.author or ""),
                    article.published.isoformat() if article.published else "no publication date"]
+        source = (f'<a href="{_html(article.url)}">{_html(_short_url(article.url))}</a>' if article.url
+                  else "no source URL")
         status = "no suggestions yet" if article.suggested_at is None else ""
         self.article_header.setText(
             f"<b>{_html(article.title or '(untitled)')}</b><br><small>"
-            + " · ".join(_html(d) for d in details + [status] if d) + "&nbsp;&nbsp;&nbsp;" + legend_html() + "</small>")
+            + " · ".join(d for d in details + [source, status] if d)
+            + ' · <a href="edit:article">edit details</a>'
+            + "&nbsp;&nbsp;&nbsp;" + legend_html() + "</small>")
 
     def _catch_up_current(self) -> None:
         """When the list says the shown article's claims changed (its suggestions arrived while a
@@ -506,6 +518,11 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         super().resizeEvent(event)
         if self.help_overlay.isVisible():
             self.help_overlay.popup()
+
+
+def _short_url(url: str, width: int = 48) -> str:
+    bare = url.split("://", 1)[-1]
+    return bare if len(bare) <= width else bare[:width - 1] + "…"
 
 
 def _html(text: str) -> str:

@@ -227,6 +227,21 @@ class AnnotationActions:
     def act_prev_article(self) -> None:
         self._move_article(-1)
 
+    def act_edit_article(self) -> None:
+        if self.article_id is None:
+            return
+        from desktop.article_details import ArticleDetailsDialog
+
+        article_id = self.article_id
+        dialog = ArticleDetailsDialog(self.project.article(article_id), self)
+        if dialog.exec() and dialog.fields():
+            fields = dialog.fields()
+            if self.change("Edit article details", lambda: self.project.update_article(
+                    article_id, annotator=self.annotator, **fields)) is not None and article_id == self.article_id:
+                self.article_view.article = self.project.article(article_id)
+                self._show_header(self.article_view.article)
+        dialog.deleteLater()
+
     def act_mark_done(self, on: bool) -> None:
         if self.article_id is not None:
             self.change("Mark article done" if on else "Mark article not done",

@@ -186,3 +186,35 @@ def test_view_menu_brings_a_view_to_the_front_at_a_third_of_the_height(qtbot, ma
     qtbot.waitUntil(lambda: stance.isVisible() and not stance.visibleRegion().isEmpty())
     assert timeline.visibleRegion().isEmpty()  # behind the tab that came to the front
     qtbot.waitUntil(lambda: stance.height() < window.height() * 0.45)
+
+
+def test_article_source_url_and_publisher_are_shown_and_editable(qtbot, make_window, monkeypatch):
+    from desktop.article_details import ArticleDetailsDialog
+
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    assert "no source URL" in window.article_header.text()
+
+    def fill(dialog):
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitActive(dialog)
+        qtbot.mouseClick(dialog.url, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.url, "https://kyivindependent.com/italy-peacekeepers")
+        dialog.publisher.selectAll()
+        qtbot.keyClicks(dialog.publisher, "The Kyiv Independent")
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(ArticleDetailsDialog, "exec", fill)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_D,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    article = window.project.article(window.article_id)
+    assert (article.url, article.publisher) == ("https://kyivindependent.com/italy-peacekeepers", "The Kyiv Independent")
+    assert "kyivindependent.com/italy-peacekeepers" in window.article_header.text()
+    assert "The Kyiv Independent" in window.article_header.text()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.article(window.article_id).url is None
