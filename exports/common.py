@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import errno
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -292,3 +293,20 @@ def plain(value):
     if isinstance(value, Path):
         return str(value)
     return value
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n?")
+
+
+def context_of(text: str, start: int | None, end: int | None, width: int = 600) -> str | None:
+    """The sentence(s) around ``text[start:end]``, cut at sentence ends and at ``width`` code points:
+    what an editor needs to judge a claim without the article."""
+    if not text or start is None or end is None:
+        return None
+    left = max(0, start - width // 2)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, left, start)]
+    begin = ends[-1] if ends else left
+    after = SENTENCE_END.search(text, end, min(len(text), end + width // 2))
+    stop = after.start() if after else min(len(text), end + width // 2)
+    piece = " ".join(text[begin:stop].split())
+    return ("…" if begin == left and left > 0 else "") + piece + ("…" if after is None and stop < len(text) else "")

@@ -14,9 +14,10 @@ import time
 from collections import Counter
 
 from db import ClaimFilter, Project
-from kernel import STANCES, STATUSES, VERDICT_RATINGS
+from kernel import STANCE_LABELS, STANCES, STATUSES, STRENGTH_LABELS, VERDICT_RATINGS
 
 from .common import (
+    context_of,
     Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, finish,
     plain, quote_text, replaced,
 )
@@ -27,9 +28,10 @@ from .xlsx_stream import BOLD, Column, ListValidation, Workbook
 CLAIM_ID, VERSION = "Claim ID", "Version"
 STANCE, VERDICT, EXPLANATION, EVIDENCE = "Stance", "Verdict", "Explanation", "Evidence URL"
 VERDICT_DATE, NOTE, STATUS = "Verdict date", "Note", "Status"
+CONTEXT = "Context (sentence around the claim)"
 CLAIM_COLUMNS = [
     Column(CLAIM_ID, 9), Column("Article", 32), Column("Publisher", 18), Column("Article URL", 30, link=True),
-    Column("Published", 12), Column("Content", 60, wrap=True), Column("Kind", 9), Column("Speaker", 22),
+    Column("Published", 12), Column("Content", 60, wrap=True), Column(CONTEXT, 60, wrap=True), Column("Kind", 9), Column("Speaker", 22),
     Column("Role", 22), Column("Statement date", 14), Column("Date phrase", 16), Column(STANCE, 10),
     Column("Topic", 24), Column(VERDICT, 14), Column(EXPLANATION, 40, wrap=True), Column(EVIDENCE, 28, link=True),
     Column(VERDICT_DATE, 12), Column(NOTE, 30, wrap=True), Column(STATUS, 11), Column("Annotator", 14),
@@ -38,6 +40,7 @@ CLAIM_COLUMNS = [
 EDITABLE = {STANCE: "stance", VERDICT: "verdict_rating", EXPLANATION: "verdict_explanation",
             EVIDENCE: "verdict_url", VERDICT_DATE: "verdict_date", NOTE: "note", STATUS: "status"}
 NO_STANCE = "(none)"
+CONTEXT_WIDTH = 600  # code points of context at most: the sentence around the claim, cut at sentence ends
 EXCEL_ROWS = 1_048_576  # rows in a sheet, the header included
 
 
@@ -73,15 +76,19 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
     by_status: Counter[str] = Counter()
     speaker_counts: Counter[int] = Counter()
     ratings = dict.fromkeys(VERDICT_RATINGS)
+    text_of: list = [None, ""]  # the article whose text is at hand, and its text
     try:
         for v in project.stream_claim_values(scope.claim_filter):
             art = summaries.get(v.article_id)
             url = art.url if art else None
             speaker, stance, evidence = v.speaker, v.stance, v.verdict_url
+            if v.article_id != text_of[0]:  # claims arrive article by article: one text read per article
+                text_of[:] = [v.article_id, project.article(v.article_id).text]
             claims_sheet.append([
                 v.id, v.article_title, art.publisher if art else None, (url, url), _day(v.article_published),
-                quote_text(v.content_text, v.fragments), v.kind, speaker,
-                v.role, _day(v.date), v.date_text, stance, v.topic, v.verdict_rating, v.verdict_explanation,
+                quote_text(v.content_text, v.fragments), context_of(text_of[1], v.start, v.end), v.kind, speaker,
+                v.role, _day(v.date), v.date_text, STANCE_LABELS.get(stance) if stance else None, v.topic,
+                v.verdict_rating, v.verdict_explanation,
                 (evidence, evidence), _day(v.verdict_date), v.note, v.status, v.annotator, _moment(v.updated_at),
                 v.version,
             ])
@@ -134,7 +141,7 @@ def _validations(sheet, ratings: dict) -> None:
         if "," not in rating and len(",".join([*values, rating])) <= 250:
             values.append(rating)
     sheet.validations += [
-        ListValidation(_index(STANCE), STANCES),
+        ListValidation(_index(STANCE), tuple(STANCE_LABELS[s] for s in STANCES)),
         ListValidation(_index(STATUS), STATUSES),
         ListValidation(_index(VERDICT), tuple(values), strict=False),
     ]
@@ -181,7 +188,7 @@ def _summary_sheet(book: Workbook, scope: Scope, by_speaker, by_topic, by_status
         sheet.append(["Article", f.article_id])
     sheet.append([])
     stances = [*STANCES, NO_STANCE]
-    sheet.append(["Claims by speaker and stance", *stances, "Total"], style=BOLD)
+    sheet.append(["Claims by speaker and stance", *(STANCE_LABELS.get(s, s) for s in stances), "Total"], style=BOLD)
     for name, counter in sorted(by_speaker.items(), key=lambda kv: (-sum(kv[1].values()), kv[0].casefold())):
         sheet.append([name, *(counter.get(s, 0) for s in stances), sum(counter.values())])
     sheet.append([])
@@ -209,16 +216,33 @@ def _flat(row: dict) -> dict:
     return out
 
 
+STANCE_CHANGE_COLUMNS = [
+    Column("Topic", 24), Column("Who", 24), Column("Same", 12), Column("Change", 26),
+    Column("Before: date", 12), Column("Before: stance", 11), Column("Before: speaker", 22),
+    Column("Before: role", 22), Column("Before: quote", 50, wrap=True), Column("Before: article", 30, wrap=True),
+    Column("After: date", 12), Column("After: stance", 11), Column("After: speaker", 22),
+    Column("After: role", 22), Column("After: quote", 50, wrap=True), Column("After: article", 30, wrap=True),
+    Column("Before: claim", 9), Column("After: claim", 9),
+]
+
+
 def _stance_changes_sheet(project: Project, book: Workbook) -> None:
+    """Where a speaker, or the speakers of one affiliation, changed stance: a line saying so, then the rows."""
     changes = project_stance_changes(project)
     if changes is None:
         return
-    rows = (c.flat() if hasattr(c, "flat") else _flat(plain(c)) for c in changes)
-    first = next(rows, None)
-    keys = [k for k in (first or {}) if not k.endswith("_id") or k.endswith("claim_id")]
-    sheet = book.add_sheet("Stance changes", [
-        Column(k.replace("_", " ").capitalize(), 40 if k.endswith("quote") else 16, wrap=k.endswith("quote"))
-        for k in keys] or [Column("Stance changes", 30)])
-    for row in itertools.chain([first] if first else [], rows):
-        sheet.append([v if isinstance(v, (str, int, float, dt.date)) or v is None else str(v)
-                      for v in (row.get(k) for k in keys)])
+    sheet = book.add_sheet("Stance changes", STANCE_CHANGE_COLUMNS, header=False)
+    sheet.append(["Where one speaker, or the speakers of one affiliation, changed stance on a topic between "
+                  "confirmed claims: reversals (in favour ↔ against) first, softer shifts to or from neutral "
+                  "after; the earlier claim on the left, the later on the right. Two claims of one article on "
+                  "one day are not counted."], style=BOLD)
+    sheet.append([c.header for c in STANCE_CHANGE_COLUMNS], style=BOLD)
+    if not changes:
+        sheet.append(["No stance changes among the confirmed claims yet."])
+    for c in changes:
+        sides = []
+        for p in (c.before, c.after):
+            sides += [p.date, STANCE_LABELS.get(p.stance, p.stance), p.speaker, p.role, p.quote,
+                      " · ".join(x for x in (p.article_title, p.publisher, p.article_url) if x) or None]
+        sheet.append([c.topic, c.group, "speaker" if c.basis == "speaker" else "affiliation",
+                      STRENGTH_LABELS[c.strength], *sides, c.before.claim_id, c.after.claim_id])

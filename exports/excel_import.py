@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from db import STANCES, STATUSES, ClaimFilter, ConflictError, InvalidValueError, Project
+from kernel import STANCE_LABELS
 
 from .common import ExportError
 from .excel import CLAIM_ID, EDITABLE, NO_STANCE, STANCE, STATUS, VERDICT_DATE, VERSION
@@ -183,9 +184,11 @@ def _read_value(column: str, raw):
         return _read_date(raw)
     value = _cell(raw)
     if column == STANCE and value is not None:
-        value = None if value == NO_STANCE else value.lower()
+        value = None if value in (NO_STANCE, STANCE_LABELS[None]) else value.lower()
+        value = {label: key for key, label in STANCE_LABELS.items() if key}.get(value, value)  # "in favour"
         if value is not None and value not in STANCES:
-            raise ValueError(f"stance must be one of {', '.join(STANCES)} or empty, not “{raw}”")
+            words = ", ".join(STANCE_LABELS[s] for s in STANCES)
+            raise ValueError(f"stance must be one of {words} or empty, not “{raw}”")
     if column == STATUS:
         if value is None:
             raise ValueError("status cannot be empty")

@@ -36,7 +36,7 @@ def test_claims_sheet_holds_every_claim_with_its_fields(filled, tmp_path):
     assert row["Speaker"].value == "Guido Crosetto" and row["Role"].value == "Defense Minister"
     assert row["Statement date"].is_date and row["Statement date"].value.date() == dt.date(2024, 12, 12)
     assert row["Published"].value.date() == dt.date(2024, 12, 13)
-    assert row["Stance"].value == "favor" and row["Status"].value == "confirmed"
+    assert row["Stance"].value == "in favour" and row["Status"].value == "confirmed"  # the window's words
     assert row["Verdict"].value == "Mostly true" and row["Explanation"].value == "Confirmed by the ministry."
     assert row["Evidence URL"].hyperlink.target == "https://factcheck.example/1"
     assert row["Annotator"].value == "ada" and isinstance(row["Updated (UTC)"].value, dt.datetime)
@@ -51,10 +51,10 @@ def test_workbook_is_laid_out_for_editors(filled, tmp_path):
     assert book.sheetnames[:4] == ["Claims", "Articles", "Speakers", "Summary"]
     assert sheet.freeze_panes == "A2"
     assert all(c.font.b for c in sheet[1])
-    assert sheet.auto_filter.ref == f"A1:V{len(rows) + 1}"
+    assert sheet.auto_filter.ref == f"A1:W{len(rows) + 1}"
     assert sheet.column_dimensions["F"].width >= 50
     assert rows[filled.crosetto]["Content"].alignment.wrap_text
-    assert sheet.column_dimensions["V"].hidden  # the version column
+    assert sheet.column_dimensions["W"].hidden  # the version column
     lists = {str(dv.sqref)[0]: dv for dv in sheet.data_validations.dataValidation}
     assert lists["L"].formula1 == '"favor,against,neutral"'
     assert lists["S"].formula1 == '"suggested,confirmed,rejected"'
@@ -73,7 +73,7 @@ def test_articles_speakers_and_summary_sheets(filled, tmp_path):
     assert speakers["Guido Crosetto"][3] == "Defense Minister (2022-10-22 – now)"
     assert speakers["Guido Crosetto"][5] == 2 and speakers["Giorgia Meloni"][5] == 2
     summary = [tuple(v for v in r if v is not None) for r in book["Summary"].iter_rows(values_only=True)]
-    at = summary.index(("Claims by speaker and stance", "favor", "against", "neutral", "(none)", "Total"))
+    at = summary.index(("Claims by speaker and stance", "in favour", "against", "neutral", "(none)", "Total"))
     by_speaker = {r[0]: r[1:] for r in summary[at + 1:at + 4]}
     assert by_speaker["Giorgia Meloni"] == (0, 1, 0, 1, 2)
     assert by_speaker["Guido Crosetto"] == (1, 0, 0, 1, 2)
@@ -167,13 +167,33 @@ def test_stance_changes_sheet_lists_a_speakers_change_of_stance(filled, tmp_path
     path = tmp_path / "claims.xlsx"
     export_xlsx(project, path)
     sheet = openpyxl.load_workbook(path)["Stance changes"]
+    assert "changed stance" in sheet["A1"].value and "reversals" in sheet["A1"].value  # says what it shows
+    header = [c.value for c in sheet[2]]
+    rows = [dict(zip(header, r)) for r in sheet.iter_rows(min_row=3, values_only=True)]
+    crosetto = [r for r in rows if r["Who"] == "Guido Crosetto"]
+    assert len(crosetto) == 1
+    assert (crosetto[0]["Before: stance"], crosetto[0]["After: stance"]) == ("in favour", "against")
+    assert crosetto[0]["Change"].startswith("reversal")
+    assert crosetto[0]["After: claim"] == filled.banner
+    assert crosetto[0]["After: date"].date() == dt.date(2025, 1, 10)
+
+
+def test_claims_sheet_has_the_sentence_around_each_claim_and_speakers_their_roles(filled, tmp_path):
+    project = filled.project
+    claim = project.claim(filled.banner)
+    path = tmp_path / "claims.xlsx"
+    export_xlsx(project, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Claims"]
     header = [c.value for c in sheet[1]]
     rows = [dict(zip(header, r)) for r in sheet.iter_rows(min_row=2, values_only=True)]
-    crosetto = [r for r in rows if r["Group"] == "Guido Crosetto"]
-    assert len(crosetto) == 1
-    assert (crosetto[0]["Before stance"], crosetto[0]["After stance"]) == ("favor", "against")
-    assert crosetto[0]["After claim id"] == filled.banner
-    assert crosetto[0]["After date"].date() == dt.date(2025, 1, 10)
+    row = next(r for r in rows if r["Claim ID"] == claim.id)
+    context = row["Context (sentence around the claim)"]
+    assert " ".join(claim.content.text.split()) in context and len(context) > len(claim.content.text)
+    speakers = book["Speakers"]
+    sheader = [c.value for c in speakers[1]]
+    roles = {r[sheader.index("Name")]: r[sheader.index("Roles")] for r in speakers.iter_rows(min_row=2, values_only=True)}
+    assert any(roles.values())
 
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

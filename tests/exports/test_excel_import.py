@@ -80,7 +80,7 @@ def test_import_reports_bad_values_and_unknown_claims(filled, tmp_path):
     project.delete_claim(filled.banner)
     report = import_xlsx(project, path)
     messages = {e.claim_id: e.message for e in report.errors}
-    assert "stance must be one of favor, against, neutral" in messages[filled.schlein]
+    assert "stance must be one of in favour, against, neutral" in messages[filled.schlein]
     assert messages[filled.meloni] == "status cannot be empty"
     assert messages[filled.banner] == "this claim is no longer in the project"
     assert project.claim(filled.schlein).stance == "against"
