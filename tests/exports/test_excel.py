@@ -56,10 +56,10 @@ def test_workbook_is_laid_out_for_editors(filled, tmp_path):
     assert rows[filled.crosetto]["Content"].alignment.wrap_text
     assert sheet.column_dimensions["W"].hidden  # the version column
     lists = {str(dv.sqref)[0]: dv for dv in sheet.data_validations.dataValidation}
-    assert lists["L"].formula1 == '"favor,against,neutral"'
-    assert lists["S"].formula1 == '"suggested,confirmed,rejected"'
-    assert "Mostly true" in lists["N"].formula1 and lists["N"].errorStyle == "warning"
-    assert lists["L"].showErrorMessage
+    assert lists["M"].formula1 == "\"in favour,against,neutral\""
+    assert lists["T"].formula1 == '"suggested,confirmed,rejected"'
+    assert "Mostly true" in lists["O"].formula1 and lists["O"].errorStyle == "warning"
+    assert lists["M"].showErrorMessage
 
 
 def test_articles_speakers_and_summary_sheets(filled, tmp_path):
