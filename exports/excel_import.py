@@ -8,7 +8,9 @@ as a conflict rather than overwriting someone's newer work.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import warnings
 from dataclasses import dataclass
 
 from db import STANCES, STATUSES, ClaimFilter, ConflictError, InvalidValueError, Project
@@ -104,7 +106,8 @@ def _rows(path):
     check = check_workbook(path)  # limits, ZIP bombs, entities, malformed XML: refused before openpyxl reads
     blank_formulas = check.formulas_without_value("Claims")
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        with _quiet():
+            book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl's own complaint about a part it could not make sense of
         raise ExportError(f"{path} is not an Excel workbook Quotedesk can read ({type(exc).__name__}: {exc}). "
                           "Save it again from Excel or LibreOffice as .xlsx, or export it again.") from None
@@ -113,7 +116,8 @@ def _rows(path):
             raise ExportError(f"{path} has no “Claims” sheet; is it a workbook exported by Quotedesk?")
         rows = book["Claims"].iter_rows(max_col=MAX_COLUMNS, values_only=True)
         try:
-            header = [_cell(h) for h in next(rows, ())]
+            with _quiet():
+                header = [_cell(h) for h in next(rows, ())]
         except Exception as exc:
             raise ExportError(f"The Claims sheet of {path} cannot be read ({type(exc).__name__}: {exc}). "
                               "Save it again from Excel or LibreOffice as .xlsx.") from None
@@ -125,7 +129,8 @@ def _rows(path):
         n = 1
         while True:
             try:
-                values = next(rows, None)
+                with _quiet():
+                    values = next(rows, None)
             except Exception as exc:
                 raise ExportError(f"Row {n + 1} of the Claims sheet of {path} cannot be read "
                                   f"({type(exc).__name__}: {exc}). Nothing was changed; save the workbook again "
@@ -137,6 +142,15 @@ def _rows(path):
             yield n, dict(zip(header, values)), blanks
     finally:
         book.close()
+
+
+@contextlib.contextmanager
+def _quiet():
+    """openpyxl warns on stderr about what it skips or cannot read (a date out of range, an unsupported
+    extension); the import reports the rows that matter itself."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        yield
 
 
 def _int(value, what: str) -> int | None:
