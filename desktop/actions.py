@@ -81,6 +81,8 @@ ACTIONS: tuple[ActionSpec | tuple[str, None], ...] = (
                local=True),
     ActionSpec("remove_fragment", "Remove the fragment at the c&ursor", "Claim", ("Shift+F",),
                tip="Take the fragment under the text cursor out of the selected split claim", local=True),
+    ActionSpec("claim_history", "&History of the claim…", "Claim", ("H",),
+               tip="Who changed what in the selected claim, the model's original suggestion first", local=True),
     ActionSpec("delete_claim", "&Delete claim", "Claim", ("Ctrl+Delete",), tip="Remove the claim entirely"),
 
     ActionSpec("next_article", "Next a&rticle", "View", ("Ctrl+Shift+N", "Ctrl+PgDown"), tip="Open the next article"),

@@ -227,6 +227,18 @@ class AnnotationActions:
     def act_prev_article(self) -> None:
         self._move_article(-1)
 
+    def act_claim_history(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            self.statusBar().showMessage("Select a claim first (J/K move between claims).", 4000)
+            return
+        from desktop.claim_history import ClaimHistoryDialog
+
+        dialog = ClaimHistoryDialog(self.project, claim.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog = dialog
+        dialog.show()
+
     def act_edit_article(self) -> None:
         if self.article_id is None:
             return

@@ -218,3 +218,23 @@ def test_article_source_url_and_publisher_are_shown_and_editable(qtbot, make_win
     assert "The Kyiv Independent" in window.article_header.text()
     qtbot.keyClick(window.article_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.project.article(window.article_id).url is None
+
+
+def test_h_shows_who_changed_what_with_the_models_suggestion_first(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    claim_id = window.claim_id
+    original = window.project.claim(claim_id)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_S)
+    qtbot.keyClicks(window.form.speaker, "Giorgia Meloni")
+    qtbot.keyClick(window.form.speaker, Qt.Key.Key_Return)
+    window.article_view.setFocus()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_H)
+    dialog = window.history_dialog
+    qtbot.waitExposed(dialog)
+    first, *later = dialog.rows
+    assert first[1] == "model" and "Suggested by the model" in first[2]
+    assert original.content.text[:30] in first[2]
+    assert any(who == "ana" and "speaker:" in what and "Giorgia Meloni" in what for _, who, what in later)
+    assert "Giorgia Meloni" in dialog.browser.toPlainText()
+    dialog.close()
