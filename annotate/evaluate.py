@@ -1,12 +1,18 @@
 """Scoring the engine against a gold JSONL file (format and rules: shared gold/README.md).
 
 * A suggestion finds a gold claim when their contents overlap with character Jaccard >= 0.5,
-  both trimmed of surrounding whitespace, punctuation and quote marks ("exact": identical after
-  trimming). Pairs are matched one to one, best overlap first.
+  both trimmed of surrounding whitespace, punctuation and quote marks and of a leading
+  "that"/"whether"/"if", which are boundary-neutral like punctuation ("exact": identical after
+  trimming). A split quote is compared on the union of its fragments' characters (gold
+  ``content_fragments``, a suggestion's ``fragments``). Pairs are matched one to one, best first.
+* Recall is also reported per cue category of the gold claim (:mod:`annotate.cues`), and
+  precision per cue category of the suggestion.
 * Optional gold claims are neither required (no false negative when missed) nor false positives
   when proposed.
 * Speaker, role, date and stance are scored on matched claims where the gold field is not null:
   speakers by surname ("Meloni's office" counts as Meloni), roles case-insensitively, dates exactly.
+  A gold speaker that is a bare pronoun ("he", as PolNeAR writes unresolved sources) is not scored:
+  the gold does not say who it is.
 """
 from __future__ import annotations
 
@@ -18,9 +24,13 @@ from pathlib import Path
 
 from kernel import ClaimDraft
 
+from .cues import CATEGORIES, cue_category
 from .suggestion import TopicSpec
 
 FIELDS = ("speaker", "role", "date", "stance")
+NEUTRAL_LEADS = ("that", "whether", "if")
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us",
+                      "me", "who", "which", "his", "their", "its", "our"})
 
 
 def _is_trim(ch: str) -> bool:
@@ -28,12 +38,50 @@ def _is_trim(ch: str) -> bool:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without surrounding whitespace, punctuation and quote marks."""
-    while start < end and _is_trim(text[start]):
-        start += 1
-    while end > start and _is_trim(text[end - 1]):
-        end -= 1
-    return start, end
+    """Offsets without surrounding whitespace, punctuation and quote marks, nor a leading
+    "that", "whether" or "if" (a word of its own)."""
+    while True:
+        while start < end and _is_trim(text[start]):
+            start += 1
+        while end > start and _is_trim(text[end - 1]):
+            end -= 1
+        word = re.match(r"\w+", text[start:end])
+        if word is None or word.group().lower() not in NEUTRAL_LEADS or word.end() == end - start:
+            return start, end
+        start += word.end()
+
+
+Pieces = tuple[tuple[int, int], ...]
+
+
+def pieces(text: str, spans) -> Pieces:
+    """Trimmed, sorted, non-empty character ranges of a claim's content fragments."""
+    out = sorted(trim(text, s, e) for s, e in spans)
+    return tuple((s, e) for s, e in out if e > s)
+
+
+def _length(p: Pieces) -> int:
+    return sum(e - s for s, e in p)
+
+
+def _overlap(a: Pieces, b: Pieces) -> int:
+    return sum(max(0, min(ae, be) - max(as_, bs)) for as_, ae in a for bs, be in b)
+
+
+def jaccard_pieces(a: Pieces, b: Pieces) -> float:
+    """Character Jaccard of two unions of ranges (each union's ranges do not overlap)."""
+    inter = _overlap(a, b)
+    union = _length(a) + _length(b) - inter
+    return inter / union if union else 0.0
+
+
+def gold_pieces(text: str, claim: dict) -> Pieces:
+    return pieces(text, claim.get("content_fragments") or [claim["content"]])
+
+
+def suggestion_pieces(text: str, s: ClaimDraft) -> Pieces:
+    frags = getattr(s, "fragments", ()) or (s.content,)
+    return pieces(text, [(f.start, f.end) for f in frags])
 
 
 def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -66,10 +114,10 @@ def field_matches(field: str, gold, predicted: ClaimDraft) -> bool:
 
 def match(text: str, gold: list[dict], suggested: list[ClaimDraft], threshold: float):
     """One-to-one (gold index, suggestion index) pairs with Jaccard >= threshold, best first."""
-    g_spans = [trim(text, *g["content"]) for g in gold]
-    s_spans = [trim(text, s.content.start, s.content.end) for s in suggested]
-    pairs = sorted(((jaccard(g, s), gi, si) for gi, g in enumerate(g_spans)
-                    for si, s in enumerate(s_spans)), reverse=True)
+    g_spans = [gold_pieces(text, g) for g in gold]
+    s_spans = [suggestion_pieces(text, s) for s in suggested]
+    pairs = sorted(((jaccard_pieces(g, s), gi, si) for gi, g in enumerate(g_spans)
+                    for si, s in enumerate(s_spans) if _overlap(g, s)), reverse=True)
     used_g, used_s, out = set(), set(), []
     for score, gi, si in pairs:
         if score < threshold or score <= 0:
@@ -126,6 +174,8 @@ def evaluate(gold_path, engine) -> dict:
     inputs = [(it["text"], dt.date.fromisoformat(it["published"]) if it.get("published") else None)
               for it in items]
     counts = {"partial": [0, 0, 0], "exact": [0, 0, 0]}
+    by_cue = {c: [0, 0] for c in CATEGORIES}  # gold category -> [found, total]
+    by_sugg = {c: [0, 0] for c in CATEGORIES}  # suggestion category -> [right, proposed]
     fields = {f: [0, 0] for f in FIELDS + ("kind",)}
     n_sugg = n_gold = 0
     for item, suggested in zip(items, engine.suggest_many(inputs)):
@@ -143,8 +193,19 @@ def evaluate(gold_path, engine) -> dict:
             c[0], c[1], c[2] = c[0] + tp, c[1] + fp, c[2] + fn
             if mode != "partial":
                 continue
+            for gi, g in enumerate(gold):
+                if not g.get("optional"):
+                    cat = by_cue[cue_category(g.get("cue"))]
+                    cat[0] += int(gi in matched_g)
+                    cat[1] += 1
+            for si, sug in enumerate(suggested):
+                cat = by_sugg[cue_category(sug.cue.text if sug.cue is not None else ":")]
+                cat[0] += int(si in matched_s)
+                cat[1] += 1
             for gi, si in pairs:
                 for f in FIELDS + ("kind",):
+                    if f == "speaker" and (gold[gi].get(f) or "").lower() in PRONOUNS:
+                        continue
                     if gold[gi].get(f) is not None:
                         ok = (gold[gi]["kind"] == suggested[si].kind if f == "kind"
                               else field_matches(f, gold[gi][f], suggested[si]))
@@ -156,6 +217,10 @@ def evaluate(gold_path, engine) -> dict:
         "content_partial": _prf(*counts["partial"]),
         "content_exact": _prf(*counts["exact"]),
         **{f: {"accuracy": round(ok / n, 4) if n else None, "n": n} for f, (ok, n) in fields.items()},
+        "recall_by_cue": {c: {"recall": round(ok / n, 4) if n else None, "n": n}
+                          for c, (ok, n) in by_cue.items()},
+        "precision_by_cue": {c: {"precision": round(ok / n, 4) if n else None, "n": n}
+                             for c, (ok, n) in by_sugg.items()},
     }
 
 
@@ -172,4 +237,13 @@ def format_report(metrics: dict) -> str:
         m = metrics[f]
         acc = "-" if m["accuracy"] is None else f"{m['accuracy']:.3f}"
         lines.append(f"{f:<18}{acc:>10}{m['n']:>6}")
+    if "recall_by_cue" in metrics:
+        lines += ["", f"{'by cue category':<18}{'recall':>10}{'n':>6}{'precision':>12}{'n':>6}"]
+        for c in CATEGORIES:
+            r, p = metrics["recall_by_cue"][c], metrics["precision_by_cue"][c]
+            if not r["n"] and not p["n"]:
+                continue
+            rv = "-" if r["recall"] is None else f"{r['recall']:.3f}"
+            pv = "-" if p["precision"] is None else f"{p['precision']:.3f}"
+            lines.append(f"{c:<18}{rv:>10}{r['n']:>6}{pv:>12}{p['n']:>6}")
     return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Training the attribution component: data conversion, the config, the run, evaluation."""
