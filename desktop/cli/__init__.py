@@ -22,6 +22,7 @@ COMMANDS = [
     "cmd_import",
     "cmd_suggest",
     "cmd_eval",
+    "cmd_train",
     "cmd_export",
     "cmd_import_json",
     "cmd_import_xlsx",

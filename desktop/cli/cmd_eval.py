@@ -11,10 +11,13 @@ from desktop.cli import EXIT_FAILURE, EXIT_OK
 def register(sub) -> None:
     p = sub.add_parser("eval", help="score the suggestion engine against a gold JSONL file",
                        description="Run the engine on the gold file's texts and print precision, recall "
-                       "and F1 of the claim contents (partial and exact) and the accuracy of speaker, role, "
-                       "date and stance on matched claims. The last line is the metrics as JSON.")
+                       "and F1 of the claim contents (partial and exact), recall per cue category, and the "
+                       "accuracy of speaker, role, date and stance on matched claims. The last line is the metrics as JSON.")
     p.add_argument("gold", metavar="GOLD.jsonl", help="gold annotation, one article per line")
-    p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: the best installed)")
+    p.add_argument("--model", metavar="NAME|DIR",
+                   help="a trained attribution model directory, or the spaCy pipeline to use "
+                   "(default: the best installed, with the current trained model)")
+    p.add_argument("--rules-only", action="store_true", help="score the rules without any trained model")
     p.set_defaults(handler=run)
 
 
@@ -22,14 +25,20 @@ def run(args) -> int:
     from annotate.engine import SuggestionEngine
     from annotate.evaluate import GoldFormatError, evaluate, format_report, gold_topics, load_gold
     from annotate.pipeline import PipelineNotFound, load_pipeline
+    from desktop.training import load_for_suggesting
 
     gold = Path(args.gold)
     try:
         topics = gold_topics(load_gold(gold))
-        nlp = load_pipeline(args.model)
+        if args.rules_only:
+            nlp, note = load_pipeline(args.model), None
+        else:
+            nlp, note = load_for_suggesting(args.model)
     except (PipelineNotFound, GoldFormatError) as exc:
         print(f"quotedesk: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    if note:
+        print(f"quotedesk: {note}", file=sys.stderr)
     metrics = evaluate(gold, SuggestionEngine(nlp, topics))
     print(format_report(metrics))
     print(json.dumps(metrics))

@@ -15,7 +15,9 @@ def register(sub) -> None:
     add_db_argument(p)
     p.add_argument("--article", metavar="ID", type=int, action="append",
                    help="only this article (repeat for several)")
-    p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (default: the best installed)")
+    p.add_argument("--model", metavar="NAME|DIR",
+                   help="a trained attribution model directory (`quotedesk train`), or the spaCy "
+                   "pipeline to use (default: the best installed, with the current trained model)")
     p.add_argument("--redo", action="store_true",
                    help="replace earlier pending suggestions, on every article")
     p.set_defaults(handler=run)
@@ -36,14 +38,17 @@ def _progress(stream=None):
 
 
 def run(args) -> int:
-    from annotate.pipeline import PipelineNotFound, load_pipeline
+    from annotate.pipeline import PipelineNotFound
     from desktop.suggesting import engine_for, run_suggestions
+    from desktop.training import load_for_suggesting
 
     try:
-        nlp = load_pipeline(args.model)
+        nlp, note = load_for_suggesting(args.model)
     except PipelineNotFound as exc:
         print(f"quotedesk: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    if note:
+        print(f"quotedesk: {note}", file=sys.stderr)
     with open_project(args.db) as project:
         ids = args.article or project.article_ids(lacking_suggestions=not args.redo)
         if not ids:

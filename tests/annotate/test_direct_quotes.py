@@ -27,18 +27,19 @@ def test_quote_attributed_before_with_colon(suggest):
 
 def test_single_quote_marks_as_in_british_papers(suggest):
     got = suggest("'We will fight on,' the prime minister said, 'whatever the cost may be.'")
-    assert [s.content.text for s in got][0] == "We will fight on"
+    assert [f.text for f in got[0].fragments] == ["We will fight on", "whatever the cost may be."]
     assert all(s.speaker == "prime minister" for s in got)
 
 
-def test_quote_split_around_its_attribution_keeps_the_speaker(suggest):
+def test_quote_split_around_its_attribution_is_one_claim_with_two_fragments(suggest):
     text = ('"Inflation is coming down," Fed Chair Jerome Powell said. '
             '"But we are not there yet, and we will stay vigilant."')
-    first, second = suggest(text)
-    assert first.content.text == "Inflation is coming down"
-    assert second.content.text.startswith("But we are not there yet")
-    assert second.speaker == first.speaker == "Jerome Powell"
-    assert second.kind == "direct" and second.confidence < first.confidence
+    [claim] = suggest(text)
+    first, second = claim.fragments
+    assert first.text == "Inflation is coming down"
+    assert second.text.startswith("But we are not there yet")
+    assert claim.content.start == first.start and claim.content.end == second.end
+    assert claim.speaker == "Jerome Powell" and claim.kind == "direct"
 
 
 def test_pronoun_after_a_quote_resolves_to_the_named_speaker(suggest):
@@ -90,7 +91,7 @@ def test_quote_left_open_continues_the_speaker_into_the_paragraph_end(suggest):
     text = ('"We will rebuild," Mayor Ana Costa said on Sunday. "This city has survived floods before '
             'and it will survive this one.\n"Nobody should doubt our resolve," she said.')
     got = suggest(text)
-    assert [g.content.text for g in got][:2] == [
+    assert [f.text for f in got[0].fragments] == [
         "We will rebuild", "This city has survived floods before and it will survive this one."]
     assert {g.speaker for g in got} == {"Ana Costa"}
 

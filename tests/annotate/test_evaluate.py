@@ -108,3 +108,53 @@ def test_hand_written_dev_articles_meet_the_quality_bar(engine, name):
     assert m["speaker"]["accuracy"] >= 0.95
     assert m["role"]["accuracy"] >= 0.90
     assert m["date"]["accuracy"] >= 0.90
+
+
+def test_leading_that_whether_if_are_boundary_neutral():
+    text = "She said that the plan was bad, and asked whether it would pass."
+    s = text.index("that")
+    assert text[slice(*trim(text, s, text.index(","))) ] == "the plan was bad"
+    w = text.index("whether")
+    assert text[slice(*trim(text, w, len(text)))] == "it would pass"
+    assert text[slice(*trim(text, text.index("the"), text.index(",")))] == "the plan was bad"
+
+
+def test_split_quote_matches_on_the_union_of_its_fragments(tmp_path):
+    from annotate.evaluate import evaluate
+
+    text = '"We are ready," the general said, "and we will not wait."'
+    a, b = (1, 13), (text.index("and"), text.index("and") + 20)
+    gold = write_gold(tmp_path, [{"content": [a[0], b[1]], "content_fragments": [list(a), list(b)],
+                                  "kind": "direct", "cue": "said", "speaker": "the general",
+                                  "optional": False}], text=text)
+    whole = sug(text, a[0], b[1])
+    split = ClaimDraft(**{**whole.__dict__, "fragments": (Span(*a, text[a[0]:a[1]]),
+                                                          Span(*b, text[b[0]:b[1]]))})
+    assert evaluate(gold, FixedEngine([split]))["content_exact"]["f1"] == 1.0
+    assert evaluate(gold, FixedEngine([whole]))["content_exact"]["f1"] == 0.0  # says "the general said"
+    first_half_only = sug(text, *a)
+    assert evaluate(gold, FixedEngine([first_half_only]))["content_partial"]["recall"] == 0.0
+
+
+def test_recall_is_reported_per_cue_category(tmp_path):
+    from annotate.evaluate import evaluate
+
+    text = "The minister said the plan was bad. Others fear it will fail."
+    gold = write_gold(tmp_path, [
+        {"content": [18, 34], "kind": "indirect", "cue": "said", "speaker": "minister", "optional": False},
+        {"content": [48, 60], "kind": "indirect", "cue": "fear", "speaker": "Others", "optional": False}],
+        text=text)
+    m = evaluate(gold, FixedEngine([sug(text, 18, 34, speaker="The minister")]))
+    assert m["recall_by_cue"]["plain"] == {"recall": 1.0, "n": 1}
+    assert m["recall_by_cue"]["belief"] == {"recall": 0.0, "n": 1}
+    assert "belief" in format_report(m)
+
+
+def test_pronoun_gold_speakers_are_not_scored(tmp_path):
+    from annotate.evaluate import evaluate
+
+    text = "He said the plan was bad. Others agreed."
+    gold = write_gold(tmp_path, [{"content": [8, 24], "kind": "indirect", "speaker": "He",
+                                  "optional": False}], text=text)
+    m = evaluate(gold, FixedEngine([sug(text, 8, 24, speaker="Ana Ruiz")]))
+    assert m["speaker"]["n"] == 0

@@ -1,0 +1,209 @@
+"""The hybrid engine's model side: claims from the trained attribution component's spans, split
+quotes joined into one claim, and the policy deciding where rules or model speak.
+
+The trained component (:mod:`annotate.model`) marks CONTENT, SOURCE and CUE spans on each
+paragraph. Here they become claims: each content is tied to the nearest cue in its sentence, the
+cue to its source (the cue's grammatical subject when the model marked it, else the nearest
+source span); contents on both sides of one cue (``"A," she said, "B."``) become one claim with
+two fragments. The speaker of a model claim is resolved like a rule claim's (the rules'
+``annotate.speakers`` functions through the engine); a claim without a source keeps an empty
+speaker for the annotator to fill.
+
+Policy (measured per cue category on PolNeAR dev, see the model card): a rule claim wins where
+both find the same content (the rules are better on speakers, roles and dates); a model claim is
+added where the rules found nothing, unless its cue category is one where the model's precision
+was too low to help.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span as TokenSpan, Token
+
+from .attribution import RawClaim
+from .cues import cue_category
+from .model import SPANS_KEY
+from .quotes import find_quotes
+from kernel import ClaimDraft, Span
+
+MAX_CUE_DISTANCE = 25  # tokens between a content and its cue, within a sentence
+MAX_SPLIT_GAP = 14  # tokens between the two fragments of a split quote
+MAX_SOURCE_DISTANCE = 8
+MODEL_CONFIDENCE = 0.6
+NO_CUE = "none"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Where rules or model speak, by cue category (:mod:`annotate.cues`, "none": no cue)."""
+
+    skip_model: frozenset[str] = frozenset()  # model claims not proposed in these categories
+    model_bounds: frozenset[str] = frozenset()  # where both found a claim: the model's content
+    drop_rules: frozenset[str] = frozenset()  # rule claims not proposed in these categories
+
+
+DEFAULT_POLICY = Policy()
+
+
+@dataclass
+class ModelClaim:
+    fragments: list[TokenSpan]
+    cue: TokenSpan | None
+    source: TokenSpan | None
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0].start_char
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1].end_char
+
+
+def has_model(doc: Doc) -> bool:
+    return SPANS_KEY in doc.spans
+
+
+def _gap(a: TokenSpan, b: TokenSpan) -> int:
+    """Tokens strictly between two spans (0 when adjacent or overlapping)."""
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _same_sentence(a: TokenSpan, b: TokenSpan) -> bool:
+    return a[0].sent.start == b[0].sent.start or a[-1].sent.start == b[0].sent.start or (
+        a[0].sent.start == b[-1].sent.start)
+
+
+def _nearest(span: TokenSpan, candidates: list[TokenSpan], limit: int) -> TokenSpan | None:
+    best = None
+    for c in candidates:
+        if c.start < span.end and span.start < c.end:
+            continue
+        d = _gap(span, c) + (0 if _same_sentence(span, c) else limit)
+        if d <= limit and (best is None or d < best[0]):
+            best = (d, c)
+    return best[1] if best else None
+
+
+def cue_head(cue: TokenSpan) -> Token:
+    """The word that carries the cue: "according" of "according to", "said" of "has said"."""
+    for tok in cue:
+        if tok.lower_ == "according":
+            return tok
+    verbs = [t for t in cue if t.pos_ in ("VERB", "NOUN")]
+    return verbs[0] if verbs else cue.root
+
+
+def _source_for(cue: TokenSpan, sources: list[TokenSpan], content: list[TokenSpan]) -> TokenSpan | None:
+    head = cue_head(cue)
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if head.dep_ in ("advcl", "conj", "xcomp", "acl") and not subjects:
+        subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    inside = [s for s in sources if not any(f.start <= s.start and s.end <= f.end for f in content)]
+    for subj in subjects:
+        for s in inside:
+            if s.start <= subj.i < s.end:
+                return s
+    agent = [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in ("to", "by")
+             and t.head.head == head]
+    for a in agent:  # "according to X", "was announced by X"
+        for s in inside:
+            if s.start <= a.i < s.end:
+                return s
+    return _nearest(cue, inside, MAX_SOURCE_DISTANCE)
+
+
+def model_claims(doc: Doc) -> list[ModelClaim]:
+    """Claims from the component's spans on one paragraph, split quotes joined."""
+    spans = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start) if has_model(doc) else []
+    contents = [s for s in spans if s.label_ == "CONTENT"]
+    cues = [s for s in spans if s.label_ == "CUE"]
+    sources = [s for s in spans if s.label_ == "SOURCE"]
+    tied = [(c, _nearest(c, cues, MAX_CUE_DISTANCE)) for c in contents]
+    claims: list[ModelClaim] = []
+    for content, cue in tied:
+        prev = claims[-1] if claims else None
+        if (prev is not None and cue is not None and prev.cue is not None and prev.cue == cue
+                and prev.fragments[-1].end <= cue.start and cue.end <= content.start
+                and content.start - prev.fragments[-1].end <= MAX_SPLIT_GAP):
+            prev.fragments.append(content)  # "A," she said, "B."
+            continue
+        claims.append(ModelClaim([content], cue, None))
+    for claim in claims:
+        if claim.cue is not None:
+            claim.source = _source_for(claim.cue, sources, claim.fragments)
+    return claims
+
+
+def is_direct(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    """Mostly inside quotation marks."""
+    inside = sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in quotes)
+    return end > start and inside >= 0.8 * (end - start)
+
+
+def to_raw(claim: ModelClaim, quotes: list[tuple[int, int]], text: str) -> RawClaim:
+    """The model claim in the rules' shape, so the engine resolves speaker, role and date alike."""
+    cue = cue_head(claim.cue) if claim.cue is not None else None
+    speaker = claim.source.root if claim.source is not None else None
+    kind = "direct" if all(is_direct(text, f.start_char, f.end_char, quotes)
+                           for f in claim.fragments) else "indirect"
+    return RawClaim(start=claim.start, end=claim.end, kind=kind, cue=cue, speaker=speaker,
+                    confidence=MODEL_CONFIDENCE, construction="model")
+
+
+def fragments_of(claim: ModelClaim, off: int, article: str) -> tuple[Span, ...]:
+    if len(claim.fragments) < 2:
+        return ()
+    return tuple(Span(f.start_char + off, f.end_char + off,
+                      article[f.start_char + off:f.end_char + off]) for f in claim.fragments)
+
+
+def category(s: ClaimDraft) -> str:
+    return cue_category(s.cue.text) if s.cue is not None else NO_CUE
+
+
+def combine(rules: list[ClaimDraft], model: list[ClaimDraft], policy: Policy) -> list[ClaimDraft]:
+    """The hybrid's answer for one article: rule claims, and model claims where the rules found
+    nothing (or, in ``policy.model_bounds`` categories, the model's content for a rule claim)."""
+    out = [r for r in rules if category(r) not in policy.drop_rules]
+    added: list[ClaimDraft] = []
+    for m in model:
+        cat = category(m)
+        if cat in policy.skip_model:
+            continue
+        hits = [i for i, r in enumerate(out) if overlaps(r, m)]
+        if not hits:
+            added.append(m)
+        elif cat in policy.model_bounds and len(hits) == 1:
+            r = out[hits[0]]
+            out[hits[0]] = replace(r, content=m.content, fragments=m.fragments,
+                                   kind=m.kind if m.fragments else r.kind)
+    return sorted(out + added, key=lambda s: s.content.start)
+
+
+def overlaps(a: ClaimDraft, b: ClaimDraft) -> bool:
+    return a.content.start < b.content.end and b.content.start < a.content.end
+
+
+def join_split_quotes(text: str, out: list[ClaimDraft]) -> list[ClaimDraft]:
+    """Rule claims continuing a quote across its own attribution (``"A," she said, "B."``, found
+    as two claims by the rules) become one claim with two fragments."""
+    joined: list[ClaimDraft] = []
+    for s in out:
+        prev = joined[-1] if joined else None
+        if (prev is not None and prev.kind == "direct" and s.kind == "direct" and prev.cue is not None
+                and prev.cue == s.cue and prev.speaker == s.speaker
+                and prev.content.end <= prev.cue.start and prev.cue.end <= s.content.start
+                and s.content.start - prev.content.end <= 80 and "\n" not in
+                text[prev.content.end:s.content.start]):
+            frags = prev.fragments or (prev.content,)
+            joined[-1] = replace(prev, content=Span(prev.content.start, s.content.end,
+                                                    text[prev.content.start:s.content.end]),
+                                 fragments=(*frags, s.content))
+            continue
+        joined.append(s)
+    return joined

@@ -1,0 +1,119 @@
+"""The hybrid engine's model side on Docs whose attribution spans are set by hand (the trained
+model is not the point here): claims from spans, split quotes as one claim, the policy."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from annotate import hybrid
+from annotate.cues import cue_category, cue_lemma
+from annotate.model import SPANS_KEY
+from kernel import ClaimDraft, Span
+
+
+def mark(doc, *pieces):
+    """Set the attribution span group from (text, label) pairs, each text's first occurrence."""
+    spans = []
+    for text, label in pieces:
+        start = doc.text.index(text)
+        spans.append(doc.char_span(start, start + len(text), label=label))
+    doc.spans[SPANS_KEY] = spans
+    return doc
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    return nlp
+
+
+def test_split_quote_is_one_claim_with_two_fragments(parse):
+    doc = mark(parse('"We are ready," the general said, "and we will not wait."'),
+               ("We are ready", "CONTENT"), ("the general", "SOURCE"), ("said", "CUE"),
+               ("and we will not wait", "CONTENT"))
+    [claim] = hybrid.model_claims(doc)
+    assert [f.text for f in claim.fragments] == ["We are ready", "and we will not wait"]
+    assert claim.cue.text == "said" and claim.source.text == "the general"
+
+
+def test_two_claims_with_their_own_cues_stay_apart(parse):
+    doc = mark(parse("The mayor said taxes would rise. Critics fear the plan will fail."),
+               ("The mayor", "SOURCE"), ("said", "CUE"), ("taxes would rise", "CONTENT"),
+               ("Critics", "SOURCE"), ("fear", "CUE"), ("the plan will fail", "CONTENT"))
+    claims = hybrid.model_claims(doc)
+    assert [(c.fragments[0].text, c.cue.text, c.source.text) for c in claims] == [
+        ("taxes would rise", "said", "The mayor"), ("the plan will fail", "fear", "Critics")]
+
+
+def test_source_is_the_cue_subject_not_the_nearest_name(parse):
+    doc = mark(parse("Senator Ana Ruiz, who met Tom Baker on Monday, said the deal was dead."),
+               ("Senator Ana Ruiz", "SOURCE"), ("Tom Baker", "SOURCE"), ("said", "CUE"),
+               ("the deal was dead", "CONTENT"))
+    [claim] = hybrid.model_claims(doc)
+    assert claim.source.text == "Senator Ana Ruiz"
+
+
+def test_engine_gives_model_claims_speakers_and_allows_sourceless_ones(nlp):
+    from annotate.engine import SuggestionEngine
+
+    engine = SuggestionEngine(nlp)
+    text = ("Ana Ruiz, the city's mayor, hopes the bridge will reopen in May.\n"
+            "The bridge is expected to cost 40 million euros.")
+    paras = [(0, nlp(text.split("\n")[0])), (text.index("The bridge"), nlp(text.split("\n")[1]))]
+    mark(paras[0][1], ("Ana Ruiz, the city's mayor", "SOURCE"), ("hopes", "CUE"),
+         ("the bridge will reopen in May", "CONTENT"))
+    mark(paras[1][1], ("is expected", "CUE"), ("to cost 40 million euros", "CONTENT"))
+    out = engine.from_docs(text, paras, dt.date(2024, 5, 17))
+    by_content = {s.content.text: s for s in out}
+    assert by_content["the bridge will reopen in May"].speaker == "Ana Ruiz"
+    sourceless = by_content["to cost 40 million euros"]
+    assert sourceless.speaker is None and sourceless.cue.text == "expected"
+
+
+def sug(start, end, cue=None, **kw):
+    text = "x" * 200
+    base = dict(kind="indirect", cue=Span(cue[0], cue[1], "said") if cue else None,
+                mention=None, speaker="A", role=None, date=None, date_text=None,
+                date_assumed=True, stance=None, topic=None, confidence=0.5, model_name="m",
+                model_version="1")
+    base.update(kw)
+    return ClaimDraft(content=Span(start, end, text[start:end]), **base)
+
+
+def test_policy_keeps_rule_claims_and_adds_model_claims_where_rules_found_nothing():
+    rules = [sug(0, 20, cue=(22, 26))]
+    model = [sug(2, 20, cue=(22, 26), speaker=None), sug(40, 60, cue=(30, 34))]
+    out = hybrid.combine(rules, model, hybrid.Policy())
+    assert [(s.content.start, s.speaker) for s in out] == [(0, "A"), (40, "A")]
+    out = hybrid.combine(rules, model, hybrid.Policy(model_bounds=frozenset({"plain"})))
+    assert [(s.content.start, s.speaker) for s in out] == [(2, "A"), (40, "A")]
+    assert hybrid.combine(rules, model, hybrid.Policy(skip_model=frozenset({"plain"}))) == rules
+
+
+def test_rule_split_quotes_are_joined():
+    text = '"We are ready," the general said, "and we will not wait."'
+    cue = Span(text.index("said"), text.index("said") + 4, "said")
+    a = sug(1, 13, kind="direct", cue=None)
+    a = ClaimDraft(**{**a.__dict__, "content": Span(1, 13, text[1:13]), "cue": cue})
+    b_start = text.index("and")
+    b = ClaimDraft(**{**a.__dict__, "content": Span(b_start, b_start + 20, text[b_start:b_start + 20])})
+    [joined] = hybrid.join_split_quotes(text, [a, b])
+    assert [f.text for f in joined.fragments] == ["We are ready", "and we will not wait"]
+    assert joined.content.start == 1 and joined.content.end == b_start + 20
+
+
+@pytest.mark.parametrize("cue, category", [
+    ("said", "plain"), ("has repeatedly said", "plain"), ("told", "plain"),
+    ("announced", "communication"), ("according to", "communication"), ("tweeted", "communication"),
+    ("praised", "evaluation"), ("called", "evaluation"), ("called on", "directive"),
+    ("urged", "directive"), ("shows", "document"), ("found", "document"), ("plans", "intention"),
+    ("is expected", "intention"), ("allegations", "nominal"), ("criticism of", "nominal"),
+    ("believes", "belief"), ("fear", "belief"), (":", "colon"), ("in", "other"),
+])
+def test_cue_categories_from_the_lemma(cue, category):
+    assert cue_category(cue) == category
+
+
+def test_cue_lemma_skips_auxiliaries_and_adverbs():
+    assert cue_lemma("has repeatedly said") == "say"
+    assert cue_lemma("planned") == "plan"
