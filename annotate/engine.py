@@ -196,7 +196,8 @@ class SuggestionEngine:
                 sug = self._build(art, raw, off, doc, number) if raw.speaker is not None else None
                 if sug is None:
                     sug = self._sourceless(art, raw, off, doc)
-                model.append(replace(sug, fragments=hybrid.fragments_of(claim, off, art.text)))
+                if claim.wanted(self.policy, hybrid.category(sug)):
+                    model.append(replace(sug, fragments=hybrid.fragments_of(claim, off, art.text)))
         return hybrid.combine(out, model, self.policy)
 
     def _sourceless(self, art: _Article, raw: RawClaim, off: int, doc: Doc) -> ClaimDraft:

@@ -20,11 +20,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as TokenSpan, Token
 
+from kernel import ClaimDraft, Span
+
 from .attribution import RawClaim
 from .cues import cue_category
 from .model import SPANS_KEY
 from .quotes import find_quotes
-from kernel import ClaimDraft, Span
 
 MAX_CUE_DISTANCE = 25  # tokens between a content and its cue, within a sentence
 MAX_SPLIT_GAP = 14  # tokens between the two fragments of a split quote
@@ -40,6 +41,8 @@ class Policy:
     skip_model: frozenset[str] = frozenset()  # model claims not proposed in these categories
     model_bounds: frozenset[str] = frozenset()  # where both found a claim: the model's content
     drop_rules: frozenset[str] = frozenset()  # rule claims not proposed in these categories
+    clausal_only: frozenset[str] = frozenset()  # model claims here need a clause or a quote
+    need_cue: bool = False  # model claims without a cue are not proposed
 
 
 DEFAULT_POLICY = Policy()
@@ -50,6 +53,21 @@ class ModelClaim:
     fragments: list[TokenSpan]
     cue: TokenSpan | None
     source: TokenSpan | None
+
+    @property
+    def clausal(self) -> bool:
+        """A statement rather than a thing: the content has a verb of its own, or is quoted
+        ("denied the report" and "condemned Russia for its war" are not)."""
+        first = self.fragments[0]
+        root = first.root
+        return root.pos_ in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass") and first.start <= c.i < first.end for c in root.children) or (
+            first.start > 0 and first.doc[first.start - 1].is_quote)
+
+    def wanted(self, policy: Policy, category: str) -> bool:
+        if policy.need_cue and self.cue is None:
+            return False
+        return category not in policy.clausal_only or self.clausal
 
     @property
     def start(self) -> int:
@@ -117,6 +135,17 @@ def _source_for(cue: TokenSpan, sources: list[TokenSpan], content: list[TokenSpa
     return _nearest(cue, inside, MAX_SOURCE_DISTANCE)
 
 
+def _governing_word(content: TokenSpan) -> TokenSpan | None:
+    """Where the model marked no cue: the verb or noun the content hangs on in the parse
+    ("The campaign plans [to hire ...]", "came away convinced [that ...]"), if it is outside it."""
+    head = content.root.head
+    if content.start <= head.i < content.end or head.pos_ not in ("VERB", "NOUN", "ADJ"):
+        return None
+    if head.sent.start != content[0].sent.start:
+        return None
+    return content.doc[head.i:head.i + 1]
+
+
 def model_claims(doc: Doc) -> list[ModelClaim]:
     """Claims from the component's spans on one paragraph, split quotes joined."""
     spans = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start) if has_model(doc) else []
@@ -134,6 +163,8 @@ def model_claims(doc: Doc) -> list[ModelClaim]:
             continue
         claims.append(ModelClaim([content], cue, None))
     for claim in claims:
+        if claim.cue is None:
+            claim.cue = _governing_word(claim.fragments[0])
         if claim.cue is not None:
             claim.source = _source_for(claim.cue, sources, claim.fragments)
     return claims

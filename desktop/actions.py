@@ -43,6 +43,8 @@ ACTIONS: tuple[ActionSpec | tuple[str, None], ...] = (
     ActionSpec("import_folder", "Import &folder…", "File", ("Ctrl+Shift+I",), tip="Import every article in a folder"),
     ActionSpec("suggest", "&Suggest claims", "File", ("Ctrl+Shift+R",),
                tip="Run the language model on articles that have no suggestions yet"),
+    ActionSpec("train_model", "&Train suggestion model…", "File",
+               tip="Learn from the project's confirmed claims; the next suggestions use the new model"),
     ActionSpec("export", "&Export…", "File", ("Ctrl+E",), tip="Export the project's claims"),
     ("File", SEPARATOR),
     ActionSpec("change_annotator", "Change &annotator…", "File", tip="Change the name recorded on your changes"),

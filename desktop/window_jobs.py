@@ -33,7 +33,14 @@ class BackgroundWork:
         self.nlp = model
         self.model_name = name
         self.model_label.setText(f"Language model: {name.split()[0]}")
-        self.model_label.setToolTip(name)
+        rules_only = "+" not in name.split()[0]
+        self.model_label.setToolTip(name + (
+            "\nNo trained attribution model: suggestions come from the rules alone "
+            "(File > Train suggestion model… makes one from your confirmed claims)." if rules_only else
+            "\nRules plus the trained attribution model."))
+        if rules_only:
+            self.statusBar().showMessage("Suggestions come from the rules alone: no trained "
+                                         "attribution model is installed.", 8000)
         self.model_ready.emit()
         waiting = set(self._waiting_for_model)
         self._waiting_for_model.clear()
@@ -80,6 +87,35 @@ class BackgroundWork:
             if self.tabs.currentWidget() is self.claims_panel:
                 self.claims_panel.reload()
         self.suggestions_done.emit(summary)
+
+    def act_train_model(self) -> None:
+        """Train the attribution model on the project's confirmed claims, in the background; when
+        it is written, the language model is reloaded so the next suggestions use it."""
+        from desktop.training import default_model_dir, project_articles, train_job
+
+        articles = project_articles(self.project)
+        if not articles:
+            self.statusBar().showMessage(
+                "Nothing to learn from yet: confirm some claims first (A on a suggestion).", 8000)
+            return
+        self.statusBar().showMessage(
+            f"Training the suggestion model on {len(articles)} articles with confirmed claims…", 5000)
+        self.runner.start("Train suggestion model", train_job, articles, default_model_dir(),
+                          on_done=self._trained)
+
+    def _trained(self, result) -> None:
+        if result is None or result.path is None:
+            self.statusBar().showMessage("Training cancelled; the suggestion model is unchanged.", 8000)
+            return
+        f1 = result.scores.get("attr_f")
+        score = f" (held-out span F1 {f1:.2f})" if f1 is not None else ""
+        self.statusBar().showMessage(
+            f"New suggestion model trained on {result.train_articles} articles{score}; "
+            "loading it for the next suggestions.", 10000)
+        old, self.nlp = self.nlp, None
+        if hasattr(old, "close"):
+            old.close()
+        self.load_model()
 
     def act_suggest(self) -> None:
         ids = self.project.article_ids(lacking_suggestions=True)
