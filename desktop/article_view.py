@@ -21,6 +21,7 @@ and dark mode alike.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from html import escape
 
@@ -28,7 +29,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from db import Article, Claim
+from db import Article, Claim, Span
 from desktop.models import claim_summary
 from desktop.offsets import Utf16Map
 
@@ -67,6 +68,7 @@ class ArticleView(QPlainTextEdit):
     """Read-only article text; click a highlight to select its claim, hover to see its fields."""
 
     claim_clicked = Signal(int)
+    span_dragged = Signal(int, int, int)  # claim id, new start, new end (code points): an end dragged
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,6 +87,9 @@ class ArticleView(QPlainTextEdit):
         self._claims: list[Claim] = []
         self.show_rejected = False
         self.selected_id: int | None = None
+        self._drag: str | None = None  # "start" or "end" of the selected claim, while dragged
+        self._drag_span: tuple[int, int] | None = None
+        self.viewport().setMouseTracking(True)
 
     # ---------------------------------------------------------------- content
     def set_article(self, article: Article | None, claims: Iterable[Claim] = ()) -> None:
@@ -155,6 +160,10 @@ class ArticleView(QPlainTextEdit):
     def _paint(self) -> None:
         visible = self.visible_claims()
         selected = self.claim(self.selected_id) if self.selected_id is not None else None
+        if selected is not None and self._drag_span is not None:  # show the span being dragged
+            moved = dataclasses.replace(selected, content=Span(*self._drag_span, ""), fragments=())
+            visible = [moved if c is selected else c for c in visible]
+            selected = moved
         order = {c.id: i for i, c in enumerate(visible)}
         pieces = [(f.start, f.end, c) for c in visible for f in c.fragments]
         bounds = sorted({b for start, end, _ in pieces for b in (start, end)})
@@ -230,7 +239,46 @@ class ArticleView(QPlainTextEdit):
             return True
         return super().viewportEvent(event)
 
+    def _boundary_at(self, pos) -> str | None:
+        """"start" or "end" when ``pos`` is on an end of the selected claim (within a few pixels)."""
+        claim = self.claim(self.selected_id) if self.selected_id is not None else None
+        if claim is None or len(claim.fragments) > 1:
+            return None
+        for name, offset in (("start", claim.content.start), ("end", claim.content.end)):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._map.to_utf16(offset))
+            rect = self.cursorRect(cursor)
+            if abs(pos.x() - rect.center().x()) <= 5 and rect.top() - 2 <= pos.y() <= rect.bottom() + 2:
+                return name
+        return None
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag = self._boundary_at(event.position().toPoint())
+            if self._drag is not None:
+                claim = self.claim(self.selected_id)
+                self._drag_span = (claim.content.start, claim.content.end)
+                return  # a drag of the claim's end, not a new text selection
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        if self._drag is not None:
+            offset = self._offset_at(pos)
+            start, end = self._drag_span
+            self._drag_span = (min(offset, end - 1), end) if self._drag == "start" else (start, max(offset, start + 1))
+            self._paint()
+            return
+        self.viewport().setCursor(Qt.CursorShape.SizeHorCursor if self._boundary_at(pos)
+                                  else Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event) -> None:
+        if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            span, self._drag, self._drag_span = self._drag_span, None, None
+            self._paint()
+            self.span_dragged.emit(self.selected_id, *span)
+            return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             hits = self.claims_at(self._offset_at(event.position().toPoint()))

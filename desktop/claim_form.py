@@ -54,6 +54,20 @@ def shrink_end(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (span[0], inside[-2][1]) if len(inside) > 1 else span
 
 
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span that starts or ends inside a word to the whole word ("med Finland's … Ukrai" ->
+    "claimed Finland's … Ukraine"); spaces at its ends are dropped."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
 class _TextBox(QPlainTextEdit):
     """A multi-line field that reports ``editingFinished`` when it loses focus, like QLineEdit."""
 
@@ -369,6 +383,10 @@ class ClaimForm(QScrollArea):
         name = self.topic.currentText().strip()
         if name != (self.claim.topic or ""):
             self.edit.emit(self.claim.id, "Set topic", {"topic": name or None})
+
+    def move_span(self, how: str) -> None:
+        """grow_start, shrink_start, shrink_end or grow_end by one word (the Alt+arrow keys)."""
+        self._move_span(how)
 
     def _move_span(self, how: str) -> None:
         if self.claim is None or not self._text:

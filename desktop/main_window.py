@@ -145,6 +145,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.article_header.linkActivated.connect(self._header_link)
         self.article_view = ArticleView()
         self.article_view.claim_clicked.connect(lambda cid: self.select_claim(cid))
+        self.article_view.span_dragged.connect(self._span_dragged)
         article_page = QWidget()
         page = QVBoxLayout(article_page)
         page.setContentsMargins(0, 0, 0, 0)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from db import ClaimDraft, Span
+from desktop.claim_form import snap_to_words
 from desktop.dialogs import ask_annotator
 
 
@@ -123,7 +124,8 @@ class AnnotationActions:
         sel = self._selection()
         if sel is None or self.article_id is None:
             return
-        start, end, text = sel
+        start, end = snap_to_words(self.article_view.article.text, sel[0], sel[1])  # no half words
+        text = self.article_view.article.text[start:end]
         kind = "direct" if text[:1] in "\"“«„'‘" or (start and self.article_view.article.text[start - 1] in "\"“«„") \
             else "indirect"
         new = ClaimDraft(content=Span(start, end, text), kind=kind, status="confirmed", origin="manual")
@@ -167,6 +169,29 @@ class AnnotationActions:
             return
         self.change("Remove fragment", lambda: self.project.remove_fragment(
             claim.id, index, annotator=self.annotator, expected_version=claim.version))
+
+    def act_span_start_earlier(self) -> None:
+        self.form.move_span("grow_start")
+
+    def act_span_start_later(self) -> None:
+        self.form.move_span("shrink_start")
+
+    def act_span_end_earlier(self) -> None:
+        self.form.move_span("shrink_end")
+
+    def act_span_end_later(self) -> None:
+        self.form.move_span("grow_end")
+
+    def _span_dragged(self, claim_id: int, start: int, end: int) -> None:
+        """An end of the selected claim dragged with the mouse: whole words, one undoable edit."""
+        text = self.article_view.article.text if self.article_view.article else ""
+        start, end = snap_to_words(text, start, end)
+        claim = self.current_claim()
+        if claim is None or claim.id != claim_id or start >= end \
+                or (start, end) == (claim.content.start, claim.content.end):
+            self.article_view.select_claim(self.claim_id, scroll=False)  # repaint as stored
+            return
+        self._form_edit(claim_id, "Edit span", {"content": Span(start, end, text[start:end])})
 
     def act_speaker_from_selection(self) -> None:
         claim, sel = self.current_claim(), self._selection()

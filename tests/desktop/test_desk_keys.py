@@ -238,3 +238,66 @@ def test_h_shows_who_changed_what_with_the_models_suggestion_first(qtbot, make_w
     assert any(who == "ana" and "speaker:" in what and "Giorgia Meloni" in what for _, who, what in later)
     assert "Giorgia Meloni" in dialog.browser.toPlainText()
     dialog.close()
+
+
+def _select(window, start, end):
+    from PySide6.QtGui import QTextCursor
+
+    view = window.article_view
+    cursor = view.textCursor()
+    cursor.setPosition(view._map.to_utf16(start))
+    cursor.setPosition(view._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def test_m_on_a_selection_inside_words_marks_whole_words(qtbot, make_window, tmp_path):
+    article = tmp_path / "stubb.txt"
+    article.write_text("Stubb affirmed Finland's support for Ukraine but kept troops home.\n", encoding="utf-8")
+    window = make_window()
+    _import_and_wait(qtbot, window, [article])
+    text = window.article_view.article.text
+    start = text.index("med Finland")
+    end = text.index("Ukraine") + len("Ukrai")
+    _select(window, start, end)  # "med Finland's support for Ukrai"
+    qtbot.keyClick(window.article_view, Qt.Key.Key_M)
+    claim = window.project.claim(window.claim_id)
+    assert claim.content.text == "affirmed Finland's support for Ukraine"
+
+
+def test_alt_arrows_move_the_claims_ends_by_a_word_and_the_mouse_drags_them(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    claim = next(c for c in window.article_view.claims() if c.content.text.startswith("Italy is willing"))
+    window.select_claim(claim.id)
+    text = window.article_view.article.text
+    view = window.article_view
+    view.setFocus()
+    alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_Right, alt)  # start one word later
+    assert window.project.claim(claim.id).content.text.startswith("is willing")
+    qtbot.keyClick(view, Qt.Key.Key_Left, alt)  # and back
+    qtbot.keyClick(view, Qt.Key.Key_Left, alt | shift)  # end one word earlier
+    now = window.project.claim(claim.id).content
+    assert now.start == claim.content.start and now.end < claim.content.end
+    qtbot.keyClick(view, Qt.Key.Key_Right, alt | shift)
+    assert window.project.claim(claim.id).content.end == claim.content.end
+
+    # drag the end over the next words with the mouse; it lands on a word end
+    from PySide6.QtGui import QTextCursor
+
+    def point(offset):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view._map.to_utf16(offset))
+        return view.cursorRect(cursor).center()
+
+    end = claim.content.end
+    target = text.index("Crosetto", end) + 3  # mid-word: snaps to the end of "Crosetto"
+    view.ensureCursorVisible()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=point(end))
+    qtbot.mouseMove(view.viewport(), point(target))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=point(target))
+    dragged = window.project.claim(claim.id).content
+    assert dragged.start == claim.content.start
+    assert dragged.text.endswith("Guido Crosetto")
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.claim(claim.id).content.end == end
