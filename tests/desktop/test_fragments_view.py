@@ -122,3 +122,23 @@ def test_add_a_fragment_from_the_selection_remove_one_and_undo(qtbot, make_windo
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [f.text for f in window.project.claim(first.id).fragments] == [FIRST, SECOND]
     assert _claim_pieces(view, first.id) == [(a.start, a.end), (b.start, b.end)]
+
+
+def test_a_split_quote_suggested_by_the_engine_is_stored_and_shown_as_one_claim(qtbot, make_window, tmp_path):
+    """The whole write path: import a file, the engine suggests, the window stores and paints one claim."""
+    path = tmp_path / "split.txt"
+    path.write_text("Italy ready to help\n\n" + TEXT + "\n", encoding="utf-8")
+    window = make_window()
+    with qtbot.waitSignal(window.suggestions_done, timeout=120_000):
+        window.import_paths([str(path)])
+    qtbot.waitUntil(lambda: not window.runner.tasks, timeout=120_000)
+    split = [c for c in window.project.claims() if len(c.fragments) > 1]
+    assert len(split) == 1, [c.content.text for c in window.project.claims()]
+    claim = split[0]
+    text = window.project.article(claim.article_id).text
+    assert [f.text.rstrip(",.") for f in claim.fragments] == [FIRST.rstrip(","), SECOND.rstrip(".")]
+    assert all(text[f.start:f.end] == f.text for f in claim.fragments)
+    assert not any(c.content.text.startswith("but only") for c in window.project.claims())  # no second claim
+    window.open_article(claim.article_id)
+    assert _claim_pieces(window.article_view, claim.id) == [(f.start, f.end) for f in claim.fragments]
+    assert window.project.claim_history(claim.id)[0].new["fragments"][1]["text"] == claim.fragments[1].text
