@@ -34,6 +34,11 @@ def span(needle: str) -> Span:
 
 @pytest.fixture
 def split(project, project_path):
+    return _fill(project, project_path)
+
+
+def _fill(project, project_path=None):
+    """An article with a split quote (verdict given) and a claim in one piece, both confirmed."""
     art, _ = project.add_article(NewArticle(text=TEXT, title="Crosetto on a mandate", url="https://example.org/a"))
     a, b = span(FIRST), span(SECOND)
     claim, _ = project.add_claim(art.id, ClaimDraft(
@@ -41,8 +46,8 @@ def split(project, project_path):
         speaker="Guido Crosetto", mention=span("Guido Crosetto"), status="confirmed"), annotator="ana")
     project.update_claim(claim.id, annotator="ana", verdict_rating="Half true")
     plain, _ = project.add_claim(art.id, ClaimDraft(content=span("the plan was rushed"), speaker="Elly Schlein",
-                                                  mention=span("Elly Schlein"), cue=span("said the"),
-                                                  status="confirmed"), annotator="ana")
+                                                    mention=span("Elly Schlein"), cue=span("said the"),
+                                                    status="confirmed"), annotator="ana")
     return SimpleNamespace(project=project, path=project_path, article=art.id, claim=claim.id, plain=plain.id,
                            a=a, b=b)
 
@@ -160,3 +165,23 @@ def test_docbin_has_every_fragment(split, tmp_path):
     assert [s.text for s in pieces] == [FIRST, SECOND]
     meta = {m["id"]: m for m in doc.user_data["quotedesk"]["claims"]}
     assert [list(p) for p in meta[split.claim]["fragments"]] == [[split.a.start, split.a.end], [split.b.start, split.b.end]]
+
+
+def test_json_from_postgresql_carries_fragments_too(tmp_path):
+    """Streaming differs on PostgreSQL (dates and JSON come back typed): the document must not."""
+    from tests.db.conftest import PG_URL, _reset_postgres
+
+    if not PG_URL:
+        pytest.skip("set QUOTEDESK_TEST_PG_URL to run the storage tests on PostgreSQL")
+    _reset_postgres(PG_URL)
+    docs = []
+    for target in (PG_URL, tmp_path / "lite.quotedesk"):
+        with Project.open(target) as p:
+            made = _fill(p)
+            path = tmp_path / f"doc{len(docs)}.json"
+            export_json(p, path)
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            claim = next(c for c in doc["articles"][0]["claims"] if c["id"] == made.claim)
+            docs.append(claim["content"])
+    assert docs[0] == docs[1]
+    assert docs[0]["fragments"] == _pieces([span(FIRST), span(SECOND)])
