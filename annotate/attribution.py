@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from .clauses import (cut_attribution, inverted_subject, is_cue, leading_date, looks_like_title,
                       subject, trimmed)
 from .lexicon import (CALL_VERBS, DIRECTIVE_VERBS, FINDING_VERBS, INTENTION_VERBS, OBJECT_VERBS, QUOTE_CHARS,
-                      QUOTE_VERB_FORMS, REPORTING_VERBS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
+                      QUOTE_VERB_FORMS, REPORTING_VERBS, SPEECH_NOUNS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
 from .quotes import double_apostrophes, find_quotes, open_quote_tail
 
 _END_PUNCT = frozenset({".", "!", "?"})
@@ -45,10 +45,11 @@ class RawClaim:
     continues: bool = False  # a quote with no cue of its own, continuing the last speaker
     date_span: tuple[int, int] | None = None  # a date phrase the parser put inside the clause
     known_speaker_only: bool = False  # keep only if the speaker is a person named in the article
+    fragments: tuple[tuple[int, int], ...] = ()  # pieces of a quote split by its attribution
 
 
 _CUE_WORDS = (REPORTING_VERBS | CALL_VERBS | FINDING_VERBS | {"point"} | STATEMENT_ONLY_CUES | {"according"}
-              | INTENTION_VERBS | DIRECTIVE_VERBS | OBJECT_VERBS)
+              | INTENTION_VERBS | DIRECTIVE_VERBS | OBJECT_VERBS | SPEECH_NOUNS)
 _NOT_CONTENT = frozenset({"statement", "question", "questions", "call", "calls", "interview", "remarks",
                           "comment", "comments", "speech", "news", "conference", "briefing", "time", "way"})
 
@@ -191,6 +192,8 @@ class _Paragraph:
                 self._according(tok)
             elif is_cue(tok):
                 self._cue(tok)
+            elif tok.pos_ == "NOUN" and tok.lower_ in SPEECH_NOUNS:
+                self._speech_noun(tok)
             elif self.broad and tok.lemma_.lower() in INTENTION_VERBS | DIRECTIVE_VERBS | OBJECT_VERBS:
                 self._object_or_infinitive(tok)
             elif tok.lower_ in STATEMENT_ONLY_CUES or (tok.lemma_ == "say" and tok.pos_ != "VERB"):
@@ -223,6 +226,25 @@ class _Paragraph:
             self._parenthetical(cue, spk)
         elif not self._object_or_infinitive(cue):
             self._clause_final(cue, statement_only=False)
+
+    def _speech_noun(self, noun: Token) -> None:
+        """``Trump's claim that there have been thousands of shootings``, ``a New York Times report
+        that ...``: the that-clause of a speech noun whose owner is named before it."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == noun.i + 1
+                               for m in c.children)), None)
+        if clause is None:
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            owner = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            return
+        toks = [t for t in clause.subtree if t.i > noun.i + 1]
+        if len(toks) < 3:
+            return
+        s, e = trimmed(self.text, toks[0].idx, cut_attribution(toks))
+        self._add_indirect(s, e, noun, owner, 0.6, "speech noun + that-clause")
 
     def _object_or_infinitive(self, cue: Token) -> bool:
         """Content that is no clause: a to-infinitive of intention ("plans to run", "wants his party
@@ -475,7 +497,30 @@ def find_claims(doc: Doc, text: str | None = None, broad: bool = False) -> list[
     kept = [c for c in kept if not (c.kind == "direct" and c.continues and any(
         k is not c and k.start <= c.start and c.end <= k.end for k in kept))]
     kept.sort(key=lambda c: c.start)
-    return kept
+    return _join_split_quotes(kept, para.text)
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _join_split_quotes(claims: list[RawClaim], text: str) -> list[RawClaim]:
+    """``"A," she said, "B."``: one statement split by its attribution within one sentence is one
+    claim in two fragments (the same cue introduces both halves). A quote after a full stop
+    (``"A," she said. "B."``) stays a claim of its own."""
+    out: list[RawClaim] = []
+    for claim in claims:
+        prev = out[-1] if out else None
+        if (prev is not None and claim.kind == prev.kind == "direct" and claim.cue is not None
+                and claim.cue is prev.cue or (prev is not None and claim.cue is not None and prev.cue is not None
+                                                and claim.cue.i == prev.cue.i and claim.kind == prev.kind == "direct")):
+            between = text[prev.end:claim.start].strip(" ,\u2014\u2013-\"'\u201c\u201d\u2018\u2019")
+            if prev.end <= claim.cue.idx < claim.start and not _SENTENCE_END.search(between):
+                pieces = prev.fragments or ((prev.start, prev.end),)
+                out[-1] = RawClaim(prev.start, claim.end, "direct", prev.cue, prev.speaker, prev.confidence,
+                                   prev.construction + ", split", fragments=pieces + ((claim.start, claim.end),))
+                continue
+        out.append(claim)
+    return out
 
 
 def _nested(a: RawClaim, b: RawClaim) -> bool:

@@ -47,6 +47,11 @@ def subject(cue: Token) -> Token | None:
         return subject(cue.head)  # "..., adding that ...", "Warning that ..., the IMF said"
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head
+    if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep" and cue.head.lower_ in (
+            "by", "after", "before", "while", "in") and cue.head.head.pos_ in ("VERB", "AUX"):
+        verb = cue.head.head  # "responded ... by saying ...", "After saying ..., she was whisked off"
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in (
+            "WP", "WDT", "EX")), None) or subject(verb)
     return None
 
 

@@ -227,7 +227,7 @@ class SuggestionEngine:
             if art.previous is None or number - art.previous[0] > 1 or art.previous[1].kind != "direct":
                 return None
             prev = art.previous[1]
-            return replace(prev, content=content,
+            return replace(prev, content=content, fragments=(),
                            confidence=round(max(0.05, min(confidence, prev.confidence) - 0.05), 2),
                            **self._stance(art, content, doc, raw))
         if mention is None:
@@ -267,6 +267,7 @@ class SuggestionEngine:
             speaker=speaker, role=role, date=date, date_text=date_text, date_assumed=assumed,
             confidence=round(max(0.05, min(1.0, confidence)), 2),
             model_name=self.model_name, model_version=self.model_version,
+            fragments=tuple(Span(a + off, b + off, art.text[a + off:b + off]) for a, b in raw.fragments),
             **self._stance(art, content, doc, raw))
 
     def _stance(self, art: _Article, content: Span, doc: Doc, raw: RawClaim) -> dict:

@@ -25,6 +25,12 @@ OBJECT_VERBS = frozenset("""deny announce cite praise criticize criticise suppor
 dismiss welcome confirm acknowledge admit tweet propose back endorse blame accuse defend applaud
 attack slam blast predict denounce hail decry question dispute""".split())
 
+# Nouns of speech that carry their content in a that-clause ("Trump's claim that ...", "a New
+# York Times report that ..."): a claim when the noun has an owner who is the source.
+SPEECH_NOUNS = frozenset("""claim claims assertion allegation allegations warning warnings promise
+pledge statement suggestion insistence argument announcement report reports accusation charge
+admission denial prediction threat""".split())
+
 # Verbs that report a finding only when a document is their subject ("the study found that").
 FINDING_VERBS = frozenset({"find", "show", "conclude", "reveal", "suggest", "estimate"})
 DOCUMENT_NOUNS = frozenset("""study report survey poll analysis research review investigation audit

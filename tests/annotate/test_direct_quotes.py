@@ -26,9 +26,9 @@ def test_quote_attributed_before_with_colon(suggest):
 
 
 def test_single_quote_marks_as_in_british_papers(suggest):
-    got = suggest("'We will fight on,' the prime minister said, 'whatever the cost may be.'")
-    assert [f.text for f in got[0].fragments] == ["We will fight on", "whatever the cost may be."]
-    assert all(s.speaker == "prime minister" for s in got)
+    s = only(suggest("'We will fight on,' the prime minister said, 'whatever the cost may be.'"))
+    assert [f.text for f in s.fragments] == ["We will fight on", "whatever the cost may be."]
+    assert s.speaker == "prime minister"
 
 
 def test_quote_split_around_its_attribution_is_one_claim_with_two_fragments(suggest):
