@@ -114,7 +114,7 @@ def main() -> None:
     for it, sugg in zip(items, results):
         text = it["text"]
         g_sets = [gold_chars(text, c) for c in it["claims"]]
-        s_sets = [set().union(*(range(*trim(text, f.start, f.end)) for f in (s.fragments or (s.content,))))
+        s_sets = [set().union(*(range(*trim(text, f.start, f.end)) for f in (getattr(s, "fragments", ()) or (s.content,))))
                   for s in sugg]  # a split quote matches on the union of its fragments
         pairs = sorted(((len(g & s) / len(g | s), gi, si) for gi, g in enumerate(g_sets)
                         for si, s in enumerate(s_sets) if g & s), reverse=True)
