@@ -45,7 +45,6 @@ class RawClaim:
     continues: bool = False  # a quote with no cue of its own, continuing the last speaker
     date_span: tuple[int, int] | None = None  # a date phrase the parser put inside the clause
     known_speaker_only: bool = False  # keep only if the speaker is a person named in the article
-    fragments: tuple[tuple[int, int], ...] = ()  # pieces of a quote split by its attribution
 
 
 _CUE_WORDS = (REPORTING_VERBS | CALL_VERBS | FINDING_VERBS | {"point"} | STATEMENT_ONLY_CUES | {"according"}
@@ -497,30 +496,7 @@ def find_claims(doc: Doc, text: str | None = None, broad: bool = False) -> list[
     kept = [c for c in kept if not (c.kind == "direct" and c.continues and any(
         k is not c and k.start <= c.start and c.end <= k.end for k in kept))]
     kept.sort(key=lambda c: c.start)
-    return _join_split_quotes(kept, para.text)
-
-
-_SENTENCE_END = re.compile(r"[.!?]")
-
-
-def _join_split_quotes(claims: list[RawClaim], text: str) -> list[RawClaim]:
-    """``"A," she said, "B."``: one statement split by its attribution within one sentence is one
-    claim in two fragments (the same cue introduces both halves). A quote after a full stop
-    (``"A," she said. "B."``) stays a claim of its own."""
-    out: list[RawClaim] = []
-    for claim in claims:
-        prev = out[-1] if out else None
-        if (prev is not None and claim.kind == prev.kind == "direct" and claim.cue is not None
-                and claim.cue is prev.cue or (prev is not None and claim.cue is not None and prev.cue is not None
-                                                and claim.cue.i == prev.cue.i and claim.kind == prev.kind == "direct")):
-            between = text[prev.end:claim.start].strip(" ,\u2014\u2013-\"'\u201c\u201d\u2018\u2019")
-            if prev.end <= claim.cue.idx < claim.start and not _SENTENCE_END.search(between):
-                pieces = prev.fragments or ((prev.start, prev.end),)
-                out[-1] = RawClaim(prev.start, claim.end, "direct", prev.cue, prev.speaker, prev.confidence,
-                                   prev.construction + ", split", fragments=pieces + ((claim.start, claim.end),))
-                continue
-        out.append(claim)
-    return out
+    return kept
 
 
 def _nested(a: RawClaim, b: RawClaim) -> bool:

@@ -267,7 +267,6 @@ class SuggestionEngine:
             speaker=speaker, role=role, date=date, date_text=date_text, date_assumed=assumed,
             confidence=round(max(0.05, min(1.0, confidence)), 2),
             model_name=self.model_name, model_version=self.model_version,
-            fragments=tuple(Span(a + off, b + off, art.text[a + off:b + off]) for a, b in raw.fragments),
             **self._stance(art, content, doc, raw))
 
     def _stance(self, art: _Article, content: Span, doc: Doc, raw: RawClaim) -> dict:

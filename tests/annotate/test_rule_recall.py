@@ -17,16 +17,6 @@ def test_a_quote_in_two_apostrophes_is_a_direct_quote(suggest):
     assert got[0].kind == "direct" and got[0].speaker == "Leonard Burman"
 
 
-def test_a_quote_split_by_its_attribution_in_one_sentence_is_one_claim_in_two_fragments(suggest):
-    text = ('"We are willing to help," Crosetto said, "but only with a ceasefire in place." '
-            '"We cannot wait," he said. "The war goes on."')
-    split, first, second = suggest(text)
-    assert [f.text for f in split.fragments] == ["We are willing to help", "but only with a ceasefire in place."]
-    assert split.content.start == split.fragments[0].start and split.content.end == split.fragments[1].end
-    assert (first.content.text, first.fragments) == ("We cannot wait", ())  # a new sentence: its own claim
-    assert second.content.text == "The war goes on." and second.speaker == "Crosetto"
-
-
 def test_saying_after_a_preposition_takes_the_subject_of_its_verb(suggest):
     got = suggest("President Ana Ruiz responded on Wednesday by saying her refusal was a manufactured issue.")
     assert [(s.content.text, s.speaker) for s in got] == [("her refusal was a manufactured issue", "Ana Ruiz")]
