@@ -178,6 +178,10 @@ class ArticleView(QPlainTextEdit):
             colour.setAlpha(ALPHA_SELECTED if top is selected else
                             (ALPHA_STRONG if order[top.id] % 2 else ALPHA_LIGHT))
             fmt.setBackground(colour)
+            if top is selected:  # the selected claim: strongest tint and a solid line under it
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(claim_colour(top).darker(170))
+                fmt.setFontUnderline(True)
             if top.status == "rejected":
                 fmt.setFontStrikeOut(True)
             if len(covering) > 1:

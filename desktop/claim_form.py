@@ -123,7 +123,7 @@ class ClaimForm(QScrollArea):
             button.setToolTip(tip)
             button.setAccessibleName(tip)
             button.clicked.connect(lambda _=False, n=name: self._move_span(n))
-            span_row.addWidget(button, 0, col)
+            span_row.addWidget(button, col // 2, col % 2)  # two by two: the form stays narrow
             self.span_buttons[name] = button
         outer.addLayout(span_row)
 

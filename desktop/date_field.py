@@ -44,7 +44,7 @@ class DateField(QWidget):
         self.edit = QLineEdit(placeholderText="no date (type 2025-03-15)")
         self.edit.setAccessibleName("Statement date")
         self.edit.editingFinished.connect(self._finished)
-        self.button = QToolButton(text="Calendar…", accessibleName="Pick the date in a calendar")
+        self.button = QToolButton(text="▾", accessibleName="Pick the date in a calendar")
         self.button.setToolTip("Pick the date in a calendar")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()

@@ -22,12 +22,12 @@ VIEWS = (("speakers", "Speaker registry"), ("topics", "Topics"), ("timeline", "S
 
 
 class ViewDock(QDockWidget):
-    """A view's dock opens at a third of the window's height: the text and the form keep the rest."""
+    """A view's dock opens at two fifths of the window's height: the text and the form keep the rest."""
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         window = self.parentWidget()
-        return QSize(hint.width(), max(self.minimumSizeHint().height(), window.height() // 3)) if window else hint
+        return QSize(hint.width(), max(self.minimumSizeHint().height(), window.height() * 2 // 5)) if window else hint
 
 
 class FactcheckViews(QObject):
@@ -111,9 +111,9 @@ class FactcheckViews(QObject):
         first, self._placed = not self._placed, True
         dock.show()
         dock.raise_()
-        if first:  # the window may have grown since the dock's place was laid out: a third of it
+        if first:  # the window may have grown since the dock's place was laid out: two fifths of it
             QTimer.singleShot(0, lambda: dock.isVisible() and self.window.resizeDocks(
-                [dock], [max(dock.minimumSizeHint().height(), self.window.height() // 3)], Qt.Orientation.Vertical))
+                [dock], [max(dock.minimumSizeHint().height(), self.window.height() * 2 // 5)], Qt.Orientation.Vertical))
         self.refresh(key)
 
     def show_timeline(self, topic_id: int) -> None:

@@ -33,6 +33,8 @@ from desktop.window_jobs import BackgroundWork
 from desktop.window_projects import ProjectMenuMixin
 
 log = logging.getLogger(__name__)
+NARROW_WINDOW = 1280  # px: narrower, the article list hides its Rej and Done columns (the header menu shows them)
+MIN_TITLE_WIDTH = 160  # px: below this the article list's titles read "It…"; the list grows back when it can
 LIST_REFRESH_MS = 1500  # article list refresh while a background job reports progress
 STANCE_KEYS = {"stance_favor": "favor", "stance_against": "against", "stance_neutral": "neutral", "stance_none": None}
 
@@ -65,6 +67,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.article_id: int | None = None
         self.claim_id: int | None = None
         self._shown_once = False
+        self._narrow_columns = False  # Rej and Done hidden for a small window
+        self._columns_chosen = False  # the user picked the article list's columns (header menu)
 
         self.undo = CoreUndoStack(project, annotator, self)
         self.undo.changed.connect(self.apply_changes)
@@ -150,7 +154,11 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         page = QVBoxLayout(article_page)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(0)
+        self.finished_banner = QLabel(accessibleName="Article finished", wordWrap=True)
+        self.finished_banner.setStyleSheet("QLabel { background: #d9f2dd; color: #14401c; padding: 6px 10px; }")
+        self.finished_banner.hide()
         page.addWidget(self.article_header)
+        page.addWidget(self.finished_banner)
         page.addWidget(self.article_view, 1)
         self.claims_panel = ClaimsPanel(self.reader)
         self.claims_panel.claim_activated.connect(self.open_claim)
@@ -199,8 +207,12 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             action = menu.addAction(self.article_model.headerData(col, Qt.Orientation.Horizontal))
             action.setCheckable(True)
             action.setChecked(not self.article_table.isColumnHidden(col))
-            action.toggled.connect(lambda on, c=col: self.article_table.setColumnHidden(c, not on))
+            action.toggled.connect(lambda on, c=col: self._choose_column(c, on))
         menu.exec(self.article_table.horizontalHeader().mapToGlobal(pos))
+
+    def _choose_column(self, col: int, on: bool) -> None:
+        self._columns_chosen = True
+        self.article_table.setColumnHidden(col, not on)
 
     def _leave_form(self) -> None:
         """Escape in a field: back to where claims are shown; the form shows what is stored."""
@@ -257,8 +269,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
         if self._default_docks:  # first start: docks sized once the window has its size
             self._default_docks = False
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.articles_dock, self.form_dock], [470, 400],
-                                                          Qt.Orientation.Horizontal))
+            QTimer.singleShot(0, self._size_side_docks)
 
     def menu(self, name: str) -> QMenu:
         return self._menus[name]
@@ -446,7 +457,19 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             else:
                 self.claims_panel.stale = True
 
+    def show_finished_banner(self) -> None:
+        """A green line above the text while every suggestion of the article is decided."""
+        article, claims = self.article_view.article, self.article_view.claims()
+        finished = article is not None and bool(claims) and not any(c.status == "suggested" for c in claims)
+        if finished:
+            self.finished_banner.setText(
+                "✓ <b>Article finished</b>: every suggestion is decided."
+                + (" It is marked done." if article.done else
+                   " Ctrl+D marks it done; Ctrl+PgDown opens the next article."))
+        self.finished_banner.setVisible(finished)
+
     def _set_done_mark(self, done: bool) -> None:
+        self.show_finished_banner()
         self.actions["mark_done"].blockSignals(True)
         self.actions["mark_done"].setChecked(done)
         self.actions["mark_done"].blockSignals(False)
@@ -484,6 +507,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         if self.claim_id is not None and self.article_view.claim(self.claim_id) is None:
             self.claim_id = None
         self.select_claim(self.claim_id, scroll=False)
+        self.show_finished_banner()
 
     def change(self, label: str, fn) -> Changes | None:
         """Apply one Project verb as an undoable, audited change (for other views too)."""
@@ -515,8 +539,26 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             self.project.close()
         super().closeEvent(event)
 
+    def _size_side_docks(self) -> None:
+        """The article list and the form get their share of the width (the text keeps at least 40%)."""
+        width = self.width()
+        narrow = width < NARROW_WINDOW
+        if narrow != self._narrow_columns and not self._columns_chosen:
+            self._narrow_columns = narrow  # in a small window the titles matter more than Rej and Done
+            for col in (5, 6):
+                self.article_table.setColumnHidden(col, narrow)
+        self.resizeDocks([self.articles_dock, self.form_dock], [min(470, width * 3 // 10), min(400, width * 3 // 10)],
+                         Qt.Orientation.Horizontal)
+
+    def _title_column_cramped(self) -> bool:
+        return self.article_table.columnWidth(0) < MIN_TITLE_WIDTH
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if event.oldSize().width() > 0 and event.size().width() > event.oldSize().width() \
+                and (self._title_column_cramped() or (self._narrow_columns and self.width() >= NARROW_WINDOW)):
+            # grown back from a small window: the article list takes its share again ("It…" no more)
+            QTimer.singleShot(0, self._size_side_docks)
         if self.help_overlay.isVisible():
             self.help_overlay.popup()
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QDateTimeAxis, QLegend, QScatterSeries
-from PySide6.QtCore import QDateTime, QPointF, QRectF, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, QMargins, QPointF, QRectF, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QCursor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QToolTip, QVBoxLayout,
@@ -97,6 +97,7 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.project = project
         self.grouping = "speaker"
+        self._grouping_chosen = False  # a person picked the grouping (else: by affiliation once there are some)
         self.topic_id: int | None = None
         self.title = ""
         self.lanes: list[Lane] = []
@@ -112,7 +113,7 @@ class TimelineView(QWidget):
         self.group_box = QComboBox()
         self.group_box.addItem("By speaker", "speaker")
         self.group_box.addItem("By affiliation", "affiliation")
-        self.group_box.activated.connect(self._grouping_chosen)
+        self.group_box.activated.connect(self._grouping_picked)
         png, svg = QPushButton("Export PNG…"), QPushButton("Export SVG…")
         png.clicked.connect(lambda: self._export_dialog("PNG image (*.png)", ".png", self.export_png))
         svg.clicked.connect(lambda: self._export_dialog("SVG drawing (*.svg)", ".svg", self.export_svg))
@@ -157,7 +158,7 @@ class TimelineView(QWidget):
     def _topic_chosen(self, index: int) -> None:
         self.set_topic(self.topic_box.itemData(index) if index >= 0 else None)
 
-    def _grouping_chosen(self, index: int) -> None:
+    def _grouping_picked(self, index: int) -> None:
         self.set_grouping(self.group_box.itemData(index))
 
     def set_topic(self, topic_id: int | None) -> None:
@@ -173,6 +174,7 @@ class TimelineView(QWidget):
         if grouping not in ("speaker", "affiliation"):
             raise ValueError(f"grouping must be speaker or affiliation, not {grouping!r}")
         self.grouping = grouping
+        self._grouping_chosen = True
         self.group_box.setCurrentIndex(self.group_box.findData(grouping))
         self.refresh()
 
@@ -180,6 +182,10 @@ class TimelineView(QWidget):
     def refresh(self) -> None:
         """Redraw from the project (after claims, speakers or topics changed)."""
         points = self.project.stance_timeline(self.topic_id) if self.topic_id is not None else []
+        if not self._grouping_chosen and any(p.affiliation for p in points) and self.grouping != "affiliation":
+            # until someone chooses, a government's speakers share one lane: its change of stance shows
+            self.grouping = "affiliation"
+            self.group_box.setCurrentIndex(self.group_box.findData("affiliation"))
         self.lanes = lanes_of(points, self.grouping)
         self._draw()
         if self.topic_id is None:
@@ -198,7 +204,9 @@ class TimelineView(QWidget):
     def _new_chart() -> QChart:
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        # one row under the chart for the stance colours; the lanes are named on the left axis
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
         return chart
 
@@ -217,7 +225,7 @@ class TimelineView(QWidget):
         # axes and their ranges first: a series added to a laid-out chart is placed once
         x_axis = QDateTimeAxis()
         x_axis.setFormat("d MMM yyyy")
-        x_axis.setTitleText("Statement date")
+        x_axis.setTitleVisible(False)  # dates speak for themselves; the room goes to the lanes
         y_axis = QCategoryAxis()
         y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         y_axis.setGridLineVisible(True)
@@ -244,8 +252,8 @@ class TimelineView(QWidget):
 
         for i, lane in enumerate(self.lanes):
             shape = SHAPES[i % len(SHAPES)]
-            key = _series(lane.label, shape, LANE_COLOUR)  # the lane's legend entry: its marker shape
-            add(key, True)
+            key = _series(lane.label, shape, LANE_COLOUR)  # the lane's marker shape (named on the axis)
+            add(key, False)
             # one series per stance in the lane (Qt Charts slows down with the square of a series' size)
             parts: dict[tuple[str | None, bool], list[tuple[StancePoint, QPointF]]] = {}
             for p, xy in zip(lane.points, _positions(lane, float(n - 1 - i))):

@@ -55,8 +55,7 @@ class AnnotationActions:
         self.statusBar().showMessage(
             "Article finished: every suggestion is decided. Ctrl+D marks it done; "
             "Ctrl+PgDown opens the next article.", 10000)
-        self.form.heading.setText("<b>Article finished</b>: every suggestion is decided. "
-                                  "Ctrl+D marks it done, Ctrl+PgDown opens the next article.")
+        self.show_finished_banner()
 
     def act_next_suggestion(self) -> None:
         self._step(True)

@@ -173,7 +173,7 @@ def test_the_last_decision_in_an_article_says_it_is_finished(qtbot, make_window)
     for _ in pending:
         qtbot.keyClick(window.article_view, Qt.Key.Key_A)
     assert "Article finished" in window.statusBar().currentMessage()
-    assert "Article finished" in window.form.heading.text()
+    assert window.finished_banner.isVisible() and "Article finished" in window.finished_banner.text()
 
 
 def test_view_menu_brings_a_view_to_the_front_at_a_third_of_the_height(qtbot, make_window):
@@ -301,3 +301,15 @@ def test_alt_arrows_move_the_claims_ends_by_a_word_and_the_mouse_drags_them(qtbo
     assert dragged.text.endswith("Guido Crosetto")
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.project.claim(claim.id).content.end == end
+
+
+def test_article_titles_stay_readable_at_1024x700_and_recover_after_enlarging(qtbot, make_window, settings):
+    window = make_window()
+    window.resize(1024, 700)
+    window._size_side_docks()
+    qtbot.waitUntil(lambda: window.article_table.columnWidth(0) >= 120)
+    assert window.article_view.width() >= 1024 * 0.33  # the text keeps room too
+    window.resizeDocks([window.articles_dock], [150], Qt.Orientation.Horizontal)  # squeezed
+    qtbot.waitUntil(lambda: window.article_table.columnWidth(0) < 120)
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: window.article_table.columnWidth(0) >= 160)
