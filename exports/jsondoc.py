@@ -21,6 +21,7 @@ from db import (
     BulkArticle, BulkClaim, BulkSpeaker, BulkTopic, ClaimFilter, ClaimValues, LoadResult, Project, SpeakerRole,
 )
 from kernel import KINDS, STANCES, STATUSES, ClaimDraft, Span
+from kernel.jsontext import json_depth
 
 from .common import (
     Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, finish, iso, output, plain,
@@ -181,21 +182,6 @@ MAX_FILE_BYTES = 2 * 1024**3
 """Largest JSON export read (about a million claims)."""
 MAX_ID = 2**63 - 1  # ids, versions and offsets are stored as signed 64-bit integers
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
-
-
-def json_depth(text: str) -> int:
-    """How deeply the JSON text nests arrays and objects (strings skipped), without parsing it."""
-    depth = deepest = 0
-    for c in _NOT_BRACKETS.sub("", _STRINGS.sub("", text)):
-        if c in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-        else:
-            depth -= 1
-    return deepest
 
 
 def _text(value, what: str, *, limit: int = 100_000) -> str | None:

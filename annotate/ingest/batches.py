@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kernel.jsontext import json_depth
+
 from .model import MAX_FILE_BYTES, IngestProblem
 
 FIELDS = ("title", "url", "published", "author", "publisher", "language")
@@ -33,23 +35,9 @@ MAX_DEPTH = 64
 """A JSONL line nested deeper than this is refused unparsed (an article record needs 2 levels)."""
 MAX_BROKEN_ROWS = 1000
 """After this many broken CSV rows the rest of the file is not read (and the message says how much)."""
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 _PHYSICAL_LINES = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
-
-
-def json_depth(text: str) -> int:
-    """How deeply a JSON text nests arrays and objects (strings skipped), without parsing it."""
-    depth = deepest = 0
-    for c in _NOT_BRACKETS.sub("", _STRINGS.sub("", text)):
-        if c in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
 
 
 class _BadField(ValueError):

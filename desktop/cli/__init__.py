@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.app import run_app
 
         return run_app(db=args.db)
+    stdout, sys.stdout = sys.stdout, _TerminalSafe(sys.stdout)  # titles, names, notes: never raw escapes
     try:
         return int(args.handler(args) or 0)
     except QuotedeskError as exc:
@@ -80,6 +81,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"quotedesk: unexpected error ({type(exc).__name__}: {terminal_safe(str(exc))}). "
               "This is a bug in Quotedesk; please report it with the lines above.", file=sys.stderr)
         return EXIT_FAILURE
+    finally:
+        sys.stdout = stdout
+
+
+class _TerminalSafe:
+    """A stdout whose writes pass through terminal_safe (anything else is the stream's own)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_safe(text))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")

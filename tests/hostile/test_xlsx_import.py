@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from exports.excel import CLAIM_COLUMNS, CLAIM_ID, NOTE, STANCE, STATUS, VERDICT_DATE, VERSION
 from exports.xlsx_check import MAX_RATIO, MAX_WORKBOOK_BYTES
@@ -262,9 +263,10 @@ def test_a_formula_with_a_saved_value_is_read_as_its_value(cli, workbook, tmp_pa
     book = load_workbook(workbook)
     book["Claims"].cell(row=2, column=_column(NOTE)).value = '="from a "&"formula"'
     book.save(tmp_path / "formula.xlsx")
+    ref = f"{get_column_letter(_column(NOTE))}2".encode()
     path = rezip(tmp_path / "formula.xlsx", tmp_path / "cached.xlsx", {SHEET: lambda d: re.sub(
-        rb'<c r="R2"([^>]*)><f>"from a "&amp;"formula"</f><v></v>',
-        rb'<c r="R2"\1 t="str"><f>"from a "&amp;"formula"</f><v>from a formula</v>', d)})
+        rb'<c r="' + ref + rb'"([^>]*)><f>"from a "&amp;"formula"</f><v></v>',
+        rb'<c r="' + ref + rb'"\1 t="str"><f>"from a "&amp;"formula"</f><v>from a formula</v>', d)})
     run = cli("import-xlsx", path)
     assert run.code == 0, run.out
     with Project.open(cli.db) as project:
