@@ -67,6 +67,9 @@ def describe(where: str, exc: BaseException, *, busy_seconds: float, statement: 
             f"The full-text search index of {where} is damaged ({detail}). Nothing was changed; your articles and "
             "claims are not affected. Open the project again: Quotedesk checks the index when it opens a "
             "project and rebuilds it from the articles and claims.")
+    if "out of range" in low or "integer overflow" in low or "too large" in low or "too big" in low:
+        return ProjectError(f"A value is too large for the database {where} ({detail}). Nothing was changed; "
+                            "check the numbers (ids, versions) in what you are importing.")
     if "no such table" in low or "no such column" in low:
         return CorruptProjectError(
             f"The project {where} is damaged: {detail}. Nothing was changed. Restore a backup copy (files named "

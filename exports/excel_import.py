@@ -95,7 +95,7 @@ def _cell(value) -> str | None:
 
 MAX_COLUMNS = 256
 """Columns of the Claims sheet read (an export has 22); further columns are ignored."""
-MAX_ID = 2**63 - 1
+MAX_ID = 2**31 - 1  # ids and versions are 32-bit integers on PostgreSQL
 
 
 def _rows(path):

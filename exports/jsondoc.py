@@ -180,7 +180,7 @@ MAX_TEXT_CHARS = 10 * 1024 * 1024
 """Longest article text accepted (characters), the same limit as one imported article file."""
 MAX_FILE_BYTES = 2 * 1024**3
 """Largest JSON export read (about a million claims)."""
-MAX_ID = 2**63 - 1  # ids, versions and offsets are stored as signed 64-bit integers
+MAX_ID = 2**31 - 1  # ids, versions and offsets are 32-bit integers on PostgreSQL (64-bit on SQLite)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

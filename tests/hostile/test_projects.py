@@ -260,3 +260,28 @@ def test_postgresql_missing_table_is_explained(cli, tmp_path):
             conn.execute(text("DROP SCHEMA public CASCADE"))
             conn.execute(text("CREATE SCHEMA public"))
         engine.dispose()
+
+
+@pytest.mark.skipif(not PG_URL, reason="set QUOTEDESK_TEST_PG_URL to a PostgreSQL database")
+@pytest.mark.parametrize("field", ["article", "speaker", "topic", "version"])
+def test_postgresql_refuses_numbers_beyond_its_integers(cli, doc, tmp_path, field):
+    import copy
+    import json
+
+    from sqlalchemy import create_engine, text
+
+    bad = copy.deepcopy(doc)
+    target = {"article": bad["articles"][0], "speaker": bad["speakers"][0], "topic": bad["topics"][0],
+              "version": bad["articles"][0]["claims"][0]}[field]
+    target["version" if field == "version" else "id"] = 2**40
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    try:
+        run = cli("import-json", path, db=PG_URL)
+        assert run.code == 1 and str(path) in run.err and "2,147,483,647" in run.err, run.err
+    finally:
+        engine = create_engine(PG_URL)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
