@@ -311,6 +311,10 @@ class Project:
         """Fold topic ``other_id`` into ``keep_id``: claims, keywords and examples follow; one undoable action."""
         return self._registry.merge_topics(keep_id, other_id, annotator=annotator)
 
+    def remove_topic(self, topic_id: int, *, annotator: str | None = None) -> Changes:
+        """Delete a topic; its claims lose the topic and their stance on it; one undoable action."""
+        return self._registry.remove_topic(topic_id, annotator=annotator)
+
     # -------------------------------------------------------------- fact-check
     def stance_timeline(self, topic_id: int | None = None) -> list[StancePoint]:
         """Confirmed claims on a topic (or on any topic) in date order (statement date, else publication date)."""

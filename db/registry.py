@@ -311,6 +311,17 @@ class Registry:
             rec.delete(other)
         return changes_of(rec)
 
+    def remove_topic(self, topic_id: int, *, annotator: str | None = None) -> Changes:
+        """Delete a topic; claims on it keep everything but the topic and their stance on it. One undoable action."""
+        with self._store.action("Remove topic", annotator) as rec:
+            s = rec.session
+            row = topic_row(s, topic_id)
+            for claim in s.scalars(select(ClaimRow).where(ClaimRow.topic_id == topic_id)):
+                rec.set(claim, "topic_id", None)
+                rec.set(claim, "stance", None)
+            rec.delete(row)
+        return changes_of(rec)
+
 
 def speaker_row(s, speaker_id: int) -> SpeakerRow:
     row = s.get(SpeakerRow, speaker_id)

@@ -27,6 +27,7 @@ COMMANDS = [
     "cmd_import_json",
     "cmd_import_xlsx",
     "cmd_report",
+    "cmd_topic",
 ]
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
