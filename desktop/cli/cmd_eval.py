@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.cli import EXIT_FAILURE, EXIT_OK
+from desktop.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
 
 
 def register(sub) -> None:
@@ -13,6 +13,7 @@ def register(sub) -> None:
                        description="Run the engine on the gold file's texts and print precision, recall "
                        "and F1 of the claim contents (partial and exact), recall per cue category, and the "
                        "accuracy of speaker, role, date and stance on matched claims. The last line is the metrics as JSON.")
+    add_db_argument(p)  # accepted like every command's; eval reads only the gold file, not the project
     p.add_argument("gold", metavar="GOLD.jsonl", help="gold annotation, one article per line")
     p.add_argument("--model", metavar="NAME|DIR",
                    help="a trained attribution model directory, or the spaCy pipeline to use "

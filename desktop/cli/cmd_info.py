@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from desktop.cli import add_db_argument
+import sys
+
+from db.schema import sqlite_path, to_url
+from desktop.cli import EXIT_FAILURE, add_db_argument
 from desktop.projects import open_project
 
 
@@ -13,6 +16,12 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    path = sqlite_path(to_url(args.db)) if args.db else None
+    if path is not None and not path.exists():
+        print(f"quotedesk: there is no project at {path}. To create one, import articles into it:\n"
+              f"  quotedesk import ARTICLES… --db {args.db}\n"
+              f"or open it in the window (File → New project, or: quotedesk --db {args.db}).", file=sys.stderr)
+        return EXIT_FAILURE
     with open_project(args.db, create=False) as project:
         info = project.info()
     print(f"Project:        {info.path or info.url}")
