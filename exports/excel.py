@@ -41,6 +41,7 @@ EDITABLE = {STANCE: "stance", VERDICT: "verdict_rating", EXPLANATION: "verdict_e
             EVIDENCE: "verdict_url", VERDICT_DATE: "verdict_date", NOTE: "note", STATUS: "status"}
 NO_STANCE = "(none)"
 CONTEXT_WIDTH = 600  # code points of context at most: the sentence around the claim, cut at sentence ends
+READ_BACK_TITLE = "Columns of the Claims sheet that `quotedesk import-xlsx` reads back"
 EXCEL_ROWS = 1_048_576  # rows in a sheet, the header included
 
 
@@ -199,6 +200,11 @@ def _summary_sheet(book: Workbook, scope: Scope, by_speaker, by_topic, by_status
     sheet.append(["Claims by status", "Claims"], style=BOLD)
     for status in STATUSES:
         sheet.append([status, by_status.get(status, 0)])
+    sheet.append([])
+    sheet.append([READ_BACK_TITLE], style=BOLD)
+    sheet.append([", ".join(EDITABLE)])
+    sheet.append(["Edits in the other columns are not read back: make those in Quotedesk "
+                  "(import-xlsx lists the edits it finds in Speaker, Role and Topic)."])
 
 
 POINT_FIELDS = ("date", "stance", "quote", "claim_id", "article_title", "article_url")

@@ -54,6 +54,7 @@ class XlsxImport:
     unchanged: int
     applied: bool
     source: str = ""  # the workbook read
+    not_read_back: tuple[FieldChange, ...] = ()  # edits in columns the import does not read
 
     @property
     def changed_claims(self) -> int:
@@ -70,6 +71,9 @@ class XlsxImport:
         if self.errors:
             lines.append("Errors (not applied):")
             lines += ["  " + e.describe() for e in self.errors]
+        if self.not_read_back:
+            lines.append(f"Not read back (only {', '.join(EDITABLE)} are; make these changes in Quotedesk):")
+            lines += ["  " + c.describe() for c in self.not_read_back]
         if (self.conflicts or self.errors) and self.source:
             lines.append(f"(Rows of the Claims sheet of {self.source}; correct them there and import it again.)")
         return "\n".join(lines)
@@ -247,6 +251,7 @@ def import_xlsx(project: Project, path, *, annotator: str | None = None, dry_run
 
     changes: list[FieldChange] = []
     conflicts: list[RowIssue] = []
+    ignored: list[FieldChange] = []
     unchanged = 0
     to_apply: list[tuple[int, int, int, dict, list[FieldChange]]] = []
     for n, claim_id, version, row in rows:
@@ -254,6 +259,7 @@ def import_xlsx(project: Project, path, *, annotator: str | None = None, dry_run
         if claim is None:
             errors.append(RowIssue(n, claim_id, "this claim is no longer in the project"))
             continue
+        ignored += _not_read_back(claim, row)
         fields, found = {}, []
         try:
             for column, field in EDITABLE.items():
@@ -289,4 +295,21 @@ def import_xlsx(project: Project, path, *, annotator: str | None = None, dry_run
         else:
             changes += found
     return XlsxImport(tuple(changes), tuple(conflicts), tuple(sorted(errors, key=lambda e: e.row)), unchanged,
-                      applied=not dry_run, source=str(path))
+                      applied=not dry_run, source=str(path),
+                      not_read_back=tuple(ignored))
+
+
+# Columns editors may well change that the import does not read: (claim field, how it appears in the sheet).
+NOT_READ_BACK = {"Speaker": "speaker", "Role": "role", "Topic": "topic"}
+
+
+def _not_read_back(claim, row: dict) -> list[FieldChange]:
+    """Edits in the Speaker, Role and Topic columns, which are reported rather than silently dropped."""
+    out = []
+    for column, field in NOT_READ_BACK.items():
+        if column not in row:
+            continue
+        old, new = getattr(claim, field), _cell(row[column])
+        if (cell_text(old).strip() or None if isinstance(old, str) else old) != new:
+            out.append(FieldChange(claim.id, field, column, old, new))
+    return out

@@ -11,7 +11,8 @@ def register(sub) -> None:
                        description="Read stance, verdict, explanation, evidence URL, note and status back from "
                                    "the Claims sheet of a workbook made by `quotedesk export`, by claim id. Rows "
                                    "whose claim changed in the project after the export are reported as "
-                                   "conflicts and not applied. Exit status 1 when there were conflicts or errors.")
+                                   "conflicts and not applied. Edits in other columns (speaker, role, topic) are not read back; "
+                                   "they are listed. Exit status 1 when there were conflicts, errors or such edits.")
     add_db_argument(p)
     p.add_argument("file", metavar="FILE", help="the .xlsx file")
     p.add_argument("--dry-run", action="store_true", help="only show what would change")
@@ -25,4 +26,4 @@ def run(args) -> int:
     with open_project(args.db) as project:
         report = import_xlsx(project, args.file, annotator=args.annotator, dry_run=args.dry_run)
     print(terminal_safe(report.describe()))
-    return EXIT_FAILURE if report.conflicts or report.errors else 0
+    return EXIT_FAILURE if report.conflicts or report.errors or report.not_read_back else 0
