@@ -11,6 +11,16 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config):
+    """QUOTEDESK_START_METHOD=spawn starts every process the way macOS and Windows do (.ci/run runs the
+    GUI and suggestion tests so), so nothing may rely on a forked child inheriting the parent's state."""
+    method = os.environ.get("QUOTEDESK_START_METHOD")
+    if method:
+        import multiprocessing
+
+        multiprocessing.set_start_method(method, force=True)
 SEEDS = REPO / "resources" / "seeds"
 GOLD = REPO / "tests" / "data" / "gold" / "seeds.jsonl"
 
