@@ -13,7 +13,7 @@ import pytest
 
 from annotate import pipeline
 from annotate.pipeline import PipelineNotFound, load_pipeline
-from db import NewArticle, NewClaim, Project, Span
+from db import ClaimDraft, NewArticle, Project, Span
 from desktop.cli import build_parser, main
 from desktop.display import display_problem
 from tests.conftest import REPO
@@ -26,8 +26,8 @@ def suggested(project_path):
     """A project whose only claims are suggestions: nothing confirmed yet."""
     with Project.open(project_path) as p:
         art, _ = p.add_article(NewArticle(text=TEXT, title="Troops"))
-        p.add_claim(art.id, NewClaim(content=Span(0, 22, TEXT[:22]), status="suggested"))
-        p.add_claim(art.id, NewClaim(content=Span(43, 82, TEXT[43:82]), status="suggested"))
+        p.add_claim(art.id, ClaimDraft(content=Span(0, 22, TEXT[:22]), status="suggested"))
+        p.add_claim(art.id, ClaimDraft(content=Span(43, 82, TEXT[43:82]), status="suggested"))
     return project_path
 
 
