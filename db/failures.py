@@ -116,7 +116,8 @@ def opening_error(where: str, exc: BaseException, *, busy_seconds: float) -> Pro
                             "project file's path, or a URL such as postgresql+psycopg://user@host/database.")
     if isinstance(exc, ImportError):
         module = getattr(exc, "name", None) or _first_line(exc)
-        hint = {"psycopg": "pip install 'psycopg[binary]'", "psycopg2": "pip install psycopg2-binary",
+        hint = {"psycopg": "the PostgreSQL extra: pip install 'quotedesk[postgres]', or in a checkout "
+                                "pip install -e '.[postgres]'", "psycopg2": "pip install psycopg2-binary",
                 "pymysql": "pip install pymysql", "MySQLdb": "pip install mysqlclient"}.get(module, f"install {module}")
         return ProjectError(f"The database driver for {where} is not installed (Python module “{module}”). "
                             f"Install it ({hint}) in Quotedesk's environment, or use a driver that is installed.")

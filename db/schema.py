@@ -85,10 +85,7 @@ def create_project_engine(url: str) -> Engine:
     """
     where = display_name(url)
     if sqlite_path(url) is None and make_url(url).get_backend_name() != "sqlite":
-        try:
-            engine = create_engine(url, pool_pre_ping=True)
-        except ModuleNotFoundError as exc:  # the database's driver is an optional extra
-            raise ProjectError(_missing_driver(url, exc.name)) from None
+        engine = create_engine(url, pool_pre_ping=True)
         failures.install(engine, where, busy_seconds=BUSY_TIMEOUT_MS / 1000)
         return engine
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -111,15 +108,6 @@ def create_project_engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
-
-
-def _missing_driver(url: str, module: str | None) -> str:
-    backend = make_url(url).get_backend_name()
-    if backend == "postgresql":
-        return (f"Opening a PostgreSQL database needs its driver ({module or 'psycopg'}), which the plain install "
-                "leaves out. Install Quotedesk with the PostgreSQL extra: pip install 'quotedesk[postgres]' "
-                "(in a checkout: .venv/bin/pip install -e '.[postgres]'), and use a postgresql+psycopg:// URL.")
-    return f"Opening a {backend} database needs the Python module {module}, which is not installed."
 
 
 def check_sqlite_file(path: Path) -> str | None:
