@@ -73,6 +73,10 @@ def cut_attribution(toks: list[Token]) -> int:
         if a.text == "," and b.lower_ in _CUT_AFTER_COMMA:
             end_tok = a
             break
+        if a.text == "," and b.tag_ == "VBG" and b.lemma_.lower() in _NEXT_ACTS | _PARTICIPLE_ACTS and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in b.children):
+            end_tok = a  # "..., arguing that ...", "..., citing ...": the speaker's next act
+            break
         if a.text == "," and b.lower_ in ("while", "whereas") and (
                 b.head.lemma_.lower() in REPORTING_VERBS | _REACTIONS):
             end_tok = a  # "..., while Sen. Collins praised ...": another source's reaction
@@ -124,7 +128,9 @@ def looks_like_title(words: list[str]) -> bool:
 
 
 _NEXT_ACTS = frozenset({"urge", "call", "ask", "demand", "appeal", "add", "warn", "say", "vow",
-                        "promise", "pledge", "insist", "stress"})
+                        "promise", "pledge", "insist", "stress", "suggest", "note", "argue", "acknowledge",
+                        "cite", "claim", "predict", "announce", "accuse", "tell"})
+_PARTICIPLE_ACTS = frozenset({"refer", "point", "describe", "explain", "blame", "dismiss"})
 
 
 def _speaker_goes_on(head: Token, cc: Token) -> bool:

@@ -70,3 +70,9 @@ def test_a_speech_noun_with_an_owner_and_a_that_clause_is_a_claim(suggest):
                   "in the city this year. The claim that he lied was itself disputed.")
     assert [(s.content.text, s.speaker, s.cue.text) for s in got] == [
         ("there had been thousands of shootings in the city this year", "Donald Trump", "claim")]
+
+
+def test_the_speakers_next_act_after_a_comma_is_not_the_claim(suggest):
+    got = suggest("Sen. David Perdue said the ads did not hurt the party in 2012, arguing that divisions "
+                  "were a bigger hurdle.")
+    assert [s.content.text for s in got] == ["the ads did not hurt the party in 2012"]
