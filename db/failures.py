@@ -69,7 +69,7 @@ def describe(where: str, exc: BaseException, *, busy_seconds: float, statement: 
             "project and rebuilds it from the articles and claims.")
     if "out of range" in low or "integer overflow" in low or "too large" in low or "too big" in low:
         return ProjectError(f"A value is too large for the database {where} ({detail}). Nothing was changed; "
-                            "check the numbers (ids, versions) in what you are importing.")
+                            "check the numbers (ids, versions) you gave or are importing.")
     if "no such table" in low or "no such column" in low:
         return CorruptProjectError(
             f"The project {where} is damaged: {detail}. Nothing was changed. Restore a backup copy (files named "

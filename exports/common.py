@@ -188,6 +188,9 @@ def check_target(path: str | os.PathLike) -> Path:
     try:
         if path.is_dir():
             raise ExportError(f"{path} is a folder; give a file name to export to.")
+        if path.exists() and not path.is_file():
+            raise ExportError(f"{path} is not a regular file (a device, pipe or socket); give a file name to "
+                              "export to.")
         for parent in path.parents:
             if parent.exists():
                 if not parent.is_dir():

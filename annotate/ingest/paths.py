@@ -37,6 +37,7 @@ def _mb(size: int) -> str:
 
 
 def _os_problem(path: str, e: OSError) -> IngestProblem:
+    path = path or "An empty file name (\"\")"
     if isinstance(e, FileNotFoundError):
         return IngestProblem(f"{path} was not found. Check the name and the folder.")
     if isinstance(e, PermissionError):

@@ -131,6 +131,16 @@ def test_a_folder_as_target_is_refused(cli, tmp_path, fmt):
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
+@pytest.mark.parametrize("device", ["/dev/full", "/dev/null"])
+def test_a_device_as_target_is_refused_and_left_alone(cli, fmt, device):
+    before = os.stat(device)
+    cli.refuses("export", "--format", fmt, "-o", device, says="not a regular file")
+    after = os.stat(device)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert not [n for n in os.listdir("/dev") if n.endswith(".part")]
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
 def test_a_name_too_long_is_refused(cli, tmp_path, fmt):
     cli.refuses("export", "--format", fmt, "-o", tmp_path / ("n" * 300 + FORMATS[fmt]), names="nnnn",
                 says="too long")
