@@ -149,14 +149,18 @@ def load_gold(gold_path) -> list[dict]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise GoldFormatError(f"Cannot read the gold file {path.name}: {exc.strerror or exc}.") from exc
+    except UnicodeDecodeError as exc:
+        raise GoldFormatError(f"The gold file {path.name} is not UTF-8 text (byte {exc.start + 1}).") from exc
     items = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-            item["text"], item["claims"]  # noqa: B018 - both fields are required
-        except (ValueError, KeyError, TypeError) as exc:
+            if not isinstance(item["text"], str) or not isinstance(item["claims"], list) \
+                    or not all(isinstance(c, dict) for c in item["claims"]):
+                raise TypeError("'text' must be text and 'claims' a list of objects")
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
             raise GoldFormatError(
                 f"Line {number} of {path.name} is not a gold article (a JSON object with "
                 f"'text' and 'claims'): {exc}.") from exc
