@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from db import AuditEntry, Project
-from kernel import STANCE_LABELS
+from kernel import FRAGMENT_GAP, STANCE_LABELS
 
 HIDDEN = {"annotator", "updated_at", "version", "created_at", "id", "article_id"}  # bookkeeping, not changes
 NAMES = {"content_text": "content", "speaker_id": "speaker", "topic_id": "topic", "mention_text": "speaker mention",
@@ -19,6 +19,10 @@ ORIGINS = {"model": "Suggested by the model", "manual": "Marked by hand", "impor
 
 
 def _value(project: Project, field: str, value) -> str:
+    if field == "fragments":  # a split quote's pieces; None: the claim is in one piece
+        if not isinstance(value, list):
+            return "one piece"
+        return FRAGMENT_GAP.join(f"“{piece.get('text', '')}”" for piece in value if isinstance(piece, dict))
     if value is None or value == "":
         return "—"
     if field == "stance":
@@ -55,6 +59,7 @@ def history_rows(project: Project, entries: list[AuditEntry]) -> list[tuple[str,
         when = f"{first.at:%Y-%m-%d %H:%M}"
         who = first.annotator or ("model" if first.kind == "create" else "—")
         parts = []
+        refragmented = any(e.field == "fragments" for e in group)  # its pieces say it; the whole would repeat them
         for e in group:
             if e.kind == "create" and isinstance(e.new, dict):
                 new = e.new
@@ -62,14 +67,16 @@ def history_rows(project: Project, entries: list[AuditEntry]) -> list[tuple[str,
                 model = " ".join(x for x in (new.get("model_name"), new.get("model_version")) if x)
                 confidence = f", {new['confidence']:.0%}" if new.get("confidence") else ""
                 head = f"<b>{origin}</b>" + (f" ({escape(model)}{confidence})" if model else "")
-                fields = [f"“{escape(_value(project, 'content_text', new.get('content_text')))}”"]
+                fields = [escape(_value(project, "fragments", new["fragments"])) if new.get("fragments") else
+                          f"“{escape(_value(project, 'content_text', new.get('content_text')))}”"]
                 for field in ("speaker_id", "role", "date", "stance", "topic_id", "status"):
                     if new.get(field) not in (None, ""):
                         fields.append(f"{NAMES.get(field, field)}: {escape(_value(project, field, new[field]))}")
                 parts.append(head + "<br>" + " · ".join(fields))
             elif e.kind == "delete":
                 parts.append("<b>Deleted</b>")
-            elif e.field and e.field not in HIDDEN and e.field not in SPAN_PARTS:
+            elif e.field and e.field not in HIDDEN and e.field not in SPAN_PARTS and not (
+                    refragmented and e.field == "content_text"):
                 name = NAMES.get(e.field, e.field.replace("_", " "))
                 parts.append(f"{escape(name)}: {escape(_value(project, e.field, e.old))} → "
                              f"<b>{escape(_value(project, e.field, e.new))}</b>")

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from db import NewArticle, ClaimDraft, Span
+from db import ClaimDraft, NewArticle, Span
 from desktop.article_view import ArticleView
 
 # Astral characters (two UTF-16 units each) before the fragments shift Qt positions, not ours.
@@ -142,3 +142,15 @@ def test_a_split_quote_suggested_by_the_engine_is_stored_and_shown_as_one_claim(
     window.open_article(claim.article_id)
     assert _claim_pieces(window.article_view, claim.id) == [(f.start, f.end) for f in claim.fragments]
     assert window.project.claim_history(claim.id)[0].new["fragments"][1]["text"] == claim.fragments[1].text
+
+
+def test_a_claims_history_shows_fragment_edits_as_their_pieces(project):
+    from desktop.claim_history import history_rows
+
+    art = _article(project)
+    claim, _ = project.add_claim(art.id, ClaimDraft(content=span(FIRST), kind="direct"), annotator="ana")
+    project.add_fragment(claim.id, span(SECOND), annotator="ana")
+    rows = history_rows(project, project.claim_history(claim.id))
+    what = rows[-1][2]
+    assert f"fragments: one piece → <b>“{FIRST}” … “{SECOND}”</b>" in what
+    assert "content:" not in what  # the whole span's text would only repeat the pieces and the attribution
