@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotate.ingest import read_paths  # noqa: E402
 from db import Project  # noqa: E402
-from desktop.importing import import_paths  # noqa: E402
+from app.importing import import_paths  # noqa: E402
 
 SEED = (Path(__file__).resolve().parents[1] / "resources" / "seeds" / "001_cf3f115601c28b53.txt").read_text(
     encoding="utf-8")

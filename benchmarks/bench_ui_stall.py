@@ -4,15 +4,15 @@
 
 Writes ARTICLES (default 1,000) varied synthetic news articles, then runs the
 window's background path through desktop.tasks.TaskRunner: import them
-(desktop.jobs.import_job), then suggest claims for all of them with the real
-spaCy pipeline (desktop.jobs.suggest_job), while a GUI-thread timer ticking
+(app.jobs.import_job), then suggest claims for all of them with the real
+spaCy pipeline (app.jobs.suggest_job), while a GUI-thread timer ticking
 every 5 ms records the gaps between its ticks and the GUI re-reads the article
 list on every progress report and now and then confirms a suggestion, as
 the window does. Target: longest stall
 <= 100 ms. Also prints articles per second.
 
 --mode process (the default, what the window does) runs spaCy in the helper
-process of desktop.engine_process; --mode thread runs it on the worker thread
+process of app.engine_process; --mode thread runs it on the worker thread
 inside the GUI process, for comparison. First, the same meter runs with
 nothing in the background (--idle SECONDS), so a loaded machine shows up as
 what it is.
@@ -46,13 +46,15 @@ def run(mode: str, count: int, workdir: Path) -> None:
         write_articles(folder, count)
     t = time.perf_counter()
     if mode == "process":
-        from desktop.engine_process import ProcessEngine
+        from app.engine_process import ProcessEngine
 
         model = ProcessEngine().start()
     else:
         from annotate.pipeline import load_pipeline
 
-        model = load_pipeline()
+        from app.suggesting import LocalModel
+
+        model = LocalModel(load_pipeline())
     print(f"[{mode}] pipeline loaded in {time.perf_counter() - t:.1f} s", flush=True)
     project = Project.open(workdir / f"{mode}.quotedesk")
     try:

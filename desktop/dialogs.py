@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFrame, Q
                                QScrollArea, QVBoxLayout, QWidget)
 
 from desktop.actions import MENUS, shortcut_text, specs
-from desktop.projects import PROJECT_SUFFIX, data_dir
+from app.projects import PROJECT_SUFFIX, data_dir
 
 PROJECT_FILTER = f"Quotedesk projects (*{PROJECT_SUFFIX});;SQLite files (*.sqlite *.db);;All files (*)"
 

@@ -30,7 +30,7 @@ from db import QuotedeskError
 
 log = logging.getLogger(__name__)
 
-OUR_PACKAGES = ("db", "annotate", "exports", "desktop")
+OUR_PACKAGES = ("kernel", "db", "annotate", "exports", "app", "desktop")
 MAX_OPEN_DIALOGS = 3
 """More unexpected errors than this at once (a failing paint, a loop) are only logged."""
 

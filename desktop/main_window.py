@@ -533,8 +533,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.settings.sync()
         self.runner.shutdown()
         self.reader.shutdown()
-        if hasattr(self.nlp, "close"):  # a model in a helper process
-            self.nlp.close()
+        if self.nlp is not None:
+            self.nlp.close()  # stops the helper process
         if self.owns_project:
             self.project.close()
         super().closeEvent(event)

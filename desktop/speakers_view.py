@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QFormLa
                                QVBoxLayout, QWidget)
 
 from db import Changes, InvalidValueError, MergeProposal, Project, Speaker
-from desktop.affiliating import AffiliationSuggestion
-from desktop.affiliating import confirm as confirm_affiliation
-from desktop.affiliating import pending as pending_affiliations
+from app.affiliating import AffiliationSuggestion
+from app.affiliating import confirm as confirm_affiliation
+from app.affiliating import pending as pending_affiliations
 from desktop.errors import show_error
 from desktop.models import ID_ROLE, SORT_ROLE, RecordTableModel
 

@@ -8,7 +8,7 @@ CollectionOp: never call UI routines from the background function). Results,
 errors and progress come back to the GUI thread through queued signals, and
 progress is throttled in the worker so a fast job cannot flood the event loop.
 
-The spaCy pipeline itself runs in a helper process (desktop.engine_process),
+The spaCy pipeline itself runs in a helper process (app.engine_process),
 which a job on this runner feeds and waits for.
 
 A cancelled job is not an error: it either returns what it has done so far

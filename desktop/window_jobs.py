@@ -6,7 +6,7 @@ in the GUI thread. New articles get suggestions automatically once the model is 
 
 from __future__ import annotations
 
-from desktop import jobs
+from app import jobs
 from desktop.dialogs import ask_import_files, ask_import_folder
 
 
@@ -22,11 +22,10 @@ class BackgroundWork:
         if loaded is None:
             self.model_label.setText("Language model: not loaded")
             return
-        model = loaded.model if hasattr(loaded, "model") else loaded.nlp
-        self.use_model(model, f"{loaded.name} {loaded.version}")
+        self.use_model(loaded.model, f"{loaded.name} {loaded.version}")
 
     def use_model(self, model, name: str) -> None:
-        """Start using a loaded model (a spaCy pipeline or desktop.engine_process's engine).
+        """Start using a loaded model (an ``app.suggesting.Model``: in this process or the helper's).
 
         Articles waiting for it get their suggestions.
         """
@@ -62,7 +61,7 @@ class BackgroundWork:
         project, nlp = self.project, self.nlp
 
         def job(*, progress, cancelled):
-            from desktop.suggesting import engine_for
+            from app.suggesting import engine_for
 
             return jobs.suggest_job(project, engine_for(project, nlp), article_ids, redo,
                                     progress=progress, cancelled=cancelled)
@@ -91,7 +90,7 @@ class BackgroundWork:
     def act_train_model(self) -> None:
         """Train the attribution model on the project's confirmed claims, in the background; when
         it is written, the language model is reloaded so the next suggestions use it."""
-        from desktop.training import default_model_dir, project_articles, train_job
+        from app.training import default_model_dir, project_articles, train_job
 
         articles = project_articles(self.project)
         if not articles:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from db import ClaimDraft, Project, Span
-from desktop.projects import SEED_TOPIC, seed_project
+from app.projects import SEED_TOPIC, seed_project
 
 GOVERNMENT = "Government of Italy"
 CROSETTO_QUOTE = "Italy is willing to participate in a possible peacekeeping mission in Ukraine"

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from db import ClaimFilter
-from desktop.affiliating import pending
+from app.affiliating import pending
 
 
 def test_default_project_shows_the_italy_reversal_after_accepting_its_suggestions(tmp_path):
@@ -16,7 +16,7 @@ def test_default_project_shows_the_italy_reversal_after_accepting_its_suggestion
     run = [sys.executable, "-m", "desktop.cli"]
     done = subprocess.run([*run, "suggest"], env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    from desktop.projects import default_project_path
+    from app.projects import default_project_path
     import os
 
     os.environ["QUOTEDESK_DATA_DIR"] = str(tmp_path)

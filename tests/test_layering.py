@@ -23,16 +23,17 @@ def test_import_contracts_hold():
 
 def test_contract_catches_qt_in_db(tmp_path):
     """The check is real: a copy of the tree with Qt imported in db/ fails it."""
-    for name in ("kernel", "annotate", "db", "exports", "desktop"):
+    for name in ("kernel", "app", "annotate", "db", "exports", "desktop"):
         shutil.copytree(REPO / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
     (tmp_path / "db" / "sneaky.py").write_text("from PySide6.QtCore import QObject\n")
     (tmp_path / "annotate" / "sneaky.py").write_text("import db\n")
     (tmp_path / "kernel" / "sneaky.py").write_text("import annotate\n")
+    (tmp_path / "app" / "sneaky.py").write_text("import desktop.cli\n")
     env_result = subprocess.run(
         [sys.executable, "-c", "import sys; sys.path.insert(0, '.'); from importlinter.cli import lint_imports_command; "
          "sys.exit(lint_imports_command())"],
         cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert env_result.returncode != 0
     assert "db.sneaky" in env_result.stdout and "annotate.sneaky" in env_result.stdout
-    assert "kernel.sneaky" in env_result.stdout
+    assert "kernel.sneaky" in env_result.stdout and "app.sneaky" in env_result.stdout

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from app.projects import SEED_TOPIC
 from db import ClaimDraft, ClaimFilter, InvalidValueError, NewArticle, NotFoundError, Span, SpeakerRole
-from desktop.projects import SEED_TOPIC
 from tests.factcheck_seeds import (
     CROSETTO_QUOTE,
     CROSETTO_QUOTE_2,
@@ -246,7 +246,7 @@ def test_a_claim_stored_without_a_role_gets_the_role_held_on_its_date(project):
 
 def _lane_project(project, stances):
     """One speaker's confirmed claims on the seed topic: (article text tag, date, stance) each."""
-    from desktop.projects import seed_project
+    from app.projects import seed_project
 
     seed_project(project)
     ids = []

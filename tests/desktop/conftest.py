@@ -21,6 +21,7 @@ def settings(tmp_path):
 @pytest.fixture
 def make_window(qtbot, project_path, settings, nlp):
     """make_window(path=project_path) -> a shown MainWindow on that project, model ready, closed after."""
+    from app.suggesting import LocalModel
     from db import Project
     from desktop.main_window import MainWindow
 
@@ -34,7 +35,7 @@ def make_window(qtbot, project_path, settings, nlp):
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)  # window shortcuts only work in the active window
-        window.use_model(nlp, "test pipeline")
+        window.use_model(LocalModel(nlp), "test pipeline")
         made.append(window)
         return window
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
 
+from app.jobs import import_job, suggest_job
+from app.suggesting import engine_for
 from db import ClaimFilter, Project
-from desktop.jobs import import_job, suggest_job
 from desktop.main_window import LIST_REFRESH_MS
-from desktop.suggesting import engine_for
 from desktop.tasks import TaskRunner
 
 TICK_MS = 5

@@ -11,7 +11,7 @@ from tests.desktop.test_main_window import TIMEOUT
 def test_accepting_every_suggestion_shows_the_italy_reversal_in_stance_changes_and_timeline(
         qtbot, make_window, project_path):
     from db import Project
-    from desktop.projects import seed_project
+    from app.projects import seed_project
 
     with Project.open(project_path) as project:
         seed_project(project)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from db import ClaimDraft
 from desktop.errors import show_error
 from desktop.factcheck import VIEWS, install_factcheck_views
-from desktop.projects import SEED_TOPIC
+from app.projects import SEED_TOPIC
 from desktop.undo import CoreUndoStack
 from tests.factcheck_seeds import CROSETTO_QUOTE_2, confirm, seed_claims, span
 

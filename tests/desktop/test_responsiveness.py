@@ -6,7 +6,7 @@ import pytest
 from load_scenario import run_scenario
 from synthetic_articles import write_articles
 
-from desktop.engine_process import ProcessEngine
+from app.engine_process import ProcessEngine
 
 MAX_STALL_MS = 250
 ARTICLES = 200
@@ -36,7 +36,7 @@ def test_gui_event_loop_never_stalls_over_250ms_while_200_articles_import_and_ge
 def test_model_loads_in_the_background_while_the_event_loop_keeps_running(qtbot, qapp):
     from load_scenario import StallMeter
 
-    from desktop.jobs import load_model_job
+    from app.jobs import load_model_job
     from desktop.tasks import TaskRunner
 
     runner = TaskRunner()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
-from desktop.projects import SEED_TOPIC
+from app.projects import SEED_TOPIC
 from desktop.timeline import STANCE_COLOURS, TimelineView, msecs
 from tests.factcheck_seeds import seed_claims
 

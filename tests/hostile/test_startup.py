@@ -33,7 +33,7 @@ def _broken(template, tmp_path, statement: str):
 def test_a_broken_last_project_falls_back_to_the_default_one(qtbot, template, tmp_path, settings, statement):
     from desktop.app import _fell_back, _start
     from desktop.errors import user_message
-    from desktop.projects import default_project_path
+    from app.projects import default_project_path
 
     broken = _broken(template, tmp_path, statement)
     before = broken.read_bytes()
@@ -57,7 +57,7 @@ def test_a_project_that_fails_after_opening_is_closed_and_left(qtbot, template, 
     """A later step failing (here: recording the annotator) is handled like a failed open."""
     from db import Project
     from desktop.app import _start
-    from desktop.projects import default_project_path
+    from app.projects import default_project_path
 
     path = tmp_path / "good.quotedesk"
     shutil.copy(template, path)

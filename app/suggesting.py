@@ -8,13 +8,18 @@ it stored and never leaves an article half-suggested.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from annotate.suggestion import TopicSpec
-from db import ClaimFilter, NotFoundError, Project, QuotedeskError
+from db import Changes, ClaimDraft, ClaimFilter, NotFoundError, Project, QuotedeskError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -27,19 +32,72 @@ def topic_specs(project: Project) -> list[TopicSpec]:
     return [TopicSpec(t.name, tuple(t.keywords), tuple(t.examples)) for t in project.topics()]
 
 
-def engine_for(project: Project, model):
-    """An engine judging stance toward the project's current topics.
+Progress = Callable[[int, "int | None"], None]
+Cancelled = Callable[[], bool]
 
-    ``model`` is a spaCy pipeline (gives an ``annotate.engine.SuggestionEngine``)
-    or a started ``desktop.engine_process.ProcessEngine`` (what the window uses).
-    Call it for each run: topics may have changed since the last.
-    """
-    topics = topic_specs(project)
-    if hasattr(model, "with_topics"):
-        return model.with_topics(topics)
-    from annotate.engine import SuggestionEngine
 
-    return SuggestionEngine(model, topics)
+class Suggester(Protocol):
+    """Suggests claims for a project's articles, with its topics: ``LocalSuggester`` parses in this
+    process, ``app.engine_process.HelperEngine`` in the helper process (which also stores them)."""
+
+    def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 16,
+                     cancelled: Cancelled | None = None) -> Iterator[list[ClaimDraft]]:
+        """One list of suggestions per (text, publication date), in order; nothing is stored."""
+
+    def run_suggestions(self, project: Project, article_ids: Sequence[int], *, redo: bool = False,
+                        progress: Progress | None = None, cancelled: Cancelled | None = None) -> SuggestSummary:
+        """Suggest claims for the articles and store them (``run_suggestions``'s loop)."""
+
+
+class Model(Protocol):
+    """A loaded spaCy pipeline: ``LocalModel`` here or ``app.engine_process.ProcessEngine``."""
+
+    model_name: str | None
+    model_version: str | None
+
+    def with_topics(self, topics: Sequence[TopicSpec]) -> Suggester:
+        """The suggester that judges stance toward these topics."""
+
+    def close(self) -> None:
+        """Let the pipeline go (stops a helper process)."""
+
+
+class LocalModel:
+    """A spaCy pipeline loaded in this process (the command line; tests)."""
+
+    def __init__(self, nlp: Language):
+        from annotate.pipeline import pipeline_id
+
+        self.nlp = nlp
+        self.model_name, self.model_version = pipeline_id(nlp)
+
+    def with_topics(self, topics: Sequence[TopicSpec]) -> LocalSuggester:
+        from annotate.engine import SuggestionEngine
+
+        return LocalSuggester(SuggestionEngine(self.nlp, topics))
+
+    def close(self) -> None:
+        pass
+
+
+class LocalSuggester:
+    """``annotate.engine.SuggestionEngine`` as a ``Suggester``: parses in this process."""
+
+    def __init__(self, engine):
+        self.engine = engine
+
+    def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 16,
+                     cancelled: Cancelled | None = None) -> Iterator[list[ClaimDraft]]:
+        return self.engine.suggest_many(items, batch_size=batch_size, cancelled=cancelled)
+
+    def run_suggestions(self, project: Project, article_ids: Sequence[int], *, redo: bool = False,
+                        progress: Progress | None = None, cancelled: Cancelled | None = None) -> SuggestSummary:
+        return run_suggestions(project, self, article_ids, redo=redo, progress=progress, cancelled=cancelled)
+
+
+def engine_for(project: Project, model: Model) -> Suggester:
+    """The suggester for the project's current topics; call it for each run (topics may change)."""
+    return model.with_topics(topic_specs(project))
 
 
 @dataclass
@@ -48,6 +106,7 @@ class SuggestSummary:
     claims: int = 0  # new suggestions stored
     failed: list[tuple[int, str]] = field(default_factory=list)  # (article id, message for the user)
     cancelled: bool = False
+    changes: Changes = Changes()  # what the run changed in the project, for the views to refresh
 
     @property
     def message(self) -> str:
@@ -62,13 +121,13 @@ class SuggestSummary:
         return "\n".join(f"Article {aid}: {msg}" for aid, msg in self.failed)
 
 
-def run_suggestions(project: Project, engine, article_ids: Sequence[int], *, redo: bool = False,
-                    progress: Callable[[int, int | None], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None, chunk: int = CHUNK) -> SuggestSummary:
+def run_suggestions(project: Project, engine: Suggester, article_ids: Sequence[int], *, redo: bool = False,
+                    progress: Progress | None = None, cancelled: Cancelled | None = None,
+                    chunk: int = CHUNK) -> SuggestSummary:
     """Suggest claims for the given articles and store them.
 
-    ``engine`` is an ``annotate.engine.SuggestionEngine`` or anything with its
-    ``suggest_many`` (``desktop.engine_process.ProcessEngine.with_topics(...)``).
+    ``engine`` parses the texts (its ``suggest_many``); the loop runs here and stores in this
+    process (the helper process runs this same loop on its side).
     Without ``redo`` an article's earlier suggestions stay and only new spans
     are added; with ``redo`` its pending model suggestions are replaced.
     Confirmed and rejected claims are never touched. A cancelled run is not an
@@ -102,6 +161,7 @@ def run_suggestions(project: Project, engine, article_ids: Sequence[int], *, red
             summary.failed.append((aid, str(exc)))
         else:
             summary.articles.append(aid)
+            summary.changes |= changes
             # with redo, Changes also names the replaced suggestions, which are gone now
             summary.claims += (project.count_claims(ClaimFilter(ids=tuple(changes.claims)))
                                if redo and changes.claims else len(changes.claims))
@@ -111,7 +171,7 @@ def run_suggestions(project: Project, engine, article_ids: Sequence[int], *, red
     summary.cancelled = bool(cancelled is not None and cancelled()
                              and len(summary.articles) + len(summary.failed) < total)
     if summary.articles:  # who the new speakers speak for, from their titles in the text
-        from desktop.affiliating import suggest_affiliations
+        from app.affiliating import suggest_affiliations
 
-        suggest_affiliations(project)
+        summary.changes |= suggest_affiliations(project)
     return summary

@@ -9,11 +9,11 @@ import pytest
 
 from annotate.pipeline import PipelineNotFound
 from annotate.suggestion import TopicSpec
+from app.engine_process import ProcessEngine
+from app.jobs import ImportReport, export_job, import_job, load_model_job, suggest_job
+from app.projects import SEED_TOPIC, SEED_TOPIC_KEYWORDS
+from app.suggesting import LocalModel, engine_for, run_suggestions, topic_specs
 from db import ClaimDraft, ClaimFilter, NewArticle, Span
-from desktop.engine_process import ProcessEngine
-from desktop.jobs import ImportReport, export_job, import_job, load_model_job, suggest_job
-from desktop.projects import SEED_TOPIC, SEED_TOPIC_KEYWORDS
-from desktop.suggesting import engine_for, run_suggestions, topic_specs
 
 SEEDS = Path(__file__).resolve().parents[2] / "resources" / "seeds"
 
@@ -67,7 +67,7 @@ def test_topic_specs_carry_the_projects_topics(project):
 def test_suggest_job_stores_suggestions_once_and_reports_progress(seeded, nlp):
     project, ids = seeded
     rec = Recorder()
-    summary = suggest_job(project, engine_for(project, nlp), ids, progress=rec.progress, cancelled=rec.cancelled)
+    summary = suggest_job(project, engine_for(project, LocalModel(nlp)), ids, progress=rec.progress, cancelled=rec.cancelled)
     stored = project.claims(ClaimFilter(statuses=("suggested",)))
     assert summary.articles == ids and summary.claims == len(stored) > 5 and not summary.cancelled
     assert rec.calls[0] == (0, 2) and rec.calls[-1] == (2, 2)
@@ -77,14 +77,14 @@ def test_suggest_job_stores_suggestions_once_and_reports_progress(seeded, nlp):
     for c in stored:  # offsets are code points into the stored text
         assert project.article(c.article_id).text[c.content.start:c.content.end] == c.content.text
 
-    again = suggest_job(project, engine_for(project, nlp), ids, progress=rec.progress, cancelled=rec.cancelled)
+    again = suggest_job(project, engine_for(project, LocalModel(nlp)), ids, progress=rec.progress, cancelled=rec.cancelled)
     assert again.claims == 0 and project.count_claims() == len(stored)
     assert "0 suggestions in 2 articles." == again.message
 
 
 def test_redo_replaces_pending_suggestions_but_keeps_decisions(seeded, nlp):
     project, ids = seeded
-    engine = engine_for(project, nlp)
+    engine = engine_for(project, LocalModel(nlp))
     run_suggestions(project, engine, ids)
     first, second = project.claims(ClaimFilter(article_id=ids[0], statuses=("suggested",)))[:2]
     project.confirm_claim(first.id, annotator="ada", stance="against")
@@ -99,7 +99,7 @@ def test_redo_replaces_pending_suggestions_but_keeps_decisions(seeded, nlp):
 def test_cancelled_suggest_run_keeps_finished_articles_and_says_so(seeded, nlp):
     project, ids = seeded
     rec = Recorder(cancel_after=1)
-    summary = run_suggestions(project, engine_for(project, nlp), ids, progress=rec.progress,
+    summary = run_suggestions(project, engine_for(project, LocalModel(nlp)), ids, progress=rec.progress,
                               cancelled=rec.cancelled, chunk=1)
     assert summary.cancelled and summary.articles == ids[:1]
     assert project.article_ids(lacking_suggestions=True) == ids[1:]
@@ -109,7 +109,7 @@ def test_cancelled_suggest_run_keeps_finished_articles_and_says_so(seeded, nlp):
 def test_article_deleted_before_its_turn_is_reported_not_fatal(seeded, nlp):
     project, ids = seeded
     project.delete_article(ids[0])
-    summary = run_suggestions(project, engine_for(project, nlp), ids)
+    summary = run_suggestions(project, engine_for(project, LocalModel(nlp)), ids)
     assert summary.articles == ids[1:]
     assert summary.failed == [(ids[0], f"There is no article {ids[0]} in this project.")]
     assert f"Article {ids[0]}: There is no article" in summary.details
@@ -157,7 +157,7 @@ def test_load_model_job_starts_the_pipeline_in_a_helper_process(helper):
 def test_helper_process_suggests_exactly_what_the_engine_suggests_here(seeded, nlp, helper):
     project, ids = seeded
     texts = [(project.article(i).text, project.article(i).published) for i in ids]
-    here = list(engine_for(project, nlp).suggest_many(texts))
+    here = list(engine_for(project, LocalModel(nlp)).suggest_many(texts))
     there = list(engine_for(project, helper[0].model).suggest_many(iter(texts), batch_size=1))
     assert there == here and sum(map(len, here)) > 5
 
@@ -185,7 +185,7 @@ def test_suggest_job_in_the_helper_process_stops_when_cancelled(project, helper,
 
 def test_load_model_job_in_process_gives_a_pipeline():
     loaded = load_model_job(None, False, progress=lambda d, t: None, cancelled=lambda: False)
-    assert loaded.model("Crosetto said it.")[0].text == "Crosetto"
+    assert loaded.model.nlp("Crosetto said it.")[0].text == "Crosetto"
 
 
 @pytest.mark.parametrize("separate_process", [True, False])

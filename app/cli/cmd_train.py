@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
+from app.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
 
 
 def register(sub) -> None:
@@ -51,7 +51,7 @@ def _progress(stream=None):
 
 def run(args) -> int:
     from annotate.training.train import TrainingError
-    from desktop.training import default_model_dir, gold_articles, project_articles
+    from app.training import default_model_dir, gold_articles, project_articles
 
     try:
         articles = gold_articles(args.gold)
@@ -60,7 +60,7 @@ def run(args) -> int:
         print(f"quotedesk: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     if not args.gold or args.project:
-        from desktop.projects import open_project
+        from app.projects import open_project
 
         with open_project(args.db) as project:
             articles += project_articles(project)

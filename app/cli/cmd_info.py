@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 from db.schema import sqlite_path, to_url
-from desktop.cli import EXIT_FAILURE, add_db_argument
-from desktop.projects import open_project
+from app.cli import EXIT_FAILURE, add_db_argument
+from app.projects import open_project
 
 
 def register(sub) -> None:

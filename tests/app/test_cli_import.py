@@ -21,10 +21,10 @@ import pytest
 
 from db import Project
 from desktop.cli import main
-from desktop.cli.cmd_import import _Bar
-from desktop.importing import import_paths
+from app.cli.cmd_import import _Bar
+from app.importing import import_paths
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "annotate" / "data" / "ingest"
 SEEDS = REPO / "resources" / "seeds"
 GOOD = DATA / "emoji.txt"

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from desktop.cli import main
-from desktop.projects import default_project_path, open_project
+from app.projects import default_project_path, open_project
 
 
 def test_info_on_the_default_project_shows_the_two_seed_articles(capsys):

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from db import NewArticle, Project
-from desktop.engine_process import EngineProcessError, ProcessEngine
+from app.engine_process import EngineProcessError, ProcessEngine
 from desktop.errors import user_message
-from desktop.suggesting import engine_for
+from app.suggesting import engine_for
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "seeds" / "000_f802f2a90c03337f.txt"
 

@@ -51,7 +51,7 @@ def train_job(articles: Sequence[GoldArticle], output: Path, *, max_steps: int |
 
 def default_model_dir() -> Path:
     """Where a model trained in the window is written: the user's data directory."""
-    from desktop.projects import data_dir
+    from app.projects import data_dir
 
     return data_dir() / "models" / "attribution"
 

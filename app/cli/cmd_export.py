@@ -10,8 +10,8 @@ import tempfile
 from pathlib import Path
 
 from db import STATUSES
-from desktop.cli import EXIT_FAILURE, EXIT_USAGE, add_db_argument, terminal_safe
-from desktop.projects import open_project
+from app.cli import EXIT_FAILURE, EXIT_USAGE, add_db_argument, terminal_safe
+from app.projects import open_project
 
 
 def register(sub) -> None:

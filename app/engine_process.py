@@ -7,7 +7,7 @@ alone and 148 ms beside one busy Python thread; with spaCy on a worker thread
 the event loop stalled for up to 0.8 s (benchmarks/bench_ui_stall.py
 --mode thread). Moving only spaCy out was not enough: storing the results on a
 worker thread is Python work too. So the whole read-suggest-store loop
-(``desktop.suggesting.run_suggestions``) runs in the helper, which writes to
+(``app.suggesting.run_suggestions``) runs in the helper, which writes to
 the project file itself (SQLite takes writers from several processes; see
 tests/db/test_concurrency.py). The worker thread in the window's process only
 waits, passing progress on and the cancel request back.
@@ -31,7 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from annotate.suggestion import TopicSpec
 from db import ClaimDraft, Project
-from desktop.suggesting import SuggestSummary
+from app.suggesting import Cancelled, Progress, SuggestSummary
 
 CHILD_NICENESS = 5
 """The helper yields the CPU to the window when the machine is busy."""
@@ -56,7 +56,7 @@ def _child_init(progress: multiprocessing.Queue, cancel) -> None:
 
 def _child_load(name: str | None) -> tuple[str, str, int]:
     from annotate.pipeline import pipeline_id
-    from desktop.training import load_for_suggesting
+    from app.training import load_for_suggesting
 
     nlp, _ = load_for_suggesting(name)
     nlp("Quotedesk warms the pipeline up, the minister said.")  # the first parse pays one-off costs
@@ -75,10 +75,11 @@ def _child_project(url: str) -> Project:
 
 def _child_run(url: str, topics: tuple[TopicSpec, ...], ids: list[int], redo: bool, token: int) -> SuggestSummary:
     from annotate.engine import SuggestionEngine
-    from desktop.suggesting import run_suggestions
+    from app.suggesting import LocalSuggester, run_suggestions
 
     out: multiprocessing.Queue = _child["progress"]
-    return run_suggestions(_child_project(url), SuggestionEngine(_child["nlp"], topics), ids, redo=redo,
+    return run_suggestions(_child_project(url), LocalSuggester(SuggestionEngine(_child["nlp"], topics)), ids,
+                           redo=redo,
                            progress=lambda done, total: out.put((token, done, total)),
                            cancelled=_child["cancel"].is_set, chunk=HELPER_CHUNK)
 
@@ -131,7 +132,7 @@ class ProcessEngine:
         return self
 
     def with_topics(self, topics: Sequence[TopicSpec]) -> HelperEngine:
-        """The engine for one project's topics (what ``desktop.suggesting.engine_for`` returns)."""
+        """The suggester for one project's topics (what ``app.suggesting.engine_for`` returns)."""
         return HelperEngine(self, tuple(topics))
 
     def _submit(self, fn, *args) -> Future:
@@ -167,7 +168,12 @@ class ProcessEngine:
                     continue
                 if tok == token and progress is not None:
                     progress(done, total)
-            return self._result(future)
+            summary = self._result(future)
+            # The child's last progress report can still be in the queue's pipe when its result
+            # has arrived: report the end from the result itself, so the caller always sees it.
+            if progress is not None:
+                progress(len(summary.articles) + len(summary.failed), len(ids))
+            return summary
 
     def close(self) -> None:
         """Stop the helper process (a run in progress stops; what it stored stays)."""
@@ -190,15 +196,16 @@ class ProcessEngine:
 
 
 class HelperEngine:
-    """A ProcessEngine with a project's topics."""
+    """A ProcessEngine with a project's topics: an ``app.suggesting.Suggester`` whose loop runs in the
+    helper process, which writes the suggestions to the project itself; the ``SuggestSummary`` it
+    returns carries the ``Changes`` of those writes back to this process."""
 
     def __init__(self, engine: ProcessEngine, topics: tuple[TopicSpec, ...]):
         self._engine, self.topics = engine, topics
 
     def run_suggestions(self, project: Project, article_ids: Sequence[int], *, redo: bool = False,
-                        progress: Callable[[int, int | None], None] | None = None,
-                        cancelled: Callable[[], bool] | None = None) -> SuggestSummary:
-        """``desktop.suggesting.run_suggestions`` for ``project``, run in the helper process."""
+                        progress: Progress | None = None, cancelled: Cancelled | None = None) -> SuggestSummary:
+        """``app.suggesting.run_suggestions`` for ``project``, run in the helper process."""
         return self._engine._run(project, self.topics, list(article_ids), redo, progress, cancelled)
 
     def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 16,

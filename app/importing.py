@@ -12,7 +12,7 @@ from pathlib import Path
 
 from annotate.ingest import IngestError, IngestResult, read_paths
 from db import DuplicateArticleError, Project, QuotedeskError
-from desktop.projects import to_new_article
+from app.projects import to_new_article
 
 
 @dataclass(frozen=True)

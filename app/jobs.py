@@ -1,4 +1,4 @@
-"""Plain job functions for ``desktop.tasks.TaskRunner``. No Qt here.
+"""Plain job functions, run by the window's task runner (``desktop.tasks``) on a worker thread.
 
 Each job is ``job(*args, progress, cancelled)``: it reports ``progress(done,
 total)`` (total None when unknown), checks ``cancelled()`` between items, and
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.importing import ImportSummary, import_paths
+from app.suggesting import LocalModel, Model, Suggester, SuggestSummary
 from db import Project
-from desktop.importing import ImportSummary, import_paths
-from desktop.suggesting import SuggestSummary, run_suggestions
 
 Progress = Callable[[int, "int | None"], None]
 Cancelled = Callable[[], bool]
@@ -28,9 +28,9 @@ def _plural(n: int, word: str) -> str:
 
 @dataclass(frozen=True)
 class LoadedModel:
-    """A loaded pipeline: ``model`` is what ``desktop.suggesting.engine_for`` takes."""
+    """A loaded pipeline: ``model`` is what ``app.suggesting.engine_for`` takes."""
 
-    model: Any  # a started desktop.engine_process.ProcessEngine, or a spacy.Language
+    model: Model  # a started app.engine_process.ProcessEngine, or a LocalModel
     name: str
     version: str
 
@@ -43,14 +43,14 @@ def load_model_job(name: str | None = None, separate_process: bool = True, *, pr
                    cancelled: Cancelled) -> LoadedModel | None:
     """Load the spaCy pipeline (the best installed one when ``name`` is None) and warm it up.
 
-    By default it is loaded in a helper process (``desktop.engine_process``),
+    By default it is loaded in a helper process (``app.engine_process``),
     where parsing never holds the window's GIL; ``separate_process=False``
     loads it here. Raises annotate's PipelineNotFound, whose message says what
     to install. Returns None when cancelled.
     """
     progress(0, None)
     if separate_process:
-        from desktop.engine_process import ProcessEngine
+        from app.engine_process import ProcessEngine
 
         engine = ProcessEngine(name).start()
         if cancelled():
@@ -59,18 +59,18 @@ def load_model_job(name: str | None = None, separate_process: bool = True, *, pr
         progress(1, 1)
         return LoadedModel(engine, engine.model_name, engine.model_version)
     from annotate.pipeline import pipeline_id
-    from desktop.training import load_for_suggesting
+    from app.training import load_for_suggesting
 
     nlp, _ = load_for_suggesting(name)
     if cancelled():
         return None
     nlp("Quotedesk warms the pipeline up, the minister said.")  # the first parse pays one-off costs
     progress(1, 1)
-    return LoadedModel(nlp, *pipeline_id(nlp))
+    return LoadedModel(LocalModel(nlp), *pipeline_id(nlp))
 
 
 class ImportReport(ImportSummary):
-    """``desktop.importing.ImportSummary`` with the lines the status bar shows."""
+    """``app.importing.ImportSummary`` with the lines the status bar shows."""
 
     @property
     def message(self) -> str:
@@ -91,21 +91,19 @@ class ImportReport(ImportSummary):
 
 def import_job(project: Project, paths: Sequence[str | Path], *, progress: Progress,
                cancelled: Cancelled) -> ImportReport:
-    """Read files, folders, batches and URLs and store the articles (``desktop.importing``'s loop)."""
+    """Read files, folders, batches and URLs and store the articles (``app.importing``'s loop)."""
     summary = import_paths(project, paths, progress=progress, cancelled=cancelled)
     return ImportReport(**vars(summary))
 
 
-def suggest_job(project: Project, engine, article_ids: Sequence[int], redo: bool = False, *,
+def suggest_job(project: Project, engine: Suggester, article_ids: Sequence[int], redo: bool = False, *,
                 progress: Progress, cancelled: Cancelled) -> SuggestSummary:
-    """Suggest claims for the articles and store them (``desktop.suggesting``'s loop).
+    """Suggest claims for the articles and store them (``app.suggesting``'s loop).
 
-    ``engine`` comes from ``desktop.suggesting.engine_for``; on the helper
+    ``engine`` comes from ``app.suggesting.engine_for``; on the helper
     process's engine the loop runs in that process.
     """
-    if hasattr(engine, "run_suggestions"):
-        return engine.run_suggestions(project, article_ids, redo=redo, progress=progress, cancelled=cancelled)
-    return run_suggestions(project, engine, article_ids, redo=redo, progress=progress, cancelled=cancelled)
+    return engine.run_suggestions(project, article_ids, redo=redo, progress=progress, cancelled=cancelled)
 
 
 @dataclass(frozen=True)

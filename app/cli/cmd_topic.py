@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 
 from db import NotFoundError, Project, Topic
-from desktop.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
-from desktop.projects import open_project
+from app.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
+from app.projects import open_project
 
 
 def register(sub) -> None:

@@ -6,9 +6,9 @@ import signal
 import sys
 import threading
 
-from desktop.cli import EXIT_FAILURE, EXIT_OK, add_db_argument, terminal_safe
-from desktop.importing import ImportSummary, import_paths
-from desktop.projects import open_project
+from app.cli import EXIT_FAILURE, EXIT_OK, add_db_argument, terminal_safe
+from app.importing import ImportSummary, import_paths
+from app.projects import open_project
 
 
 def register(sub) -> None:

@@ -11,9 +11,9 @@ import sys
 import textwrap
 
 from db import NotFoundError, StanceChange, StancePoint
-from desktop.cli import EXIT_OK, add_db_argument
+from app.cli import EXIT_OK, add_db_argument
+from app.projects import open_project
 from exports import STANCE_LABELS, STRENGTH_LABELS
-from desktop.projects import open_project
 
 WHO_WIDTH = 22
 
@@ -92,6 +92,6 @@ def _row(cells: list[str], widths: list[int]) -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    from desktop.cli import main
+    from app.cli import main
 
     sys.exit(main(["report", *sys.argv[1:]]))

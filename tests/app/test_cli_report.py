@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from db import Project
 from desktop.cli import main
-from desktop.projects import SEED_TOPIC
+from app.projects import SEED_TOPIC
 from tests.factcheck_seeds import seed_claims
 
 

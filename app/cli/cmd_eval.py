@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
+from app.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
 
 
 def register(sub) -> None:
@@ -26,7 +26,7 @@ def run(args) -> int:
     from annotate.engine import SuggestionEngine
     from annotate.evaluate import GoldFormatError, evaluate, format_report, gold_topics, load_gold
     from annotate.pipeline import PipelineNotFound, load_pipeline
-    from desktop.training import load_for_suggesting
+    from app.training import load_for_suggesting
 
     gold = Path(args.gold)
     try:

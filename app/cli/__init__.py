@@ -1,4 +1,4 @@
-"""The ``quotedesk`` command line. Bare ``quotedesk`` opens the window.
+"""The ``quotedesk`` command line. Bare ``quotedesk`` opens the window (``desktop.cli`` supplies it).
 
 Each subcommand is one module in this package with ``register(subparsers)``
 that adds its parser and sets ``handler`` (a function taking the parsed
@@ -13,10 +13,11 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Callable
 
 from db import QuotedeskError
 
-# Modules of desktop.cli that provide subcommands, in the order --help lists them.
+# Modules of app.cli that provide subcommands, in the order --help lists them.
 COMMANDS = [
     "cmd_info",
     "cmd_import",
@@ -53,15 +54,17 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
                         help="project file or database URL (default: the default project)")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, open_window: Callable[[str | None], int] | None = None) -> int:
+    """Run one command; with none, ``open_window(db)`` (given by ``desktop.cli``) or the help."""
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     if not args.command:
-        from desktop.app import run_app
-
-        return run_app(db=args.db)
+        if open_window is None:
+            parser.print_help()
+            return EXIT_USAGE
+        return open_window(args.db)
     stdout, sys.stdout = sys.stdout, _TerminalSafe(sys.stdout)  # titles, names, notes: never raw escapes
     try:
         return int(args.handler(args) or 0)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from desktop.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
-from desktop.projects import open_project
+from app.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
+from app.projects import open_project
 
 
 def register(sub) -> None:
@@ -39,8 +39,8 @@ def _progress(stream=None):
 
 def run(args) -> int:
     from annotate.pipeline import PipelineNotFound
-    from desktop.suggesting import engine_for, run_suggestions
-    from desktop.training import load_for_suggesting
+    from app.suggesting import LocalModel, engine_for
+    from app.training import load_for_suggesting
 
     try:
         nlp, note = load_for_suggesting(args.model)
@@ -54,8 +54,8 @@ def run(args) -> int:
         if not ids:
             print("Every article already has suggestions (use --redo to suggest again).")
             return EXIT_OK
-        summary = run_suggestions(project, engine_for(project, nlp), ids, redo=args.redo,
-                                  progress=_progress())
+        summary = engine_for(project, LocalModel(nlp)).run_suggestions(project, ids, redo=args.redo,
+                                                                       progress=_progress())
     print(summary.message)
     if summary.failed:
         print(summary.details, file=sys.stderr)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.cli import terminal_safe, EXIT_FAILURE, add_db_argument
-from desktop.projects import open_project
+from app.cli import terminal_safe, EXIT_FAILURE, add_db_argument
+from app.projects import open_project
 
 
 def register(sub) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop.projects import APP_NAME, open_project
+from app.projects import APP_NAME, open_project
 
 log = logging.getLogger(__name__)
 
