@@ -2,8 +2,8 @@
 
 The menus, the shortcuts and the help overlay are all built from ``ACTIONS``, so
 they cannot disagree. Where Qt defines a standard key (Open, Undo, Find...) it
-is used, so the platform's own convention applies. The window connects each
-action named ``x`` to its method ``act_x``.
+is used, so the platform's own convention applies. The window binds each action
+to its handler in one explicit table (``MainWindow._bind_actions``).
 """
 
 from __future__ import annotations

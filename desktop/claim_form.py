@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QFormLayout, QG
 
 from db import Claim, Span, Speaker, Topic
 from desktop.date_field import DateField
-from exports import VERDICT_RATINGS
+from kernel import VERDICT_RATINGS
 
 STANCE_CHOICES = (("not judged", None), ("in favour (1)", "favor"), ("against (2)", "against"),
                   ("neutral (3)", "neutral"))

@@ -1,21 +1,23 @@
 """The table of all the project's claims, with sort, filters and full-text search.
 
-Loading the claims and running a full-text search are queries that grow with the
-project, so both run on the task runner; the filters that follow (status,
-speaker, topic, stance, date range) are applied by a proxy model in memory.
-Double-clicking (or Enter on) a row asks the window to open that claim.
+The filters (status, speaker, topic, stance, date range) and the full-text search make one
+``ClaimFilter``, the claims filter the command line and the exports use too, run as SQL by
+``Project.stream_claims`` on the task runner (the query grows with the project). A proxy model
+only sorts. Double-clicking (or Enter on) a row asks the window to open that claim.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QGridLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
-from db import STATUSES, ClaimFilter, Project, Speaker, Topic
-from desktop.models import ID_ROLE, ClaimFilterProxy, ClaimTableModel
+from db import STATUSES, Changes, ClaimFilter, Project, Speaker, Topic
+from desktop.models import ID_ROLE, SORT_ROLE, ClaimTableModel
+from kernel import NO_STANCE
 
 ANY_DATE = QDate(1900, 1, 1)
 
@@ -27,6 +29,8 @@ def _date(edit: QDateEdit) -> dt.date | None:
 
 class ClaimList(list):
     """Loaded claims, with the one-line summary the task runner's status widget shows."""
+
+    total = 0  # claims in the project, shown or not
 
     @property
     def message(self) -> str:
@@ -44,13 +48,15 @@ class ClaimsPanel(QWidget):
         self.stale = True
         self._generation = 0
         self.model = ClaimTableModel(self)
-        self.proxy = ClaimFilterProxy(self)
+        self.proxy = QSortFilterProxyModel(self)  # sorts only: the filters are SQL (claim_filter)
+        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSourceModel(self.model)
+        self._total = 0
 
         self.search = QLineEdit(placeholderText="Search claims, speakers and notes…", clearButtonEnabled=True)
         self.search.setAccessibleName("Search claims")
         self._search_timer = QTimer(self, singleShot=True, interval=250)
-        self._search_timer.timeout.connect(self._run_search)
+        self._search_timer.timeout.connect(self._filters_changed)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
 
         self.status = QComboBox(accessibleName="Filter by status")
@@ -61,7 +67,7 @@ class ClaimsPanel(QWidget):
         self.topic = QComboBox(accessibleName="Filter by topic")
         self.stance = QComboBox(accessibleName="Filter by stance")
         for text, value in (("any stance", None), ("in favour", "favor"), ("against", "against"),
-                            ("neutral", "neutral"), ("not judged", "none")):
+                            ("neutral", "neutral"), ("not judged", NO_STANCE)):
             self.stance.addItem(text, value)
         self.date_from = self._date_edit("from any date", "Statements on or after")
         self.date_to = self._date_edit("to any date", "Statements on or before")
@@ -127,16 +133,26 @@ class ClaimsPanel(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
             combo.blockSignals(False)
 
+    def claim_filter(self) -> ClaimFilter:
+        """The claims the filters and the search select."""
+        status = self.status.currentData()
+        return ClaimFilter(statuses=(status,) if status else None, speaker_id=self.speaker.currentData(),
+                           topic_id=self.topic.currentData(), stance=self.stance.currentData(),
+                           date_from=_date(self.date_from), date_to=_date(self.date_to),
+                           text=self.search.text().strip() or None)
+
     def reload(self) -> None:
-        """Fetch every claim again, off the UI thread; the table fills in when it arrives."""
+        """Fetch the selected claims again, off the UI thread; the table fills in when they arrive."""
         if self.project is None:
             return
         self.stale = False
         self._generation += 1
-        generation, project = self._generation, self.project
+        generation, project, selected = self._generation, self.project, self.claim_filter()
 
         def fetch(*, progress, cancelled):
-            return ClaimList(project.stream_claims(ClaimFilter()))
+            claims = ClaimList(project.stream_claims(selected))
+            claims.total = project.count_claims()
+            return claims
 
         self._runner.start("Load claims", fetch, on_done=lambda claims: self._loaded(generation, claims))
 
@@ -144,41 +160,29 @@ class ClaimsPanel(QWidget):
         if generation != self._generation or claims is None:
             return
         self.model.set_records(claims)
+        self._total = claims.total
         self._update_count()
 
-    def update_claims(self, claims) -> None:
-        """Rows of claims that changed (and are already listed) replaced in place."""
-        self.model.update_records(claims)
-        self.proxy.refilter()
-        self._update_count()
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh the changed claims (the window's ``changes_applied``): rows in place when they are all
+        listed and still selected, else the whole list; when hidden, at the next showing."""
+        if not changes.claims or self.project is None:
+            return
+        if not self.isVisible():
+            self.stale = True
+            return
+        found = self.project.claims(dataclasses.replace(self.claim_filter(), ids=tuple(changes.claims)))
+        if len(found) != len(changes.claims) or any(self.model.row_of(c.id) is None for c in found):
+            self.reload()
+        else:
+            self.model.update_records(found)
 
     # ---------------------------------------------------------------- filters
     def _filters_changed(self, *_) -> None:
-        self.proxy.set_filter(status=self.status.currentData(), speaker_id=self.speaker.currentData(),
-                              topic_id=self.topic.currentData(), stance=self.stance.currentData(),
-                              date_from=_date(self.date_from), date_to=_date(self.date_to))
-        self._update_count()
-
-    def _run_search(self) -> None:
-        text = self.search.text().strip()
-        if not text or self.project is None:
-            self.proxy.set_filter(ids=None)
-            self._update_count()
-            return
-        project = self.project
-
-        def find(*, progress, cancelled):
-            return frozenset(c.id for c in project.claims(ClaimFilter(text=text)))
-
-        def found(ids):
-            if ids is not None and self.search.text().strip() == text:
-                self.proxy.set_filter(ids=ids)
-                self._update_count()
-
-        self._runner.start("Search claims", find, on_done=found)
+        self.reload()
 
     def _update_count(self) -> None:
-        self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} claims")
+        self.count.setText(f"{self.proxy.rowCount()} of {self._total} claims")
 
     def eventFilter(self, obj, event) -> bool:
         """Enter on a row opens it (the window's Enter-accepts belongs to the text); Escape leaves the search."""

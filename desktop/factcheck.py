@@ -2,9 +2,9 @@
 
 ``install_factcheck_views(window)`` adds one dock per view (hidden at first, tabbed
 together at the bottom) and a View menu entry that shows or hides each. It needs from
-the window: ``project``, ``open_claim(claim_id)`` and ``menu(name)``; it uses, when the
-window has them, ``change(label, fn)`` (the undo stack: edits become undoable) with
-``annotator``, and ``undo.changed`` (so open views refresh after any edit, undo or redo).
+the window: ``project``, ``open_claim(claim_id)``, ``menu(name)``, ``change(label, fn)`` (the
+undo stack: edits become undoable) with ``annotator``, and the signals ``changes_applied`` (after
+any write: edits, undo, imports, suggestions) and ``project_opened``; open views refresh on them.
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ class FactcheckViews(QObject):
         super().__init__(window)
         self.window = window
         project = window.project
-        change = getattr(window, "change", None)
+        change = window.change
 
         def annotator() -> str | None:
-            return getattr(window, "annotator", None)
+            return window.annotator
 
         self.views: dict[str, QWidget] = {
             "speakers": SpeakersView(project, change=change, annotator=annotator),
@@ -69,13 +69,8 @@ class FactcheckViews(QObject):
         self._announced = {(p.keep_id, p.other_id) for p in project.speaker_merge_proposals()}
         self._timer = QTimer(self, singleShot=True, interval=0)  # many changes at once: one refresh
         self._timer.timeout.connect(self.refresh_visible)
-        undo = getattr(window, "undo", None)
-        if undo is not None and hasattr(undo, "changed"):
-            undo.changed.connect(self.project_changed)
-            undo.indexChanged.connect(self.project_changed)  # also emitted when another project is opened
-        runner = getattr(window, "runner", None)
-        if runner is not None and hasattr(runner, "task_ended"):
-            runner.task_ended.connect(self.project_changed)  # imports and suggestions
+        window.changes_applied.connect(self.project_changed)
+        window.project_opened.connect(self.project_changed)
 
     def project_changed(self, *_args) -> None:
         """Refresh the open views soon; hidden ones refresh when they are shown."""

@@ -24,6 +24,7 @@ from desktop.claim_form import ClaimForm
 from desktop.claims_panel import ClaimsPanel
 from desktop.dialogs import HelpOverlay
 from desktop.errors import show_error
+from desktop.factcheck import install_factcheck_views
 from desktop.models import ID_ROLE, ArticleTableModel
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner
@@ -36,7 +37,6 @@ log = logging.getLogger(__name__)
 NARROW_WINDOW = 1280  # px: narrower, the article list hides its Rej and Done columns (the header menu shows them)
 MIN_TITLE_WIDTH = 160  # px: below this the article list's titles read "It…"; the list grows back when it can
 LIST_REFRESH_MS = 1500  # article list refresh while a background job reports progress
-STANCE_KEYS = {"stance_favor": "favor", "stance_against": "against", "stance_neutral": "neutral", "stance_none": None}
 
 
 class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindow):
@@ -44,6 +44,10 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
 
     model_ready = Signal()
     suggestions_done = Signal(object)  # SuggestSummary
+    # After every write (an edit, undo or redo, an import, a suggestion run, in this process or the
+    # helper's) with its Changes: each view refreshes what it shows of them (Anki's operation_did_execute).
+    changes_applied = Signal(object)  # Changes
+    project_opened = Signal()  # another project is shown: every view starts again
 
     def __init__(self, project: Project, annotator: str, *, settings: Settings | None = None,
                  runner: TaskRunner | None = None, load_model: bool = True, auto_suggest: bool = True,
@@ -75,14 +79,12 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.undo.failed.connect(self.show_error)
 
         self._build_widgets()
+        self.changes_applied.connect(self.claims_panel.apply_changes)
         self.actions = create_actions(self)
         self._menus = build_menus(self.menuBar(), self.actions)
         install_local(self.actions, [self.article_view, self.claims_panel.table])
         self.install_project_menu(self._menus["File"])
-        for name, action in self.actions.items():
-            handler = getattr(self, f"act_{name}")
-            (action.toggled if action.isCheckable() else action.triggered).connect(
-                lambda *a, h=handler: h(*a[:1]) if h.__code__.co_argcount > 1 else h())
+        self._bind_actions()
         self._watch_undo()
         self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.article_view.customContextMenuRequested.connect(self._article_menu)
@@ -94,15 +96,37 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self._list_timer.timeout.connect(self.refresh_articles_later)
         self.runner.task_ended.connect(self._task_ended)
         self._load_project()
-        try:
-            from desktop.factcheck import install_factcheck_views
-        except ImportError:
-            install_factcheck_views = None
-        if install_factcheck_views is not None:
-            install_factcheck_views(self)
+        install_factcheck_views(self)
         self._restore_layout()  # after every dock exists, so their places are restored too
         if load_model:
             QTimer.singleShot(0, self.load_model)
+
+    def _bind_actions(self) -> None:
+        """Each action of desktop.actions.ACTIONS to its handler; a checkable one gets its checked state."""
+        triggered = {
+            "new_project": self.act_new_project, "open_project": self.act_open_project,
+            "import_files": self.act_import_files, "import_folder": self.act_import_folder,
+            "suggest": self.act_suggest, "export": self.act_export, "change_annotator": self.act_change_annotator,
+            "quit": self.act_quit, "undo": self.act_undo, "redo": self.act_redo, "find": self.act_find,
+            "find_claims": self.act_find_claims, "next_suggestion": self.act_next_suggestion,
+            "prev_suggestion": self.act_prev_suggestion, "accept": self.act_accept, "reject": self.act_reject,
+            "stance_favor": self.act_stance_favor, "stance_against": self.act_stance_against,
+            "stance_neutral": self.act_stance_neutral, "stance_none": self.act_stance_none,
+            "focus_speaker": self.act_focus_speaker, "speaker_from_selection": self.act_speaker_from_selection,
+            "edit_fields": self.act_edit_fields, "new_claim": self.act_new_claim,
+            "add_fragment": self.act_add_fragment, "remove_fragment": self.act_remove_fragment,
+            "delete_claim": self.act_delete_claim, "next_article": self.act_next_article,
+            "prev_article": self.act_prev_article, "show_claims": self.act_show_claims,
+            "show_article": self.act_show_article, "help": self.act_help, "about": self.act_about,
+        }
+        toggled = {"mark_done": self.act_mark_done, "show_rejected": self.act_show_rejected}
+        unbound = set(self.actions) - set(triggered) - set(toggled)
+        if unbound:
+            raise RuntimeError(f"Actions without a handler: {', '.join(sorted(unbound))}")
+        for name, handler in triggered.items():
+            self.actions[name].triggered.connect(lambda _checked=False, h=handler: h())
+        for name, handler in toggled.items():
+            self.actions[name].toggled.connect(handler)
 
     # ------------------------------------------------------------------ layout
     def _build_widgets(self) -> None:
@@ -294,6 +318,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             self.open_article(None)
         if self.tabs.currentWidget() is self.claims_panel:
             self.claims_panel.reload()
+        self.project_opened.emit()
 
     def refresh_registry(self) -> None:
         speakers, topics = self.project.speakers(), self.project.topics()
@@ -384,9 +409,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         if counts == (listed.suggested, listed.confirmed, listed.rejected) \
                 and (listed.suggested_at is None) == (self.article_view.article.suggested_at is None):
             return
-        self.article_view.article = self.project.article(self.article_id)
-        self._show_header(self.article_view.article)
-        self.reload_current_claims()
+        self.apply_changes(Changes(articles=frozenset({self.article_id})))
         if self.claim_id is None:
             pending = [c for c in self.article_view.visible_claims() if c.status == "suggested"]
             self.select_claim(pending[0].id if pending else None)
@@ -430,7 +453,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.select_claim(claim_id)
 
     def apply_changes(self, changes: Changes) -> None:
-        """Refresh what a change touched: the current article's claims, the lists, the form."""
+        """The one refresh path: what a change touched in the window (the shown article, the lists,
+        the form), then ``changes_applied`` so every other view refreshes itself."""
         if not changes:
             return
         if changes.speakers or changes.topics:
@@ -440,22 +464,14 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         if current:
             if self.article_id in changes.articles:  # metadata (done mark) may have changed; the text never does
                 self.article_view.article = self.project.article(self.article_id)
+                self._show_header(self.article_view.article)
                 self._set_done_mark(self.article_view.article.done)
             self.reload_current_claims()
         if current and self._only_current(changes):
             self._update_current_row()  # no query over the whole project for a one-article change
         else:
             self.refresh_articles()
-        if changes.claims:
-            if self.tabs.currentWidget() is self.claims_panel:
-                found = self.project.claims(ClaimFilter(ids=tuple(changes.claims)))
-                if len(found) != len(changes.claims) or any(
-                        self.claims_panel.model.row_of(c.id) is None for c in found):
-                    self.claims_panel.reload()
-                else:
-                    self.claims_panel.update_claims(found)
-            else:
-                self.claims_panel.stale = True
+        self.changes_applied.emit(changes)
 
     def show_finished_banner(self) -> None:
         """A green line above the text while every suggestion of the article is decided."""
@@ -529,7 +545,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
 
     # ------------------------------------------------------------------ close
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.save_layout(self.saveGeometry(), self.saveState(), b"")
+        self.settings.save_layout(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.runner.shutdown()
         self.reader.shutdown()

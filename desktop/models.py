@@ -1,9 +1,8 @@
 """Table models over the project's records: articles and claims (after Anki's browser table model).
 
 The models hold the plain frozen records the Project returns (never ORM rows) and
-are refreshed by replacing the rows that changed. Filtering the claim table is a
-QSortFilterProxyModel over the records; full-text search narrows it to the ids
-the database found.
+are refreshed by replacing the rows that changed. The claim table is filtered in SQL
+(``db.ClaimFilter``, see desktop/claims_panel.py); a proxy model only sorts it by ``SORT_ROLE``.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from db import ArticleSummary, Claim
 
@@ -87,13 +86,6 @@ class RecordTableModel(QAbstractTableModel):
             changed.append(row)
         if changed:
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(self.columns) - 1))
-
-    def remove_ids(self, ids: Iterable[int]) -> None:
-        for ident in sorted((self._row_of[i] for i in ids if i in self._row_of), reverse=True):
-            self.beginRemoveRows(QModelIndex(), ident, ident)
-            del self._rows[ident]
-            self.endRemoveRows()
-        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
 
     def record(self, row: int):
         return self._rows[row]
@@ -173,49 +165,3 @@ def claim_summary(c: Claim) -> str:
         lines.append(f"Verdict: {c.verdict_rating}")
     lines.append(f"Status: {c.status} ({c.kind})" + (f", confidence {c.confidence:.2f}" if c.confidence else ""))
     return "\n".join(lines)
-
-
-class ClaimFilterProxy(QSortFilterProxyModel):
-    """Narrows the claim table by status, speaker, topic, stance, date range and found ids."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.status: str | None = None
-        self.speaker_id: int | None = None
-        self.topic_id: int | None = None
-        self.stance: str | None = None  # "none" selects claims without a stance
-        self.date_from: dt.date | None = None
-        self.date_to: dt.date | None = None
-        self.ids: frozenset[int] | None = None  # from a full-text search; None = no search
-
-    def set_filter(self, **fields) -> None:
-        for key, value in fields.items():
-            if not hasattr(self, key):
-                raise AttributeError(key)
-            setattr(self, key, value)
-        self.refilter()
-
-    def refilter(self) -> None:
-        """Apply the filters again (after they or the rows changed)."""
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+, where invalidateFilter is deprecated
-            self.beginFilterChange()
-            self.endFilterChange()
-        else:  # pragma: no cover - older Qt
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        c: Claim = self.sourceModel().record(source_row)
-        if self.status and c.status != self.status:
-            return False
-        if self.speaker_id is not None and c.speaker_id != self.speaker_id:
-            return False
-        if self.topic_id is not None and c.topic_id != self.topic_id:
-            return False
-        if self.stance is not None and (c.stance or "none") != self.stance:
-            return False
-        if self.date_from and (c.date is None or c.date < self.date_from):
-            return False
-        if self.date_to and (c.date is None or c.date > self.date_to):
-            return False
-        return self.ids is None or c.id in self.ids

@@ -43,9 +43,6 @@ class Utf16Map:
         inside = full < len(self._astral16) and self._astral16[full] == position - 1
         return position - full - (1 if inside else 0)
 
-    def span_to_utf16(self, start: int, end: int) -> tuple[int, int]:
-        return self.to_utf16(start), self.to_utf16(end)
-
     def span_from_utf16(self, start: int, end: int) -> tuple[int, int]:
         return self.from_utf16(start), self.from_utf16(end)
 

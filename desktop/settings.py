@@ -26,14 +26,9 @@ class Settings:
         value = self._s.value("window/state")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
-    def splitter_state(self) -> QByteArray | None:
-        value = self._s.value("window/splitter")
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def save_layout(self, geometry: QByteArray, state: QByteArray, splitter: QByteArray) -> None:
+    def save_layout(self, geometry: QByteArray, state: QByteArray) -> None:
         self._s.setValue("window/geometry", geometry)
         self._s.setValue("window/state", state)
-        self._s.setValue("window/splitter", splitter)
 
     def show_rejected(self) -> bool:
         return self._s.value("view/show_rejected", False, type=bool)

@@ -7,6 +7,7 @@ in the GUI thread. New articles get suggestions automatically once the model is 
 from __future__ import annotations
 
 from app import jobs
+from db import Changes
 from desktop.dialogs import ask_import_files, ask_import_folder
 
 
@@ -72,19 +73,12 @@ class BackgroundWork:
     def _suggested(self, summary) -> None:
         if summary is None or self.project is None:
             return
-        self.refresh_registry()
-        self.refresh_articles()
-        if self.article_id in summary.articles:
-            if self.claim_id is None:
-                self.open_article(self.article_id)
-            else:
-                self.reload_current_claims()
+        self.apply_changes(summary.changes)  # what the run stored, here or in the helper process
+        if self.article_id in summary.articles and self.claim_id is None:
+            pending = [c for c in self.article_view.visible_claims() if c.status == "suggested"]
+            self.select_claim(pending[0].id if pending else None)
         elif self.article_id is None and self.article_model.rowCount():
             self.article_table.selectRow(0)
-        if summary.articles:
-            self.claims_panel.stale = True
-            if self.tabs.currentWidget() is self.claims_panel:
-                self.claims_panel.reload()
         self.suggestions_done.emit(summary)
 
     def act_train_model(self) -> None:
@@ -130,9 +124,10 @@ class BackgroundWork:
                           on_progress=lambda *_: self._list_timer.isActive() or self._list_timer.start())
 
     def _imported(self, report) -> None:
-        self.refresh_articles()
         if report is None:
+            self.refresh_articles()
             return
+        self.apply_changes(Changes(articles=frozenset(report.imported)))
         if self.article_id is None and self.article_model.rowCount():
             self.article_table.selectRow(0)
         if report.imported and self.auto_suggest:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kernel import STANCE_LABELS, STRENGTH_LABELS, VERDICT_RATINGS
-
 from .common import ExportError, ExportSummary, Scope
 
 # Format name -> (description for menus, file suffix).
@@ -65,5 +63,4 @@ def export(project, fmt: str, path, **options) -> ExportSummary:
     return exporter(fmt)(project, path, **options)
 
 
-__all__ = ["FORMATS", "STANCE_LABELS", "STRENGTH_LABELS", "VERDICT_RATINGS", "ExportError", "ExportSummary", "Scope", "export", "exporter",
-           "format_for_path"]
+__all__ = ["FORMATS", "ExportError", "ExportSummary", "Scope", "export", "exporter", "format_for_path"]

@@ -275,14 +275,6 @@ def iso(value) -> str | None:
     return value.isoformat()
 
 
-def stance_changes(project: Project) -> list | None:
-    """The project's stance changes (issue 7's verb) when this version of db has it, else None."""
-    verb = getattr(project, "stance_changes", None)
-    if verb is None:
-        return None
-    return list(verb())
-
-
 def plain(value):
     """A record (dataclass) as JSON-ready data."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -19,9 +19,8 @@ from kernel import STANCE_LABELS, STANCES, STATUSES, STRENGTH_LABELS, VERDICT_RA
 from .common import (
     context_of,
     Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, finish,
-    plain, quote_text, replaced,
+    quote_text, replaced,
 )
-from .common import stance_changes as project_stance_changes
 from .xlsx_stream import BOLD, Column, ListValidation, Workbook
 
 # Headers of the Claims sheet that the round trip reads back; do not rename.
@@ -207,21 +206,6 @@ def _summary_sheet(book: Workbook, scope: Scope, by_speaker, by_topic, by_status
                   "(import-xlsx lists the edits it finds in Speaker, Role and Topic)."])
 
 
-POINT_FIELDS = ("date", "stance", "quote", "claim_id", "article_title", "article_url")
-
-
-def _flat(row: dict) -> dict:
-    """A stance change as one row: nested points (before/after) keep their telling fields."""
-    out = {}
-    for key, value in row.items():
-        if isinstance(value, dict):
-            keep = [k for k in POINT_FIELDS if k in value] or list(value)
-            out.update({f"{key} {k}": value[k] for k in keep})
-        else:
-            out[key] = value
-    return out
-
-
 STANCE_CHANGE_COLUMNS = [
     Column("Topic", 24), Column("Who", 24), Column("Same", 12), Column("Change", 26),
     Column("Before: date", 12), Column("Before: stance", 11), Column("Before: speaker", 22),
@@ -234,9 +218,7 @@ STANCE_CHANGE_COLUMNS = [
 
 def _stance_changes_sheet(project: Project, book: Workbook) -> None:
     """Where a speaker, or the speakers of one affiliation, changed stance: a line saying so, then the rows."""
-    changes = project_stance_changes(project)
-    if changes is None:
-        return
+    changes = project.stance_changes()
     sheet = book.add_sheet("Stance changes", STANCE_CHANGE_COLUMNS, header=False)
     sheet.append(["Where one speaker, or the speakers of one affiliation, changed stance on a topic between "
                   "confirmed claims: reversals (in favour ↔ against) first, softer shifts to or from neutral "

@@ -25,7 +25,6 @@ from kernel.jsontext import json_depth
 
 from .common import (
     Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, finish, iso, output, plain,
-    stance_changes,
 )
 
 FORMAT = "quotedesk.v1"
@@ -133,12 +132,10 @@ def export_json(project: Project, path, *, claim_filter: ClaimFilter | None = No
             fh.write('\n], "speakers": %s' % dumps([_speaker_json(s) for s in
                                                   sorted(project.speakers(), key=lambda s: s.id)]))
             fh.write(',\n"topics": %s' % dumps([_topic_json(t) for t in sorted(project.topics(), key=lambda t: t.id)]))
-            changes = stance_changes(project)
-            if changes is not None:
-                fh.write(',\n"stance_changes": [')
-                for n, change in enumerate(changes):
-                    fh.write(("\n" if not n else ",\n") + dumps(plain(change)))
-                fh.write("]")
+            fh.write(',\n"stance_changes": [')
+            for n, change in enumerate(project.stance_changes()):
+                fh.write(("\n" if not n else ",\n") + dumps(plain(change)))
+            fh.write("]")
             fh.write("}\n")
     except Cancel:
         return finish("json", path, started, claims=ticker.done, articles=articles, cancelled=True)

@@ -13,7 +13,7 @@ import textwrap
 from db import NotFoundError, StanceChange, StancePoint
 from app.cli import EXIT_OK, add_db_argument
 from app.projects import open_project
-from exports import STANCE_LABELS, STRENGTH_LABELS
+from kernel import STANCE_LABELS, STRENGTH_LABELS
 
 WHO_WIDTH = 22
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from db import ClaimDraft
@@ -17,7 +17,11 @@ from tests.factcheck_seeds import CROSETTO_QUOTE_2, confirm, seed_claims, span
 
 
 class Window(QMainWindow):
-    """What the main window offers the fact-check views: project, annotator, undo, menus, open_claim."""
+    """What the main window offers the fact-check views: project, annotator, undo, menus, open_claim,
+    and the refresh signals (every change of the undo stack goes out as ``changes_applied``)."""
+
+    changes_applied = Signal(object)
+    project_opened = Signal()
 
     def __init__(self, project):
         super().__init__()
@@ -26,6 +30,7 @@ class Window(QMainWindow):
         self.opened: list[int] = []
         self.undo = CoreUndoStack(project, self.annotator, self)
         self.undo.failed.connect(lambda exc: show_error(self, exc))
+        self.undo.changed.connect(self.changes_applied.emit)
         self._menus = {name: self.menuBar().addMenu(name) for name in ("File", "Edit", "Claim", "View", "Help")}
 
     def menu(self, name):
