@@ -19,7 +19,7 @@ from kernel import ClaimDraft, Span
 from . import hybrid
 from .attribution import RawClaim, find_claims
 from .dates import after_event, date_phrase, full_dates, narrative_dates, own_date, resolve
-from .pipeline import pipeline_id
+from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse
 from .stance import RuleStance, StanceClassifier

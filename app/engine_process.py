@@ -55,7 +55,7 @@ def _child_init(progress: multiprocessing.Queue, cancel) -> None:
 
 
 def _child_load(name: str | None) -> tuple[str, str, int]:
-    from annotate.pipeline import pipeline_id
+    from annotate.spacy_pipelines import pipeline_id
     from app.training import load_for_suggesting
 
     nlp, _ = load_for_suggesting(name)

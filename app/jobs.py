@@ -1,4 +1,4 @@
-"""Plain job functions, run by the window's task runner (``desktop.tasks``) on a worker thread.
+"""Plain job functions, run by the window's task runner (``desktop.task_runner``) on a worker thread.
 
 Each job is ``job(*args, progress, cancelled)``: it reports ``progress(done,
 total)`` (total None when unknown), checks ``cancelled()`` between items, and
@@ -58,7 +58,7 @@ def load_model_job(name: str | None = None, separate_process: bool = True, *, pr
             return None
         progress(1, 1)
         return LoadedModel(engine, engine.model_name, engine.model_version)
-    from annotate.pipeline import pipeline_id
+    from annotate.spacy_pipelines import pipeline_id
     from app.training import load_for_suggesting
 
     nlp, _ = load_for_suggesting(name)

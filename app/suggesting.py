@@ -66,7 +66,7 @@ class LocalModel:
     """A spaCy pipeline loaded in this process (the command line; tests)."""
 
     def __init__(self, nlp: Language):
-        from annotate.pipeline import pipeline_id
+        from annotate.spacy_pipelines import pipeline_id
 
         self.nlp = nlp
         self.model_name, self.model_version = pipeline_id(nlp)

@@ -66,6 +66,6 @@ def current_model_dir() -> Path | None:
 def load_for_suggesting(name: str | None = None, model: str | Path | None = None):
     """(nlp, note): the base pipeline ``name`` with the attribution model ``model`` (a directory),
     else the one trained here, else the shipped one; ``note`` says when the rules run alone."""
-    from annotate.pipeline import load_engine_pipeline
+    from annotate.spacy_pipelines import load_engine_pipeline
 
     return load_engine_pipeline(name, model if model is not None else current_model_dir())

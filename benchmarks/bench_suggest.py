@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from annotate.engine import SuggestionEngine, paragraphs  # noqa: E402
-from annotate.pipeline import attach_model, load_pipeline, shipped_model_path  # noqa: E402
+from annotate.spacy_pipelines import attach_model, load_pipeline, shipped_model_path  # noqa: E402
 from annotate.suggestion import TopicSpec  # noqa: E402
 
 DATA = ROOT / "tests" / "annotate" / "data"

@@ -3,7 +3,7 @@
     python3 benchmarks/bench_ui_stall.py [ARTICLES] [--mode process|thread|both]
 
 Writes ARTICLES (default 1,000) varied synthetic news articles, then runs the
-window's background path through desktop.tasks.TaskRunner: import them
+window's background path through desktop.task_runner.TaskRunner: import them
 (app.jobs.import_job), then suggest claims for all of them with the real
 spaCy pipeline (app.jobs.suggest_job), while a GUI-thread timer ticking
 every 5 ms records the gaps between its ticks and the GUI re-reads the article
@@ -50,7 +50,7 @@ def run(mode: str, count: int, workdir: Path) -> None:
 
         model = ProcessEngine().start()
     else:
-        from annotate.pipeline import load_pipeline
+        from annotate.spacy_pipelines import load_pipeline
 
         from app.suggesting import LocalModel
 

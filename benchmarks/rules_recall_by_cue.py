@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotate.engine import SuggestionEngine  # noqa: E402
 from annotate.evaluate import trim  # noqa: E402
-from annotate.pipeline import load_pipeline  # noqa: E402
+from annotate.spacy_pipelines import load_pipeline  # noqa: E402
 
 SPEECH = {"say", "said", "says", "saying", "tell", "told", "tells", "telling", "add", "added", "adds", "adding",
           "state", "stated", "states"}

@@ -30,7 +30,7 @@ from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor,
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from db import Article, Claim, Span
-from desktop.models import claim_summary
+from desktop.table_models import claim_summary
 from desktop.offsets import Utf16Map
 
 COLOURS = {

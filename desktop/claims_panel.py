@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QGridLay
                                QTableView, QVBoxLayout, QWidget)
 
 from db import STATUSES, Changes, ClaimFilter, Project, Speaker, Topic
-from desktop.models import ID_ROLE, SORT_ROLE, ClaimTableModel
+from desktop.table_models import ID_ROLE, SORT_ROLE, ClaimTableModel
 from kernel import NO_STANCE
 
 ANY_DATE = QDate(1900, 1, 1)

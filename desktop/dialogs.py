@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFrame, QGridLayout, QLabel, QLineEdit,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from desktop.actions import MENUS, shortcut_text, specs
+from desktop.action_table import MENUS, shortcut_text, specs
 from app.projects import PROJECT_SUFFIX, data_dir
 
 PROJECT_FILTER = f"Quotedesk projects (*{PROJECT_SUFFIX});;SQLite files (*.sqlite *.db);;All files (*)"

@@ -18,19 +18,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLab
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from db import Changes, Claim, ClaimFilter, Project
-from desktop.actions import build_menus, create_actions, install_local
+from desktop.action_table import build_menus, create_actions, install_local
 from desktop.article_view import ArticleView, legend_html
 from desktop.claim_form import ClaimForm
 from desktop.claims_panel import ClaimsPanel
 from desktop.dialogs import HelpOverlay
 from desktop.errors import show_error
 from desktop.factcheck import install_factcheck_views
-from desktop.models import ID_ROLE, ArticleTableModel
+from desktop.table_models import ID_ROLE, ArticleTableModel
 from desktop.settings import Settings
-from desktop.tasks import TaskRunner
+from desktop.task_runner import TaskRunner
 from desktop.undo import CoreUndoStack
 from desktop.window_actions import AnnotationActions
-from desktop.window_jobs import BackgroundWork
+from desktop.window_background import BackgroundWork
 from desktop.window_projects import ProjectMenuMixin
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             QTimer.singleShot(0, self.load_model)
 
     def _bind_actions(self) -> None:
-        """Each action of desktop.actions.ACTIONS to its handler; a checkable one gets its checked state."""
+        """Each action of desktop.action_table.ACTIONS to its handler; a checkable one gets its checked state."""
         triggered = {
             "new_project": self.act_new_project, "open_project": self.act_open_project,
             "import_files": self.act_import_files, "import_folder": self.act_import_folder,
@@ -118,6 +118,10 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             "delete_claim": self.act_delete_claim, "next_article": self.act_next_article,
             "prev_article": self.act_prev_article, "show_claims": self.act_show_claims,
             "show_article": self.act_show_article, "help": self.act_help, "about": self.act_about,
+            "train_model": self.act_train_model, "claim_history": self.act_claim_history,
+            "edit_article": self.act_edit_article, "span_start_earlier": self.act_span_start_earlier,
+            "span_start_later": self.act_span_start_later, "span_end_earlier": self.act_span_end_earlier,
+            "span_end_later": self.act_span_end_later,
         }
         toggled = {"mark_done": self.act_mark_done, "show_rejected": self.act_show_rejected}
         unbound = set(self.actions) - set(triggered) - set(toggled)

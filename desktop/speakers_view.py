@@ -23,7 +23,7 @@ from app.affiliating import AffiliationSuggestion
 from app.affiliating import confirm as confirm_affiliation
 from app.affiliating import pending as pending_affiliations
 from desktop.errors import show_error
-from desktop.models import ID_ROLE, SORT_ROLE, RecordTableModel
+from desktop.table_models import ID_ROLE, SORT_ROLE, RecordTableModel
 
 Change = Callable[[str, Callable[[], Changes]], "Changes | None"]
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxL
                                QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from db import Changes, Project
-from desktop.models import ID_ROLE, SORT_ROLE, RecordTableModel
+from desktop.table_models import ID_ROLE, SORT_ROLE, RecordTableModel
 from desktop.speakers_view import Change, RegistryEditing, direct_change
 
 

@@ -1,6 +1,6 @@
 """The annotation flow of the main window: the ``act_*`` handlers of the action table (a mixin).
 
-Each handler is one keyboard or menu action (``desktop.actions.ACTIONS``); changes
+Each handler is one keyboard or menu action (``desktop.action_table.ACTIONS``); changes
 go through ``self.change`` (the undo stack), so they are saved, audited and undoable.
 """
 

@@ -50,6 +50,6 @@ def project(project_path):
 
 @pytest.fixture(scope="session")
 def nlp():
-    from annotate.pipeline import load_pipeline
+    from annotate.spacy_pipelines import load_pipeline
 
     return load_pipeline()

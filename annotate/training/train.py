@@ -19,7 +19,7 @@ from spacy.training.loop import create_evaluation_callback, create_train_batches
 from spacy.util import load_config, registry, resolve_dot_names
 from spacy.schemas import ConfigSchemaTraining
 
-from ..pipeline import DEFAULT_PACKAGE
+from ..spacy_pipelines import DEFAULT_PACKAGE
 from ..registrations import register
 from .data import GoldArticle, to_docbin
 
@@ -146,7 +146,7 @@ def _stamp(nlp, train_set, held, scores: dict, dev_given: bool) -> None:
     nlp.meta["name"] = "attribution"
     nlp.meta["version"] = MODEL_VERSION
     nlp.meta["description"] = ("Quotedesk attribution spans (CONTENT, SOURCE, CUE); "
-                               "load with annotate.pipeline.attach_model")
+                               "load with annotate.spacy_pipelines.attach_model")
     nlp.meta["quotedesk"] = {
         "trained": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "train_articles": len(train_set), "evaluated_on": "dev" if dev_given else "held-out",

@@ -25,7 +25,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from annotate.engine import SuggestionEngine
     from annotate.evaluate import GoldFormatError, evaluate, format_report, gold_topics, load_gold
-    from annotate.pipeline import PipelineNotFound, load_pipeline
+    from annotate.spacy_pipelines import PipelineNotFound, load_pipeline
     from app.training import load_for_suggesting
 
     gold = Path(args.gold)

@@ -38,7 +38,7 @@ def _progress(stream=None):
 
 
 def run(args) -> int:
-    from annotate.pipeline import PipelineNotFound
+    from annotate.spacy_pipelines import PipelineNotFound
     from app.suggesting import LocalModel, engine_for
     from app.training import load_for_suggesting
 

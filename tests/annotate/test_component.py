@@ -4,7 +4,7 @@ import datetime as dt
 from spacy.language import Language
 
 from annotate.component import COMPONENT, SPANS_KEY, register
-from annotate.pipeline import load_pipeline
+from annotate.spacy_pipelines import load_pipeline
 
 
 def test_component_writes_claims_and_spans():

@@ -58,7 +58,7 @@ def test_training_writes_a_model_the_engine_uses(tmp_path, base):
     import spacy
 
     from annotate.engine import SuggestionEngine
-    from annotate.pipeline import attach_model, pipeline_id
+    from annotate.spacy_pipelines import attach_model, pipeline_id
     from annotate.training.train import train_model
 
     seen = []

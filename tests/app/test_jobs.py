@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotate.pipeline import PipelineNotFound
+from annotate.spacy_pipelines import PipelineNotFound
 from annotate.suggestion import TopicSpec
 from app.engine_process import ProcessEngine
 from app.jobs import ImportReport, export_job, import_job, load_model_job, suggest_job

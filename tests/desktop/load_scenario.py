@@ -21,7 +21,7 @@ from app.jobs import import_job, suggest_job
 from app.suggesting import engine_for
 from db import ClaimFilter, Project
 from desktop.main_window import LIST_REFRESH_MS
-from desktop.tasks import TaskRunner
+from desktop.task_runner import TaskRunner
 
 TICK_MS = 5
 ANNOTATOR_MS = 3000  # how often the simulated annotator accepts a suggestion

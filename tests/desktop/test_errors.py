@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotate.ingest import IngestProblem
-from annotate.pipeline import PipelineNotFound
+from annotate.spacy_pipelines import PipelineNotFound
 from db import DuplicateArticleError, Project
 from desktop import errors
 from desktop.errors import ErrorReportDialog, install_excepthook, show_error

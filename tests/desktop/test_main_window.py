@@ -148,7 +148,7 @@ def test_hovering_a_highlight_names_the_claims_fields(qtbot, make_window):
     claim = window.current_claim()
     hits = window.article_view.claims_at(claim.content.start + 1)
     assert claim in hits
-    from desktop.models import claim_summary
+    from desktop.table_models import claim_summary
 
     summary = claim_summary(claim)
     assert claim.content.text in summary and f"Speaker: {claim.speaker}" in summary

@@ -37,7 +37,7 @@ def test_model_loads_in_the_background_while_the_event_loop_keeps_running(qtbot,
     from load_scenario import StallMeter
 
     from app.jobs import load_model_job
-    from desktop.tasks import TaskRunner
+    from desktop.task_runner import TaskRunner
 
     runner = TaskRunner()
     meter = StallMeter()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate
 
 from db import ClaimDraft, NewArticle, Span
 from desktop.claims_panel import ANY_DATE, ClaimsPanel
-from desktop.tasks import TaskRunner
+from desktop.task_runner import TaskRunner
 from kernel import NO_STANCE
 
 

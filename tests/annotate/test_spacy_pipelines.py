@@ -2,7 +2,7 @@
 import pytest
 
 from annotate import pipeline
-from annotate.pipeline import PipelineNotFound, available_pipelines, load_pipeline, pipeline_id
+from annotate.spacy_pipelines import PipelineNotFound, available_pipelines, load_pipeline, pipeline_id
 
 
 def test_installed_pipeline_is_found_and_loaded(nlp):

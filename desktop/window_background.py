@@ -1,6 +1,6 @@
 """Background work of the main window: model loading, import, suggestions, export, drops (a mixin).
 
-Everything slow runs on ``self.runner`` (desktop.tasks); the results come back here
+Everything slow runs on ``self.runner`` (desktop.task_runner); the results come back here
 in the GUI thread. New articles get suggestions automatically once the model is ready.
 """
 

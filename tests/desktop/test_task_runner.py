@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db import NotFoundError
 from desktop import errors
-from desktop.tasks import PROGRESS_INTERVAL_S, Cancelled, TaskRunner
+from desktop.task_runner import PROGRESS_INTERVAL_S, Cancelled, TaskRunner
 
 
 @pytest.fixture
