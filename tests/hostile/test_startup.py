@@ -31,7 +31,7 @@ def _broken(template, tmp_path, statement: str):
 @pytest.mark.parametrize("statement", ["DROP TABLE audit_log", "PRAGMA application_id = 7",
                                        "UPDATE alembic_version SET version_num = 'zzzz'"])
 def test_a_broken_last_project_falls_back_to_the_default_one(qtbot, template, tmp_path, settings, statement):
-    from desktop.app import _fell_back, _start
+    from desktop.launch import _fell_back, _start
     from desktop.errors import user_message
     from app.projects import default_project_path
 
@@ -56,7 +56,7 @@ def test_a_broken_last_project_falls_back_to_the_default_one(qtbot, template, tm
 def test_a_project_that_fails_after_opening_is_closed_and_left(qtbot, template, tmp_path, settings, monkeypatch):
     """A later step failing (here: recording the annotator) is handled like a failed open."""
     from db import Project
-    from desktop.app import _start
+    from desktop.launch import _start
     from app.projects import default_project_path
 
     path = tmp_path / "good.quotedesk"
