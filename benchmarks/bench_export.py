@@ -32,8 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from db import ClaimDraft, Project, Span  # noqa: E402
-from db import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic  # noqa: E402
+from db import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic, ClaimDraft, NewArticle, Project, Span  # noqa: E402
 
 SPEAKERS = [f"Speaker {chr(65 + i % 26)}{i}" for i in range(400)]
 ROLES = ["Defense Minister", "Prime Minister", "opposition leader", "spokesperson", None]
@@ -64,8 +63,9 @@ def _article(i: int, per: int) -> BulkArticle:
             note="=SUM(A1:A2) looks like a formula" if n % 1000 == 0 else None, status=STATUSES[n % 4],
             origin="model", confidence=0.8), annotator="bench" if n % 4 != 2 else None,
         ))
-    return BulkArticle(id=None, text="".join(parts), title=f"Peacekeeping report {i}", url=f"https://news.example/{i}",
-                       publisher=f"Publisher {i % 30}", published=dt.date(2024, 1, 1) + dt.timedelta(days=i % 700),
+    return BulkArticle(None, NewArticle("".join(parts), title=f"Peacekeeping report {i}",
+                                        url=f"https://news.example/{i}", publisher=f"Publisher {i % 30}",
+                                        published=dt.date(2024, 1, 1) + dt.timedelta(days=i % 700)),
                        claims=tuple(claims))
 
 

@@ -21,8 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from db import ClaimDraft, Project, Span  # noqa: E402
-from db import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic  # noqa: E402
+from db import BulkArticle, BulkClaim, BulkSpeaker, BulkTopic, ClaimDraft, NewArticle, Project, Span  # noqa: E402
 
 COUNTRIES = [f"Country {chr(65 + i)}" for i in range(20)]
 FIRST = ["Anna", "Marco", "Giulia", "Luca", "Sofia", "Paolo", "Elena", "Pietro", "Chiara", "Franco"]
@@ -45,8 +44,9 @@ def article(i: int, per: int) -> BulkArticle:
             mention=Span(start - len(lead), start - len(lead) + len(speaker), speaker), role="Minister",
             date=dt.date(2023, 1, 1) + dt.timedelta(days=(n * 13) % 800), stance=STANCES[(n // 3) % 4],
             topic=TOPICS[n % len(TOPICS)], status="confirmed", origin="manual")))
-    return BulkArticle(id=None, text="".join(parts), title=f"Report {i}", url=f"https://news.example/{i}",
-                       published=dt.date(2023, 1, 1) + dt.timedelta(days=i % 800), claims=tuple(claims))
+    return BulkArticle(None, NewArticle("".join(parts), title=f"Report {i}", url=f"https://news.example/{i}",
+                                        published=dt.date(2023, 1, 1) + dt.timedelta(days=i % 800)),
+                       claims=tuple(claims))
 
 
 def timed(label: str, fn, unit: str = ""):

@@ -21,7 +21,7 @@ from .actions import ensure_annotator, now
 from .errors import InvalidValueError
 from .models import ArticleRow, AuditRow, ClaimRow, SpeakerRoleRow, SpeakerRow, TopicRow, name_key
 from .claims import filtered, paged
-from .records import Article, Claim, ClaimFilter, ClaimValues, SpeakerRole
+from .records import Article, Claim, ClaimFilter, ClaimValues, NewArticle, SpeakerRole
 from .registry import resolve_speaker, resolve_topic
 from .store import Store
 
@@ -42,18 +42,12 @@ class BulkClaim:
 
 @dataclass(frozen=True)
 class BulkArticle:
+    """An article to load as it was elsewhere: what an importer would add (``NewArticle``) and what
+    the other project recorded about it (id, import time, done mark, when it got suggestions), with
+    its claims."""
+
     id: int | None
-    text: str
-    title: str | None = None
-    source: str | None = None
-    url: str | None = None
-    publisher: str | None = None
-    author: str | None = None
-    published: dt.date | None = None
-    published_source: str | None = None
-    language: str | None = None
-    raw_text: str | None = None
-    content_hash: str | None = None
+    article: NewArticle
     imported_at: dt.datetime | None = None
     done: bool = False
     suggested_at: dt.datetime | None = None
@@ -301,14 +295,7 @@ class Bulk:
     # ------------------------------------------------------------- loading
     def load_bulk(self, articles: Iterable[BulkArticle], *, speakers: Sequence[BulkSpeaker] = (),
                   topics: Sequence[BulkTopic] = (), audit: bool = True) -> LoadResult:
-        """Load articles with their claims, and speakers and topics, in one transaction.
-
-        Ids are kept where they are free in this project. Speakers and topics
-        are matched by name (case-insensitive) to ones already here. An article
-        whose text is already here gets the claims it lacks (matched by span);
-        one with the same content hash but a different text is skipped. Not
-        undoable: it is an import, not an edit. Claims get an audit entry.
-        """
+        """``Project.load_bulk``."""
         notes: list[str] = []
         counts = dict.fromkeys(("articles_added", "articles_merged", "articles_skipped", "claims_added",
                                 "claims_skipped", "speakers_added", "topics_added"), 0)
@@ -324,7 +311,8 @@ class Bulk:
             by_hash = dict(s.execute(select(ArticleRow.content_hash, ArticleRow.id)).all())
             annotators: set[str] = set()
             stamp = now()
-            for art in articles:
+            for bulk in articles:
+                art = bulk.article
                 digest = art.content_hash or content_hash(art.text)
                 existing = by_hash.get(digest)
                 spans: set[tuple[int, int]] = set()
@@ -333,7 +321,7 @@ class Bulk:
                         pending_text[existing] = s.scalar(select(ArticleRow.text).where(ArticleRow.id == existing))
                     if pending_text[existing] != art.text:
                         counts["articles_skipped"] += 1
-                        notes.append(f"Skipped “{art.title or art.id}”: a different version of its text "
+                        notes.append(f"Skipped “{art.title or bulk.id}”: a different version of its text "
                                      f"is already in the project (article {existing}).")
                         continue
                     article_id = existing
@@ -342,26 +330,26 @@ class Bulk:
                         select(ClaimRow.start, ClaimRow.end).where(ClaimRow.article_id == existing))}
                 else:
                     if not art.text.strip():
-                        raise InvalidValueError(f"Article {art.id} has no text.")
-                    article_id = article_ids.take(art.id)
+                        raise InvalidValueError(f"Article {bulk.id} has no text.")
+                    article_id = article_ids.take(bulk.id)
                     pending_articles.append(dict(
                         id=article_id, title=art.title, source=art.source, url=art.url,
                         publisher=art.publisher, author=art.author, published=art.published,
                         published_source=art.published_source, language=art.language,
                         raw_text=art.raw_text if art.raw_text is not None else art.text, text=art.text,
-                        content_hash=digest, imported_at=art.imported_at or stamp, done=bool(art.done),
-                        suggested_at=art.suggested_at))
+                        content_hash=digest, imported_at=bulk.imported_at or stamp, done=bool(bulk.done),
+                        suggested_at=bulk.suggested_at))
                     pending_text[article_id] = art.text
                     by_hash[digest] = article_id
                     counts["articles_added"] += 1
                 spans_of[article_id] = spans
-                for c in art.claims:
+                for c in bulk.claims:
                     key = (c.draft.content.start, c.draft.content.end)
                     if key in spans:
                         counts["claims_skipped"] += 1
                         continue
                     spans.add(key)
-                    pending_claims.append(self._bulk_claim_row(s, art, article_id, c, speaker_ids, topic_ids,
+                    pending_claims.append(self._bulk_claim_row(s, bulk, article_id, c, speaker_ids, topic_ids,
                                                                counts, claim_ids, stamp))
                     counts["claims_added"] += 1
                     if c.annotator:
@@ -389,10 +377,10 @@ class Bulk:
         articles.clear()
         claims.clear()
 
-    def _bulk_claim_row(self, s, art: BulkArticle, article_id: int, bulk: BulkClaim, speaker_ids: dict,
+    def _bulk_claim_row(self, s, loaded: BulkArticle, article_id: int, bulk: BulkClaim, speaker_ids: dict,
                         topic_ids: dict, counts: dict, ids: _Ids, stamp: dt.datetime) -> dict:
-        c = bulk.draft
-        label = f"claim {bulk.id} of article {art.id}"
+        c, art = bulk.draft, loaded.article
+        label = f"claim {bulk.id} of article {loaded.id}"
         if c.kind not in KINDS:
             raise InvalidValueError(f"The kind of {label} must be one of {', '.join(KINDS)}, not {c.kind!r}.")
         if c.status not in STATUSES:

@@ -18,7 +18,8 @@ import time
 from dataclasses import dataclass
 
 from db import (
-    BulkArticle, BulkClaim, BulkSpeaker, BulkTopic, ClaimFilter, ClaimValues, LoadResult, Project, SpeakerRole,
+    BulkArticle, BulkClaim, BulkSpeaker, BulkTopic, ClaimFilter, ClaimValues, LoadResult, NewArticle, Project,
+    SpeakerRole,
 )
 from kernel import KINDS, STANCES, STATUSES, ClaimDraft, Span
 from kernel.jsontext import json_depth
@@ -374,8 +375,8 @@ def _article(a, n: int) -> BulkArticle:
     text = _text(a.get("text"), f"The text of {where}", limit=MAX_TEXT_CHARS)
     if not text or not text.strip():
         raise ExportError(f"The {where} has no text.")
-    return BulkArticle(
-        id=_number(a.get("id"), f"The id of {where}"), text=text, title=_text(a.get("title"), f"The title of {where}"),
+    article = NewArticle(
+        text=text, title=_text(a.get("title"), f"The title of {where}"),
         source=_text(a.get("source"), f"The source of {where}"), url=_text(a.get("url"), f"The URL of {where}"),
         publisher=_text(a.get("publisher"), f"The publisher of {where}"),
         author=_text(a.get("author"), f"The author of {where}"),
@@ -384,7 +385,11 @@ def _article(a, n: int) -> BulkArticle:
         language=_text(a.get("language"), f"The language of {where}"),
         raw_text=_text(a.get("raw_text"), f"The raw text of {where}", limit=MAX_TEXT_CHARS),
         # Never trusted: a wrong hash would defeat duplicate detection from then on. db computes it from the text.
-        content_hash=None, imported_at=_stamp(a.get("imported_at"), f"imported_at of {where}"),
+        content_hash=None,
+    )
+    return BulkArticle(
+        id=_number(a.get("id"), f"The id of {where}"), article=article,
+        imported_at=_stamp(a.get("imported_at"), f"imported_at of {where}"),
         done=bool(a.get("done")), suggested_at=_stamp(a.get("suggested_at"), f"suggested_at of {where}"),
         claims=tuple(_claim(c, text, where) for c in _list(a.get("claims"), f"The claims of {where}")),
     )

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from db import ClaimDraft, ClaimFilter, InvalidValueError, NewArticle, Project, Span
+from db import BulkArticle, BulkClaim, ClaimDraft, ClaimFilter, InvalidValueError, NewArticle, Project, Span
 from db.schema import head_revision
-from db import BulkArticle, BulkClaim
 
 V2 = Path(__file__).parent / "data" / "v2.quotedesk"
 
@@ -147,11 +146,13 @@ def test_moving_the_whole_span_of_a_split_claim_clips_its_fragments(project, art
 
 def test_bulk_load_keeps_fragments_and_refuses_bad_ones(project):
     a, b = span(FIRST), span(SECOND)
-    good = BulkArticle(id=7, text=TEXT, claims=(BulkClaim(id=3, draft=ClaimDraft(content=whole(a, b), fragments=(a, b))),))
+    good = BulkArticle(id=7, article=NewArticle(TEXT), claims=(
+        BulkClaim(id=3, draft=ClaimDraft(content=whole(a, b), fragments=(a, b))),))
     result = project.load_bulk([good])
     assert result.claims_added == 1
     assert [f.text for f in project.claims()[0].fragments] == [FIRST, SECOND]
-    bad = BulkArticle(id=8, text=TEXT + " More.", claims=(BulkClaim(id=4, draft=ClaimDraft(content=whole(a, b), fragments=(b, a))),))
+    bad = BulkArticle(id=8, article=NewArticle(TEXT + " More."), claims=(
+        BulkClaim(id=4, draft=ClaimDraft(content=whole(a, b), fragments=(b, a))),))
     with pytest.raises(InvalidValueError, match="claim 4 of article 8.*out of order"):
         project.load_bulk([bad])
     assert len(project.claims()) == 1  # nothing of the refused load was kept

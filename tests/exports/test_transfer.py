@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from db import ClaimDraft, ClaimFilter, Project, Span
-from db import CLAIM_VALUE_FIELDS, BulkArticle, BulkClaim, BulkSpeaker
+from db import CLAIM_VALUE_FIELDS, BulkArticle, BulkClaim, BulkSpeaker, ClaimDraft, ClaimFilter, NewArticle, Project, Span
 
 
 def test_stream_claims_gives_the_same_records_as_claims(filled):
@@ -34,7 +33,7 @@ def test_iter_articles_reads_whole_articles_in_batches(filled):
 
 def test_load_bulk_keeps_ids_never_used_and_picks_new_ones_otherwise(project):
     text = "Rossi said the plan works. Bianchi said it does not."
-    first = BulkArticle(id=7, text=text, title="One", claims=(
+    first = BulkArticle(id=7, article=NewArticle(text, title="One"), claims=(
         BulkClaim(id=40, draft=ClaimDraft(Span(11, 26, "the plan works"), status="confirmed"), speaker_id=3,
                   created_at=dt.datetime(2024, 1, 2, 3, 4, 5), version=4),
         BulkClaim(id=None, draft=ClaimDraft(Span(39, 52, "it does not."), speaker="Bianchi")),
@@ -47,13 +46,13 @@ def test_load_bulk_keeps_ids_never_used_and_picks_new_ones_otherwise(project):
     assert kept.content.text == text[11:26]
     other = next(c for c in project.claims() if c.id != 40)
     assert other.id == 1 and other.speaker == "Bianchi"
-    clash = BulkArticle(id=7, text="A different article, said someone.", claims=(
+    clash = BulkArticle(id=7, article=NewArticle("A different article, said someone."), claims=(
         BulkClaim(40, ClaimDraft(Span(0, 20, "A different article,"))),))
     project.load_bulk([clash])
     ids = {c.article_id: c.id for c in project.claims(ClaimFilter(text="different"))}
     assert 7 not in ids and 40 not in ids.values()  # both ids were taken: new ones were chosen
     project.delete_claim(40)
-    project.load_bulk([BulkArticle(id=None, text="Yet another text, said a third.", claims=(
+    project.load_bulk([BulkArticle(id=None, article=NewArticle("Yet another text, said a third."), claims=(
         BulkClaim(40, ClaimDraft(Span(0, 17, "Yet another text,"))),))])
     assert 40 not in {c.id for c in project.claims()}  # a deleted claim's id is not handed out again
 
@@ -68,8 +67,10 @@ def test_claim_versions_for_conflict_checks(filled):
 def test_load_bulk_into_a_reopened_project_continues_after_the_highest_id(tmp_path):
     path = tmp_path / "p.quotedesk"
     with Project.open(path) as p:
-        p.load_bulk([BulkArticle(id=None, text="One said two.", claims=(BulkClaim(None, ClaimDraft(Span(0, 3, "One"))),))])
+        p.load_bulk([BulkArticle(None, NewArticle("One said two."), claims=(
+            BulkClaim(None, ClaimDraft(Span(0, 3, "One"))),))])
     with Project.open(path) as p:
-        p.load_bulk([BulkArticle(id=None, text="Three said four.", claims=(BulkClaim(None, ClaimDraft(Span(0, 5, "Three"))),))])
+        p.load_bulk([BulkArticle(None, NewArticle("Three said four."), claims=(
+            BulkClaim(None, ClaimDraft(Span(0, 5, "Three"))),))])
         assert sorted(c.id for c in p.claims()) == [1, 2]
         assert [a.id for a in p.articles()] != [] and p.info().articles == 2
