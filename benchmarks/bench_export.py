@@ -130,7 +130,7 @@ def run_one(fmt: str, db: str, out: str, trace: bool) -> None:
         tracemalloc.start()
     started, cpu = time.perf_counter(), time.process_time()
     if fmt == "stance_changes":
-        claims = len(project.stance_changes()) if hasattr(project, "stance_changes") else 0
+        claims = len(project.stance_changes())
         Path(out).write_text(str(claims))
     elif fmt == "xlsxwriter-min":
         claims = xlsxwriter_min(project, out)

@@ -106,7 +106,7 @@ class BackgroundWork:
             f"New suggestion model trained on {result.train_articles} articles{score}; "
             "loading it for the next suggestions.", 10000)
         old, self.nlp = self.nlp, None
-        if hasattr(old, "close"):
+        if old is not None:
             old.close()
         self.load_model()
 

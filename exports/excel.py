@@ -9,7 +9,6 @@ fragments joined with " … " (the attribution between them left out).
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import time
 from collections import Counter
 

@@ -196,9 +196,6 @@ def test_load_model_job_for_a_missing_pipeline_says_what_to_install(separate_pro
 
 
 def test_export_job_writes_the_file_through_exports(seeded, tmp_path):
-    exports = pytest.importorskip("exports")
-    if not hasattr(exports, "export"):
-        pytest.skip("exports.export is not built yet")
     project, _ = seeded
     target = tmp_path / "claims.json"
     report = export_job(project, "json", target, progress=lambda d, t: None, cancelled=lambda: False)
