@@ -11,10 +11,11 @@ import uuid
 
 import pytest
 
-from annotate import pipeline
-from annotate.pipeline import PipelineNotFound, load_pipeline
+from annotate import spacy_pipelines
+from annotate.spacy_pipelines import PipelineNotFound, load_pipeline
 from db import ClaimDraft, NewArticle, Project, Span
-from desktop.cli import build_parser, main
+from app.cli import build_parser
+from desktop.cli import main
 from desktop.display import display_problem
 from tests.conftest import REPO
 
@@ -84,7 +85,7 @@ def test_export_to_a_pipe_closed_early_is_not_an_error(suggested):
 
 def test_eval_takes_db_after_the_command():
     args = build_parser().parse_args(["eval", "--db", "x.quotedesk", "gold.jsonl"])
-    assert args.handler.__module__ == "desktop.cli.cmd_eval" and args.db == "x.quotedesk"
+    assert args.handler.__module__ == "app.cli.cmd_eval" and args.db == "x.quotedesk"
 
 
 def test_info_on_a_missing_file_says_how_to_create_a_project(tmp_path, capsys):
@@ -97,7 +98,7 @@ def test_info_on_a_missing_file_says_how_to_create_a_project(tmp_path, capsys):
 
 
 def test_missing_model_hint_names_this_installs_pip_and_the_package(monkeypatch):
-    monkeypatch.setattr(pipeline.spacy.util, "get_installed_models", lambda: [])
+    monkeypatch.setattr(spacy_pipelines.spacy.util, "get_installed_models", lambda: [])
     with pytest.raises(PipelineNotFound) as caught:
         load_pipeline()
     python = os.path.relpath(sys.executable)

@@ -14,7 +14,7 @@ import os
 
 from tests.conftest import REPO
 
-PACKAGES = ("annotate", "db", "desktop", "exports")
+PACKAGES = ("kernel", "annotate", "db", "app", "desktop", "exports")
 POSIX_ONLY_MODULES = {"fcntl", "pwd", "grp", "resource", "termios", "posix"}
 POSIX_ONLY_ATTRS = {
     ("os", "rename"): "os.replace (os.rename fails on Windows when the target exists)",
@@ -56,7 +56,7 @@ def test_no_posix_only_calls_in_the_packages():
 def test_the_helper_process_is_spawned_whatever_the_default():
     """The helper that runs spaCy is started with spawn on every platform (forking a process with Qt
     threads is unsafe), so Linux runs it the way macOS and Windows do."""
-    from desktop.engine_process import ProcessEngine
+    from app.engine_process import ProcessEngine
 
     assert ProcessEngine()._ctx.get_start_method() == "spawn"
 

@@ -56,7 +56,7 @@ def test_wheel_builds_installs_into_a_fresh_venv_and_runs(tmp_path):
                                capture_output=True, text=True, env=clean, cwd=tmp_path, timeout=300)
     assert installed.returncode == 0, installed.stderr
 
-    where = subprocess.run([str(python), "-c", "import desktop, db, exports, annotate, resources; "
+    where = subprocess.run([str(python), "-c", "import kernel, app, desktop, db, exports, annotate, resources; "
                             "print(desktop.__file__); print(resources.__file__)"],
                            capture_output=True, text=True, env=clean, cwd=tmp_path, timeout=120)
     assert where.returncode == 0, where.stderr

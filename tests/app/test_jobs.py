@@ -172,7 +172,7 @@ def test_suggest_job_through_the_helper_process_stores_suggestions(seeded, helpe
 
 
 def test_suggest_job_in_the_helper_process_stops_when_cancelled(project, helper, tmp_path):
-    from synthetic_articles import write_articles
+    from tests.desktop.synthetic_articles import write_articles
 
     import_job(project, write_articles(tmp_path / "many", 40), progress=lambda d, t: None, cancelled=lambda: False)
     ids = project.article_ids()
