@@ -64,6 +64,24 @@ class Cli:
         out, err = self.capsys.readouterr()
         return Run(code, out, err).clean()
 
+    def unprivileged(self, *args: str, db: str | None = None) -> Run:
+        """The same command in a process that file permissions apply to: as root, one without the
+        capabilities that override them (so chmod-based cases run in a root container too)."""
+        import os
+        import subprocess
+        import sys
+
+        prefix = []
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                pytest.skip("as root this needs setpriv to drop the permission-override capabilities")
+            prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+        command, *rest = args
+        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+        done = subprocess.run([*prefix, sys.executable, "-m", "desktop.cli", command, "--db", str(db or self.db),
+                               *map(str, rest)], capture_output=True, text=True, env=env, timeout=300)
+        return Run(done.returncode, done.stdout, done.stderr).clean()
+
     def refuses(self, *args: str, names: str | Path | None = None, says: str | None = None) -> Run:
         """The command fails with a message naming ``names`` (default: its last argument), and the
         project is unchanged."""

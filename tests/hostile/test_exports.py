@@ -17,6 +17,8 @@ from openpyxl import load_workbook
 from db import Project
 from exports.xlsx_check import check_workbook
 
+from .conftest import dump
+
 FORMATS = {"xlsx": ".xlsx", "json": ".json", "jsonl": ".jsonl", "spacy": ".spacy", "csv": ".csv",
            "claimreview": ".jsonld"}
 RATINGS = ['Half "true"', "Mostly\x07false", "<b>bold</b> & co", "a,b", "x" * 300, " padded ", "\x1b[31mred",
@@ -175,16 +177,34 @@ def test_a_read_only_folder_is_a_clear_message(cli, tmp_path, fmt):
         cli.refuses("export", "--format", fmt, "-o", folder / f"out{FORMATS[fmt]}", says="read-only")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_an_unwritable_folder_is_a_clear_message(cli, tmp_path, fmt):
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
+    before = dump(cli.db)
     try:
-        cli.refuses("export", "--format", fmt, "-o", folder / f"out{FORMATS[fmt]}", says="permission denied")
+        run = cli.unprivileged("export", "--format", fmt, "-o", folder / f"out{FORMATS[fmt]}")
     finally:
         folder.chmod(0o700)
+    assert run.code == 1 and "permission denied" in run.err and str(folder) in run.err, run.err
+    assert dump(cli.db) == before and not list(folder.iterdir())
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_an_unwritable_existing_file_is_kept_and_explained(cli, tmp_path, fmt):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    target = folder / f"out{FORMATS[fmt]}"
+    target.write_bytes(b"old")
+    folder.chmod(0o500)
+    target.chmod(0o444)
+    try:
+        run = cli.unprivileged("export", "--format", fmt, "-o", target)
+    finally:
+        folder.chmod(0o700)
+    assert run.code == 1 and "permission denied" in run.err, run.err
+    assert target.read_bytes() == b"old"
 
 
 def _dead_pid() -> int:

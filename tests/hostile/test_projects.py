@@ -201,19 +201,33 @@ def test_a_read_only_project_says_read_only(cli, template, tmp_path, command):
         subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+@pytest.mark.parametrize("command", list(COMMANDS))
 @pytest.mark.parametrize("what", ["file", "folder"])
-def test_a_project_without_write_permission_says_read_only(cli, template, tmp_path, what):
+def test_a_project_without_write_permission_says_read_only(cli, template, tmp_path, what, command):
     folder = tmp_path / "locked"
     folder.mkdir()
     path = _project_copy(template, folder)
+    before = path.read_bytes()
     (path if what == "file" else folder).chmod(0o444 if what == "file" else 0o555)
     try:
-        run = cli("info", db=str(path))
-        assert run.code == 1 and "read-only" in run.err, run.err
+        run = cli.unprivileged(*COMMANDS[command](tmp_path), db=str(path))
     finally:
         folder.chmod(0o755)
         path.chmod(0o644)
+    assert run.code == 1 and "read-only" in run.err and str(path) in run.err, run.err
+    assert "cannot be read" not in run.err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["import-json", "import-xlsx", "import"])
+def test_an_unreadable_input_file_is_named(cli, tmp_path, command):
+    path = tmp_path / {"import-json": "x.json", "import-xlsx": "x.xlsx", "import": "x.txt"}[command]
+    path.write_text("The minister said on Monday that the talks would go on.", encoding="utf-8")
+    path.chmod(0o000)
+    before = dump(cli.db)
+    run = cli.unprivileged(command, path)
+    assert run.code == 1 and str(path) in run.text and "permission denied" in run.text, run.text
+    assert dump(cli.db) == before
 
 
 def test_a_lock_held_past_the_busy_timeout_is_explained(cli, template, tmp_path, monkeypatch):
