@@ -483,9 +483,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         finished = article is not None and bool(claims) and not any(c.status == "suggested" for c in claims)
         if finished:
             self.finished_banner.setText(
-                "✓ <b>Article finished</b>: every suggestion is decided."
-                + (" It is marked done." if article.done else
-                   " Ctrl+D marks it done; Ctrl+PgDown opens the next article."))
+                "✓ <b>Article finished</b>: every suggestion decided."
+                + (" Marked done." if article.done else " Ctrl+D: mark done · Ctrl+PgDown: next article"))
         self.finished_banner.setVisible(finished)
 
     def _set_done_mark(self, done: bool) -> None:
@@ -562,21 +561,26 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
     def _size_side_docks(self) -> None:
         """The article list and the form get their share of the width (the text keeps at least 40%)."""
         width = self.width()
-        narrow = width < NARROW_WINDOW
-        if narrow != self._narrow_columns and not self._columns_chosen:
-            self._narrow_columns = narrow  # in a small window the titles matter more than Rej and Done
-            for col in (5, 6):
-                self.article_table.setColumnHidden(col, narrow)
+        self._fit_columns()  # in a small window the titles matter more than Rej and Done
         self.resizeDocks([self.articles_dock, self.form_dock], [min(470, width * 3 // 10), min(400, width * 3 // 10)],
                          Qt.Orientation.Horizontal)
 
     def _title_column_cramped(self) -> bool:
         return self.article_table.columnWidth(0) < MIN_TITLE_WIDTH
 
+    def _fit_columns(self) -> None:
+        """Below NARROW_WINDOW the article list hides Rej and Done (unless the user chose its columns)."""
+        narrow = self.width() < NARROW_WINDOW
+        if narrow != self._narrow_columns and not self._columns_chosen:
+            self._narrow_columns = narrow
+            for col in (5, 6):
+                self.article_table.setColumnHidden(col, narrow)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_columns()
         if event.oldSize().width() > 0 and event.size().width() > event.oldSize().width() \
-                and (self._title_column_cramped() or (self._narrow_columns and self.width() >= NARROW_WINDOW)):
+                and self._title_column_cramped():
             # grown back from a small window: the article list takes its share again ("It…" no more)
             QTimer.singleShot(0, self._size_side_docks)
         if self.help_overlay.isVisible():

@@ -55,7 +55,7 @@ def who_html(change: StanceChange, show_topic: bool) -> str:
     topic = f'<br><br><span style="color:#555; font-size:small">Topic: {escape(change.topic)}</span>' \
         if show_topic else ""
     label = STRENGTH_LABELS[change.strength]
-    strength = (f'<b style="color:#a01010">{label.upper()}</b>' if change.strength == "reversal"
+    strength = ('<b style="color:#a01010">REVERSAL</b>' if change.strength == "reversal"
                 else f'<span style="color:#666">{escape(STRENGTH_LABELS[change.strength])}</span>')
     return (f'<b>{escape(change.group)}</b><br><span style="font-size:small">({basis})</span><br><br>'
             f"{before} → {after}<br>{strength}{topic}")

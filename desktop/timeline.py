@@ -9,6 +9,7 @@ the quote. The chart exports to PNG and SVG.
 from __future__ import annotations
 
 from collections import Counter
+from html import escape
 
 import datetime as dt
 import functools
@@ -204,8 +205,9 @@ class TimelineView(QWidget):
     def _new_chart() -> QChart:
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        # one row under the chart for the stance colours; the lanes are named on the left axis
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # the stance colours in a column on the right, where a wide chart has room to spare; the lanes
+        # are named on the left axis
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
         return chart
@@ -220,7 +222,7 @@ class TimelineView(QWidget):
         topic = self.topic_box.currentText().rsplit(" (", 1)[0] if self.topic_id is not None else ""
         count = sum(len(lane.points) for lane in self.lanes)
         self.title = (topic if count else f"{topic}: no confirmed claims with a date yet") if topic else "No topic"
-        chart.setTitle(f"<b>{self.title}</b>")
+        # the topic is named in the menu above; the title goes only into exported images (room for the lanes)
 
         # axes and their ranges first: a series added to a laid-out chart is placed once
         x_axis = QDateTimeAxis()
@@ -311,8 +313,25 @@ class TimelineView(QWidget):
             path = Path(name)
             write(path if path.suffix.lower() == suffix else path.with_suffix(suffix))
 
+    def _titled(self):
+        """For an export: the chart with its topic as title, the title removed again afterwards."""
+        chart = self.chart
+
+        class Titled:
+            def __enter__(self_inner):
+                chart.setTitle(f"<b>{escape(self.title)}</b>")
+
+            def __exit__(self_inner, *exc):
+                chart.setTitle("")
+
+        return Titled()
+
     def export_png(self, path: str | Path, scale: float = 2.0) -> Path:
         """Save the chart as a PNG at ``scale`` times its size on screen."""
+        with self._titled():
+            return self._export_png(path, scale)
+
+    def _export_png(self, path: str | Path, scale: float) -> Path:
         size = self.chart_view.size()
         image = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.white)
@@ -325,6 +344,10 @@ class TimelineView(QWidget):
         return Path(path)
 
     def export_svg(self, path: str | Path) -> Path:
+        with self._titled():
+            return self._export_svg(path)
+
+    def _export_svg(self, path: str | Path) -> Path:
         size = self.chart_view.size()
         generator = QSvgGenerator()
         generator.setFileName(str(path))
