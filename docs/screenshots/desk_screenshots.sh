@@ -29,7 +29,7 @@ for SIZE in 1600x1000 1024x700; do
         for i in $(seq 1 14); do xdotool key a; sleep 0.35; done           # accept every suggestion
         [ $article = 1 ] && { xdotool key ctrl+Next; sleep 1; }
     done
-    sleep 1
+    xdotool key k; sleep 1                                                 # select the last claim
     shot desk
     xdotool key alt+v; sleep 0.6; xdotool key Up Return; sleep 2          # View > Stance changes
     shot stance_changes

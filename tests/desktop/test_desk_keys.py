@@ -312,3 +312,29 @@ def test_article_titles_stay_readable_at_1024x700_and_recover_after_enlarging(qt
     assert window.article_table.isColumnHidden(5) and window.article_table.isColumnHidden(6)  # Rej, Done
     window.resize(1600, 1000)  # enlarged: the list takes its share again, with every column
     qtbot.waitUntil(lambda: window.article_table.columnWidth(0) >= 160 and not window.article_table.isColumnHidden(6))
+
+
+def test_the_selected_claim_is_underlined_and_its_neighbours_are_not(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    qtbot.keyClick(window.article_view, Qt.Key.Key_J)
+    selected = window.claim_id
+    underlined = {sel.format.stringProperty(0x100000) for sel in window.article_view.extraSelections()
+                  if sel.format.fontUnderline() and sel.format.stringProperty(0x100000).startswith("claim")}
+    assert underlined == {f"claim {selected}"}
+
+
+def test_the_timeline_topic_menu_counts_what_the_chart_draws(qtbot, make_window):
+    window = make_window()
+    _import_and_wait(qtbot, window, [SEED])
+    window.change("Add topic", lambda: window.project.add_topic("Italy sending peacekeepers to Ukraine")[1])
+    for _ in range(3):  # two confirmed with the topic, one left suggested with it
+        qtbot.keyClick(window.article_view, Qt.Key.Key_1)
+        qtbot.keyClick(window.article_view, Qt.Key.Key_A)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_1)
+    window.factcheck.show("timeline")
+    timeline = window.factcheck.views["timeline"]
+    qtbot.waitUntil(lambda: timeline.topic_box.count() > 0)
+    drawn = sum(len(lane.points) for lane in timeline.lanes)
+    assert drawn == 3
+    assert timeline.topic_box.currentText().endswith(f"({drawn})")
