@@ -31,6 +31,7 @@ _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "however", "meanwhile", "stil
 _MORE_CLAIMS = re.compile(r"\s*,?\s*(?:and|but)\s+(?:that|also)\b")  # '"A" and that B': one claim
 _WH_WORDS = frozenset({"which", "who", "whom", "what", "whose"})
 _PLAIN_SAY = frozenset({"say", "tell", "add", "state", "declare", "read"})
+_SUBORDINATE = frozenset({"as", "while", "when", "after", "because", "since", "amid", "before", "though"})
 
 
 @dataclass
@@ -354,7 +355,7 @@ class _Paragraph:
         if statement_only and spk.lemma_.lower() not in STATEMENT_NOUNS:
             return
         if cue.lemma_ not in _PLAIN_SAY and any(
-                c.dep_ == "prep" and c.lower_ in ("on", "about", "for", "of") and c.i == cue.i + 1
+                c.dep_ == "prep" and c.lower_ in ("on", "about", "for", "of", "as") and c.i == cue.i + 1
                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)  # "reported on Thursday"
                 for c in cue.children):
             return  # "reports on", "writes about", "calls for": not speech about a claim
@@ -387,7 +388,9 @@ class _Paragraph:
             s, e = trimmed(self.text, self.doc[start].idx, sent.end_char)
         else:
             s, e = trimmed(self.text, self.doc[sent.start].idx, tok.idx)
-            if phrase_end < sent.end - 1:  # "X, according to Y, is ..." keeps the tail
+            tail = self.doc[phrase_end:sent.end]
+            if phrase_end < sent.end - 1 and not (  # "X, according to Y, is ..." keeps the tail
+                    tail[0].text == "," and tail[1].lower_ in _SUBORDINATE):  # not ", as the ..."
                 return
         if e - s > 8:
             self._add_indirect(s, e, None, src, 0.7, "according to", cue_token=tok)

@@ -254,7 +254,9 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
 
     for sent in doc.sents:
         root = sent.root
-        for verb in [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]:
+        verbs = [root] + [t for t in sent if t.pos_ in ("VERB", "AUX") and t is not root
+                          and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+        for verb in verbs:  # the root, and any verb with a subject (the parser may root elsewhere)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
             add(verb, subjects)

@@ -8,7 +8,7 @@ declare stress emphasize emphasise acknowledge admit assert maintain suggest pre
 respond comment recall remark reiterate urge caution concede contend allege estimate promise
 pledge vow threaten complain observe testify affirm reaffirm disclose reveal indicate tweet
 post agree mention signal clarify specify recount question charge counter conclude stated
-underline highlight assure remind inform retort proclaim hint forecast confide
+underline highlight assure remind inform retort proclaim hint forecast confide rule
 """.split())
 # Phrasal reporting verbs: lemma and particle ("pointed out that ...").
 PHRASAL_REPORTING = frozenset({("point", "out")})
@@ -78,7 +78,7 @@ archbishop bishop cardinal rabbi imam sheikh ayatollah marshal inspector superin
 detective constable commissioner auditor registrar dean provost rector principal manager
 partner owner researcher scientist author historian journalist editor correspondent
 reporter columnist host anchor candidate nominee challenger incumbent contender affairs
-deputy-head vice-president vice-chancellor first lady
+deputy-head vice-president vice-chancellor first lady counterpart
 """.split())
 
 # Honorifics are not roles.

@@ -205,6 +205,20 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         return Mention(kind="pronoun", **base)
     lemma = head.lemma_.lower()
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if lemma in SPOKES_NOUNS or lemma in ("counterpart", "director", "head", "chief", "leader"):
+        named = _title_with_appositive_name(head, toks, offset)  # "Its spokesman, Javier Ortega,"
+        if named is None:  # "A spokeswoman for Russia's foreign ministry, Yelena Orlova,": the
+            # parser hangs the name on the nearest noun; a person's name there is the speaker's
+            appos = next((t for t in head.subtree if t.dep_ == "appos" and t.i > head.i
+                          and t.ent_type_ == "PERSON"), None)
+            runs = _name_runs(mention_tokens(appos)) if appos is not None else []
+            if runs and len(runs[-1]) >= 2:
+                run = runs[-1]
+                clean = [t for t in toks if not (t.dep_ in ("det", "poss") and t.i == toks[0].i)]
+                return Mention(kind="name", name=_text(doc, run), role=_text(doc, clean) if clean else None,
+                               **base)
+        if named is not None:
+            return named
     if owner is None and lemma in SPOKES_NOUNS:  # "a spokesperson for the European Commission"
         owner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
                       for g in c.children if g.dep_ == "pobj"), None)
@@ -270,7 +284,18 @@ def _document(head: Token, toks: list[Token], owner: Token | None, base: dict, o
     """"a survey by pollster Forsa", "a Reuters poll", "Forsa's survey": the body behind it;
     "the poll" alone is resolved later to the last document's body."""
     by = next((t for t in head.subtree if t.dep_ == "pobj" and t.i > head.i
-               and t.head.lower_ in ("by", "from") and t.pos_ == "PROPN"), None)
+               and t.head.lower_ in ("by", "from") and t.pos_ in ("PROPN", "NOUN")), None)
+    if by is not None and by.pos_ == "NOUN":  # "by the research firm Infotrak", "by pollster Forsa"
+        near = [by] + [t for c in by.children if c.dep_ in ("appos", "compound", "flat", "npadvmod")
+                       for t in c.subtree]  # a name beside the noun, not inside its prepositions
+        runs = _name_runs(sorted(near, key=lambda t: t.i))
+        if not runs:  # the name written right after the noun, whatever the parser made of it
+            runs = _name_runs(list(head.doc[by.i + 1:min(len(head.doc), by.i + 4)]))
+            runs = [r for r in runs if r[0].i == by.i + 1]
+        if not runs:
+            by = None
+        else:
+            return Mention(kind="document", name=_text(head.doc, runs[-1]), **base)
     if by is not None:
         for start, name in _body_names(head.doc):  # "by the Port of Antwerp-Bruges"
             if start <= by.idx < start + len(name):
@@ -315,7 +340,8 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
     else:
         clean = [t for t in toks if not (t.dep_ in ("det", "poss") and t.pos_ in ("DET", "PRON")
                                          and t.i == toks[0].i)]
-        role = _text(doc, clean)  # "Its director general, Agustín Reyna," -> "director general"
+        # "His Danish counterpart, Climate Minister Mette Lindholm,": the title written with the name
+        role = role_before(run[0], appos.left_edge.i) or _text(doc, clean)  # "Its director general" -> "director general"
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     return Mention(start + offset, end + offset, _text(doc, toks), kind="name",
                    name=_text(doc, run), role=role)
@@ -349,10 +375,16 @@ class ArticleSpeakers:
         propn = doc.vocab.strings.add("PROPN")
         maybe = [doc[i] for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
                  if pos == propn or lower in particles]
-        for tok in maybe:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not any(
+        known = {full.split()[-1] for full in self.people}
+        for tok in doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PROPN" or tok.text in known) and not any(
                     qs < tok.idx < qe for qs, qe in quotes):
-                self._subjects.append((tok.idx + offset, tok.text, tok.ent_type_ == "PERSON"))
+                first = tok
+                while first.i >= 2 and first.nbor(-1).text == "-" and not first.nbor(-1).whitespace_ and (
+                        not first.nbor(-2).whitespace_ and first.nbor(-2).text[:1].isupper()):
+                    first = first.nbor(-2)  # "Saint-Martin", not "Martin"
+                self._subjects.append((first.idx + offset, doc.text[first.idx:tok.idx + len(tok)],
+                                       tok.ent_type_ == "PERSON"))
         for run in _name_runs(maybe):
             if len(run) < 2:
                 continue
@@ -435,6 +467,11 @@ class ArticleSpeakers:
             return name
         if " " in name and (longer := self._longer_name(name)) is not None:
             return longer
+        if " " not in name and not any(full.split()[-1] == name for full in self.people):
+            firsts = [full for full in self.people if full.split()[0] == name and len(full.split()) == 2
+                      and self._person_words.intersection(full.split())]
+            if len(firsts) == 1:  # "Wang" after "Wang Wentao": a family name written first
+                return firsts[0]
         last = name.split()[-1]
         best, best_key = name, None
         for full, person in self.people.items():
