@@ -219,6 +219,7 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
 
 
 _EVENT_PREPS = frozenset({"after", "following"})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo"})
 
 
 def after_event(cue: Token, exclude: tuple[int, int]) -> bool:
@@ -245,7 +246,12 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
     def add(verb: Token, subjects: list[Token]) -> None:
         if any(qs < verb.idx < qe for qs, qe in quotes):
             return
-        span = date_phrase(verb, (0, 0), clauses=False)
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or any(
+                a.dep_ in ("ccomp", "xcomp") for a in verb.ancestors):
+            return  # what someone said would happen, not an event the article dates
+        span = date_phrase(verb, (0, 0), clauses=False) or next(
+            (sp for c in verb.children if c.dep_ == "xcomp"  # "failed to agree on Thursday"
+             for sp in [date_phrase(c, (0, 0), clauses=False)] if sp), None)
         if span is None:
             return
         d = resolve(doc.text[span[0]:span[1]], reference, year_hint)

@@ -365,6 +365,7 @@ class ArticleSpeakers:
         self._gender_votes: dict[str, dict[str, int]] = {}  # full name -> {"f"/"m": weight}
         self._bodies: list[tuple[int, str]] = []  # (pos, name) of capitalised names of bodies
         self._documents: list[tuple[int, str]] = []  # (pos, body) behind a poll, survey, report
+        self._described: list[tuple[int, str, set[str]]] = []  # (pos, name, nouns describing it)
 
     def observe(self, doc: Doc, offset: int, text: str | None = None) -> None:
         """Register every multi-word name in ``doc`` with the title run written before it,
@@ -403,6 +404,17 @@ class ArticleSpeakers:
                 person.roles.append((pos, role))
             self._gender_evidence(name, run, role)
         self._bodies.extend((pos + offset, name) for pos, name in _body_names(doc))
+        for tok in doc:  # "Euroclear, the ... depository", "the Ifop institute", "pollster Forsa"
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+                continue
+            nouns = {c.lemma_.lower() for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+            nouns |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+            if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+                nouns.add(tok.head.lemma_.lower())
+            if nouns:
+                run = next((r for r in _name_runs([t for t in tok.subtree if t.pos_ == "PROPN"])
+                            if r[-1].i == tok.i), [tok])
+                self._described.append((tok.idx + offset, _text(doc, run), nouns))
         for tok in doc:  # "The Bank of Spain said in a report that ...": the report is the bank's
             if tok.lemma_.lower() in DOCUMENT_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 verb = tok.head.head
@@ -438,6 +450,11 @@ class ArticleSpeakers:
                 self._vote(name, pron.pop(), 2)
         if len(run) >= 2:
             self._vote(name, first_name_gender(run[0].text), 1)
+
+    def _is_person_name(self, name: str) -> bool:
+        """Evidence that a name is a person's (a PERSON tag on its words, or gender evidence), so
+        "she" is never an organisation named as a subject ("the Commission would present ...")."""
+        return bool(self._person_words.intersection(name.split())) or self.gender_of(name) is not None
 
     def gender_of(self, name: str | None) -> str | None:
         """"f", "m" or None (no evidence, or evidence both ways)."""
@@ -524,9 +541,13 @@ class ArticleSpeakers:
 
     def _body_named(self, noun: str, pos: int) -> str | None:
         """The latest body named before ``pos`` with ``noun`` in its name ("court" -> "European
-        Court of Justice", "university" -> "Vilnius University")."""
+        Court of Justice", "university" -> "Vilnius University") or described by it beside its
+        name ("Euroclear, the Brussels-based depository", "the Ifop institute")."""
         for p, name in reversed(self._bodies):
             if p < pos and noun in name.lower().replace("-", " ").split():
+                return name
+        for p, name, nouns in reversed(self._described):
+            if p < pos and noun in nouns:
                 return name
         return None
 
@@ -570,6 +591,9 @@ class ArticleSpeakers:
             return f"{owner}'s {mention.office}", role
         full = self._full_name(mention.name or mention.text, pos)
         role = mention.role or self.role_of(full, pos)
+        if mention.role and full in self.people and (pos, mention.role) not in self.people[full].roles:
+            self.people[full].roles.append((pos, mention.role))  # "Poland's agriculture minister, X,"
+            self.people[full].roles.sort()
         return full, role
 
     def _pronoun(self, pos: int, gender: str | None = None) -> tuple[str | None, str | None]:
@@ -584,7 +608,8 @@ class ArticleSpeakers:
             if said is not None and said[0] >= p:
                 break
             full = self._full_name(text, p)
-            if (full in self.people or is_person) and self._agrees(full, gender):
+            if (full in self.people or is_person) and self._agrees(full, gender) and (
+                    gender is None or is_person or self._is_person_name(full)):
                 return full, self.role_of(full, pos)
         if said and self._agrees(said[1], gender):
             return said[1], said[2]
@@ -594,7 +619,7 @@ class ArticleSpeakers:
         if gender is not None:  # "Solberg said ... Asked whether ..., she said": the nearest she
             cands = [(p, spk) for p, spk, _ in said_all]
             cands += [(p, self._full_name(text, p)) for p, text, is_person in self._subjects
-                      if p < pos and (is_person or self._full_name(text, p) in self.people)]
+                      if p < pos and (is_person or self._is_person_name(self._full_name(text, p)))]
             cands += named
             for p, name in sorted(cands, reverse=True):
                 if self.gender_of(name) == gender:

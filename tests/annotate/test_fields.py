@@ -175,3 +175,25 @@ def test_according_to_before_a_subordinate_clause_and_courts_that_ruled(suggest)
         ("A majority of Germans want shops to open on Sundays", "Forsa"),
         ("the commission had failed in its duty", "High Court")]
     assert [s.date for s in got] == [dt.date(2025, 2, 19), dt.date(2025, 2, 18)]
+
+
+# --- found on the second blind set (a dev set from then on) --------------------------------
+def test_she_is_never_an_organisation_named_as_a_subject(suggest):
+    text = ("Commission President Ursula Brandt said the Commission would present a new proposal. "
+            "She said the loan would be repaid only if Russia paid reparations.")
+    got = suggest(text, THURSDAY)
+    assert [s.speaker for s in got] == ["Ursula Brandt", "Ursula Brandt"]
+    assert got[1].date == THURSDAY  # not "December" from what the Commission would do
+
+
+def test_a_role_written_as_an_appositive_title_stays_with_the_person(suggest):
+    text = ("Poland's agriculture minister, Stanisław Wójcik, said the ban would stay. "
+            '"Our farmers cannot compete," Wójcik told reporters.')
+    assert [s.role for s in suggest(text, THURSDAY)] == ["Poland's agriculture minister"] * 2
+
+
+def test_a_statement_after_a_summit_takes_the_day_the_leaders_failed_to_agree(suggest):
+    text = ("EU leaders failed to agree on Thursday on a plan to fund a loan.\n"
+            "Belgian Prime Minister Pieter Janssens said after the summit that his country could not "
+            "carry the risk alone.")
+    assert suggest(text, dt.date(2025, 10, 24))[0].date == dt.date(2025, 10, 23)
