@@ -328,6 +328,7 @@ class ClaimForm(QScrollArea):
             self.date_assumed.setChecked(claim.date_assumed)
             self.stance.setCurrentIndex(next(i for i, (_, v) in enumerate(STANCE_CHOICES) if v == claim.stance))
             self.topic.setCurrentText(claim.topic or "")
+            self.topic.lineEdit().setCursorPosition(0)  # a long topic reads from its start
             self.verdict_rating.setCurrentText(claim.verdict_rating or "")
             self.verdict_explanation.setPlainText(claim.verdict_explanation or "")
             self.verdict_url.setText(claim.verdict_url or "")

@@ -47,6 +47,7 @@ class DateField(QWidget):
         self.button = QToolButton(text="▾", accessibleName="Pick the date in a calendar")
         self.button.setToolTip("Pick the date in a calendar")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")  # the ▾ says it
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         self.calendar.clicked.connect(self._picked)

@@ -208,6 +208,7 @@ class TimelineView(QWidget):
         # the stance colours in a column on the right, where a wide chart has room to spare; the lanes
         # are named on the left axis
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        chart.legend().setMaximumWidth(130)  # three short entries: the plot keeps the width
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
         return chart
