@@ -31,6 +31,11 @@ def span(text: str, piece: str, nth: int = 0) -> Span:
 @pytest.fixture
 def filled(project):
     """Two articles; claims confirmed (one with a verdict), suggested and rejected."""
+    return fill(project)
+
+
+def fill(project):
+    """Fill ``project`` as ``filled`` does (the hostile suite builds its template project with it)."""
     a1, _ = project.add_article(NewArticle(
         text=CROSETTO_TEXT, title="Italy willing to join peacekeeping", url="https://kyivindependent.example/italy",
         publisher="The Kyiv Independent", published=dt.date(2024, 12, 13)))

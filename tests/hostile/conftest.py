@@ -106,7 +106,7 @@ def template(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile-template")
     path = folder / "template.quotedesk"
     with Project.open(path) as project:
-        exports_conftest.filled._get_wrapped_function()(project)
+        exports_conftest.fill(project)
         export_json(project, folder / "template.json")
     return path
 
