@@ -72,7 +72,9 @@ class SuggestionEngine:
     def __init__(self, nlp: Language, topics: Sequence[TopicSpec] = (),
                  stance: StanceClassifier | None = None, broad: bool = False) -> None:
         self.nlp = nlp
-        self.broad = broad  # also intentions, directives and object content (attribution.find_claims)
+        # with the trained attribution model attached, the rules also find intentions, directives
+        # and object content (PolNeAR's broader attribution), as the model does
+        self.broad = broad or "attribution" in getattr(nlp, "pipe_names", ())  # also intentions, directives and object content (attribution.find_claims)
         self.topics = tuple(topics)
         self.stance = stance or RuleStance()
         self.model_name, self.model_version = pipeline_id(nlp)
@@ -191,7 +193,7 @@ class SuggestionEngine:
         model: list[ClaimDraft] = []
         for number, (off, doc) in enumerate(parsed):
             quotes = find_quotes(texts[number])
-            for claim in hybrid.model_claims(doc):
+            for claim in hybrid.model_claims(doc, quotes if self.policy.snap_quotes else None):
                 raw = hybrid.to_raw(claim, quotes, texts[number])
                 sug = self._build(art, raw, off, doc, number) if raw.speaker is not None else None
                 if sug is None:

@@ -43,6 +43,9 @@ class Policy:
     drop_rules: frozenset[str] = frozenset()  # rule claims not proposed in these categories
     clausal_only: frozenset[str] = frozenset()  # model claims here need a clause or a quote
     need_cue: bool = False  # model claims without a cue are not proposed
+    snap_quotes: bool = True  # a model content begun or ended at a quote mark takes the whole quote
+    # a model claim is the same as a rule claim when this share of it (or of the rule claim) overlaps
+    same_share: float = 0.0
 
 
 DEFAULT_POLICY = Policy()
@@ -146,10 +149,34 @@ def _governing_word(content: TokenSpan) -> TokenSpan | None:
     return content.doc[head.i:head.i + 1]
 
 
-def model_claims(doc: Doc) -> list[ModelClaim]:
-    """Claims from the component's spans on one paragraph, split quotes joined."""
+def _snap_to_quote(content: TokenSpan, quotes: list[tuple[int, int]]) -> TokenSpan:
+    """A content the model began at an opening quote mark (or ended at a closing one) runs to the
+    other mark: a quotation is quoted whole, however many sentences it has."""
+    doc, text = content.doc, content.doc.text
+    start, end = content.start_char, content.end_char
+    for qs, qe in quotes:
+        opened = text[qs + 1:start].strip() == "" and qs < start
+        closed = text[end:qe - 1].strip(" ,.;:!?") == "" and end <= qe
+        if opened and end < qe - 1 and not closed:
+            end = qe - 1
+        elif closed and start > qs + 1 and not opened:
+            start = qs + 1
+        else:
+            continue
+        while end > start and text[end - 1] in " ,;:":
+            end -= 1  # '"..., the river is ours," the mayor said': the comma is the sentence's
+        snapped = doc.char_span(start, end, label=content.label, alignment_mode="expand")
+        return snapped if snapped is not None else content
+    return content
+
+
+def model_claims(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> list[ModelClaim]:
+    """Claims from the component's spans on one paragraph, split quotes joined. ``quotes`` are the
+    paragraph's quotations (``annotate.quotes.find_quotes``)."""
     spans = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start) if has_model(doc) else []
     contents = [s for s in spans if s.label_ == "CONTENT"]
+    if quotes:
+        contents = [_snap_to_quote(c, quotes) for c in contents]
     cues = [s for s in spans if s.label_ == "CUE"]
     sources = [s for s in spans if s.label_ == "SOURCE"]
     tied = [(c, _nearest(c, cues, MAX_CUE_DISTANCE)) for c in contents]
@@ -206,7 +233,7 @@ def combine(rules: list[ClaimDraft], model: list[ClaimDraft], policy: Policy) ->
         cat = category(m)
         if cat in policy.skip_model:
             continue
-        hits = [i for i, r in enumerate(out) if overlaps(r, m)]
+        hits = [i for i, r in enumerate(out) if same_claim(r, m, policy.same_share)]
         if not hits:
             added.append(m)
         elif cat in policy.model_bounds and len(hits) == 1:
@@ -218,6 +245,15 @@ def combine(rules: list[ClaimDraft], model: list[ClaimDraft], policy: Policy) ->
 
 def overlaps(a: ClaimDraft, b: ClaimDraft) -> bool:
     return a.content.start < b.content.end and b.content.start < a.content.end
+
+
+def same_claim(a: ClaimDraft, b: ClaimDraft, share: float) -> bool:
+    """Whether two claims are one: they overlap, by more than ``share`` of either's length."""
+    inter = min(a.content.end, b.content.end) - max(a.content.start, b.content.start)
+    if inter <= 0:
+        return False
+    shortest = min(a.content.end - a.content.start, b.content.end - b.content.start)
+    return inter > share * max(1, shortest)
 
 
 def join_split_quotes(text: str, out: list[ClaimDraft]) -> list[ClaimDraft]:

@@ -131,6 +131,8 @@ def train_model(articles: Sequence[GoldArticle], output: Path, *, held_out: floa
                 return TrainResult(None, len(train_set), len(held), step,
                                    time.monotonic() - started, {}, cancelled=True)
             with nlp.use_params(optimizer.averages):
+                evaluate = create_evaluation_callback(nlp, dev_corpus, T["score_weights"])
+                best_scores = {k: v for k, v in evaluate()[1].items() if k.startswith("attr")}
                 _stamp(nlp, train_set, held, best_scores, dev is not None)
                 nlp.to_disk(best_dir)
         output = Path(output)

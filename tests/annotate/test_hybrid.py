@@ -117,3 +117,20 @@ def test_cue_categories_from_the_lemma(cue, category):
 def test_cue_lemma_skips_auxiliaries_and_adverbs():
     assert cue_lemma("has repeatedly said") == "say"
     assert cue_lemma("planned") == "plan"
+
+
+def test_a_quotation_is_taken_whole_when_the_model_stops_at_a_sentence(parse):
+    from annotate.quotes import find_quotes
+
+    text = '"We will not give up. The river is ours," the mayor said.'
+    doc = mark(parse(text), ("We will not give up.", "CONTENT"), ("the mayor", "SOURCE"), ("said", "CUE"))
+    [claim] = hybrid.model_claims(doc, find_quotes(text))
+    assert claim.fragments[0].text == "We will not give up. The river is ours"
+    assert claim.source.text == "the mayor"
+
+
+def test_a_content_with_no_cue_takes_the_word_it_hangs_on(parse):
+    doc = mark(parse("The campaign plans to hire two hundred organisers."),
+               ("The campaign", "SOURCE"), ("to hire two hundred organisers", "CONTENT"))
+    [claim] = hybrid.model_claims(doc)
+    assert claim.cue.text == "plans" and claim.source.text == "The campaign"
