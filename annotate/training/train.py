@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import shutil
 import tempfile
 import time
@@ -140,6 +141,9 @@ def train_model(articles: Sequence[GoldArticle], output: Path, *, held_out: floa
             shutil.rmtree(output)
         output.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(best_dir, output)
+        cfg = output / "config.cfg"  # the temporary corpus paths mean nothing once training is over
+        cfg.write_text(re.sub(r'(?m)^(train|dev) = ".*"$', r"\1 = null", cfg.read_text("utf-8")),
+                       encoding="utf-8")
     return TrainResult(output, len(train_set), len(held), step, time.monotonic() - started,
                        best_scores, cancelled=was_cancelled)
 
