@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotate.pipeline import (RULES_ONLY_NOTE, attach_model, load_engine_pipeline, load_pipeline,
+from annotate.spacy_pipelines import (RULES_ONLY_NOTE, attach_model, load_engine_pipeline, load_pipeline,
                                pipeline_id, shipped_model_path)
 
 
@@ -31,7 +31,7 @@ def test_engine_pipeline_says_when_rules_run_alone():
 
 
 def test_a_directory_that_is_not_a_model_is_refused_with_a_message(tmp_path):
-    from annotate.pipeline import ModelNotUsable
+    from annotate.spacy_pipelines import ModelNotUsable
 
     with pytest.raises(ModelNotUsable, match="not a trained model directory"):
         attach_model(load_pipeline(), tmp_path)
