@@ -144,6 +144,8 @@ class SuggestionEngine:
             art.year_hint = max(written) if written else None
         for off, doc in parsed:
             self._events(art, off, doc)
+        body = [off + len(doc.text) for off, doc in parsed if len(doc.text.split()) >= 12]
+        art.lead_end = body[0] if body else 0  # the first paragraph of running text
         out: list[ClaimDraft] = []
         seen: set[tuple[str, str | None]] = set()
         for number, (off, doc) in enumerate(parsed):
@@ -173,6 +175,13 @@ class SuggestionEngine:
                 if mention is not None and mention.kind not in ("pronoun", "it"):
                     names.add(art.speakers.resolve(mention)[0])
             art.events.append((pos + off, date, names - {None}))
+
+    @staticmethod
+    def _news_day(art: _Article) -> dt.date | None:
+        """The day of the event the article opens with ("Leaders failed to agree on Thursday ..."):
+        a statement in the story with no date of its own was most likely made that day."""
+        lead = [e for e in art.events if e[0] < art.lead_end]
+        return lead[0][1] if lead else None
 
     def _carried_date(self, art: _Article, speaker: str | None, pos: int, cue, content) -> dt.date | None:
         """A statement with no date phrase: dated by the event it follows ("said after the
@@ -258,7 +267,7 @@ class SuggestionEngine:
             date = self._carried_date(art, speaker, content.start, cue, (raw.start, raw.end))
             if date is not None and speaker:
                 art.last_date[speaker] = (content.start, date)
-            date = date or art.published
+            date = date or self._news_day(art) or art.published
         elif speaker:
             art.last_date[speaker] = (content.start, date)
         if raw.continues:
@@ -290,4 +299,5 @@ class _Article:
     speakers: ArticleSpeakers = field(default_factory=ArticleSpeakers)
     last_date: dict[str, tuple[int, dt.date]] = field(default_factory=dict)  # speaker -> (pos, last stated date)
     events: list[tuple[int, dt.date, set[str]]] = field(default_factory=list)  # (pos, date, who acted)
+    lead_end: int = 0  # end of the article's first paragraph of running text
     previous: tuple[int, ClaimDraft] | None = None  # (paragraph number, last suggestion)

@@ -197,3 +197,11 @@ def test_a_statement_after_a_summit_takes_the_day_the_leaders_failed_to_agree(su
             "Belgian Prime Minister Pieter Janssens said after the summit that his country could not "
             "carry the risk alone.")
     assert suggest(text, dt.date(2025, 10, 24))[0].date == dt.date(2025, 10, 23)
+
+
+def test_a_statement_with_no_date_of_its_own_takes_the_day_of_the_event_the_article_opens_with(suggest):
+    text = ("Energy ministers failed to settle a dispute over hydrogen at a meeting in Brussels on "
+            "Wednesday, leaving investors without the rules they had asked for.\n"
+            "French Energy Minister Julien Moreau said France would block the rules.")
+    s = suggest(text, THURSDAY)[0]
+    assert s.date == dt.date(2025, 2, 19) and s.date_assumed
