@@ -12,7 +12,7 @@ from kernel import content_hash
 from . import convert, search
 from .actions import audit, now, snapshot
 from .errors import DuplicateArticleError, InvalidValueError, NotFoundError
-from .models import ArticleRow, ClaimRow
+from .models import ArticleRow, AuditRow, ClaimRow
 from .records import Article, ArticleSummary, Changes, NewArticle
 from .store import Store, changes_of, clean
 
@@ -52,6 +52,9 @@ class Articles:
                 s.flush()
             except IntegrityError as exc:  # a concurrent import of the same text
                 raise DuplicateArticleError(-1, new.title) from exc
+            # audited so other annotators' windows see the new article (db.feed)
+            s.add(AuditRow(entity="article", entity_id=row.id, action_id=None, kind="create", field=None,
+                           old=None, new={"title": row.title}, annotator=None, at=row.imported_at))
             return convert.article(row), Changes(articles=frozenset({row.id}))
 
     def get(self, article_id: int) -> Article:
@@ -91,7 +94,8 @@ class Articles:
                 q = q.where(ArticleRow.suggested_at.is_(None))
             return list(s.scalars(q))
 
-    def update(self, article_id: int, *, annotator: str | None = None, **fields: Any) -> Changes:
+    def update(self, article_id: int, *, annotator: str | None = None, expected_version: int | None = None,
+               **fields: Any) -> Changes:
         unknown = set(fields) - ARTICLE_FIELDS
         if unknown:
             raise InvalidValueError(f"Unknown article field(s): {', '.join(sorted(unknown))}.")
@@ -99,6 +103,7 @@ class Articles:
             fields["published_source"] = "user" if fields["published"] else None
         with self._store.action("Edit article", annotator) as rec:
             row = article_row(rec.session, article_id)
+            rec.expect(row, expected_version, fields)
             for key, value in fields.items():
                 rec.set(row, key, clean(value) if isinstance(value, str) else value)
         return changes_of(rec) | Changes(articles=frozenset({article_id}))
@@ -108,7 +113,10 @@ class Articles:
             row = article_row(s, article_id)
             claim_rows = list(s.scalars(select(ClaimRow).where(ClaimRow.article_id == article_id)))
             ops = [{"op": "delete", "entity": "claim", "id": c.id, "row": snapshot(c)} for c in claim_rows]
-            audit(s, ops, kind=None, action_id=None, annotator=None, at=now())
+            at = now()
+            audit(s, ops, kind=None, action_id=None, annotator=None, at=at)
+            s.add(AuditRow(entity="article", entity_id=article_id, action_id=None, kind="delete", field=None,
+                           old={"title": row.title}, new=None, annotator=None, at=at))
             for c in claim_rows:
                 s.delete(c)
             s.delete(row)

@@ -272,7 +272,7 @@ class Bulk:
                         return
                     q = q.where(ArticleRow.id.in_(chunk))
                 rows = [_record(Article, _ARTICLE_FIELDS, (
-                    *r[:6], _day(r[6]), *r[7:12], _moment(r[12]), bool(r[13]), _moment(r[14])))
+                    *r[:6], _day(r[6]), *r[7:12], _moment(r[12]), bool(r[13]), _moment(r[14]), r[15]))
                     for r in s.connection().execute(q)]
             yield from rows
             if wanted is not None:

@@ -18,7 +18,7 @@ from kernel import KINDS, NO_STANCE, STANCES, STATUSES, ClaimDraft, Span
 from . import convert, fragments, search
 from .actions import Recorder, audit, now, snapshot
 from .articles import article_row
-from .errors import ConflictError, InvalidValueError, NotFoundError
+from .errors import InvalidValueError, NotFoundError
 from .models import ArticleRow, ClaimRow, SpeakerRow, TopicRow
 from .records import Changes, Claim, ClaimFilter
 from .registry import registry_role, resolve_speaker, resolve_topic
@@ -250,8 +250,7 @@ class Claims:
         with self._store.action(label, annotator) as rec:
             s = rec.session
             row = claim_row(s, claim_id)
-            if expected_version is not None and row.version != expected_version:
-                raise ConflictError(claim_id, expected_version, row.version)
+            rec.expect(row, expected_version, fields)
             text = s.scalar(select(ArticleRow.text).where(ArticleRow.id == row.article_id))
             if "fragments" in fields or ("content" in fields and row.fragments):
                 set_content(rec, row, text, fields.pop("content", None), fields.pop("fragments", None))
@@ -295,7 +294,9 @@ class Claims:
                            expected_version=expected_version if expected_version is not None else current.version,
                            fragments=pieces)
 
-    def delete(self, claim_id: int, *, annotator: str | None = None) -> Changes:
+    def delete(self, claim_id: int, *, annotator: str | None = None, expected_version: int | None = None) -> Changes:
         with self._store.action("Delete claim", annotator) as rec:
-            rec.delete(claim_row(rec.session, claim_id))
+            row = claim_row(rec.session, claim_id)
+            rec.expect(row, expected_version, {"status": "deleted"})
+            rec.delete(row)
         return changes_of(rec)

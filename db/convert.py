@@ -32,6 +32,7 @@ def article(row: ArticleRow) -> Article:
         imported_at=row.imported_at,
         done=bool(row.done),
         suggested_at=row.suggested_at,
+        version=row.version,
     )
 
 
@@ -82,6 +83,7 @@ def speaker(row: SpeakerRow, claim_count: int = 0) -> Speaker:
         affiliation=row.affiliation,
         roles=tuple(SpeakerRole(r.role, r.start, r.end) for r in row.roles),
         claim_count=claim_count,
+        version=row.version,
     )
 
 
@@ -92,6 +94,7 @@ def topic(row: TopicRow, claim_count: int = 0) -> Topic:
         keywords=tuple(row.keywords or ()),
         examples=tuple(row.examples or ()),
         claim_count=claim_count,
+        version=row.version,
     )
 
 

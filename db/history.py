@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import convert
-from .actions import apply_ops, audit, now
-from .errors import NothingToUndoError
+from .actions import apply_ops, audit, now, undo_refusal
+from .errors import ConcurrentWriteError, NothingToUndoError
 from .models import ActionRow, AuditRow
 from .records import AuditEntry, Changes, HistoryItem
 from .store import Store, changes_from
@@ -38,15 +38,27 @@ class History:
             return row.label if row else None
 
     def undo_redo(self, annotator: str | None, *, undo: bool) -> Changes:
-        with self._store.writing() as s:
-            action = next_action(s, annotator, "done" if undo else "undone")
-            if action is None:
-                raise NothingToUndoError("Nothing to undo." if undo else "Nothing to redo.")
-            at = now()
-            touched = apply_ops(s, action.ops, reverse=undo, at=at)
-            action.state = "undone" if undo else "done"
-            audit(s, action.ops, kind="undo" if undo else "redo", action_id=action.id, annotator=annotator, at=at)
-            return changes_from(touched, action.ops, action.id)
+        """Undo or redo this annotator's next action.
+
+        Refused (UndoConflictError, nothing written, the action stays where it is) when a
+        field no longer holds what the action (or its undo) wrote: it would overwrite a later
+        change, usually someone else's.
+        """
+        try:
+            with self._store.writing() as s:
+                action = next_action(s, annotator, "done" if undo else "undone")
+                if action is None:
+                    raise NothingToUndoError("Nothing to undo." if undo else "Nothing to redo.")
+                at = now()
+                touched = apply_ops(s, action.ops, reverse=undo, at=at, label=action.label)
+                action.state = "undone" if undo else "done"
+                audit(s, action.ops, kind="undo" if undo else "redo", action_id=action.id, annotator=annotator,
+                      at=at)
+                return changes_from(touched, action.ops, action.id)
+        except ConcurrentWriteError as exc:  # someone committed a change to one of its rows meanwhile
+            with self._store.reading() as s:
+                action = next_action(s, annotator, "done" if undo else "undone")
+                raise undo_refusal(s, action.ops, reverse=undo, label=action.label) from exc
 
     def of_claim(self, claim_id: int) -> list[AuditEntry]:
         with self._store.reading() as s:

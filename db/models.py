@@ -62,6 +62,9 @@ class ArticleRow(Base):
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     suggested_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # every UPDATE and DELETE of the row is conditional on this (WHERE id = ? AND version = ?); db.actions bumps it
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     claims: Mapped[list[ClaimRow]] = relationship(back_populates="article", passive_deletes=True)
 
@@ -76,6 +79,9 @@ class SpeakerRow(Base):
     aliases: Mapped[list] = mapped_column(JSON, default=list)
     affiliation: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # every UPDATE and DELETE of the row is conditional on this (WHERE id = ? AND version = ?); db.actions bumps it
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     roles: Mapped[list[SpeakerRoleRow]] = relationship(
         back_populates="speaker", cascade="all, delete-orphan", order_by="SpeakerRoleRow.id"
@@ -110,6 +116,9 @@ class TopicRow(Base):
     keywords: Mapped[list] = mapped_column(JSON, default=list)
     examples: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # every UPDATE and DELETE of the row is conditional on this (WHERE id = ? AND version = ?); db.actions bumps it
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     @validates("name")
     def _keep_key(self, _field: str, value: str) -> str:
@@ -170,6 +179,7 @@ class ClaimRow(Base):
     # A split quote's pieces in text order, [{"start", "end", "text"}, ...]; NULL for a claim in one
     # piece. start/end/content_text above always hold the whole (first piece's start to last's end).
     fragments: Mapped[list | None] = mapped_column(JSON)
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     article: Mapped[ArticleRow] = relationship(back_populates="claims")
     speaker: Mapped[SpeakerRow | None] = relationship()

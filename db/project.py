@@ -34,6 +34,7 @@ from .articles import Articles
 from .bulk import Bulk, BulkArticle, BulkSpeaker, BulkTopic, LoadResult
 from .claims import Claims
 from .errors import InvalidValueError
+from .feed import ChangeFeed
 from .history import History
 from .models import AnnotatorRow, ArticleRow, ClaimRow, ConfigRow, SpeakerRow, TopicRow
 from .records import (
@@ -156,9 +157,13 @@ class Project:
     def article_ids(self, *, lacking_suggestions: bool = False) -> list[int]:
         return self._articles.ids(lacking_suggestions=lacking_suggestions)
 
-    def update_article(self, article_id: int, *, annotator: str | None = None, **fields: Any) -> Changes:
-        """Change article metadata (title, published date, done mark...), undoably."""
-        return self._articles.update(article_id, annotator=annotator, **fields)
+    def update_article(self, article_id: int, *, annotator: str | None = None, expected_version: int | None = None,
+                       **fields: Any) -> Changes:
+        """Change article metadata (title, published date, done mark...), undoably.
+
+        With ``expected_version`` an article changed elsewhere meanwhile raises ConflictError.
+        """
+        return self._articles.update(article_id, annotator=annotator, expected_version=expected_version, **fields)
 
     def delete_article(self, article_id: int) -> Changes:
         """Remove an article and its claims (their audit history stays)."""
@@ -212,14 +217,24 @@ class Project:
         """Remove the claim's content fragment at ``index`` (0-based); a claim keeps at least one; undoable."""
         return self._claims.remove_fragment(claim_id, index, annotator=annotator, expected_version=expected_version)
 
-    def confirm_claim(self, claim_id: int, *, annotator: str | None = None, **fields: Any) -> Changes:
-        return self._claims.update(claim_id, annotator=annotator, label="Accept claim", status="confirmed", **fields)
+    def confirm_claim(self, claim_id: int, *, annotator: str | None = None, expected_version: int | None = None,
+                      **fields: Any) -> Changes:
+        """Accept a claim; with ``expected_version`` a stale accept (e.g. after someone's reject) is a conflict."""
+        return self._claims.update(claim_id, annotator=annotator, expected_version=expected_version,
+                                   label="Accept claim", status="confirmed", **fields)
 
-    def reject_claim(self, claim_id: int, *, annotator: str | None = None) -> Changes:
-        return self._claims.update(claim_id, annotator=annotator, label="Reject claim", status="rejected")
+    def reject_claim(self, claim_id: int, *, annotator: str | None = None,
+                     expected_version: int | None = None) -> Changes:
+        return self._claims.update(claim_id, annotator=annotator, expected_version=expected_version,
+                                   label="Reject claim", status="rejected")
 
-    def delete_claim(self, claim_id: int, *, annotator: str | None = None) -> Changes:
-        return self._claims.delete(claim_id, annotator=annotator)
+    def delete_claim(self, claim_id: int, *, annotator: str | None = None,
+                     expected_version: int | None = None) -> Changes:
+        return self._claims.delete(claim_id, annotator=annotator, expected_version=expected_version)
+
+    def change_feed(self, *, ignore=None) -> ChangeFeed:
+        """Changes made by anyone since the feed was made, polled (``db.feed``)."""
+        return ChangeFeed(self._store, ignore=ignore)
 
     # ------------------------------------------------------------- undo / redo
     def claim_history(self, claim_id: int) -> list[AuditEntry]:
@@ -258,9 +273,11 @@ class Project:
         return self._registry.add_speaker(name, aliases=aliases, affiliation=affiliation, roles=roles,
                                           annotator=annotator)
 
-    def update_speaker(self, speaker_id: int, *, annotator: str | None = None, **fields: Any) -> Changes:
+    def update_speaker(self, speaker_id: int, *, annotator: str | None = None, expected_version: int | None = None,
+                       **fields: Any) -> Changes:
         """Change name, aliases or affiliation of a speaker, undoably."""
-        return self._registry.update_speaker(speaker_id, annotator=annotator, **fields)
+        return self._registry.update_speaker(speaker_id, annotator=annotator, expected_version=expected_version,
+                                             **fields)
 
     def add_speaker_role(self, speaker_id: int, role: str, start: dt.date | None = None,
                          end: dt.date | None = None, *, annotator: str | None = None) -> Changes:
@@ -301,8 +318,10 @@ class Project:
                   annotator: str | None = None) -> tuple[Topic, Changes]:
         return self._registry.add_topic(name, keywords=keywords, examples=examples, annotator=annotator)
 
-    def update_topic(self, topic_id: int, *, annotator: str | None = None, **fields: Any) -> Changes:
-        return self._registry.update_topic(topic_id, annotator=annotator, **fields)
+    def update_topic(self, topic_id: int, *, annotator: str | None = None, expected_version: int | None = None,
+                     **fields: Any) -> Changes:
+        return self._registry.update_topic(topic_id, annotator=annotator, expected_version=expected_version,
+                                           **fields)
 
     def rename_topic(self, topic_id: int, name: str, *, annotator: str | None = None) -> Changes:
         return self._registry.rename_topic(topic_id, name, annotator=annotator)

@@ -47,6 +47,7 @@ class Article:
     imported_at: dt.datetime
     done: bool
     suggested_at: dt.datetime | None
+    version: int = 1  # pass back as expected_version so a stale write is refused
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class Speaker:
     affiliation: str | None
     roles: tuple[SpeakerRole, ...]
     claim_count: int = 0
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class Topic:
     keywords: tuple[str, ...]
     examples: tuple[str, ...]
     claim_count: int = 0
+    version: int = 1
 
 
 @dataclass(frozen=True)

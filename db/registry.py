@@ -79,13 +79,15 @@ class Registry:
             sid = row.id
         return self.speaker(sid), changes_of(rec)
 
-    def update_speaker(self, speaker_id: int, *, annotator: str | None = None, **fields: Any) -> Changes:
-        """Change name, aliases or affiliation of a speaker, undoably."""
+    def update_speaker(self, speaker_id: int, *, annotator: str | None = None, expected_version: int | None = None,
+                       **fields: Any) -> Changes:
+        """Change name, aliases or affiliation of a speaker, undoably (ConflictError when stale)."""
         unknown = set(fields) - {"name", "aliases", "affiliation"}
         if unknown:
             raise InvalidValueError(f"Unknown speaker field(s): {', '.join(sorted(unknown))}.")
         with self._store.action("Edit speaker", annotator) as rec:
             row = speaker_row(rec.session, speaker_id)
+            rec.expect(row, expected_version, fields)
             if "name" in fields:
                 name = clean(fields["name"])
                 if not name:
@@ -147,12 +149,14 @@ class Registry:
             tid = row.id
         return self.topic(tid), changes_of(rec)
 
-    def update_topic(self, topic_id: int, *, annotator: str | None = None, **fields: Any) -> Changes:
+    def update_topic(self, topic_id: int, *, annotator: str | None = None, expected_version: int | None = None,
+                     **fields: Any) -> Changes:
         unknown = set(fields) - {"name", "keywords", "examples"}
         if unknown:
             raise InvalidValueError(f"Unknown topic field(s): {', '.join(sorted(unknown))}.")
         with self._store.action("Edit topic", annotator) as rec:
             row = topic_row(rec.session, topic_id)
+            rec.expect(row, expected_version, fields)
             if "name" in fields:
                 name = clean(fields["name"])
                 if not name:

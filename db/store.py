@@ -11,8 +11,10 @@ import threading
 from collections.abc import Iterator
 
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from .actions import Recorder, record_action
+from .errors import ConcurrentWriteError
 from .records import Changes
 
 
@@ -37,16 +39,30 @@ class Store:
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
-        with self._lock, self._write() as session, session.begin():
-            yield session
+        try:
+            with self._lock, self._write() as session, session.begin():
+                yield session
+        except StaleDataError as exc:  # a conditional UPDATE/DELETE (… AND version = ?) matched no row
+            raise ConcurrentWriteError() from exc
 
     @contextlib.contextmanager
     def action(self, label: str, annotator: str | None) -> Iterator[Recorder]:
-        """One undoable user step: what the block records is stored as an action, in its transaction."""
-        with self.writing() as session:
-            rec = Recorder(session, annotator)
-            yield rec
-            rec.action_id = record_action(session, rec, label)
+        """One undoable user step: what the block records is stored as an action, in its transaction.
+
+        A row someone else changed between this action's read and its write makes the whole
+        action fail with a ConflictError naming that row, who changed it and when.
+        """
+        rec: Recorder | None = None
+        try:
+            with self.writing() as session:
+                rec = Recorder(session, annotator)
+                yield rec
+                rec.action_id = record_action(session, rec, label)
+        except ConcurrentWriteError as exc:
+            if rec is None:
+                raise
+            with self.reading() as s:
+                raise rec.stale_conflict(s) from exc
 
 
 def changes_of(rec: Recorder) -> Changes:

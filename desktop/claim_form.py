@@ -292,7 +292,17 @@ class ClaimForm(QScrollArea):
         self.topic.setCurrentText(current)
         self._loading = False
 
+    def _being_edited(self, claim: Claim | None) -> set[QWidget]:
+        """Text boxes the person is typing in (focused, changed) for this same claim."""
+        if claim is None or self.claim is None or claim.id != self.claim.id:
+            return set()
+        return {w for w, field in ((self.note, "note"), (self.verdict_explanation, "verdict_explanation"))
+                if w.hasFocus() and w.toPlainText().strip() != (getattr(self.claim, field) or "")}
+
     def set_claim(self, claim: Claim | None, article_text: str | None = None) -> None:
+        # a refresh (e.g. someone else's change) never replaces what you are typing, and your
+        # edit stays based on the version you started from, so it meets theirs as a conflict
+        editing, before = self._being_edited(claim), self.claim
         self.claim = claim
         if article_text is not None:
             self._text = article_text
@@ -330,9 +340,13 @@ class ClaimForm(QScrollArea):
             self.topic.setCurrentText(claim.topic or "")
             self.topic.lineEdit().setCursorPosition(0)  # a long topic reads from its start
             self.verdict_rating.setCurrentText(claim.verdict_rating or "")
-            self.verdict_explanation.setPlainText(claim.verdict_explanation or "")
+            if self.verdict_explanation not in editing:
+                self.verdict_explanation.setPlainText(claim.verdict_explanation or "")
             self.verdict_url.setText(claim.verdict_url or "")
-            self.note.setPlainText(claim.note or "")
+            if self.note not in editing:
+                self.note.setPlainText(claim.note or "")
+            if editing:
+                self.claim = before
             self.accept_button.setEnabled(claim.status != "confirmed")
             self.reject_button.setEnabled(claim.status != "rejected")
             self._update_alias_button()

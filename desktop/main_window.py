@@ -22,6 +22,7 @@ from desktop.action_table import build_menus, create_actions, install_local
 from desktop.article_view import ArticleView, legend_html
 from desktop.claim_form import ClaimForm
 from desktop.claims_panel import ClaimsPanel
+from desktop.conflicts import resolve_conflict
 from desktop.dialogs import HelpOverlay
 from desktop.errors import show_error
 from desktop.factcheck import install_factcheck_views
@@ -63,6 +64,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         # thread too, but on their own runner so they never take over the status bar's progress
         self.reader = TaskRunner(self, max_threads=1)
         self._list_generation = 0
+        self._closed = False
         self.owns_project = owns_project
         self.auto_suggest = auto_suggest
         self.nlp = None
@@ -74,9 +76,11 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self._narrow_columns = False  # Rej and Done hidden for a small window
         self._columns_chosen = False  # the user picked the article list's columns (header menu)
 
-        self.undo = CoreUndoStack(project, annotator, self)
+        self.undo = CoreUndoStack(project, annotator, self, runner=self.reader)
         self.undo.changed.connect(self.apply_changes)
         self.undo.failed.connect(self.show_error)
+        self.undo.conflict.connect(lambda exc, label: resolve_conflict(self, self.undo, exc, label))
+        self.undo.changed_elsewhere.connect(self.apply_remote_changes)
 
         self._build_widgets()
         self.changes_applied.connect(self.claims_panel.apply_changes)
@@ -340,7 +344,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             return project.articles(search)
 
         def done(summaries):
-            if summaries is not None and generation == self._list_generation and project is self.project:
+            if summaries is not None and generation == self._list_generation and project is self.project \
+                    and not self._closed:
                 self._show_articles(summaries)
 
         self.reader.start("Read articles", read, on_done=done)
@@ -456,15 +461,21 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             self.open_article(claim.article_id)
         self.select_claim(claim_id)
 
-    def apply_changes(self, changes: Changes) -> None:
+    def apply_changes(self, changes: Changes, *, elsewhere: bool = False) -> None:
         """The one refresh path: what a change touched in the window (the shown article, the lists,
-        the form), then ``changes_applied`` so every other view refreshes itself."""
+        the form), then ``changes_applied`` so every other view refreshes itself.
+
+        ``elsewhere``: other people's changes, polled while the person works; their Changes name
+        the articles that gained or lost claims, and the article list is re-read off the UI thread.
+        """
         if not changes:
             return
         if changes.speakers or changes.topics:
             self.refresh_registry()
-        current = self.article_id is not None and (self.article_id in changes.articles
-                                                   or self._touches_current(changes))
+        shown = {c.id for c in self.article_view.claims()}
+        current = self.article_id is not None and (
+            self.article_id in changes.articles
+            or (bool(changes.claims & shown) if elsewhere else self._touches_current(changes)))
         if current:
             if self.article_id in changes.articles:  # metadata (done mark) may have changed; the text never does
                 self.article_view.article = self.project.article(self.article_id)
@@ -473,6 +484,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             self.reload_current_claims()
         if current and self._only_current(changes):
             self._update_current_row()  # no query over the whole project for a one-article change
+        elif elsewhere:
+            self.refresh_articles_later()
         else:
             self.refresh_articles()
         self.changes_applied.emit(changes)
@@ -486,6 +499,10 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
                 "✓ <b>Article finished</b>: every suggestion decided."
                 + (" Marked done." if article.done else " Ctrl+D: mark done · Ctrl+PgDown: next article"))
         self.finished_banner.setVisible(finished)
+
+    def apply_remote_changes(self, changes: Changes) -> None:
+        """Other annotators' changes (seen by the undo stack's poll), through the one refresh path."""
+        self.apply_changes(changes, elsewhere=True)
 
     def _set_done_mark(self, done: bool) -> None:
         self.show_finished_banner()
@@ -533,7 +550,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         return self.undo.apply(label, fn)
 
     def _form_edit(self, claim_id: int, label: str, fields: dict) -> None:
-        claim = self.current_claim()
+        claim = self.form.claim if self.form.claim is not None and self.form.claim.id == claim_id \
+            else self.current_claim()  # the form's: the version its edit started from
         version = claim.version if claim is not None and claim.id == claim_id else None
         self.change(label, lambda: self.project.update_claim(
             claim_id, annotator=self.annotator, expected_version=version, label=label, **fields))
@@ -544,11 +562,14 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             return
         speaker = self.project.speaker(claim.speaker_id)
         self.change("Add alias", lambda: self.project.update_speaker(
-            speaker.id, annotator=self.annotator, aliases=[*speaker.aliases, claim.mention.text]))
+            speaker.id, annotator=self.annotator, aliases=[*speaker.aliases, claim.mention.text],
+            expected_version=speaker.version))
 
     # ------------------------------------------------------------------ close
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_layout(self.saveGeometry(), self.saveState())
+        self.undo.stop_polling()
+        self._closed = True  # reads still on their way find no window to fill
         self.settings.sync()
         self.runner.shutdown()
         self.reader.shutdown()

@@ -171,6 +171,7 @@ class SpeakersView(RegistryEditing, QWidget):
         self.change = change or direct_change(self)
         self.annotator = annotator
         self.speaker_id: int | None = None
+        self.shown_version: int | None = None
 
         self.filter = QLineEdit(placeholderText="Filter speakers…", clearButtonEnabled=True)
         self.model = SpeakerTableModel(self)
@@ -308,6 +309,7 @@ class SpeakersView(RegistryEditing, QWidget):
         self.speaker_id = speaker_id
         row = self.model.row_of(speaker_id) if speaker_id is not None else None
         s = self.model.record(row) if row is not None else None
+        self.shown_version = s.version if s else None  # an edit of what is shown is refused once it is stale
         self.editor.setEnabled(s is not None)
         self.editor.setTitle(f"Speaker: {s.name}" if s else "Speaker")
         self.name.setText(s.name if s else "")
@@ -331,7 +333,7 @@ class SpeakersView(RegistryEditing, QWidget):
         aliases = [a.strip() for a in self.aliases.text().split(",") if a.strip()]
         self._run("Edit speaker", lambda: self.project.update_speaker(
             sid, annotator=self.annotator(), name=self.name.text(), aliases=aliases,
-            affiliation=self.affiliation.text()))
+            affiliation=self.affiliation.text(), expected_version=self.shown_version))
 
     def keep_suggested(self) -> None:
         if self.speaker_id is not None:

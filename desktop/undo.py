@@ -1,88 +1,185 @@
-"""Qt's undo stack over the project's own undo (the core owns undo; Qt only labels it).
+"""The window's view of the project's one undo history, and of other people's changes.
 
-A change is made by calling a Project verb once, here, through ``CoreUndoStack.apply``;
-the verb records an undoable action in the database. The ``QUndoCommand`` pushed
-for it does nothing on its first redo (the change is already made) and afterwards
-calls ``Project.undo``/``Project.redo`` for the annotator, so the database stays the
-truth, the actions survive a restart, and Qt supplies the labelled Undo/Redo.
+The core owns undo: every change is a Project verb that records an undoable action in
+the database, per annotator. ``CoreUndoStack`` keeps no history of its own (the old
+QUndoStack mirror drifted from the core, e.g. after an ``import-xlsx`` by the same
+annotator): after every change, undo, redo or change seen from elsewhere it asks the
+project for the labels of this annotator's next undo and redo, so the Undo/Redo actions
+always name what the core will undo.
+
+It also polls the project's change counter (``db.feed.ChangeFeed``: one indexed max()
+query a second on the UI thread) and emits other annotators' changes through
+``changed_elsewhere``, so views refresh only what changed, within ``POLL_MS``.
+
+A write refused because someone else changed the row first (``ConflictError``) is emitted
+through ``conflict`` for the window to resolve with the person (desktop.conflicts); an
+undo or redo refused for the same reason (``UndoConflictError``) through ``failed``.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from db import Changes, Project
+from db import Changes, ConflictError, Project
+from db.errors import UndoConflictError
+from db.feed import ChangeFeed
 
-HISTORY_ON_OPEN = 50  # actions of earlier sessions that can be undone after reopening
-
-
-class CoreCommand(QUndoCommand):
-    def __init__(self, stack: CoreUndoStack, label: str, action_id: int | None):
-        super().__init__(label)
-        self._stack = stack
-        self.action_id = action_id
-        self._applied = True  # the project verb already ran
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self._stack._run(lambda: self._stack.project.redo(self._stack.annotator))
-
-    def undo(self) -> None:
-        self._stack._run(lambda: self._stack.project.undo(self._stack.annotator))
+log = logging.getLogger(__name__)
+POLL_MS = 1000  # other annotators' changes show within this (plus one short read)
+HISTORY_ON_OPEN = 50  # kept for callers that still read it: the core keeps the whole history
 
 
-class CoreUndoStack(QUndoStack):
-    """A QUndoStack whose commands replay the project's recorded actions.
+class CoreUndoStack(QObject):
+    """Undo/Redo labels and enabled state from the core, refreshed after each change.
 
-    ``changed`` carries the ``Changes`` of every apply, undo and redo so views refresh;
-    ``failed`` carries an exception from one (shown by the window's error handler).
+    Keeps the few QUndoStack methods the window uses (``canUndo``, ``undoText``,
+    ``indexChanged``...) so it is a drop-in, thin view of the core's history.
     """
 
-    changed = Signal(object)
-    failed = Signal(object)
+    changed = Signal(object)  # Changes of an apply, undo or redo made here
+    changed_elsewhere = Signal(object)  # Changes other people (or processes) made, seen by the poll
+    failed = Signal(object)  # an exception, for the window's error handler
+    conflict = Signal(object, str)  # ConflictError, label of the refused change
+    indexChanged = Signal(int)  # the labels may have changed (also when another project is opened)
+    cleanChanged = Signal(bool)
 
-    def __init__(self, project: Project, annotator: str, parent: QObject | None = None):
+    def __init__(self, project: Project, annotator: str, parent: QObject | None = None, *, poll: bool = True,
+                 runner=None):
+        """``runner`` (a desktop.tasks.TaskRunner) reads new audit rows off the UI thread; without
+        one, polls are read in the calling thread."""
         super().__init__(parent)
+        self._runner = runner
+        self._polling = False
+        self._timer_alive = True
         self.project = project
         self.annotator = annotator
+        self._undo_label: str | None = None
+        self._redo_label: str | None = None
+        self._own_actions: set[int] = set()
+        self._feed: ChangeFeed | None = None
+        self._generation = 0
+        self._timer = QTimer(self, interval=POLL_MS)
+        self._timer.timeout.connect(self.poll)
         self.load_history()
+        if poll:
+            self._timer.start()
 
+    # ------------------------------------------------------------ the labels
     def load_history(self) -> None:
-        """Offer this annotator's earlier actions, still done in the project, for undo."""
-        self.clear()
-        done = []
-        for item in self.project.history(self.annotator, limit=HISTORY_ON_OPEN):
-            if item.state != "done":
-                break
-            done.append(item)
-        for item in reversed(done):
-            self.push(CoreCommand(self, item.label, item.id))
-        self.setClean()
+        """Start over on ``self.project`` for ``self.annotator`` (after opening a project or a new name)."""
+        self._own_actions.clear()
+        self._polling = False
+        try:
+            self._feed = self.project.change_feed(ignore=self._own_actions.__contains__)
+        except Exception as exc:  # noqa: BLE001 - a project that cannot be read shows its error elsewhere
+            log.warning("Change feed unavailable: %s", exc)
+            self._feed = None
+        self.refresh()
 
+    def refresh(self) -> None:
+        """Ask the core what Undo and Redo would do now, and tell the window."""
+        self._undo_label = self.project.undo_label(self.annotator)
+        self._redo_label = self.project.redo_label(self.annotator)
+        self._generation += 1
+        self.indexChanged.emit(self._generation)
+
+    def canUndo(self) -> bool:  # noqa: N802 - QUndoStack's names, which the window uses
+        return self._undo_label is not None
+
+    def canRedo(self) -> bool:  # noqa: N802
+        return self._redo_label is not None
+
+    def undoText(self) -> str:  # noqa: N802
+        return self._undo_label or ""
+
+    def redoText(self) -> str:  # noqa: N802
+        return self._redo_label or ""
+
+    # --------------------------------------------------------------- changes
     def apply(self, label: str, change: Callable[[], Changes]) -> Changes | None:
-        """Run a Project verb that records an undoable action and put it on the stack.
+        """Run a Project verb that records an undoable action.
 
-        Returns its Changes, or None when it failed (``failed`` was emitted).
+        Returns its Changes, or None when it failed (``conflict`` or ``failed`` was emitted).
         """
         try:
             changes = change()
+        except UndoConflictError as exc:
+            self.failed.emit(exc)
+            return None
+        except ConflictError as exc:
+            self.conflict.emit(exc, label)
+            return None
         except Exception as exc:  # shown by whoever listens to ``failed``
             self.failed.emit(exc)
             return None
-        if changes.action_id is not None:
-            self.push(CoreCommand(self, label, changes.action_id))
-        self.changed.emit(changes)
+        self._done(changes)
         return changes
 
-    def _run(self, fn: Callable[[], Changes]) -> None:
+    def undo(self) -> bool:
+        """Undo this annotator's last action; False when refused (``failed`` says why)."""
+        return self._run(lambda: self.project.undo(self.annotator))
+
+    def redo(self) -> bool:
+        return self._run(lambda: self.project.redo(self.annotator))
+
+    def _run(self, fn: Callable[[], Changes]) -> bool:
         try:
             changes = fn()
-        except Exception as exc:
+        except Exception as exc:  # an UndoConflictError says who changed what; the action stays
             self.failed.emit(exc)
-            return
+            self.refresh()
+            return False
+        self._done(changes)
+        return True
+
+    def _done(self, changes: Changes) -> None:
+        if changes.action_id is not None:
+            self._own_actions.add(changes.action_id)
         self.changed.emit(changes)
+        self.refresh()
+
+    # ------------------------------------------------ other people's changes
+    def poll(self) -> Changes | None:
+        """Pick up changes made elsewhere (other annotators, the command line) since the last poll.
+
+        On the UI thread only the change counter is read (one indexed max() query); when it
+        moved, the new audit rows are read on the runner and applied when they arrive (the
+        return value is then None). Without a runner everything happens here.
+        """
+        feed = self._feed
+        if feed is None or self._polling:
+            return Changes()
+        try:
+            latest = feed.current_counter()
+            if not feed.has_news(latest):
+                return Changes()
+            if self._runner is None:
+                changes = feed.poll(latest)
+                self._arrived(feed, changes)
+                return changes
+        except Exception as exc:  # noqa: BLE001 - a lost connection: try again on the next tick
+            self._poll_failed(exc)
+            return Changes()
+        self._polling = True
+        self._runner.start("Check for other people's changes", lambda *, progress, cancelled: feed.poll(latest),
+                           on_done=lambda changes: self._arrived(feed, changes), on_error=self._poll_failed)
+        return None
+
+    def _arrived(self, feed: ChangeFeed, changes: Changes | None) -> None:
+        self._polling = False
+        if feed is not self._feed or not changes or not self._timer_alive:
+            return  # another project was opened meanwhile, or nothing new
+        self.changed_elsewhere.emit(changes)
+        self.refresh()  # e.g. an import-xlsx by this annotator is now what Undo undoes
+
+    def _poll_failed(self, exc: BaseException) -> None:
+        self._polling = False
+        log.warning("Could not check the project for other people's changes: %s", exc)
+
+    def stop_polling(self) -> None:
+        """Stop polling (the window closes); a read still on its way is dropped when it arrives."""
+        self._timer_alive = False
+        self._timer.stop()

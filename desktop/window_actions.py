@@ -41,7 +41,8 @@ class AnnotationActions:
         if claim is None:
             self.statusBar().showMessage("Select a claim first (J/K move between claims).", 4000)
             return
-        if self.change(label, lambda: verb(claim.id, annotator=self.annotator)) is not None:
+        if self.change(label, lambda: verb(claim.id, annotator=self.annotator,
+                                           expected_version=claim.version)) is not None:
             if self.tabs.currentWidget() is self.claims_panel:
                 return  # the table keeps its row: the next claim is the user's choice there
             if self.current_claim() is None or self.current_claim().status != "suggested":
@@ -211,8 +212,8 @@ class AnnotationActions:
         if not can:
             self.statusBar().showMessage("Nothing to undo." if undo else "Nothing to redo.", 4000)
             return
-        (self.undo.undo if undo else self.undo.redo)()
-        self.statusBar().showMessage(f"{'Undid' if undo else 'Redid'}: {text}", 6000)
+        if (self.undo.undo if undo else self.undo.redo)():  # refused: the error dialog says why
+            self.statusBar().showMessage(f"{'Undid' if undo else 'Redid'}: {text}", 6000)
 
     def _watch_undo(self) -> None:
         self.undo.indexChanged.connect(self._update_undo_actions)
@@ -281,7 +282,9 @@ class AnnotationActions:
     def act_mark_done(self, on: bool) -> None:
         if self.article_id is not None:
             self.change("Mark article done" if on else "Mark article not done",
-                        lambda: self.project.update_article(self.article_id, annotator=self.annotator, done=on))
+                        lambda: self.project.update_article(
+                            self.article_id, annotator=self.annotator, done=on,
+                            expected_version=self.article_view.article.version if self.article_view.article else None))
 
     def act_show_rejected(self, on: bool) -> None:
         self.settings.set_show_rejected(on)

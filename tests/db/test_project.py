@@ -139,7 +139,7 @@ def test_stale_version_is_a_conflict(project, article):
     project.save_suggestions(article.id, [suggestion(TEXT, "We are ready")])
     claim = project.claims()[0]
     project.update_claim(claim.id, note="first", expected_version=claim.version)
-    with pytest.raises(ConflictError, match="changed elsewhere"):
+    with pytest.raises(ConflictError, match="since you loaded it"):
         project.update_claim(claim.id, note="second", expected_version=claim.version)
     assert project.claim(claim.id).note == "first"
 

@@ -1,6 +1,6 @@
-"""The Qt undo stack replays the project's own undo, which survives reopening the project."""
+"""The window's Undo/Redo is a view of the project's own history, which survives reopening the project."""
 
-from db import NewArticle, ClaimDraft, Project, Span
+from db import ClaimDraft, ConflictError, NewArticle, Project, Span
 from desktop.undo import CoreUndoStack
 
 TEXT = "Italy is ready to send troops, Crosetto said."
@@ -17,7 +17,8 @@ def test_undo_and_redo_go_through_the_project(qapp, project):
     stack = CoreUndoStack(project, "ana")
     seen = []
     stack.changed.connect(seen.append)
-    stack.apply("Set stance", lambda: project.update_claim(claim.id, annotator="ana", stance="favor"))
+    stack.apply("Set stance", lambda: project.update_claim(claim.id, annotator="ana", stance="favor",
+                                                           label="Set stance"))
     assert stack.undoText() == "Set stance"
     stack.undo()
     assert project.claim(claim.id).stance is None
@@ -33,7 +34,7 @@ def test_a_failed_change_is_reported_and_not_pushed(qapp, project):
     stack.failed.connect(errors.append)
     assert stack.apply("Bad", lambda: project.update_claim(claim.id, annotator="ana", stance="maybe")) is None
     assert len(errors) == 1 and "Stance" in str(errors[0])
-    assert stack.count() == 0
+    assert not stack.canUndo()
 
 
 def test_actions_of_an_earlier_session_can_be_undone_after_reopening(qapp, project_path):
@@ -45,4 +46,43 @@ def test_actions_of_an_earlier_session_can_be_undone_after_reopening(qapp, proje
         assert stack.canUndo() and stack.undoText() == "Accept claim"
         stack.undo()
         assert p.claim(claim.id).status == "suggested"
-        assert CoreUndoStack(p, "someone else").count() == 0
+        assert not CoreUndoStack(p, "someone else").canUndo()
+
+
+def test_labels_name_what_the_core_undoes_after_a_change_made_elsewhere(qapp, project):
+    """An import-xlsx (or any other process) by the same annotator is what Undo undoes next."""
+    claim = _claim(project)
+    stack = CoreUndoStack(project, "ana", poll=False)
+    stack.apply("Set stance", lambda: project.update_claim(claim.id, annotator="ana", stance="favor",
+                                                           label="Set stance"))
+    seen = []
+    stack.changed_elsewhere.connect(seen.append)
+    with Project.open(project.url) as elsewhere:  # e.g. quotedesk import-xlsx run by ana
+        elsewhere.update_claim(claim.id, annotator="ana", note="from the editors", label="Import from Excel")
+    stack.poll()
+    assert stack.undoText() == "Import from Excel"
+    assert seen and claim.id in seen[-1].claims
+    stack.undo()
+    assert project.claim(claim.id).note is None and project.claim(claim.id).stance == "favor"
+    assert stack.undoText() == "Set stance" and stack.redoText() == "Import from Excel"
+
+
+def test_own_changes_are_not_reported_twice_by_the_poll(qapp, project):
+    claim = _claim(project)
+    stack = CoreUndoStack(project, "ana", poll=False)
+    stack.apply("Accept claim", lambda: project.confirm_claim(claim.id, annotator="ana"))
+    assert not stack.poll()
+
+
+def test_a_stale_change_is_a_conflict_not_an_error(qapp, project):
+    claim = _claim(project)
+    project.update_claim(claim.id, annotator="ben", note="ben was here")
+    stack = CoreUndoStack(project, "ana", poll=False)
+    conflicts, errors = [], []
+    stack.conflict.connect(lambda exc, label: conflicts.append((exc, label)))
+    stack.failed.connect(errors.append)
+    stack.apply("Edit note", lambda: project.update_claim(claim.id, annotator="ana", note="mine",
+                                                          expected_version=claim.version))
+    assert not errors and len(conflicts) == 1
+    exc, label = conflicts[0]
+    assert isinstance(exc, ConflictError) and label == "Edit note" and exc.theirs == {"note": "ben was here"}
