@@ -485,7 +485,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         if current and self._only_current(changes):
             self._update_current_row()  # no query over the whole project for a one-article change
         elif elsewhere:
-            self.refresh_articles_later()
+            if not self._list_timer.isActive():  # a background job's list refresh is due anyway
+                self.refresh_articles_later()
         else:
             self.refresh_articles()
         self.changes_applied.emit(changes)
