@@ -1,18 +1,24 @@
-"""What the main window reads on the UI thread, timed on a large project.
+"""What the main window reads, timed on a large project (issue 14's table).
 
-The window keeps these reads on the UI thread because they are small: opening an
-article (its text and its claims), the article list (one grouped count query,
-refreshed at most every 1.5 s while a background job runs), and the per-keystroke
-work of accepting a claim. The claims table and full-text search run on the task
-runner instead. This prints how long each takes on a project of N articles with
-about 12 claims each (no spaCy: claims are placed synthetically).
+The window keeps these reads on the UI thread because they are small: opening an article
+(its text and its claims), the article list (its ids, then the counts of the block of rows
+shown), the per-keystroke work of accepting a claim, and a block of claims table rows as the
+table scrolls. The claims table's ids (filter, search, sort, in SQL) are read on the task
+runner; "first rows" is those ids plus the first block. The whole-list reads the window used
+before (every article's counts; every claim's record) are timed in the same run for the ratio.
+Prints each read's median and max on N articles with about 12 claims each (no spaCy: claims are
+placed synthetically), and the machine's load average beside it.
 
-    python3 benchmarks/bench_window_reads.py [--articles 1000]
+    python3 benchmarks/bench_window_reads.py [--articles 10000] [--project FILE]
+
+``--project FILE`` keeps the built project (and reuses it when it already has the articles).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import statistics
 import sys
 import tempfile
@@ -40,6 +46,8 @@ def build(project: Project, n_articles: int, per_article: int) -> None:
                                    speaker=f"Minister Example {p % 7}", stance=("favor", "against", None)[p % 3]))
             at += len(chunk)
         project.save_suggestions(article.id, claims)
+        if a % 1000 == 999:
+            print(f"  {a + 1} articles built", flush=True)
 
 
 def timed(fn, repeat: int) -> tuple[float, float]:
@@ -55,33 +63,78 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--claims", type=int, default=12, help="claims per article")
+    parser.add_argument("--project", type=Path, help="keep (or reuse) the built project in this file")
+    parser.add_argument("--block", type=int, default=100, help="rows a table reads at a time")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, Project.open(Path(tmp) / "bench.quotedesk") as project:
-        t = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.project or Path(tmp) / "bench.quotedesk"
+        with Project.open(path) as project:
+            run(project, args)
+    return 0
+
+
+def run(project: Project, args) -> None:
+    t = time.perf_counter()
+    have = len(project.article_ids())
+    if have < args.articles:
+        if have:
+            raise SystemExit(f"{have} articles in the project already; give a new --project file")
         build(project, args.articles, args.claims)
         print(f"built {args.articles} articles, {project.count_claims()} claims in {time.perf_counter() - t:.1f} s")
-        middle = project.article_ids()[args.articles // 2]
-        claim_ids = [c.id for c in project.claims(ClaimFilter(article_id=middle))]
-        state = {"i": 0}
+    else:
+        print(f"reusing {have} articles, {project.count_claims()} claims")
+    n = len(project.article_ids())
+    middle = project.article_ids()[n // 2]
+    claim_ids = [c.id for c in project.claims(ClaimFilter(article_id=middle))]
+    state = {"i": 0, "block": 0}
+    block = args.block
 
-        def accept_one():  # what pressing A does: one update, then re-read the article's claims
-            cid = claim_ids[state["i"] % len(claim_ids)]
-            state["i"] += 1
-            project.update_claim(cid, annotator="bench", status="confirmed" if state["i"] % 2 else "suggested")
-            project.claims(ClaimFilter(article_id=middle))
+    def accept_one():  # what pressing A does: one update, then re-read the article's claims
+        cid = claim_ids[state["i"] % len(claim_ids)]
+        state["i"] += 1
+        project.update_claim(cid, annotator="bench", status="confirmed" if state["i"] % 2 else "suggested")
+        project.claims(ClaimFilter(article_id=middle))
 
-        rows = [
-            ("article list (project.articles)", lambda: project.articles(), 20),
-            ("open an article (text + claims)", lambda: (project.article(middle),
-                                                         project.claims(ClaimFilter(article_id=middle))), 50),
-            ("accept a claim + reload its article", accept_one, 50),
-            ("claims table load (task runner)", lambda: list(project.stream_claims(ClaimFilter())), 3),
-        ]
-        print(f"{'UI read':40} {'median ms':>10} {'max ms':>8}")
-        for name, fn, repeat in rows:
-            median, worst = timed(fn, repeat)
-            print(f"{name:40} {median:10.1f} {worst:8.1f}")
-    return 0
+    def article_list():  # the list's ids, then the counts of the rows shown
+        ids = project.article_list_ids()
+        project.articles(ids=ids[:block])
+
+    all_ids = project.claim_ids()
+
+    def scroll_block():  # the next block of claims table rows as the table scrolls
+        start = (state["block"] * block * 7) % max(1, len(all_ids) - block)
+        state["block"] += 1
+        project.claims(ClaimFilter(ids=tuple(all_ids[start:start + block])))
+
+    def first_rows(f: ClaimFilter, sort: str | None = "article"):
+        return lambda: project.claims(ClaimFilter(ids=tuple(project.claim_ids(f, sort=sort)[:block])))
+
+    speaker = project.find_speaker("Minister Example 3")
+    rows = [
+        ("UI", "article list: ids + shown rows' counts", article_list, 20, 30),
+        ("UI", "open an article (text + claims)", lambda: (project.article(middle),
+                                                            project.claims(ClaimFilter(article_id=middle))), 50, 30),
+        ("UI", "accept a claim + reload its article", accept_one, 50, 30),
+        ("UI", f"claims table: a block of {block} rows", scroll_block, 50, 30),
+        ("task", "claims table: first rows (ids + block)", first_rows(ClaimFilter()), 5, 300),
+        ("task", "claims table: sort by speaker, descending",
+         lambda: project.claim_ids(sort="speaker", descending=True), 3, 300),
+        ("task", "filter: status confirmed", first_rows(ClaimFilter(statuses=("confirmed",))), 5, 100),
+        ("task", "filter: one speaker", first_rows(ClaimFilter(speaker_id=speaker.id if speaker else -1)), 5, 100),
+        ("task", "filter: stance against + date range",
+         first_rows(ClaimFilter(stance="against", date_from=dt.date(2000, 1, 1))), 5, 100),
+        ("task", "search: 'number 5000'", first_rows(ClaimFilter(text="number 5000")), 5, 100),
+        ("task", "search: 'opposition' (no claim matches)", first_rows(ClaimFilter(text="opposition")), 5, 100),
+        ("before", "article list: every article's counts", lambda: project.articles(), 5, None),
+        ("before", "claims table: every claim's record", lambda: list(project.stream_claims(ClaimFilter())), 2, None),
+    ]
+    print(f"load average {os.getloadavg()[0]:.1f} (2 cores) at start")
+    print(f"{'where':6} {'read':44} {'median ms':>10} {'max ms':>8} {'goal ms':>8}")
+    for where, name, fn, repeat, goal in rows:
+        median, worst = timed(fn, repeat)
+        verdict = "" if goal is None else (" ok" if median <= goal else " OVER")
+        print(f"{where:6} {name:44} {median:10.1f} {worst:8.1f} {goal or '':>8}{verdict}", flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f} (2 cores) at end")
 
 
 if __name__ == "__main__":

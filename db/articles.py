@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -61,21 +62,27 @@ class Articles:
         with self._store.reading() as s:
             return convert.article(article_row(s, article_id))
 
-    def summaries(self, search_text: str | None = None) -> list[ArticleSummary]:
+    def summaries(self, search_text: str | None = None, ids: Sequence[int] | None = None) -> list[ArticleSummary]:
+        """The article list's rows (all, those a search finds, or just ``ids``), in the list's order.
+
+        With ``ids`` only those articles' claims are counted (through the claims' article index), so
+        a window that shows a few rows of a long list reads just those rows' counts.
+        """
         counts = {}
         with self._store.reading() as s:
-            for article_id, status, n in s.execute(
-                select(ClaimRow.article_id, ClaimRow.status, func.count()).group_by(ClaimRow.article_id, ClaimRow.status)
-            ):
+            grouped = select(ClaimRow.article_id, ClaimRow.status, func.count()).group_by(
+                ClaimRow.article_id, ClaimRow.status)
+            if ids is not None:
+                grouped = grouped.where(ClaimRow.article_id.in_(ids))
+            for article_id, status, n in s.execute(grouped):
                 counts.setdefault(article_id, {})[status] = n
             q = select(ArticleRow.id, ArticleRow.title, ArticleRow.publisher, ArticleRow.published,
                        ArticleRow.published_source, ArticleRow.url, ArticleRow.done, ArticleRow.suggested_at)
-            if search_text and search_text.strip():
-                ids = search.article_ids_matching(s, search_text)
-                if ids is None:
-                    return []
+            if ids is not None:
                 q = q.where(ArticleRow.id.in_(ids))
-            q = q.order_by(ArticleRow.published.is_(None), ArticleRow.published.desc(), ArticleRow.id)
+            q = self._listed(s, q, search_text)
+            if q is None:
+                return []
             out = []
             for r in s.execute(q):
                 c = counts.get(r.id, {})
@@ -86,6 +93,22 @@ class Articles:
                     rejected=c.get("rejected", 0), suggested_at=r.suggested_at,
                 ))
             return out
+
+    @staticmethod
+    def _listed(s, q, search_text: str | None):
+        """``q`` narrowed by the article search and in the list's order (newest publication first)."""
+        if search_text and search_text.strip():
+            found = search.article_ids_matching(s, search_text)
+            if found is None:
+                return None
+            q = q.where(ArticleRow.id.in_(found))
+        return q.order_by(ArticleRow.published.is_(None), ArticleRow.published.desc(), ArticleRow.id)
+
+    def listed_ids(self, search_text: str | None = None) -> list[int]:
+        """The ids of the article list (or of what a search finds), in its order, without counting claims."""
+        with self._store.reading() as s:
+            q = self._listed(s, select(ArticleRow.id), search_text)
+            return [] if q is None else list(s.scalars(q))
 
     def ids(self, *, lacking_suggestions: bool = False) -> list[int]:
         with self._store.reading() as s:

@@ -70,6 +70,18 @@ def filtered(s: Session, q, f: ClaimFilter):
     return q
 
 
+# What the claims table sorts by: a column's name to its SQL expression (text case-insensitively).
+SORT_KEYS = {
+    "status": ClaimRow.status,
+    "speaker": func.lower(SpeakerRow.name),
+    "claim": func.lower(ClaimRow.content_text),
+    "stance": ClaimRow.stance,
+    "topic": func.lower(TopicRow.name),
+    "date": ClaimRow.date,
+    "article": func.lower(ArticleRow.title),
+}
+
+
 def paged(q, f: ClaimFilter):
     """``q`` in the claims' order, cut to the filter's page."""
     q = q.order_by(*CLAIM_ORDER)
@@ -187,6 +199,30 @@ class Claims:
         f = f or ClaimFilter()
         with self._store.reading() as s:
             return [convert.claim(*r) for r in s.execute(paged(filtered(s, claim_query(), f), f))]
+
+    def ids(self, f: ClaimFilter | None = None, *, sort: str | None = None, descending: bool = False) -> list[int]:
+        """The ids of the claims ``f`` selects, sorted by a ``SORT_KEYS`` column (then article and text order).
+
+        Only ids: a table holds these and reads the rows it shows (``matching(ClaimFilter(ids=...))``).
+        """
+        f = f or ClaimFilter()
+        if sort is not None and sort not in SORT_KEYS:
+            raise InvalidValueError(f"Claims sort by one of {', '.join(SORT_KEYS)}, not {sort!r}.")
+        q = select(ClaimRow.id)
+        if sort == "speaker":
+            q = q.outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
+        elif sort == "topic":
+            q = q.outerjoin(TopicRow, TopicRow.id == ClaimRow.topic_id)
+        elif sort == "article":
+            q = q.join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        order = [] if sort is None else [SORT_KEYS[sort].desc() if descending else SORT_KEYS[sort]]
+        with self._store.reading() as s:
+            q = filtered(s, q, f).order_by(*order, *CLAIM_ORDER)
+            if f.limit is not None:
+                q = q.limit(f.limit)
+            if f.offset:
+                q = q.offset(f.offset)
+            return list(s.scalars(q))
 
     def count(self, f: ClaimFilter | None = None) -> int:
         f = f or ClaimFilter()

@@ -150,9 +150,13 @@ class Project:
     def article(self, article_id: int) -> Article:
         return self._articles.get(article_id)
 
-    def articles(self, search_text: str | None = None) -> list[ArticleSummary]:
-        """The article list with claim counts, newest publication first."""
-        return self._articles.summaries(search_text)
+    def articles(self, search_text: str | None = None, *, ids: Sequence[int] | None = None) -> list[ArticleSummary]:
+        """The article list with claim counts, newest publication first (only ``ids`` when given)."""
+        return self._articles.summaries(search_text, ids)
+
+    def article_list_ids(self, search_text: str | None = None) -> list[int]:
+        """The article list's ids in its order (what ``articles`` lists), without counting any claims."""
+        return self._articles.listed_ids(search_text)
 
     def article_ids(self, *, lacking_suggestions: bool = False) -> list[int]:
         return self._articles.ids(lacking_suggestions=lacking_suggestions)
@@ -176,6 +180,12 @@ class Project:
     def claims(self, f: ClaimFilter | None = None) -> list[Claim]:
         """Claims matching a filter, in article then text order."""
         return self._claims.matching(f)
+
+    def claim_ids(self, f: ClaimFilter | None = None, *, sort: str | None = None,
+                  descending: bool = False) -> list[int]:
+        """Ids of the claims a filter selects, sorted in SQL by a column of the claims table
+        (status, speaker, claim, stance, topic, date, article), then in article and text order."""
+        return self._claims.ids(f, sort=sort, descending=descending)
 
     def count_claims(self, f: ClaimFilter | None = None) -> int:
         return self._claims.count(f)

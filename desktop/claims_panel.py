@@ -1,9 +1,11 @@
 """The table of all the project's claims, with sort, filters and full-text search.
 
 The filters (status, speaker, topic, stance, date range) and the full-text search make one
-``ClaimFilter``, the claims filter the command line and the exports use too, run as SQL by
-``Project.stream_claims`` on the task runner (the query grows with the project). A proxy model
-only sorts. Double-clicking (or Enter on) a row asks the window to open that claim.
+``ClaimFilter``, the claims filter the command line and the exports use too. The table holds only
+the ids of the claims it selects, read and sorted in SQL by ``Project.claim_ids`` on the task runner
+(the query grows with the project); the rows a view shows are read on demand, a block at a time
+(``desktop.table_models.IdTableModel``). Double-clicking (or Enter on) a row asks the window to open
+that claim.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QGridLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
 from db import STATUSES, Changes, ClaimFilter, Project, Speaker, Topic
-from desktop.table_models import ID_ROLE, SORT_ROLE, ClaimTableModel
+from desktop.table_models import ID_ROLE, ClaimTableModel
 from kernel import NO_STANCE
 
 ANY_DATE = QDate(1900, 1, 1)
@@ -28,7 +31,7 @@ def _date(edit: QDateEdit) -> dt.date | None:
 
 
 class ClaimList(list):
-    """Loaded claims, with the one-line summary the task runner's status widget shows."""
+    """The ids of the selected claims, with the one-line summary the task runner's status widget shows."""
 
     total = 0  # claims in the project, shown or not
 
@@ -47,10 +50,7 @@ class ClaimsPanel(QWidget):
         self.project: Project | None = None
         self.stale = True
         self._generation = 0
-        self.model = ClaimTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)  # sorts only: the filters are SQL (claim_filter)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setSourceModel(self.model)
+        self.model = ClaimTableModel(self, fetch=self._fetch)
         self._total = 0
 
         self.search = QLineEdit(placeholderText="Search claims, speakers and notes…", clearButtonEnabled=True)
@@ -83,9 +83,10 @@ class ClaimsPanel(QWidget):
             combo.setMinimumContentsLength(6)
 
         self.table = QTableView(accessibleName="All claims")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)  # the model does not sort: a new sort reads the ids again
         self.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._filters_changed)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -148,19 +149,31 @@ class ClaimsPanel(QWidget):
         self.stale = False
         self._generation += 1
         generation, project, selected = self._generation, self.project, self.claim_filter()
+        header = self.table.horizontalHeader()
+        sort = self.model.sort_names[header.sortIndicatorSection()] \
+            if 0 <= header.sortIndicatorSection() < len(self.model.sort_names) else None
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
         def fetch(*, progress, cancelled):
-            claims = ClaimList(project.stream_claims(selected))
-            claims.total = project.count_claims()
-            return claims
+            if cancelled():
+                return None
+            ids = ClaimList(project.claim_ids(selected, sort=sort, descending=descending))
+            ids.total = project.count_claims()
+            return ids
 
         self._runner.start("Load claims", fetch, on_done=lambda claims: self._loaded(generation, claims))
 
-    def _loaded(self, generation: int, claims) -> None:
-        if generation != self._generation or claims is None:
-            return
-        self.model.set_records(claims)
-        self._total = claims.total
+    def _fetch(self, ids):
+        """The records of the rows the table shows (a block of ids), on the UI thread: a small read."""
+        if self.project is None or not ids:
+            return []
+        return self.project.claims(ClaimFilter(ids=tuple(ids)))
+
+    def _loaded(self, generation: int, ids) -> None:
+        if generation != self._generation or ids is None or not shiboken6.isValid(self.model):
+            return  # a newer read is on its way, or the window closed while this one ran
+        self.model.show_ids(ids)
+        self._total = ids.total
         self._update_count()
 
     def apply_changes(self, changes: Changes) -> None:
@@ -171,18 +184,21 @@ class ClaimsPanel(QWidget):
         if not self.isVisible():
             self.stale = True
             return
+        if len(changes.claims) > self.model.BLOCK:  # a run over many articles: read the ids again
+            self.reload()
+            return
         found = self.project.claims(dataclasses.replace(self.claim_filter(), ids=tuple(changes.claims)))
         if len(found) != len(changes.claims) or any(self.model.row_of(c.id) is None for c in found):
             self.reload()
         else:
-            self.model.update_records(found)
+            self.model.update_records(found)  # rows stay in place (as in Anki's browser) until the next sort
 
     # ---------------------------------------------------------------- filters
     def _filters_changed(self, *_) -> None:
         self.reload()
 
     def _update_count(self) -> None:
-        self.count.setText(f"{self.proxy.rowCount()} of {self._total} claims")
+        self.count.setText(f"{self.model.rowCount()} of {self._total} claims")
 
     def eventFilter(self, obj, event) -> bool:
         """Enter on a row opens it (the window's Enter-accepts belongs to the text); Escape leaves the search."""

@@ -143,7 +143,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh_articles_later)
         self.article_search.textChanged.connect(lambda _: self._search_timer.start())
-        self.article_model = ArticleTableModel(self)
+        self.article_model = ArticleTableModel(self, fetch=self._article_rows)
         self.article_table = QTableView(accessibleName="Articles")
         self.article_table.setModel(self.article_model)
         self.article_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -341,31 +341,35 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         search = self.article_search.text().strip() or None
 
         def read(*, progress, cancelled):
-            return project.articles(search)
+            return project.article_list_ids(search)
 
-        def done(summaries):
-            if summaries is not None and generation == self._list_generation and project is self.project \
+        def done(ids):
+            if ids is not None and generation == self._list_generation and project is self.project \
                     and not self._closed:
-                self._show_articles(summaries)
+                self._show_articles(ids)
 
         self.reader.start("Read articles", read, on_done=done)
 
     def refresh_articles(self) -> None:
+        """Read the list's ids again (no claim counting); the rows shown re-read their counts."""
         self._list_generation += 1  # a pending background read is older than this one
-        self._show_articles(self.project.articles(self.article_search.text().strip() or None))
+        self._show_articles(self.project.article_list_ids(self.article_search.text().strip() or None))
 
-    def _show_articles(self, summaries) -> None:
-        old_ids = self.article_model.ids()
-        if [s.id for s in summaries] == old_ids:
-            self.article_model.update_records(summaries)
+    def _article_rows(self, ids):
+        """The summaries (counts included) of the article rows the list shows: a small read."""
+        return self.project.articles(ids=ids) if self.project is not None and ids else []
+
+    def _show_articles(self, ids: list[int]) -> None:
+        if ids == self.article_model.ids():
+            self.article_model.forget()
         else:
-            self.article_model.set_records(summaries)
+            self.article_model.set_ids(ids)
             row = self.article_model.row_of(self.article_id) if self.article_id is not None else None
             if row is not None:
                 self.article_table.selectionModel().setCurrentIndex(
                     self.article_model.index(row, 0),
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.articles_dock.setWindowTitle(f"Articles ({len(summaries)})")
+        self.articles_dock.setWindowTitle(f"Articles ({len(ids)})")
         self._catch_up_current()
 
     def _article_row_changed(self, current, _previous) -> None:
@@ -413,6 +417,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         if row is None or self.article_view.article is None:
             return
         listed = self.article_model.record(row)
+        if listed is None:
+            return
         shown = self.article_view.claims()
         counts = tuple(sum(c.status == s for c in shown) for s in ("suggested", "confirmed", "rejected"))
         if counts == (listed.suggested, listed.confirmed, listed.rejected) \
@@ -523,6 +529,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             return
         claims = self.article_view.claims()
         summary = self.article_model.record(row)
+        if summary is None:
+            return
         self.article_model.update_records([dataclasses.replace(
             summary, suggested=sum(c.status == "suggested" for c in claims),
             confirmed=sum(c.status == "confirmed" for c in claims),

@@ -1,14 +1,18 @@
-"""Table models over the project's records: articles and claims (after Anki's browser table model).
+"""Table models over the project's records (after Anki's browser table model).
 
-The models hold the plain frozen records the Project returns (never ORM rows) and
-are refreshed by replacing the rows that changed. The claim table is filtered in SQL
-(``db.ClaimFilter``, see desktop/claims_panel.py); a proxy model only sorts it by ``SORT_ROLE``.
+Short lists (speakers, topics) hold their plain frozen records (``RecordTableModel``). The long
+ones, articles and all claims, hold only ids in the database's order and read the records of the
+rows a view shows, a block at a time, into a bounded cache (``IdTableModel``): opening, scrolling
+and refreshing a list of 100,000 rows costs one id query and a few small reads. The claims table
+is filtered, searched and sorted in SQL (``db.ClaimFilter``, ``Project.claim_ids``; see
+desktop/claims_panel.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -100,7 +104,140 @@ class RecordTableModel(QAbstractTableModel):
         return [r.id for r in self._rows]
 
 
-class ArticleTableModel(RecordTableModel):
+class IdTableModel(QAbstractTableModel):
+    """Rows are ids; a row's record is read on demand with ``fetch(ids)``, ``BLOCK`` rows at a time,
+    and kept in a cache of at most ``CACHE`` records (the least recently read go first).
+
+    ``fetch`` returns the records of the ids it still finds (any order); a row whose record is gone
+    (deleted since the ids were read) shows nothing until the next ``set_ids``.
+    """
+
+    columns: Sequence[tuple[str, object, object]] = ()
+    BLOCK = 100
+    CACHE = 2000
+
+    def __init__(self, parent=None, fetch: Callable[[Sequence[int]], Iterable] | None = None):
+        super().__init__(parent)
+        self.fetch = fetch or (lambda ids: ())
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] | None = None  # built when first asked
+        self._cache: OrderedDict[int, object] = OrderedDict()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.columns):
+            return self.columns[section][0]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY):
+        if not index.isValid():
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (DISPLAY, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
+            return None
+        record = self.record(index.row())
+        if record is None:
+            return None
+        _, getter, sort_key = self.columns[index.column()]
+        if role == DISPLAY:
+            return getter(record)
+        if role == SORT_ROLE:
+            return (sort_key or getter)(record)
+        return self.tooltip(record)
+
+    def tooltip(self, record) -> str | None:
+        return None
+
+    # ------------------------------------------------------------- contents
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """New rows (a new filter, sort or list); the cache starts empty."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._row_of = None
+        self._cache.clear()
+        self.endResetModel()
+
+    def show_ids(self, ids: Sequence[int]) -> None:
+        """The rows as read again: the same ids keep the view's place and are read afresh when shown;
+        other ids replace the rows."""
+        ids = list(ids)
+        if ids != self._ids:
+            self.set_ids(ids)
+        else:
+            self.forget()
+
+    def forget(self, ids: Iterable[int] | None = None) -> None:
+        """Drop cached records (of ``ids``, or all) so the rows shown are read again."""
+        if ids is None:
+            self._cache.clear()
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
+            return
+        rows = []
+        for ident in ids:
+            self._cache.pop(ident, None)
+            row = self.row_of(ident)
+            if row is not None:
+                rows.append(row)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), len(self.columns) - 1))
+
+    def update_records(self, records: Iterable) -> None:
+        """Replace the records of rows in place (same ids); records of ids not listed are ignored.
+
+        One ``dataChanged`` covers all rows that changed: a signal per row makes the view
+        re-measure the table once per row, which stalls on long lists.
+        """
+        changed = []
+        for record in records:
+            row = self.row_of(record.id)
+            if row is None or self._cache.get(record.id) == record:
+                continue
+            self._keep(record)
+            changed.append(row)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(self.columns) - 1))
+
+    def record(self, row: int):
+        """The record of a row, read (with its block of rows) when not cached; None when it is gone."""
+        ident = self._ids[row]
+        record = self._cache.get(ident)
+        if record is None:
+            start = row - row % self.BLOCK
+            wanted = [i for i in self._ids[start:start + self.BLOCK] if i not in self._cache]
+            for r in self.fetch(wanted):
+                self._keep(r)
+            record = self._cache.get(ident)
+        else:
+            self._cache.move_to_end(ident)
+        return record
+
+    def _keep(self, record) -> None:
+        self._cache[record.id] = record
+        self._cache.move_to_end(record.id)
+        while len(self._cache) > self.CACHE:
+            self._cache.popitem(last=False)
+
+    def cached(self) -> int:
+        """How many records are held (at most ``CACHE``)."""
+        return len(self._cache)
+
+    def row_of(self, ident: int) -> int | None:
+        if self._row_of is None:
+            self._row_of = {i: row for row, i in enumerate(self._ids)}
+        return self._row_of.get(ident)
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+
+class ArticleTableModel(IdTableModel):
     columns = (
         ("Title", lambda a: a.title or "(untitled)", lambda a: (a.title or "").casefold()),
         ("Publisher", lambda a: a.publisher or "", lambda a: (a.publisher or "").casefold()),
@@ -122,7 +259,8 @@ class ArticleTableModel(RecordTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and 3 <= index.column() <= 6:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole and index.isValid() and index.column() == 6:
-            return "done" if self._rows[index.row()].done else "not done"
+            record = self.record(index.row())
+            return None if record is None else ("done" if record.done else "not done")
         return super().data(index, role)
 
     def tooltip(self, a: ArticleSummary) -> str:
@@ -135,7 +273,8 @@ class ArticleTableModel(RecordTableModel):
         return "\n".join(parts)
 
 
-class ClaimTableModel(RecordTableModel):
+class ClaimTableModel(IdTableModel):
+    sort_names = ("status", "speaker", "claim", "stance", "topic", "date", "article")  # Project.claim_ids(sort=)
     columns = (
         ("Status", lambda c: c.status, None),
         ("Speaker", lambda c: c.speaker or "", lambda c: (c.speaker or "").casefold()),

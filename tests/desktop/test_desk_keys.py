@@ -68,8 +68,8 @@ def test_a_table_click_then_a_acts_on_the_clicked_claim(qtbot, make_window):
     window.act_show_claims()
     panel = window.claims_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() > 3, timeout=TIMEOUT)
-    row = panel.proxy.rowCount() - 1
-    index = panel.proxy.index(row, 2)
+    row = panel.model.rowCount() - 1
+    index = panel.model.index(row, 2)
     target = int(index.data(Qt.ItemDataRole.UserRole + 1))
     assert target != shown_first
     rect = panel.table.visualRect(index)

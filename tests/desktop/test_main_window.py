@@ -111,9 +111,9 @@ def test_claims_table_double_click_opens_the_claim_in_its_article(qtbot, make_wi
     panel = window.claims_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=TIMEOUT)
     total = window.project.count_claims(ClaimFilter())
-    assert panel.proxy.rowCount() == total
+    assert panel.model.rowCount() == total
     panel.stance.setCurrentIndex(panel.stance.findData("none"))
-    target = panel.proxy.index(panel.proxy.rowCount() - 1, 2)
+    target = panel.model.index(panel.model.rowCount() - 1, 2)
     claim_id = target.data(Qt.ItemDataRole.UserRole + 1)
     panel.table.doubleClicked.emit(target)
     assert window.tabs.currentIndex() == 0 and window.claim_id == claim_id
@@ -263,5 +263,5 @@ def test_article_search_and_claim_search_narrow_their_lists(qtbot, make_window, 
     panel = window.claims_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() > 1, timeout=10_000)
     panel.search.setText("port reopen")
-    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 1, timeout=10_000)
-    assert "port will reopen" in panel.proxy.index(0, 2).data()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    assert "port will reopen" in panel.model.index(0, 2).data()

@@ -44,7 +44,7 @@ def test_claim_filters_narrow_by_status_stance_speaker_dates_and_search(qtbot, p
     def shown(change=None):
         with qtbot.waitSignal(runner.task_ended, timeout=10_000):
             change() if change else panel.reload()
-        return sorted(panel.proxy.index(r, 2).data() for r in range(panel.proxy.rowCount()))
+        return sorted(panel.model.index(r, 2).data() for r in range(panel.model.rowCount()))
 
     def choose(combo, value):
         return lambda: combo.setCurrentIndex(combo.findData(value))
