@@ -20,6 +20,9 @@ def register(sub) -> None:
                    "pipeline to use (default: the best installed, with the current trained model)")
     p.add_argument("--redo", action="store_true",
                    help="replace earlier pending suggestions, on every article")
+    p.add_argument("--jobs", metavar="N", type=int, default=1,
+                   help="parse in N worker processes, each with its own pipeline (0: one per core); "
+                   "suggestions are still stored by this process alone")
     p.set_defaults(handler=run)
 
 
@@ -39,11 +42,17 @@ def _progress(stream=None):
 
 def run(args) -> int:
     from annotate.spacy_pipelines import PipelineNotFound
-    from app.suggesting import LocalModel, engine_for
+    from app.pool_suggesting import PoolSuggester, default_jobs
+    from app.suggesting import LocalModel, engine_for, topic_specs
     from app.training import load_for_suggesting
 
+    if args.jobs < 0:
+        print(f"quotedesk: --jobs takes a number of processes (0 for one per core), not {args.jobs}.",
+              file=sys.stderr)
+        return EXIT_FAILURE
+    jobs = args.jobs or default_jobs()
     try:
-        nlp, note = load_for_suggesting(args.model)
+        nlp, note = load_for_suggesting(args.model)  # here too with --jobs: a bad name fails at once
     except PipelineNotFound as exc:
         print(f"quotedesk: {exc}", file=sys.stderr)
         return EXIT_FAILURE
@@ -54,8 +63,13 @@ def run(args) -> int:
         if not ids:
             print("Every article already has suggestions (use --redo to suggest again).")
             return EXIT_OK
-        summary = engine_for(project, LocalModel(nlp)).run_suggestions(project, ids, redo=args.redo,
-                                                                       progress=_progress())
+        if jobs == 1 or len(ids) == 1:
+            summary = engine_for(project, LocalModel(nlp)).run_suggestions(project, ids, redo=args.redo,
+                                                                           progress=_progress())
+        else:
+            del nlp  # each worker loads its own
+            with PoolSuggester(min(jobs, len(ids)), args.model, topic_specs(project)) as pool:
+                summary = pool.run_suggestions(project, ids, redo=args.redo, progress=_progress())
     print(summary.message)
     if summary.failed:
         print(summary.details, file=sys.stderr)
