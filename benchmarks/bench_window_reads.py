@@ -104,10 +104,10 @@ def run(project: Project, args) -> None:
     def scroll_block():  # the next block of claims table rows as the table scrolls
         start = (state["block"] * block * 7) % max(1, len(all_ids) - block)
         state["block"] += 1
-        project.claims(ClaimFilter(ids=tuple(all_ids[start:start + block])))
+        list(project.stream_claims(ClaimFilter(ids=tuple(all_ids[start:start + block]))))
 
     def first_rows(f: ClaimFilter, sort: str | None = "article"):
-        return lambda: project.claims(ClaimFilter(ids=tuple(project.claim_ids(f, sort=sort)[:block])))
+        return lambda: list(project.stream_claims(ClaimFilter(ids=tuple(project.claim_ids(f, sort=sort)[:block]))))
 
     speaker = project.find_speaker("Minister Example 3")
     rows = [

@@ -167,7 +167,7 @@ class ClaimsPanel(QWidget):
         """The records of the rows the table shows (a block of ids), on the UI thread: a small read."""
         if self.project is None or not ids:
             return []
-        return self.project.claims(ClaimFilter(ids=tuple(ids)))
+        return list(self.project.stream_claims(ClaimFilter(ids=tuple(ids))))  # no ORM objects: the quick read
 
     def _loaded(self, generation: int, ids) -> None:
         if generation != self._generation or ids is None or not shiboken6.isValid(self.model):

@@ -1,0 +1,121 @@
+"""The real window on a large project: opening it, the All claims table's first rows, scrolling the
+whole table, filtering it, and the window's peak memory (issue 14).
+
+    python3 benchmarks/bench_window_table.py PROJECT [--pages 400]
+
+PROJECT is a project file (benchmarks/bench_window_reads.py --project FILE builds one of 10,000
+articles and ~120,000 claims). Opens MainWindow offscreen (no language model), shows the All claims
+tab and times until its first rows are there (the ids are read on the task runner), then pages down
+through the table (``--pages`` evenly spaced jumps, each painted) and through the article list while
+a GUI-thread timer ticking every 5 ms records the longest gap, then sets the status filter and
+times until the filtered rows are shown. Prints each figure with the load average, and the
+process's peak RSS (ru_maxrss) with the table open. Open a copy: the window may write settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "desktop"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("project", type=Path)
+    ap.add_argument("--pages", type=int, default=400)
+    args = ap.parse_args()
+    from load_scenario import StallMeter
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["QUOTEDESK_DATA_DIR"] = str(Path(tmp) / "data")
+        from db import Project
+        from desktop.main_window import MainWindow
+        from desktop.settings import Settings
+
+        print(f"load average {os.getloadavg()[0]:.1f} (2 cores) at start; RSS before the window {rss_mb():.0f} MB")
+        t = time.perf_counter()
+        project = Project.open(args.project)
+        settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(project, "bench", settings=settings, load_model=False, auto_suggest=False,
+                            owns_project=True)
+        window.resize(1440, 900)
+        window.show()
+        app.processEvents()
+        print(f"window open with its article list: {(time.perf_counter() - t) * 1000:.0f} ms "
+              f"(load {os.getloadavg()[0]:.1f})")
+        panel = window.claims_panel
+        table = panel.table
+        meter = StallMeter()
+        meter.start()
+        t = time.perf_counter()
+        window.act_show_claims()
+        while table.model().rowCount() == 0:
+            app.processEvents()
+            time.sleep(0.001)
+        table.viewport().repaint()
+        first = (time.perf_counter() - t) * 1000
+        rows = table.model().rowCount()
+        print(f"All claims: first rows of {rows} after {first:.0f} ms (goal <= 300; load {os.getloadavg()[0]:.1f})")
+        t = time.perf_counter()
+        bar = table.verticalScrollBar()
+        jumps = []
+        for i in range(args.pages + 1):
+            j = time.perf_counter()
+            bar.setValue(bar.maximum() * i // args.pages)
+            table.viewport().repaint()
+            app.processEvents()
+            jumps.append((time.perf_counter() - j) * 1000)
+        jumps.sort()
+        print(f"scrolled the whole table in {args.pages} jumps: {time.perf_counter() - t:.1f} s; a jump (read + paint) "
+              f"median {jumps[len(jumps) // 2]:.0f} ms, slowest {', '.join(f'{x:.0f}' for x in jumps[-3:])} ms; "
+              f"longest UI stall {meter.max_ms} ms (goal <= 100), p99 {meter.percentile(0.99)} ms "
+              f"(load {os.getloadavg()[0]:.1f})")
+        print(f"peak RSS with the claims table open and scrolled: {rss_mb():.0f} MB (goal <= 400)")
+        meter.gaps_ms.clear()
+        abar = window.article_table.verticalScrollBar()
+        jumps = []
+        for i in range(101):
+            j = time.perf_counter()
+            abar.setValue(abar.maximum() * i // 100)
+            window.article_table.viewport().repaint()
+            app.processEvents()
+            jumps.append((time.perf_counter() - j) * 1000)
+        jumps.sort()
+        print(f"scrolled the article list in 100 jumps: a jump median {jumps[50]:.0f} ms, slowest "
+              f"{', '.join(f'{x:.0f}' for x in jumps[-3:])} ms; longest UI stall {meter.max_ms} ms "
+              f"(load {os.getloadavg()[0]:.1f})")
+        meter.gaps_ms.clear()
+        ended = []
+        window.reader.task_ended.connect(ended.append)
+        t = time.perf_counter()
+        panel.status.setCurrentIndex(panel.status.findData("confirmed"))
+        while not ended:
+            app.processEvents()
+            time.sleep(0.001)
+        table.viewport().repaint()
+        print(f"filter status=confirmed: {table.model().rowCount()} rows after {(time.perf_counter() - t) * 1000:.0f} ms "
+              f"(goal <= 100; longest UI stall {meter.max_ms} ms; load {os.getloadavg()[0]:.1f})")
+        meter.stop()
+        print(f"peak RSS at the end: {rss_mb():.0f} MB")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
