@@ -289,6 +289,8 @@ class TaskProgressWidget(QWidget):
             self.bar.setRange(0, max(total, 1))
             self.bar.setValue(min(done, max(total, 1)))
             self.bar.setToolTip(f"{done} of {total}")
+        if self._task is not None and not self._task.is_cancelled():  # the count in words, beside the bar
+            self.label.setText(self._task.label + "…" + (f" {done:,} of {total:,}" if total else ""))
 
     def _ended(self, task: Task) -> None:
         if task is not self._task:

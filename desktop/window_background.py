@@ -10,6 +10,9 @@ from app import jobs
 from db import Changes
 from desktop.dialogs import ask_import_files, ask_import_folder
 
+MANY_UNSUGGESTED = 100
+"""Never-suggested articles at which opening a project says that a background run is suggesting them."""
+
 
 class BackgroundWork:
     """Needs the MainWindow's ``project``, ``runner``, list refresh and status widgets."""
@@ -44,10 +47,14 @@ class BackgroundWork:
         self.model_ready.emit()
         waiting = set(self._waiting_for_model)
         self._waiting_for_model.clear()
-        if self.auto_suggest:
-            waiting |= set(self.project.article_ids(lacking_suggestions=True))
+        never = set(self.project.article_ids(lacking_suggestions=True)) if self.auto_suggest else set()
+        waiting |= never
         if waiting:
             self.suggest(sorted(waiting))
+        if len(never) >= MANY_UNSUGGESTED:  # a project opened with thousands waiting: say what runs
+            self.statusBar().showMessage(
+                f"{len(never):,} articles have no suggestions yet: suggesting them in the background "
+                "(the count is beside the bar; Cancel stops, Suggest claims goes on later).", 15000)
 
     def _model_failed(self, exc: BaseException) -> None:
         self.model_label.setText("Language model: unavailable")

@@ -145,7 +145,7 @@ def test_progress_widget_follows_a_job_and_shows_its_summary(qtbot, runner, wind
 
     task = runner.start("Import articles", job)
     qtbot.waitUntil(lambda: widget.bar.value() == 1)
-    assert widget.label.text() == "Import articles…"
+    assert widget.label.text() == "Import articles… 1 of 4"
     assert widget.bar.isVisible() and widget.cancel_button.isVisible() and widget.bar.maximum() == 4
     release.set()
     with qtbot.waitSignal(task.ended, timeout=5000):
