@@ -1,7 +1,7 @@
 """The real window on a large project: opening it, the All claims table's first rows, scrolling the
 whole table, filtering it, and the window's peak memory (issue 14).
 
-    python3 benchmarks/bench_window_table.py PROJECT [--pages 400]
+    python3 benchmarks/bench_window_table.py PROJECT [--pages 400] [--suggest 200 --seconds 60]
 
 PROJECT is a project file (benchmarks/bench_window_reads.py --project FILE builds one of 10,000
 articles and ~120,000 claims). Opens MainWindow offscreen (no language model), shows the All claims
@@ -9,7 +9,10 @@ tab and times until its first rows are there (the ids are read on the task runne
 through the table (``--pages`` evenly spaced jumps, each painted) and through the article list while
 a GUI-thread timer ticking every 5 ms records the longest gap, then sets the status filter and
 times until the filtered rows are shown. Prints each figure with the load average, and the
-process's peak RSS (ru_maxrss) with the table open. Open a copy: the window may write settings.
+process's peak RSS (ru_maxrss) with the table open. With ``--suggest K`` it first adds K synthetic
+articles without suggestions, opens the window with its language model (a helper process) and, once
+the background suggestion run has started, keeps scrolling the claims table up and down for
+``--seconds`` while it runs, printing the longest stall meanwhile. Open a copy: the window writes.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("project", type=Path)
     ap.add_argument("--pages", type=int, default=400)
+    ap.add_argument("--suggest", type=int, default=0, help="add this many unsuggested articles first")
+    ap.add_argument("--seconds", type=float, default=60, help="scroll this long while suggestions run")
     args = ap.parse_args()
     from load_scenario import StallMeter
     from PySide6.QtCore import QSettings
@@ -48,12 +53,23 @@ def main() -> int:
         from desktop.main_window import MainWindow
         from desktop.settings import Settings
 
+        if args.suggest:
+            import random
+
+            from synthetic_articles import article_text
+
+            from db import NewArticle
+
+            rng = random.Random(int(time.time()))
+            with Project.open(args.project) as p:
+                for i in range(args.suggest):
+                    p.add_article(NewArticle(text=article_text(rng, i), title=f"Unsuggested {i}"))
         print(f"load average {os.getloadavg()[0]:.1f} (2 cores) at start; RSS before the window {rss_mb():.0f} MB")
         t = time.perf_counter()
         project = Project.open(args.project)
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(project, "bench", settings=settings, load_model=False, auto_suggest=False,
-                            owns_project=True)
+        window = MainWindow(project, "bench", settings=settings, load_model=bool(args.suggest),
+                            auto_suggest=bool(args.suggest), owns_project=True)
         window.resize(1440, 900)
         window.show()
         app.processEvents()
@@ -111,8 +127,28 @@ def main() -> int:
         table.viewport().repaint()
         print(f"filter status=confirmed: {table.model().rowCount()} rows after {(time.perf_counter() - t) * 1000:.0f} ms "
               f"(goal <= 100; longest UI stall {meter.max_ms} ms; load {os.getloadavg()[0]:.1f})")
+        if args.suggest:
+            while not any(task.label == "Suggest claims" for task in window.runner.tasks):
+                app.processEvents()
+                time.sleep(0.005)
+            meter.gaps_ms.clear()
+            jumps, end, i = [], time.monotonic() + args.seconds, 0
+            while time.monotonic() < end and any(task.label == "Suggest claims" for task in window.runner.tasks):
+                j = time.perf_counter()
+                bar.setValue(bar.maximum() * (i % 41) // 40)
+                table.viewport().repaint()
+                app.processEvents()
+                jumps.append((time.perf_counter() - j) * 1000)
+                i += 1
+                time.sleep(0.02)
+            jumps.sort()
+            widget = window.runner.progress_widget()
+            print(f"while suggestions ran ({widget.label.text()}): {len(jumps)} scroll jumps, median "
+                  f"{jumps[len(jumps) // 2]:.0f} ms, slowest {', '.join(f'{x:.0f}' for x in jumps[-3:])} ms; "
+                  f"longest UI stall {meter.max_ms} ms (goal <= 100), p99 {meter.percentile(0.99)} ms "
+                  f"(load {os.getloadavg()[0]:.1f})")
         meter.stop()
-        print(f"peak RSS at the end: {rss_mb():.0f} MB")
+        print(f"peak RSS at the end: {rss_mb():.0f} MB (this process; the helper's spaCy is another)")
         window.close()
     return 0
 
