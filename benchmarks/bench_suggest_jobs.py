@@ -22,17 +22,33 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
-def words_per_second(jobs: int, model: str | None, texts, batch: int) -> tuple[float, float]:
+def cpu_seconds(pids) -> float:
+    """CPU time (user + system) the processes have used so far (Linux; 0 elsewhere)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 0.0
+
+
+def words_per_second(jobs: int, model: str | None, texts, batch: int) -> tuple[float, float, float]:
+    """(words/s, load average, cores the workers used on average while timed)."""
     from app.pool_suggesting import PoolSuggester
 
     with PoolSuggester(jobs, model) as pool:
         pool.warm_up()
+        pids = list(pool._pool._processes)  # the workers, for their CPU time
         load = os.getloadavg()[0]
+        cpu = cpu_seconds(pids)
         t = time.perf_counter()
         n = sum(1 for _ in pool.suggest_many(texts, batch_size=batch))
         seconds = time.perf_counter() - t
+        cores = (cpu_seconds(pids) - cpu) / seconds
     assert n == len(texts)
-    return sum(len(text.split()) for text, _ in texts) / seconds, load
+    return sum(len(text.split()) for text, _ in texts) / seconds, load, cores
 
 
 def main() -> int:
@@ -48,11 +64,12 @@ def main() -> int:
     words = sum(len(t.split()) for t, _ in texts)
     print(f"{len(texts)} articles, {words} words; {os.cpu_count()} cores; "
           f"load average {os.getloadavg()[0]:.1f} at start", flush=True)
-    one, load1 = words_per_second(1, args.model, texts, args.batch)
-    print(f"1 process : {one:8.0f} words/s (load {load1:.1f})", flush=True)
-    many, load_n = words_per_second(args.jobs, args.model, texts, args.batch)
-    print(f"{args.jobs} processes: {many:8.0f} words/s (load {load_n:.1f})")
-    print(f"ratio {args.jobs}/1: {many / one:.2f} (linear would be {args.jobs:.2f})")
+    one, load1, cores1 = words_per_second(1, args.model, texts, args.batch)
+    print(f"1 process : {one:8.0f} words/s (load {load1:.1f}; the worker had {cores1:.2f} cores)", flush=True)
+    many, load_n, cores_n = words_per_second(args.jobs, args.model, texts, args.batch)
+    print(f"{args.jobs} processes: {many:8.0f} words/s (load {load_n:.1f}; the workers had {cores_n:.2f} cores)")
+    print(f"ratio {args.jobs}/1: {many / one:.2f} (linear would be {args.jobs:.2f}); per core of CPU the workers "
+          f"got: {one / max(cores1, 1e-9):.0f} and {many / max(cores_n, 1e-9):.0f} words/s")
     return 0
 
 
