@@ -12,6 +12,13 @@ import re
 CATEGORIES = ("plain", "communication", "evaluation", "document", "intention", "nominal",
               "belief", "directive", "colon", "other")
 
+# Suggestion scopes (a project setting, ``quotedesk suggest/eval --scope``): "all" is PolNeAR's broad
+# attribution (intentions, beliefs, evaluations, "plans to"); "statements" is what was said (direct
+# quotes and reported speech): the cue categories below (measured on the seeds and PolNeAR dev).
+SCOPES = ("all", "statements")
+DEFAULT_SCOPE = "all"
+STATEMENT_CATEGORIES = frozenset({"plain", "communication", "colon"})
+
 _PLAIN = {"say", "tell"}
 _DIRECTIVE = {"urge", "ask", "demand", "order", "request", "encourage", "implore", "beg", "instruct",
               "press", "push", "recommend", "advise", "invite", "appeal", "plead", "exhort", "command",

@@ -70,15 +70,17 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 
 class SuggestionEngine:
     def __init__(self, nlp: Language, topics: Sequence[TopicSpec] = (),
-                 stance: StanceClassifier | None = None, broad: bool = False) -> None:
+                 stance: StanceClassifier | None = None, broad: bool = False, scope: str | None = None) -> None:
         self.nlp = nlp
+        # ``scope`` (hybrid.SCOPES): "all" attributions (default) or "statements" only
+        self.scope = scope or hybrid.DEFAULT_SCOPE
+        self.policy = hybrid.policy_for(self.scope)
         # with the trained attribution model attached, the rules also find intentions, directives
-        # and object content (PolNeAR's broader attribution), as the model does
-        self.broad = broad or "attribution" in getattr(nlp, "pipe_names", ())  # also intentions, directives and object content (attribution.find_claims)
+        # and object content (PolNeAR's broader attribution), as the model does; not for "statements"
+        self.broad = broad or (self.policy.rules_broad and "attribution" in getattr(nlp, "pipe_names", ()))
         self.topics = tuple(topics)
         self.stance = stance or RuleStance()
         self.model_name, self.model_version = pipeline_id(nlp)
-        self.policy = hybrid.DEFAULT_POLICY
 
     def suggest(self, text: str, published: dt.date | None = None) -> list[ClaimDraft]:
         return next(self.suggest_many([(text, published)]))

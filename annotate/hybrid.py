@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span as TokenSpan, Token
 from kernel import ClaimDraft, Span
 
 from .attribution import RawClaim
-from .cues import cue_category
+from .cues import DEFAULT_SCOPE, SCOPES, STATEMENT_CATEGORIES, cue_category, cue_lemma
 from .model import SPANS_KEY
 from .quotes import find_quotes
 
@@ -46,9 +46,32 @@ class Policy:
     snap_quotes: bool = True  # a model content begun or ended at a quote mark takes the whole quote
     # a model claim is the same as a rule claim when this share of it (or of the rule claim) overlaps
     same_share: float = 0.0
+    # model claims proposed only in these categories (None: every category not in skip_model)
+    keep_model: frozenset[str] | None = None
+    rules_broad: bool = True  # with the model attached the rules also find intentions/directives
+    finite_only: bool = False  # clausal_only means a finite clause (not "analyzing X") or a quote
+    topic_cues: frozenset[str] = frozenset()  # cue lemmas naming a topic, not a statement ("discussed")
+
+    def keeps(self, category: str) -> bool:
+        """Whether a model claim of this cue category may be proposed."""
+        return category not in self.skip_model and (self.keep_model is None or category in self.keep_model)
 
 
 DEFAULT_POLICY = Policy()
+
+# Suggestion scopes (:data:`annotate.cues.SCOPES`): "statements" keeps the model's claims only where
+# their cue is a statement kind, and the rules stay non-broad.
+STATEMENTS_POLICY = Policy(keep_model=STATEMENT_CATEGORIES, rules_broad=False,
+                           clausal_only=STATEMENT_CATEGORIES - {"plain"}, finite_only=True,
+                           topic_cues=frozenset({"discuss", "talk", "speak"}))
+
+
+def policy_for(scope: str | None) -> Policy:
+    """The policy of a suggestion scope (None: the default scope)."""
+    scope = scope or DEFAULT_SCOPE
+    if scope not in SCOPES:
+        raise ValueError(f"unknown suggestion scope {scope!r} (one of: {', '.join(SCOPES)})")
+    return STATEMENTS_POLICY if scope == "statements" else DEFAULT_POLICY
 
 
 @dataclass
@@ -67,10 +90,23 @@ class ModelClaim:
             c.dep_ in ("nsubj", "nsubjpass") and first.start <= c.i < first.end for c in root.children) or (
             first.start > 0 and first.doc[first.start - 1].is_quote)
 
+    @property
+    def finite(self) -> bool:
+        """A statement of its own: the content is quoted, or its head verb is finite or has a subject."""
+        first = self.fragments[0]
+        root = first.root
+        return (first.start > 0 and first.doc[first.start - 1].is_quote) or (
+            root.pos_ in ("VERB", "AUX") and "Fin" in root.morph.get("VerbForm")) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") and first.start <= c.i < first.end for c in root.children)
+
     def wanted(self, policy: Policy, category: str) -> bool:
         if policy.need_cue and self.cue is None:
             return False
-        return category not in policy.clausal_only or self.clausal
+        if self.cue is not None and policy.topic_cues and cue_lemma(self.cue.text) in policy.topic_cues:
+            return False
+        if category not in policy.clausal_only:
+            return True
+        return self.finite if policy.finite_only else self.clausal
 
     @property
     def start(self) -> int:
@@ -231,7 +267,7 @@ def combine(rules: list[ClaimDraft], model: list[ClaimDraft], policy: Policy) ->
     added: list[ClaimDraft] = []
     for m in model:
         cat = category(m)
-        if cat in policy.skip_model:
+        if not policy.keeps(cat):
             continue
         hits = [i for i, r in enumerate(out) if same_claim(r, m, policy.same_share)]
         if not hits:

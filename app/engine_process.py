@@ -73,22 +73,23 @@ def _child_project(url: str) -> Project:
     return project
 
 
-def _child_run(url: str, topics: tuple[TopicSpec, ...], ids: list[int], redo: bool, token: int) -> SuggestSummary:
+def _child_run(url: str, topics: tuple[TopicSpec, ...], scope: str | None, ids: list[int], redo: bool,
+               token: int) -> SuggestSummary:
     from annotate.engine import SuggestionEngine
     from app.suggesting import LocalSuggester, run_suggestions
 
     out: multiprocessing.Queue = _child["progress"]
-    return run_suggestions(_child_project(url), LocalSuggester(SuggestionEngine(_child["nlp"], topics)), ids,
+    return run_suggestions(_child_project(url), LocalSuggester(SuggestionEngine(_child["nlp"], topics, scope=scope)), ids,
                            redo=redo,
                            progress=lambda done, total: out.put((token, done, total)),
                            cancelled=_child["cancel"].is_set, chunk=HELPER_CHUNK)
 
 
-def _child_suggest(topics: tuple[TopicSpec, ...], items: list[tuple[str, dt.date | None]],
+def _child_suggest(topics: tuple[TopicSpec, ...], scope: str | None, items: list[tuple[str, dt.date | None]],
                    batch_size: int) -> list[list[ClaimDraft]]:
     from annotate.engine import SuggestionEngine
 
-    return list(SuggestionEngine(_child["nlp"], topics).suggest_many(items, batch_size=batch_size))
+    return list(SuggestionEngine(_child["nlp"], topics, scope=scope).suggest_many(items, batch_size=batch_size))
 
 
 class EngineProcessError(RuntimeError):
@@ -131,9 +132,9 @@ class ProcessEngine:
                 raise  # e.g. PipelineNotFound, whose message says what to install
         return self
 
-    def with_topics(self, topics: Sequence[TopicSpec]) -> HelperEngine:
-        """The suggester for one project's topics (what ``app.suggesting.engine_for`` returns)."""
-        return HelperEngine(self, tuple(topics))
+    def with_topics(self, topics: Sequence[TopicSpec], scope: str | None = None) -> HelperEngine:
+        """The suggester for one project's topics and scope (what ``app.suggesting.engine_for`` returns)."""
+        return HelperEngine(self, tuple(topics), scope)
 
     def _submit(self, fn, *args) -> Future:
         if self._pool is None:
@@ -147,7 +148,7 @@ class ProcessEngine:
             self.close()
             raise EngineProcessError() from exc
 
-    def _run(self, project: Project, topics: tuple[TopicSpec, ...], ids: list[int], redo: bool,
+    def _run(self, project: Project, topics: tuple[TopicSpec, ...], scope: str | None, ids: list[int], redo: bool,
              progress: Callable[[int, int | None], None] | None,
              cancelled: Callable[[], bool] | None) -> SuggestSummary:
         with self._one_run:
@@ -156,7 +157,7 @@ class ProcessEngine:
             self.start()
             self._cancel.clear()
             token = next(self._tokens)
-            future = self._submit(_child_run, project.url, topics, list(ids), redo, token)
+            future = self._submit(_child_run, project.url, topics, scope, list(ids), redo, token)
             while True:
                 try:
                     tok, done, total = self._progress.get(timeout=self.POLL_S)
@@ -200,13 +201,13 @@ class HelperEngine:
     helper process, which writes the suggestions to the project itself; the ``SuggestSummary`` it
     returns carries the ``Changes`` of those writes back to this process."""
 
-    def __init__(self, engine: ProcessEngine, topics: tuple[TopicSpec, ...]):
-        self._engine, self.topics = engine, topics
+    def __init__(self, engine: ProcessEngine, topics: tuple[TopicSpec, ...], scope: str | None = None):
+        self._engine, self.topics, self.scope = engine, topics, scope
 
     def run_suggestions(self, project: Project, article_ids: Sequence[int], *, redo: bool = False,
                         progress: Progress | None = None, cancelled: Cancelled | None = None) -> SuggestSummary:
         """``app.suggesting.run_suggestions`` for ``project``, run in the helper process."""
-        return self._engine._run(project, self.topics, list(article_ids), redo, progress, cancelled)
+        return self._engine._run(project, self.topics, self.scope, list(article_ids), redo, progress, cancelled)
 
     def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 16,
                      cancelled: Callable[[], bool] | None = None) -> Iterator[list[ClaimDraft]]:
@@ -216,4 +217,4 @@ class HelperEngine:
             if cancelled is not None and cancelled():
                 return
             yield from self._engine._result(
-                self._engine._submit(_child_suggest, self.topics, items[at:at + batch_size], batch_size))
+                self._engine._submit(_child_suggest, self.topics, self.scope, items[at:at + batch_size], batch_size))

@@ -24,25 +24,25 @@ from db import ClaimDraft, Project
 _worker: dict = {}  # in a worker process: its engine, and what it was built from
 
 
-def _engine(model: str | None, topics: tuple[TopicSpec, ...]):
-    key = (model, topics)
+def _engine(model: str | None, topics: tuple[TopicSpec, ...], scope: str | None = None):
+    key = (model, topics, scope)
     if _worker.get("key") != key:
         from annotate.engine import SuggestionEngine
         from app.training import load_for_suggesting
 
         nlp = _worker["nlp"] if "nlp" in _worker and _worker["model"] == model else load_for_suggesting(model)[0]
-        _worker.update(key=key, model=model, nlp=nlp, engine=SuggestionEngine(nlp, topics))
+        _worker.update(key=key, model=model, nlp=nlp, engine=SuggestionEngine(nlp, topics, scope=scope))
     return _worker["engine"]
 
 
-def _suggest_chunk(model: str | None, topics: tuple[TopicSpec, ...],
+def _suggest_chunk(model: str | None, topics: tuple[TopicSpec, ...], scope: str | None,
                    items: list[tuple[str, dt.date | None]]) -> list[list[ClaimDraft]]:
     """In a worker: the suggestions of a chunk of (text, publication date), in order."""
-    return list(_engine(model, topics).suggest_many(items, batch_size=max(1, len(items))))
+    return list(_engine(model, topics, scope).suggest_many(items, batch_size=max(1, len(items))))
 
 
-def _warm(model: str | None, topics: tuple[TopicSpec, ...]) -> int:
-    _engine(model, topics)
+def _warm(model: str | None, topics: tuple[TopicSpec, ...], scope: str | None = None) -> int:
+    _engine(model, topics, scope)
     return os.getpid()
 
 
@@ -58,19 +58,20 @@ class PoolSuggester:
     """Parses in ``jobs`` worker processes; ``close()`` (or ``with``) stops them."""
 
     def __init__(self, jobs: int, model: str | None = None, topics: Sequence[TopicSpec] = (), *,
-                 start_method: str | None = None):
+                 start_method: str | None = None, scope: str | None = None):
         self.jobs = max(1, int(jobs))
         self.model = model
         self.topics = tuple(topics)
+        self.scope = scope  # annotate.cues.SCOPES; None: all
         context = multiprocessing.get_context(start_method)
         self._pool = ProcessPoolExecutor(self.jobs, mp_context=context)
 
     def warm_up(self) -> None:
         """Load the pipeline in every worker now (each takes one warm-up task; a benchmark's start)."""
-        futures = [self._pool.submit(_warm, self.model, self.topics) for _ in range(self.jobs * 4)]
+        futures = [self._pool.submit(_warm, self.model, self.topics, self.scope) for _ in range(self.jobs * 4)]
         pids = {f.result() for f in futures}
         while len(pids) < self.jobs:  # a fast worker took several: ask again until each has loaded
-            pids |= {f.result() for f in [self._pool.submit(_warm, self.model, self.topics)
+            pids |= {f.result() for f in [self._pool.submit(_warm, self.model, self.topics, self.scope)
                                          for _ in range(self.jobs * 2)]}
 
     def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 8,
@@ -83,7 +84,7 @@ class PoolSuggester:
         def submit() -> bool:
             chunk = [item for _, item in zip(range(max(1, batch_size)), source)]
             if chunk:
-                pending.append(self._pool.submit(_suggest_chunk, self.model, self.topics, chunk))
+                pending.append(self._pool.submit(_suggest_chunk, self.model, self.topics, self.scope, chunk))
             return bool(chunk)
 
         while len(pending) < 2 * self.jobs and submit():

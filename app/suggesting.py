@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from annotate.cues import DEFAULT_SCOPE, SCOPES
 from annotate.suggestion import TopicSpec
 from db import Changes, ClaimDraft, ClaimFilter, NotFoundError, Project, QuotedeskError
 
@@ -55,8 +56,8 @@ class Model(Protocol):
     model_name: str | None
     model_version: str | None
 
-    def with_topics(self, topics: Sequence[TopicSpec]) -> Suggester:
-        """The suggester that judges stance toward these topics."""
+    def with_topics(self, topics: Sequence[TopicSpec], scope: str | None = None) -> Suggester:
+        """The suggester that judges stance toward these topics, proposing ``scope``'s claims."""
 
     def close(self) -> None:
         """Let the pipeline go (stops a helper process)."""
@@ -71,10 +72,10 @@ class LocalModel:
         self.nlp = nlp
         self.model_name, self.model_version = pipeline_id(nlp)
 
-    def with_topics(self, topics: Sequence[TopicSpec]) -> LocalSuggester:
+    def with_topics(self, topics: Sequence[TopicSpec], scope: str | None = None) -> LocalSuggester:
         from annotate.engine import SuggestionEngine
 
-        return LocalSuggester(SuggestionEngine(self.nlp, topics))
+        return LocalSuggester(SuggestionEngine(self.nlp, topics, scope=scope))
 
     def close(self) -> None:
         pass
@@ -95,9 +96,26 @@ class LocalSuggester:
         return run_suggestions(project, self, article_ids, redo=redo, progress=progress, cancelled=cancelled)
 
 
-def engine_for(project: Project, model: Model) -> Suggester:
-    """The suggester for the project's current topics; call it for each run (topics may change)."""
-    return model.with_topics(topic_specs(project))
+SCOPE_KEY = "suggest_scope"
+"""Project setting: what the engine suggests, one of ``annotate.cues.SCOPES``."""
+
+
+def project_scope(project: Project) -> str:
+    """The project's suggestion scope ("all" attributions unless set to "statements")."""
+    value = project.get_config(SCOPE_KEY, DEFAULT_SCOPE)
+    return value if value in SCOPES else DEFAULT_SCOPE
+
+
+def set_project_scope(project: Project, scope: str) -> None:
+    if scope not in SCOPES:
+        raise ValueError(f"unknown suggestion scope {scope!r} (one of: {', '.join(SCOPES)})")
+    project.set_config(SCOPE_KEY, scope)
+
+
+def engine_for(project: Project, model: Model, scope: str | None = None) -> Suggester:
+    """The suggester for the project's current topics and scope (``scope`` overrides the project's
+    setting); call it for each run (topics and the setting may change)."""
+    return model.with_topics(topic_specs(project), scope or project_scope(project))
 
 
 @dataclass

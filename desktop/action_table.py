@@ -43,6 +43,9 @@ ACTIONS: tuple[ActionSpec | tuple[str, None], ...] = (
     ActionSpec("import_folder", "Import &folder…", "File", ("Ctrl+Shift+I",), tip="Import every article in a folder"),
     ActionSpec("suggest", "&Suggest claims", "File", ("Ctrl+Shift+R",),
                tip="Run the language model on articles that have no suggestions yet"),
+    ActionSpec("suggest_statements", "Suggest statements &only", "File",
+               tip="Suggest only direct quotes and reported speech, not beliefs, intentions or evaluations "
+               "(a project setting; takes effect on the next suggestions)", checkable=True),
     ActionSpec("train_model", "&Train suggestion model…", "File",
                tip="Learn from the project's confirmed claims; the next suggestions use the new model"),
     ActionSpec("export", "&Export…", "File", ("Ctrl+E",), tip="Export the project's claims"),

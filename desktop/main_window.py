@@ -127,7 +127,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             "span_start_later": self.act_span_start_later, "span_end_earlier": self.act_span_end_earlier,
             "span_end_later": self.act_span_end_later,
         }
-        toggled = {"mark_done": self.act_mark_done, "show_rejected": self.act_show_rejected}
+        toggled = {"mark_done": self.act_mark_done, "show_rejected": self.act_show_rejected,
+                   "suggest_statements": self.act_suggest_statements}
         unbound = set(self.actions) - set(triggered) - set(toggled)
         if unbound:
             raise RuntimeError(f"Actions without a handler: {', '.join(sorted(unbound))}")
@@ -319,6 +320,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.claims_panel.project = self.project
         self.claims_panel.stale = True
         self.refresh_registry()
+        self.sync_suggest_scope()
         self.refresh_articles()
         if self.article_model.rowCount():
             self.article_table.selectRow(0)

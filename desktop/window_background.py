@@ -6,8 +6,10 @@ in the GUI thread. New articles get suggestions automatically once the model is 
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
 from app import jobs
-from db import Changes
+from db import Changes, QuotedeskError
 from desktop.dialogs import ask_import_files, ask_import_folder
 
 MANY_UNSUGGESTED = 100
@@ -122,6 +124,29 @@ class BackgroundWork:
         if not ids and self.article_id is not None:
             ids = [self.article_id]
         self.suggest(ids)
+
+    def act_suggest_statements(self, on: bool) -> None:
+        """The project's suggestion scope: statements only (quotes, reported speech) or all attributions."""
+        from app.suggesting import set_project_scope
+
+        try:
+            set_project_scope(self.project, "statements" if on else "all")
+        except QuotedeskError as exc:
+            self.sync_suggest_scope()
+            QMessageBox.warning(self, "Suggestion setting not saved", str(exc))
+            return
+        self.statusBar().showMessage(
+            "The next suggestions are " + ("statements only (quotes and reported speech)." if on
+                                           else "all attributions (beliefs, intentions, evaluations too)."), 5000)
+
+    def sync_suggest_scope(self) -> None:
+        """Check "Suggest statements only" as the project's setting says (without saving it again)."""
+        from app.suggesting import project_scope
+
+        action = self.actions["suggest_statements"]
+        action.blockSignals(True)
+        action.setChecked(project_scope(self.project) == "statements")
+        action.blockSignals(False)
 
     def import_paths(self, paths: list[str]) -> None:
         if not paths:

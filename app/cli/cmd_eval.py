@@ -5,6 +5,7 @@ import json
 import sys
 from pathlib import Path
 
+from annotate.cues import SCOPES
 from app.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
 
 
@@ -19,6 +20,9 @@ def register(sub) -> None:
                    help="a trained attribution model directory, or the spaCy pipeline to use "
                    "(default: the best installed, with the current trained model)")
     p.add_argument("--rules-only", action="store_true", help="score the rules without any trained model")
+    p.add_argument("--scope", choices=SCOPES, default=None,
+                   help="what to suggest: 'all' attributions (default: beliefs, intentions, evaluations "
+                   "too) or 'statements' only (direct quotes and reported speech)")
     p.set_defaults(handler=run)
 
 
@@ -40,7 +44,7 @@ def run(args) -> int:
         return EXIT_FAILURE
     if note:
         print(f"quotedesk: {note}", file=sys.stderr)
-    metrics = evaluate(gold, SuggestionEngine(nlp, topics))
+    metrics = evaluate(gold, SuggestionEngine(nlp, topics, scope=args.scope))
     print(format_report(metrics))
     print(json.dumps(metrics))
     return EXIT_OK

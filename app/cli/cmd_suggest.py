@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from annotate.cues import SCOPES
 from app.cli import EXIT_FAILURE, EXIT_OK, add_db_argument
 from app.projects import open_project
 
@@ -18,6 +19,10 @@ def register(sub) -> None:
     p.add_argument("--model", metavar="NAME|DIR",
                    help="a trained attribution model directory (`quotedesk train`), or the spaCy "
                    "pipeline to use (default: the best installed, with the current trained model)")
+    p.add_argument("--scope", choices=SCOPES, default=None,
+                   help="what to suggest: 'all' attributions (beliefs, intentions, evaluations too) or "
+                   "'statements' only (direct quotes and reported speech); default: the project's "
+                   "setting (the window's Suggest statements only), else all")
     p.add_argument("--redo", action="store_true",
                    help="replace earlier pending suggestions, on every article")
     p.add_argument("--jobs", metavar="N", type=int, default=1,
@@ -43,7 +48,7 @@ def _progress(stream=None):
 def run(args) -> int:
     from annotate.spacy_pipelines import PipelineNotFound
     from app.pool_suggesting import PoolSuggester, default_jobs
-    from app.suggesting import LocalModel, engine_for, topic_specs
+    from app.suggesting import LocalModel, engine_for, project_scope, topic_specs
     from app.training import load_for_suggesting
 
     if args.jobs < 0:
@@ -64,11 +69,12 @@ def run(args) -> int:
             print("Every article already has suggestions (use --redo to suggest again).")
             return EXIT_OK
         if jobs == 1 or len(ids) == 1:
-            summary = engine_for(project, LocalModel(nlp)).run_suggestions(project, ids, redo=args.redo,
-                                                                           progress=_progress())
+            summary = engine_for(project, LocalModel(nlp), args.scope).run_suggestions(
+                project, ids, redo=args.redo, progress=_progress())
         else:
             del nlp  # each worker loads its own
-            with PoolSuggester(min(jobs, len(ids)), args.model, topic_specs(project)) as pool:
+            with PoolSuggester(min(jobs, len(ids)), args.model, topic_specs(project),
+                               scope=args.scope or project_scope(project)) as pool:
                 summary = pool.run_suggestions(project, ids, redo=args.redo, progress=_progress())
     print(summary.message)
     if summary.failed:

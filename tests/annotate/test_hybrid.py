@@ -134,3 +134,42 @@ def test_a_content_with_no_cue_takes_the_word_it_hangs_on(parse):
                ("The campaign", "SOURCE"), ("to hire two hundred organisers", "CONTENT"))
     [claim] = hybrid.model_claims(doc)
     assert claim.cue.text == "plans" and claim.source.text == "The campaign"
+
+
+def _scoped(nlp, scope):
+    """One hand-marked article (a statement and an intention) through the engine in ``scope``."""
+    from annotate.engine import SuggestionEngine
+
+    lines = ["Mayor Ana Ruiz said the bridge would reopen in May.",
+             "The council plans to raise the parking fees next year.",
+             "The ministers discussed how the region could pay for the repairs."]
+    text = "\n".join(lines)
+    paras = [(text.index(line), nlp(line)) for line in lines]
+    mark(paras[0][1], ("Mayor Ana Ruiz", "SOURCE"), ("said", "CUE"), ("the bridge would reopen in May", "CONTENT"))
+    mark(paras[1][1], ("The council", "SOURCE"), ("plans", "CUE"), ("to raise the parking fees next year", "CONTENT"))
+    mark(paras[2][1], ("The ministers", "SOURCE"), ("discussed", "CUE"),
+         ("how the region could pay for the repairs", "CONTENT"))
+    engine = SuggestionEngine(nlp, scope=scope)
+    return {s.content.text: s for s in engine.from_docs(text, paras, dt.date(2024, 5, 17))}
+
+
+def test_statements_scope_keeps_what_was_said_and_drops_intentions(nlp):
+    everything = _scoped(nlp, "all")
+    statements = _scoped(nlp, "statements")
+    said = "the bridge would reopen in May"
+    assert everything[said].speaker == statements[said].speaker == "Ana Ruiz"
+    assert "to raise the parking fees next year" in everything  # "plans to": an attribution, no statement
+    assert "to raise the parking fees next year" not in statements
+    assert "how the region could pay for the repairs" in everything  # a topic discussed, no statement
+    assert set(statements) == {said}
+
+
+def test_scope_policies():
+    assert hybrid.policy_for(None) == hybrid.policy_for("all") == hybrid.DEFAULT_POLICY
+    statements = hybrid.policy_for("statements")
+    assert statements.keeps("plain") and statements.keeps("communication") and statements.keeps("colon")
+    assert not any(statements.keeps(c) for c in ("intention", "belief", "evaluation", "directive", "nominal",
+                                                 hybrid.NO_CUE))
+    assert not statements.rules_broad
+    with pytest.raises(ValueError, match="statements"):
+        hybrid.policy_for("quotes")

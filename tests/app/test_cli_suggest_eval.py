@@ -3,6 +3,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from db import ClaimFilter, NewArticle, Project
 from desktop.cli import main
 
@@ -48,3 +50,47 @@ def test_eval_prints_a_table_and_the_metrics_as_json_last(capsys):
     metrics = json.loads(out[-1])
     assert metrics["content_partial"]["recall"] >= 0.9
     assert any(line.startswith("partial") for line in out)
+
+
+INTENTION = "to raise the parking fees next year"
+
+
+def _contents(db):
+    with Project.open(db) as p:
+        return {c.content.text for c in p.claims(ClaimFilter())}
+
+
+def test_suggest_scope_flag_and_project_setting(tmp_path, capsys):
+    from app.suggesting import SCOPE_KEY, project_scope
+
+    db = str(tmp_path / "p.quotedesk")
+    with Project.open(db) as p:
+        p.add_article(NewArticle(text=TEXT + "\n\nThe council plans to raise the parking fees next year.",
+                                 title="Spain", published=dt.date(2024, 5, 17)))
+        assert project_scope(p) == "all"  # the default: every attribution
+    assert main(["suggest", "--db", db]) == 0
+    everything = _contents(db)
+    assert any(INTENTION in c for c in everything)
+    assert main(["suggest", "--db", db, "--redo", "--scope", "statements"]) == 0
+    statements = _contents(db)
+    assert statements and not any(INTENTION in c for c in statements)
+    assert statements < everything
+    with Project.open(db) as p:
+        p.set_config(SCOPE_KEY, "statements")  # the window's "Suggest statements only"
+    assert main(["suggest", "--db", db, "--redo"]) == 0
+    assert _contents(db) == statements
+    assert main(["suggest", "--db", db, "--redo", "--scope", "all"]) == 0  # the flag wins over the setting
+    assert _contents(db) == everything
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as usage:  # argparse's usage error names the choices
+        main(["suggest", "--db", db, "--scope", "quotes"])
+    assert usage.value.code == 2 and "statements" in capsys.readouterr().err
+
+
+def test_eval_scope_statements_drops_the_seeds_extra_attributions(capsys):
+    scores = {}
+    for scope in ("all", "statements"):
+        assert main(["eval", str(GOLD), "--scope", scope]) == 0
+        scores[scope] = json.loads(capsys.readouterr().out.strip().splitlines()[-1])["content_partial"]
+    assert scores["statements"]["recall"] == scores["all"]["recall"]
+    assert scores["statements"]["precision"] > scores["all"]["precision"]

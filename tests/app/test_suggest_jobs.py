@@ -42,3 +42,10 @@ def test_suggest_refuses_a_negative_number_of_jobs(tmp_path, capsys):
     make_project(db)
     assert main(["suggest", "--db", str(db), "--jobs", "-2"]) == 1
     assert "--jobs takes a number of processes" in capsys.readouterr().err
+
+
+def test_a_worker_builds_its_engine_in_the_scope_asked_for():
+    from app import pool_suggesting
+
+    assert pool_suggesting._engine(None, (), "statements").scope == "statements"
+    assert pool_suggesting._engine(None, (), None).scope == "all"  # a new scope, a new engine
