@@ -43,7 +43,7 @@ ACTIONS: tuple[ActionSpec | tuple[str, None], ...] = (
     ActionSpec("import_folder", "Import &folder…", "File", ("Ctrl+Shift+I",), tip="Import every article in a folder"),
     ActionSpec("suggest", "&Suggest claims", "File", ("Ctrl+Shift+R",),
                tip="Run the language model on articles that have no suggestions yet"),
-    ActionSpec("suggest_statements", "Suggest statements &only", "File",
+    ActionSpec("suggest_statements", "Suggest statements on&ly", "File",
                tip="Suggest only direct quotes and reported speech, not beliefs, intentions or evaluations "
                "(a project setting; takes effect on the next suggestions)", checkable=True),
     ActionSpec("train_model", "&Train suggestion model…", "File",
