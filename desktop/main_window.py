@@ -372,7 +372,6 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
                     self.article_model.index(row, 0),
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.articles_dock.setWindowTitle(f"Articles ({len(ids)})")
-        self._catch_up_current()
 
     def _article_row_changed(self, current, _previous) -> None:
         article_id = current.data(ID_ROLE) if current.isValid() else None
@@ -411,25 +410,6 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             + " · ".join(d for d in details + [source, status] if d)
             + ' · <a href="edit:article">edit details</a>'
             + "&nbsp;&nbsp;&nbsp;" + legend_html() + "</small>")
-
-    def _catch_up_current(self) -> None:
-        """When the list says the shown article's claims changed (its suggestions arrived while a
-        job runs), show them now rather than when the whole job ends."""
-        row = self.article_model.row_of(self.article_id) if self.article_id is not None else None
-        if row is None or self.article_view.article is None:
-            return
-        listed = self.article_model.record(row)
-        if listed is None:
-            return
-        shown = self.article_view.claims()
-        counts = tuple(sum(c.status == s for c in shown) for s in ("suggested", "confirmed", "rejected"))
-        if counts == (listed.suggested, listed.confirmed, listed.rejected) \
-                and (listed.suggested_at is None) == (self.article_view.article.suggested_at is None):
-            return
-        self.apply_changes(Changes(articles=frozenset({self.article_id})))
-        if self.claim_id is None:
-            pending = [c for c in self.article_view.visible_claims() if c.status == "suggested"]
-            self.select_claim(pending[0].id if pending else None)
 
     # ----------------------------------------------------------------- claims
     def current_claim(self) -> Claim | None:
