@@ -22,7 +22,7 @@ from .dates import after_event, date_phrase, full_dates, narrative_dates, own_da
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse
-from .stance import RuleStance, StanceClassifier
+from .stance import FLIPPED, RuleStance, StanceClassifier, cue_negated
 from .suggestion import TopicSpec
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -288,6 +288,10 @@ class SuggestionEngine:
         tokens = doc.char_span(raw.start, raw.end, alignment_mode="expand")
         context = art.text[max(0, content.start - CONTEXT_CHARS):content.start]
         stance, topic = self.stance.judge(content.text, self.topics, tokens, context)
+        if stance in FLIPPED and cue_negated(raw.cue):
+            # "Italy does not plan [to send peacekeepers]": the content alone reads as favour; the
+            # negation sits on the cue, outside it, and turns the speaker's stance around
+            stance = FLIPPED[stance]
         return {"stance": stance, "topic": topic}
 
 

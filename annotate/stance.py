@@ -179,3 +179,12 @@ def polarity(claim: str, tokens: SpacySpan | None = None) -> str:
         return "neutral"
     flips = (1 if against else 0) + negs
     return "against" if flips % 2 else "favor"
+
+
+FLIPPED = {"favor": "against", "against": "favor"}
+
+
+def cue_negated(cue) -> bool:
+    """Whether the reporting or attitude word is itself negated ("does not plan", "did not say"), so
+    the speaker holds the opposite of what the content alone says. ``cue`` is a spaCy Token or None."""
+    return cue is not None and any(child.dep_ == "neg" for child in cue.children)
