@@ -29,18 +29,10 @@ def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-class RecordTableModel(QAbstractTableModel):
-    """Rows of frozen records with an ``id``; columns are (header, getter, sort key)."""
+class ColumnsModel(QAbstractTableModel):
+    """What both kinds of table share: columns are (header, getter, sort key)."""
 
     columns: Sequence[tuple[str, object, object]] = ()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-        self._row_of: dict[int, int] = {}
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
@@ -49,6 +41,21 @@ class RecordTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.columns):
             return self.columns[section][0]
         return None
+
+    def tooltip(self, record) -> str | None:
+        return None
+
+
+class RecordTableModel(ColumnsModel):
+    """Rows of frozen records with an ``id``, all held."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+        self._row_of: dict[int, int] = {}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = DISPLAY):
         if not index.isValid():
@@ -63,9 +70,6 @@ class RecordTableModel(QAbstractTableModel):
             return (sort_key or getter)(record)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(record)
-        return None
-
-    def tooltip(self, record) -> str | None:
         return None
 
     # ------------------------------------------------------------- contents
@@ -104,7 +108,7 @@ class RecordTableModel(QAbstractTableModel):
         return [r.id for r in self._rows]
 
 
-class IdTableModel(QAbstractTableModel):
+class IdTableModel(ColumnsModel):
     """Rows are ids; a row's record is read on demand with ``fetch(ids)``, ``BLOCK`` rows at a time,
     and kept in a cache of at most ``CACHE`` records (the least recently read go first).
 
@@ -112,7 +116,6 @@ class IdTableModel(QAbstractTableModel):
     (deleted since the ids were read) shows nothing until the next ``set_ids``.
     """
 
-    columns: Sequence[tuple[str, object, object]] = ()
     BLOCK = 100
     CACHE = 2000
 
@@ -125,14 +128,6 @@ class IdTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.columns):
-            return self.columns[section][0]
-        return None
 
     def data(self, index: Index, role: int = DISPLAY):
         if not index.isValid():
@@ -150,9 +145,6 @@ class IdTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return (sort_key or getter)(record)
         return self.tooltip(record)
-
-    def tooltip(self, record) -> str | None:
-        return None
 
     # ------------------------------------------------------------- contents
     def set_ids(self, ids: Sequence[int]) -> None:
