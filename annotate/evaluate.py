@@ -4,7 +4,8 @@
   both trimmed of surrounding whitespace, punctuation and quote marks and of a leading
   "that"/"whether"/"if", which are boundary-neutral like punctuation ("exact": identical after
   trimming). A split quote is compared on the union of its fragments' characters (gold
-  ``content_fragments``, a suggestion's ``fragments``). Pairs are matched one to one, best first.
+  ``content_fragments``, a suggestion's ``fragments``). Pairs are matched one to one, best first
+  (:mod:`kernel.matching`, shared with annotator agreement).
 * Recall is also reported per cue category of the gold claim (:mod:`annotate.cues`), and
   precision per cue category of the suggestion.
 * Optional gold claims are neither required (no false negative when missed) nor false positives
@@ -19,61 +20,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 from kernel import ClaimDraft
+# The matching itself lives in kernel.matching (annotator agreement and adjudication use it too);
+# trim and jaccard_pieces stay importable from here.
+from kernel.matching import EXACT, PARTIAL, Pieces, jaccard_pieces, match_pieces, pieces, trim  # noqa: F401
 
 from .cues import CATEGORIES, cue_category
 from .suggestion import TopicSpec
 
 FIELDS = ("speaker", "role", "date", "stance")
-NEUTRAL_LEADS = ("that", "whether", "if")
 NO_CUE = "(no cue)"  # suggestions without a cue, in the precision table
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us",
                       "me", "who", "which", "his", "their", "its", "our"})
-
-
-def _is_trim(ch: str) -> bool:
-    return ch.isspace() or unicodedata.category(ch).startswith("P")
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without surrounding whitespace, punctuation and quote marks, nor a leading
-    "that", "whether" or "if" (a word of its own)."""
-    while True:
-        while start < end and _is_trim(text[start]):
-            start += 1
-        while end > start and _is_trim(text[end - 1]):
-            end -= 1
-        word = re.match(r"\w+", text[start:end])
-        if word is None or word.group().lower() not in NEUTRAL_LEADS or word.end() == end - start:
-            return start, end
-        start += word.end()
-
-
-Pieces = tuple[tuple[int, int], ...]
-
-
-def pieces(text: str, spans) -> Pieces:
-    """Trimmed, sorted, non-empty character ranges of a claim's content fragments."""
-    out = sorted(trim(text, s, e) for s, e in spans)
-    return tuple((s, e) for s, e in out if e > s)
-
-
-def _length(p: Pieces) -> int:
-    return sum(e - s for s, e in p)
-
-
-def _overlap(a: Pieces, b: Pieces) -> int:
-    return sum(max(0, min(ae, be) - max(as_, bs)) for as_, ae in a for bs, be in b)
-
-
-def jaccard_pieces(a: Pieces, b: Pieces) -> float:
-    """Character Jaccard of two unions of ranges (each union's ranges do not overlap)."""
-    inter = _overlap(a, b)
-    union = _length(a) + _length(b) - inter
-    return inter / union if union else 0.0
 
 
 def gold_pieces(text: str, claim: dict) -> Pieces:
@@ -115,20 +75,8 @@ def field_matches(field: str, gold, predicted: ClaimDraft) -> bool:
 
 def match(text: str, gold: list[dict], suggested: list[ClaimDraft], threshold: float):
     """One-to-one (gold index, suggestion index) pairs with Jaccard >= threshold, best first."""
-    g_spans = [gold_pieces(text, g) for g in gold]
-    s_spans = [suggestion_pieces(text, s) for s in suggested]
-    pairs = sorted(((jaccard_pieces(g, s), gi, si) for gi, g in enumerate(g_spans)
-                    for si, s in enumerate(s_spans) if _overlap(g, s)), reverse=True)
-    used_g, used_s, out = set(), set(), []
-    for score, gi, si in pairs:
-        if score < threshold or score <= 0:
-            break
-        if gi in used_g or si in used_s:
-            continue
-        used_g.add(gi)
-        used_s.add(si)
-        out.append((gi, si))
-    return out
+    return match_pieces([gold_pieces(text, g) for g in gold],
+                        [suggestion_pieces(text, s) for s in suggested], threshold)
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
@@ -192,7 +140,7 @@ def score(items: list[dict], suggestions, model: str) -> dict:
         gold = item["claims"]
         n_sugg += len(suggested)
         n_gold += sum(1 for g in gold if not g.get("optional"))
-        for mode, threshold in (("partial", 0.5), ("exact", 1.0)):
+        for mode, threshold in (("partial", PARTIAL), ("exact", EXACT)):
             pairs = match(item["text"], gold, suggested, threshold)
             matched_g = {gi for gi, _ in pairs}
             matched_s = {si for _, si in pairs}
