@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "desktop"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -41,6 +42,10 @@ def main() -> int:
     ap.add_argument("--pages", type=int, default=400)
     ap.add_argument("--suggest", type=int, default=0, help="add this many unsuggested articles first")
     ap.add_argument("--seconds", type=float, default=60, help="scroll this long while suggestions run")
+    ap.add_argument("--no-freeze", action="store_true",
+                    help="leave the startup objects to the garbage collector (the window before gc.freeze)")
+    ap.add_argument("--profile", action="store_true",
+                    help="print where the GUI thread was during each stall over 50 ms (stall_sampler.py)")
     args = ap.parse_args()
     from load_scenario import StallMeter
     from PySide6.QtCore import QSettings
@@ -50,6 +55,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["QUOTEDESK_DATA_DIR"] = str(Path(tmp) / "data")
         from db import Project
+        from desktop.launch import freeze_startup_objects
         from desktop.main_window import MainWindow
         from desktop.settings import Settings
 
@@ -73,12 +79,25 @@ def main() -> int:
         window.resize(1440, 900)
         window.show()
         app.processEvents()
+        if not args.no_freeze:
+            freeze_startup_objects()  # as desktop.launch.run_app does once the window is up
         print(f"window open with its article list: {(time.perf_counter() - t) * 1000:.0f} ms "
               f"(load {os.getloadavg()[0]:.1f})")
         panel = window.claims_panel
         table = panel.table
         meter = StallMeter()
         meter.start()
+        sampler = None
+        if args.profile:
+            from stall_sampler import StallSampler
+
+            sampler = StallSampler()
+            sampler.start()
+
+        def where() -> None:
+            if sampler is not None:
+                print(sampler.report(), flush=True)
+                sampler.stalls.clear()
         t = time.perf_counter()
         window.act_show_claims()
         while table.model().rowCount() == 0:
@@ -102,6 +121,7 @@ def main() -> int:
               f"median {jumps[len(jumps) // 2]:.0f} ms, slowest {', '.join(f'{x:.0f}' for x in jumps[-3:])} ms; "
               f"longest UI stall {meter.max_ms} ms (goal <= 100), p99 {meter.percentile(0.99)} ms "
               f"(load {os.getloadavg()[0]:.1f})")
+        where()
         print(f"peak RSS with the claims table open and scrolled: {rss_mb():.0f} MB (goal <= 400)")
         meter.gaps_ms.clear()
         abar = window.article_table.verticalScrollBar()
@@ -116,9 +136,10 @@ def main() -> int:
         print(f"scrolled the article list in 100 jumps: a jump median {jumps[50]:.0f} ms, slowest "
               f"{', '.join(f'{x:.0f}' for x in jumps[-3:])} ms; longest UI stall {meter.max_ms} ms "
               f"(load {os.getloadavg()[0]:.1f})")
+        where()
         meter.gaps_ms.clear()
         ended = []
-        window.reader.task_ended.connect(ended.append)
+        window.reader.task_ended.connect(lambda task: task.label == "Load claims" and ended.append(task))
         t = time.perf_counter()
         panel.status.setCurrentIndex(panel.status.findData("confirmed"))
         while not ended:
@@ -127,6 +148,7 @@ def main() -> int:
         table.viewport().repaint()
         print(f"filter status=confirmed: {table.model().rowCount()} rows after {(time.perf_counter() - t) * 1000:.0f} ms "
               f"(goal <= 100; longest UI stall {meter.max_ms} ms; load {os.getloadavg()[0]:.1f})")
+        where()
         if args.suggest:
             while not any(task.label == "Suggest claims" for task in window.runner.tasks):
                 app.processEvents()
@@ -147,6 +169,7 @@ def main() -> int:
                   f"{jumps[len(jumps) // 2]:.0f} ms, slowest {', '.join(f'{x:.0f}' for x in jumps[-3:])} ms; "
                   f"longest UI stall {meter.max_ms} ms (goal <= 100), p99 {meter.percentile(0.99)} ms "
                   f"(load {os.getloadavg()[0]:.1f})")
+            where()
         meter.stop()
         print(f"peak RSS at the end: {rss_mb():.0f} MB (this process; the helper's spaCy is another)")
         window.close()
