@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 
 import shiboken6
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QElapsedTimer, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QGridLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -23,6 +23,9 @@ from desktop.table_models import ID_ROLE, ClaimTableModel
 from kernel import NO_STANCE
 
 ANY_DATE = QDate(1900, 1, 1)
+RELOAD_MS = 2000
+"""A stream of changes (a suggestion run storing article after article) re-reads the table's ids at
+most this often: each re-read is a query over the whole project, and the rows it shows again."""
 
 
 def _date(edit: QDateEdit) -> dt.date | None:
@@ -34,6 +37,7 @@ class ClaimList(list):
     """The ids of the selected claims, with the one-line summary the task runner's status widget shows."""
 
     total = 0  # claims in the project, shown or not
+    row_of: dict[int, int] | None = None  # id -> row, built off the UI thread with the ids
 
     @property
     def message(self) -> str:
@@ -50,6 +54,11 @@ class ClaimsPanel(QWidget):
         self.project: Project | None = None
         self.stale = True
         self._generation = 0
+        self._last_reload = -RELOAD_MS  # ms on self._clock
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._reload_timer = QTimer(self, singleShot=True)
+        self._reload_timer.timeout.connect(lambda: self.reload(keep_place=True))
         self.model = ClaimTableModel(self, fetch=self._fetch)
         self._total = 0
 
@@ -142,11 +151,15 @@ class ClaimsPanel(QWidget):
                            date_from=_date(self.date_from), date_to=_date(self.date_to),
                            text=self.search.text().strip() or None)
 
-    def reload(self) -> None:
-        """Fetch the selected claims again, off the UI thread; the table fills in when they arrive."""
+    def reload(self, *, keep_place: bool = False) -> None:
+        """Fetch the selected claims again, off the UI thread; the table fills in when they arrive.
+
+        ``keep_place`` (the same filters, new rows): the top row and the current claim stay."""
         if self.project is None:
             return
         self.stale = False
+        self._reload_timer.stop()
+        self._last_reload = self._clock.elapsed()
         self._generation += 1
         generation, project, selected = self._generation, self.project, self.claim_filter()
         header = self.table.horizontalHeader()
@@ -159,9 +172,20 @@ class ClaimsPanel(QWidget):
                 return None
             ids = ClaimList(project.claim_ids(selected, sort=sort, descending=descending))
             ids.total = project.count_claims()
+            ids.row_of = {ident: row for row, ident in enumerate(ids)}  # here, not on the UI thread
             return ids
 
-        self._runner.start("Load claims", fetch, on_done=lambda claims: self._loaded(generation, claims))
+        self._runner.start("Load claims", fetch,
+                           on_done=lambda claims: self._loaded(generation, claims, keep_place))
+
+    def reload_soon(self) -> None:
+        """``reload``, now when the last one is ``RELOAD_MS`` old, else once when it is: a stream of
+        changes costs one id query per ``RELOAD_MS``, not one per change."""
+        wait = self._last_reload + RELOAD_MS - self._clock.elapsed()
+        if wait <= 0:
+            self.reload(keep_place=True)
+        elif not self._reload_timer.isActive():
+            self._reload_timer.start(wait)
 
     def _fetch(self, ids):
         """The records of the rows the table shows (a block of ids), on the UI thread: a small read."""
@@ -169,12 +193,27 @@ class ClaimsPanel(QWidget):
             return []
         return list(self.project.stream_claims(ClaimFilter(ids=tuple(ids))))  # no ORM objects: the quick read
 
-    def _loaded(self, generation: int, ids) -> None:
+    def _loaded(self, generation: int, ids, keep_place: bool = False) -> None:
         if generation != self._generation or ids is None or not shiboken6.isValid(self.model):
             return  # a newer read is on its way, or the window closed while this one ran
-        self.model.show_ids(ids)
+        top = self.table.rowAt(0)
+        anchor = self.model.data(self.model.index(top, 0), ID_ROLE) if top >= 0 else None
+        current = self.table.currentIndex().data(ID_ROLE)
+        if self.model.show_ids(ids, row_of=ids.row_of) and keep_place:
+            self._keep_place(anchor, current)
         self._total = ids.total
         self._update_count()
+
+    def _keep_place(self, anchor: int | None, current: int | None) -> None:
+        """After new rows: the row that was at the top stays there, the current claim stays current."""
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        row = self.model.row_of(anchor) if anchor is not None else None
+        if row is not None:
+            self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh the changed claims (the window's ``changes_applied``): rows in place when they are all
@@ -185,11 +224,15 @@ class ClaimsPanel(QWidget):
             self.stale = True
             return
         if len(changes.claims) > self.model.BLOCK:  # a run over many articles: read the ids again
-            self.reload()
+            self.reload_soon()
             return
-        found = self.project.claims(dataclasses.replace(self.claim_filter(), ids=tuple(changes.claims)))
-        if len(found) != len(changes.claims) or any(self.model.row_of(c.id) is None for c in found):
-            self.reload()
+        if any(self.model.row_of(c) is None for c in changes.claims):  # new rows: where they go is the ids' query
+            self.reload_soon()
+            return
+        found = list(self.project.stream_claims(  # at most a block of rows, read as the rows shown are
+            dataclasses.replace(self.claim_filter(), ids=tuple(changes.claims))))
+        if len(found) != len(changes.claims):  # gone, or no longer selected by the filters
+            self.reload_soon()
         else:
             self.model.update_records(found)  # rows stay in place (as in Anki's browser) until the next sort
 

@@ -520,12 +520,14 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             done=self.article_view.article.done if self.article_view.article else summary.done)])
 
     def _touches_current(self, changes: Changes) -> bool:
+        """Whether a change made here touched the shown article's claims. A claim not shown may be new
+        in it: the article's claim ids (an indexed read of one article) say so, however many claims
+        the change names (a suggestion run's thousands are never read on the UI thread)."""
         shown = {c.id for c in self.article_view.claims()}
         if changes.claims & shown:
             return True
         new = changes.claims - shown
-        return bool(new) and any(c.article_id == self.article_id
-                                 for c in self.project.claims(ClaimFilter(ids=tuple(new))))
+        return bool(new) and not new.isdisjoint(self.project.claim_ids(ClaimFilter(article_id=self.article_id)))
 
     def reload_current_claims(self) -> None:
         """Fetch the shown article's claims again, keeping the selected claim when it still exists."""

@@ -147,22 +147,23 @@ class IdTableModel(ColumnsModel):
         return self.tooltip(record)
 
     # ------------------------------------------------------------- contents
-    def set_ids(self, ids: Sequence[int]) -> None:
-        """New rows (a new filter, sort or list); the cache starts empty."""
+    def set_ids(self, ids: Sequence[int], *, row_of: dict[int, int] | None = None) -> None:
+        """New rows (a new filter, sort or list); the cache starts empty. ``row_of`` (id -> row of
+        ``ids``), when the caller built it off the UI thread, saves building it here."""
         self.beginResetModel()
         self._ids = list(ids)
-        self._row_of = None
+        self._row_of = row_of
         self._cache.clear()
         self.endResetModel()
 
-    def show_ids(self, ids: Sequence[int]) -> None:
+    def show_ids(self, ids: Sequence[int], *, row_of: dict[int, int] | None = None) -> bool:
         """The rows as read again: the same ids keep the view's place and are read afresh when shown;
-        other ids replace the rows."""
-        ids = list(ids)
-        if ids != self._ids:
-            self.set_ids(ids)
-        else:
+        other ids replace the rows (True: the caller puts the view back in its place)."""
+        if len(ids) == len(self._ids) and list(ids) == self._ids:
             self.forget()
+            return False
+        self.set_ids(ids, row_of=row_of)
+        return True
 
     def forget(self, ids: Iterable[int] | None = None) -> None:
         """Drop cached records (of ``ids``, or all) so the rows shown are read again."""
