@@ -294,15 +294,16 @@ def same_claim(a: ClaimDraft, b: ClaimDraft, share: float) -> bool:
 
 def join_split_quotes(text: str, out: list[ClaimDraft]) -> list[ClaimDraft]:
     """Rule claims continuing a quote across its own attribution (``"A," she said, "B."``, found
-    as two claims by the rules) become one claim with two fragments."""
+    as two claims by the rules) become one claim with two fragments, however long the attribution
+    between them (``"A," said X, who ... for years. "B."``): within a paragraph, a quotation with
+    no attribution of its own goes on with the last speaker's statement."""
     joined: list[ClaimDraft] = []
     for s in out:
         prev = joined[-1] if joined else None
         if (prev is not None and prev.kind == "direct" and s.kind == "direct" and prev.cue is not None
                 and prev.cue == s.cue and prev.speaker == s.speaker
                 and prev.content.end <= prev.cue.start and prev.cue.end <= s.content.start
-                and s.content.start - prev.content.end <= 80 and "\n" not in
-                text[prev.content.end:s.content.start]):
+                and "\n" not in text[prev.content.end:s.content.start]):
             frags = prev.fragments or (prev.content,)
             joined[-1] = replace(prev, content=Span(prev.content.start, s.content.end,
                                                     text[prev.content.start:s.content.end]),

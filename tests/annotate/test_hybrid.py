@@ -173,3 +173,27 @@ def test_scope_policies():
     assert not statements.rules_broad
     with pytest.raises(ValueError, match="statements"):
         hybrid.policy_for("quotes")
+
+
+def test_a_quote_continued_after_a_long_attribution_is_one_claim(nlp):
+    """'"A," said X, <a long description of X>. "B."': B has no attribution of its own, so it goes
+    on with X's statement, however long the description between the two quotations."""
+    from annotate.engine import SuggestionEngine
+
+    text = ('"The port will not close," said Maria Lopez, the director of the harbour authority, '
+            'who has kept the docks open through three strikes, a flood and a fire. '
+            '"We have ships waiting and crews ready to work."')
+    [claim] = SuggestionEngine(nlp).suggest(text)
+    assert [f.text for f in claim.fragments] == ["The port will not close",
+                                                 "We have ships waiting and crews ready to work."]
+    assert claim.speaker == "Maria Lopez" and claim.kind == "direct"
+
+
+def test_a_quote_in_the_next_paragraph_stays_a_claim_of_its_own(nlp):
+    from annotate.engine import SuggestionEngine
+
+    text = ('"The port will not close," said Maria Lopez, the director of the harbour authority.\n\n'
+            '"We have ships waiting and crews ready to work."')
+    claims = SuggestionEngine(nlp).suggest(text)
+    assert [c.fragments for c in claims] == [(), ()]
+    assert [c.speaker for c in claims] == ["Maria Lopez", "Maria Lopez"]
