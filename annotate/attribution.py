@@ -211,12 +211,16 @@ class _Paragraph:
         if comp is not None and comp.i > cue.i:
             toks = [t for t in comp.subtree]
             while toks and (toks[0].lower_ in ("that", "whether", "if") and (
-                    toks[0].dep_ == "mark" or toks[0].tag_ == "IN" or toks[1:2] and toks[1].is_punct)
+                    toks[0].dep_ == "mark" or toks[0].tag_ == "IN" or toks[1:2] and toks[1].is_punct
+                    or comp.dep_ == "relcl" and toks[0].head == comp)  # a that-clause read as relative
                     or toks[0].is_punct):
                 toks.pop(0)
             if spk is None or len(toks) < 2:
                 return
             toks, date_span = leading_date(toks, comp)
+            more = _second_that_clause(cue, comp)
+            if more is not None:  # "said that A, but that B": one statement in two clauses
+                toks = toks + [t for t in self.doc[toks[-1].i + 1:more.right_edge.i + 1]]
             end = self._to_clause_end(cut_attribution(toks), cue)
             start, end = trimmed(self.text, toks[0].idx, end)
             conf = 0.85 if lemma in ("say", "tell") else 0.75
@@ -321,6 +325,7 @@ class _Paragraph:
         # oversees them, said") does not make the segment a clause of its own
         aside = {t.i for h in segment if h.dep_ in ("relcl", "acl") and segment.start <= h.head.i < segment.end
                  for t in h.subtree}
+        aside |= {t.i for t in segment if t.dep_ == "aux" and t.head == cue}  # "the minister has said"
         if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") and t.i not in aside for t in segment):
             return
         if len(segment) and segment[0].dep_ == "cc":
@@ -456,7 +461,9 @@ class _Paragraph:
 
 def _misattached_clause(cue: Token) -> Token | None:
     """``X said in a statement that ...``: the parser often hangs the that-clause on the noun of
-    the prepositional phrase ("statement", "interview", "CNN") instead of on the reporting verb."""
+    the prepositional phrase ("statement", "interview", "CNN") instead of on the reporting verb.
+    Also read as a relative clause ("said after the talks that Warsaw would use every legal
+    means"), which it cannot be when "that" would fill a place its verb has filled already."""
     for child in cue.rights:
         if child.dep_ not in ("prep", "npadvmod"):
             continue
@@ -464,7 +471,23 @@ def _misattached_clause(cue: Token) -> Token | None:
             if tok.dep_ in ("acl", "relcl", "ccomp", "advcl") and any(
                     c.dep_ == "mark" and c.lower_ == "that" and c.i < tok.i for c in tok.children):
                 return tok
+            if tok.dep_ == "relcl" and _that_has_no_place(tok):
+                return tok
     return None
+
+
+def _that_has_no_place(verb: Token) -> bool:
+    rel = next((c for c in verb.children if c.lower_ == "that" and c.i == verb.left_edge.i), None)
+    if rel is None or rel.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+        return False
+    return any(c.i != rel.i and c.dep_ == rel.dep_ for c in verb.children)
+
+
+def _second_that_clause(cue: Token, comp: Token) -> Token | None:
+    """The conjunct of the cue that is a second that-clause of the same statement ("said that
+    the buyouts would be voluntary, but that purchases could begin in 2027")."""
+    return next((c for c in cue.children if c.dep_ == "conj" and c.i > comp.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)), None)
 
 
 def _noun_after(cue: Token) -> Token | None:

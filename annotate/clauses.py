@@ -67,8 +67,8 @@ def cut_attribution(toks: list[Token]) -> int:
     end_tok = toks[-1]
     last = max(t.i for t in toks if not t.is_punct)
     for a, b in zip(toks, toks[1:]):
-        if b.lower_ == "and" and b.dep_ == "cc" and _speaker_goes_on(b.head, b):
-            end_tok = a  # "said X and urged Y": what follows "and" is the speaker's next act
+        if b.lower_ in ("and", "but") and b.dep_ == "cc" and _speaker_goes_on(b.head, b):
+            end_tok = a  # "said X and urged Y", "but urged": what follows is the speaker's next act
             break
         if a.text == "," and b.lower_ in _CUT_AFTER_COMMA:
             end_tok = a

@@ -23,6 +23,10 @@ _MD = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<ye
 _DM = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
                  + r"(?:,?\s+(?P<year>\d{4}))?\b")
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")
+# "06/10/2025", "6.10.2025": day and month in figures, which comes first depends on the publisher
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
+# a clock written the American way on the same line: the figures are month first
+_US_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*[AaPp]\.?[Mm]\b|\b(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT)\b")
 _MONTH_ONLY = re.compile(r"\b(?P<mon>" + _MONTH_NAMES + r")\.?(?:\s+(?P<year>\d{4}))?\b")
 _AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|ten)\s+(day|week|month|year)s?\s+ago\b")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -94,7 +98,34 @@ def own_date(text: str) -> dt.date | None:
             rest = _WEEKDAY_RE.sub(" ", rest)
             if len(re.findall(r"\w+", rest)) <= _OWN_DATE_WORDS and not rest.rstrip().endswith(")"):
                 return d
+        d = _numeric_own_date(line)
+        if d is not None:
+            return d
     return None
+
+
+def _numeric_own_date(line: str) -> dt.date | None:
+    """"Issued on: 06/10/2025 - 14:32": a date in figures on a line of its own. Day first, as most
+    of the world writes it, unless only the other order is a date or the line tells the time the
+    American way ("9:41 AM EST"); a weekday on the line must agree."""
+    m = _NUMERIC.search(line)
+    if not m:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    day_first, month_first = _mk(year, b, a), _mk(year, a, b)
+    d = month_first if _US_CLOCK.search(line) and month_first else day_first or month_first
+    if d is None:
+        return None
+    rest = _TIME.sub(" ", line[:m.start()] + " " + line[m.end():])
+    weekday = _WEEKDAY_RE.search(rest)
+    if weekday and _WEEKDAYS.index(weekday.group(1).lower()) != d.weekday():
+        other = month_first if d == day_first else day_first
+        if other is None or _WEEKDAYS.index(weekday.group(1).lower()) != other.weekday():
+            return None
+        d = other
+    rest = _WEEKDAY_RE.sub(" ", rest)
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in ("on", "issued", "modified", "date")]
+    return d if len(words) <= 2 else None
 
 
 def _month(name: str) -> int:
@@ -204,6 +235,10 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
         for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
             children += [c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("on", "at")
                          and c.right_edge.i == verb.i - 1]
+            # "Kaja Raud, speaking in Tallinn on Friday, said": the date of the speaking
+            children += [g for c in subj.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"
+                         and c.i > subj.i and c.right_edge.i < verb.i
+                         for g in c.children if g.dep_ in ("prep", "npadvmod")]
     for child in children:
         if exclude[0] <= child.idx < exclude[1]:
             continue

@@ -21,7 +21,7 @@ from .attribution import RawClaim, find_claims
 from .dates import after_event, date_phrase, full_dates, narrative_dates, own_date, resolve
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
-from .speakers import ArticleSpeakers, analyse
+from .speakers import ArticleSpeakers, analyse, is_byline
 from .stance import FLIPPED, RuleStance, StanceClassifier, cue_negated
 from .suggestion import TopicSpec
 
@@ -30,7 +30,10 @@ _WRAPPED = re.compile(r"[\w,;]\s*$")  # a line that stops mid-sentence
 MAX_PARAGRAPH = 20_000  # characters handed to the parser at once
 CONTEXT_CHARS = 600  # text before a claim that stance may read to see what "this role" is
 # "WASHINGTON (AP) — ", "BERLIN, May 3 (Reuters) - ": a dateline is no part of the first sentence
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s+[\u2014\u2013-]+\s+")
+# "The Hague (AFP) – ", "Berlin (dpa) - ": a place written in mixed case needs the agency after it
+_DATELINE = re.compile(r"(?:[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?(?:\s*\([^)\n]{1,30}\))?"
+                       r"|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, [A-Z][\w .'-]{1,25})?\s*\((?:[A-Z]|dpa)[^)\n]{0,29}\))"
+                       r"\s+[\u2014\u2013-]+\s+")
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -137,8 +140,12 @@ class SuggestionEngine:
         """Suggestions for one article from its parsed paragraphs ((offset, Doc) in order)."""
         art = _Article(text, published)
         texts = [doc.text for _, doc in parsed]  # built once: Doc.text joins every token
+        body = [off + len(doc.text) for off, doc in parsed if len(doc.text.split()) >= 12]
+        art.lead_end = body[0] if body else 0  # the first paragraph of running text
+        art.speakers.lead_end = art.lead_end
         for (off, doc), ptext in zip(parsed, texts):
-            art.speakers.observe(doc, off, ptext)
+            if not is_byline(doc, off < art.lead_end):  # the writers are never speakers
+                art.speakers.observe(doc, off, ptext)
         if published is None:  # an undated article that names its own date is read as of that date
             art.published = own_date(text)
         if art.published is None:
@@ -146,8 +153,6 @@ class SuggestionEngine:
             art.year_hint = max(written) if written else None
         for off, doc in parsed:
             self._events(art, off, doc)
-        body = [off + len(doc.text) for off, doc in parsed if len(doc.text.split()) >= 12]
-        art.lead_end = body[0] if body else 0  # the first paragraph of running text
         out: list[ClaimDraft] = []
         seen: set[tuple[str, str | None]] = set()
         for number, (off, doc) in enumerate(parsed):

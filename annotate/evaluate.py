@@ -11,7 +11,8 @@
 * Optional gold claims are neither required (no false negative when missed) nor false positives
   when proposed.
 * Speaker, role, date and stance are scored on matched claims where the gold field is not null:
-  speakers by surname ("Meloni's office" counts as Meloni), roles case-insensitively, dates exactly.
+  speakers by surname ("Meloni's office" counts as Meloni; "Chile's Foreign Ministry" is the
+  ministry, like "Chilean Foreign Ministry"), roles case-insensitively, dates exactly.
   A gold speaker that is a bare pronoun ("he", as PolNeAR writes unresolved sources) is not scored:
   the gold does not say who it is.
 """
@@ -51,10 +52,19 @@ def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / union if union else 0.0
 
 
+# What a person's possessive names when it speaks for them: "Meloni's office" is Meloni. Any other
+# possessed noun is a body of its own: "Chile's Foreign Ministry" is the ministry, not Chile.
+_SPEAKS_FOR_OWNER = frozenset("""office spokesperson spokesman spokeswoman spokespeople aide aides
+campaign team press lawyer lawyers attorney attorneys representative representatives staff
+administration government cabinet camp""".split())
+
+
 def surname(name: str | None) -> str:
     if not name:
         return ""
-    name = re.split(r"['\u2019]s\b", name)[0]
+    owner, *rest = re.split(r"['\u2019]s\b", name, maxsplit=1)
+    owned = re.findall(r"[\w.-]+", rest[0].lower()) if rest else []
+    name = owner if not owned or owned[-1] in _SPEAKS_FOR_OWNER else rest[0]
     words = re.findall(r"[\w.-]+", name.lower())
     return words[-1].strip(".") if words else ""
 

@@ -70,6 +70,26 @@ def first_name_gender(first: str) -> str | None:
     return _load().get(key)
 
 
+# Surnames that mark gender in languages whose surnames agree with their bearer (Czech and Slovak
+# "-ová", Polish "-ska"/"-ski", Lithuanian "-aitė"/"-ienė", Russian and Bulgarian "-ova"/"-ov"...):
+# evidence for a person whose first name says nothing ("Rasa Vaitkutė").
+_FEMALE_ENDINGS = ("ová", "ská", "cká", "ska", "cka", "dzka", "ienė", "aitė", "ytė", "utė", "ūtė",
+                   "iūtė", "ova", "eva", "ёva", "ovna", "evna")
+_MALE_ENDINGS = ("ský", "cký", "ski", "cki", "dzki", "ov", "ev", "ovich", "evich", "ovič", "evič")
+
+
+def surname_gender(surname: str) -> str | None:
+    """"f" or "m" where the surname's ending marks its bearer's gender, else None."""
+    low = surname.strip(".,").casefold()
+    if len(low) < 5 or not low.isalpha():
+        return None
+    if low.endswith(_FEMALE_ENDINGS):
+        return "f"
+    if low.endswith(_MALE_ENDINGS):
+        return "m"
+    return None
+
+
 def word_gender(word: str) -> str | None:
     """Gender carried by an honorific or a title word ("Ms", "spokesman"), else None."""
     low = word.lower()

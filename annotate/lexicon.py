@@ -108,7 +108,9 @@ government administration senate congress""".split())
 # Generic heads that refer back to an organisation named earlier ("the company said").
 ORG_NOUNS = frozenset("""company firm group bank carmaker automaker retailer airline insurer
 manufacturer lender startup giant conglomerate club party agency organisation organization
-charity union association operator broadcaster publisher developer supplier utility""".split())
+charity union association operator broadcaster publisher developer supplier utility maker
+chipmaker miner producer exporter refiner distributor provider brand chain business corporation
+""".split())
 
 
 def _forms(lemma: str) -> set[str]:

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Token
 
-from .gender import PRONOUN_GENDER, first_name_gender, word_gender
+from .gender import PRONOUN_GENDER, first_name_gender, surname_gender, word_gender
 from .lexicon import (BODY_NOUNS, DOCUMENT_NOUNS, HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS,
                       PERSONAL_PRONOUNS, QUOTE_VERB_FORMS, SPOKES_NOUNS, STATEMENT_NOUNS, TITLE_WORDS)
 from .quotes import find_quotes
 
 # Labels that mark numbers and dates; person/place/organisation labels are too unreliable on
 # names (the small model calls "Trump" an ORG and "Mayor Ana Costa" a WORK_OF_ART) to exclude.
+_CATAPHORA_CHARS = 600  # how far after a lead's descriptor the person it describes may be named
+_PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 _NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin", "ibn",
                              "al", "el", "le", "la", "del", "dos", "du", "des", "-"})
@@ -70,6 +72,10 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
         elif start is not None and tok.dep_ in ("compound", "amod") and tok.pos_ in (
                 "NOUN", "PROPN", "ADJ") and tok.head.i >= start:
             start = i  # "Police Chief", "former President", "opposition leader"
+        elif start is not None and tok.tag_ == "POS" and i - 1 >= lowest and doc[i - 1].pos_ == "NOUN" and (
+                doc[i - 1].dep_ == "poss"):
+            start = i - 1  # "farmers' leader", "workers' representative" (not "Italy's Foreign Minister")
+            i -= 1
         elif tok.lower_ in ("and", "of") and i - 1 >= lowest and _is_title(doc[i - 1]) and start is not None:
             start = i  # "Foreign Minister and Deputy Prime Minister", "Secretary of State"
         elif start is None and i == first.i - 1 and tok.pos_ == "NOUN" and tok.is_lower and (
@@ -93,7 +99,7 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
 def _appos_role(head: Token) -> str | None:
     """The role in an appositive: "Crosetto, the defense minister of Italy, who ..., said"."""
     for child in head.children:
-        if child.dep_ != "appos" or not any(_is_title(t) for t in child.subtree):
+        if child.dep_ != "appos" or not (any(_is_title(t) for t in child.subtree) or _affiliation(child)):
             continue
         toks = list(child.subtree)
         relcl = next((c for c in child.children if c.dep_ == "relcl"), None)
@@ -106,6 +112,28 @@ def _appos_role(head: Token) -> str | None:
         if toks:
             return _text(head.doc, toks)
     return None
+
+
+def _affiliation(noun: Token) -> bool:
+    """"a sanctions lawyer at Aoyama Partners": a common noun placed at a named body."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "with") and any(
+            g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in noun.children)
+
+
+def _titled_head(run: list[Token]) -> str | None:
+    """"Poland's agriculture minister, Stefan Krawczyk, said": the name is the appositive of the
+    title, which is its role (without the article, as written before the comma)."""
+    name = run[-1]
+    head = name.head
+    if name.dep_ != "appos" or head.pos_ not in ("NOUN", "PROPN") or head.i > run[0].i or not _is_title(head):
+        return None
+    toks = [t for t in head.subtree if t.i < name.left_edge.i and not t.is_punct]  # "chief executive of CalMac"
+    while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].tag_ == "PRP$"):
+        toks.pop(0)
+    if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return _text(head.doc, toks)
 
 
 _GROUP_PREPS = frozenset({"at", "from", "in", "with", "for", "of"})
@@ -150,6 +178,10 @@ def _name_runs(toks: list[Token]) -> list[list[Token]]:
     runs: list[list[Token]] = []
     cur: list[Token] = []
     for tok in toks:
+        if tok.text == "-" and cur and not (tok.whitespace_ or cur[-1].whitespace_) and (
+                tok.i + 1 < len(tok.doc) and tok.nbor().is_lower and tok.nbor().lower_ not in _NAME_PARTICLES):
+            cur = []  # "Paris-based", "Kremlin-backed": a place in a modifier, not a name
+            continue
         if tok.text == "-" and (not cur or tok.whitespace_ or cur[-1].whitespace_):
             ok = False  # a hyphen joins a name only when written without spaces ("Jean-Pierre")
         else:
@@ -187,6 +219,8 @@ def _entity_name(head: Token) -> list[Token] | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     toks = [t for t in doc[start:end] if t.lower_ != "the"]
+    if toks and toks[0].lower_ in HONORIFICS:  # "Ms MacLeod" tagged ORG: a person
+        return None
     return toks if len(toks) > 1 and not _is_title(toks[0]) else None
 
 
@@ -347,6 +381,26 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
                    name=_text(doc, run), role=role)
 
 
+_BYLINE_FIRST = frozenset({"by", "reporting", "writing", "editing", "additional", "compiled"})
+_BYLINE_GLUE = frozenset({"and", "in", "&", ",", ";", "by", "the"}) | _NAME_PARTICLES
+
+
+def is_byline(doc: Doc, before_lead: bool) -> bool:
+    """"By Jan Strupczewski", "Reporting by A in Kyiv; Editing by B", or, above the lead, a line
+    of names alone ("Jennifer Rankin in Brussels"): the writers, never speakers."""
+    words = [t for t in doc if not t.is_space]
+    while words and words[0].is_punct:  # "(Reporting by Jason Hovet; Editing by ...)"
+        words.pop(0)
+    if not words or len(words) > 25 or any(t.pos_ in ("VERB", "AUX") and t.lower_ != "by" for t in words[1:]):
+        return False
+    if words[0].lower_ in _BYLINE_FIRST and len(words) > 2 and (
+            words[0].lower_ == "by" or words[1].lower_ == "by" or words[2].lower_ == "by"):
+        return words[0].lower_ != "by" or words[1].pos_ == "PROPN"
+    if not before_lead or not any(t.ent_type_ == "PERSON" for t in words):
+        return False
+    return all(t.pos_ == "PROPN" or t.lower_ in _BYLINE_GLUE for t in words)
+
+
 @dataclass
 class _Person:
     name: str
@@ -366,6 +420,7 @@ class ArticleSpeakers:
         self._bodies: list[tuple[int, str]] = []  # (pos, name) of capitalised names of bodies
         self._documents: list[tuple[int, str]] = []  # (pos, body) behind a poll, survey, report
         self._described: list[tuple[int, str, set[str]]] = []  # (pos, name, nouns describing it)
+        self.lead_end = 0  # end of the article's lead paragraph, set by the reader of the article
 
     def observe(self, doc: Doc, offset: int, text: str | None = None) -> None:
         """Register every multi-word name in ``doc`` with the title run written before it,
@@ -386,6 +441,15 @@ class ArticleSpeakers:
                     first = first.nbor(-2)  # "Saint-Martin", not "Martin"
                 self._subjects.append((first.idx + offset, doc.text[first.idx:tok.idx + len(tok)],
                                        tok.ent_type_ == "PERSON"))
+            elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and not any(
+                    qs < tok.idx < qe for qs, qe in quotes):
+                # "The EU's agriculture commissioner, Rasa Vaitkutė, defended ...": the person
+                named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+                runs = _name_runs(mention_tokens(named)) if named is not None else []
+                if runs and len(runs[-1]) >= 2:
+                    run = runs[-1]
+                    self._subjects.append((run[0].idx + offset, _text(doc, run),
+                                           any(t.ent_type_ == "PERSON" for t in run)))
         for run in _name_runs(maybe):
             if len(run) < 2:
                 continue
@@ -399,7 +463,7 @@ class ArticleSpeakers:
             person = self.people.setdefault(name, _Person(name))
             pos = run[0].idx + offset
             person.positions.append(pos)
-            role = role_before(run[0]) or _appos_role(run[-1])
+            role = role_before(run[0]) or _appos_role(run[-1]) or _titled_head(run)
             if role:
                 person.roles.append((pos, role))
             self._gender_evidence(name, run, role)
@@ -411,7 +475,9 @@ class ArticleSpeakers:
             nouns |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
             if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
                 nouns.add(tok.head.lemma_.lower())
-            if nouns:
+            if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
+                nouns.add(tok.head.lemma_.lower())  # "chip equipment maker Kanto Precision"
+            if nouns and tok.ent_type_ not in _PLACE_ENTS:
                 run = next((r for r in _name_runs([t for t in tok.subtree if t.pos_ == "PROPN"])
                             if r[-1].i == tok.i), [tok])
                 self._described.append((tok.idx + offset, _text(doc, run), nouns))
@@ -440,6 +506,8 @@ class ArticleSpeakers:
         words = (role or "").split() + ([doc[run[0].i - 1].text] if run[0].i > 0 else [])
         for w in words:
             self._vote(name, word_gender(w), 3)
+        if all(t.ent_type_ in _PLACE_ENTS for t in run):
+            return  # "The United States expects ..., he said": a place, not a person named
         sent = run[0].sent
         others = [r for r in _name_runs([t for t in sent if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"])
                   if r[0].i != run[0].i]
@@ -449,7 +517,7 @@ class ArticleSpeakers:
             if len(pron) == 1:
                 self._vote(name, pron.pop(), 2)
         if len(run) >= 2:
-            self._vote(name, first_name_gender(run[0].text), 1)
+            self._vote(name, first_name_gender(run[0].text) or surname_gender(run[-1].text), 1)
 
     def _is_person_name(self, name: str) -> bool:
         """Evidence that a name is a person's (a PERSON tag on its words, or gender evidence), so
@@ -543,8 +611,9 @@ class ArticleSpeakers:
         """The latest body named before ``pos`` with ``noun`` in its name ("court" -> "European
         Court of Justice", "university" -> "Vilnius University") or described by it beside its
         name ("Euroclear, the Brussels-based depository", "the Ifop institute")."""
+        nouns = {noun} | _BODY_SYNONYMS.get(noun, set())
         for p, name in reversed(self._bodies):
-            if p < pos and noun in name.lower().replace("-", " ").split():
+            if p < pos and nouns & set(name.lower().replace("-", " ").split()):
                 return name
         for p, name, nouns in reversed(self._described):
             if p < pos and noun in nouns:
@@ -574,6 +643,10 @@ class ArticleSpeakers:
             definite = mention.text.lower().startswith("the ") or mention.text[:1].islower()
             if best and definite:  # "the president said": the last president named; not "a minister"
                 return best[1], best[2]
+            if best is None and mention.text.lower().startswith("the "):
+                named = self._named_next(pos, mention)
+                if named is not None:
+                    return named
             return _strip_det(mention.text), mention.role
         if mention.kind == "group" and _generic_org(mention.text):
             org = self._previous_org(pos)
@@ -595,6 +668,32 @@ class ArticleSpeakers:
             self.people[full].roles.append((pos, mention.role))  # "Poland's agriculture minister, X,"
             self.people[full].roles.sort()
         return full, role
+
+    def _named_next(self, pos: int, mention: Mention) -> tuple[str, str | None] | None:
+        """A lead's "..., the country's mining minister said" with no such minister named before:
+        the person the next lines name with that title ("Mining Minister Arief Santoso"), else
+        (in the lead only, the news convention of naming the speaker in the next paragraph) the
+        first person they name with no title of their own, who then carries the descriptor."""
+        written = _strip_det(mention.text).split()
+        words = [w for w in (x.lower() for x in written) if w.isalpha()]
+        if not words or words[-1] not in TITLE_WORDS or words[-1] in OFFICE_NOUNS | BODY_NOUNS or any(
+                w[:1].isupper() for w in written[1:]):
+            return None  # a post described ("the transport secretary"), not a body named ("the Finance Ministry")
+        later = sorted((min(p for p in person.positions if p > pos), person) for person in self.people.values()
+                       if any(pos < p < pos + _CATAPHORA_CHARS for p in person.positions)
+                       and not any(p < pos for p in person.positions)
+                       and self._person_words.intersection(person.name.split()))
+        for _, person in later:
+            for _, r in person.roles:
+                held = r.lower().split()
+                if held[-1] == words[-1] and (len(words) == 1 or set(words[:-1]) & set(held)):
+                    return person.name, r
+        if later and not later[0][1].roles and mention.kind == "title" and pos < self.lead_end:
+            person = later[0][1]
+            role = _strip_det(mention.role or mention.text)
+            person.roles.insert(0, (pos, role))
+            return person.name, role
+        return None
 
     def _pronoun(self, pos: int, gender: str | None = None) -> tuple[str | None, str | None]:
         """The latest person before ``pos`` that agrees with the pronoun's gender: a proper-noun
@@ -640,11 +739,16 @@ class ArticleSpeakers:
     def _previous_org(self, pos: int) -> str | None:
         """The latest proper-noun subject before ``pos`` that is not a person, nor a body of
         another kind ("the company" is not the "Court" named before)."""
-        for p, text, is_person in reversed(self._subjects):
-            if p < pos and not is_person and text not in self._person_words and not (
-                    BODY_NOUNS & set(text.lower().split())):
-                return text
-        return None
+        subject = next(((p, text) for p, text, is_person in reversed(self._subjects)
+                        if p < pos and not is_person and text not in self._person_words and not (
+                            BODY_NOUNS & set(text.lower().split()))), None)
+        # "fined chip equipment maker Kanto Precision ... The company said": a body introduced
+        # with a word for a business, though never a subject
+        described = next(((p, name) for p, name, nouns in reversed(self._described)
+                          if p < pos and nouns & ORG_NOUNS
+                          and not self._person_words.intersection(name.split())), None)
+        best = max((x for x in (subject, described) if x is not None), default=None)
+        return best[1] if best else None
 
     def _previous(self, pos: int, kinds: tuple[str, ...] | None) -> tuple[str | None, str | None]:
         for p, spk, role, kind in reversed(self._said):
@@ -657,6 +761,11 @@ class ArticleSpeakers:
         if speaker:
             self._said.append((pos, speaker, role, kind))
             self._said.sort(key=lambda x: x[0])
+
+
+# Words a text uses for the same kind of body ("the court" for the "Supreme Federal Tribunal").
+_BODY_SYNONYMS = {"court": {"tribunal"}, "tribunal": {"court"}, "parliament": {"assembly", "congress"},
+                  "bank": {"reserve"}}
 
 
 def _generic_org(text: str) -> bool:

@@ -32,6 +32,15 @@ def test_jaccard_on_character_ranges():
 def test_surname_matching_ignores_offices_and_first_names():
     assert surname("Meloni's office") == surname("Giorgia Meloni") == "meloni"
     assert surname("Giorgia Meloni\u2019s office") == "meloni"
+    assert surname("Johnson's spokesman") == "johnson"
+
+
+def test_a_body_owned_by_a_place_is_scored_as_the_body_not_the_place():
+    # the possessive names the owner only for what speaks for a person (office, spokesman):
+    # "Chile's Foreign Ministry" and "Chilean Foreign Ministry" are the same speaker, Chile is not
+    assert surname("Chile's Foreign Ministry") == surname("Chilean Foreign Ministry") == "ministry"
+    assert surname("Brazil\u2019s Supreme Federal Tribunal") == "tribunal"
+    assert surname("Chile's Foreign Ministry") != surname("Chile")
 
 
 def test_matching_is_one_to_one_best_first():
