@@ -166,6 +166,8 @@ class SuggestionEngine:
         out = hybrid.join_split_quotes(text, out)
         if parsed and hybrid.has_model(parsed[0][1]):
             out = self._with_model_claims(art, parsed, texts, out)
+        if self.policy.split_parenthetical:
+            out = hybrid.split_parenthetical(text, out)
         return out
 
     @staticmethod
@@ -209,7 +211,8 @@ class SuggestionEngine:
         model: list[ClaimDraft] = []
         for number, (off, doc) in enumerate(parsed):
             quotes = find_quotes(texts[number])
-            for claim in hybrid.model_claims(doc, quotes if self.policy.snap_quotes else None):
+            for claim in hybrid.model_claims(doc, quotes if self.policy.snap_quotes else None,
+                                             self.policy.split_parenthetical):
                 raw = hybrid.to_raw(claim, quotes, texts[number])
                 sug = self._build(art, raw, off, doc, number) if raw.speaker is not None else None
                 if sug is None:

@@ -31,6 +31,8 @@ MAX_CUE_DISTANCE = 25  # tokens between a content and its cue, within a sentence
 MAX_SPLIT_GAP = 14  # tokens between the two fragments of a split quote
 MAX_SOURCE_DISTANCE = 8
 MODEL_CONFIDENCE = 0.6
+MAX_ATTRIBUTION_TAIL = 8  # tokens after a parenthetical cue before its closing comma
+PARENTHESIS_ENDS = (",", "\u2014", "\u2013", "--")
 NO_CUE = "none"
 
 
@@ -51,6 +53,7 @@ class Policy:
     rules_broad: bool = True  # with the model attached the rules also find intentions/directives
     finite_only: bool = False  # clausal_only means a finite clause (not "analyzing X") or a quote
     topic_cues: frozenset[str] = frozenset()  # cue lemmas naming a topic, not a statement ("discussed")
+    split_parenthetical: bool = True  # "A, X said, B": two fragments around the attribution
 
     def keeps(self, category: str) -> bool:
         """Whether a model claim of this cue category may be proposed."""
@@ -206,9 +209,37 @@ def _snap_to_quote(content: TokenSpan, quotes: list[tuple[int, int]]) -> TokenSp
     return content
 
 
-def model_claims(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> list[ModelClaim]:
+def _inner_attribution(content: TokenSpan, cues: list[TokenSpan], sources: list[TokenSpan]
+                       ) -> tuple[tuple[TokenSpan, TokenSpan], TokenSpan] | None:
+    """((before, after), cue) when the model's content has a cue and its source inside it, with
+    words on both sides: a parenthetical attribution (``A, X said, B``), not part of what was said."""
+    for cue in cues:
+        if not (content.start < cue.start and cue.end < content.end):
+            continue
+        near = [s for s in sources if content.start < s.start and s.end < content.end
+                and _gap(s, cue) <= 2]
+        if not near:
+            continue
+        start = min([cue.start] + [s.start for s in near])
+        end = max([cue.end] + [s.end for s in near])
+        doc = content.doc
+        stop = next((i for i in range(end, min(end + MAX_ATTRIBUTION_TAIL, content.end))
+                     if doc[i].text in PARENTHESIS_ENDS), None)
+        a, b = start, end if stop is None else stop  # "X said on Monday," up to its comma
+        while a > content.start and (doc[a - 1].is_punct or doc[a - 1].is_space):
+            a -= 1
+        while b < content.end and (doc[b].is_punct or doc[b].is_space):
+            b += 1
+        if a > content.start and b < content.end:
+            return (doc[content.start:a], doc[b:content.end]), cue
+    return None
+
+
+def model_claims(doc: Doc, quotes: list[tuple[int, int]] | None = None,
+                 split_parenthetical: bool = True) -> list[ModelClaim]:
     """Claims from the component's spans on one paragraph, split quotes joined. ``quotes`` are the
-    paragraph's quotations (``annotate.quotes.find_quotes``)."""
+    paragraph's quotations (``annotate.quotes.find_quotes``); ``split_parenthetical``: a content
+    with its own cue and source inside becomes two fragments around them."""
     spans = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start) if has_model(doc) else []
     contents = [s for s in spans if s.label_ == "CONTENT"]
     if quotes:
@@ -218,6 +249,10 @@ def model_claims(doc: Doc, quotes: list[tuple[int, int]] | None = None) -> list[
     tied = [(c, _nearest(c, cues, MAX_CUE_DISTANCE)) for c in contents]
     claims: list[ModelClaim] = []
     for content, cue in tied:
+        inner = _inner_attribution(content, cues, sources) if split_parenthetical else None
+        if inner is not None:  # "The museum, Mr. Obama said, would ...": around the attribution
+            claims.append(ModelClaim(list(inner[0]), inner[1], None))
+            continue
         prev = claims[-1] if claims else None
         if (prev is not None and cue is not None and prev.cue is not None and prev.cue == cue
                 and prev.fragments[-1].end <= cue.start and cue.end <= content.start
@@ -311,3 +346,34 @@ def join_split_quotes(text: str, out: list[ClaimDraft]) -> list[ClaimDraft]:
             continue
         joined.append(s)
     return joined
+
+
+def split_parenthetical(text: str, claims: list[ClaimDraft]) -> list[ClaimDraft]:
+    """A content with its own attribution inside it (``The museum, Mr. Obama said, would make
+    visitors face uncomfortable truths``) is two fragments around the attribution: what was said
+    never includes who said it."""
+    out = []
+    for c in claims:
+        if c.fragments or c.cue is None or c.mention is None:
+            out.append(c)
+            continue
+        a = min(c.cue.start, c.mention.start)
+        b = max(c.cue.end, c.mention.end)
+        if not (c.content.start < a and b < c.content.end):
+            out.append(c)
+            continue
+        first_end = a
+        while first_end > c.content.start and text[first_end - 1] in " ,\u2014\u2013-":
+            first_end -= 1
+        comma = min((i for i in (text.find(e, b, c.content.end) for e in PARENTHESIS_ENDS) if i >= 0),
+                    default=-1)
+        second = comma if 0 <= comma and len(text[b:comma].split()) <= MAX_ATTRIBUTION_TAIL else b
+        while second < c.content.end and text[second] in " ,\u2014\u2013-":
+            second += 1
+        if first_end <= c.content.start or second >= c.content.end or "\n" in text[first_end:second]:
+            out.append(c)
+            continue
+        frags = (Span(c.content.start, first_end, text[c.content.start:first_end]),
+                 Span(second, c.content.end, text[second:c.content.end]))
+        out.append(replace(c, fragments=frags))
+    return out

@@ -197,3 +197,19 @@ def test_a_quote_in_the_next_paragraph_stays_a_claim_of_its_own(nlp):
     claims = SuggestionEngine(nlp).suggest(text)
     assert [c.fragments for c in claims] == [(), ()]
     assert [c.speaker for c in claims] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_parenthetical_attribution_is_not_part_of_what_was_said(nlp):
+    """'A, X said, B': the content is A and B, two fragments around the attribution."""
+    from annotate.engine import SuggestionEngine
+
+    text = "The new bridge, Mayor Ana Ruiz said on Monday, would reopen to traffic in May."
+    doc = mark(nlp(text), ("Mayor Ana Ruiz", "SOURCE"), ("said", "CUE"),
+               ("The new bridge, Mayor Ana Ruiz said on Monday, would reopen to traffic in May", "CONTENT"))
+    [claim] = SuggestionEngine(nlp).from_docs(text, [(0, doc)], dt.date(2024, 5, 17))
+    assert [f.text for f in claim.fragments] == ["The new bridge", "would reopen to traffic in May"]
+    assert claim.speaker == "Ana Ruiz" and claim.content.start == 0
+    off = SuggestionEngine(nlp, scope="all")
+    off.policy = hybrid.Policy(split_parenthetical=False)
+    [whole] = off.from_docs(text, [(0, doc)], dt.date(2024, 5, 17))
+    assert whole.fragments == ()
