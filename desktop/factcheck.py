@@ -67,6 +67,7 @@ class FactcheckViews(QObject):
             action.triggered.connect(lambda on, k=key: on and self.show(k))  # to the front, not behind a tab
             menu.addAction(action)
         self._announced = {(p.keep_id, p.other_id) for p in project.speaker_merge_proposals()}
+        self._checking = self._check_again = False
         self._timer = QTimer(self, singleShot=True, interval=0)  # many changes at once: one refresh
         self._timer.timeout.connect(self.refresh_visible)
         window.changes_applied.connect(self.project_changed)
@@ -83,8 +84,29 @@ class FactcheckViews(QObject):
         self.announce_proposals()
 
     def announce_proposals(self) -> None:
-        """Say in the status bar when new speakers look like ones already known ("Meloni" / "Giorgia Meloni")."""
-        pairs = {(p.keep_id, p.other_id) for p in self.window.project.speaker_merge_proposals()}
+        """Say in the status bar when new speakers look like ones already known ("Meloni" / "Giorgia Meloni").
+
+        The proposals count every claim's speaker: read on the window's reader thread, one read at a
+        time (changes arriving meanwhile, a suggestion run's, ask for one more read after it)."""
+        if self._checking:
+            self._check_again = True
+            return
+        project, reader = self.window.project, getattr(self.window, "reader", None)
+        if reader is None:
+            self._proposals_read(project, project.speaker_merge_proposals())
+            return
+        self._checking, self._check_again = True, False
+        reader.start("Check speaker names", lambda *, progress, cancelled: project.speaker_merge_proposals(),
+                     on_done=lambda proposals: self._proposals_read(project, proposals),
+                     on_error=lambda _exc: self._proposals_read(project, None))
+
+    def _proposals_read(self, project, proposals) -> None:
+        self._checking = False
+        if self._check_again:
+            self.announce_proposals()
+        if proposals is None or project is not self.window.project:
+            return
+        pairs = {(p.keep_id, p.other_id) for p in proposals}
         new = pairs - self._announced
         self._announced = pairs
         if new and hasattr(self.window, "statusBar"):

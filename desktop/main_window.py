@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 NARROW_WINDOW = 1280  # px: narrower, the article list hides its Rej and Done columns (the header menu shows them)
 MIN_TITLE_WIDTH = 160  # px: below this the article list's titles read "It…"; the list grows back when it can
 LIST_REFRESH_MS = 1500  # article list refresh while a background job reports progress
+REGISTRY_REFRESH_MS = 1000  # speakers and topics made elsewhere (a suggestion run) are re-read at most this often
+MANY_ARTICLES = 100  # a change over more articles re-reads the article list off the UI thread
 
 
 class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindow):
@@ -98,6 +100,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
 
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
         self._list_timer.timeout.connect(self.refresh_articles_later)
+        self._registry_timer = QTimer(self, singleShot=True, interval=REGISTRY_REFRESH_MS)
+        self._registry_timer.timeout.connect(self._read_registry)
         self.runner.task_ended.connect(self._task_ended)
         self._load_project()
         install_factcheck_views(self)
@@ -331,7 +335,22 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.project_opened.emit()
 
     def refresh_registry(self) -> None:
-        speakers, topics = self.project.speakers(), self.project.topics()
+        self._show_registry((self.project.speakers(), self.project.topics()))
+
+    def refresh_registry_later(self) -> None:
+        """Speakers and topics made elsewhere: read on the reader thread, once per REGISTRY_REFRESH_MS
+        however many changes name new ones (a suggestion run adds speakers article after article)."""
+        if not self._registry_timer.isActive():
+            self._registry_timer.start()
+
+    def _read_registry(self) -> None:
+        project = self.project
+        self.reader.start("Read speakers", lambda *, progress, cancelled: (project.speakers(), project.topics()),
+                          on_done=lambda registry: project is self.project and not self._closed
+                          and self._show_registry(registry))
+
+    def _show_registry(self, registry) -> None:
+        speakers, topics = registry
         self.form.set_speakers(speakers)
         self.form.set_topics(topics)
         self.claims_panel.set_registry(speakers, topics)
@@ -458,8 +477,14 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         """
         if not changes:
             return
+        # other people's changes and changes over many articles (the end of a suggestion run or an
+        # import) re-read the lists off the UI thread; the UI thread reads only the shown article
+        background = elsewhere or len(changes.articles) > MANY_ARTICLES
         if changes.speakers or changes.topics:
-            self.refresh_registry()
+            if background:
+                self.refresh_registry_later()
+            else:
+                self.refresh_registry()
         shown = {c.id for c in self.article_view.claims()}
         current = self.article_id is not None and (
             self.article_id in changes.articles
@@ -472,8 +497,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             self.reload_current_claims()
         if current and self._only_current(changes):
             self._update_current_row()  # no query over the whole project for a one-article change
-        elif elsewhere:
-            if not self._list_timer.isActive():  # a background job's list refresh is due anyway
+        elif background:
+            if not (elsewhere and self._list_timer.isActive()):  # a running job's list refresh is due anyway
                 self.refresh_articles_later()
         else:
             self.refresh_articles()
