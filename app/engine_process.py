@@ -132,6 +132,11 @@ class ProcessEngine:
                 raise  # e.g. PipelineNotFound, whose message says what to install
         return self
 
+    @property
+    def pid(self) -> int | None:
+        """The helper's process id (as the helper reported it), None until started and after closing."""
+        return self._pid
+
     def with_topics(self, topics: Sequence[TopicSpec], scope: str | None = None) -> HelperEngine:
         """The suggester for one project's topics and scope (what ``app.suggesting.engine_for`` returns)."""
         return HelperEngine(self, tuple(topics), scope)
