@@ -9,9 +9,18 @@ before (every article's counts; every claim's record) are timed in the same run 
 Prints each read's median and max on N articles with about 12 claims each (no spaCy: claims are
 placed synthetically), and the machine's load average beside it.
 
-    python3 benchmarks/bench_window_reads.py [--articles 10000] [--project FILE]
+    python3 benchmarks/bench_window_reads.py [--articles 10000] [--project FILE] [--reads-only]
 
 ``--project FILE`` keeps the built project (and reuses it when it already has the articles).
+
+Then the rest of issue 14's table on the same project, each command in a fresh process so that
+its time and peak memory (ru_maxrss, from wait4) are its own: the real window on a copy of the
+project (benchmarks/bench_window_table.py: the All claims table's first rows, the longest stall
+scrolling all of it, the window's peak memory with the table open; offscreen, or the X display
+QT_QPA_PLATFORM=xcb names), ``quotedesk export`` to JSON, JSONL and DocBin (every status),
+``import-json`` of that JSON into a new project, ``import-xlsx`` of the project's own workbook
+(one row per claim), and ``suggest --jobs 2`` against one process (benchmarks/bench_suggest_jobs.py).
+``--reads-only`` stops after the reads.
 """
 
 from __future__ import annotations
@@ -19,13 +28,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from db import ClaimFilter, NewArticle, ClaimDraft, Project, Span  # noqa: E402
 
@@ -65,12 +77,77 @@ def main() -> int:
     parser.add_argument("--claims", type=int, default=12, help="claims per article")
     parser.add_argument("--project", type=Path, help="keep (or reuse) the built project in this file")
     parser.add_argument("--block", type=int, default=100, help="rows a table reads at a time")
+    parser.add_argument("--reads-only", action="store_true", help="skip the window, import, export and --jobs rows")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.project or Path(tmp) / "bench.quotedesk"
         with Project.open(path) as project:
             run(project, args)
+        if not args.reads_only:
+            rest_of_the_table(path, Path(tmp))
     return 0
+
+
+def measured(cmd: list[str]) -> tuple[float, float, int, str]:
+    """Run a command in a fresh process: (seconds, its peak RSS in MB, exit code, its output)."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stdout.close()
+    return time.perf_counter() - t, usage.ru_maxrss / 1024, proc.returncode, out
+
+
+def rest_of_the_table(path: Path, tmp: Path) -> None:
+    """Issue 14's other rows on the same project, each command in its own process."""
+    py, cli = sys.executable, [sys.executable, "-m", "desktop.cli"]
+    print(f"\nload average {os.getloadavg()[0]:.1f}: the window, exports, imports and --jobs, each in a fresh process")
+
+    def row(what: str, seconds: float, mb: float, code: int, out: str, goal_s: float | None = None,
+            goal_mb: float | None = None) -> None:
+        failed = f"  FAILED ({code}): {out.strip().splitlines()[-1] if out.strip() else ''}" if code else ""
+        goal = " and ".join(([] if goal_s is None else [f"<= {goal_s:g} s"])
+                            + ([] if goal_mb is None else [f"<= {goal_mb:g} MB"]))
+        met = (goal_s is None or seconds <= goal_s) and (goal_mb is None or mb <= goal_mb)
+        verdict = f"goal {goal}: {'ok' if met else 'OVER'}" if goal else "(no goal)"
+        print(f"{what:48} {seconds:7.1f} s {mb:7.0f} MB peak   {verdict}; load {os.getloadavg()[0]:.1f}{failed}",
+              flush=True)
+
+    copy = tmp / "window.quotedesk"
+    shutil.copyfile(path, copy)
+    seconds, mb, code, out = measured([py, str(ROOT / "benchmarks" / "bench_window_table.py"), str(copy)])
+    for line in out.splitlines():
+        if any(k in line for k in ("All claims: first rows", "scrolled the whole table", "peak RSS with", "filter")):
+            print(f"window: {line}")
+    if code:
+        print(f"window benchmark FAILED ({code}): {out.strip().splitlines()[-1:]}")
+    row("the window: peak RSS, table open and scrolled", seconds, mb, code, "", goal_mb=400)
+
+    claims = Project.open(path)
+    with claims:
+        n = claims.count_claims()
+    every = ["--status", "suggested,confirmed,rejected"]
+    for fmt, goal in (("json", {}), ("jsonl", {"goal_s": 5, "goal_mb": 150}), ("spacy", {"goal_s": 5, "goal_mb": 150}),
+                      ("xlsx", {})):
+        row(f"export {fmt} of {n:,} claims", *measured(cli + ["export", "--db", str(path), "--format", fmt,
+                                                             "-o", str(tmp / f"all.{fmt}"), *every]), **goal)
+    fresh = tmp / "imported.quotedesk"
+    row(f"import-json of {n:,} claims (new project)",
+        *measured(cli + ["import-json", "--db", str(fresh), str(tmp / "all.json")]), goal_s=5, goal_mb=150)
+    scratch = tmp / "xlsx.quotedesk"
+    shutil.copyfile(path, scratch)
+    row(f"import-xlsx of {n:,} rows (the issue: 1,000,000)",
+        *measured(cli + ["import-xlsx", "--db", str(scratch), str(tmp / "all.xlsx")]), goal_mb=300)
+    seconds, mb, code, out = measured([py, str(ROOT / "benchmarks" / "bench_suggest_jobs.py"), "--jobs", "2",
+                                       "--words", "15000"])
+    for line in out.splitlines():
+        if line.startswith(("1 process", "2 processes", "ratio")):
+            print(f"suggest --jobs: {line}")
+    if code:
+        print(f"suggest --jobs benchmark FAILED ({code}): {out.strip().splitlines()[-1:]}")
+    print(f"load average {os.getloadavg()[0]:.1f} at end", flush=True)
 
 
 def run(project: Project, args) -> None:
