@@ -15,11 +15,21 @@ from .errors import (
     NotAProjectError,
     NotFoundError,
     NothingToUndoError,
+    NotYourLayerError,
     ProjectError,
     QuotedeskError,
 )
 from .project import Project
 from .records import (
+    ANY_LAYER,
+    FINAL,
+    AnnotatorProgress,
+    ArticleProgress,
+    Layer,
+    LayerValues,
+    Progress,
+    QueueItem,
+    Settlement,
     Article,
     ArticleSummary,
     AuditEntry,
@@ -40,6 +50,8 @@ from .records import (
 )
 
 __all__ = [
+    "ANY_LAYER", "FINAL", "AnnotatorProgress", "ArticleProgress", "Layer", "LayerValues", "NotYourLayerError",
+    "Progress", "QueueItem", "Settlement",
     "CLAIM_VALUE_FIELDS", "KINDS", "STANCES", "STATUSES", "Article", "ArticleSummary", "AuditEntry", "BulkArticle",
     "BulkClaim", "BulkSpeaker", "BulkTopic", "Changes", "Claim", "ClaimDraft", "ClaimFilter", "ClaimValues",
     "ConflictError", "CorruptProjectError", "DuplicateArticleError", "HistoryItem", "InvalidValueError",

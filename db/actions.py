@@ -16,7 +16,8 @@ from sqlalchemy import Date, DateTime, select, update
 from sqlalchemy.orm import Session
 
 from .errors import ConcurrentWriteError, ConflictError, UndoConflictError
-from .models import ActionRow, AnnotatorRow, ArticleRow, AuditRow, Base, ClaimRow, SpeakerRoleRow, SpeakerRow, TopicRow
+from .models import (ActionRow, AnnotatorRow, ArticleRow, AssignmentRow, AuditRow, Base, ClaimRow, ConfigRow,
+                     SpeakerRoleRow, SpeakerRow, TopicRow)
 from .records import Span
 
 ENTITIES: dict[str, type[Base]] = {
@@ -25,6 +26,8 @@ ENTITIES: dict[str, type[Base]] = {
     "speaker": SpeakerRow,
     "speaker_role": SpeakerRoleRow,
     "topic": TopicRow,
+    "assignment": AssignmentRow,
+    "config": ConfigRow,
 }
 ENTITY_OF = {model: name for name, model in ENTITIES.items()}
 CLAIM_SPANS = {"content": ("start", "end", "content_text"), "cue": ("cue_start", "cue_end", "cue_text"),
@@ -127,9 +130,12 @@ class Recorder:
         bump(row, self.bumped, self.at)
         setattr(row, field, value)
         entity = ENTITY_OF[type(row)]
-        self.ops.append(
-            {"op": "update", "entity": entity, "id": row.id, "field": field, "old": to_json(old), "new": to_json(value)}
-        )
+        op = {"op": "update", "entity": entity, "id": row.id, "field": field, "old": to_json(old), "new": to_json(value)}
+        if entity == "assignment":  # what the views refresh by (Changes.assignments)
+            op["article_id"] = row.article_id
+        elif entity == "config":
+            op["key"] = row.key
+        self.ops.append(op)
         self._touch(entity, row.id)
         return True
 
@@ -221,9 +227,8 @@ def audit(session: Session, ops: list[dict[str, Any]], *, kind: str | None, acti
           annotator: str | None, at: dt.datetime) -> None:
     """Append audit rows for operations (``kind`` overrides the op's own kind, e.g. "undo")."""
     for op in ops:
-        if op["entity"] not in ("claim", "speaker", "topic", "article"):
-            entity, ident = ("speaker", op["row"]["speaker_id"]) if op["entity"] == "speaker_role" else (op["entity"], op["id"])
-            field = "role"
+        if op["entity"] == "speaker_role":
+            entity, ident, field = "speaker", op["row"]["speaker_id"], "role"
         else:
             entity, ident, field = op["entity"], op["id"], op.get("field")
         op_kind = {"update": "update", "insert": "create", "delete": "delete"}[op["op"]]

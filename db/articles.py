@@ -70,8 +70,8 @@ class Articles:
         """
         counts = {}
         with self._store.reading() as s:
-            grouped = select(ClaimRow.article_id, ClaimRow.status, func.count()).group_by(
-                ClaimRow.article_id, ClaimRow.status)
+            grouped = select(ClaimRow.article_id, ClaimRow.status, func.count()).where(
+                ClaimRow.layer.is_(None)).group_by(ClaimRow.article_id, ClaimRow.status)
             if ids is not None:
                 grouped = grouped.where(ClaimRow.article_id.in_(ids))
             for article_id, status, n in s.execute(grouped):

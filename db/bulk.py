@@ -249,6 +249,9 @@ class Bulk:
 
     def _claim_rows(self, f: ClaimFilter | None, batch: int, columns=_STREAM_COLUMNS) -> Iterator[ClaimValues]:
         f = f or ClaimFilter()
+        if f.layer is not None:
+            raise InvalidValueError("Claims are streamed from the final layer only; an annotator's layer is read "
+                                    "with layer_claims or stream_layer_values.")
         make = ClaimValues._make
         with self._store.reading() as s:
             q = (select(*columns)
@@ -327,7 +330,8 @@ class Bulk:
                     article_id = existing
                     counts["articles_merged"] += 1
                     spans = spans_of.get(existing) or {(a, b) for a, b in s.execute(
-                        select(ClaimRow.start, ClaimRow.end).where(ClaimRow.article_id == existing))}
+                        select(ClaimRow.start, ClaimRow.end).where(ClaimRow.article_id == existing,
+                                                                  ClaimRow.layer.is_(None)))}
                 else:
                     if not art.text.strip():
                         raise InvalidValueError(f"Article {bulk.id} has no text.")

@@ -20,7 +20,8 @@ from .actions import Recorder, audit, now, snapshot
 from .articles import article_row
 from .errors import InvalidValueError, NotFoundError
 from .models import ArticleRow, ClaimRow, SpeakerRow, TopicRow
-from .records import Changes, Claim, ClaimFilter
+from .errors import NotYourLayerError
+from .records import ANY_LAYER, Changes, Claim, ClaimFilter, Layer
 from .registry import registry_role, resolve_speaker, resolve_topic
 from .store import Store, changes_of, clean
 
@@ -43,8 +44,26 @@ def claim_query():
     )
 
 
+def in_layer(layer: str | Layer | None):
+    """The SQL condition for a claims filter's layer (FINAL, an annotator's name, or ANY_LAYER)."""
+    if layer is ANY_LAYER:
+        return None
+    if layer is None:
+        return ClaimRow.layer.is_(None)
+    if not isinstance(layer, str):
+        raise InvalidValueError(f"A claims filter's layer is FINAL, ANY_LAYER or an annotator's name, not {layer!r}.")
+    return ClaimRow.layer == layer
+
+
 def filtered(s: Session, q, f: ClaimFilter):
-    """``q`` narrowed to the claims ``f`` selects: the one definition of the claims filter."""
+    """``q`` narrowed to the claims ``f`` selects: the one definition of the claims filter.
+
+    Only the final layer unless the filter names another (``ClaimFilter.layer``): blind annotators'
+    private layers never reach a reader that did not ask for them.
+    """
+    layer = in_layer(f.layer)
+    if layer is not None:
+        q = q.where(layer)
     if f.article_id is not None:
         q = q.where(ClaimRow.article_id == f.article_id)
     if f.statuses is not None:
@@ -150,8 +169,18 @@ def claim_row(s: Session, claim_id: int) -> ClaimRow:
     return row
 
 
+def check_layer(row: ClaimRow, annotator: str | None) -> None:
+    """Refuse a write to a claim in another annotator's private layer."""
+    if row.layer is not None and row.layer != annotator:
+        who = f"{annotator} cannot" if annotator else "it cannot be"
+        raise NotYourLayerError(
+            f"Claim {row.id} is in {row.layer}'s own layer of article {row.article_id} (blind annotation): "
+            f"{who} change it. Nothing was changed; each annotator edits only their layer, and "
+            "adjudication makes the final claims.")
+
+
 def new_claim_row(s: Session, rec: Recorder | None, article: ArticleRow, new: ClaimDraft,
-                  annotator: str | None) -> ClaimRow:
+                  annotator: str | None, layer: str | None = None) -> ClaimRow:
     """Insert one claim from its draft: every new claim but bulk loads is made here."""
     check_choice("kind", new.kind, KINDS, optional=False)
     check_choice("status", new.status, STATUSES, optional=False)
@@ -176,7 +205,7 @@ def new_claim_row(s: Session, rec: Recorder | None, article: ArticleRow, new: Cl
         verdict_url=clean(new.verdict_url), verdict_date=new.verdict_date,
         status=new.status, origin=new.origin, model_name=new.model_name,
         model_version=new.model_version, confidence=new.confidence, annotator=annotator,
-        created_at=stamp, updated_at=stamp, version=1,
+        created_at=stamp, updated_at=stamp, version=1, layer=layer,
     )
     s.add(row)
     s.flush()
@@ -234,7 +263,8 @@ class Claims:
         with self._store.writing() as s:
             article = article_row(s, article_id)
             at = now()
-            existing = list(s.scalars(select(ClaimRow).where(ClaimRow.article_id == article_id)))
+            existing = list(s.scalars(select(ClaimRow).where(ClaimRow.article_id == article_id,
+                                                             ClaimRow.layer.is_(None))))
             removed: set[int] = set()
             if redo:
                 stale = [c for c in existing if c.status == "suggested" and c.origin == "model"]
@@ -263,10 +293,15 @@ class Claims:
             return Changes(articles=frozenset({article_id}), claims=frozenset(removed | {r.id for r in added}),
                            speakers=frozenset(new_speakers))
 
-    def add(self, article_id: int, new: ClaimDraft, *, annotator: str | None = None) -> tuple[Claim, Changes]:
+    def add(self, article_id: int, new: ClaimDraft, *, annotator: str | None = None,
+            layer: str | None = None) -> tuple[Claim, Changes]:
+        if layer is not None and layer != annotator:
+            raise NotYourLayerError(
+                f"A claim can be added to {layer}'s own layer only by {layer} (blind annotation), not by "
+                f"{annotator or 'someone unnamed'}. Nothing was changed.")
         with self._store.action("New claim", annotator) as rec:
             article = article_row(rec.session, article_id)
-            row = new_claim_row(rec.session, rec, article, new, annotator)
+            row = new_claim_row(rec.session, rec, article, new, annotator, layer)
             rec.inserted(row)
             claim_id = row.id
         return self.get(claim_id), changes_of(rec)
@@ -286,6 +321,7 @@ class Claims:
         with self._store.action(label, annotator) as rec:
             s = rec.session
             row = claim_row(s, claim_id)
+            check_layer(row, annotator)
             rec.expect(row, expected_version, fields)
             text = s.scalar(select(ArticleRow.text).where(ArticleRow.id == row.article_id))
             if "fragments" in fields or ("content" in fields and row.fragments):
@@ -333,6 +369,9 @@ class Claims:
     def delete(self, claim_id: int, *, annotator: str | None = None, expected_version: int | None = None) -> Changes:
         with self._store.action("Delete claim", annotator) as rec:
             row = claim_row(rec.session, claim_id)
+            check_layer(row, annotator)
             rec.expect(row, expected_version, {"status": "deleted"})
+            for settled in rec.session.scalars(select(ClaimRow).where(ClaimRow.settled_by == row.id)):
+                rec.set(settled, "settled_by", None)  # the layer claims it settled are open again (undoably)
             rec.delete(row)
         return changes_of(rec)

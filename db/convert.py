@@ -72,6 +72,8 @@ def claim(row: ClaimRow, speaker_name: str | None = None, topic_name: str | None
         verdict_date=row.verdict_date,
         article_title=article_title,
         article_published=article_published,
+        layer=row.layer,
+        settled_by=row.settled_by,
     )
 
 

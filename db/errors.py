@@ -28,6 +28,10 @@ class NotFoundError(QuotedeskError):
     pass
 
 
+class NotYourLayerError(ProjectError):
+    """A write to a claim in another annotator's private layer (blind annotation); nothing was changed."""
+
+
 class DuplicateArticleError(QuotedeskError):
     def __init__(self, existing_id: int, title: str | None):
         self.existing_id = existing_id

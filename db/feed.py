@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 from sqlalchemy import func, or_, select
 
-from .models import AuditRow
+from .models import AssignmentRow, AuditRow, ConfigRow
 from .records import Changes
 
 GAP_SECONDS = 30.0  # how long an unseen id may still turn up (a transaction still running)
@@ -65,8 +65,11 @@ class ChangeFeed:
                 cond = or_(cond, AuditRow.id.in_(list(self._gaps)))
             rows = s.execute(select(AuditRow.id, AuditRow.entity, AuditRow.entity_id, AuditRow.action_id,
                                     AuditRow.new["article_id"].as_integer().label("new_article"),
-                                    AuditRow.old["article_id"].as_integer().label("old_article"))
+                                    AuditRow.old["article_id"].as_integer().label("old_article"),
+                                    AuditRow.new["key"].as_string().label("new_key"),
+                                    AuditRow.old["key"].as_string().label("old_key"))
                              .where(cond, AuditRow.id <= latest).order_by(AuditRow.id).limit(MAX_ROWS)).all()
+            team = team_lookups(s, rows)
         seen = [r.id for r in rows]
         for i in seen:
             self._gaps.pop(i, None)
@@ -74,15 +77,44 @@ class ChangeFeed:
         for missing in set(range(self.counter + 1, top + 1)) - set(seen):
             self._gaps[missing] = now
         self.counter = top
-        return changes_of(r for r in rows if not self._ignore(r.action_id))
+        return changes_of((r for r in rows if not self._ignore(r.action_id)), team)
 
 
-def changes_of(rows: Iterable) -> Changes:
-    """One Changes record for audit rows (entity, entity_id, new_article/old_article of a claim snapshot)."""
-    out: dict[str, set[int]] = {"article": set(), "claim": set(), "speaker": set(), "topic": set()}
+def team_lookups(s, rows) -> dict[tuple[str, int], object]:
+    """The article of each assignment and the key of each setting the rows name (an update's audit row
+    holds only the changed value): {("assignment", id): article id, ("config", id): key}."""
+    out: dict[tuple[str, int], object] = {}
+    assignments = {r.entity_id for r in rows if r.entity == "assignment"}
+    settings = {r.entity_id for r in rows if r.entity == "config"}
+    if assignments:
+        out.update((("assignment", i), a) for i, a in s.execute(
+            select(AssignmentRow.id, AssignmentRow.article_id).where(AssignmentRow.id.in_(assignments))))
+    if settings:
+        out.update((("config", i), k) for i, k in s.execute(
+            select(ConfigRow.id, ConfigRow.key).where(ConfigRow.id.in_(settings))))
+    return out
+
+
+def changes_of(rows: Iterable, team: dict[tuple[str, int], object] | None = None) -> Changes:
+    """One Changes record for audit rows (entity, entity_id, new_article/old_article of a claim snapshot).
+
+    ``team`` (``team_lookups``) names the article of an assignment and the key of a setting; a removed
+    assignment or setting is known by its snapshot.
+    """
+    team = team or {}
+    out: dict[str, set] = {"article": set(), "claim": set(), "speaker": set(), "topic": set(),
+                           "assignment": set(), "config": set()}
     for r in rows:
+        if r.entity == "assignment":
+            out["assignment"].update(a for a in (r.new_article, r.old_article, team.get(("assignment", r.entity_id)))
+                                     if a is not None)
+            continue
+        if r.entity == "config":
+            out["config"].update(k for k in (r.new_key, r.old_key, team.get(("config", r.entity_id))) if k)
+            continue
         out.setdefault(r.entity, set()).add(r.entity_id)
-        if r.entity == "claim":  # a created or deleted claim (a row snapshot): its article's counts change too
+        if r.entity in ("claim", "layer"):  # a created or deleted claim (a row snapshot): its article's counts change
             out["article"].update(a for a in (r.new_article, r.old_article) if a is not None)
     return Changes(articles=frozenset(out["article"]), claims=frozenset(out["claim"]),
-                   speakers=frozenset(out["speaker"]), topics=frozenset(out["topic"]))
+                   speakers=frozenset(out["speaker"]), topics=frozenset(out["topic"]),
+                   assignments=frozenset(out["assignment"]), settings=frozenset(out["config"]))

@@ -137,6 +137,7 @@ class AnnotatorRow(Base):
 class ClaimRow(Base):
     __tablename__ = "claims"
     __table_args__ = (Index("ix_claims_article_position", "article_id", "start", "id"),
+                      Index("ix_claims_article_layer", "article_id", "layer"),
                       {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -179,11 +180,43 @@ class ClaimRow(Base):
     # A split quote's pieces in text order, [{"start", "end", "text"}, ...]; NULL for a claim in one
     # piece. start/end/content_text above always hold the whole (first piece's start to last's end).
     fragments: Mapped[list | None] = mapped_column(JSON)
+    # NULL: the project's final layer. A name: that annotator's private layer in blind annotation.
+    layer: Mapped[str | None] = mapped_column(Text)
+    # A layer claim settled by adjudication: the final claim made from it (or the rejected final, "no claim").
+    settled_by: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"), index=True)
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     article: Mapped[ArticleRow] = relationship(back_populates="claims")
     speaker: Mapped[SpeakerRow | None] = relationship()
     topic: Mapped[TopicRow | None] = relationship()
+
+
+class LayerRow(Base):
+    """An annotator's layer of an article, opened once (its suggestions copied in then)."""
+
+    __tablename__ = "layers"
+    __table_args__ = (UniqueConstraint("article_id", "annotator", name="uq_layers_article_annotator"),
+                      {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    annotator: Mapped[str] = mapped_column(Text)
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AssignmentRow(Base):
+    """An article given to an annotator."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("article_id", "annotator", name="uq_assignments_article_annotator"),
+                      {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    annotator: Mapped[str] = mapped_column(Text, index=True)
+    assigned_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    assigned_by: Mapped[str | None] = mapped_column(Text)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class ActionRow(Base):

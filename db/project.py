@@ -15,6 +15,8 @@ hands over to one of its parts, which share one ``Store`` (sessions and the writ
 - ``stances`` (db/stances.py): stance timelines and stance changes (fact-check queries)
 - ``history`` (db/history.py): undo, redo, each claim's recorded history
 - ``bulk`` (db/bulk.py): streaming claims and articles out, loading whole projects in
+- ``team`` (db/team.py): blind annotation (a setting), assignments, queues, progress
+- ``layers`` (db/layers.py): annotators' private claim layers and adjudication into final claims
 """
 
 from __future__ import annotations
@@ -36,9 +38,14 @@ from .claims import Claims
 from .errors import InvalidValueError
 from .feed import ChangeFeed
 from .history import History
+from .layers import Layers
 from .models import AnnotatorRow, ArticleRow, ClaimRow, ConfigRow, SpeakerRow, TopicRow
 from .records import (
     Article,
+    LayerValues,
+    Progress,
+    QueueItem,
+    Settlement,
     ArticleSummary,
     AuditEntry,
     Changes,
@@ -59,6 +66,7 @@ from .records import (
 from .registry import Registry
 from .stances import Stances
 from .store import Store, clean
+from .team import Team
 
 
 class Project:
@@ -72,6 +80,8 @@ class Project:
         self._stances = Stances(self._store)
         self._history = History(self._store)
         self._bulk = Bulk(self._store)
+        self._team = Team(self._store)
+        self._layers = Layers(self._store)
         self.url = url
 
     # ----------------------------------------------------------------- opening
@@ -97,7 +107,9 @@ class Project:
 
     def info(self) -> ProjectInfo:
         with self._store.reading() as s:
-            by_status = dict(s.execute(select(ClaimRow.status, func.count()).group_by(ClaimRow.status)).all())
+            by_status = dict(s.execute(select(ClaimRow.status, func.count()).where(ClaimRow.layer.is_(None))
+                                       .group_by(ClaimRow.status)).all())
+            layered = s.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.layer.is_not(None)))
             titles = tuple(t or "(untitled)" for t in s.scalars(select(ArticleRow.title).order_by(ArticleRow.id)))
             rev = s.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
             return ProjectInfo(
@@ -110,6 +122,7 @@ class Project:
                 speakers=s.scalar(select(func.count()).select_from(SpeakerRow)),
                 topics=s.scalar(select(func.count()).select_from(TopicRow)),
                 article_titles=titles,
+                layer_claims=layered,
             )
 
     # ------------------------------------------------------------ config, annotators
@@ -200,9 +213,18 @@ class Project:
         """
         return self._claims.save_suggestions(article_id, suggestions, redo=redo)
 
-    def add_claim(self, article_id: int, new: ClaimDraft, *, annotator: str | None = None) -> tuple[Claim, Changes]:
-        """A claim marked by a person (origin manual, confirmed unless said otherwise); undoable."""
-        return self._claims.add(article_id, new, annotator=annotator)
+    def add_claim(self, article_id: int, new: ClaimDraft, *, annotator: str | None = None,
+                  layer: str | None = None) -> tuple[Claim, Changes]:
+        """A claim marked by a person (origin manual, confirmed unless said otherwise); undoable.
+
+        With ``layer`` (the annotator's own name) it goes into their private layer of the article
+        (opened first if it was not); another annotator's layer is refused (NotYourLayerError).
+        """
+        if layer is not None and layer == annotator:
+            opened = self._layers.open_layer(article_id, layer)
+            claim, changes = self._claims.add(article_id, new, annotator=annotator, layer=layer)
+            return claim, opened | changes
+        return self._claims.add(article_id, new, annotator=annotator, layer=layer)
 
     def update_claim(self, claim_id: int, *, annotator: str | None = None, expected_version: int | None = None,
                      label: str = "Edit claim", **fields: Any) -> Changes:
@@ -385,3 +407,97 @@ class Project:
         undoable: it is an import, not an edit. Claims get an audit entry.
         """
         return self._bulk.load_bulk(articles, speakers=speakers, topics=topics, audit=audit)
+
+    # ------------------------------------------------------- teams: blind mode, assignments
+    @property
+    def blind(self) -> bool:
+        """Blind annotation: each annotator works in their own layer of an article, unseen by the others."""
+        return self._team.blind()
+
+    def set_blind(self, on: bool, *, annotator: str | None = None) -> Changes:
+        """Turn blind annotation on or off (an undoable action; ``Changes.settings`` holds "blind")."""
+        return self._team.set_blind(on, annotator=annotator)
+
+    def assign(self, article_ids: Sequence[int], annotators: Sequence[str], *, by: str | None = None) -> Changes:
+        """Give each article to each annotator (pairs already assigned stay as they are); undoable by ``by``."""
+        return self._team.assign(article_ids, annotators, by=by)
+
+    def assign_round_robin(self, annotators: Sequence[str], *, per_article: int = 1,
+                           article_ids: Sequence[int] | None = None, by: str | None = None) -> Changes:
+        """Give each article (all, or ``article_ids``) ``per_article`` distinct annotators, the load spread
+        evenly and deterministically (fewest assignments first, ties in the order given); undoable."""
+        return self._team.assign_round_robin(annotators, per_article=per_article, article_ids=article_ids, by=by)
+
+    def unassign(self, article_ids: Sequence[int], annotators: Sequence[str], *, by: str | None = None) -> Changes:
+        """Take articles back from annotators (their layers stay); undoable."""
+        return self._team.unassign(article_ids, annotators, by=by)
+
+    def assigned_to(self, article_id: int) -> list[str]:
+        """Who an article is assigned to, in the order they were assigned."""
+        return self._team.assignments(article_id)
+
+    def queue(self, annotator: str) -> list[QueueItem]:
+        """An annotator's assigned articles, unfinished first, then by id, with claim counts of their layer
+        (or of the final layer before they open theirs)."""
+        return self._team.queue(annotator)
+
+    def finish_assignment(self, article_id: int, annotator: str, finished: bool = True, *,
+                          by: str | None = None) -> Changes:
+        """Mark an annotator's assignment of an article finished (or, ``finished=False``, open again); undoable
+        by ``by`` (default: the annotator)."""
+        return self._team.finish(article_id, annotator, finished, by=by)
+
+    def progress(self) -> Progress:
+        """Per annotator: assigned, finished, claims decided; per assigned article: who has it, who finished."""
+        return self._team.progress()
+
+    # ------------------------------------------------------- teams: layers, adjudication
+    def open_layer(self, article_id: int, annotator: str) -> Changes:
+        """The annotator's private layer of an article, made the first time (the article's pending final
+        suggestions are copied into it); again, or racing another process, it adds nothing."""
+        return self._layers.open_layer(article_id, annotator)
+
+    def has_layer(self, article_id: int, annotator: str) -> bool:
+        return self._layers.is_open(article_id, annotator)
+
+    def layer_annotators(self, article_id: int) -> list[str]:
+        """Who has opened a layer of this article, by name."""
+        return self._layers.annotators_of(article_id)
+
+    def layer_claims(self, article_id: int, annotator: str) -> list[Claim]:
+        """Every claim of an annotator's layer of an article (any status), in text order. For agreement and
+        adjudication: the window and command line refuse it to other annotators while blind."""
+        return self._layers.layer_claims(article_id, annotator)
+
+    def layers(self, article_id: int, *, finished_only: bool = False) -> dict[str, list[Claim]]:
+        """Each layer's decided claims (status confirmed) of an article, by annotator; empty lists included."""
+        return self._layers.layers(article_id, finished_only=finished_only)
+
+    def annotated_articles(self) -> list[int]:
+        """Articles with at least two annotators' layers, in id order."""
+        return self._layers.annotated_articles()
+
+    def stream_layer_values(self, article_ids: Sequence[int] | None = None, *,
+                            batch: int = 5000) -> Iterator[LayerValues]:
+        """Every layer claim as light rows (``LayerValues``), in article, layer and text order."""
+        return self._layers.stream_layer_values(article_ids, batch=batch)
+
+    def settle(self, article_id: int, settlements: Sequence[Settlement], *, annotator: str | None = None,
+               label: str = "Adjudicate") -> tuple[list[Claim], Changes]:
+        """Several adjudication decisions on one article as one undoable action (``db.layers``)."""
+        return self._layers.settle(article_id, settlements, annotator=annotator, label=label)
+
+    def adjudicate(self, article_id: int, *, take: int | None = None, draft: ClaimDraft | None = None,
+                   replaces: Sequence[int] = (), annotator: str | None = None) -> tuple[Claim, Changes]:
+        """A final claim from an annotator's claim (``take``, every field copied) or an edited ``draft``,
+        settling ``take`` and the layer claims in ``replaces``; one undoable action."""
+        (claim,), changes = self._layers.settle(
+            article_id, [Settlement(take=take, draft=draft, replaces=tuple(replaces))], annotator=annotator,
+            label="Adjudicate claim" if draft is None else "Adjudicate edited claim")
+        return claim, changes
+
+    def reject_all(self, article_id: int, claim_ids: Sequence[int], *, annotator: str | None = None) -> Changes:
+        """Settle annotators' claims as "no claim": a rejected final claim stands for the decision; undoable."""
+        _, changes = self._layers.settle(article_id, [Settlement(replaces=tuple(claim_ids), reject=True)],
+                                         annotator=annotator, label="Adjudicate: no claim")
+        return changes

@@ -7,10 +7,23 @@ are safe to pass between threads and hold no session.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from kernel import FRAGMENT_GAP, Span
+from kernel import FRAGMENT_GAP, ClaimDraft, Span
+
+
+class Layer(enum.Enum):
+    """``ClaimFilter.layer`` values beyond the final layer (``FINAL``, None) and an annotator's name."""
+
+    ANY = "any"  # every layer: the final one and every annotator's
+
+
+FINAL = None
+"""The project's final layer: the claims exports, training, search, timelines and the window read."""
+ANY_LAYER = Layer.ANY
+"""Claims of every layer (for agreement and adjudication code that wants them all)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +116,8 @@ class Claim:
     # The content's pieces in text order, at least one: a quote split by its attribution has several,
     # a claim in one piece has one, equal to ``content`` (which always spans them all).
     fragments: tuple[Span, ...] = ()
+    layer: str | None = None  # None: the final layer; else the annotator whose private (blind) layer holds it
+    settled_by: int | None = None  # a layer claim settled by adjudication: the final claim made of it
 
     def __post_init__(self) -> None:
         if not self.fragments:
@@ -178,9 +193,12 @@ class Changes:
     speakers: frozenset[int] = frozenset()
     topics: frozenset[int] = frozenset()
     action_id: int | None = None
+    assignments: frozenset[int] = frozenset()  # articles whose assignments changed (queues, progress)
+    settings: frozenset[str] = frozenset()  # project settings changed (e.g. "blind")
 
     def __bool__(self) -> bool:
-        return bool(self.articles or self.claims or self.speakers or self.topics)
+        return bool(self.articles or self.claims or self.speakers or self.topics or self.assignments
+                    or self.settings)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -189,6 +207,8 @@ class Changes:
             self.speakers | other.speakers,
             self.topics | other.topics,
             other.action_id or self.action_id,
+            self.assignments | other.assignments,
+            self.settings | other.settings,
         )
 
 
@@ -207,6 +227,72 @@ class ClaimFilter:
     ids: tuple[int, ...] | None = None
     limit: int | None = None
     offset: int = 0
+    # Which layer: FINAL (None, the default) is the project's final claims; an annotator's name is their
+    # private layer in blind annotation; ANY_LAYER is every layer. It narrows ``ids`` too.
+    layer: str | Layer | None = FINAL
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """An article in an annotator's queue."""
+
+    article_id: int
+    title: str | None
+    published: dt.date | None
+    finished: bool
+    decided: int  # claims decided (confirmed or rejected) in the annotator's layer, or in the final layer
+    total: int  # claims there (suggested ones included)
+
+
+@dataclass(frozen=True)
+class AnnotatorProgress:
+    annotator: str
+    assigned: int
+    finished: int
+    decided_claims: int  # claims they decided on their assigned articles (in their layer, or final ones)
+
+
+@dataclass(frozen=True)
+class ArticleProgress:
+    article_id: int
+    title: str | None
+    annotators: tuple[str, ...]  # assigned, by name
+    finished: tuple[str, ...]  # those of them who marked it finished
+
+
+@dataclass(frozen=True)
+class Progress:
+    per_annotator: tuple[AnnotatorProgress, ...]
+    per_article: tuple[ArticleProgress, ...]
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """One adjudication decision: a final claim taken from a layer claim (``take``), or written anew
+    (``draft``), or none at all (``reject``: "no claim"), settling the layer claims in ``replaces``."""
+
+    take: int | None = None
+    draft: ClaimDraft | None = None
+    replaces: tuple[int, ...] = ()
+    reject: bool = False
+
+
+class LayerValues(NamedTuple):
+    """One layer claim as light values, for agreement over many articles (``Project.stream_layer_values``)."""
+
+    article_id: int
+    layer: str
+    claim_id: int
+    start: int
+    end: int
+    content_text: str
+    fragments: tuple[tuple[int, int], ...]  # the content's pieces (start, end), at least one
+    speaker_id: int | None
+    speaker: str | None
+    stance: str | None
+    verdict_rating: str | None
+    status: str
+    settled_by: int | None
 
 
 @dataclass(frozen=True)
@@ -220,6 +306,7 @@ class ProjectInfo:
     speakers: int = 0
     topics: int = 0
     article_titles: tuple[str, ...] = ()
+    layer_claims: int = 0  # claims in annotators' private layers (blind annotation), not counted in ``claims``
 
 
 @dataclass(frozen=True)

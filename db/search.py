@@ -91,7 +91,7 @@ def hits(session: Session, text: str, limit: int) -> list[SearchHit]:
     ids = claim_ids_matching(session, text)
     if ids is not None:
         for r in session.execute(select(ClaimRow.id, ClaimRow.article_id, ClaimRow.content_text)
-                                 .where(ClaimRow.id.in_(ids)).limit(limit)):
+                                 .where(ClaimRow.id.in_(ids), ClaimRow.layer.is_(None)).limit(limit)):
             found.append(SearchHit("claim", r.id, r.article_id, _snippet(r.content_text, text)))
     ids = article_ids_matching(session, text)
     if ids is not None:

@@ -47,7 +47,7 @@ class Stances:
              .join(TopicRow, TopicRow.id == ClaimRow.topic_id)
              .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
              .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
-             .where(ClaimRow.status == "confirmed", ClaimRow.stance.is_not(None)))
+             .where(ClaimRow.status == "confirmed", ClaimRow.stance.is_not(None), ClaimRow.layer.is_(None)))
         if topic_id is not None:
             q = q.where(ClaimRow.topic_id == topic_id)
         with self._store.reading() as s:
@@ -82,7 +82,7 @@ def _timeline_query(topic_id: int | None):
          .join(TopicRow, TopicRow.id == ClaimRow.topic_id)
          .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
          .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
-         .where(ClaimRow.status == "confirmed"))
+         .where(ClaimRow.status == "confirmed", ClaimRow.layer.is_(None)))
     return q if topic_id is None else q.where(ClaimRow.topic_id == topic_id)
 
 

@@ -79,6 +79,9 @@ def changes_from(touched: dict[str, set[int]], ops: list[dict], action_id: int |
             op["row"]["speaker_id"] for op in ops if op["entity"] == "speaker_role" and "row" in op),
         topics=frozenset(touched.get("topic", ())),
         action_id=action_id,
+        assignments=frozenset(op["row"]["article_id"] if "row" in op else op["article_id"]
+                              for op in ops if op["entity"] == "assignment"),
+        settings=frozenset(op["row"]["key"] if "row" in op else op["key"] for op in ops if op["entity"] == "config"),
     )
 
 
