@@ -22,7 +22,9 @@ from .errors import (
 from .project import Project
 from .records import (
     ANY_LAYER,
+    DIFFERENCES,
     FINAL,
+    Disagreement,
     AnnotatorProgress,
     ArticleProgress,
     Layer,
@@ -50,7 +52,7 @@ from .records import (
 )
 
 __all__ = [
-    "ANY_LAYER", "FINAL", "AnnotatorProgress", "ArticleProgress", "Layer", "LayerValues", "NotYourLayerError",
+    "ANY_LAYER", "DIFFERENCES", "Disagreement", "FINAL", "AnnotatorProgress", "ArticleProgress", "Layer", "LayerValues", "NotYourLayerError",
     "Progress", "QueueItem", "Settlement",
     "CLAIM_VALUE_FIELDS", "KINDS", "STANCES", "STATUSES", "Article", "ArticleSummary", "AuditEntry", "BulkArticle",
     "BulkClaim", "BulkSpeaker", "BulkTopic", "Changes", "Claim", "ClaimDraft", "ClaimFilter", "ClaimValues",

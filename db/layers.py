@@ -91,6 +91,20 @@ class Layers:
         with self._store.reading() as s:
             return self._annotators(s, article_id)
 
+    def annotators_by_article(self, article_ids: Sequence[int] | None = None) -> dict[int, tuple[str, ...]]:
+        """Who has a layer of each article (those with any), by name: one query over the layer markers."""
+        out: dict[int, list[str]] = {}
+        wanted = None if article_ids is None else sorted(set(article_ids))
+        chunks = [None] if wanted is None else [wanted[i:i + 500] for i in range(0, len(wanted), 500)]
+        with self._store.reading() as s:
+            for chunk in chunks:
+                q = select(LayerRow.article_id, LayerRow.annotator).order_by(LayerRow.article_id, LayerRow.annotator)
+                if chunk is not None:
+                    q = q.where(LayerRow.article_id.in_(chunk))
+                for article_id, who in s.execute(q):
+                    out.setdefault(article_id, []).append(who)
+        return {a: tuple(who) for a, who in out.items()}
+
     @staticmethod
     def _annotators(s, article_id: int) -> list[str]:
         return sorted(s.scalars(select(LayerRow.annotator).where(LayerRow.article_id == article_id)))

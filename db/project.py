@@ -37,10 +37,12 @@ from .bulk import Bulk, BulkArticle, BulkSpeaker, BulkTopic, LoadResult
 from .claims import Claims
 from .errors import InvalidValueError
 from .feed import ChangeFeed
+from .disagreements import Disagreements
 from .history import History
 from .layers import Layers
 from .models import AnnotatorRow, ArticleRow, ClaimRow, ConfigRow, SpeakerRow, TopicRow
 from .records import (
+    Disagreement,
     Article,
     LayerValues,
     Progress,
@@ -82,6 +84,7 @@ class Project:
         self._bulk = Bulk(self._store)
         self._team = Team(self._store)
         self._layers = Layers(self._store)
+        self._disagreements = Disagreements(self._store)
         self.url = url
 
     # ----------------------------------------------------------------- opening
@@ -464,6 +467,11 @@ class Project:
         """Who has opened a layer of this article, by name."""
         return self._layers.annotators_of(article_id)
 
+    def layer_annotators_by_article(self, article_ids: Sequence[int] | None = None) -> dict[int, tuple[str, ...]]:
+        """Who has a layer of each article (all articles with one, or those of ``article_ids``), by name,
+        including layers that hold no claim."""
+        return self._layers.annotators_by_article(article_ids)
+
     def layer_claims(self, article_id: int, annotator: str) -> list[Claim]:
         """Every claim of an annotator's layer of an article (any status), in text order. For agreement and
         adjudication: the window and command line refuse it to other annotators while blind."""
@@ -495,6 +503,26 @@ class Project:
             article_id, [Settlement(take=take, draft=draft, replaces=tuple(replaces))], annotator=annotator,
             label="Adjudicate claim" if draft is None else "Adjudicate edited claim")
         return claim, changes
+
+    def adjudication_groups(self, article_id: int, *, finished_only: bool = False) -> list[Disagreement]:
+        """Every group of matched claims of an article's layers, agreed or not, settled or not, in text order."""
+        return self._disagreements.groups(article_id, finished_only=finished_only)
+
+    def disagreements(self, article_id: int, *, open_only: bool = False,
+                      finished_only: bool = False) -> list[Disagreement]:
+        """Where an article's annotators differ (span, speaker, stance, verdict, or one lacks the claim), in
+        text order, matched as ``quotedesk eval`` matches; ``open_only``: those not settled yet."""
+        return self._disagreements.disagreements(article_id, open_only=open_only, finished_only=finished_only)
+
+    def adjudicate_agreed(self, article_id: int, *, annotator: str | None = None) -> Changes:
+        """Settle every agreed, still open group of an article in one undoable action: the first version
+        becomes the final claim (all are the same), or a rejected final claim where everyone rejected the
+        suggestion. Empty Changes (and no action) when there is nothing to settle."""
+        decisions = self._disagreements.agreed_settlements(article_id)
+        if not decisions:
+            return Changes()
+        _, changes = self._layers.settle(article_id, decisions, annotator=annotator, label="Adjudicate agreed claims")
+        return changes
 
     def reject_all(self, article_id: int, claim_ids: Sequence[int], *, annotator: str | None = None) -> Changes:
         """Settle annotators' claims as "no claim": a rejected final claim stands for the decision; undoable."""

@@ -277,6 +277,46 @@ class Settlement:
     reject: bool = False
 
 
+DIFFERENCES = ("missing", "span", "speaker", "stance", "verdict")
+"""How annotators' versions of a claim can differ (``Disagreement.differences``)."""
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """One group of matched claims of an article's layers (``Project.disagreements``): at most one version
+    per annotator, matched as ``quotedesk eval`` matches (``kernel.matching``). Agreed when ``differences``
+    is empty: everyone has it, with the same trimmed span, speaker, stance and verdict."""
+
+    article_id: int
+    versions: dict[str, Claim | None]  # every annotator with a layer of the article, in name order
+    differences: frozenset[str]  # of DIFFERENCES
+    settled: Claim | None = None  # the final claim adjudication made of it, once any version is settled
+    rejected: bool = False  # every annotator rejected this suggestion: an agreed "no claim"
+
+    @property
+    def agreed(self) -> bool:
+        return not self.differences
+
+    @property
+    def claim_ids(self) -> tuple[int, ...]:
+        """The versions there are, in annotator order."""
+        return tuple(c.id for c in self.versions.values() if c is not None)
+
+    @property
+    def open_ids(self) -> tuple[int, ...]:
+        """The versions adjudication has not settled yet (pass them as ``replaces``)."""
+        return tuple(c.id for c in self.versions.values() if c is not None and c.settled_by is None)
+
+    @property
+    def is_settled(self) -> bool:
+        return not self.open_ids
+
+    @property
+    def start(self) -> int:
+        """Where the group's first version starts in the article text."""
+        return min(c.content.start for c in self.versions.values() if c is not None)
+
+
 class LayerValues(NamedTuple):
     """One layer claim as light values, for agreement over many articles (``Project.stream_layer_values``)."""
 

@@ -154,6 +154,10 @@ def test_layers_and_stream_layer_values(project, two):
     assert [c.id for c in layers["ana"]] == [c.id for c in ana]
     assert [c.id for c in layers["ben"]] == [ben[0].id]  # rejected claims are not decided claims
     assert project.annotated_articles() == [art.id]
+    empty, _ = project.add_article(NewArticle(text="Nothing said here.", title="Empty"))
+    project.open_layer(empty.id, "cy")
+    assert project.layer_annotators_by_article() == {art.id: ("ana", "ben"), empty.id: ("cy",)}
+    assert project.layer_annotators_by_article([empty.id, 999]) == {empty.id: ("cy",)}
     assert project.layers(art.id, finished_only=True) == {}
     project.assign([art.id], ["ana"], by="lead")
     project.finish_assignment(art.id, "ana")
