@@ -17,6 +17,7 @@ from itertools import combinations
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from . import convert
 from .actions import Recorder, now
@@ -361,9 +362,9 @@ def resolve_speaker(rec: Recorder | None, s, name: str | None) -> int | None:
     found = speaker_id_named(s, name)
     if found is not None:
         return found
-    row = SpeakerRow(name=name, aliases=[], affiliation=None, created_at=now())
-    s.add(row)
-    s.flush()
+    row = _added(s, SpeakerRow(name=name, aliases=[], affiliation=None, created_at=now()))
+    if row is None:  # another process added it a moment ago: theirs is the one
+        return speaker_id_named(s, name)
     if rec is not None:
         rec.inserted(row)
     return row.id
@@ -374,15 +375,31 @@ def resolve_topic(rec: Recorder | None, s, name: str | None) -> int | None:
     name = clean(name)
     if not name:
         return None
-    found = s.scalar(select(TopicRow.id).where(TopicRow.name_key == name_key(name)).order_by(TopicRow.id))
+    named = select(TopicRow.id).where(TopicRow.name_key == name_key(name)).order_by(TopicRow.id)
+    found = s.scalar(named)
     if found is not None:
         return found
-    row = TopicRow(name=name, keywords=[], examples=[], created_at=now())
-    s.add(row)
-    s.flush()
+    row = _added(s, TopicRow(name=name, keywords=[], examples=[], created_at=now()))
+    if row is None:  # another process added it a moment ago: theirs is the one
+        return s.scalar(named)
     if rec is not None:
         rec.inserted(row)
     return row.id
+
+
+def _added(s, row):
+    """``row`` inserted, or None when its unique name was taken by a write committed meanwhile.
+
+    Two annotators naming the same new speaker at the same moment (PostgreSQL runs their writes in
+    parallel): the second insert waits for the first to commit, then fails on the unique name; a
+    savepoint keeps the rest of this action, and the name now refers to the other's row."""
+    try:
+        with s.begin_nested():
+            s.add(row)
+            s.flush()
+    except IntegrityError:
+        return None
+    return row
 
 
 def registry_role(s, speaker_id: int, on_date: dt.date | None) -> str | None:
