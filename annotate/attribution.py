@@ -102,7 +102,9 @@ class _Paragraph:
                 continue
             if cue is not None:
                 spk = subject(cue)
-                if spk is None or qs <= spk.idx < qe:
+                if spk is not None and qs <= spk.idx < qe:  # the quote's own subject: the speaker's
+                    spk = next((c for c in cue.children if c.dep_ == "nsubj" and not qs <= c.idx < qe), None)
+                if spk is None:
                     spk = inverted_subject(cue) or _noun_after(cue)
                 conf = 0.95 if cue.lemma_ == "say" else 0.9
                 last = RawClaim(start, end, "direct", cue, spk, conf if spk is not None else 0.6,
@@ -208,6 +210,12 @@ class _Paragraph:
         if spk is None:
             spk = inverted_subject(cue)
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None) or _misattached_clause(cue)
+        if comp is not None and comp.i > cue.i and comp.tag_ in ("VBN", "VBD") and (
+                comp.lemma_.lower() in _MEDIUM_VERBS or not any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)):
+            # "said in an interview aired late on Wednesday that ...", "with SVT aired on Tuesday
+            # that ...": the that-clause under the verb is the claim, the verb is the interview's
+            comp = next((c for c in comp.children if c.dep_ == "ccomp" and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), comp)
         if comp is not None and comp.i > cue.i:
             toks = [t for t in comp.subtree]
             while toks and (toks[0].lower_ in ("that", "whether", "if") and (
@@ -457,6 +465,11 @@ class _Paragraph:
                 return
         self.claims.append(RawClaim(start, end, "indirect", cue or cue_token, spk, conf, construction,
                                     date_span=date_span))
+
+
+# Verbs of the medium a statement came out in ("an interview aired on Tuesday").
+_MEDIUM_VERBS = frozenset({"air", "broadcast", "publish", "release", "post", "issue", "carry", "televise",
+                           "print", "stream", "run"})
 
 
 def _misattached_clause(cue: Token) -> Token | None:

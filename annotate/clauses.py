@@ -112,6 +112,8 @@ def inverted_subject(cue: Token) -> Token | None:
             head = t
             while head.dep_ == "compound" and head.head.i > head.i:
                 head = head.head
+            if cue.lemma_ == "tell" and head.dep_ in ("dobj", "dative") and head.pos_ != "PROPN":
+                return None  # "she told a news conference": the hearer, not the speaker
             return head if head.head == cue else None
         if t.is_punct:
             break

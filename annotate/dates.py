@@ -233,8 +233,8 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
     for verb in verbs:
         # "Scholz on Wednesday said ...": the parser often hangs the date on the subject
         for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
-            children += [c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("on", "at")
-                         and c.right_edge.i == verb.i - 1]
+            children += [c for c in subj.subtree if c.dep_ == "prep" and c.lower_ in ("on", "at")
+                         and c.right_edge.i == verb.i - 1]  # "Senators from both parties on Tuesday pressed"
             # "Kaja Raud, speaking in Tallinn on Friday, said": the date of the speaking
             children += [g for c in subj.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"
                          and c.i > subj.i and c.right_edge.i < verb.i
@@ -251,6 +251,23 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
             if span and (best is None or abs(span[0] - cue.idx) < abs(best[0] - cue.idx)):
                 best = span
     return best
+
+
+def frame_date(cue: Token, content_start: int) -> tuple[int, int] | None:
+    """A day named between the cue and the claim, wherever the parser hung it ("said in an
+    interview with NTV aired late on Wednesday that ..."): the statement's date."""
+    doc = cue.doc
+    frame = [t for t in doc[cue.i + 1:] if t.idx + len(t) <= content_start]
+    days = [t for t in frame if _DATE_WORD_RE.match(t.text) and t.ent_type_ in ("DATE", "TIME")]
+    if not days or any(t.text in ('"', "\u201c", "\u201d") for t in frame):
+        return None
+    first = last = days[-1]
+    while first.i - 1 > cue.i and (doc[first.i - 1].lower_ in _PREPS or doc[first.i - 1].ent_type_ == "DATE"):
+        first = doc[first.i - 1]
+    while last.i + 1 < len(doc) and doc[last.i + 1].ent_type_ in ("DATE", "TIME") and (
+            doc[last.i + 1].idx + len(doc[last.i + 1]) <= content_start):
+        last = doc[last.i + 1]
+    return first.idx, last.idx + len(last)
 
 
 _EVENT_PREPS = frozenset({"after", "following"})

@@ -18,7 +18,7 @@ from kernel import ClaimDraft, Span
 
 from . import hybrid
 from .attribution import RawClaim, find_claims
-from .dates import after_event, date_phrase, full_dates, narrative_dates, own_date, resolve
+from .dates import after_event, date_phrase, frame_date, full_dates, narrative_dates, own_date, resolve
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse, is_byline
@@ -146,6 +146,7 @@ class SuggestionEngine:
         for (off, doc), ptext in zip(parsed, texts):
             if not is_byline(doc, off < art.lead_end):  # the writers are never speakers
                 art.speakers.observe(doc, off, ptext)
+        art.speakers.name_lead_descriptors()
         if published is None:  # an undated article that names its own date is read as of that date
             art.published = own_date(text)
         if art.published is None:
@@ -267,6 +268,8 @@ class SuggestionEngine:
         date, date_text, assumed = None, None, True
         if cue is not None:
             phrase = raw.date_span or date_phrase(cue, (raw.start, raw.end))
+            if phrase is None and cue.idx < raw.start:
+                phrase = frame_date(cue, raw.start)
             if phrase is not None:
                 date_text = art.text[phrase[0] + off:phrase[1] + off]
                 date = resolve(date_text, art.published, art.year_hint)

@@ -7,6 +7,8 @@ elsewhere in the same article.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER, POS
@@ -14,11 +16,13 @@ from spacy.tokens import Doc, Token
 
 from .gender import PRONOUN_GENDER, first_name_gender, surname_gender, word_gender
 from .lexicon import (BODY_NOUNS, DOCUMENT_NOUNS, HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS,
+                      REPORTING_VERBS,
                       PERSONAL_PRONOUNS, QUOTE_VERB_FORMS, SPOKES_NOUNS, STATEMENT_NOUNS, TITLE_WORDS)
 from .quotes import find_quotes
 
 # Labels that mark numbers and dates; person/place/organisation labels are too unreliable on
 # names (the small model calls "Trump" an ORG and "Mayor Ana Costa" a WORK_OF_ART) to exclude.
+_PERSON_DESCRIPTOR = re.compile(r"(?i)the \d{1,3}-year-old(?: (?:man|woman|mother|father|grandmother|grandfather))?")
 _CATAPHORA_CHARS = 600  # how far after a lead's descriptor the person it describes may be named
 _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
@@ -40,6 +44,7 @@ class Mention:
     role: str | None = None
     office: str | None = None  # "office", "spokesperson": who speaks for ``owner``
     owner: "Mention | None" = None
+    generic: str | None = None  # "company" for "the company", "the Swedish carmaker": a body named before
 
 
 def _is_title(tok: Token) -> bool:
@@ -118,7 +123,8 @@ def _affiliation(noun: Token) -> bool:
     """"a sanctions lawyer at Aoyama Partners": a common noun placed at a named body."""
     return noun.pos_ == "NOUN" and any(
         c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "with") and any(
-            g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in noun.children)
+            g.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in g.subtree) for g in c.children)
+        for c in noun.children)
 
 
 def _titled_head(run: list[Token]) -> str | None:
@@ -178,7 +184,7 @@ def _name_runs(toks: list[Token]) -> list[list[Token]]:
     runs: list[list[Token]] = []
     cur: list[Token] = []
     for tok in toks:
-        if tok.text == "-" and cur and not (tok.whitespace_ or cur[-1].whitespace_) and (
+        if tok.text == "-" and cur and tok.i == cur[-1].i + 1 and not (tok.whitespace_ or cur[-1].whitespace_) and (
                 tok.i + 1 < len(tok.doc) and tok.nbor().is_lower and tok.nbor().lower_ not in _NAME_PARTICLES):
             cur = []  # "Paris-based", "Kremlin-backed": a place in a modifier, not a name
             continue
@@ -237,6 +243,10 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     base = dict(start=start + offset, end=end + offset, text=text)
     if head.lower_ in PERSONAL_PRONOUNS or head.pos_ == "PRON":
         return Mention(kind="pronoun", **base)
+    if _PERSON_DESCRIPTOR.fullmatch(text) or (
+            head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN") and len(toks) == 2 and toks[0].lower_ == "the"):
+        # "the 64-year-old", "the 64-year-old woman", "the Republican": the person just named
+        return Mention(kind="descriptor", role=text.split()[-1], **base)
     lemma = head.lemma_.lower()
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if lemma in SPOKES_NOUNS or lemma in ("counterpart", "director", "head", "chief", "leader"):
@@ -311,7 +321,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
             return Mention(kind="group", name=_text(doc, clean), **base)
         role_text = _text(doc, clean) if clean else text
         return Mention(kind="title", name=None, role=_appos_role(head) or role_text, **base)
-    return Mention(kind="group", name=text, role=_appos_role(head), **base)
+    return Mention(kind="group", name=text, role=_appos_role(head), generic=_generic_head(head, toks), **base)
 
 
 def _document(head: Token, toks: list[Token], owner: Token | None, base: dict, offset: int) -> Mention:
@@ -421,6 +431,7 @@ class ArticleSpeakers:
         self._documents: list[tuple[int, str]] = []  # (pos, body) behind a poll, survey, report
         self._described: list[tuple[int, str, set[str]]] = []  # (pos, name, nouns describing it)
         self.lead_end = 0  # end of the article's lead paragraph, set by the reader of the article
+        self._lead_descriptors: list[tuple[int, str]] = []  # (pos, "transport secretary") said in the lead
 
     def observe(self, doc: Doc, offset: int, text: str | None = None) -> None:
         """Register every multi-word name in ``doc`` with the title run written before it,
@@ -468,6 +479,8 @@ class ArticleSpeakers:
                 person.roles.append((pos, role))
             self._gender_evidence(name, run, role)
         self._bodies.extend((pos + offset, name) for pos, name in _body_names(doc))
+        if offset < self.lead_end:
+            self._lead_descriptors.extend((p + offset, d) for p, d in _speaking_descriptors(doc))
         for tok in doc:  # "Euroclear, the ... depository", "the Ifop institute", "pollster Forsa"
             if tok.pos_ != "PROPN" or tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
                 continue
@@ -477,6 +490,9 @@ class ArticleSpeakers:
                 nouns.add(tok.head.lemma_.lower())
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
                 nouns.add(tok.head.lemma_.lower())  # "chip equipment maker Kanto Precision"
+            first = tok.left_edge if tok.left_edge.pos_ == "PROPN" else tok
+            if first.i > 0 and doc[first.i - 1].is_lower and doc[first.i - 1].lower_ in ORG_NOUNS:
+                nouns.add(doc[first.i - 1].lower_)  # "Swedish carmaker Voltara", however it is parsed
             if nouns and tok.ent_type_ not in _PLACE_ENTS:
                 run = next((r for r in _name_runs([t for t in tok.subtree if t.pos_ == "PROPN"])
                             if r[-1].i == tok.i), [tok])
@@ -648,26 +664,62 @@ class ArticleSpeakers:
                 if named is not None:
                     return named
             return _strip_det(mention.text), mention.role
-        if mention.kind == "group" and _generic_org(mention.text):
-            org = self._previous_org(pos)
+        if mention.kind == "descriptor":  # "The 64-year-old told Times Radio", "The Republican said"
+            return self._pronoun(pos, mention.role and word_gender(mention.role))
+        noun = mention.generic if mention.kind == "group" else None
+        if noun:
+            org = self._previous_org(pos, noun)
             if org:
                 return org, None
         if mention.kind == "group":
             name = mention.name or mention.text
+            if name in self.people and (self._person_words.intersection(name.split()) or self.people[name].roles):
+                return name, mention.role or self.role_of(name, pos)  # a person the tagger called an ORG
             # a surname the tagger took for a place or an organisation ("Vries", "De Vries")
             full = self._full_name(name, pos) if " " not in name else self._longer_name(name)
             if full in self.people:
                 return full, mention.role or self.role_of(full, pos)
+            if " " not in name and name[:1].isupper():
+                return self._body_beginning(name, pos) or name, mention.role
             return name, mention.role
         if mention.kind == "office" and mention.owner is not None:
             owner, role = self.resolve(mention.owner)
             return f"{owner}'s {mention.office}", role
         full = self._full_name(mention.name or mention.text, pos)
+        if " " not in full and full not in self._person_words:
+            full = self._body_beginning(full, pos) or full
         role = mention.role or self.role_of(full, pos)
         if mention.role and full in self.people and (pos, mention.role) not in self.people[full].roles:
             self.people[full].roles.append((pos, mention.role))  # "Poland's agriculture minister, X,"
             self.people[full].roles.sort()
         return full, role
+
+    def name_lead_descriptors(self) -> None:
+        """"..., the work and pensions secretary has announced." then "Liz Kendrick told the
+        Commons ...": the lead's speaker is the first person the next lines name without a title
+        of their own, who carries the descriptor as role (whether or not the lead's claim is found)."""
+        for pos, descriptor in self._lead_descriptors:
+            head = descriptor.split()[-1].lower()
+            if any(p < pos and r.split()[-1].lower() == head for person in self.people.values()
+                   for p, r in person.roles):
+                continue
+            later = sorted((min(p for p in person.positions if p > pos), person) for person in self.people.values()
+                           if any(pos < p < pos + _CATAPHORA_CHARS for p in person.positions)
+                           and not any(p < pos for p in person.positions)
+                           and self._person_words.intersection(person.name.split()))
+            if later and not any(r.split()[-1].lower() == head for _, r in later[0][1].roles):
+                if not later[0][1].roles:
+                    later[0][1].roles.insert(0, (pos, descriptor))
+
+    def _body_beginning(self, word: str, pos: int) -> str | None:
+        """"Hanwon" after "South Korea's Hanwon Energy": the body named before that begins with it."""
+        for p, body in reversed(self._bodies):
+            if p >= pos:
+                continue
+            for own in re.split(r"['\u2019]s |\s+and\s+", body):  # "South Korea's Hanwon Energy and ..."
+                if own.split()[:1] == [word] and len(own.split()) > 1:
+                    return own
+        return None
 
     def _named_next(self, pos: int, mention: Mention) -> tuple[str, str | None] | None:
         """A lead's "..., the country's mining minister said" with no such minister named before:
@@ -736,12 +788,20 @@ class ArticleSpeakers:
             return name, self.role_of(name, pos)
         return self._previous(pos, kinds=None)
 
-    def _previous_org(self, pos: int) -> str | None:
-        """The latest proper-noun subject before ``pos`` that is not a person, nor a body of
-        another kind ("the company" is not the "Court" named before)."""
+    def _previous_org(self, pos: int, noun: str = "company") -> str | None:
+        """"The carmaker said": the latest body introduced as a carmaker ("Swedish carmaker
+        Voltara"), else the latest proper-noun subject or body introduced with a word for a
+        business that is not a person, nor a body of another kind ("the company" is not the
+        "Court" named before)."""
+        same = next((name for p, name, nouns in reversed(self._described) if p < pos and noun in nouns), None)
+        if same is not None:
+            return same
         subject = next(((p, text) for p, text, is_person in reversed(self._subjects)
                         if p < pos and not is_person and text not in self._person_words and not (
                             BODY_NOUNS & set(text.lower().split()))), None)
+        if subject is not None and " " not in subject[1]:  # "Company" heads "Nigerian National Petroleum Company"
+            subject = next(((p, body) for p, body in self._bodies if p <= subject[0] < p + len(body)
+                            and not BODY_NOUNS & set(body.lower().split())), subject)
         # "fined chip equipment maker Kanto Precision ... The company said": a body introduced
         # with a word for a business, though never a subject
         described = next(((p, name) for p, name, nouns in reversed(self._described)
@@ -768,9 +828,32 @@ _BODY_SYNONYMS = {"court": {"tribunal"}, "tribunal": {"court"}, "parliament": {"
                   "bank": {"reserve"}}
 
 
-def _generic_org(text: str) -> bool:
-    words = text.lower().split()
-    return len(words) == 2 and words[0] == "the" and words[1] in ORG_NOUNS
+def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
+    """(offset, "transport secretary") for a described post that is the subject of a reporting verb
+    ("..., the transport secretary has said", "the work and pensions secretary has announced")."""
+    out = []
+    for tok in doc:
+        if not (tok.is_lower and tok.pos_ == "NOUN" and tok.lower_ in TITLE_WORDS
+                and tok.lower_ not in OFFICE_NOUNS | BODY_NOUNS):
+            continue
+        np = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "nsubj" and tok.head.i < tok.i else tok
+        if np.dep_ != "nsubj" or np.head.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        toks = [t for t in np.subtree if not t.is_punct]
+        if not toks or toks[0].lower_ != "the" or toks[-1].i != tok.i or any(not t.is_lower for t in toks):
+            continue
+        out.append((toks[0].idx, _text(doc, toks[1:])))
+    return out
+
+
+def _generic_head(head: Token, toks: list[Token]) -> str | None:
+    """"company" for "the company", "the state-owned firm", "the Swedish carmaker": a word for a
+    business with no name in it."""
+    if head.pos_ != "NOUN" or head.lower_ not in ORG_NOUNS or not toks or toks[0].lower_ != "the":
+        return None
+    if any(t.pos_ == "PROPN" or t.i > head.i for t in toks[1:]) or len(toks) > 5:
+        return None
+    return head.lower_
 
 
 def _strip_det(text: str) -> str:

@@ -346,3 +346,65 @@ def test_an_undated_article_dated_in_figures_and_an_agency_dateline_in_mixed_cas
     got = suggest(text, None)
     assert got[0].content.text.startswith("Thousands of farmers")
     assert got[1].date == dt.date(2025, 10, 5)
+
+
+# --- found on the fifth blind set (tests written with new sentences, not the set's) -----------
+def test_a_quote_whose_own_words_look_like_a_subject_keeps_the_speaker_outside_it(suggest):
+    text = ('Health Minister Petra Vos presented the plan on Monday. "Hospitals that miss targets will '
+            'lose funding," she told a press conference.')
+    s = by_content(suggest(text, THURSDAY))["Hospitals that miss targets will lose funding"]
+    assert (s.speaker, s.role) == ("Petra Vos", "Health Minister")
+
+
+def test_an_age_or_a_party_for_a_person_is_the_person_just_named(suggest):
+    text = ("The opposition leader, Daniel Okoro, said the budget was a fantasy. The 58-year-old said "
+            "his party would vote against it.\n"
+            "Sen. Mark Ellison, R-Texas, said the plan was too expensive. The Republican said he would "
+            "propose cuts.")
+    got = by_content(suggest(text, THURSDAY))
+    assert (got["his party would vote against it"].speaker, got["his party would vote against it"].role) == (
+        "Daniel Okoro", "opposition leader")
+    assert got["he would propose cuts"].speaker == "Mark Ellison"
+
+
+def test_a_day_in_the_frame_between_the_cue_and_the_claim_dates_the_statement(suggest):
+    text = ("Governor Anna Berg said in an interview with broadcaster SVT aired late on Tuesday that the "
+            "bank would keep rates on hold.")
+    s = suggest(text, THURSDAY)[0]
+    assert s.content.text == "the bank would keep rates on hold"
+    assert s.date == dt.date(2025, 2, 18)
+
+
+def test_a_day_hung_on_the_subject_dates_the_event_the_article_opens_with(suggest):
+    text = ("Lawmakers from both parties on Tuesday questioned Transport Secretary Paul Hart over the "
+            "rail cuts.\n"
+            "Hart told the committee that no line would close before 2027.")
+    assert suggest(text, THURSDAY)[0].date == dt.date(2025, 2, 18)
+
+
+def test_a_business_described_by_its_trade_is_what_the_trade_word_refers_to(suggest):
+    text = ("Regulators fined Danish shipping group Nordlys and the state-owned port operator Havnco on "
+            "Monday.\n"
+            "The shipping group said it would appeal. The state-owned operator said it accepted the fine.")
+    got = by_content(suggest(text, THURSDAY))
+    assert got["it would appeal"].speaker == "Nordlys"
+    assert got["it accepted the fine"].speaker == "Havnco"
+
+
+def test_a_body_called_by_its_first_name_is_the_body_named_in_full(suggest):
+    text = ("The two suppliers, Japan's Hoshino Chemical and Italy's Ferrante Group, were fined.\n"
+            "Hoshino said it would study the decision.")
+    assert suggest(text, THURSDAY)[0].speaker == "Hoshino Chemical"
+
+
+def test_an_affiliation_with_a_place_in_it_is_a_role(suggest):
+    text = "Amaka Eze, a fishmonger at Accra's Makola market, said prices had doubled."
+    assert suggest(text, THURSDAY)[0].role == "fishmonger at Accra's Makola market"
+
+
+def test_a_lead_descriptor_gives_its_role_to_the_person_named_next_even_if_the_lead_is_not_a_claim(suggest):
+    text = ("The state will scrap prescription charges from April, the health and social care secretary "
+            "has announced, in a move doctors said was overdue.\n\n"
+            "Moira Kerr told MSPs on Wednesday that the change would cost £60m a year.")
+    s = by_content(suggest(text, THURSDAY))["the change would cost £60m a year"]
+    assert (s.speaker, s.role) == ("Moira Kerr", "health and social care secretary")
