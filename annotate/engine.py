@@ -156,6 +156,7 @@ class SuggestionEngine:
             self._events(art, off, doc)
         out: list[ClaimDraft] = []
         seen: set[tuple[str, str | None]] = set()
+        secondary: set[int] = set()  # ids of the claims beyond statements: the model's, the broad rules'
         for number, (off, doc) in enumerate(parsed):
             for raw in find_claims(doc, texts[number], self.broad):
                 sug = self._build(art, raw, off, doc, number)
@@ -164,9 +165,12 @@ class SuggestionEngine:
                 seen.add((sug.content.text, sug.speaker))
                 out.append(sug)
                 art.previous = (number, sug)
+                if raw.construction.startswith(hybrid.BROAD_CONSTRUCTIONS):
+                    secondary.add(id(sug))
         out = hybrid.join_split_quotes(text, out)
         if parsed and hybrid.has_model(parsed[0][1]):
-            out = self._with_model_claims(art, parsed, texts, out)
+            out = self._with_model_claims(art, parsed, texts, out, secondary)
+        out = hybrid.prune(out, secondary, self.policy)
         if self.policy.split_parenthetical:
             out = hybrid.split_parenthetical(text, out)
         return out
@@ -207,7 +211,7 @@ class SuggestionEngine:
         return best[1] if best else None
 
     def _with_model_claims(self, art: _Article, parsed: list[tuple[int, Doc]], texts: list[str],
-                           out: list[ClaimDraft]) -> list[ClaimDraft]:
+                           out: list[ClaimDraft], secondary: set[int]) -> list[ClaimDraft]:
         """Add the trained component's claims where the rules found none (``annotate.hybrid``)."""
         model: list[ClaimDraft] = []
         for number, (off, doc) in enumerate(parsed):
@@ -220,6 +224,7 @@ class SuggestionEngine:
                     sug = self._sourceless(art, raw, off, doc)
                 if claim.wanted(self.policy, hybrid.category(sug)):
                     model.append(replace(sug, fragments=hybrid.fragments_of(claim, off, art.text)))
+                    secondary.add(id(model[-1]))
         return hybrid.combine(out, model, self.policy)
 
     def _sourceless(self, art: _Article, raw: RawClaim, off: int, doc: Doc) -> ClaimDraft:

@@ -31,6 +31,8 @@ MAX_CUE_DISTANCE = 25  # tokens between a content and its cue, within a sentence
 MAX_SPLIT_GAP = 14  # tokens between the two fragments of a split quote
 MAX_SOURCE_DISTANCE = 8
 MODEL_CONFIDENCE = 0.6
+# the rules' constructions beyond statements (``find_claims(broad=True)``): intentions, directives, objects
+BROAD_CONSTRUCTIONS = ("intention or directive + to-infinitive", "verb + object")
 MAX_ATTRIBUTION_TAIL = 8  # tokens after a parenthetical cue before its closing comma
 PARENTHESIS_ENDS = (",", "\u2014", "\u2013", "--")
 NO_CUE = "none"
@@ -54,6 +56,7 @@ class Policy:
     finite_only: bool = False  # clausal_only means a finite clause (not "analyzing X") or a quote
     topic_cues: frozenset[str] = frozenset()  # cue lemmas naming a topic, not a statement ("discussed")
     split_parenthetical: bool = True  # "A, X said, B": two fragments around the attribution
+    drop_nested: bool = True  # a model/broad claim inside another claim's content is part of it
 
     def keeps(self, category: str) -> bool:
         """Whether a model claim of this cue category may be proposed."""
@@ -377,3 +380,17 @@ def split_parenthetical(text: str, claims: list[ClaimDraft]) -> list[ClaimDraft]
                  Span(second, c.content.end, text[second:c.content.end]))
         out.append(replace(c, fragments=frags))
     return out
+
+
+def prune(claims: list[ClaimDraft], secondary: set[int], policy: Policy) -> list[ClaimDraft]:
+    """Drop the secondary claims (the model's and the broad rules', ids in ``secondary``) that lie,
+    with their cue, inside another claim's content: ``Italy does not plan [to send troops],
+    Meloni's office said`` is the office's claim, already made; the intention inside it is part of
+    it, not a claim of Italy's. Statement claims of the rules are never dropped (nested statements
+    the rules find on purpose stand)."""
+    if not policy.drop_nested:
+        return claims
+    return [c for c in claims if id(c) not in secondary or not any(
+        o is not c and o.content.start <= c.content.start and c.content.end <= o.content.end
+        and (c.content.start, c.content.end) != (o.content.start, o.content.end)
+        and (c.cue is None or o.content.start <= c.cue.start < o.content.end) for o in claims)]

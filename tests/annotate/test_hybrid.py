@@ -213,3 +213,18 @@ def test_a_parenthetical_attribution_is_not_part_of_what_was_said(nlp):
     off.policy = hybrid.Policy(split_parenthetical=False)
     [whole] = off.from_docs(text, [(0, doc)], dt.date(2024, 5, 17))
     assert whole.fragments == ()
+
+
+def test_an_intention_inside_a_claimed_statement_is_part_of_it(nlp):
+    """'Italy does not plan [to send troops], the office said': the office's statement holds
+    Italy's plan; the broad rules' (or the model's) nested intention is not a claim of its own.
+    A statement the rules find inside another (a nested "said") still stands."""
+    from annotate.engine import SuggestionEngine
+
+    text = "Italy does not plan to send troops to the border, the prime minister's office said on Monday."
+    engine = SuggestionEngine(nlp, broad=True)
+    claims = engine.suggest(text)
+    assert [(c.content.text, c.cue.text) for c in claims] == [
+        ("Italy does not plan to send troops to the border", "said")]
+    engine.policy = hybrid.Policy(drop_nested=False)
+    assert [c.cue.text for c in engine.suggest(text)] == ["said", "plan"]
