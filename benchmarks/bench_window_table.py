@@ -55,7 +55,6 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["QUOTEDESK_DATA_DIR"] = str(Path(tmp) / "data")
         from db import Project
-        from desktop.launch import freeze_startup_objects
         from desktop.main_window import MainWindow
         from desktop.settings import Settings
 
@@ -80,6 +79,8 @@ def main() -> int:
         window.show()
         app.processEvents()
         if not args.no_freeze:
+            from desktop.launch import freeze_startup_objects
+
             freeze_startup_objects()  # as desktop.launch.run_app does once the window is up
         print(f"window open with its article list: {(time.perf_counter() - t) * 1000:.0f} ms "
               f"(load {os.getloadavg()[0]:.1f})")
