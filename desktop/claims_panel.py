@@ -216,8 +216,10 @@ class ClaimsPanel(QWidget):
             self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def apply_changes(self, changes: Changes) -> None:
-        """Refresh the changed claims (the window's ``changes_applied``): rows in place when they are all
-        listed and still selected, else the whole list; when hidden, at the next showing."""
+        """Refresh the changed claims (the window's ``changes_applied``): listed rows in place; new claims,
+        and ones gone or no longer selected, re-read the ids (``reload_soon``: a suggestion run's stream
+        of changes re-reads them at most every RELOAD_MS, keeping the table's place); when hidden, at
+        the next showing."""
         if not changes.claims or self.project is None:
             return
         if not self.isVisible():
@@ -231,10 +233,10 @@ class ClaimsPanel(QWidget):
             return
         found = list(self.project.stream_claims(  # at most a block of rows, read as the rows shown are
             dataclasses.replace(self.claim_filter(), ids=tuple(changes.claims))))
-        if len(found) != len(changes.claims):  # gone, or no longer selected by the filters
+        self.model.update_records(found)  # rows stay in place (as in Anki's browser) until the next sort
+        if len(found) != len(changes.claims):  # gone, or no longer selected by the filters: until the
+            self.model.forget(changes.claims - {c.id for c in found})  # re-read, their rows show what is stored
             self.reload_soon()
-        else:
-            self.model.update_records(found)  # rows stay in place (as in Anki's browser) until the next sort
 
     # ---------------------------------------------------------------- filters
     def _filters_changed(self, *_) -> None:

@@ -140,3 +140,42 @@ def test_article_list_reads_counts_only_for_the_rows_it_shows(qtbot, project):
     assert project.article_list_ids() == [a.id for a in project.articles()]
     assert project.article_list_ids("road 1101") == [a.id for a in project.articles("road 1101")]
     assert len(project.article_list_ids("road 1101")) == 1
+
+
+def test_a_stream_of_new_claims_rereads_the_ids_once_and_keeps_the_tables_place(qtbot, project, monkeypatch):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from desktop import claims_panel
+
+    fill(project, 20, 10)  # 200 claims, "Article 000" to "Article 019"
+    monkeypatch.setattr(claims_panel, "RELOAD_MS", 600_000)  # the stream below comes well within it
+    runner = TaskRunner()
+    panel = ClaimsPanel(runner)
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    panel.show()
+    panel.project = project
+    with qtbot.waitSignal(runner.task_ended, timeout=10_000):
+        panel.reload()
+    panel.table.scrollTo(panel.model.index(120, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    panel.table.selectRow(125)
+    top, current = panel.model.index(panel.table.rowAt(0), 0).data(ID_ROLE), panel.table.currentIndex().data(ID_ROLE)
+    assert panel.table.rowAt(0) == 120
+    reads = []
+    ids = project.claim_ids
+    monkeypatch.setattr(project, "claim_ids", lambda *a, **k: reads.append(a) or ids(*a, **k))
+
+    for n in range(5):  # a suggestion run elsewhere: article after article, each one change
+        chunk = QUOTE.format(n=900 + n, who="Di Eng")
+        article, _ = project.add_article(NewArticle(text=chunk * 2, title=f"Article 000 {n}"))  # sorts above the top row
+        end = chunk.index("”")
+        panel.apply_changes(project.save_suggestions(article.id, [
+            ClaimDraft(content=Span(1, end, chunk[1:end]), kind="direct", speaker="Di Eng"),
+            ClaimDraft(content=Span(len(chunk) + 1, len(chunk) + end, chunk[1:end]), kind="direct", speaker="Di Eng")]))
+    assert reads == [] and panel.model.rowCount() == 200  # no query per change...
+    with qtbot.waitSignal(runner.task_ended, timeout=10_000):
+        panel._reload_timer.start(0)  # ...one when RELOAD_MS has passed
+    assert len(reads) == 1 and panel.model.rowCount() == 210
+    assert panel.model.ids() == project.claim_ids(sort="article")
+    assert panel.table.rowAt(0) == 130 and panel.model.index(130, 0).data(ID_ROLE) == top  # same row at the top
+    assert panel.table.currentIndex().data(ID_ROLE) == current and panel.table.currentIndex().row() == 135
