@@ -72,13 +72,16 @@ class Labels:
         return Labels(self.units + other.units)
 
     @cached_property
-    def _counts(self) -> list[Counter[str]]:
+    def _counts(self) -> list[dict[str, int]]:
         """Label counts of the units with at least two labels (the pairable ones)."""
         out = []
         for unit in self.units:
-            c = Counter(v for v in unit if v is not None)
-            if c.total() >= 2:
-                out.append(c)
+            counts: dict[str, int] = {}
+            for v in unit:
+                if v is not None:
+                    counts[v] = counts.get(v, 0) + 1
+            if sum(counts.values()) >= 2:
+                out.append(counts)
         return out
 
     @property
@@ -97,8 +100,9 @@ class Labels:
         observed disagreement); for two annotators, the share of units on which they agree."""
         if not self._counts:
             return None
-        agreeing = sum(sum(k * (k - 1) for k in c.values()) / (c.total() - 1) for c in self._counts)
-        return agreeing / sum(c.total() for c in self._counts)
+        sizes = [sum(c.values()) for c in self._counts]
+        agreeing = sum(sum(k * (k - 1) for k in c.values()) / (m - 1) for c, m in zip(self._counts, sizes))
+        return agreeing / sum(sizes)
 
     @cached_property
     def kappa(self) -> float | None:

@@ -68,12 +68,18 @@ def jaccard_pieces(a: Pieces, b: Pieces) -> float:
 def scored_pairs(a: Sequence[Pieces], b: Sequence[Pieces]) -> list[tuple[float, int, int]]:
     """(Jaccard, index in a, index in b) of every overlapping pair, best first."""
     out = []
+    bounds = [(y[0][0], max(e for _, e in y), length(y)) if y else (0, 0, 0) for y in b]
     for ai, x in enumerate(a):
-        lx = length(x)
+        if not x:
+            continue
+        lx, x_start, x_end = length(x), x[0][0], max(e for _, e in x)
         for bi, y in enumerate(b):
+            y_start, y_end, ly = bounds[bi]
+            if y_start >= x_end or x_start >= y_end:  # the claims' extents do not meet
+                continue
             inter = overlap(x, y)
             if inter:
-                out.append((inter / (lx + length(y) - inter), ai, bi))
+                out.append((inter / (lx + ly - inter), ai, bi))
     out.sort(reverse=True)
     return out
 
