@@ -309,8 +309,6 @@ class Bulk:
             claim_ids = _Ids(s, "claims", s.scalars(select(ClaimRow.id)))
             pending_articles: list[dict] = []
             pending_claims: list[dict] = []
-            pending_text: dict[int, str] = {}  # texts of articles met in this load
-            spans_of: dict[int, set[tuple[int, int]]] = {}
             by_hash = dict(s.execute(select(ArticleRow.content_hash, ArticleRow.id)).all())
             annotators: set[str] = set()
             stamp = now()
@@ -318,18 +316,18 @@ class Bulk:
                 art = bulk.article
                 digest = art.content_hash or content_hash(art.text)
                 existing = by_hash.get(digest)
-                spans: set[tuple[int, int]] = set()
                 if existing is not None:
-                    if pending_text.get(existing, None) is None:
-                        pending_text[existing] = s.scalar(select(ArticleRow.text).where(ArticleRow.id == existing))
-                    if pending_text[existing] != art.text:
+                    # Rare: only these rows are read back, after storing what is pending (same transaction),
+                    # so nothing of the articles already loaded is held in memory.
+                    self._flush(s, pending_articles, pending_claims, audit, stamp)
+                    if s.scalar(select(ArticleRow.text).where(ArticleRow.id == existing)) != art.text:
                         counts["articles_skipped"] += 1
                         notes.append(f"Skipped “{art.title or bulk.id}”: a different version of its text "
                                      f"is already in the project (article {existing}).")
                         continue
                     article_id = existing
                     counts["articles_merged"] += 1
-                    spans = spans_of.get(existing) or {(a, b) for a, b in s.execute(
+                    spans = {(a, b) for a, b in s.execute(
                         select(ClaimRow.start, ClaimRow.end).where(ClaimRow.article_id == existing,
                                                                   ClaimRow.layer.is_(None)))}
                 else:
@@ -343,10 +341,9 @@ class Bulk:
                         raw_text=art.raw_text if art.raw_text is not None else art.text, text=art.text,
                         content_hash=digest, imported_at=bulk.imported_at or stamp, done=bool(bulk.done),
                         suggested_at=bulk.suggested_at))
-                    pending_text[article_id] = art.text
                     by_hash[digest] = article_id
                     counts["articles_added"] += 1
-                spans_of[article_id] = spans
+                    spans = set()
                 for c in bulk.claims:
                     key = (c.draft.content.start, c.draft.content.end)
                     if key in spans:

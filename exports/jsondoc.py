@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import os
 import re
-import stat
 import time
 from dataclasses import dataclass
 from operator import attrgetter
@@ -23,11 +21,14 @@ from db import (
     SpeakerRole,
 )
 from kernel import KINDS, STANCES, STATUSES, ClaimDraft, Span
-from kernel.jsontext import json_depth
 
 from .common import (
     Cancel, Cancelled, ExportError, ExportSummary, Progress, Scope, Ticker, finish, iso, output, plain,
 )
+from .json_stream import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS, Head, JsonStream, Refused
+
+__all__ = ["FORMAT", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_TEXT_CHARS", "JsonImport", "export_json", "import_json",
+           "scan_document"]
 
 FORMAT = "quotedesk.v1"
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
@@ -127,8 +128,11 @@ def export_json(project: Project, path, *, claim_filter: ClaimFilter | None = No
     articles = 0
     try:
         with output(path) as fh:
-            fh.write('{"format": %s, "exported_at": %s, "articles": [' % (
-                dumps(FORMAT), dumps(iso(dt.datetime.now(dt.UTC)))))
+            # Speakers and topics first: claims refer to them, so a streaming reader needs them first.
+            fh.write('{"format": %s, "exported_at": %s,\n"speakers": %s,\n"topics": %s,\n"articles": [' % (
+                dumps(FORMAT), dumps(iso(dt.datetime.now(dt.UTC))),
+                dumps([_speaker_json(s) for s in sorted(project.speakers(), key=lambda s: s.id)]),
+                dumps([_topic_json(t) for t in sorted(project.topics(), key=lambda t: t.id)])))
             for art in project.iter_articles(article_ids):
                 own = []
                 while pending is not None and pending.article_id < art.id:
@@ -140,10 +144,7 @@ def export_json(project: Project, path, *, claim_filter: ClaimFilter | None = No
                 articles += 1
                 if ticker.step(len(own)) or (not own and articles % 200 == 0 and cancelled and cancelled()):
                     raise Cancel
-            fh.write('\n], "speakers": %s' % dumps([_speaker_json(s) for s in
-                                                  sorted(project.speakers(), key=lambda s: s.id)]))
-            fh.write(',\n"topics": %s' % dumps([_topic_json(t) for t in sorted(project.topics(), key=lambda t: t.id)]))
-            fh.write(',\n"stance_changes": [')
+            fh.write('\n],\n"stance_changes": [')
             for n, change in enumerate(project.stance_changes()):
                 fh.write(("\n" if not n else ",\n") + dumps(plain(change)))
             fh.write("]")
@@ -171,8 +172,11 @@ class JsonImport:
     """What ``import_json`` loaded."""
 
     result: LoadResult
+    cancelled: bool = False
 
     def describe(self) -> str:
+        if self.cancelled:
+            return "The import was cancelled; nothing was imported."
         r = self.result
         lines = [f"Added {r.articles_added:,} article(s) and {r.claims_added:,} claim(s); "
                  f"{r.speakers_added:,} new speaker(s), {r.topics_added:,} new topic(s)."]
@@ -182,12 +186,6 @@ class JsonImport:
         return "\n".join([*lines, *r.notes])
 
 
-MAX_DEPTH = 64
-"""JSON nested deeper than this is refused before it is parsed (a Quotedesk export is 6 levels deep)."""
-MAX_TEXT_CHARS = 10 * 1024 * 1024
-"""Longest article text accepted (characters), the same limit as one imported article file."""
-MAX_FILE_BYTES = 2 * 1024**3
-"""Largest JSON export read (about a million claims)."""
 MAX_ID = 2**31 - 1  # ids, versions and offsets are 32-bit integers on PostgreSQL (64-bit on SQLite)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -405,48 +403,6 @@ def _article(a, n: int) -> BulkArticle:
     )
 
 
-def read_document(path) -> dict:
-    """The parsed document; ExportError (naming the file, the place and what to do) for anything else."""
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(21, "Is a directory", str(path))
-        if not stat.S_ISREG(info.st_mode):
-            raise ExportError(f"{path} is not a regular file (a device, pipe or socket); give the .json file "
-                              "exported by Quotedesk.")
-        if info.st_size > MAX_FILE_BYTES:
-            raise ExportError(f"{path} is {info.st_size / 2**20:,.0f} MB; the limit for a JSON export is "
-                              f"{MAX_FILE_BYTES / 2**20:,.0f} MB. Export and import fewer articles at a time.")
-        with open(path, encoding="utf-8-sig") as fh:
-            raw = fh.read()
-    except FileNotFoundError:
-        raise ExportError(f"There is no file {path}. Check the name and the folder.") from None
-    except IsADirectoryError:
-        raise ExportError(f"{path} is a folder; give the .json file exported by Quotedesk.") from None
-    except PermissionError:
-        raise ExportError(f"{path} cannot be read: permission denied. Check the file's permissions.") from None
-    except UnicodeDecodeError as exc:
-        raise ExportError(f"{path} is not a JSON file: it is not UTF-8 text (byte {exc.start + 1}). "
-                          "Give the .json file exported by Quotedesk.") from None
-    except OSError as exc:
-        raise ExportError(f"{path} cannot be read: {exc.strerror or exc}.") from None
-    depth = json_depth(raw)
-    if depth > MAX_DEPTH:
-        raise ExportError(f"{path} nests arrays and objects {depth} levels deep; the limit is {MAX_DEPTH} "
-                          "(a Quotedesk export needs 6). It was not read.")
-    try:
-        doc = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ExportError(f"{path} is not a JSON file: {exc.msg} at line {exc.lineno}, column {exc.colno}. "
-                          "Give the .json file exported by Quotedesk, unedited or repaired.") from None
-    except (RecursionError, ValueError) as exc:
-        raise ExportError(f"{path} cannot be read as JSON ({exc}).") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        found = doc.get("format") if isinstance(doc, dict) else None
-        raise ExportError(f"{path} is not a Quotedesk JSON export (format {_show(found)}; expected {FORMAT!r}).")
-    return doc
-
-
 def _speaker(s, n: int) -> BulkSpeaker:
     s = _object(s, f"Speaker number {n} in the file")
     what = f"speaker {_label(s.get('name'), f'number {n} in the file')}"
@@ -477,17 +433,57 @@ def _topic(t, n: int) -> BulkTopic:
                      examples=_texts(t.get("examples"), f"The examples of {what}"))
 
 
-def import_json(project: Project, path) -> JsonImport:
+class _Stop(Exception):
+    """Raised among the articles when the user cancels: the load's transaction is rolled back."""
+
+
+def scan_document(path) -> Head:
+    """Read the whole document as ``import_json`` does, storing nothing; Refused/ExportError if it is bad."""
+    stream = JsonStream(path)
+    head = _checked_head(stream)
+    for n, a in enumerate(stream.articles(), start=1):
+        _article(a, n)
+    return head
+
+
+def _checked_head(stream: JsonStream) -> Head:
+    head = stream.head()
+    if head.format != FORMAT:
+        raise Refused(f"{stream.path} is not a Quotedesk JSON export (format {_show(head.format)}; "
+                      f"expected {FORMAT!r}).")
+    if head.articles_kind not in (None, "a list"):
+        raise ExportError(f"The articles should be a list, not {head.articles_kind}.")
+    return head
+
+
+def import_json(project: Project, path, *, progress: Progress | None = None,
+                cancelled: Cancelled | None = None) -> JsonImport:
     """Load a quotedesk.v1 document into the project (empty or not); ids are kept where never used here.
 
-    The whole document is checked before anything is stored, and stored in one
-    transaction: a file with an error changes nothing.
+    The file is read as a stream, one article at a time, and stored in one
+    transaction as it is read; an error anywhere in it (or a cancel: ``cancelled()``
+    is asked between articles) rolls the transaction back, so a bad file changes
+    nothing. ``progress(bytes read, file size)``.
     """
-    doc = read_document(path)
+    stream = JsonStream(path, progress)
+
+    def articles():
+        for n, a in enumerate(stream.articles(), start=1):
+            if cancelled is not None and n % 50 == 0 and cancelled():
+                raise _Stop
+            yield _article(a, n)
+
     try:
-        articles = [_article(a, n) for n, a in enumerate(_list(doc.get("articles"), "The articles"), start=1)]
-        speakers = [_speaker(s, n) for n, s in enumerate(_list(doc.get("speakers"), "The speakers"), start=1)]
-        topics = [_topic(t, n) for n, t in enumerate(_list(doc.get("topics"), "The topics"), start=1)]
+        head = _checked_head(stream)
+        speakers = [_speaker(s, n) for n, s in enumerate(_list(head.speakers, "The speakers"), start=1)]
+        topics = [_topic(t, n) for n, t in enumerate(_list(head.topics, "The topics"), start=1)]
+        if cancelled is not None and cancelled():
+            raise _Stop
+        result = project.load_bulk(articles(), speakers=speakers, topics=topics)
+    except _Stop:
+        return JsonImport(LoadResult(), cancelled=True)
+    except Refused as exc:
+        raise Refused(f"{exc} Nothing was imported.") from None
     except ExportError as exc:
         raise ExportError(f"{path}: {exc} Nothing was imported; correct the file or export it again.") from None
-    return JsonImport(project.load_bulk(articles, speakers=speakers, topics=topics))
+    return JsonImport(result)

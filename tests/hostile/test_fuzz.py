@@ -81,12 +81,12 @@ def test_import_json_reads_or_refuses_any_change_to_an_export(cli, doc, tmp_path
 @FUZZ
 @given(raw=st.binary(max_size=300) | st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_import_json_refuses_any_bytes_with_our_error(tmp_path_factory, raw):
-    from exports.jsondoc import read_document
+    from exports.jsondoc import scan_document
 
     path = tmp_path_factory.mktemp("fuzz") / "raw.json"
     path.write_bytes(raw)
     try:
-        read_document(path)
+        scan_document(path)
     except ExportError as exc:
         assert str(path) in str(exc)
 

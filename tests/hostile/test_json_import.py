@@ -10,6 +10,7 @@ import os
 import pytest
 
 from exports.jsondoc import MAX_DEPTH
+from tests.hostile.conftest import dump as dump_of
 
 
 def _set(path: str, value):
@@ -275,3 +276,164 @@ def test_an_export_still_loads(cli, doc, tmp_path):
     path.write_text(json.dumps(doc), encoding="utf-8")
     run = cli("import-json", path, db=tmp_path / "fresh.quotedesk")
     assert run.code == 0 and "Added 2 article(s)" in run.out
+
+
+# ---------------------------------------------------------------- streaming: errors far into a large file
+def _many(doc: dict, n: int) -> dict:
+    """The template document with ``n`` articles: copies of its first article, each a different text
+    (claims' offsets stay valid: the difference is appended)."""
+    big = copy.deepcopy(doc)
+    first = doc["articles"][0]
+    big["articles"] = []
+    for i in range(n):
+        article = copy.deepcopy(first)
+        article["id"] = 1000 + i
+        article["text"] = first["text"] + f" Copy {i}."
+        article["raw_text"] = None
+        for claim in article["claims"]:
+            claim["id"] = 100_000 + i * 10 + article["claims"].index(claim)
+        big["articles"].append(article)
+    return big
+
+
+@pytest.fixture
+def big(doc) -> dict:
+    """A document of 1,500 articles (several MB, many reads of the streaming parser)."""
+    return _many(doc, 1500)
+
+
+def _write(path, doc: dict) -> bytes:
+    raw = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    path.write_bytes(raw)
+    return raw
+
+
+def test_a_bad_claim_near_the_end_of_a_large_file_changes_nothing(cli, big, tmp_path):
+    """The articles before it were already being stored when the bad one was read: all are rolled back."""
+    from exports.json_stream import CHUNK
+
+    big["articles"][1400]["claims"][0]["status"] = ["confirmed"]
+    path = tmp_path / "late.json"
+    assert len(_write(path, big)) > 20 * CHUNK
+    cli.refuses("import-json", path, says=r"article 2400\b.*Nothing was imported")
+
+
+def test_a_large_file_cut_short_changes_nothing(cli, big, tmp_path):
+    raw = json.dumps(big).encode("utf-8")
+    path = tmp_path / "cut.json"
+    path.write_bytes(raw[: len(raw) * 9 // 10])
+    cli.refuses("import-json", path, says="premature EOF.*Nothing was imported")
+
+
+def test_deep_nesting_far_into_a_large_file_is_refused_before_it_is_parsed(cli, big, tmp_path):
+    big["articles"][1200]["note"] = "DEEP"
+    raw = json.dumps(big).encode("utf-8").replace(b'"DEEP"', b"[" * 200_000 + b"]" * 200_000)
+    path = tmp_path / "deep.json"
+    path.write_bytes(raw)
+    cli.refuses("import-json", path, says=f"the limit is {MAX_DEPTH}.*Nothing was imported")
+
+
+def test_brackets_and_escapes_inside_texts_are_not_nesting(cli, doc, tmp_path):
+    """Depth is counted outside strings only: a text full of brackets, quotes and backslashes loads."""
+    odd = copy.deepcopy(doc)
+    odd["articles"][0]["note"] = "[" * 500 + '\\"{' * 300 + "\\" * 7 + '"' + "{" * 100
+    odd["articles"] = odd["articles"][:1]
+    path = tmp_path / "odd.json"
+    _write(path, odd)
+    assert cli("import-json", path, db=tmp_path / "fresh.quotedesk").code == 0
+
+
+def test_a_huge_string_is_refused_without_reading_it_whole(cli, tmp_path, monkeypatch):
+    """The bytes since the string began are counted before the parser gets them (the limit is lowered
+    here from 120 MB so the test writes 5 MB, not 130)."""
+    from exports import json_stream
+
+    monkeypatch.setattr(json_stream, "MAX_STRING_BYTES", 4 * 2**20)
+    read = []
+    real = json_stream._Guard.read
+    monkeypatch.setattr(json_stream._Guard, "read", lambda self, n=-1: read.append(n) or real(self, n))
+    path = tmp_path / "huge.json"
+    with open(path, "wb") as fh:
+        fh.write(b'{"format": "quotedesk.v1", "articles": [{"text": "')
+        fh.write(b"\\u00e9" * 2**20)  # escapes count as the bytes they take
+        fh.write(b'"}]}')
+    cli.refuses("import-json", path, says="holds a string of more than 4 MB")
+    assert len(read) * json_stream.CHUNK < 5 * 2**20  # refused before the end of the string was read
+
+
+def test_a_text_over_the_limit_is_refused(cli, doc, tmp_path):
+    from exports.json_stream import MAX_TEXT_CHARS
+
+    long = copy.deepcopy(doc)
+    long["articles"][0]["text"] += " x" * (MAX_TEXT_CHARS // 2 + 10)
+    path = tmp_path / "long.json"
+    _write(path, long)
+    cli.refuses("import-json", path, says=f"the limit is {MAX_TEXT_CHARS:,}")
+
+
+@pytest.mark.parametrize("escape", ["\\ud83d", "\\ude00", "\\ud83d\\ud83d\\ude00"])
+def test_a_lone_surrogate_is_refused_wherever_the_parser_reads_cut_it(cli, big, tmp_path, escape):
+    """yajl would read a lone surrogate escape as "?" without a word; the bytes are checked first,
+    also where a pair is split between two reads."""
+    from exports.json_stream import CHUNK
+
+    big["articles"][1000]["note"] = "NOTE"
+    raw = json.dumps(big).encode("utf-8")
+    at = raw.index(b'"NOTE"')
+    pad = CHUNK - (at + 1) % CHUNK - 3  # the escape starts 3 bytes before a read ends
+    raw = raw.replace(b'"NOTE"', b'"' + b"n" * pad + escape.encode() + b'"')
+    path = tmp_path / "lone.json"
+    path.write_bytes(raw)
+    cli.refuses("import-json", path, says="lone UTF-16 surrogate")
+
+
+def test_a_surrogate_pair_split_between_reads_loads(cli, big, tmp_path):
+    from db import Project
+    from exports.json_stream import CHUNK
+
+    big["articles"][1000]["note"] = "NOTE"
+    raw = json.dumps(big).encode("utf-8")  # ensure_ascii: the emoji below is written as an escaped pair
+    at = raw.index(b'"NOTE"')
+    raw = raw.replace(b'"NOTE"', b'"' + b"n" * (CHUNK - (at + 1) % CHUNK - 3) + b'\\ud83d\\ude00"')
+    path = tmp_path / "pair.json"
+    path.write_bytes(raw)
+    fresh = tmp_path / "fresh.quotedesk"
+    assert cli("import-json", path, db=fresh).code == 0
+    with Project.open(fresh) as project:
+        assert project.info().articles == 1500
+
+
+def test_a_cancelled_import_changes_nothing_and_progress_counts_bytes(cli, big, tmp_path):
+    from db import Project
+    from exports.jsondoc import import_json
+
+    path = tmp_path / "big.json"
+    size = len(_write(path, big))
+    before = dump_of(cli.db)
+    seen = []
+    with Project.open(cli.db) as project:
+        report = import_json(project, path, progress=lambda done, total: seen.append((done, total)),
+                             cancelled=lambda: len(seen) > 5)
+    assert report.cancelled and "cancelled; nothing was imported" in report.describe()
+    assert dump_of(cli.db) == before
+    assert seen and all(total == size for _, total in seen) and seen == sorted(seen)
+    seen.clear()
+    with Project.open(tmp_path / "fresh.quotedesk") as project:
+        report = import_json(project, path, progress=lambda done, total: seen.append((done, total)))
+        assert report.result.claims_added == 1500 * len(big["articles"][0]["claims"])
+    assert seen[-1] == (size, size)
+
+
+def test_speakers_and_topics_after_the_articles_are_found(cli, doc, tmp_path):
+    """Files written before the speakers moved ahead of the articles (or by hand) load the same."""
+    from db import Project
+
+    late = {"articles": doc["articles"], "speakers": doc["speakers"], "topics": doc["topics"],
+            "format": doc["format"]}
+    path = tmp_path / "late.json"
+    _write(path, late)
+    fresh = tmp_path / "fresh.quotedesk"
+    assert cli("import-json", path, db=fresh).code == 0
+    with Project.open(fresh) as project:
+        assert sorted(s.id for s in project.speakers()) == sorted(s["id"] for s in doc["speakers"])
+        assert sorted(t.id for t in project.topics()) == sorted(t["id"] for t in doc["topics"])

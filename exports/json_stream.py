@@ -1,0 +1,311 @@
+"""Reading a quotedesk.v1 JSON document as a stream: one article in memory at a time.
+
+ijson (yajl's C parser) builds each article of the ``articles`` list in turn, so a
+100,000-claim export is read in about the memory of its largest article. What a
+streaming parser cannot refuse before it has built it is checked on the bytes
+first (``_Guard``): nesting deeper than ``MAX_DEPTH`` (the parser's memory grows with
+the square of the depth) and strings longer than any field may be, so a hostile
+file is refused at the place it turns bad, never read into memory whole.
+
+A document names its speakers and topics, which claims refer to, in lists of their
+own; ``head`` finds them before the articles are read: at once when they come before
+the articles (as Quotedesk writes them), else by a first pass over the file that
+builds nothing but them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import accumulate
+from pathlib import Path
+
+import ijson
+
+from .common import ExportError
+
+MAX_DEPTH = 64
+"""JSON nested deeper than this is refused before it is parsed (a Quotedesk export is 6 levels deep)."""
+MAX_TEXT_CHARS = 10 * 1024 * 1024
+"""Longest article text accepted (characters), the same limit as one imported article file."""
+MAX_FILE_BYTES = 2 * 1024**3
+"""Largest JSON export read (about a million claims)."""
+MAX_STRING_BYTES = 12 * MAX_TEXT_CHARS + 1024
+"""Longest string read, in bytes of the file: the longest text allowed, each character written as an
+escaped surrogate pair (12 bytes). A longer string is refused before it is read into memory."""
+CHUNK = 64 * 1024  # bytes handed to the parser at a time (yajl is slower with larger ones)
+
+_MARKS = b'"[]{}'
+_NOT_MARKS = bytes(b for b in range(256) if b not in _MARKS)
+_STEP = [0] * 256
+_STEP[ord("[")] = _STEP[ord("{")] = 1
+_STEP[ord("]")] = _STEP[ord("}")] = -1
+_BOM = b"\xef\xbb\xbf"
+# An escaped UTF-16 surrogate; one that is not half of a pair, yajl would turn into "?" without a word.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_HIGH = b"89abAB"
+
+
+class Refused(ExportError):
+    """The file itself cannot be read as a JSON document (its message names the file and the place)."""
+
+
+class _Guard:
+    """The file as the parser reads it, checked chunk by chunk before the parser sees each chunk.
+
+    Only the structure matters here: escapes are dropped, then everything but quotes
+    and brackets, then the strings between quotes; what is left are the brackets, whose
+    running sum is the depth. Bytes since the last quote, while inside a string, bound
+    the string's length.
+    """
+
+    def __init__(self, fh, path: Path, size: int, progress: Callable[[int, int], None] | None):
+        self.fh, self.path, self.size, self.progress = fh, path, size, progress
+        self.offset = 0  # bytes read so far
+        self.depth = 0
+        self.in_string = False
+        self.string_bytes = 0
+        self.carry = b""  # a backslash that escapes the first byte of the next chunk
+        self.held = b""  # the end of the last chunk, where an escaped surrogate pair may begin
+
+    def read(self, n: int = -1) -> bytes:
+        if n == 0:  # ijson asks for nothing to learn whether the file gives bytes or text
+            return b""
+        chunk = self.fh.read(CHUNK if n is None or n < 0 else max(n, CHUNK))
+        if self.offset == 0 and chunk.startswith(_BOM):
+            chunk = chunk[len(_BOM):]
+            self.offset = len(_BOM)
+        self._check(chunk)
+        self.offset += len(chunk)
+        if self.progress is not None and chunk:
+            self.progress(self.offset, self.size)
+        return chunk
+
+    def _check(self, chunk: bytes) -> None:
+        data = self.carry + chunk
+        trailing = len(data) - len(data.rstrip(b"\\"))
+        self.carry = b"\\" if trailing % 2 else b""
+        if trailing % 2:
+            data = data[:-1]
+        data = data.replace(b"\\\\", b"")
+        self._check_surrogates(data)
+        data = data.replace(b'\\"', b"")
+        marks = data.translate(None, _NOT_MARKS)
+        if self.in_string:
+            end = marks.find(b'"')
+            if end < 0:
+                self.string_bytes += len(chunk)
+                self._check_string()
+                return
+            marks = marks[end + 1:]
+            self.in_string = False
+        if marks.count(b'"') % 2:  # a string runs on into the next chunk
+            self.in_string = True
+            self.string_bytes = len(data) - data.rfind(b'"') - 1
+            self._check_string()
+            marks = marks[:marks.rfind(b'"')]
+        brackets = b"".join(marks.split(b'"')[::2])  # what lies between strings
+        if not brackets:
+            return
+        steps = list(accumulate(map(_STEP.__getitem__, brackets), initial=self.depth))
+        deepest = max(steps)
+        if deepest > MAX_DEPTH:
+            raise Refused(f"{self.path} nests arrays and objects more than {MAX_DEPTH} levels deep (within its "
+                          f"first {self._place()}); the limit is {MAX_DEPTH} (a Quotedesk export needs 6). "
+                          "It was not read.")
+        self.depth = steps[-1]
+
+    def _check_surrogates(self, data: bytes) -> None:
+        """Refuse an escaped surrogate that is not half of a pair; an escape the chunk may cut off (the
+        last backslash, a high half that may be followed by its low half) waits for the next chunk."""
+        window = self.held + data
+        cut = len(window)
+        if data:
+            slash = window.rfind(b"\\", max(0, cut - 12))
+            if slash >= 0:
+                cut = slash
+            if cut >= 6 and _SURROGATE_ESCAPE.fullmatch(window, cut - 6, cut) and window[cut - 3:cut - 2] in _HIGH:
+                cut -= 6
+        self.held = window[cut:]
+        if b"\\u" not in window:
+            return
+        high = None  # a high half waiting for its low half right after it
+        for found in _SURROGATE_ESCAPE.finditer(window, 0, cut):
+            is_high = found.group()[3:4] in _HIGH
+            if high is not None:
+                if not is_high and found.start() == high.end():
+                    high = None
+                    continue
+                self._lone(high)
+            if not is_high:
+                self._lone(found)
+            high = found
+        if high is not None:
+            self._lone(high)
+
+    def _lone(self, found) -> None:
+        raise Refused(f"{self.path} holds an escaped lone UTF-16 surrogate ({found.group().decode('ascii')}, "
+                      f"within its first {self._place()}), which is not a character; the file was not "
+                      "written by Quotedesk or was damaged.")
+
+    def _check_string(self) -> None:
+        if self.string_bytes > MAX_STRING_BYTES:
+            raise Refused(f"{self.path} holds a string of more than {MAX_STRING_BYTES / 2**20:,.0f} MB (within its "
+                          f"first {self._place()}); no field may be longer than {MAX_TEXT_CHARS:,} characters. "
+                          "It was not read.")
+
+    def _place(self) -> str:
+        end = self.offset + CHUNK
+        return f"{end / 2**20:,.0f} MB" if end >= 2**20 else f"{end:,} bytes"
+
+
+@dataclass
+class Head:
+    """What a document says outside its articles."""
+
+    format: object = None
+    speakers: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+    articles_kind: str | None = None  # what "articles" holds ("a list"); None when absent
+
+
+_KINDS = {"start_map": "an object", "start_array": "a list", "string": "text", "number": "a number",
+          "boolean": "true/false", "null": "null"}
+
+
+class JsonStream:
+    """A quotedesk.v1 file opened for streaming: ``head()`` first, then ``articles()``."""
+
+    def __init__(self, path, progress: Callable[[int, int], None] | None = None):
+        self.path = Path(path)
+        self.progress = progress
+        self.size = _checked_size(self.path)
+
+    def _open(self, progress=None) -> _Guard:
+        try:
+            fh = open(self.path, "rb")
+        except OSError as exc:
+            raise _read_error(self.path, exc) from None
+        return _Guard(fh, self.path, self.size, progress)
+
+    def _events(self, guard: _Guard, parse, *args):
+        """``parse(guard, *args)``'s output, with the parser's and the file system's errors as ours."""
+        try:
+            yield from parse(guard, *args, use_float=True, buf_size=CHUNK)
+        except ijson.JSONError as exc:
+            raise Refused(f"{self.path} is not a JSON file: {_reason(exc)} (within its first {guard._place()}). "
+                          "Give the .json file exported by Quotedesk, unedited or repaired.") from None
+        except UnicodeDecodeError:  # yajl passes an escaped lone surrogate (\\ud800) on as bytes no UTF-8 has
+            raise Refused(f"{self.path} holds an escaped lone UTF-16 surrogate (\\ud800 to \\udfff, within its first "
+                          f"{guard._place()}), which is not a character; the file was not written by Quotedesk or "
+                          "was damaged.") from None
+        except OSError as exc:
+            raise _read_error(self.path, exc) from None
+        finally:
+            guard.fh.close()
+
+    def head(self) -> Head:
+        """The format, speakers and topics; where they follow the articles, one more pass finds them."""
+        head, seen = Head(), set()
+        events = self._events(self._open(), ijson.parse)
+        try:
+            first = next(events, None)
+            if first is None or first[1] != "start_map":
+                kind = _KINDS.get(first[1], "nothing") if first else "nothing"
+                raise Refused(f"{self.path} is not a Quotedesk JSON export (it holds {kind}, not an object "
+                              "with format 'quotedesk.v1').")
+            for _, event, key in events:
+                if event != "map_key":  # the document's end, without articles
+                    for _ in events:  # to the end of the file: what follows must be nothing
+                        pass
+                    return head
+                _, event, value = next(events)
+                if key == "articles":
+                    head.articles_kind = _KINDS.get(event, event)
+                    break
+                seen.add(key)
+                if key in ("format", "speakers", "topics"):
+                    setattr(head, key, _build(events, event) if event in _OPENS else value)
+                elif event in _OPENS:
+                    _skip(events)
+        finally:
+            events.close()
+        for name in ("format", "speakers", "topics"):  # after the articles, or absent
+            if name not in seen:
+                found = next(self._events(self._open(), ijson.items, name), None)
+                if found is not None:
+                    setattr(head, name, found)
+        return head
+
+    def articles(self) -> Iterator[object]:
+        """The items of the document's ``articles`` list, one at a time, as the parser builds them."""
+        yield from self._events(self._open(self.progress), ijson.items, "articles.item")
+
+
+_OPENS = ("start_map", "start_array")
+
+
+def _skip(events) -> None:
+    """Read past the value whose start event was just read."""
+    depth = 1
+    for _, event, _ in events:
+        if event in _OPENS:
+            depth += 1
+        elif event in ("end_map", "end_array"):
+            depth -= 1
+            if not depth:
+                return
+
+
+def _build(events, first: str):
+    """The value that starts with ``first`` (start_map or start_array), built from the events."""
+    builder = ijson.ObjectBuilder()
+    builder.event(first, None)
+    depth = 1
+    for _, event, value in events:
+        builder.event(event, value)
+        if event in _OPENS:
+            depth += 1
+        elif event in ("end_map", "end_array"):
+            depth -= 1
+            if not depth:
+                break
+    return builder.value
+
+
+def _reason(exc: Exception) -> str:
+    """The parser's complaint, first line only, without the bytes it quotes (they may be anything)."""
+    text = str(exc)
+    if text.startswith(("b'", 'b"')):
+        text = text[2:]
+    text = text.replace("\\n", "\n").split("\n", 1)[0].strip().rstrip(".")
+    return "".join(c for c in text if c.isprintable()) or "malformed JSON"
+
+
+def _read_error(path: Path, exc: OSError) -> ExportError:
+    if isinstance(exc, FileNotFoundError):
+        return Refused(f"There is no file {path}. Check the name and the folder.")
+    if isinstance(exc, IsADirectoryError):
+        return Refused(f"{path} is a folder; give the .json file exported by Quotedesk.")
+    if isinstance(exc, PermissionError):
+        return Refused(f"{path} cannot be read: permission denied. Check the file's permissions.")
+    return Refused(f"{path} cannot be read: {exc.strerror or exc}.")
+
+
+def _checked_size(path: Path) -> int:
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise _read_error(path, exc) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise Refused(f"{path} is a folder; give the .json file exported by Quotedesk.")
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(f"{path} is not a regular file (a device, pipe or socket); give the .json file "
+                      "exported by Quotedesk.")
+    if info.st_size > MAX_FILE_BYTES:
+        raise Refused(f"{path} is {info.st_size / 2**20:,.0f} MB; the limit for a JSON export is "
+                      f"{MAX_FILE_BYTES / 2**20:,.0f} MB. Export and import fewer articles at a time.")
+    return info.st_size
