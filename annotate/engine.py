@@ -214,7 +214,11 @@ class SuggestionEngine:
                            out: list[ClaimDraft], secondary: set[int]) -> list[ClaimDraft]:
         """Add the trained component's claims where the rules found none (``annotate.hybrid``)."""
         model: list[ClaimDraft] = []
+        read: set[str] = set()
         for number, (off, doc) in enumerate(parsed):
+            if texts[number].strip() in read:
+                continue  # a headline or pull quote printed again says nothing new
+            read.add(texts[number].strip())
             quotes = find_quotes(texts[number])
             for claim in hybrid.model_claims(doc, quotes if self.policy.snap_quotes else None,
                                              self.policy.split_parenthetical):

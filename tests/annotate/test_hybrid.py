@@ -228,3 +228,16 @@ def test_an_intention_inside_a_claimed_statement_is_part_of_it(nlp):
         ("Italy does not plan to send troops to the border", "said")]
     engine.policy = hybrid.Policy(drop_nested=False)
     assert [c.cue.text for c in engine.suggest(text)] == ["said", "plan"]
+
+
+def test_a_paragraph_printed_twice_gives_its_model_claims_once(nlp):
+    """A headline repeated above the article (or a pull quote) says nothing new."""
+    from annotate.engine import SuggestionEngine
+
+    head = "Ruiz wants the bridge closed to trucks by May"
+    text = f"{head}\n{head}"
+    paras = [(0, nlp(head)), (len(head) + 1, nlp(head))]
+    for _, doc in paras:
+        mark(doc, ("Ruiz", "SOURCE"), ("wants", "CUE"), ("the bridge closed to trucks by May", "CONTENT"))
+    out = SuggestionEngine(nlp).from_docs(text, paras, dt.date(2024, 5, 17))
+    assert [(c.content.start, c.speaker) for c in out] == [(head.index("the bridge"), "Ruiz")]
