@@ -340,15 +340,18 @@ class _Paragraph:
             return  # "..., and he promised a referendum": a second clause, not an attribution
         hearer = ("dobj", "dative") if cue.lemma_ == "tell" else ()  # "..., X told The Huffington Post"
         if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") and c.dep_ not in hearer and c.i > cue.i
-               for c in cue.children):
+               and not _adverbial(c) for c in cue.children):
             return  # the verb goes on to its own object: it does not close the sentence
         if hearer and any(c.dep_ in hearer and any(g.dep_ in ("ccomp", "relcl", "acl") for g in c.subtree)
                           for c in cue.children):
             return
         rest = self.doc[cue.i + 1:sent.end]
         stop = next((t.i for t in rest if t.text == "," and t.i > cue.i), None)
-        if stop is not None and any(t.dep_ == "advcl" and t.head == cue and t.i > stop for t in rest):
-            rest = self.doc[cue.i + 1:stop]  # "..., lawmakers said Friday, as they bristled at ..."
+        if stop is not None and (any(_adverbial(t) and t.head == cue and t.i > stop for t in rest) or (
+                stop + 1 < sent.end and self.doc[stop + 1].pos_ == "ADP" and self.doc[stop + 1].head == cue)):
+            # "..., lawmakers said Friday, as they bristled at ...", "..., a day after the committee
+            # approved it", "..., the secretary has announced, in a move campaigners said ..."
+            rest = self.doc[cue.i + 1:stop]
         aside = {t.i for h in rest if h.dep_ in ("relcl", "acl") and h.head.pos_ in ("NOUN", "PROPN")
                  and rest.start <= h.head.i < rest.end for t in h.subtree}  # "said X, who leads ..."
         if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") and t.i not in aside for t in rest):
@@ -465,6 +468,17 @@ class _Paragraph:
                 return
         self.claims.append(RawClaim(start, end, "indirect", cue or cue_token, spk, conf, construction,
                                     date_span=date_span))
+
+
+_ADVERBIAL_MARKS = frozenset({"after", "before", "as", "while", "when", "because", "since", "until",
+                              "although", "though", "once"})
+
+
+def _adverbial(clause: Token) -> bool:
+    """An adverbial clause, also where the parser calls it a complement ("said Thursday, a day
+    after a committee approved the increase")."""
+    return clause.dep_ == "advcl" or clause.dep_ == "ccomp" and any(
+        m.dep_ == "mark" and m.lower_ in _ADVERBIAL_MARKS for m in clause.children)
 
 
 # Verbs of the medium a statement came out in ("an interview aired on Tuesday").

@@ -253,11 +253,17 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
     return best
 
 
-def frame_date(cue: Token, content_start: int) -> tuple[int, int] | None:
-    """A day named between the cue and the claim, wherever the parser hung it ("said in an
-    interview with NTV aired late on Wednesday that ..."): the statement's date."""
+def frame_date(cue: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    """A day named in the attribution, wherever the parser hung it: between the cue and the claim
+    ("said in an interview with NTV aired late on Wednesday that ..."), or after a cue that
+    follows the claim ('"...," said Inês Cardoso, the mayor, at a press conference on Friday.')."""
     doc = cue.doc
-    frame = [t for t in doc[cue.i + 1:] if t.idx + len(t) <= content_start]
+    if cue.idx >= content[1]:
+        frame = [t for t in doc[cue.i + 1:cue.sent.end]]
+        content_start = frame[-1].idx + len(frame[-1]) if frame else cue.idx
+    else:
+        content_start = content[0]
+        frame = [t for t in doc[cue.i + 1:] if t.idx + len(t) <= content_start]
     days = [t for t in frame if _DATE_WORD_RE.match(t.text) and t.ent_type_ in ("DATE", "TIME")]
     if not days or any(t.text in ('"', "\u201c", "\u201d") for t in frame):
         return None

@@ -277,8 +277,8 @@ class SuggestionEngine:
         date, date_text, assumed = None, None, True
         if cue is not None:
             phrase = raw.date_span or date_phrase(cue, (raw.start, raw.end))
-            if phrase is None and cue.idx < raw.start:
-                phrase = frame_date(cue, raw.start)
+            if phrase is None and not raw.start <= cue.idx < raw.end:
+                phrase = frame_date(cue, (raw.start, raw.end))
             if phrase is not None:
                 date_text = art.text[phrase[0] + off:phrase[1] + off]
                 date = resolve(date_text, art.published, art.year_hint)

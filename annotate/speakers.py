@@ -185,13 +185,15 @@ def _name_runs(toks: list[Token]) -> list[list[Token]]:
     cur: list[Token] = []
     for tok in toks:
         if tok.text == "-" and cur and tok.i == cur[-1].i + 1 and not (tok.whitespace_ or cur[-1].whitespace_) and (
-                tok.i + 1 < len(tok.doc) and tok.nbor().is_lower and tok.nbor().lower_ not in _NAME_PARTICLES):
+                tok.i + 1 < len(tok.doc) and tok.nbor().is_lower and tok.nbor().lower_ not in _NAME_PARTICLES
+                and tok.nbor().pos_ in ("VERB", "ADJ")):  # not "Kim Min-ji", "Park Sung-ho"
             cur = []  # "Paris-based", "Kremlin-backed": a place in a modifier, not a name
             continue
         if tok.text == "-" and (not cur or tok.whitespace_ or cur[-1].whitespace_):
             ok = False  # a hyphen joins a name only when written without spaces ("Jean-Pierre")
         else:
-            ok = _is_name_token(tok)
+            ok = _is_name_token(tok) or bool(cur) and cur[-1].text == "-" and not cur[-1].whitespace_ and (
+                tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") and tok.is_alpha  # "Kim Min-ji", "Lee Jung-hoon"
         if ok and (not cur or tok.i == cur[-1].i + 1):
             cur.append(tok)
         else:
@@ -432,6 +434,7 @@ class ArticleSpeakers:
         self._described: list[tuple[int, str, set[str]]] = []  # (pos, name, nouns describing it)
         self.lead_end = 0  # end of the article's lead paragraph, set by the reader of the article
         self._lead_descriptors: list[tuple[int, str]] = []  # (pos, "transport secretary") said in the lead
+        self._lead_named: dict[int, tuple[str, str]] = {}  # descriptor pos -> (person named next, role)
 
     def observe(self, doc: Doc, offset: int, text: str | None = None) -> None:
         """Register every multi-word name in ``doc`` with the title run written before it,
@@ -441,7 +444,7 @@ class ArticleSpeakers:
         particles = {doc.vocab.strings.add(w) for w in _NAME_PARTICLES}
         propn = doc.vocab.strings.add("PROPN")
         maybe = [doc[i] for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
-                 if pos == propn or lower in particles]
+                 if pos == propn or lower in particles or i > 1 and doc[i - 1].text == "-" and doc[i].ent_type_ == "PERSON"]
         known = {full.split()[-1] for full in self.people}
         for tok in doc:
             if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PROPN" or tok.text in known) and not any(
@@ -638,6 +641,9 @@ class ArticleSpeakers:
 
     def _resolve(self, mention: Mention) -> tuple[str | None, str | None]:
         pos = mention.start
+        lead = next((named for p, named in self._lead_named.items() if mention.start <= p < mention.end), None)
+        if lead is not None and mention.kind in ("title", "group"):
+            return lead  # "..., the work and pensions secretary has announced": the person named next
         if mention.kind == "pronoun":
             if mention.text.lower() in ("they", "we"):  # the last source of any kind: "officials"
                 return self._previous(pos, kinds=None)
@@ -654,13 +660,13 @@ class ArticleSpeakers:
             best = None
             for person in self.people.values():
                 for p, r in person.roles:
-                    if p < pos and r.split()[-1].lower() == head and (best is None or p > best[0]):
+                    if p < pos and role_head(r) == head and (best is None or p > best[0]):
                         best = (p, person.name, r)
             definite = mention.text.lower().startswith("the ") or mention.text[:1].islower()
             if best and definite:  # "the president said": the last president named; not "a minister"
                 return best[1], best[2]
             if best is None and mention.text.lower().startswith("the "):
-                named = self._named_next(pos, mention)
+                named = self._named_next(pos, mention) or self._described_speaker(pos, mention)
                 if named is not None:
                     return named
             return _strip_det(mention.text), mention.role
@@ -673,6 +679,11 @@ class ArticleSpeakers:
                 return org, None
         if mention.kind == "group":
             name = mention.name or mention.text
+            longer = next((body for p, body in self._bodies if mention.start <= p < mention.end
+                           and body.startswith(name) and len(body) > len(name)
+                           and p + len(body) <= mention.end), None)
+            if longer is not None:  # "Korea Federation" tagged in "The Korea Federation of SMEs"
+                name = longer
             if name in self.people and (self._person_words.intersection(name.split()) or self.people[name].roles):
                 return name, mention.role or self.role_of(name, pos)  # a person the tagger called an ORG
             # a surname the tagger took for a place or an organisation ("Vries", "De Vries")
@@ -700,16 +711,36 @@ class ArticleSpeakers:
         of their own, who carries the descriptor as role (whether or not the lead's claim is found)."""
         for pos, descriptor in self._lead_descriptors:
             head = descriptor.split()[-1].lower()
-            if any(p < pos and r.split()[-1].lower() == head for person in self.people.values()
+            if any(p < pos and role_head(r) == head for person in self.people.values()
                    for p, r in person.roles):
                 continue
             later = sorted((min(p for p in person.positions if p > pos), person) for person in self.people.values()
                            if any(pos < p < pos + _CATAPHORA_CHARS for p in person.positions)
                            and not any(p < pos for p in person.positions)
                            and self._person_words.intersection(person.name.split()))
-            if later and not any(r.split()[-1].lower() == head for _, r in later[0][1].roles):
+            if later and not any(role_head(r) == head for _, r in later[0][1].roles):
                 if not later[0][1].roles:
                     later[0][1].roles.insert(0, (pos, descriptor))
+                    self._lead_named[pos] = (later[0][1].name, descriptor)
+
+    def _described_speaker(self, pos: int, mention: Mention) -> tuple[str, str | None] | None:
+        """"U.S. Secretary of State Marco Rubio said ... The top U.S. diplomat said": a post no one
+        named holds, after a person has spoken, describes that person (as "he" would), unless
+        an unnamed source was introduced with it before ("a Western diplomat ... the diplomat")."""
+        words = _strip_det(mention.text).split()
+        head = words[-1].lower()
+        if head not in TITLE_WORDS or head in OFFICE_NOUNS | BODY_NOUNS or not words[-1].islower():
+            return None
+        if len(words) < 2 or any(w.lower() in TITLE_WORDS for w in words[:-1]):
+            return None  # "the top U.S. diplomat", not "the diplomat", nor "the prime minister" unnamed
+        if any(p < pos and kind in ("title", "group") and spk.lower().split()[-1:] == [head]
+               for p, spk, _, kind in self._said):
+            return None
+        said = next(((spk, role) for p, spk, role, kind in reversed(self._said)
+                     if p < pos and kind in ("name", "pronoun", "descriptor")), None)
+        if said is None or said[0] not in self.people:
+            return None
+        return said
 
     def _body_beginning(self, word: str, pos: int) -> str | None:
         """"Hanwon" after "South Korea's Hanwon Energy": the body named before that begins with it."""
@@ -734,12 +765,13 @@ class ArticleSpeakers:
         later = sorted((min(p for p in person.positions if p > pos), person) for person in self.people.values()
                        if any(pos < p < pos + _CATAPHORA_CHARS for p in person.positions)
                        and not any(p < pos for p in person.positions)
-                       and self._person_words.intersection(person.name.split()))
+                       and (person.roles or self._is_person_name(person.name)))
         for _, person in later:
             for _, r in person.roles:
                 held = r.lower().split()
-                if held[-1] == words[-1] and (len(words) == 1 or set(words[:-1]) & set(held)):
+                if role_head(r) == words[-1] and (len(words) == 1 or set(words[:-1]) & set(held)):
                     return person.name, r
+        later = [(p, person) for p, person in later if self._is_person_name(person.name)]
         if later and not later[0][1].roles and mention.kind == "title" and pos < self.lead_end:
             person = later[0][1]
             role = _strip_det(mention.role or mention.text)
@@ -796,12 +828,17 @@ class ArticleSpeakers:
         same = next((name for p, name, nouns in reversed(self._described) if p < pos and noun in nouns), None)
         if same is not None:
             return same
+        if noun in BODY_NOUNS:  # "The World Bank said ... The bank said"
+            body = next((name for p, name in reversed(self._bodies)
+                         if p < pos and noun in name.lower().replace("-", " ").split()), None)
+            if body is not None:
+                return body
         subject = next(((p, text) for p, text, is_person in reversed(self._subjects)
                         if p < pos and not is_person and text not in self._person_words and not (
-                            BODY_NOUNS & set(text.lower().split()))), None)
+                            _AUTHORITY_NOUNS & set(text.lower().split()))), None)
         if subject is not None and " " not in subject[1]:  # "Company" heads "Nigerian National Petroleum Company"
             subject = next(((p, body) for p, body in self._bodies if p <= subject[0] < p + len(body)
-                            and not BODY_NOUNS & set(body.lower().split())), subject)
+                            and not _AUTHORITY_NOUNS & set(body.lower().split())), subject)
         # "fined chip equipment maker Kanto Precision ... The company said": a body introduced
         # with a word for a business, though never a subject
         described = next(((p, name) for p, name, nouns in reversed(self._described)
@@ -822,6 +859,11 @@ class ArticleSpeakers:
             self._said.append((pos, speaker, role, kind))
             self._said.sort(key=lambda x: x[0])
 
+
+# Bodies of the state, never what "the company" or "the group" refers to.
+_AUTHORITY_NOUNS = frozenset("""court tribunal ministry commission council committee parliament assembly
+authority office department bureau service police army navy government administration senate congress
+""".split())
 
 # Words a text uses for the same kind of body ("the court" for the "Supreme Federal Tribunal").
 _BODY_SYNONYMS = {"court": {"tribunal"}, "tribunal": {"court"}, "parliament": {"assembly", "congress"},
@@ -844,6 +886,12 @@ def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
             continue
         out.append((toks[0].idx, _text(doc, toks[1:])))
     return out
+
+
+def role_head(role: str) -> str:
+    """The post a role names: "mayor" for "mayor of Lisbon", "minister" for "Finance Minister"."""
+    words = re.split(r"\s+(?:of|at|for|in|with)\s+", role.lower(), maxsplit=1)[0].split()
+    return words[-1] if words else ""
 
 
 def _generic_head(head: Token, toks: list[Token]) -> str | None:
