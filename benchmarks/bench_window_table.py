@@ -11,8 +11,10 @@ a GUI-thread timer ticking every 5 ms records the longest gap, then sets the sta
 times until the filtered rows are shown. Prints each figure with the load average, and the
 process's peak RSS (ru_maxrss) with the table open. With ``--suggest K`` it first adds K synthetic
 articles without suggestions, opens the window with its language model (a helper process) and, once
-the background suggestion run has started, keeps scrolling the claims table up and down for
-``--seconds`` while it runs, printing the longest stall meanwhile. Open a copy: the window writes.
+the background suggestion run has started, pages the claims table up and down (a page every 20 ms,
+from a timer, the event loop running as in the app) for ``--seconds`` while it runs, printing the
+longest stall meanwhile. ``--profile`` prints, for each stall over 50 ms, where the GUI thread was
+(benchmarks/stall_sampler.py). Open a copy: the window writes.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def main() -> int:
                     help="print where the GUI thread was during each stall over 50 ms (stall_sampler.py)")
     args = ap.parse_args()
     from load_scenario import StallMeter
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
@@ -155,15 +157,22 @@ def main() -> int:
                 app.processEvents()
                 time.sleep(0.005)
             meter.gaps_ms.clear()
-            jumps, end, i = [], time.monotonic() + args.seconds, 0
-            while time.monotonic() < end and any(task.label == "Suggest claims" for task in window.runner.tasks):
+            jumps, end, step = [], time.monotonic() + args.seconds, iter(range(10**9))
+            loop, scroller = QEventLoop(), QTimer(interval=20)  # the event loop runs as in the app
+
+            def jump() -> None:  # a person paging up and down, one page every 20 ms
+                if time.monotonic() > end or not any(task.label == "Suggest claims" for task in window.runner.tasks):
+                    loop.quit()
+                    return
                 j = time.perf_counter()
-                bar.setValue(bar.maximum() * (i % 41) // 40)
+                bar.setValue(bar.maximum() * (next(step) % 41) // 40)
                 table.viewport().repaint()
-                app.processEvents()
                 jumps.append((time.perf_counter() - j) * 1000)
-                i += 1
-                time.sleep(0.02)
+
+            scroller.timeout.connect(jump)
+            scroller.start()
+            loop.exec()
+            scroller.stop()
             jumps.sort()
             widget = window.runner.progress_widget()
             print(f"while suggestions ran ({widget.label.text()}): {len(jumps)} scroll jumps, median "

@@ -153,13 +153,20 @@ class _Runnable(QRunnable):
         try:
             result = self._fn(*self._args, progress=self._progress, cancelled=self._cancel.is_set)
         except Cancelled:
-            self._emitter.finished.emit(None)
+            self._report(self._emitter.finished, None)
         except BaseException as exc:  # noqa: BLE001 - every failure is reported in the GUI thread
-            self._emitter.failed.emit(exc)
+            self._report(self._emitter.failed, exc)
         else:
-            self._emitter.finished.emit(result)
+            self._report(self._emitter.finished, result)
         finally:
             self._fn = self._args = None
+
+    @staticmethod
+    def _report(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the emitter is gone: the window closed (and the process is ending) meanwhile
+            pass
 
 
 class TaskRunner(QObject):
