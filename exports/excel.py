@@ -1,4 +1,5 @@
-"""Excel workbook for editors: Claims, Articles, Speakers, Summary (and Stance changes when db has them).
+"""Excel workbook for editors: Claims, Articles, Speakers, Summary (and Stance changes when db has them),
+and Agreement when some article was annotated blind by two annotators or more.
 
 The Claims sheet carries each claim's id and (in a hidden column) its version,
 so that ``exports.excel_import`` can read editors' changes back and refuse rows
@@ -13,6 +14,7 @@ import time
 from collections import Counter
 
 from db import ClaimFilter, Project
+from db.agreement import project_agreement
 from kernel import STANCE_LABELS, STANCES, STATUSES, STRENGTH_LABELS, VERDICT_RATINGS
 
 from .common import (
@@ -107,6 +109,7 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
         _speakers_sheet(project, book, scope, speaker_counts)
         _summary_sheet(book, scope, by_speaker, by_topic, by_status, ticker.done)
         _stance_changes_sheet(project, book)
+        _agreement_sheet(project, book)
         with replaced(path) as part:
             book.save(part)
     except Cancel:
@@ -233,3 +236,48 @@ def _stance_changes_sheet(project: Project, book: Workbook) -> None:
                       " · ".join(x for x in (p.article_title, p.publisher, p.article_url) if x) or None]
         sheet.append([c.topic, c.group, "speaker" if c.basis == "speaker" else "affiliation",
                       STRENGTH_LABELS[c.strength], *sides, c.before.claim_id, c.after.claim_id])
+
+
+AGREEMENT_COLUMNS = [
+    Column("Scope", 13), Column("Article ID", 10), Column("Article", 40, wrap=True), Column("Annotators", 26, wrap=True),
+    Column("Claims", 8), Column("Span F1 (partial)", 11, decimal=True), Column("Span F1 (exact)", 11, decimal=True),
+    Column("Same speaker", 11, decimal=True),
+    Column("Stance κ (Cohen)", 11, decimal=True), Column("Stance α (Krippendorff)", 13, decimal=True),
+    Column("Stance: claims compared", 11),
+    Column("Verdict κ (Cohen)", 11, decimal=True), Column("Verdict α (Krippendorff)", 13, decimal=True),
+    Column("Verdict: claims compared", 11),
+]
+AGREEMENT_INTRO = (
+    "How far the annotators agree, in their private layers (blind annotation), before adjudication. "
+    "Only the final claims are in the other sheets.",
+    "Span F1: the share of claims both marked (partial: overlapping by half or more; exact: the same words). "
+    "Same speaker: of the claims both marked.",
+    "κ and α on stance and verdict of the claims both marked and labelled: 1 = full agreement, 0 = no better "
+    "than chance, below 0 = worse. Empty: cannot be computed (no claims, or one label only).",
+    "The first row pools all articles' claims together (not an average of the articles); one row per pair of "
+    "annotators follows, then one per article.",
+)
+
+
+def _agreement_sheet(project: Project, book: Workbook) -> None:
+    """Agreement between annotators, only when some article has two annotators' layers or more."""
+    if not project.annotated_articles():
+        return
+    result = project_agreement(project)
+    sheet = book.add_sheet("Agreement", AGREEMENT_COLUMNS, intro=AGREEMENT_INTRO)
+
+    def figures(item, kappa_stance, kappa_verdict, alpha=True):
+        return [item.f1_partial, item.f1_exact, item.speaker,
+                kappa_stance, item.stance.alpha if alpha else None, item.stance.n,
+                kappa_verdict, item.verdict.alpha if alpha else None, item.verdict.n]
+
+    sheet.append(["All articles", None, f"{len(result.articles)} article(s)", ", ".join(result.annotators),
+                  sum(sum(a.claims) for a in result.articles),
+                  *figures(result, result.kappa("stance"), result.kappa("verdict"))], style=None)
+    for p in result.pairs:
+        sheet.append(["Pair", None, f"{p.articles} article(s) both annotated", f"{p.a} and {p.b}",
+                      p.claims_a + p.claims_b, *figures(p, p.stance.kappa, p.verdict.kappa, alpha=False)])
+    for a in result.articles:
+        sheet.append(["Article", a.article_id, a.title or "(untitled)",
+                      ", ".join(f"{n} ({c})" for n, c in zip(a.annotators, a.claims)), sum(a.claims),
+                      *figures(a, a.kappa("stance"), a.kappa("verdict"))])

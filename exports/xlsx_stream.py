@@ -40,7 +40,7 @@ _EPOCH = dt.datetime(1899, 12, 30)
 _EPOCH_DATE = _EPOCH.date()
 _TRIGGERS = "".join(FORMULA_TRIGGERS)
 _CHECK_LENGTH = CELL_LIMIT // 2  # shorter text cannot exceed the limit, even in UTF-16
-_PLAIN, _WRAP, _LINK = 0, 1, 2
+_PLAIN, _WRAP, _LINK, _DECIMAL = 0, 1, 2, 3
 
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -49,14 +49,14 @@ PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 # Cell formats (index into cellXfs in STYLES below).
-GENERAL, HEADER, GUARDED, WRAP, WRAP_GUARDED, DATE, DATETIME, LINK, BOLD = range(9)
+GENERAL, HEADER, GUARDED, WRAP, WRAP_GUARDED, DATE, DATETIME, LINK, BOLD, DECIMAL = range(10)
 STYLES = XML_HEAD + f"""<styleSheet {NS.split(' ')[0]}>
-<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/></numFmts>
+<numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/><numFmt numFmtId="166" formatCode="0.000"/></numFmts>
 <fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/></font></fonts>
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDE4EE"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="9">
+<cellXfs count="10">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>
@@ -66,6 +66,7 @@ STYLES = XML_HEAD + f"""<styleSheet {NS.split(' ')[0]}>
 <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>"""
@@ -135,6 +136,7 @@ class Column:
     wrap: bool = False  # long text: wrapped, top-aligned
     hidden: bool = False
     link: bool = False  # values are (text, url) pairs or URLs
+    decimal: bool = False  # numbers shown with three decimals (0.750)
 
 
 @dataclass(frozen=True)
@@ -147,17 +149,21 @@ class ListValidation:
 
 
 class Sheet:
-    def __init__(self, book: Workbook, name: str, columns: list[Column], *, header: bool, hidden: bool):
+    def __init__(self, book: Workbook, name: str, columns: list[Column], *, header: bool, hidden: bool,
+                 intro: tuple[str, ...] = ()):
         self.book, self.name, self.columns, self.hidden = book, name, columns, hidden
         self.header = header
+        self.frozen = len(intro) + int(header)  # rows kept in view: the intro lines and the header
         self.letters = [column_letter(i + 1) for i in range(len(columns))]
-        self._kinds = [_LINK if c.link else _WRAP if c.wrap else _PLAIN for c in columns]
+        self._kinds = [_LINK if c.link else _WRAP if c.wrap else _DECIMAL if c.decimal else _PLAIN for c in columns]
         self.rows = 0
         self.width = len(columns)
         self.validations: list[ListValidation] = []
         self._links: list[tuple[str, int, int, str]] = []  # letter, first row, last row, url
         self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
         self._buffer: list[str] = []
+        for line in intro:
+            self.append([line], style=BOLD)
         if header:
             self.append([c.header for c in columns], style=HEADER)
 
@@ -208,7 +214,8 @@ class Sheet:
                 parts.append(f'<c r="{letters[i]}{r}" t="inlineStr" s="{s}"><is><t xml:space="preserve">'
                              f'{value}</t></is></c>')
             elif t is int or (t is float and math.isfinite(value)):
-                parts.append(f'<c r="{letters[i]}{r}" s="{style or GENERAL}"><v>{value!r}</v></c>')
+                s = style or (DECIMAL if kind == _DECIMAL else GENERAL)
+                parts.append(f'<c r="{letters[i]}{r}" s="{s}"><v>{value!r}</v></c>')
             elif t is dt.datetime:
                 serial = (value.replace(tzinfo=None) - _EPOCH).total_seconds() / 86400
                 parts.append(f'<c r="{letters[i]}{r}" s="{DATETIME}"><v>{serial!r}</v></c>')
@@ -243,9 +250,10 @@ class Sheet:
         self._file.seek(0)
         head = [XML_HEAD, f"<worksheet {NS}>", f'<dimension ref="{self.ref()}"/>', "<sheetViews>",
                 '<sheetView workbookViewId="0"' + (' tabSelected="1">' if index == 1 else ">")]
-        if self.header:
-            head.append('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-                        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>')
+        if self.frozen:
+            top = f"A{self.frozen + 1}"
+            head.append(f'<pane ySplit="{self.frozen}" topLeftCell="{top}" activePane="bottomLeft" state="frozen"/>'
+                        f'<selection pane="bottomLeft" activeCell="{top}" sqref="{top}"/>')
         head.append('</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>')
         if self.columns:
             head.append("<cols>")
@@ -255,8 +263,8 @@ class Sheet:
             head.append("</cols>")
         head.append("<sheetData>")
         tail = ["</sheetData>"]
-        if self.header and self.rows > 1:
-            tail.append(f'<autoFilter ref="{self.ref()}"/>')
+        if self.header and self.rows > self.frozen:
+            tail.append(f'<autoFilter ref="A{self.frozen}:{column_letter(max(self.width, 1))}{self.rows}"/>')
         if self.validations and self.rows > 1:
             tail.append(f'<dataValidations count="{len(self.validations)}">')
             for v in self.validations:
@@ -301,8 +309,10 @@ class Workbook:
         self.sheets: list[Sheet] = []
         self.stats = TextStats()
 
-    def add_sheet(self, name: str, columns: list[Column], *, header: bool = True, hidden: bool = False) -> Sheet:
-        sheet = Sheet(self, name[:31], columns, header=header, hidden=hidden)
+    def add_sheet(self, name: str, columns: list[Column], *, header: bool = True, hidden: bool = False,
+                  intro: tuple[str, ...] = ()) -> Sheet:
+        """A sheet; ``intro`` lines (bold) come above the header, and stay in view with it."""
+        sheet = Sheet(self, name[:31], columns, header=header, hidden=hidden, intro=intro)
         self.sheets.append(sheet)
         return sheet
 

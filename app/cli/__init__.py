@@ -29,6 +29,8 @@ COMMANDS = [
     "cmd_import_xlsx",
     "cmd_report",
     "cmd_topic",
+    "cmd_team",
+    "cmd_agreement",
 ]
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
