@@ -293,6 +293,11 @@ def after_event(cue: Token, exclude: tuple[int, int]) -> bool:
     return False
 
 
+def _clause_end(tok: Token, verb: Token) -> bool:
+    last = max((t for t in verb.subtree if not t.is_punct), key=lambda t: t.i)
+    return tok.i == last.i
+
+
 def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
                     quotes: list[tuple[int, int]]) -> list[tuple[int, dt.date, list[Token]]]:
     """(char offset in ``doc``, date, subject heads) of the events the article's own sentences
@@ -302,14 +307,19 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
     out: list[tuple[int, dt.date, list[Token]]] = []
 
     def add(verb: Token, subjects: list[Token]) -> None:
-        if any(qs < verb.idx < qe for qs, qe in quotes):
-            return
+        if any(qs < verb.idx < qe for qs, qe in quotes) or verb.pos_ not in ("VERB", "AUX"):
+            return  # a date line ("Wednesday, 14 January 2026") is no event
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or any(
                 a.dep_ in ("ccomp", "xcomp") for a in verb.ancestors):
             return  # what someone said would happen, not an event the article dates
         span = date_phrase(verb, (0, 0), clauses=False) or next(
             (sp for c in verb.children if c.dep_ == "xcomp"  # "failed to agree on Thursday"
-             for sp in [date_phrase(c, (0, 0), clauses=False)] if sp), None)
+             for sp in [date_phrase(c, (0, 0), clauses=False)] if sp), None) or next(
+            # "began a vaccination campaign for children under five on Tuesday": the day that
+            # ends the clause, whichever noun the parser hung it on
+            (sp for c in verb.children if c.dep_ == "dobj" for t in c.subtree
+             if t.dep_ == "prep" and t.lower_ == "on" and _clause_end(t.right_edge, verb)
+             for sp in [_phrase_from(t, (0, 0))] if sp), None)
         if span is None:
             return
         d = resolve(doc.text[span[0]:span[1]], reference, year_hint)

@@ -74,9 +74,9 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
         tok = doc[i]
         if _is_title(tok) or tok.text in ("-", "elect") or _is_nationality(tok):
             start = i
-        elif start is not None and tok.dep_ in ("compound", "amod") and tok.pos_ in (
-                "NOUN", "PROPN", "ADJ") and tok.head.i >= start:
-            start = i  # "Police Chief", "former President", "opposition leader"
+        elif start is not None and (tok.dep_ in ("compound", "amod") and tok.pos_ in ("NOUN", "PROPN", "ADJ")
+                                    or tok.dep_ == "nmod" and tok.pos_ == "PROPN") and tok.head.i >= start:
+            start = i  # "Police Chief", "former President", "opposition leader", "SNCF chief executive"
         elif start is not None and tok.tag_ == "POS" and i - 1 >= lowest and doc[i - 1].pos_ == "NOUN" and (
                 doc[i - 1].dep_ == "poss"):
             start = i - 1  # "farmers' leader", "workers' representative" (not "Italy's Foreign Minister")
