@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Date, DateTime, select, update
+from sqlalchemy import Date, DateTime, UniqueConstraint, select, update
 from sqlalchemy.orm import Session
 
 from .errors import ConcurrentWriteError, ConflictError, UndoConflictError
@@ -263,6 +263,22 @@ def record_action(session: Session, recorder: Recorder, label: str) -> int | Non
     return action.id
 
 
+def _unique_clash(session: Session, model: type[Base], data: dict[str, Any]) -> int | None:
+    """The id of another row already holding a unique value (or unique pair) of a row to restore."""
+    table = model.__table__
+    keys = [tuple(c.name for c in con.columns) for con in table.constraints if isinstance(con, UniqueConstraint)]
+    keys += [tuple(c.name for c in ix.columns) for ix in table.indexes if ix.unique]
+    keys += [(c.name,) for c in table.columns if c.unique]
+    for cols in dict.fromkeys(keys):
+        if any(data.get(c) is None for c in cols):
+            continue
+        found = session.scalar(select(table.c.id).where(*(table.c[c] == from_json(model, c, data[c]) for c in cols),
+                                                        table.c.id != data["id"]).limit(1))
+        if found is not None:
+            return found
+    return None
+
+
 def _same_row(row: Base, data: dict[str, Any]) -> str | None:
     """The first field (other than bookkeeping) where a row differs from a snapshot, or None."""
     now_data = snapshot(row)
@@ -308,6 +324,10 @@ def apply_ops(session: Session, ops: list[dict[str, Any]], *, reverse: bool, at:
             setattr(row, op["field"], from_json(model, op["field"], value))
         elif kind == "insert":
             if session.get(model, op["id"]) is None:
+                clash = _unique_clash(session, model, op["row"])
+                if clash is not None:  # e.g. the same article assigned to the same person again since
+                    who, when, _ = last_change(session, op["entity"], clash)
+                    raise UndoConflictError(label, reverse, op["entity"], clash, who=who, when=when)
                 _restore(session, model, op["row"])
         else:
             row = session.get(model, op["id"])

@@ -93,7 +93,7 @@ _CLAIM_COLUMNS = tuple(zip(ClaimValues._fields, (  # (name, column), in ClaimVal
     ClaimRow.verdict_rating, ClaimRow.verdict_explanation, ClaimRow.verdict_url, ClaimRow.note, ClaimRow.status,
     ClaimRow.origin, ClaimRow.model_name, ClaimRow.model_version, ClaimRow.confidence, ClaimRow.annotator,
     ClaimRow.created_at, ClaimRow.updated_at, ClaimRow.version, ArticleRow.title, ArticleRow.published,
-    ClaimRow.verdict_date, ClaimRow.fragments,
+    ClaimRow.verdict_date, ClaimRow.fragments, ClaimRow.layer, ClaimRow.settled_by,
 ), strict=True))
 # Dates come back as stored (ISO text on SQLite) and are parsed by the C ``fromisoformat``:
 # SQLAlchemy's SQLite date processing costs more than the rest of the row.
@@ -182,7 +182,8 @@ def _claim(v: ClaimValues) -> Claim:
         model_version=v.model_version, confidence=v.confidence, annotator=v.annotator,
         created_at=_moment(v.created_at), updated_at=_moment(v.updated_at), version=v.version,
         article_title=v.article_title, article_published=_day(v.article_published),
-        verdict_date=_day(v.verdict_date), fragments=_pieces(v.fragments, content))
+        verdict_date=_day(v.verdict_date), fragments=_pieces(v.fragments, content), layer=v.layer,
+        settled_by=v.settled_by)
     return obj
 
 
@@ -249,9 +250,6 @@ class Bulk:
 
     def _claim_rows(self, f: ClaimFilter | None, batch: int, columns=_STREAM_COLUMNS) -> Iterator[ClaimValues]:
         f = f or ClaimFilter()
-        if f.layer is not None:
-            raise InvalidValueError("Claims are streamed from the final layer only; an annotator's layer is read "
-                                    "with layer_claims or stream_layer_values.")
         make = ClaimValues._make
         with self._store.reading() as s:
             q = (select(*columns)

@@ -12,6 +12,7 @@ undoable action, and every annotator's version stays in their layer and in the a
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from sqlalchemy import func, select
@@ -27,6 +28,7 @@ from .records import Changes, Claim, LayerValues, Settlement
 from .store import Store, changes_of
 from .team import names
 
+LATE = dt.timedelta(seconds=60)  # a suggestion stored this long before a layer was last opened is looked at again
 # what a copy of a claim (into a layer, or from a layer into the final one) takes from the original
 NOT_COPIED = {"id", "layer", "settled_by", "annotator", "version", "created_at", "updated_at"}
 
@@ -47,34 +49,61 @@ class Layers:
 
     # ------------------------------------------------------------- opening
     def open_layer(self, article_id: int, annotator: str) -> Changes:
-        """Make the annotator's layer of an article, the first time only: the article's pending final
-        suggestions are copied into it. Opening it again, or in two processes at once, adds nothing."""
+        """The annotator's layer of an article: made the first time, with the article's pending final
+        suggestions copied into it; opened again, only suggestions stored since (a suggestion run after the
+        first opening) that overlap nothing in the layer are copied. Twice in a row, or in two processes at
+        once, nothing is copied twice."""
         person = names([annotator])[0]
+        with self._store.reading() as s:
+            article_row(s, article_id)
+            seen = s.scalar(select(LayerRow.opened_at).where(LayerRow.article_id == article_id,
+                                                            LayerRow.annotator == person))
+            if seen is not None and s.scalar(self._late_suggestions(article_id, seen).limit(1)) is None:
+                return Changes()  # the usual case: a plain read, no write lock taken
         try:
             with self._store.writing() as s:
-                article_row(s, article_id)
-                if self._opened(s, article_id, person):
-                    return Changes()
-                at = now()
-                marker = LayerRow(article_id=article_id, annotator=person, opened_at=at)
-                s.add(marker)
-                s.flush()  # on PostgreSQL a racing open waits here, then fails on the unique key
-                finals = s.scalars(select(ClaimRow).where(
-                    ClaimRow.article_id == article_id, ClaimRow.layer.is_(None), ClaimRow.status == "suggested")
-                    .order_by(ClaimRow.start, ClaimRow.id)).all()
-                copies = [copied(c, layer=person) for c in finals]
-                s.add_all(copies)
-                s.flush()
-                ops = [{"op": "insert", "entity": "claim", "id": c.id, "row": snapshot(c)} for c in copies]
-                ops.append({"op": "insert", "entity": "layer", "id": marker.id, "row": snapshot(marker)})
-                audit(s, ops, kind=None, action_id=None, annotator=person, at=at)
-                ensure_annotator(s, person)
-                return Changes(articles=frozenset({article_id}), claims=frozenset(c.id for c in copies))
+                return self._open(s, article_id, person)
         except IntegrityError:
             with self._store.reading() as s:
                 if self._opened(s, article_id, person):  # the other process opened it: the same result
                     return Changes()
             raise
+
+    @staticmethod
+    def _late_suggestions(article_id: int, seen: dt.datetime):
+        """Final suggestions stored since a layer was last opened (with a margin for slow commits)."""
+        return select(ClaimRow).where(
+            ClaimRow.article_id == article_id, ClaimRow.layer.is_(None), ClaimRow.status == "suggested",
+            ClaimRow.created_at > seen - LATE).order_by(ClaimRow.start, ClaimRow.id)
+
+    def _open(self, s, article_id: int, person: str) -> Changes:
+        at = now()
+        marker = s.scalar(select(LayerRow).where(LayerRow.article_id == article_id, LayerRow.annotator == person)
+                          .with_for_update())  # PostgreSQL: a second opener waits here for the first
+        ops = []
+        if marker is None:
+            marker = LayerRow(article_id=article_id, annotator=person, opened_at=at)
+            s.add(marker)
+            s.flush()  # on PostgreSQL a racing first open waits here, then fails on the unique key
+            ops.append({"op": "insert", "entity": "layer", "id": marker.id, "row": snapshot(marker)})
+            finals = s.scalars(select(ClaimRow).where(
+                ClaimRow.article_id == article_id, ClaimRow.layer.is_(None), ClaimRow.status == "suggested")
+                .order_by(ClaimRow.start, ClaimRow.id)).all()
+        else:
+            mine = s.execute(select(ClaimRow.start, ClaimRow.end).where(
+                ClaimRow.article_id == article_id, ClaimRow.layer == person)).all()
+            finals = [c for c in s.scalars(self._late_suggestions(article_id, marker.opened_at))
+                      if not any(a < c.end and c.start < b for a, b in mine)]
+            marker.opened_at = at
+        copies = [copied(c, layer=person) for c in finals]
+        s.add_all(copies)
+        s.flush()
+        ops[:0] = [{"op": "insert", "entity": "claim", "id": c.id, "row": snapshot(c)} for c in copies]
+        audit(s, ops, kind=None, action_id=None, annotator=person, at=at)
+        ensure_annotator(s, person)
+        if not ops:
+            return Changes()
+        return Changes(articles=frozenset({article_id}), claims=frozenset(c.id for c in copies))
 
     @staticmethod
     def _opened(s, article_id: int, person: str) -> bool:

@@ -476,3 +476,5 @@ class ClaimValues(NamedTuple):
     article_published: str | None
     verdict_date: str | None
     fragments: list | None  # as stored: None for a claim in one piece, else [{"start", "end", "text"}, ...]
+    layer: str | None  # None: a final claim (exports read only these); else the annotator's private layer
+    settled_by: int | None  # a layer claim settled by adjudication: the final claim made of it

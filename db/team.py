@@ -7,14 +7,16 @@ claim edits, so a lead's "assign" is undone with Ctrl+Z and the change feed tell
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import case, func, select
+from sqlalchemy.exc import IntegrityError
 
 from .actions import ensure_annotator, now
 from .articles import article_row
-from .errors import InvalidValueError, NotFoundError
+from .errors import ConcurrentWriteError, InvalidValueError, NotFoundError
 from .models import ArticleRow, AssignmentRow, ClaimRow, ConfigRow, LayerRow
 from .records import AnnotatorProgress, ArticleProgress, Changes, Progress, QueueItem
 from .store import Store, changes_of, clean
@@ -34,6 +36,21 @@ def names(annotators: Iterable[str]) -> list[str]:
     return out
 
 
+def once_more_on_a_race(verb):
+    """Run a write again, once, when another process inserted the same assignment or setting meanwhile
+    (PostgreSQL reports it as a unique-key violation); the second run sees theirs and adds only the rest."""
+    @functools.wraps(verb)
+    def run(*args, **kwargs):
+        try:
+            return verb(*args, **kwargs)
+        except IntegrityError:
+            try:
+                return verb(*args, **kwargs)
+            except IntegrityError as exc:
+                raise ConcurrentWriteError() from exc
+    return run
+
+
 class Team:
     def __init__(self, store: Store):
         self._store = store
@@ -43,6 +60,7 @@ class Team:
         with self._store.reading() as s:
             return bool(s.scalar(select(ConfigRow.value).where(ConfigRow.key == BLIND_KEY)))
 
+    @once_more_on_a_race
     def set_blind(self, on: bool, *, annotator: str | None = None) -> Changes:
         label = "Blind annotation on" if on else "Blind annotation off"
         with self._store.action(label, annotator) as rec:
@@ -57,6 +75,7 @@ class Team:
         return changes_of(rec)
 
     # ------------------------------------------------------------- assignments
+    @once_more_on_a_race
     def assign(self, article_ids: Sequence[int], annotators: Sequence[str], *, by: str | None = None) -> Changes:
         """Give every article to every annotator; pairs already assigned are left as they are."""
         people = names(annotators)
@@ -70,6 +89,7 @@ class Team:
             self._insert(rec, [(a, n) for a in wanted for n in people if (a, n) not in have], by)
         return changes_of(rec)
 
+    @once_more_on_a_race
     def assign_round_robin(self, annotators: Sequence[str], *, per_article: int = 1,
                            article_ids: Sequence[int] | None = None, by: str | None = None) -> Changes:
         """Give each article ``per_article`` distinct annotators, spreading the load evenly.

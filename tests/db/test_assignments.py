@@ -174,3 +174,45 @@ def test_other_windows_hear_of_assignments(project, articles):
         assert feed.poll().assignments == {articles[0]}
     finally:
         other.close()
+
+
+def test_undoing_an_unassign_after_someone_assigned_the_same_again_is_refused(project, articles):
+    from db.errors import UndoConflictError
+
+    project.assign(articles[:1], ["ana"], by="lead")
+    project.unassign(articles[:1], ["ana"], by="lead")
+    project.assign(articles[:1], ["ana"], by="boss")
+    with pytest.raises(UndoConflictError, match="Cannot undo “Unassign articles”: boss .*assignment"):
+        project.undo("lead")
+    assert project.assigned_to(articles[0]) == ["ana"]
+    assert project.undo_label("lead") == "Unassign articles"  # it stays on the list
+
+
+def _assign_in_process(url: str, article_ids, lead: str, start, out) -> None:
+    project = Project.open(url)
+    try:
+        start.wait(30)
+        project.assign(article_ids, ["ana", "ben"], by=lead)
+        out.put("ok")
+    except Exception as exc:  # reported to the test, which fails with it
+        out.put(repr(exc))
+    finally:
+        project.close()
+
+
+def test_two_leads_assigning_the_same_articles_at_once_store_each_pair_once(project):
+    import multiprocessing
+
+    ids = [project.add_article(NewArticle(text=f"Text number {n}.", title=f"A{n}"))[0].id for n in range(40)]
+    ctx = multiprocessing.get_context("spawn")
+    start, out = ctx.Event(), ctx.Queue()
+    workers = [ctx.Process(target=_assign_in_process, args=(project.url, ids, lead, start, out))
+               for lead in ("lead", "boss")]
+    for w in workers:
+        w.start()
+    start.set()
+    results = [out.get(timeout=120) for _ in workers]
+    for w in workers:
+        w.join(60)
+    assert results == ["ok", "ok"]
+    assert all(project.assigned_to(i) == ["ana", "ben"] for i in ids)

@@ -75,6 +75,8 @@ def test_final_readers_never_see_layer_claims(project, article):
     assert {c.id for c in project.claims(ClaimFilter(layer=ANY_LAYER))} == final_ids | layer_ids
     assert {c.id for c in project.stream_claims()} == final_ids
     assert {v.id for v in project.stream_claim_values()} == final_ids
+    for f in (ClaimFilter(layer="ana"), ClaimFilter(layer=ANY_LAYER), ClaimFilter(ids=tuple(layer_ids), layer="ana")):
+        assert list(project.stream_claims(f)) == project.claims(f)  # the window's quick read of layer rows
     assert project.stance_timeline() == [] and project.stance_changes() == []
     assert [h for h in project.search("divided") if h.kind == "claim"] == []
     assert project.claims(ClaimFilter(text="divided")) == []
@@ -264,3 +266,24 @@ def test_a_stale_write_to_a_layer_claim_is_a_conflict(project, article):
         assert project.claim(claim.id).status == "confirmed"
     finally:
         other.close()
+
+
+def test_suggestions_stored_after_a_layer_was_opened_reach_it_when_opened_again(project):
+    art, _ = project.add_article(NewArticle(text=TEXT, title="Late"))
+    assert project.open_layer(art.id, "ana").claims == frozenset()  # opened before any suggestion: empty
+    assert project.has_layer(art.id, "ana") and project.layer_claims(art.id, "ana") == []
+    project.save_suggestions(art.id, [ClaimDraft(content=span("Italy is ready to send peacekeepers")),
+                                      ClaimDraft(content=span("Italy does not plan to send troops"))])
+    changes = project.open_layer(art.id, "ana")
+    mine = project.layer_claims(art.id, "ana")
+    assert [c.content.text for c in mine] == ["Italy is ready to send peacekeepers",
+                                              "Italy does not plan to send troops"]
+    assert changes.claims == {c.id for c in mine}
+    project.reject_claim(mine[0].id, annotator="ana")
+    # a later run that proposes an overlapping span again does not bring it back to her layer
+    project.save_suggestions(art.id, [ClaimDraft(content=span("ready to send peacekeepers")),
+                                      ClaimDraft(content=span("the government was divided"))], redo=True)
+    project.open_layer(art.id, "ana")
+    assert [c.content.text for c in project.layer_claims(art.id, "ana")] == [
+        "Italy is ready to send peacekeepers", "Italy does not plan to send troops", "the government was divided"]
+    assert not project.open_layer(art.id, "ana")
