@@ -697,8 +697,9 @@ class ArticleSpeakers:
             owner, role = self.resolve(mention.owner)
             return f"{owner}'s {mention.office}", role
         full = self._full_name(mention.name or mention.text, pos)
-        if " " not in full and full not in self._person_words:
-            full = self._body_beginning(full, pos) or full
+        if " " not in full and full not in self._person_words and mention.role is None and not any(
+                w.lower() in HONORIFICS or w.lower() in TITLE_WORDS for w in mention.text.split()):
+            full = self._body_beginning(full, pos) or full  # "Hanwon said", not "Mr. Obama said"
         role = mention.role or self.role_of(full, pos)
         if mention.role and full in self.people and (pos, mention.role) not in self.people[full].roles:
             self.people[full].roles.append((pos, mention.role))  # "Poland's agriculture minister, X,"
@@ -748,7 +749,10 @@ class ArticleSpeakers:
             if p >= pos:
                 continue
             for own in re.split(r"['\u2019]s |\s+and\s+", body):  # "South Korea's Hanwon Energy and ..."
-                if own.split()[:1] == [word] and len(own.split()) > 1:
+                words = own.split()
+                # a short capitalised name ("Hanwon Energy", "Kessler AG"), not a headline's words
+                # ("Obama on Climate Change", "Obama Says African-American Museum Will Tell")
+                if words[:1] == [word] and 1 < len(words) <= 3 and all(w[:1].isupper() for w in words):
                     return own
         return None
 

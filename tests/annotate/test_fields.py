@@ -471,3 +471,9 @@ def test_an_undated_articles_own_date_line_is_not_the_event_it_opens_with(sugges
             "Health Minister Kofi Mensah said the vaccine would reach a million people by June.")
     s = by_content(suggest(text, None))["the vaccine would reach a million people by June"]
     assert s.date == dt.date(2026, 1, 13)  # the campaign's day, not the article's
+
+
+def test_a_person_is_never_expanded_into_a_headline_that_begins_with_their_name(suggest):
+    text = ("Obama Says Museum Will Tell America's Story\n\n"
+            "Mr. Obama said the museum would document the stories of Americans.")
+    assert suggest(text, THURSDAY)[-1].speaker == "Obama"
