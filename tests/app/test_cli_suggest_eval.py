@@ -94,3 +94,57 @@ def test_eval_scope_statements_drops_the_seeds_extra_attributions(capsys):
         scores[scope] = json.loads(capsys.readouterr().out.strip().splitlines()[-1])["content_partial"]
     assert scores["statements"]["recall"] == scores["all"]["recall"]
     assert scores["statements"]["precision"] > scores["all"]["precision"]
+
+
+NAMES_TEXT = ("Governor Tomáš Šimek said on Tuesday that rates would stay on hold. Šimek said inflation was "
+              "falling.\n\nPolish lawmaker Łukasz Nowak said the rules were too strict. Łukasz Nowak said he "
+              "would vote against them.\n\nSelin Öztürk, who heads the exporters' association, said firms were "
+              "ready. Öztürk said the rules were fair.\n\nTurkish Trade Minister İlkay Aksoy said exports would "
+              "grow. İlkay Aksoy said the ministry would help.")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A project on a SQLite file, or on PostgreSQL in a schema of its own (QUOTEDESK_TEST_PG_URL)."""
+    import os
+    import uuid
+
+    if request.param == "sqlite":
+        yield str(tmp_path / "names.quotedesk")
+        return
+    pg = os.environ.get("QUOTEDESK_TEST_PG_URL")
+    if not pg:
+        pytest.skip("set QUOTEDESK_TEST_PG_URL to run the storage tests on PostgreSQL")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    schema = f"qd_names_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield make_url(pg).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+            hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def test_suggest_never_crashes_on_names_with_non_ascii_capitals_named_twice(db_url, capsys):
+    # the issue's crash: a second lookup of "Šimek" lower-cased in SQL missed the stored name and
+    # the insert hit the UNIQUE constraint, aborting the whole run with a traceback
+    with Project.open(db_url) as p:
+        for title in ("one", "two"):  # the same people in two articles: found again, not inserted twice
+            p.add_article(NewArticle(text=f"{title.title()}\n\n{NAMES_TEXT}", title=title,
+                                     published=dt.date(2025, 6, 5)))
+    assert main(["suggest", "--db", db_url]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "UNIQUE" not in err
+    assert main(["suggest", "--db", db_url, "--redo"]) == 0
+    with Project.open(db_url) as p:
+        names = [s.name for s in p.speakers()]
+        claims = p.claims(ClaimFilter())
+    for name in ("Tomáš Šimek", "Łukasz Nowak", "Selin Öztürk", "İlkay Aksoy"):
+        assert names.count(name) == 1, names
+        assert sum(c.speaker == name for c in claims) == 4  # two claims in each of the two articles
