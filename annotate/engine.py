@@ -140,7 +140,7 @@ class SuggestionEngine:
         """Suggestions for one article from its parsed paragraphs ((offset, Doc) in order)."""
         art = _Article(text, published)
         texts = [doc.text for _, doc in parsed]  # built once: Doc.text joins every token
-        body = [off + len(doc.text) for off, doc in parsed if len(doc.text.split()) >= 12]
+        body = [off + len(ptext) for (off, _), ptext in zip(parsed, texts) if len(ptext.split()) >= 12]
         art.lead_end = body[0] if body else 0  # the first paragraph of running text
         art.speakers.lead_end = art.lead_end
         for (off, doc), ptext in zip(parsed, texts):
@@ -152,8 +152,9 @@ class SuggestionEngine:
         if art.published is None:
             written = full_dates(text)
             art.year_hint = max(written) if written else None
-        for off, doc in parsed:
-            self._events(art, off, doc)
+        quotes = [find_quotes(ptext) for ptext in texts]  # each paragraph's quotations, found once
+        for (off, doc), para_quotes in zip(parsed, quotes):
+            self._events(art, off, doc, para_quotes)
         out: list[ClaimDraft] = []
         seen: set[tuple[str, str | None]] = set()
         secondary: set[int] = set()  # ids of the claims beyond statements: the model's, the broad rules'
@@ -169,17 +170,17 @@ class SuggestionEngine:
                     secondary.add(id(sug))
         out = hybrid.join_split_quotes(text, out)
         if parsed and hybrid.has_model(parsed[0][1]):
-            out = self._with_model_claims(art, parsed, texts, out, secondary)
+            out = self._with_model_claims(art, parsed, texts, quotes, out, secondary)
         out = hybrid.prune(out, secondary, self.policy)
         if self.policy.split_parenthetical:
             out = hybrid.split_parenthetical(text, out)
         return out
 
     @staticmethod
-    def _events(art: _Article, off: int, doc: Doc) -> None:
+    def _events(art: _Article, off: int, doc: Doc, quotes: list[tuple[int, int]]) -> None:
         """Dated events of the article's narrative, with who acted, for statements that state no
         date of their own ("The court on Thursday upheld ... The court said ...")."""
-        for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, find_quotes(doc.text)):
+        for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, quotes):
             names = set()
             for subj in subjects:
                 if any(c.dep_ == "conj" for c in subj.children) or subj.dep_ == "conj":
@@ -211,7 +212,8 @@ class SuggestionEngine:
         return best[1] if best else None
 
     def _with_model_claims(self, art: _Article, parsed: list[tuple[int, Doc]], texts: list[str],
-                           out: list[ClaimDraft], secondary: set[int]) -> list[ClaimDraft]:
+                           quotes_of: list[list[tuple[int, int]]], out: list[ClaimDraft],
+                           secondary: set[int]) -> list[ClaimDraft]:
         """Add the trained component's claims where the rules found none (``annotate.hybrid``)."""
         model: list[ClaimDraft] = []
         read: set[str] = set()
@@ -219,9 +221,9 @@ class SuggestionEngine:
             if texts[number].strip() in read:
                 continue  # a headline or pull quote printed again says nothing new
             read.add(texts[number].strip())
-            quotes = find_quotes(texts[number])
+            quotes = quotes_of[number]
             for claim in hybrid.model_claims(doc, quotes if self.policy.snap_quotes else None,
-                                             self.policy.split_parenthetical):
+                                             self.policy.split_parenthetical, texts[number]):
                 raw = hybrid.to_raw(claim, quotes, texts[number])
                 sug = self._build(art, raw, off, doc, number) if raw.speaker is not None else None
                 if sug is None:

@@ -16,6 +16,7 @@ was too low to help.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as TokenSpan, Token
@@ -136,17 +137,27 @@ def _gap(a: TokenSpan, b: TokenSpan) -> int:
     return 0
 
 
-def _same_sentence(a: TokenSpan, b: TokenSpan) -> bool:
-    return a[0].sent.start == b[0].sent.start or a[-1].sent.start == b[0].sent.start or (
-        a[0].sent.start == b[-1].sent.start)
+class Sentences:
+    """Which sentence a token is in, from the sentence starts read once (``Token.sent`` walks the
+    doc every time it is asked)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.starts = [s.start for s in doc.sents] if len(doc) else [0]
+
+    def of(self, i: int) -> int:
+        return bisect_right(self.starts, i) - 1
+
+    def same(self, a: TokenSpan, b: TokenSpan) -> bool:
+        sa, ea, sb = self.of(a.start), self.of(a.end - 1), self.of(b.start)
+        return sa == sb or ea == sb or sa == self.of(b.end - 1)
 
 
-def _nearest(span: TokenSpan, candidates: list[TokenSpan], limit: int) -> TokenSpan | None:
+def _nearest(span: TokenSpan, candidates: list[TokenSpan], limit: int, sents: Sentences) -> TokenSpan | None:
     best = None
     for c in candidates:
         if c.start < span.end and span.start < c.end:
             continue
-        d = _gap(span, c) + (0 if _same_sentence(span, c) else limit)
+        d = _gap(span, c) + (0 if sents.same(span, c) else limit)
         if d <= limit and (best is None or d < best[0]):
             best = (d, c)
     return best[1] if best else None
@@ -161,7 +172,8 @@ def cue_head(cue: TokenSpan) -> Token:
     return verbs[0] if verbs else cue.root
 
 
-def _source_for(cue: TokenSpan, sources: list[TokenSpan], content: list[TokenSpan]) -> TokenSpan | None:
+def _source_for(cue: TokenSpan, sources: list[TokenSpan], content: list[TokenSpan],
+                sents: Sentences) -> TokenSpan | None:
     head = cue_head(cue)
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if head.dep_ in ("advcl", "conj", "xcomp", "acl") and not subjects:
@@ -177,24 +189,24 @@ def _source_for(cue: TokenSpan, sources: list[TokenSpan], content: list[TokenSpa
         for s in inside:
             if s.start <= a.i < s.end:
                 return s
-    return _nearest(cue, inside, MAX_SOURCE_DISTANCE)
+    return _nearest(cue, inside, MAX_SOURCE_DISTANCE, sents)
 
 
-def _governing_word(content: TokenSpan) -> TokenSpan | None:
+def _governing_word(content: TokenSpan, sents: Sentences) -> TokenSpan | None:
     """Where the model marked no cue: the verb or noun the content hangs on in the parse
     ("The campaign plans [to hire ...]", "came away convinced [that ...]"), if it is outside it."""
     head = content.root.head
     if content.start <= head.i < content.end or head.pos_ not in ("VERB", "NOUN", "ADJ"):
         return None
-    if head.sent.start != content[0].sent.start:
+    if sents.of(head.i) != sents.of(content.start):
         return None
     return content.doc[head.i:head.i + 1]
 
 
-def _snap_to_quote(content: TokenSpan, quotes: list[tuple[int, int]]) -> TokenSpan:
+def _snap_to_quote(content: TokenSpan, quotes: list[tuple[int, int]], text: str) -> TokenSpan:
     """A content the model began at an opening quote mark (or ended at a closing one) runs to the
     other mark: a quotation is quoted whole, however many sentences it has."""
-    doc, text = content.doc, content.doc.text
+    doc = content.doc
     start, end = content.start_char, content.end_char
     for qs, qe in quotes:
         opened = text[qs + 1:start].strip() == "" and qs < start
@@ -239,17 +251,20 @@ def _inner_attribution(content: TokenSpan, cues: list[TokenSpan], sources: list[
 
 
 def model_claims(doc: Doc, quotes: list[tuple[int, int]] | None = None,
-                 split_parenthetical: bool = True) -> list[ModelClaim]:
+                 split_parenthetical: bool = True, text: str | None = None) -> list[ModelClaim]:
     """Claims from the component's spans on one paragraph, split quotes joined. ``quotes`` are the
     paragraph's quotations (``annotate.quotes.find_quotes``); ``split_parenthetical``: a content
-    with its own cue and source inside becomes two fragments around them."""
+    with its own cue and source inside becomes two fragments around them; ``text`` is ``doc.text``
+    when the caller has it."""
     spans = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start) if has_model(doc) else []
     contents = [s for s in spans if s.label_ == "CONTENT"]
     if quotes:
-        contents = [_snap_to_quote(c, quotes) for c in contents]
+        text = doc.text if text is None else text
+        contents = [_snap_to_quote(c, quotes, text) for c in contents]
     cues = [s for s in spans if s.label_ == "CUE"]
     sources = [s for s in spans if s.label_ == "SOURCE"]
-    tied = [(c, _nearest(c, cues, MAX_CUE_DISTANCE)) for c in contents]
+    sents = Sentences(doc)
+    tied = [(c, _nearest(c, cues, MAX_CUE_DISTANCE, sents)) for c in contents]
     claims: list[ModelClaim] = []
     for content, cue in tied:
         inner = _inner_attribution(content, cues, sources) if split_parenthetical else None
@@ -265,9 +280,9 @@ def model_claims(doc: Doc, quotes: list[tuple[int, int]] | None = None,
         claims.append(ModelClaim([content], cue, None))
     for claim in claims:
         if claim.cue is None:
-            claim.cue = _governing_word(claim.fragments[0])
+            claim.cue = _governing_word(claim.fragments[0], sents)
         if claim.cue is not None:
-            claim.source = _source_for(claim.cue, sources, claim.fragments)
+            claim.source = _source_for(claim.cue, sources, claim.fragments, sents)
     return claims
 
 
