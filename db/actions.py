@@ -130,7 +130,8 @@ class Recorder:
         bump(row, self.bumped, self.at)
         setattr(row, field, value)
         entity = ENTITY_OF[type(row)]
-        op = {"op": "update", "entity": entity, "id": row.id, "field": field, "old": to_json(old), "new": to_json(value)}
+        op = {"op": "update", "entity": entity, "id": row.id, "field": field, "old": to_json(old),
+              "new": to_json(value)}
         if entity == "assignment":  # what the views refresh by (Changes.assignments)
             op["article_id"] = row.article_id
         elif entity == "config":

@@ -55,11 +55,12 @@ class Layers:
         once, nothing is copied twice."""
         person = names([annotator])[0]
         with self._store.reading() as s:
-            article_row(s, article_id)
             seen = s.scalar(select(LayerRow.opened_at).where(LayerRow.article_id == article_id,
                                                             LayerRow.annotator == person))
-            if seen is not None and s.scalar(self._late_suggestions(article_id, seen).limit(1)) is None:
-                return Changes()  # the usual case: a plain read, no write lock taken
+            if seen is None:
+                article_row(s, article_id)  # a clear message for an article that is not there
+            elif s.scalar(self._late_suggestions(article_id, seen).with_only_columns(ClaimRow.id).limit(1)) is None:
+                return Changes()  # the usual case: two small reads, no write lock taken
         try:
             with self._store.writing() as s:
                 return self._open(s, article_id, person)

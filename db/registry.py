@@ -43,14 +43,16 @@ class Registry:
     # ---------------------------------------------------------------- speakers
     def speakers(self) -> list[Speaker]:
         with self._store.reading() as s:
-            counts = dict(s.execute(select(ClaimRow.speaker_id, func.count()).where(ClaimRow.layer.is_(None)).group_by(ClaimRow.speaker_id)).all())
+            counts = dict(s.execute(select(ClaimRow.speaker_id, func.count()).where(ClaimRow.layer.is_(None))
+                                    .group_by(ClaimRow.speaker_id)).all())
             rows = s.scalars(select(SpeakerRow).order_by(SpeakerRow.name_key))
             return [convert.speaker(r, counts.get(r.id, 0)) for r in rows]
 
     def speaker(self, speaker_id: int) -> Speaker:
         with self._store.reading() as s:
             row = speaker_row(s, speaker_id)
-            n = s.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.speaker_id == speaker_id, ClaimRow.layer.is_(None)))
+            n = s.scalar(select(func.count()).select_from(ClaimRow)
+                         .where(ClaimRow.speaker_id == speaker_id, ClaimRow.layer.is_(None)))
             return convert.speaker(row, n)
 
     def find_speaker(self, name: str) -> Speaker | None:
@@ -121,7 +123,8 @@ class Registry:
     # ------------------------------------------------------------------ topics
     def topics(self) -> list[Topic]:
         with self._store.reading() as s:
-            counts = dict(s.execute(select(ClaimRow.topic_id, func.count()).where(ClaimRow.layer.is_(None)).group_by(ClaimRow.topic_id)).all())
+            counts = dict(s.execute(select(ClaimRow.topic_id, func.count()).where(ClaimRow.layer.is_(None))
+                                    .group_by(ClaimRow.topic_id)).all())
             return [convert.topic(r, counts.get(r.id, 0)) for r in s.scalars(select(TopicRow).order_by(TopicRow.name))]
 
     def topic(self, topic_id: int) -> Topic:
@@ -246,7 +249,8 @@ class Registry:
         Pairs dismissed with ``dismiss_merge_proposal`` are not proposed again.
         """
         with self._store.reading() as s:
-            counts = dict(s.execute(select(ClaimRow.speaker_id, func.count()).where(ClaimRow.layer.is_(None)).group_by(ClaimRow.speaker_id)).all())
+            counts = dict(s.execute(select(ClaimRow.speaker_id, func.count()).where(ClaimRow.layer.is_(None))
+                                    .group_by(ClaimRow.speaker_id)).all())
             rows = [(r.id, r.name, tuple(r.aliases or ())) for r in s.scalars(select(SpeakerRow))]
             dismissed = s.scalar(select(ConfigRow.value).where(ConfigRow.key == DISMISSED_MERGES_KEY)) or []
         dismissed = {tuple(sorted(pair)) for pair in dismissed}
