@@ -25,7 +25,9 @@ from collections.abc import Iterator
 
 from db import ClaimFilter, Project
 
-from .common import Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, finish, iso, output, replaced
+from .common import (
+    Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, check_target, finish, iso, output, replaced,
+)
 
 CLAIM, SPEAKER, CUE = "CLAIM", "SPEAKER", "CUE"
 SPEAKER_OF, CUE_OF = "SPEAKER_OF", "CUE_OF"
@@ -39,21 +41,35 @@ def _scope(claim_filter, statuses, article_id, negatives: bool) -> tuple[Scope, 
     return Scope(dataclasses.replace(scope.claim_filter, statuses=wanted), scope.narrowed), tuple(positive)
 
 
-def _by_article(project: Project, f: ClaimFilter) -> Iterator[tuple[object, list]]:
-    """(article, its claims) for each article with claims in the filter, in article order."""
-    group: list = []
+def _by_article(project: Project, f: ClaimFilter, batch: int = 200) -> Iterator[tuple[object, list]]:
+    """(article, its claims) for each article with claims in the filter, in article order.
+
+    Claims are streamed; their articles are read ``batch`` at a time (one query each), and only
+    the batch in hand is held, so memory stays flat however large the project.
+    """
+    groups: list[tuple[int, list]] = []
+
+    def ready() -> Iterator[tuple[object, list]]:
+        articles = {a.id: a for a in project.iter_articles([aid for aid, _ in groups])}
+        for aid, claims in groups:
+            yield articles.get(aid) or project.article(aid), claims  # NotFoundError if it is gone
+        groups.clear()
+
     for c in project.stream_claims(f):
-        if group and group[0].article_id != c.article_id:
-            yield project.article(group[0].article_id), group
-            group = []
-        group.append(c)
-    if group:
-        yield project.article(group[0].article_id), group
+        if groups and groups[-1][0] == c.article_id:
+            groups[-1][1].append(c)
+            continue
+        if len(groups) >= batch:
+            yield from ready()
+        groups.append((c.article_id, [c]))
+    if groups:
+        yield from ready()
 
 
 class _Tokens:
     def __init__(self, nlp, text: str):
         self.doc = nlp.make_doc(text)
+        self.text = text
         self.skipped = 0
 
     def span(self, span, label: str, **extra) -> dict | None:
@@ -64,8 +80,33 @@ class _Tokens:
         return {"start": span.start, "end": span.end, "text": span.text, "label": label,
                 "token_start": tokens.start, "token_end": tokens.end - 1, **extra}
 
+    def json(self) -> str:
+        """The tokens as the JSON list ``json.dumps`` would write for
+        ``[{"text", "start", "end", "id", "ws"} for each token]``, written directly from the Doc's
+        arrays: building a dict per token and encoding it was most of an export's time."""
+        from spacy.attrs import IDX, LENGTH, SPACY
 
-def _task(tok: _Tokens, article, claims: list, answer: str) -> dict:
+        text, enc = self.text, _encode_str
+        rows = self.doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        return "[" + ", ".join([
+            f'{{"text": {enc(text[start:start + length])}, "start": {start}, "end": {start + length}, '
+            f'"id": {i}, "ws": {"true" if ws else "false"}}}'
+            for i, (start, length, ws) in enumerate(rows)]) + "]"
+
+
+_TOKENS = r'"tokens": "\u0000tokens"'  # where the tokens go in a task's JSON (no text can hold it unescaped)
+_encode_str = json.encoder.encode_basestring  # what json.dumps(..., ensure_ascii=False) uses for strings
+
+
+def _task_json(tok: _Tokens, article, claims: list, answer: str) -> str:
+    """One task's line: ``json.dumps(_task(...), ensure_ascii=False)``, the tokens spliced in."""
+    task = _task(tok, article, claims, answer, tokens="\u0000tokens")
+    head = json.dumps(task, ensure_ascii=False)
+    return head.replace(_TOKENS, '"tokens": ' + tok.json(), 1)
+
+
+def _task(tok: _Tokens, article, claims: list, answer: str, tokens=None) -> dict:
+    """The task as a dict (``tokens``: what to put for the tokens; by default the token dicts)."""
     spans: dict[tuple, dict] = {}
     relations = []
     for c in claims:
@@ -87,8 +128,9 @@ def _task(tok: _Tokens, article, claims: list, answer: str) -> dict:
                            "head_span": _ref(head), "child_span": _ref(content)} for content in pieces]
     return {
         "text": article.text,
-        "tokens": [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
-                   for t in tok.doc],
+        "tokens": tokens if tokens is not None else [
+            {"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
+            for t in tok.doc],
         "spans": sorted(spans.values(), key=lambda s: (s["start"], s["end"], s["label"])),
         "relations": relations,
         "answer": answer,
@@ -120,10 +162,10 @@ def export_jsonl(project: Project, path, *, claim_filter: ClaimFilter | None = N
                 tok = _Tokens(nlp, article.text)
                 accepted = [c for c in claims if c.status in positive]
                 if accepted:
-                    fh.write(json.dumps(_task(tok, article, accepted, "accept"), ensure_ascii=False) + "\n")
+                    fh.write(_task_json(tok, article, accepted, "accept") + "\n")
                 for c in claims:
                     if negatives and c.status == "rejected" and c.status not in positive:
-                        fh.write(json.dumps(_task(tok, article, [c], "reject"), ensure_ascii=False) + "\n")
+                        fh.write(_task_json(tok, article, [c], "reject") + "\n")
                 articles += 1
                 skipped += tok.skipped
                 if ticker.step(len(claims)):
@@ -142,15 +184,25 @@ def export_spacy(project: Project, path, *, claim_filter: ClaimFilter | None = N
                  article_id: int | None = None, negatives: bool = False, progress: Progress | None = None,
                  cancelled: Cancelled | None = None) -> ExportSummary:
     """A spaCy DocBin: per article a Doc with spans "claims", "speakers", "cues" (and "rejected")."""
+    from .docbin_file import msgpack_hooks_looked_up_once
+
+    with msgpack_hooks_looked_up_once():
+        return _export_spacy(project, path, claim_filter=claim_filter, statuses=statuses, article_id=article_id,
+                             negatives=negatives, progress=progress, cancelled=cancelled)
+
+
+def _export_spacy(project: Project, path, *, claim_filter, statuses, article_id, negatives, progress,
+                  cancelled) -> ExportSummary:
     import spacy
-    from spacy.tokens import DocBin
+
+    from .docbin_file import DocBinFile
 
     started = time.perf_counter()
     scope, positive = _scope(claim_filter, statuses, article_id, negatives)
     scope.checked(project)
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled, every=100)
     nlp = spacy.blank("en")
-    docbin = DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)
+    docbin = DocBinFile(check_target(path).parent, attrs=["ORTH", "SPACY"], store_user_data=True)
     articles = skipped = 0
     try:
         for article, claims in _by_article(project, scope.claim_filter):
@@ -193,8 +245,10 @@ def export_spacy(project: Project, path, *, claim_filter: ClaimFilter | None = N
             if ticker.step(len(claims)):
                 raise Cancel
         with replaced(path) as part:
-            docbin.to_disk(part)
+            docbin.write(part)
     except Cancel:
         return finish("spacy", path, started, claims=ticker.done, articles=articles, cancelled=True)
+    finally:
+        docbin.close()
     ticker.finish()
     return finish("spacy", path, started, claims=ticker.done, articles=articles, warnings=_skipped(skipped))
