@@ -6,7 +6,8 @@ verbs cost per article, and the bulk read agreement uses.
 Builds ``--articles`` articles of ``--claims`` suggestions each; two annotators open their layers and
 decide every suggestion (agreeing on about four in five), through the same verbs the window calls.
 Prints, per article: open_layer (first and again), one decision (confirm), disagreements, and
-adjudicate_agreed; and the claims per second of stream_layer_values over the whole project.
+adjudicate_agreed; open_disagreement_counts over every article at once; and the claims per second of
+stream_layer_values over the whole project.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ def run(project: Project, args, rng: random.Random) -> None:
                 project.confirm_claim(claim.id, annotator=who, stance=stance, expected_version=claim.version)
                 decide.append(time.perf_counter() - t)
             project.finish_assignment(art, who)
+    t = time.perf_counter()
+    counts = project.open_disagreement_counts()
+    bulk = time.perf_counter() - t
     found, settle = [], []
     disputed = 0
     for art in ids:
@@ -93,6 +97,8 @@ def run(project: Project, args, rng: random.Random) -> None:
     print(f"confirm a layer claim: {ms(decide)}")
     print(f"disagreements:         {ms(found)}  ({disputed} disputed groups)")
     print(f"adjudicate_agreed:     {ms(settle)}  ({finals} final claims after)")
+    print(f"open_disagreement_counts, every article: {bulk:.2f} s ({sum(counts.values())} open; per article "
+          f"{bulk / max(1, len(counts)) * 1000:.1f} ms against {statistics.mean(found) * 1000:.1f} ms one by one)")
     print(f"stream_layer_values:   {rows / stream:,.0f} claims/s ({stream:.2f} s)")
 
 

@@ -10,6 +10,8 @@ and verdict. Suggestions every annotator rejected form agreed "no claim" groups 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 
 from kernel.matching import PARTIAL, group_pieces, pieces
@@ -17,7 +19,7 @@ from kernel.matching import PARTIAL, group_pieces, pieces
 from . import convert
 from .articles import article_row
 from .claims import claim_query
-from .models import AssignmentRow, ClaimRow, LayerRow
+from .models import ArticleRow, AssignmentRow, ClaimRow, LayerRow
 from .records import Claim, Disagreement, Settlement
 from .store import Store
 
@@ -46,6 +48,17 @@ def _grouped(text: str, people: list[str], claims: dict[str, list[Claim]]) -> li
     return [{p: claims[p][i] for p, i in g.items()} for g in group_pieces(sides, PARTIAL)]
 
 
+def _groups(text: str, people: list[str], claims: list[Claim]) -> list[tuple[dict[str, Claim], frozenset[str], bool]]:
+    """(group, differences, everyone rejected) of one article's decided layer claims."""
+    decided: dict[str, list[Claim]] = {p: [] for p in people}
+    rejected: dict[str, list[Claim]] = {p: [] for p in people}
+    for claim in claims:
+        (decided if claim.status == "confirmed" else rejected)[claim.layer].append(claim)
+    found = [(g, _differences(text, people, list(g.values())), False) for g in _grouped(text, people, decided)]
+    found += [(g, frozenset(), True) for g in _grouped(text, people, rejected) if len(g) == len(people)]
+    return found
+
+
 class Disagreements:
     def __init__(self, store: Store):
         self._store = store
@@ -54,23 +67,11 @@ class Disagreements:
         """Every group of matched claims of an article's layers (agreed or not, settled or not), in text order."""
         with self._store.reading() as s:
             text = article_row(s, article_id).text
-            people = sorted(s.scalars(select(LayerRow.annotator).where(LayerRow.article_id == article_id)))
-            if finished_only:
-                done = set(s.scalars(select(AssignmentRow.annotator).where(
-                    AssignmentRow.article_id == article_id, AssignmentRow.finished_at.is_not(None))))
-                people = [p for p in people if p in done]
+            people = self._people(s, [article_id], finished_only).get(article_id, [])
             if not people:
                 return []
-            decided: dict[str, list[Claim]] = {p: [] for p in people}
-            rejected: dict[str, list[Claim]] = {p: [] for p in people}
-            q = claim_query().where(ClaimRow.article_id == article_id, ClaimRow.layer.in_(people),
-                                    ClaimRow.status.in_(("confirmed", "rejected")))
-            for r in s.execute(q.order_by(ClaimRow.start, ClaimRow.id)):
-                claim = convert.claim(*r)
-                (decided if claim.status == "confirmed" else rejected)[claim.layer].append(claim)
-            found: list[tuple[dict[str, Claim], frozenset[str], bool]] = [
-                (g, _differences(text, people, list(g.values())), False) for g in _grouped(text, people, decided)]
-            found += [(g, frozenset(), True) for g in _grouped(text, people, rejected) if len(g) == len(people)]
+            claims = self._claims(s, [article_id], people)
+            found = _groups(text, people, claims)
             settled_ids = sorted({c.settled_by for g, _, _ in found for c in g.values() if c.settled_by is not None})
             finals = {r[0].id: convert.claim(*r) for r in s.execute(claim_query().where(ClaimRow.id.in_(settled_ids)))}
         out = []
@@ -79,6 +80,50 @@ class Disagreements:
             out.append(Disagreement(article_id=article_id, versions={p: group.get(p) for p in people},
                                     differences=differences, settled=settled, rejected=everyone_rejected))
         return sorted(out, key=lambda d: (d.start, d.rejected, d.claim_ids))
+
+    def open_counts(self, article_ids: Sequence[int] | None = None, *, finished_only: bool = False) -> dict[int, int]:
+        """How many disagreements adjudication has not settled, per article with layers (in bulk: a few
+        queries per 200 articles, for an adjudication list over a whole project)."""
+        out: dict[int, int] = {}
+        with self._store.reading() as s:
+            if article_ids is None:
+                wanted = list(s.scalars(select(LayerRow.article_id).distinct().order_by(LayerRow.article_id)))
+            else:
+                wanted = sorted(set(article_ids))
+            for i in range(0, len(wanted), 200):
+                chunk = wanted[i:i + 200]
+                people = self._people(s, chunk, finished_only)
+                everyone = sorted({p for names in people.values() for p in names})
+                claims = self._claims(s, chunk, everyone)
+                texts = dict(s.execute(select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(list(people)))).all())
+                for article_id, names in people.items():
+                    mine = [c for c in claims if c.article_id == article_id and c.layer in names]
+                    out[article_id] = sum(
+                        1 for g, differences, _ in _groups(texts[article_id], names, mine)
+                        if differences and any(c.settled_by is None for c in g.values()))
+        return out
+
+    @staticmethod
+    def _people(s, article_ids: list[int], finished_only: bool) -> dict[int, list[str]]:
+        """Who has a layer of each article (only those who finished it, with ``finished_only``), by name."""
+        out: dict[int, list[str]] = {}
+        for article_id, who in s.execute(select(LayerRow.article_id, LayerRow.annotator)
+                                         .where(LayerRow.article_id.in_(article_ids))
+                                         .order_by(LayerRow.article_id, LayerRow.annotator)):
+            out.setdefault(article_id, []).append(who)
+        if finished_only:
+            done = set(s.execute(select(AssignmentRow.article_id, AssignmentRow.annotator).where(
+                AssignmentRow.article_id.in_(article_ids), AssignmentRow.finished_at.is_not(None))).all())
+            out = {a: [p for p in names if (a, p) in done] for a, names in out.items()}
+            out = {a: names for a, names in out.items() if names}
+        return out
+
+    @staticmethod
+    def _claims(s, article_ids: list[int], people: list[str]) -> list[Claim]:
+        """The decided (confirmed or rejected) layer claims of these people in these articles, in text order."""
+        q = claim_query().where(ClaimRow.article_id.in_(article_ids), ClaimRow.layer.in_(people),
+                                ClaimRow.status.in_(("confirmed", "rejected")))
+        return [convert.claim(*r) for r in s.execute(q.order_by(ClaimRow.article_id, ClaimRow.start, ClaimRow.id))]
 
     def disagreements(self, article_id: int, *, open_only: bool = False,
                       finished_only: bool = False) -> list[Disagreement]:

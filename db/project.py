@@ -514,6 +514,12 @@ class Project:
         text order, matched as ``quotedesk eval`` matches; ``open_only``: those not settled yet."""
         return self._disagreements.disagreements(article_id, open_only=open_only, finished_only=finished_only)
 
+    def open_disagreement_counts(self, article_ids: Sequence[int] | None = None, *,
+                                 finished_only: bool = False) -> dict[int, int]:
+        """How many disagreements are not settled yet, per article with layers (all, or ``article_ids``): the
+        same count as ``len(disagreements(id, open_only=True))``, read in bulk for a list of articles."""
+        return self._disagreements.open_counts(article_ids, finished_only=finished_only)
+
     def adjudicate_agreed(self, article_id: int, *, annotator: str | None = None) -> Changes:
         """Settle every agreed, still open group of an article in one undoable action: the first version
         becomes the final claim (all are the same), or a rejected final claim where everyone rejected the

@@ -66,6 +66,10 @@ def test_two_annotators_differences_are_named(project, art):
     assert groups[SUGGESTED[3]].agreed and groups[SUGGESTED[3]].rejected
     found = project.disagreements(art.id)
     assert [d.versions["ana"].content.text for d in found] == [SUGGESTED[1], SUGGESTED[2]]  # text order
+    assert project.open_disagreement_counts() == {art.id: 2} == project.open_disagreement_counts([art.id, 99])
+    project.adjudicate(art.id, take=found[0].versions["ben"].id, replaces=found[0].open_ids, annotator="lead")
+    assert project.open_disagreement_counts() == {art.id: 1} == {art.id: len(project.disagreements(
+        art.id, open_only=True))}
 
 
 def test_three_annotators_span_speaker_and_verdict(project, art):
@@ -115,3 +119,20 @@ def test_an_annotator_without_a_layer_is_not_counted_and_finished_only_narrows(p
     project.finish_assignment(art.id, "ana")
     assert [list(g.versions) for g in project.adjudication_groups(art.id, finished_only=True)] == [["ana"]]
     assert project.disagreements(art.id, finished_only=True) == []
+
+
+def test_open_counts_in_bulk_equal_the_per_article_lists(project, art):
+    other, _ = project.add_article(NewArticle(text=TEXT + " Again.", title="Again"))
+    project.save_suggestions(other.id, [ClaimDraft(content=span(s)) for s in SUGGESTED])
+    for a in (art, other):
+        annotate(project, a, "ana", {SUGGESTED[0]: {"stance": "favor"}, SUGGESTED[1]: {}})
+        annotate(project, a, "ben", {SUGGESTED[0]: {"stance": "against"}})
+    annotate(project, other, "cy", {SUGGESTED[1]: {}})
+    expected = {a.id: len(project.disagreements(a.id, open_only=True)) for a in (art, other)}
+    assert expected == {art.id: 2, other.id: 2}
+    assert project.open_disagreement_counts() == expected
+    project.assign([other.id], ["ana", "cy"], by="lead")
+    project.finish_assignment(other.id, "ana")
+    project.finish_assignment(other.id, "cy")
+    assert project.open_disagreement_counts(finished_only=True) == {other.id: 1} == {
+        other.id: len(project.disagreements(other.id, open_only=True, finished_only=True))}
