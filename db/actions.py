@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import Date, DateTime, UniqueConstraint, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .errors import ConcurrentWriteError, ConflictError, UndoConflictError
@@ -218,10 +219,20 @@ def conflict(session: Session, entity: str, ident: int, expected: int | None,
 
 
 def ensure_annotator(session: Session, name: str | None) -> None:
+    """Add an annotator's name to the project's list the first time it acts.
+
+    Two processes acting for the same new name at once (PostgreSQL runs their writes in parallel): the
+    second insert waits for the first to commit, then fails on the unique name; a savepoint keeps the
+    rest of the action, and the name is there."""
     if not name:
         return
     if session.scalar(select(AnnotatorRow.id).where(AnnotatorRow.name == name)) is None:
-        session.add(AnnotatorRow(name=name, created_at=now()))
+        try:
+            with session.begin_nested():
+                session.add(AnnotatorRow(name=name, created_at=now()))
+                session.flush()
+        except IntegrityError:
+            pass
 
 
 def audit(session: Session, ops: list[dict[str, Any]], *, kind: str | None, action_id: int | None,

@@ -47,3 +47,33 @@ def test_a_speaker_and_topic_created_meanwhile_by_another_writer_is_reused(proje
         assert [t.id for t in project.topics()] == [first_topic]
     finally:
         other.close()
+
+
+def test_a_new_annotator_acting_through_two_connections_at_once_is_listed_once(project):
+    """The first action of a new annotator name adds it to the project's annotators; two at once must not fail."""
+    from db.actions import ensure_annotator
+
+    art, _ = project.add_article(NewArticle(text=TEXT, title="Two sayings"))
+    other = Project.open(project.url)
+    done: dict = {}
+    try:
+        with project._store.writing() as s:  # the first writer has added "cy", not committed yet
+            ensure_annotator(s, "cy")
+
+            def second():
+                try:
+                    done["claim"], _ = other.add_claim(art.id, ClaimDraft(
+                        content=Span(29, 50, TEXT[29:50]), status="confirmed"), annotator="cy")
+                except Exception as exc:  # reported below, with its message
+                    done["error"] = exc
+
+            thread = threading.Thread(target=second)
+            thread.start()
+            time.sleep(0.5)  # the second writer is now waiting on the first
+        thread.join(30)
+        assert not thread.is_alive()
+        assert "error" not in done, done.get("error")
+        assert project.annotators() == ["cy"]
+        assert project.undo_label("cy") == "New claim"
+    finally:
+        other.close()
