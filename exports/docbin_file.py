@@ -141,8 +141,10 @@ class DocBinFile:
             self.close()
 
     def close(self) -> None:
+        """Drop the temporary files (what they hold is no longer wanted: a full disk does not matter now)."""
         for fh in self._files.values():
-            fh.close()
+            with contextlib.suppress(OSError):
+                fh.close()
 
 
 __all__ = ["DocBinFile"]

@@ -27,6 +27,7 @@ from db import ClaimFilter, Project
 
 from .common import (
     Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, check_target, finish, iso, output, replaced,
+    write_error,
 )
 
 CLAIM, SPEAKER, CUE = "CLAIM", "SPEAKER", "CUE"
@@ -202,7 +203,11 @@ def _export_spacy(project: Project, path, *, claim_filter, statuses, article_id,
     scope.checked(project)
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled, every=100)
     nlp = spacy.blank("en")
-    docbin = DocBinFile(check_target(path).parent, attrs=["ORTH", "SPACY"], store_user_data=True)
+    target = check_target(path)
+    try:  # the Docs wait in temporary files beside the target (they may be large: not in /tmp)
+        docbin = DocBinFile(target.parent, attrs=["ORTH", "SPACY"], store_user_data=True)
+    except OSError as exc:
+        raise write_error(target, exc) from exc
     articles = skipped = 0
     try:
         for article, claims in _by_article(project, scope.claim_filter):
@@ -248,6 +253,8 @@ def _export_spacy(project: Project, path, *, claim_filter, statuses, article_id,
             docbin.write(part)
     except Cancel:
         return finish("spacy", path, started, claims=ticker.done, articles=articles, cancelled=True)
+    except OSError as exc:  # writing the temporary files (a full disk)
+        raise write_error(target, exc) from exc
     finally:
         docbin.close()
     ticker.finish()
