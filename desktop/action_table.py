@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 Std = QKeySequence.StandardKey
 
-MENUS = ("File", "Edit", "Claim", "View", "Help")
+MENUS = ("File", "Edit", "Claim", "View", "Team", "Help")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,11 @@ class ActionSpec:
     # a bare key (A, 1, Enter…): acts only where claims are shown (the article text, the claims
     # table), never from a text field, a list of articles or a registry field
     local: bool = False
+    # where a local action's keys act: "claims" (the article text, the claims table) or
+    # "adjudication" (the adjudication view only: its 1, 2, 3 take versions, not stances)
+    where: str = "claims"
+    submenu: str = ""  # shown in a submenu of its menu (the nine "Take version" entries)
+    in_help: bool = True  # listed in the keyboard overlay (take_2…take_9 are said by take_1's line)
 
 
 SEPARATOR = None  # a None entry in ACTIONS draws a separator in its menu's list
@@ -111,6 +116,35 @@ ACTIONS: tuple[ActionSpec | tuple[str, None], ...] = (
     ActionSpec("show_claims", "All &claims", "View", ("Ctrl+L",), tip="Show the table of all claims"),
     ActionSpec("show_article", "Article &text", "View", ("Ctrl+K",), tip="Show the article text"),
 
+    ActionSpec("my_queue", "My &queue", "Team", ("Ctrl+Shift+Q",),
+               tip="Show the articles assigned to you, what you finished and your progress"),
+    ActionSpec("next_unfinished", "Next &unfinished in my queue", "Team", ("Ctrl+Shift+PgDown",),
+               tip="Open the first article of your queue you have not finished"),
+    ActionSpec("finish_assignment", "&Finished (my queue)", "Team", ("Ctrl+Return",), checkable=True,
+               tip="Mark the shown article finished in your queue (again to reopen it)"),
+    ("Team", SEPARATOR),
+    ActionSpec("assign", "&Assign articles…", "Team",
+               tip="Give articles to annotators, by hand or round-robin with N annotators per article"),
+    ActionSpec("blind_mode", "&Blind annotation", "Team", checkable=True,
+               tip="Each annotator decides in their own layer of an article; nobody sees the others' "
+               "decisions until adjudication (a project setting, for everyone)"),
+    ("Team", SEPARATOR),
+    ActionSpec("agreement", "A&greement", "Team", ("Ctrl+Shift+G",),
+               tip="Agreement between annotators per article and for the project"),
+    ActionSpec("adjudicate", "A&djudication", "Team", ("Ctrl+Shift+J",),
+               tip="Settle where annotators differ: take a version, edit the final claim or decide no claim"),
+    *(ActionSpec(f"take_{n}", f"Take version {n}" + (" (2, 3…: the others)" if n == 1 else ""), "Team", (str(n),),
+                 tip=f"Make annotator {n}'s version the final claim", local=True, where="adjudication",
+                 submenu="Take &version", in_help=n == 1) for n in range(1, 10)),
+    ActionSpec("adj_edit", "&Edit the final claim", "Team", ("E",),
+               tip="Edit the final claim of the disagreement in the form beside it", local=True, where="adjudication"),
+    ActionSpec("adj_no_claim", "&No claim", "Team", ("X", "R"),
+               tip="Settle the disagreement as no claim: every version is set aside", local=True, where="adjudication"),
+    ActionSpec("adj_next", "Ne&xt disagreement", "Team", ("J", "N"), tip="Go to the next disagreement", local=True,
+               where="adjudication"),
+    ActionSpec("adj_prev", "Pre&vious disagreement", "Team", ("K", "P"), tip="Go to the previous disagreement",
+               local=True, where="adjudication"),
+
     ActionSpec("help", "&Keyboard shortcuts", "Help", ("?", "F1"), tip="Show every shortcut"),
     ActionSpec("about", "&About Quotedesk", "Help"),
 )
@@ -156,18 +190,25 @@ def create_actions(parent: QWidget) -> dict[str, QAction]:
     return actions
 
 
-def install_local(actions: dict[str, QAction], widgets: list[QWidget]) -> None:
-    """Give the bare-key actions to the widgets that show claims; their keys work only there."""
+def install_local(actions: dict[str, QAction], widgets: list[QWidget], where: str = "claims") -> None:
+    """Give the bare-key actions of ``where`` to its widgets (those that show claims, or the
+    adjudication view); their keys work only there."""
     for spec in specs():
-        if spec.local:
+        if spec.local and spec.where == where:
             for widget in widgets:
                 widget.addAction(actions[spec.name])
 
 
 def build_menus(menubar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMenu]:
     menus = {name: menubar.addMenu(f"&{name}") for name in MENUS}
+    submenus: dict[tuple[str, str], QMenu] = {}
     for entry in ACTIONS:
-        if isinstance(entry, ActionSpec):
+        if isinstance(entry, ActionSpec) and entry.submenu:
+            key = (entry.menu, entry.submenu)
+            if key not in submenus:
+                submenus[key] = menus[entry.menu].addMenu(entry.submenu)
+            submenus[key].addAction(actions[entry.name])
+        elif isinstance(entry, ActionSpec):
             menus[entry.menu].addAction(actions[entry.name])
         else:
             menus[entry[0]].addSeparator()

@@ -18,7 +18,7 @@ from PySide6.QtCore import QDate, QElapsedTimer, QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QGridLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
-from db import STATUSES, Changes, ClaimFilter, Project, Speaker, Topic
+from db import FINAL, STATUSES, Changes, ClaimFilter, Project, Speaker, Topic
 from desktop.table_models import ID_ROLE, ClaimTableModel
 from kernel import NO_STANCE
 
@@ -52,6 +52,7 @@ class ClaimsPanel(QWidget):
         super().__init__(parent)
         self._runner = runner
         self.project: Project | None = None
+        self.layer: str | None = FINAL  # the annotator's own layer in blind annotation (desktop.team)
         self.stale = True
         self._generation = 0
         self._last_reload = -RELOAD_MS  # ms on self._clock
@@ -149,7 +150,7 @@ class ClaimsPanel(QWidget):
         return ClaimFilter(statuses=(status,) if status else None, speaker_id=self.speaker.currentData(),
                            topic_id=self.topic.currentData(), stance=self.stance.currentData(),
                            date_from=_date(self.date_from), date_to=_date(self.date_to),
-                           text=self.search.text().strip() or None)
+                           text=self.search.text().strip() or None, layer=self.layer)
 
     def reload(self, *, keep_place: bool = False) -> None:
         """Fetch the selected claims again, off the UI thread; the table fills in when they arrive.
@@ -171,7 +172,7 @@ class ClaimsPanel(QWidget):
             if cancelled():
                 return None
             ids = ClaimList(project.claim_ids(selected, sort=sort, descending=descending))
-            ids.total = project.count_claims()
+            ids.total = project.count_claims(ClaimFilter(layer=selected.layer))
             ids.row_of = {ident: row for row, ident in enumerate(ids)}  # here, not on the UI thread
             return ids
 
@@ -191,6 +192,8 @@ class ClaimsPanel(QWidget):
         """The records of the rows the table shows (a block of ids), on the UI thread: a small read."""
         if self.project is None or not ids:
             return []
+        if self.layer is not FINAL:  # an annotator's own layer (blind annotation): the filter's read
+            return self.project.claims(ClaimFilter(ids=tuple(ids), layer=self.layer))
         return list(self.project.stream_claims(ClaimFilter(ids=tuple(ids))))  # no ORM objects: the quick read
 
     def _loaded(self, generation: int, ids, keep_place: bool = False) -> None:

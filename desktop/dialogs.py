@@ -99,7 +99,7 @@ class HelpOverlay(QFrame):
         body = QWidget()
         grid = QGridLayout(body)
         grid.setHorizontalSpacing(24)
-        column_of = {"File": 0, "Edit": 0, "Claim": 1, "View": 2, "Help": 2}
+        column_of = {"File": 0, "Edit": 0, "Team": 0, "Claim": 1, "View": 2, "Help": 2}
         rows = [0, 0, 0]
         for menu in MENUS:
             col = column_of[menu]
@@ -107,7 +107,7 @@ class HelpOverlay(QFrame):
             grid.addWidget(head, rows[col], col * 2, 1, 2)
             rows[col] += 1
             for spec in specs():
-                if spec.menu != menu or not shortcut_text(spec):
+                if spec.menu != menu or not shortcut_text(spec) or not spec.in_help:
                     continue
                 keys = QLabel(f"<code>{shortcut_text(spec)}</code>")
                 keys.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

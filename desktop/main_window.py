@@ -17,7 +17,7 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from db import Changes, Claim, ClaimFilter, Project
+from db import FINAL, Changes, Claim, ClaimFilter, Project
 from desktop.action_table import build_menus, create_actions, install_local
 from desktop.article_view import ArticleView, legend_html
 from desktop.claim_form import ClaimForm
@@ -29,6 +29,7 @@ from desktop.factcheck import install_factcheck_views
 from desktop.table_models import ID_ROLE, ArticleTableModel
 from desktop.settings import Settings
 from desktop.task_runner import TaskRunner
+from desktop.team import TeamViews
 from desktop.undo import CoreUndoStack
 from desktop.window_actions import AnnotationActions
 from desktop.window_background import BackgroundWork
@@ -73,6 +74,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.model_name: str | None = None
         self._waiting_for_model: set[int] = set()
         self.article_id: int | None = None
+        self.shown_layer: str | None = FINAL  # the layer of the shown article's claims (blind annotation)
         self.claim_id: int | None = None
         self._shown_once = False
         self._narrow_columns = False  # Rej and Done hidden for a small window
@@ -90,6 +92,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self._menus = build_menus(self.menuBar(), self.actions)
         install_local(self.actions, [self.article_view, self.claims_panel.table])
         self.install_project_menu(self._menus["File"])
+        self.team = TeamViews(self)
         self._bind_actions()
         self._watch_undo()
         self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -133,6 +136,9 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         }
         toggled = {"mark_done": self.act_mark_done, "show_rejected": self.act_show_rejected,
                    "suggest_statements": self.act_suggest_statements}
+        team_triggered, team_toggled = self.team.handlers()
+        triggered.update(team_triggered)
+        toggled.update(team_toggled)
         unbound = set(self.actions) - set(triggered) - set(toggled)
         if unbound:
             raise RuntimeError(f"Actions without a handler: {', '.join(sorted(unbound))}")
@@ -197,6 +203,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         page.addWidget(self.article_header)
         page.addWidget(self.finished_banner)
         page.addWidget(self.article_view, 1)
+        self._article_page_layout = page
         self.claims_panel = ClaimsPanel(self.reader)
         self.claims_panel.claim_activated.connect(self.open_claim)
         self.claims_panel.claim_selected.connect(self.show_claim)
@@ -290,6 +297,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         bar.addPermanentWidget(self.runner.progress_widget())
         bar.addPermanentWidget(self.model_label)
         bar.addPermanentWidget(self.annotator_label)
+        self.team.install(self._article_page_layout, bar)
         self._show_annotator()
 
     def _restore_layout(self) -> None:
@@ -323,6 +331,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.setWindowTitle(f"{path.stem if path else self.project.url} – Quotedesk")
         self.claims_panel.project = self.project
         self.claims_panel.stale = True
+        self.team.read_blind()
+        self.team.load_queue_now()  # which layer each article opens in
         self.refresh_registry()
         self.sync_suggest_scope()
         self.refresh_articles()
@@ -401,13 +411,20 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         """Show an article and select its first pending suggestion."""
         self.article_id = article_id
         if article_id is None:
+            self.shown_layer = FINAL
+            self.team.sync_current()
             self.article_view.set_article(None)
             self.article_header.setText("<i>No article. Import some with File ▸ Import articles… "
                                         "or drop files on this window.</i>")
             self.select_claim(None)
             return
         article = self.project.article(article_id)
-        self.article_view.set_article(article, self.project.claims(ClaimFilter(article_id=article_id)))
+        self.shown_layer = self.team.layer_for(article_id)
+        if self.shown_layer is not FINAL:  # blind annotation: this annotator's layer, made on first opening
+            self.project.open_layer(article_id, self.shown_layer)
+        self.article_view.set_article(article, self.project.claims(
+            ClaimFilter(article_id=article_id, layer=self.shown_layer)))
+        self.team.sync_current()
         self._show_header(article)
         self._set_done_mark(article.done)
         row = self.article_model.row_of(article_id)
@@ -496,7 +513,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
                 self._set_done_mark(self.article_view.article.done)
             self.reload_current_claims()
         if current and self._only_current(changes):
-            self._update_current_row()  # no query over the whole project for a one-article change
+            if self.shown_layer is FINAL:  # the list counts final claims, not an annotator's layer
+                self._update_current_row()  # no query over the whole project for a one-article change
         elif background:
             if not (elsewhere and self._list_timer.isActive()):  # a running job's list refresh is due anyway
                 self.refresh_articles_later()
@@ -552,11 +570,12 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         if changes.claims & shown:
             return True
         new = changes.claims - shown
-        return bool(new) and not new.isdisjoint(self.project.claim_ids(ClaimFilter(article_id=self.article_id)))
+        return bool(new) and not new.isdisjoint(self.project.claim_ids(
+            ClaimFilter(article_id=self.article_id, layer=self.shown_layer)))
 
     def reload_current_claims(self) -> None:
         """Fetch the shown article's claims again, keeping the selected claim when it still exists."""
-        claims = self.project.claims(ClaimFilter(article_id=self.article_id))
+        claims = self.project.claims(ClaimFilter(article_id=self.article_id, layer=self.shown_layer))
         self.article_view.set_claims(claims)
         if self.claim_id is not None and self.article_view.claim(self.claim_id) is None:
             self.claim_id = None

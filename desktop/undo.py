@@ -135,6 +135,11 @@ class CoreUndoStack(QObject):
         self._done(changes)
         return True
 
+    def applied(self, changes: Changes) -> None:
+        """A change made off the UI thread (a job on the task runner) by this annotator: recorded and
+        refreshed like one made through ``apply``."""
+        self._done(changes)
+
     def _done(self, changes: Changes) -> None:
         if changes.action_id is not None:
             self._own_actions.add(changes.action_id)

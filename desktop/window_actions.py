@@ -133,7 +133,8 @@ class AnnotationActions:
         created = {}
 
         def add():
-            claim, changes = self.project.add_claim(article_id, new, annotator=self.annotator)
+            layer = {} if self.shown_layer is None else {"layer": self.shown_layer}  # blind: into my layer
+            claim, changes = self.project.add_claim(article_id, new, annotator=self.annotator, **layer)
             created["id"] = claim.id
             return changes
 
@@ -322,6 +323,10 @@ class AnnotationActions:
             self.undo.annotator = name
             self.undo.load_history()
             self._show_annotator()
+            self.team.read_blind()  # the claims table's layer is the annotator's
+            self.team.load_queue_now()
+            self.claims_panel.stale = True
+            self.open_article(self.article_id)  # their layer (blind annotation), their queue's marks
 
     def act_quit(self) -> None:
         self.close()
