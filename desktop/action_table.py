@@ -142,7 +142,7 @@ ACTIONS: tuple[ActionSpec | tuple[str, None], ...] = (
                tip="Settle the disagreement as no claim: every version is set aside", local=True, where="adjudication"),
     ActionSpec("adj_next", "Ne&xt disagreement", "Team", ("J", "N"), tip="Go to the next disagreement", local=True,
                where="adjudication"),
-    ActionSpec("adj_prev", "Pre&vious disagreement", "Team", ("K", "P"), tip="Go to the previous disagreement",
+    ActionSpec("adj_prev", "P&revious disagreement", "Team", ("K", "P"), tip="Go to the previous disagreement",
                local=True, where="adjudication"),
 
     ActionSpec("help", "&Keyboard shortcuts", "Help", ("?", "F1"), tip="Show every shortcut"),

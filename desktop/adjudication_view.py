@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
+import shiboken6
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView, QPlainTextEdit,
@@ -320,7 +321,7 @@ class AdjudicationView(QWidget):
             return ids, {a.id: a for a in project.articles(ids=ids)} if ids else {}
 
         def done(result):
-            if result is None or generation != self._generation:
+            if result is None or generation != self._generation or not shiboken6.isValid(self):
                 return
             ids, summaries = result
             want = select if select is not None else self.article_id
@@ -367,7 +368,7 @@ class AdjudicationView(QWidget):
             return article, project.disagreements(article_id), sorted(project.layers(article_id)), None
 
         def done(result):
-            if result is None or generation != self._generation:
+            if result is None or generation != self._generation or not shiboken6.isValid(self):
                 return
             self._loaded(*result)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
@@ -186,7 +187,7 @@ class AgreementView(QWidget):
             return compute(project, hidden_reason, progress=progress, cancelled=cancelled)
 
         def done(result):
-            if result is not None and generation == self._generation:
+            if result is not None and generation == self._generation and shiboken6.isValid(self):
                 self._show(*result)
 
         self._task = self._runner.start("Compute agreement", job, on_done=done)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                                QRadioButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
@@ -53,15 +53,19 @@ class AssignDialog(QDialog):
         self._all_ids = list(article_ids)
         loads = {p.annotator: p for p in load}
 
-        people = QGroupBox("&Annotators")
+        people = QGroupBox("Annotators")
         self.annotators = QListWidget(accessibleName="Annotators to assign to")
         for name in sorted(set(known) | set(loads)):
             self._add_person(name, loads.get(name), checked=False)
-        self.new_name = QLineEdit(placeholderText="Add a name…", accessibleName="New annotator name")
-        self.new_name.returnPressed.connect(self._add_typed)
+        self.new_name = QLineEdit(placeholderText="a name, then Enter", accessibleName="New annotator name")
+        self.new_name.installEventFilter(self)  # Enter adds the name; it never assigns
         add = QPushButton("Add")
+        add.setAutoDefault(False)
         add.clicked.connect(self._add_typed)
+        name_label = QLabel("&Name:")
+        name_label.setBuddy(self.new_name)
         row = QHBoxLayout()
+        row.addWidget(name_label)
         row.addWidget(self.new_name, 1)
         row.addWidget(add)
         box = QVBoxLayout(people)
@@ -69,12 +73,12 @@ class AssignDialog(QDialog):
         box.addWidget(self.annotators, 1)
         box.addLayout(row)
 
-        how = QGroupBox("&How")
-        self.round_robin = QRadioButton("Round-robin: each article to")
+        how = QGroupBox("How")
+        self.round_robin = QRadioButton("&Round-robin: each article to")
         self.per_article = QSpinBox(minimum=1, maximum=20, value=2, suffix=" annotators",
                                     accessibleName="Annotators per article")
-        self.by_hand = QRadioButton("By hand: each chosen article to every checked annotator")
-        self.unassign = QRadioButton("Take the chosen articles away from the checked annotators")
+        self.by_hand = QRadioButton("By &hand: each chosen article to every checked annotator")
+        self.unassign = QRadioButton("Take the chosen articles a&way from the checked annotators")
         self.mode = QButtonGroup(self)
         for button, mode in ((self.round_robin, ROUND_ROBIN), (self.by_hand, BY_HAND), (self.unassign, UNASSIGN)):
             self.mode.addButton(button)
@@ -87,11 +91,11 @@ class AssignDialog(QDialog):
         grid.addWidget(self.by_hand, 2, 0, 1, 2)
         grid.addWidget(self.unassign, 3, 0, 1, 2)
 
-        which = QGroupBox("&Which articles")
-        self.all_articles = QRadioButton(f"All {len(self._all_ids)} articles")
+        which = QGroupBox("Which articles")
+        self.all_articles = QRadioButton(f"A&ll {len(self._all_ids)} articles")
         unassigned = sum(1 for a in self._all_ids if not assigned.get(a))
-        self.unassigned_articles = QRadioButton(f"Those not assigned to anyone yet ({unassigned})")
-        self.chosen_articles = QRadioButton("Those selected below")
+        self.unassigned_articles = QRadioButton(f"Those not assigned to an&yone yet ({unassigned})")
+        self.chosen_articles = QRadioButton("Those s&elected below")
         self.scope = QButtonGroup(self)
         for button, scope in ((self.all_articles, ALL), (self.unassigned_articles, UNASSIGNED),
                               (self.chosen_articles, CHOSEN)):
@@ -126,7 +130,7 @@ class AssignDialog(QDialog):
 
         self.summary = QLabel(wordWrap=True, accessibleName="What will be done")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Assign")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Assign")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -146,6 +150,13 @@ class AssignDialog(QDialog):
         self.per_article.valueChanged.connect(self._update)
         self.resize(900, 560)
         self._update()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.new_name and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._add_typed()
+            return True
+        return super().eventFilter(obj, event)
 
     # ------------------------------------------------------------- annotators
     def _add_person(self, name: str, progress=None, *, checked: bool) -> QListWidgetItem:
@@ -228,5 +239,5 @@ class AssignDialog(QDialog):
         self.per_article.setEnabled(self.round_robin.isChecked())
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(problem is None)
-        ok.setText("Take away" if self.unassign.isChecked() else "Assign")
+        ok.setText("&Take away" if self.unassign.isChecked() else "&Assign")
         self.summary.setText(problem or self.plan().describe())

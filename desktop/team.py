@@ -146,7 +146,8 @@ class TeamViews(QObject):
             return project.queue(annotator)
 
         def done(items):
-            if items is not None and generation == self._queue_generation and project is self.project:
+            if items is not None and generation == self._queue_generation and project is self.project \
+                    and not self.window._closed:
                 self._show_queue(items)
 
         self.window.reader.start("Read my queue", read, on_done=done)
@@ -164,14 +165,14 @@ class TeamViews(QObject):
 
     def apply_changes(self, changes: Changes) -> None:
         """The window's ``changes_applied``: the blind setting, the queue, the adjudication view."""
-        if "blind" in getattr(changes, "settings", ()):
+        if "blind" in changes.settings:
             was = self.blind
             self.read_blind()
             if was != self.blind and self.window.article_id is not None:
                 self.window.open_article(self.window.article_id)
         mine = {q.article_id for q in self.queue.model.items()}
-        if getattr(changes, "assignments", None) or (changes.articles & mine) or changes.claims:
-            self._queue_timer.start()
+        if changes.assignments or (changes.articles & mine) or (changes.claims and self.window.article_id in mine):
+            self._queue_timer.start()  # the queue's marks and counts
         if self._adjudication is not None:
             self._adjudication.view.apply_changes(changes)
         if self._agreement_dock is not None:

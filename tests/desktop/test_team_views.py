@@ -232,9 +232,14 @@ def test_the_assign_dialog_says_what_is_missing_before_it_can_assign(qtbot, tmp_
                               fetch=lambda ids: project.articles(ids=ids), load=list(progress.per_annotator),
                               assigned={p.article_id: p.annotators for p in progress.per_article})
         qtbot.addWidget(dialog)
+        dialog.show()
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert not ok.isEnabled() and "Check the annotators" in dialog.summary.text()
-        dialog.check("ana")
+        # Enter in the name field adds the name, checked; it never assigns
+        dialog.new_name.setFocus()
+        qtbot.keyClicks(dialog.new_name, "ana")
+        qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)
+        assert dialog.isVisible() and dialog.checked() == ("ana",) and dialog.new_name.text() == ""
         dialog.per_article.setValue(2)
         assert not ok.isEnabled() and "at least that many" in dialog.summary.text()
         dialog.by_hand.setChecked(True)
