@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 
 Std = QKeySequence.StandardKey
 
 MENUS = ("File", "Edit", "Claim", "View", "Team", "Help")
+# a menu's title with its Alt key where the first letter is taken: Alt+T is the claim form's S&tance
+MENU_TITLES = {"Team": "Tea&m"}
 
 
 @dataclass(frozen=True)
@@ -172,8 +174,36 @@ def shortcut_text(spec: ActionSpec) -> str:
     return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
 
 
+class _MenuFirst(QObject):
+    """While a menu is open, a bare key is the menu's (its underlined letter), not a claim action's.
+
+    Qt matches shortcuts before an open menu sees the key, and the text keeps the focus under the
+    menu: Alt+M then A would accept the claim under the menu instead of choosing Assign articles….
+    Here the key chooses the menu's entry with that letter instead, or does nothing.
+    """
+
+    def eventFilter(self, obj, event) -> bool:
+        popup = QApplication.activePopupWidget()
+        if event.type() != QEvent.Type.Shortcut or not isinstance(popup, QMenu):
+            return False
+        combo = event.key()[0]
+        if combo.keyboardModifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            return False  # Ctrl+…, Alt+…: a real shortcut, not a letter for the menu
+        wanted = QKeySequence(QKeyCombination(Qt.KeyboardModifier.AltModifier, combo.key()))
+        for action in popup.actions():
+            if action.isEnabled() and action.isVisible() and not action.isSeparator() \
+                    and QKeySequence.mnemonic(action.text()) == wanted:
+                popup.setActiveAction(action)
+                if action.menu() is None:
+                    popup.hide()
+                    action.trigger()
+                break
+        return True
+
+
 def create_actions(parent: QWidget) -> dict[str, QAction]:
     actions = {}
+    menu_first = _MenuFirst(parent)
     for spec in specs():
         act = QAction(spec.text, parent)
         act.setObjectName(f"action_{spec.name}")
@@ -184,6 +214,7 @@ def create_actions(parent: QWidget) -> dict[str, QAction]:
         act.setStatusTip(spec.tip)
         if spec.local:
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # see claim_views()
+            act.installEventFilter(menu_first)
         else:
             parent.addAction(act)  # shortcuts work even while the menu bar is hidden
         actions[spec.name] = act
@@ -200,7 +231,7 @@ def install_local(actions: dict[str, QAction], widgets: list[QWidget], where: st
 
 
 def build_menus(menubar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMenu]:
-    menus = {name: menubar.addMenu(f"&{name}") for name in MENUS}
+    menus = {name: menubar.addMenu(MENU_TITLES.get(name, f"&{name}")) for name in MENUS}
     submenus: dict[tuple[str, str], QMenu] = {}
     for entry in ACTIONS:
         if isinstance(entry, ActionSpec) and entry.submenu:

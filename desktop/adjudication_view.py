@@ -232,6 +232,7 @@ class AdjudicationView(QWidget):
         self.article: Article | None = None
         self.annotators: tuple[str, ...] = ()
         self.hidden_reason: str | None = None
+        self.open_counts: dict[int, int | None] = {}  # article id -> open disagreements (None: hidden)
         self._want_row: int | None = None
 
         self.articles = QComboBox(accessibleName="Article to adjudicate")
@@ -310,35 +311,53 @@ class AdjudicationView(QWidget):
         return self._project()
 
     # ------------------------------------------------------------------ reads
-    def reload_articles(self, select: int | None = None) -> None:
-        """The project's articles with two or more layers, read off the UI thread."""
-        project = self.project
+    def reload_articles(self, select: int | None = None, *, only_if_open: bool = False) -> None:
+        """The project's articles with two or more layers and how many disagreements each has open,
+        read off the UI thread; then ``select`` (``only_if_open``: when it has open ones), else the
+        first article with open disagreements."""
+        project, may_see = self.project, self._may_see
         self._generation += 1
         generation = self._generation
 
         def read(*, progress, cancelled):
             ids = project.annotated_articles()
-            return ids, {a.id: a for a in project.articles(ids=ids)} if ids else {}
+            summaries = {a.id: a for a in project.articles(ids=ids)} if ids else {}
+            assignments = {p.article_id: p for p in project.progress().per_article}
+            layers = project.layer_annotators_by_article(ids) if ids else {}
+            counts = {}
+            for n, article_id in enumerate(ids):
+                if cancelled():
+                    return None
+                progress(n, len(ids))
+                if may_see(article_id, layers.get(article_id, ()), assignments.get(article_id)):
+                    counts[article_id] = None  # blind: not counted, not shown
+                else:
+                    counts[article_id] = len(project.disagreements(article_id, open_only=True))
+            return ids, summaries, counts
 
         def done(result):
             if result is None or generation != self._generation or not shiboken6.isValid(self):
                 return
-            ids, summaries = result
-            want = select if select is not None else self.article_id
+            ids, summaries, counts = result
+            self.open_counts = counts
             self.articles.blockSignals(True)
             self.articles.clear()
             for i in ids:
                 a = summaries.get(i)
-                self.articles.addItem(f"{(a.title if a else None) or f'Article {i}'}", i)
+                n = counts.get(i)
+                state = "hidden (blind)" if n is None else f"{n} open" if n else "settled"
+                self.articles.addItem(f"{(a.title if a else None) or f'Article {i}'} — {state}", i)
             self.articles.blockSignals(False)
             if not ids:
                 self.article_id = None
                 self._show_nothing("No article has been annotated by two people yet. Assign articles to two or "
                                    "more annotators (Team ▸ Assign articles…) and let them work first.")
                 return
-            row = self.articles.findData(want) if want is not None else -1
-            self.articles.setCurrentIndex(max(row, 0))
-            self.open_article(self.articles.currentData())
+            want = select if select is not None else self.article_id
+            if want not in counts or (only_if_open and not counts.get(want)):
+                want = next((i for i in ids if counts.get(i)), ids[0])
+            self.articles.setCurrentIndex(self.articles.findData(want))
+            self.open_article(want)
 
         self._reader.start("Read annotated articles", read, on_done=done)
 
@@ -365,7 +384,7 @@ class AdjudicationView(QWidget):
             reason = may_see(article_id, project.layer_annotators(article_id), assignment)
             if reason:  # blind annotation: the layers are not even read
                 return article, [], [], reason
-            return article, project.disagreements(article_id), sorted(project.layers(article_id)), None
+            return article, project.disagreements(article_id), project.layers(article_id), None
 
         def done(result):
             if result is None or generation != self._generation or not shiboken6.isValid(self):
@@ -374,7 +393,8 @@ class AdjudicationView(QWidget):
 
         self._reader.start("Read disagreements", read, on_done=done)
 
-    def _loaded(self, article: Article, records: list, layers: list[str], hidden: str | None) -> None:
+    def _loaded(self, article: Article, records: list, layers, hidden: str | None) -> None:
+        """``layers``: annotator -> their decided claims (empty when hidden)."""
         same = self.article_id == article.id
         self.article_id, self.article = article.id, article
         names = set(layers)
@@ -391,14 +411,22 @@ class AdjudicationView(QWidget):
         groups = sorted((make_group(r, self.annotators) for r in records), key=lambda g: (g.start, g.claim_ids))
         self.model.set_groups(groups, self.annotators)
         open_groups = sum(1 for g in groups if not g.settled)
+        self.open_counts[article.id] = open_groups
+        row = self.articles.findData(article.id)
+        if row >= 0:
+            self.articles.setItemText(row, f"{article.title or f'Article {article.id}'} — "
+                                           + (f"{open_groups} open" if open_groups else "settled"))
         who = ", ".join(f"{i + 1} {a}" for i, a in enumerate(self.annotators))
         self.summary.setText(
             f"<b>{open_groups}</b> open of {len(groups)} disagreement{'s' if len(groups) != 1 else ''} · "
             f"annotators: {escape(who)}")
         if not groups:
             self._show_group(-1)
-            self.versions.setHtml("<p><i>The annotators agree on every claim of this article. "
-                                  "“Take the agreed claims” makes them final.</i></p>")
+            decided = any(layers.values()) if isinstance(layers, dict) else True
+            self.versions.setHtml(
+                "<p><i>The annotators agree on every claim of this article. “Take the agreed claims” makes "
+                "them final.</i></p>" if decided else
+                "<p><i>No annotator has decided a claim of this article yet: nothing to compare.</i></p>")
             return
         row = self._want_row if self._want_row is not None else None
         if row is None or not 0 <= row < len(groups):
@@ -425,12 +453,14 @@ class AdjudicationView(QWidget):
         if group is None:
             self.text.show_versions(())
             self.form.set_claim(None)
+            self.form.hide()
             self.final_heading.setText("<b>Final claim</b><br><i>Nothing to settle here.</i>")
             return
         self.text.show_versions(group.versions)
         self.versions.setHtml(versions_html(group, self.annotators))
         self.form.article_date = self.article.published if self.article else None
         self.form.set_claim(group.final, self.article.text if self.article else "")
+        self.form.setVisible(group.final is not None)
         if group.final is not None:
             source = next((a for a, c in zip(self.annotators, group.versions)
                            if c is not None and _same(c, group.final)), None)

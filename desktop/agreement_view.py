@@ -16,8 +16,8 @@ from html import escape
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
 
 from desktop.table_models import DISPLAY, ID_ROLE, SORT_ROLE, ColumnsModel
 
@@ -92,16 +92,18 @@ class ArticleAgreementModel(ColumnsModel):
         return list(self._rows)
 
 
+def _labelled(n: int) -> str:
+    return f" &nbsp;<small>({n} matched claim{'s' if n != 1 else ''} labelled by two or more)</small>"
+
+
 def totals_html(total, hidden: int) -> str:
     """The project's figures as a small table, one row per measure."""
     articles = len(total.articles)
     claims = sum(sum(a.claims) for a in total.articles)
     rows = [("Span F1, partial match", figure(total.f1_partial)), ("Span F1, exact match", figure(total.f1_exact)),
             ("Speaker agreement (matched claims)", figure(total.speaker)),
-            ("Stance", chance(total.stance, total.kappa("stance")) + f" &nbsp;<small>({total.stance.n} claims "
-                       "labelled by two or more)</small>"),
-            ("Verdict", chance(total.verdict, total.kappa("verdict")) + f" &nbsp;<small>({total.verdict.n} claims "
-                        "labelled by two or more)</small>")]
+            ("Stance", chance(total.stance, total.kappa("stance")) + _labelled(total.stance.n)),
+            ("Verdict", chance(total.verdict, total.kappa("verdict")) + _labelled(total.verdict.n))]
     pairs = "".join(
         f"<tr><td>{escape(p.a)} – {escape(p.b)}</td><td align='center'>{p.articles}</td>"
         f"<td align='center'>{figure(p.f1_partial)}</td><td align='center'>{figure(p.f1_exact)}</td>"
@@ -135,6 +137,11 @@ class AgreementView(QWidget):
         self.totals = QLabel(wordWrap=True, accessibleName="Agreement of the project",
                              textFormat=Qt.TextFormat.RichText)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.finished = QCheckBox("Only &finished work")
+        self.finished.setChecked(True)
+        self.finished.setToolTip("Count an annotator on an article only once they marked it finished in their "
+                                 "queue (work in progress would pull the figures down)")
+        self.finished.toggled.connect(lambda _on: self.refresh())
         self.refresh_button = QPushButton("Recompute")
         self.refresh_button.setToolTip("Compute the agreement again from the annotators' current decisions")
         self.refresh_button.clicked.connect(self.refresh)
@@ -164,6 +171,7 @@ class AgreementView(QWidget):
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.finished)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.adjudicate_button)
         buttons.addStretch(1)
@@ -182,9 +190,10 @@ class AgreementView(QWidget):
             self._task.cancel()
         self._generation += 1
         generation, project, hidden_reason = self._generation, self._project(), self._hidden_reason
+        finished = self.finished.isChecked()
 
         def job(*, progress, cancelled):
-            return compute(project, hidden_reason, progress=progress, cancelled=cancelled)
+            return compute(project, hidden_reason, finished_only=finished, progress=progress, cancelled=cancelled)
 
         def done(result):
             if result is not None and generation == self._generation and shiboken6.isValid(self):
@@ -199,7 +208,8 @@ class AgreementView(QWidget):
             self.totals.setText(totals_html(total, hidden))
         else:
             self.totals.setText(
-                "<i>No article has two annotators' decisions yet" + (
+                "<i>No article has two annotators' " + ("finished " if self.finished.isChecked() else "")
+                + "decisions yet" + (
                     f" that you may see ({hidden} left out: you annotate them too, blind)" if hidden else "")
                 + ". Assign articles to two or more annotators (Team ▸ Assign articles…); the figures appear "
                   "here as they decide.</i>")
@@ -220,13 +230,14 @@ class AgreementView(QWidget):
             self._activated(index)
 
 
-def compute(project, hidden_reason, *, progress, cancelled):
-    """The agreement of the articles this person may see, pooled, and how many were left out (a job)."""
+def compute(project, hidden_reason, *, finished_only: bool = True, progress, cancelled):
+    """The agreement of the articles this person may see, pooled, and how many were left out (a job).
+    ``finished_only``: an annotator counts on an article once they marked it finished."""
     from db.agreement import project_agreement
     from kernel.agreement import pool
 
     progress(0, None)
-    result = project_agreement(project)
+    result = project_agreement(project, finished_only=finished_only)
     if cancelled():
         return None
     assignments = {p.article_id: p for p in project.progress().per_article}

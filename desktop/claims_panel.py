@@ -192,9 +192,14 @@ class ClaimsPanel(QWidget):
         """The records of the rows the table shows (a block of ids), on the UI thread: a small read."""
         if self.project is None or not ids:
             return []
-        if self.layer is not FINAL:  # an annotator's own layer (blind annotation): the filter's read
-            return self.project.claims(ClaimFilter(ids=tuple(ids), layer=self.layer))
-        return list(self.project.stream_claims(ClaimFilter(ids=tuple(ids))))  # no ORM objects: the quick read
+        return self._read(ClaimFilter(ids=tuple(ids), layer=self.layer))
+
+    def _read(self, f: ClaimFilter) -> list:
+        """The claims of a small filter (a block of rows): streamed without ORM objects, the quick read, from
+        the final layer; an annotator's own layer (blind annotation) through the filter's read."""
+        if f.layer is not FINAL:
+            return self.project.claims(f)
+        return list(self.project.stream_claims(f))
 
     def _loaded(self, generation: int, ids, keep_place: bool = False) -> None:
         if generation != self._generation or ids is None or not shiboken6.isValid(self.model):
@@ -234,8 +239,8 @@ class ClaimsPanel(QWidget):
         if any(self.model.row_of(c) is None for c in changes.claims):  # new rows: where they go is the ids' query
             self.reload_soon()
             return
-        found = list(self.project.stream_claims(  # at most a block of rows, read as the rows shown are
-            dataclasses.replace(self.claim_filter(), ids=tuple(changes.claims))))
+        found = self._read(  # at most a block of rows, read as the rows shown are
+            dataclasses.replace(self.claim_filter(), ids=tuple(changes.claims)))
         self.model.update_records(found)  # rows stay in place (as in Anki's browser) until the next sort
         if len(found) != len(changes.claims):  # gone, or no longer selected by the filters: until the
             self.model.forget(changes.claims - {c.id for c in found})  # re-read, their rows show what is stored

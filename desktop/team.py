@@ -24,7 +24,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from db import FINAL, Changes
-from desktop.action_table import install_local
+from desktop.action_table import install_local, specs
 from desktop.queue_view import QueueView
 
 QUEUE_REFRESH_MS = 300  # many changes at once (a suggestion run): one queue read
@@ -86,6 +86,9 @@ class TeamViews(QObject):
         for n in range(1, 10):
             triggered[f"take_{n}"] = lambda n=n: self._adjudicate_key("take", n)
         toggled = {"finish_assignment": self.act_finish_assignment, "blind_mode": self.act_blind_mode}
+        for spec in specs():  # the adjudication keys act once its window is open
+            if spec.where == "adjudication":
+                self.window.actions[spec.name].setEnabled(False)
         return triggered, toggled
 
     def install(self, article_page_layout: QVBoxLayout, status_bar) -> None:
@@ -379,14 +382,16 @@ class TeamViews(QObject):
         return self._adjudication
 
     def act_adjudicate(self) -> None:
-        self.show_adjudication(self.window.article_id)
+        """The adjudication window, on the shown article when it has open disagreements, else on the
+        first article that has."""
+        self.show_adjudication(self.window.article_id, only_if_open=True)
 
-    def show_adjudication(self, article_id: int | None = None) -> None:
+    def show_adjudication(self, article_id: int | None = None, *, only_if_open: bool = False) -> None:
         win = self.adjudication()
         win.show()
         win.raise_()
         win.activateWindow()
-        win.view.reload_articles(select=article_id)
+        win.view.reload_articles(select=article_id, only_if_open=only_if_open)
         win.view.groups.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _adjudicate_key(self, name: str, *args) -> None:
@@ -420,6 +425,20 @@ class AdjudicationWindow(QWidget):
             self.addAction(window.actions[name])
         window.undo.changed.connect(lambda _c: self.status.setText(""))
         self.resize(min(1500, window.screen().availableGeometry().width() - 40) if window.screen() else 1400, 900)
+
+    def _keys_enabled(self, on: bool) -> None:
+        """The Team menu's adjudication entries act only while this window is open."""
+        for spec in specs():
+            if spec.where == "adjudication":
+                self._team.window.actions[spec.name].setEnabled(on)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._keys_enabled(True)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._keys_enabled(False)
 
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Cancel):

@@ -37,8 +37,8 @@ keys() { for k in "$@"; do xdotool key "$k"; sleep 0.5; done; }
 
 # the lead: blind annotation on (asked first), then Team > Assign articles: ana and ben, 2 per article
 start lea
-keys alt+t b; sleep 1; keys alt+y; sleep 1
-keys alt+t a; sleep 2
+keys alt+m b; sleep 1; keys alt+y; sleep 1
+keys alt+m a; sleep 2
 keys alt+n; xdotool type --delay 60 ana; keys Return; xdotool type --delay 60 ben; keys Return
 keys alt+l; sleep 0.5; shot team_assign_dialog
 keys alt+a; sleep 3

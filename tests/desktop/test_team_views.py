@@ -288,6 +288,11 @@ def test_agreement_leaves_out_an_article_its_blind_annotator_has_not_seen_settle
     team.decide_in_process(path, "ben")
     window = open_window(path, "ana")
     view = _agreement(qtbot, window)
+    assert view.finished.isChecked() and view.model.rowCount() == 0  # ana has not finished: no pair yet
+    assert "finished decisions" in view.totals.text()
+    view.result = None
+    view.finished.setChecked(False)  # work in progress too: ben's figures with ana's would show, but not to ana
+    qtbot.waitUntil(lambda: view.result is not None, timeout=READ_MS)
     assert view.model.rowCount() == 0 and "1 left out" in view.totals.text()
 
 
@@ -423,3 +428,22 @@ def test_adjudication_of_three_has_a_key_and_a_colour_per_annotator(qtbot, open_
     # 1 is ana's "no claim" (she rejected Q3): settles it as no claim
     _press(qtbot, view, Qt.Key.Key_1)
     assert [c.status for c in _finals(path, briefing) if c.content.text == Q3] == ["rejected"]
+
+
+def test_a_letter_in_an_open_menu_chooses_its_entry_and_never_the_claim_key_under_it(qtbot, open_window, tmp_path):
+    """Alt+M then A is Team ▸ Assign articles…, not A (accept) on the claim under the menu."""
+    path = tmp_path / "team.quotedesk"
+    briefing = team.build(path, ("ana",), blind=False)
+    window = open_window(path, "lea")
+    _open(window, briefing)
+    pending = window.claim_id
+    assert window.project.claim(pending).status == "suggested"
+    opened = []
+    window.team._ask_assign = lambda *args: opened.append(args)  # the dialog itself is tested above
+    menu = window.menu("Team")
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: bool(opened), timeout=READ_MS)
+    assert not menu.isVisible()
+    assert window.project.claim(pending).status == "suggested"
