@@ -171,7 +171,7 @@ class SuggestionEngine:
         out = hybrid.join_split_quotes(text, out)
         if parsed and hybrid.has_model(parsed[0][1]):
             out = self._with_model_claims(art, parsed, texts, quotes, out, secondary)
-        out = hybrid.prune(out, secondary, self.policy)
+        out = hybrid.prune(out, secondary, self.policy, text)
         if self.policy.split_parenthetical:
             out = hybrid.split_parenthetical(text, out)
         return out

@@ -16,6 +16,7 @@ was too low to help.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
@@ -58,6 +59,7 @@ class Policy:
     topic_cues: frozenset[str] = frozenset()  # cue lemmas naming a topic, not a statement ("discussed")
     split_parenthetical: bool = True  # "A, X said, B": two fragments around the attribution
     drop_nested: bool = True  # a model/broad claim inside another claim's content is part of it
+    drop_narrator: bool = True  # a model/broad claim of the article's own writer is narration
 
     def keeps(self, category: str) -> bool:
         """Whether a model claim of this cue category may be proposed."""
@@ -397,15 +399,41 @@ def split_parenthetical(text: str, claims: list[ClaimDraft]) -> list[ClaimDraft]
     return out
 
 
-def prune(claims: list[ClaimDraft], secondary: set[int], policy: Policy) -> list[ClaimDraft]:
-    """Drop the secondary claims (the model's and the broad rules', ids in ``secondary``) that lie,
-    with their cue, inside another claim's content: ``Italy does not plan [to send troops],
-    Meloni's office said`` is the office's claim, already made; the intention inside it is part of
-    it, not a claim of Italy's. Statement claims of the rules are never dropped (nested statements
-    the rules find on purpose stand)."""
-    if not policy.drop_nested:
-        return claims
-    return [c for c in claims if id(c) not in secondary or not any(
-        o is not c and o.content.start <= c.content.start and c.content.end <= o.content.end
-        and (c.content.start, c.content.end) != (o.content.start, o.content.end)
-        and (c.cue is None or o.content.start <= c.cue.start < o.content.end) for o in claims)]
+# the article's own writers: a byline ("By Jan Novak") or an author's note ("Jan Novak is a reporter
+# for ...", at the foot of many web articles)
+_BYLINE = re.compile(r"(?m)^[ \t]*[Bb]y[ \t]+([A-Z][\w'\u2019.-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){1,3})[ \t]*(?:$|[,|\u2014-])")
+_AUTHOR_NOTE = re.compile(
+    r"(?m)^[ \t]*([A-Z][\w'\u2019.-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){1,3}) is (?:a|an|the) (?:[\w-]+ ){0,3}"
+    r"(?:reporter|correspondent|journalist|editor|writer|columnist|contributor|news anchor)\b")
+
+
+def writers(text: str) -> set[str]:
+    """The surnames of the article's writers, from its byline or its author's note."""
+    names = [m.group(1) for rx in (_BYLINE, _AUTHOR_NOTE) for m in rx.finditer(text)]
+    return {n.split()[-1].lower() for n in names}
+
+
+def prune(claims: list[ClaimDraft], secondary: set[int], policy: Policy, text: str = "") -> list[ClaimDraft]:
+    """Drop the secondary claims (the model's and the broad rules', ids in ``secondary``) that are
+    no attribution of their own:
+
+    * one lying, with its cue, inside another claim's content: ``Italy does not plan [to send
+      troops], Meloni's office said`` is the office's claim, already made; the intention inside it
+      is part of it, not a claim of Italy's;
+    * one whose source is the article's own writer (``Martin often reports on international
+      politics`` in the author's note): the narrator is not a source.
+
+    Statement claims of the rules are never dropped (nested statements the rules find on purpose
+    stand)."""
+    by = writers(text) if policy.drop_narrator and text else set()
+
+    def narrator(c: ClaimDraft) -> bool:
+        return bool(by) and bool(c.speaker) and c.speaker.split()[-1].lower() in by
+
+    def nested(c: ClaimDraft) -> bool:
+        return policy.drop_nested and any(
+            o is not c and o.content.start <= c.content.start and c.content.end <= o.content.end
+            and (c.content.start, c.content.end) != (o.content.start, o.content.end)
+            and (c.cue is None or o.content.start <= c.cue.start < o.content.end) for o in claims)
+
+    return [c for c in claims if id(c) not in secondary or not (narrator(c) or nested(c))]

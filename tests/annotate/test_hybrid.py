@@ -241,3 +241,25 @@ def test_a_paragraph_printed_twice_gives_its_model_claims_once(nlp):
         mark(doc, ("Ruiz", "SOURCE"), ("wants", "CUE"), ("the bridge closed to trucks by May", "CONTENT"))
     out = SuggestionEngine(nlp).from_docs(text, paras, dt.date(2024, 5, 17))
     assert [(c.content.start, c.speaker) for c in out] == [(head.index("the bridge"), "Ruiz")]
+
+
+def test_the_articles_own_writer_is_no_source(nlp):
+    """The author's note at the foot of an article ('Jan Novak is a reporter ...; Jan often reports
+    on ...') is narration: the model's claims there are dropped; a source named in the story stays."""
+    from annotate.engine import SuggestionEngine
+
+    lines = ["Mayor Ana Ruiz hopes the bridge will reopen in May.",
+             "Jan Novak is a reporter for the Prague Daily, covering city politics.",
+             "Jan often reports on transport, with a focus on analyzing bridges and roads."]
+    text = "\n".join(lines)
+    offs = [0, len(lines[0]) + 1, len(lines[0]) + len(lines[1]) + 2]
+    paras = [(o, nlp(line)) for o, line in zip(offs, lines)]
+    mark(paras[0][1], ("Mayor Ana Ruiz", "SOURCE"), ("hopes", "CUE"), ("the bridge will reopen in May", "CONTENT"))
+    mark(paras[2][1], ("Jan", "SOURCE"), ("reports", "CUE"), ("transport", "CONTENT"))
+    engine = SuggestionEngine(nlp)
+    assert [(c.content.text, c.speaker) for c in engine.from_docs(text, paras, dt.date(2024, 5, 17))] == [
+        ("the bridge will reopen in May", "Ana Ruiz")]
+    engine.policy = hybrid.Policy(drop_narrator=False)
+    assert [c.content.text for c in engine.from_docs(text, paras, dt.date(2024, 5, 17))] == [
+        "the bridge will reopen in May", "transport"]
+    assert hybrid.writers("By Jan Novak\nPRAGUE - The mayor said ...") == {"novak"}
