@@ -15,7 +15,7 @@ from .actions import audit, now, snapshot
 from .errors import DuplicateArticleError, InvalidValueError, NotFoundError
 from .models import ArticleRow, AuditRow, ClaimRow
 from .records import Article, ArticleSummary, Changes, NewArticle
-from .store import Store, changes_of, clean
+from .store import Store, changes_of, clean, id_column
 
 ARTICLE_FIELDS = {"title", "url", "publisher", "author", "published", "published_source", "language", "done"}
 
@@ -108,7 +108,7 @@ class Articles:
         """The ids of the article list (or of what a search finds), in its order, without counting claims."""
         with self._store.reading() as s:
             q = self._listed(s, select(ArticleRow.id), search_text)
-            return [] if q is None else list(s.scalars(q))
+            return [] if q is None else id_column(s, q)
 
     def ids(self, *, lacking_suggestions: bool = False) -> list[int]:
         with self._store.reading() as s:

@@ -23,7 +23,7 @@ from .models import ArticleRow, ClaimRow, SpeakerRow, TopicRow
 from .errors import NotYourLayerError
 from .records import ANY_LAYER, Changes, Claim, ClaimFilter, Layer
 from .registry import registry_role, resolve_speaker, resolve_topic
-from .store import Store, changes_of, clean
+from .store import Store, changes_of, clean, id_column
 
 SIMPLE_CLAIM_FIELDS = {
     "kind", "role", "date", "date_text", "date_assumed", "stance", "verdict_rating",
@@ -251,7 +251,7 @@ class Claims:
                 q = q.limit(f.limit)
             if f.offset:
                 q = q.offset(f.offset)
-            return list(s.scalars(q))
+            return id_column(s, q)
 
     def count(self, f: ClaimFilter | None = None) -> int:
         f = f or ClaimFilter()

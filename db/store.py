@@ -65,6 +65,20 @@ class Store:
                 raise rec.stale_conflict(s) from exc
 
 
+def id_column(session: Session, query) -> list[int]:
+    """The first column (integer ids) of every row of a Core select, fetched from the driver's cursor.
+
+    SQLAlchemy still compiles the query and converts its parameters; only the per-row Result
+    processing is skipped, which integers do not need: about 30% quicker for the 120,000 ids of the
+    claims table (benchmarks/bench_window_reads.py).
+    """
+    result = session.connection().execute(query)
+    try:
+        return [row[0] for row in result.cursor.fetchall()]
+    finally:
+        result.close()
+
+
 def changes_of(rec: Recorder) -> Changes:
     """What an action changed, for the views to refresh."""
     return changes_from(rec.touched, rec.ops, rec.action_id)
