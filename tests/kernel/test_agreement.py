@@ -212,3 +212,15 @@ def test_json_record_names_the_pooling():
     d = agreement([ArticleLayers(1, TEXT, {"A": A, "B": B})]).as_dict()
     assert d["pooling"].startswith("micro")
     assert d["overall"]["stance"]["kappa"] == 0.5 and d["per_article"][0]["pairs"][0]["matched_partial"] == 3
+
+
+def test_offsets_are_code_points_after_emoji():
+    """Astral characters (two UTF-16 units each) before the claims: spans are code point offsets, so the
+    claims still match exactly and trimming still drops the quote marks around them."""
+    text = "🇮🇹🙂 Ana said “the plan works.” 😀 Ben said taxes will rise."
+    a = [claim("the plan works", stance="favor", text=text), claim("taxes will rise", stance="against", text=text)]
+    start = text.index("“the plan works.”")
+    b = [AgreementClaim(start, start + len("“the plan works.”"), stance="favor"),
+         claim("taxes will rise", stance="favor", text=text)]
+    result = article_agreement(ArticleLayers(1, text, {"A": a, "B": b}))
+    assert result.f1_exact == 1.0 and result.pairs[0].stance.n == 2
