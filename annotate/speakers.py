@@ -75,7 +75,8 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
         if _is_title(tok) or tok.text in ("-", "elect") or _is_nationality(tok):
             start = i
         elif start is not None and (tok.dep_ in ("compound", "amod") and tok.pos_ in ("NOUN", "PROPN", "ADJ")
-                                    or tok.dep_ == "nmod" and tok.pos_ == "PROPN") and tok.head.i >= start:
+                                    or tok.dep_ == "nmod" and (tok.pos_ == "PROPN" or tok.ent_type_ == "ORG")
+                                    ) and tok.head.i >= start:
             start = i  # "Police Chief", "former President", "opposition leader", "SNCF chief executive"
         elif start is not None and tok.tag_ == "POS" and i - 1 >= lowest and doc[i - 1].pos_ == "NOUN" and (
                 doc[i - 1].dep_ == "poss"):
@@ -119,10 +120,18 @@ def _appos_role(head: Token) -> str | None:
     return None
 
 
+def _named_in_apposition(noun: Token) -> bool:
+    """"Europe's chief negotiator, Lars Holm,": a common noun whose appositive is a person's
+    name is that person, whether or not the noun is a known title."""
+    return noun.pos_ == "NOUN" and noun.is_lower and any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.i > noun.i
+        for c in noun.children)
+
+
 def _affiliation(noun: Token) -> bool:
     """"a sanctions lawyer at Aoyama Partners": a common noun placed at a named body."""
     return noun.pos_ == "NOUN" and any(
-        c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "with") and any(
+        c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "with", "in", "from") and any(
             g.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in g.subtree) for g in c.children)
         for c in noun.children)
 
@@ -132,7 +141,8 @@ def _titled_head(run: list[Token]) -> str | None:
     title, which is its role (without the article, as written before the comma)."""
     name = run[-1]
     head = name.head
-    if name.dep_ != "appos" or head.pos_ not in ("NOUN", "PROPN") or head.i > run[0].i or not _is_title(head):
+    if name.dep_ != "appos" or head.pos_ not in ("NOUN", "PROPN") or head.i > run[0].i or not (
+            _is_title(head) or _named_in_apposition(head)):
         return None
     toks = [t for t in head.subtree if t.i < name.left_edge.i and not t.is_punct]  # "chief executive of CalMac"
     while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].tag_ == "PRP$"):
@@ -305,7 +315,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     org = _entity_name(head)
     if org:
         return Mention(kind="group", name=_text(doc, org), role=role_before(org[0], toks[0].i), **base)
-    if _is_title(head):
+    if _is_title(head) or _named_in_apposition(head):
         named = _title_with_appositive_name(head, toks, offset)
         if named is not None:
             return named
@@ -435,6 +445,7 @@ class ArticleSpeakers:
         self.lead_end = 0  # end of the article's lead paragraph, set by the reader of the article
         self._lead_descriptors: list[tuple[int, str]] = []  # (pos, "transport secretary") said in the lead
         self._lead_named: dict[int, tuple[str, str]] = {}  # descriptor pos -> (person named next, role)
+        self._place_words: set[str] = set()  # words of names tagged as places
 
     def observe(self, doc: Doc, offset: int, text: str | None = None) -> None:
         """Register every multi-word name in ``doc`` with the title run written before it,
@@ -482,6 +493,9 @@ class ArticleSpeakers:
                 person.roles.append((pos, role))
             self._gender_evidence(name, run, role)
         self._bodies.extend((pos + offset, name) for pos, name in _body_names(doc))
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "NORP"):
+                self._place_words.update(t.text for t in ent if t.pos_ == "PROPN")
         if offset < self.lead_end:
             self._lead_descriptors.extend((p + offset, d) for p, d in _speaking_descriptors(doc))
         for tok in doc:  # "Euroclear, the ... depository", "the Ifop institute", "pollster Forsa"
@@ -493,6 +507,10 @@ class ArticleSpeakers:
                 nouns.add(tok.head.lemma_.lower())
             if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
                 nouns.add(tok.head.lemma_.lower())  # "chip equipment maker Kanto Precision"
+            if tok.dep_ == "poss" and tok.head.pos_ == "NOUN" and (
+                    tok.head.lower_ in TITLE_WORDS or tok.head.lower_ in SPOKES_NOUNS) and (
+                    tok.ent_type_ not in _PLACE_ENTS and tok.ent_type_ != "PERSON"):
+                nouns.add("company")  # "Rosatom's head, Pavel Gromov, said": a body with people of its own
             first = tok.left_edge if tok.left_edge.pos_ == "PROPN" else tok
             if first.i > 0 and doc[first.i - 1].is_lower and doc[first.i - 1].lower_ in ORG_NOUNS:
                 nouns.add(doc[first.i - 1].lower_)  # "Swedish carmaker Voltara", however it is parsed
@@ -838,7 +856,8 @@ class ArticleSpeakers:
             if body is not None:
                 return body
         subject = next(((p, text) for p, text, is_person in reversed(self._subjects)
-                        if p < pos and not is_person and text not in self._person_words and not (
+                        if p < pos and not is_person and text not in self._person_words
+                        and not set(text.split()) <= self._place_words and not (
                             _AUTHORITY_NOUNS & set(text.lower().split()))), None)
         if subject is not None and " " not in subject[1]:  # "Company" heads "Nigerian National Petroleum Company"
             subject = next(((p, body) for p, body in self._bodies if p <= subject[0] < p + len(body)

@@ -477,3 +477,28 @@ def test_a_person_is_never_expanded_into_a_headline_that_begins_with_their_name(
     text = ("Obama Says Museum Will Tell America's Story\n\n"
             "Mr. Obama said the museum would document the stories of Americans.")
     assert suggest(text, THURSDAY)[-1].speaker == "Obama"
+
+
+# --- found on the seventh blind set (tests written with new sentences, not the set's) ---------
+def test_any_common_noun_with_a_persons_name_in_apposition_is_that_person(suggest):
+    text = ("The union's chief bargainer, Marta Lindgren, told reporters on Wednesday that the strike would "
+            "go on. Lindgren said members had voted for it.")
+    got = suggest(text, THURSDAY)
+    assert [(s.speaker, s.role) for s in got] == [("Marta Lindgren", "union's chief bargainer")] * 2
+    assert [s.date for s in got] == [dt.date(2025, 2, 19)] * 2
+
+
+def test_a_capitalised_organisation_before_a_title_whatever_its_tag_and_a_role_in_a_place(suggest):
+    text = ("Sonabel chief executive Idrissa Ouedraogo told a news conference that power cuts would end.\n"
+            '"We have not had light for a week," said Awa Traore, a trader in the Rood Woko market.')
+    got = suggest(text, THURSDAY)
+    assert got[0].role == "Sonabel chief executive"
+    assert got[1].role == "trader in the Rood Woko market"
+
+
+def test_the_corporation_is_the_body_whose_head_just_spoke_never_a_country(suggest):
+    text = ("Kazakhstan has picked Rosatom to build its first nuclear plant, the government said.\n"
+            "Rosatom's head, Pavel Gromov, said the company was honoured. The state corporation said it "
+            "would start work next year.")
+    got = by_content(suggest(text, THURSDAY))
+    assert got["it would start work next year"].speaker == "Rosatom"
