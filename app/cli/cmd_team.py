@@ -100,7 +100,19 @@ def _say_pairs(pairs: set[tuple[int, str]]) -> None:
         print(f"  {who}: {len(ids)} article(s): {shown}")
 
 
+def _ids_among_names(command: str, option: str, names: list[str]) -> bool:
+    """Article ids typed after --to/--from end up among the names: say where they go instead."""
+    ids = [n for n in names if n.strip().isdigit()]
+    if ids:
+        print(f"quotedesk {command}: “{ids[0]}” looks like an article id, not an annotator; put the article ids "
+              f"before {option} (quotedesk {command} {' '.join(ids)} {option} NAME…). Nothing was changed.",
+              file=sys.stderr)
+    return bool(ids)
+
+
 def run_assign(args) -> int:
+    if _ids_among_names("assign", "--to", args.to):
+        return EXIT_FAILURE
     if args.round_robin and args.all:
         print("quotedesk assign: --round-robin takes every article already; leave out --all "
               "(or name ARTICLE_IDs to spread only those).", file=sys.stderr)
@@ -131,6 +143,8 @@ def run_assign(args) -> int:
 
 
 def run_unassign(args) -> int:
+    if _ids_among_names("unassign", "--from", args.people):
+        return EXIT_FAILURE
     with open_project(args.db, create=False) as project:
         for a in dict.fromkeys(args.articles):
             project.article(a)  # an unknown id: a clear message

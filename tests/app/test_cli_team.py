@@ -130,6 +130,7 @@ def test_agreement_on_an_article_without_two_layers_says_so(db, capsys):
     (["assign", "99999999999999999999999", "--to", "anna"], "is not an article id"),
     (["assign", "--round-robin", "--per-article", "two", "--to", "anna"], "'two' is not a whole number"),
     (["assign", "1"], "the following arguments are required: --to"),
+    (["unassign", "--from", "anna", "3"], "the following arguments are required: ARTICLE_ID"),
     (["finish", "x1", "--annotator", "anna"], "'x1' is not an article id"),
     (["agreement", "--article", "one"], "invalid int value"),
     (["agreement", "--format", "csv"], "invalid choice"),
@@ -147,12 +148,14 @@ def test_unusable_arguments_get_a_usage_message(db, capsys, args, message):
     (["assign", "42", "--to", "anna"], "There is no article 42"),
     (["assign", "1", "--to", "  "], "An annotator needs a name"),
     (["assign", "--round-robin", "--per-article", "3", "--to", "anna", "ben"], "1 to 2 of the 2 annotators"),
-    (["assign", "--per-article", "2", "--to", "anna", "1"], "--per-article goes with --round-robin"),
+    (["assign", "1", "--per-article", "2", "--to", "anna"], "--per-article goes with --round-robin"),
     (["assign", "--to", "anna"], "name the articles"),
     (["assign", "--all", "--round-robin", "--to", "anna"], "leave out --all"),
     (["unassign", "42", "--from", "anna"], "There is no article 42"),
     (["finish", "1", "--annotator", "anna"], "Article 1 is not assigned to anna"),
     (["queue", " "], "An annotator needs a name"),
+    (["assign", "--round-robin", "--to", "anna", "ben", "1", "2"], "“1” looks like an article id"),
+    (["unassign", "1", "--from", "anna", "3"], "“3” looks like an article id"),
 ])
 def test_refused_input_gets_a_clear_message_and_changes_nothing(db, capsys, args, message):
     code = main([*args, "--db", db])
