@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from db import STANCES, STATUSES, ClaimFilter, ConflictError, InvalidValueError, Project
 from kernel import STANCE_LABELS
 
-from .common import ExportError
+from .common import Cancelled, ExportError, Progress
 from .excel import CLAIM_ID, EDITABLE, NO_STANCE, STANCE, STATUS, VERDICT_DATE, VERSION
 from .xlsx_check import check_workbook
 from .xlsx_stream import cell_text
@@ -55,12 +55,15 @@ class XlsxImport:
     applied: bool
     source: str = ""  # the workbook read
     not_read_back: tuple[FieldChange, ...] = ()  # edits in columns the import does not read
+    cancelled: bool = False  # stopped while reading: nothing was applied
 
     @property
     def changed_claims(self) -> int:
         return len({c.claim_id for c in self.changes})
 
     def describe(self) -> str:
+        if self.cancelled:
+            return "The import was cancelled before anything was changed."
         verb = "Changed" if self.applied else "Would change"
         lines = [f"{verb} {self.changed_claims} claim(s); {self.unchanged} row(s) unchanged; "
                  f"{len(self.conflicts)} conflict(s); {len(self.errors)} row(s) with errors."]
@@ -102,8 +105,9 @@ MAX_COLUMNS = 256
 MAX_ID = 2**31 - 1  # ids and versions are 32-bit integers on PostgreSQL
 
 
-def _rows(path):
-    """(row number, {header: value}, {header: cell reference}) for each data row of the Claims sheet."""
+def _rows(path, sized=None):
+    """(row number, {header: value}, {header: cell reference}) for each data row of the Claims sheet;
+    ``sized(rows)`` is told the number of rows the sheet says it has (None if it does not say)."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
@@ -118,7 +122,13 @@ def _rows(path):
     try:
         if "Claims" not in book.sheetnames:
             raise ExportError(f"{path} has no “Claims” sheet; is it a workbook exported by Quotedesk?")
-        rows = book["Claims"].iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        sheet = book["Claims"]
+        if sized is not None:
+            try:
+                sized(sheet.max_row)
+            except Exception:  # a dimension openpyxl cannot read: the count is only for progress
+                sized(None)
+        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
         try:
             with _quiet():
                 header = [_cell(h) for h in next(rows, ())]
@@ -216,87 +226,133 @@ def _read_value(column: str, raw):
     return value
 
 
-def import_xlsx(project: Project, path, *, annotator: str | None = None, dry_run: bool = False) -> XlsxImport:
-    """Apply editors' changes from an exported workbook; conflicts and bad rows are reported, not applied."""
-    rows = []
-    errors: list[RowIssue] = []
+BATCH = 2000
+"""Rows compared with the project at a time: the claims of one batch are read, then let go."""
+
+
+def import_xlsx(project: Project, path, *, annotator: str | None = None, dry_run: bool = False,
+                progress: Progress | None = None, cancelled: Cancelled | None = None) -> XlsxImport:
+    """Apply editors' changes from an exported workbook; conflicts and bad rows are reported, not applied.
+
+    The sheet is read as a stream and compared with the project ``BATCH`` rows at a time;
+    only the rows that change something are kept. Nothing is applied before the whole
+    sheet has been read, so a workbook that turns out damaged at its last row changes
+    nothing. ``progress(rows read, rows in the sheet)``; ``cancelled()`` is asked between
+    batches, before anything is applied (a cancelled import changes nothing).
+    """
+    found = _Found()
     seen: set[int] = set()
-    for n, row, blank_formulas in _rows(path):
+    batch: list[tuple[int, int, int, dict]] = []
+    total = 0
+
+    def sized(rows: int | None) -> None:
+        nonlocal total
+        total = rows or 0
+        if progress:
+            progress(0, total)
+
+    for n, row, blank_formulas in _rows(path, sized):
         if all(v is None or v == "" for v in row.values()) and not blank_formulas:
             continue
         try:
             claim_id, version = _int(row.get(CLAIM_ID), "claim id"), _int(row.get(VERSION), "version")
         except ValueError as exc:
-            errors.append(RowIssue(n, None, f"{exc}; the row was not applied"))
+            found.errors.append(RowIssue(n, None, f"{exc}; the row was not applied"))
             continue
         editable_blanks = [f"{ref} ({column})" for column, ref in blank_formulas.items() if column in EDITABLE]
         if editable_blanks:
-            errors.append(RowIssue(n, claim_id, f"{', '.join(editable_blanks)} hold a formula without a saved "
-                                                "value, so the value cannot be known; the row was not applied. "
-                                                "Open the workbook in Excel or LibreOffice and save it (that stores "
-                                                "the values), or type the values in."))
+            found.errors.append(RowIssue(
+                n, claim_id, f"{', '.join(editable_blanks)} hold a formula without a saved value, so the value "
+                             "cannot be known; the row was not applied. Open the workbook in Excel or LibreOffice "
+                             "and save it (that stores the values), or type the values in."))
             continue
         if claim_id is None or version is None:
-            errors.append(RowIssue(n, claim_id, "no claim id and version; the row was not exported by Quotedesk"))
+            found.errors.append(RowIssue(n, claim_id, "no claim id and version; the row was not exported by Quotedesk"))
             continue
         if claim_id in seen:
-            errors.append(RowIssue(n, claim_id, "the claim appears twice in the sheet; only its first row counts"))
+            found.errors.append(RowIssue(n, claim_id, "the claim appears twice in the sheet; only its first row counts"))
             continue
         seen.add(claim_id)
-        rows.append((n, claim_id, version, row))
-    current = {}
-    ids = [r[1] for r in rows]
-    for i in range(0, len(ids), 500):
-        current.update((c.id, c) for c in project.claims(ClaimFilter(ids=tuple(ids[i:i + 500]))))
+        batch.append((n, claim_id, version, _editable(row)))
+        if len(batch) >= BATCH:
+            found.compare(project, batch)
+            batch.clear()
+            if progress:
+                progress(n, max(n, total))
+            if cancelled is not None and cancelled():
+                return XlsxImport((), (), (), 0, applied=False, source=str(path), cancelled=True)
+    found.compare(project, batch)
+    if progress and total:
+        progress(total, total)
 
     changes: list[FieldChange] = []
-    conflicts: list[RowIssue] = []
-    ignored: list[FieldChange] = []
-    unchanged = 0
-    to_apply: list[tuple[int, int, int, dict, list[FieldChange]]] = []
-    for n, claim_id, version, row in rows:
-        claim = current.get(claim_id)
-        if claim is None:
-            errors.append(RowIssue(n, claim_id, "this claim is no longer in the project"))
-            continue
-        ignored += _not_read_back(claim, row)
-        fields, found = {}, []
-        try:
-            for column, field in EDITABLE.items():
-                if column not in row:
-                    continue
-                new = _read_value(column, row[column])
-                old = getattr(claim, field)
-                if (cell_text(old) if isinstance(old, str) else old) != new:
-                    fields[field] = new
-                    found.append(FieldChange(claim_id, field, column, old, new))
-        except ValueError as exc:
-            errors.append(RowIssue(n, claim_id, str(exc)))
-            continue
-        if not fields:
-            unchanged += 1
-        elif claim.version != version:
-            conflicts.append(RowIssue(n, claim_id, f"changed in the project after the export (version {version} "
-                                                   f"then, {claim.version} now); this row was not applied"))
-        else:
-            to_apply.append((n, claim_id, version, fields, found))
-
-    for n, claim_id, version, fields, found in to_apply:
+    for n, claim_id, version, fields, changed in found.to_apply:
         if dry_run:
-            changes += found
+            changes += changed
             continue
         try:
             project.update_claim(claim_id, annotator=annotator, expected_version=version,
                                  label="Import from Excel", **fields)
         except ConflictError as exc:
-            conflicts.append(RowIssue(n, claim_id, str(exc)))
+            found.conflicts.append(RowIssue(n, claim_id, str(exc)))
         except InvalidValueError as exc:
-            errors.append(RowIssue(n, claim_id, str(exc)))
+            found.errors.append(RowIssue(n, claim_id, str(exc)))
         else:
-            changes += found
-    return XlsxImport(tuple(changes), tuple(conflicts), tuple(sorted(errors, key=lambda e: e.row)), unchanged,
-                      applied=not dry_run, source=str(path),
-                      not_read_back=tuple(ignored))
+            changes += changed
+    return XlsxImport(tuple(changes), tuple(found.conflicts), tuple(sorted(found.errors, key=lambda e: e.row)),
+                      found.unchanged, applied=not dry_run, source=str(path), not_read_back=tuple(found.ignored))
+
+
+_KEPT = (*EDITABLE, *("Speaker", "Role", "Topic"))  # the columns compared with the project
+
+
+def _editable(row: dict) -> dict:
+    """The cells of a row the import compares (the rest of the row is let go at once)."""
+    return {column: row[column] for column in _KEPT if column in row}
+
+
+class _Found:
+    """What the rows compared so far hold: changes to apply, conflicts, errors, edits not read back."""
+
+    def __init__(self):
+        self.to_apply: list[tuple[int, int, int, dict, list[FieldChange]]] = []
+        self.conflicts: list[RowIssue] = []
+        self.errors: list[RowIssue] = []
+        self.ignored: list[FieldChange] = []
+        self.unchanged = 0
+
+    def compare(self, project: Project, rows: list[tuple[int, int, int, dict]]) -> None:
+        ids = [r[1] for r in rows]
+        current = {}
+        for i in range(0, len(ids), 500):
+            current.update((c.id, c) for c in project.stream_claims(ClaimFilter(ids=tuple(ids[i:i + 500]))))
+        for n, claim_id, version, row in rows:
+            claim = current.get(claim_id)
+            if claim is None:
+                self.errors.append(RowIssue(n, claim_id, "this claim is no longer in the project"))
+                continue
+            self.ignored += _not_read_back(claim, row)
+            fields, changed = {}, []
+            try:
+                for column, field in EDITABLE.items():
+                    if column not in row:
+                        continue
+                    new = _read_value(column, row[column])
+                    old = getattr(claim, field)
+                    if (cell_text(old) if isinstance(old, str) else old) != new:
+                        fields[field] = new
+                        changed.append(FieldChange(claim_id, field, column, old, new))
+            except ValueError as exc:
+                self.errors.append(RowIssue(n, claim_id, str(exc)))
+                continue
+            if not fields:
+                self.unchanged += 1
+            elif claim.version != version:
+                self.conflicts.append(RowIssue(n, claim_id, f"changed in the project after the export (version "
+                                                            f"{version} then, {claim.version} now); this row was not "
+                                                            "applied"))
+            else:
+                self.to_apply.append((n, claim_id, version, fields, changed))
 
 
 # Columns editors may well change that the import does not read: (claim field, how it appears in the sheet).

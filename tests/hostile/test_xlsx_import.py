@@ -296,3 +296,44 @@ def test_a_workbook_without_the_claims_sheet_or_columns_is_refused(cli, workbook
     book["Claims"].delete_cols(_column(VERSION))
     book.save(path)
     cli.refuses("import-xlsx", path, says="no “Version” column")
+
+
+# ---------------------------------------------------------------- streaming: rows compared a batch at a time
+def _last_row_damaged(data: bytes) -> bytes:
+    """The sheet with its last row's claim id cell holding text where a number must be."""
+    last = data.rindex(b"<row ")
+    cell = re.compile(rb'(<c r="A\d+"[^>]*>)<v>\d+</v>')
+    return data[:last] + cell.sub(rb"\1<v>not a number</v>", data[last:], count=1)
+
+
+def test_a_row_that_cannot_be_read_after_many_batches_changes_nothing(cli, workbook, tmp_path, monkeypatch):
+    """Rows are compared with the project a batch at a time, but nothing is applied before the last row
+    has been read: a damaged last row leaves the changes of the rows before it unapplied."""
+    from exports import excel_import
+
+    monkeypatch.setattr(excel_import, "BATCH", 2)
+    edited = _edit(workbook, tmp_path, {(2, NOTE): "changed by an editor", (3, STANCE): "neutral"})
+    path = rezip(edited, tmp_path / "late.xlsx", {SHEET: _last_row_damaged})
+    rows = load_workbook(edited, read_only=True)["Claims"].max_row
+    assert rows > 2 * excel_import.BATCH
+    cli.refuses("import-xlsx", path, says=f"Row {rows} of the Claims sheet .* cannot be read.*Nothing was changed")
+
+
+def test_a_cancelled_import_changes_nothing_and_progress_counts_rows(cli, workbook, tmp_path, monkeypatch):
+    from db import Project
+    from exports import excel_import
+
+    monkeypatch.setattr(excel_import, "BATCH", 2)
+    path = _edit(workbook, tmp_path, {(2, NOTE): "changed by an editor", (6, NOTE): "and another"})
+    before = dump(cli.db)
+    seen = []
+    with Project.open(cli.db) as project:
+        report = excel_import.import_xlsx(project, path, progress=lambda done, total: seen.append((done, total)),
+                                          cancelled=lambda: True)
+    assert report.cancelled and not report.changes and "cancelled" in report.describe()
+    assert dump(cli.db) == before and seen[0] == (0, load_workbook(path, read_only=True)["Claims"].max_row)
+    seen.clear()
+    with Project.open(cli.db) as project:
+        report = excel_import.import_xlsx(project, path, progress=lambda done, total: seen.append((done, total)))
+    assert {c.new for c in report.changes} == {"changed by an editor", "and another"}
+    assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
