@@ -109,7 +109,7 @@ def export_xlsx(project: Project, path, *, claim_filter: ClaimFilter | None = No
         _speakers_sheet(project, book, scope, speaker_counts)
         _summary_sheet(book, scope, by_speaker, by_topic, by_status, ticker.done)
         _stance_changes_sheet(project, book)
-        _agreement_sheet(project, book)
+        _agreement_sheet(project, book, scope)
         with replaced(path) as part:
             book.save(part)
     except Cancel:
@@ -259,11 +259,14 @@ AGREEMENT_INTRO = (
 )
 
 
-def _agreement_sheet(project: Project, book: Workbook) -> None:
-    """Agreement between annotators, only when some article has two annotators' layers or more."""
-    if not project.annotated_articles():
+def _agreement_sheet(project: Project, book: Workbook, scope: Scope) -> None:
+    """Agreement between annotators, only when some article (of the one exported) has two layers or more."""
+    annotated = project.annotated_articles()
+    if scope.claim_filter.article_id is not None:
+        annotated = [a for a in annotated if a == scope.claim_filter.article_id]
+    if not annotated:
         return
-    result = project_agreement(project)
+    result = project_agreement(project, annotated)
     sheet = book.add_sheet("Agreement", AGREEMENT_COLUMNS, intro=AGREEMENT_INTRO)
 
     def figures(item, kappa_stance, kappa_verdict, alpha=True):

@@ -154,6 +154,8 @@ def test_blind_double_annotation_in_separate_processes(url, names, tmp_path):
         assert overall["stance"]["kappa"] is None  # three annotators: κ per pair
         assert overall["f1_partial"] == pytest.approx(16 / 22, abs=1e-4)
     assert "0.750" in cli(url, "agreement").stdout
+    # Everyone marked the article finished, so counting finished work only gives the same figures.
+    assert json.loads(cli(url, "agreement", "--finished", "--format", "json").stdout)["overall"] == overall
 
     # Adjudication by the lead, in another process: final claims.
     decided = finish(script("adjudicate", url))

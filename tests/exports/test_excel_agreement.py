@@ -88,3 +88,16 @@ def test_agreement_sheet_figures_formats_and_frozen_header(project, tmp_path):
     # The other sheets hold the final claims only: the suggestions nobody has adjudicated yet.
     claims = list(book["Claims"].iter_rows(min_row=2, values_only=True))
     assert len(claims) == 6 and {r[19] for r in claims} == {"suggested"}
+
+
+def test_one_article_exported_gets_that_article_s_agreement_only(project, tmp_path):
+    """Article 1 has two layers, article 2 only anna's: exporting article 2 alone has no Agreement sheet."""
+    project.set_blind(True)
+    _decide(project, 1, "anna", ["favor"] * 3)
+    _decide(project, 1, "ben", ["favor", None, None])
+    _decide(project, 2, "anna", ["favor"] * 3)
+    export(project, "xlsx", tmp_path / "one.xlsx", article_id=1)
+    _, sheet = _sheet_rows(tmp_path / "one.xlsx")
+    assert [r[1] for r in sheet.iter_rows(values_only=True) if r[0] == "Article"] == [1]
+    export(project, "xlsx", tmp_path / "two.xlsx", article_id=2)
+    assert "Agreement" not in openpyxl.load_workbook(tmp_path / "two.xlsx").sheetnames
