@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
 
-from .matching import EXACT, PARTIAL, Pieces, group_pieces, one_to_one, pieces, scored_pairs
+from .matching import EXACT, PARTIAL, Pieces, group_pieces, one_to_one, pair_groups, pieces, scored_pairs
 
 FIELDS = ("stance", "verdict")
 
@@ -261,17 +261,22 @@ def article_agreement(article: ArticleLayers) -> ArticleAgreement:
     claims = {name: list(article.layers[name]) for name in names}
     spans: dict[str, list[Pieces]] = {name: [pieces(article.text, c.spans()) for c in claims[name]]
                                       for name in names}
-    pairs = []
+    pairs, matchings = [], {}
     for a, b in combinations(names, 2):
         scored = scored_pairs(spans[a], spans[b])
         partial, exact = one_to_one(scored, PARTIAL), one_to_one(scored, EXACT)
+        matchings[a, b] = partial
         matched = [(claims[a][i], claims[b][j]) for i, j in partial]
         pairs.append(PairAgreement(
             a, b, len(claims[a]), len(claims[b]), len(partial), len(exact),
             sum(_same_speaker(x.speaker, y.speaker) for x, y in matched),
             Labels(tuple((x.stance, y.stance) for x, y in matched)),
             Labels(tuple((x.verdict, y.verdict) for x, y in matched))))
-    groups = group_pieces(spans, PARTIAL) if len(names) >= 2 else []
+    if len(names) == 2:  # the pair's matching is the grouping (as group_pieces makes it): no need to match again
+        a, b = names
+        groups = pair_groups(a, b, len(claims[a]), len(claims[b]), matchings[a, b])
+    else:
+        groups = group_pieces(spans, PARTIAL) if len(names) > 2 else []
     units = {f: tuple(tuple(getattr(claims[n][g[n]], f) if n in g else None for n in names) for g in groups)
              for f in FIELDS}
     return ArticleAgreement(article.article_id, article.title, names, tuple(len(claims[n]) for n in names),

@@ -110,6 +110,15 @@ def group_pieces(sides: Mapping[str, Sequence[Pieces]], threshold: float = PARTI
     unless the joined group would hold two claims of one side. Groups come in the order of their
     first claim (sides in the mapping's order, then index)."""
     names = list(sides)
+    if len(names) == 2:  # the same groups, without the general bookkeeping
+        a, b = names
+        return pair_groups(a, b, len(sides[a]), len(sides[b]), match_pieces(sides[a], sides[b], threshold))
+    return _grouped(sides, threshold)
+
+
+def _grouped(sides: Mapping[str, Sequence[Pieces]], threshold: float) -> list[dict[str, int]]:
+    """group_pieces for any number of sides."""
+    names = list(sides)
     pairs = sorted(((score, si, xi, ti, yi)
                     for si in range(len(names)) for ti in range(si + 1, len(names))
                     for score, xi, yi in scored_pairs(sides[names[si]], sides[names[ti]])), reverse=True)
@@ -131,4 +140,14 @@ def group_pieces(sides: Mapping[str, Sequence[Pieces]], threshold: float = PARTI
         if id(g) not in seen:
             seen.add(id(g))
             out.append({names[side]: index for side, index in sorted(g.items())})
+    return out
+
+
+def pair_groups(a: str, b: str, count_a: int, count_b: int, pairs: Sequence[tuple[int, int]]) -> list[dict[str, int]]:
+    """Two sides' groups from their one-to-one pairs: each pair, and each unmatched claim alone, in the
+    order :func:`group_pieces` gives (by first claim: a's in index order, then b's left alone)."""
+    partner = dict(pairs)
+    matched_b = set(partner.values())
+    out = [{a: i, b: partner[i]} if i in partner else {a: i} for i in range(count_a)]
+    out += [{b: j} for j in range(count_b) if j not in matched_b]
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from kernel.matching import PARTIAL, group_pieces, jaccard_pieces, match_pieces, pieces
+from kernel.matching import PARTIAL, _grouped, group_pieces, jaccard_pieces, match_pieces, pieces
 
 
 def test_pieces_trim_quote_marks_and_a_leading_that():
@@ -25,6 +25,7 @@ def test_two_sides_group_exactly_as_the_pairs_match():
         pairs = set(match_pieces(sides["a"], sides["b"], PARTIAL))
         groups = group_pieces(sides, PARTIAL)
         assert {(g["a"], g["b"]) for g in groups if len(g) == 2} == pairs
+        assert groups == _grouped(sides, PARTIAL)  # the two-sided shortcut gives what the general way gives
         assert sorted((k, v) for g in groups for k, v in g.items()) == sorted(
             (side, i) for side, items in sides.items() for i in range(len(items)))
 
