@@ -34,8 +34,9 @@ from desktop.table_models import STANCE_TEXT
 
 Index = QModelIndex | QPersistentModelIndex
 # one colour per annotator of the article, in the order of their keys (1, 2, 3…)
-ANNOTATOR_COLOURS = (QColor(30, 110, 230), QColor(230, 120, 0), QColor(20, 150, 70), QColor(170, 50, 190),
-                     QColor(200, 40, 60), QColor(0, 150, 160), QColor(120, 100, 30), QColor(90, 90, 90),
+# (no blue first: a light blue tint reads as the text selection)
+ANNOTATOR_COLOURS = (QColor(230, 120, 0), QColor(20, 150, 70), QColor(170, 50, 190), QColor(0, 150, 160),
+                     QColor(200, 40, 60), QColor(30, 110, 230), QColor(120, 100, 30), QColor(90, 90, 90),
                      QColor(230, 60, 150))
 ALPHA = 80
 FIELDS = (("Claim", lambda c: c.quote), ("Speaker", lambda c: c.speaker or ""), ("Role", lambda c: c.role or ""),
@@ -100,12 +101,18 @@ def make_group(record, annotators: Sequence[str]) -> Group:
 
 
 def group_title(group: Group, annotators: Sequence[str]) -> str:
+    """Two lines for the list: the claim's words, then who has it and what differs."""
     present = [c for c in group.versions if c is not None]
     text = " ".join((present[0].quote if present else "").split())
     text = text if len(text) <= 70 else text[:69] + "…"
     state = "✓ " if group.settled else "● "
-    who = " · ".join(f"{i + 1}:{a}" for i, (a, c) in enumerate(zip(annotators, group.versions)) if c is not None)
-    return f"{state}“{text}”\n    {who}; differ: {', '.join(sorted(group.differs())) or 'nothing'}"
+    have = [f"{i + 1} {a}" for i, (a, c) in enumerate(zip(annotators, group.versions)) if c is not None]
+    lack = [a for a, c in zip(annotators, group.versions) if c is None]
+    named = ("span", "speaker", "stance", "verdict")
+    differ = [d for d in named if d in getattr(group.record, "differences", ())]
+    who = " · ".join(have) + (f" only (not {', '.join(lack)})" if lack else "")
+    return f"{state}“{text}”\n    {who}" + (f" — {', '.join(differ)} differ{'s' if len(differ) == 1 else ''}"
+                                           if differ else "")
 
 
 class GroupModel(QAbstractListModel):
@@ -168,9 +175,9 @@ class VersionsText(QPlainTextEdit):
             colour = colour_of(covering[0])
             colour.setAlpha(ALPHA)
             fmt.setBackground(colour)
-            if len(covering) > 1:
+            if len(covering) > 1:  # several versions here: the next one's colour as a dashed line under it
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(colour_of(covering[1]))
+                fmt.setUnderlineColor(colour_of(covering[1]).darker(120))
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
             cursor.setPosition(self._map.to_utf16(a))
@@ -192,8 +199,12 @@ def versions_html(group: Group, annotators: Sequence[str]) -> str:
     they differ on in bold on a tinted row."""
     differs = group.differs()
     width = f"{88 // max(len(annotators), 1)}%"
+    taken = [c is not None and group.final is not None and _same(c, group.final) for c in group.versions]
+    if group.no_claim:
+        taken = [c is None for c in group.versions]
     head = '<tr><th width="12%"></th>' + "".join(
-        f'<th align="left" width="{width}" bgcolor="{tint(i, 0.35)}">{i + 1} · {escape(a)}</th>'
+        f'<th align="left" width="{width}" bgcolor="{tint(i, 0.35)}">{i + 1} · {escape(a)}'
+        + (" &nbsp;✓ final" if taken[i] else "") + "</th>"
         for i, a in enumerate(annotators)) + "</tr>"
     rows = [head]
     for name, get in FIELDS:
@@ -287,7 +298,8 @@ class AdjudicationView(QWidget):
         rlay = QVBoxLayout(right)
         rlay.setContentsMargins(0, 0, 0, 0)
         rlay.addWidget(self.final_heading)
-        rlay.addWidget(self.form, 1)
+        rlay.addWidget(self.form, 10)
+        rlay.addStretch(1)  # the heading stays on top while there is no final claim to show
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.groups)
         split.addWidget(middle)
@@ -346,7 +358,7 @@ class AdjudicationView(QWidget):
                 a = summaries.get(i)
                 n = counts.get(i)
                 state = "hidden (blind)" if n is None else f"{n} open" if n else "settled"
-                self.articles.addItem(f"{(a.title if a else None) or f'Article {i}'} — {state}", i)
+                self.articles.addItem(f"{state} · {(a.title if a else None) or f'Article {i}'}", i)
             self.articles.blockSignals(False)
             if not ids:
                 self.article_id = None
@@ -414,8 +426,8 @@ class AdjudicationView(QWidget):
         self.open_counts[article.id] = open_groups
         row = self.articles.findData(article.id)
         if row >= 0:
-            self.articles.setItemText(row, f"{article.title or f'Article {article.id}'} — "
-                                           + (f"{open_groups} open" if open_groups else "settled"))
+            self.articles.setItemText(row, (f"{open_groups} open" if open_groups else "settled")
+                                      + f" · {article.title or f'Article {article.id}'}")
         who = ", ".join(f"{i + 1} {a}" for i, a in enumerate(self.annotators))
         self.summary.setText(
             f"<b>{open_groups}</b> open of {len(groups)} disagreement{'s' if len(groups) != 1 else ''} · "

@@ -66,7 +66,7 @@ keys a a r a 2 r a a a; sleep 0.5
 keys ctrl+Return; sleep 1
 stop
 
-# the lead: agreement, then adjudication (2 takes ben's version, X: no claim, J: the next)
+# the lead: agreement, then adjudication: 1 takes ana's version, X: no claim, 2 ben's; K back to a settled one
 start lea
 keys ctrl+shift+g; sleep 6
 shot team_agreement
@@ -74,7 +74,7 @@ keys ctrl+shift+j; sleep 5
 ADJ=$(xdotool search --name "Adjudication – Quotedesk" | tail -1)
 xdotool windowactivate --sync "$ADJ"; xdotool windowmove "$ADJ" 0 0; xdotool windowsize "$ADJ" 1600 1000; sleep 2
 shot team_adjudication
-keys 2; sleep 2; keys x; sleep 2
+keys 1; sleep 2; keys x; sleep 2; keys 2; sleep 2; keys k; sleep 2
 shot team_adjudication_settled
 xdotool key Escape; sleep 1
 xdotool windowactivate --sync "$WIN"

@@ -355,6 +355,8 @@ def test_adjudication_of_two_takes_a_version_with_a_key_undoes_it_and_settles_no
     _press(qtbot, view, Qt.Key.Key_1)
     assert [c.id for c in _finals(path, briefing) if c.content.text == Q1] == [taken]
     assert "Already settled" in win.status.text()
+    assert "2 · ben  ✓ final" in view.versions.toPlainText() and "1 · ana  ✓" not in view.versions.toPlainText()
+    assert view.form.isVisible() and view.form.claim.id == taken  # the final claim, ready for E
 
     # Ctrl+Z (in the adjudication window) undoes the settlement; 1 then takes ana's
     _press(qtbot, view, Qt.Key.Key_Z, CTRL)
