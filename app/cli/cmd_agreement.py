@@ -93,5 +93,9 @@ def format_text(result) -> str:
                           a.kappa("verdict")))
         counts = ", ".join(f"{n} {c}" for n, c in zip(a.annotators, a.claims))
         lines.append(f"{'':>6}claims: {counts}")
+        if len(a.pairs) > 1:  # three annotators or more: each pair too
+            for p in a.pairs:
+                lines.append(_row(f"{'':>6}{p.a} × {p.b}", p.claims_a + p.claims_b, p, p.stance.kappa,
+                                  p.verdict.kappa, alpha=False))
     lines += ["", *textwrap.wrap(EXPLAINED, 100)]
     return "\n".join(lines)
