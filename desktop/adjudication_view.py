@@ -24,7 +24,7 @@ from html import escape
 import shiboken6
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView, QPlainTextEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QListView, QPlainTextEdit,
                                QPushButton, QSplitter, QTextBrowser, QTextEdit, QVBoxLayout, QWidget)
 
 from db import Article, Claim
@@ -39,6 +39,7 @@ ANNOTATOR_COLOURS = (QColor(230, 120, 0), QColor(20, 150, 70), QColor(170, 50, 1
                      QColor(200, 40, 60), QColor(30, 110, 230), QColor(120, 100, 30), QColor(90, 90, 90),
                      QColor(230, 60, 150))
 ALPHA = 80
+WAITING = -1  # an article's open count while fewer than two of its annotators have finished it
 FIELDS = (("Claim", lambda c: c.quote), ("Speaker", lambda c: c.speaker or ""), ("Role", lambda c: c.role or ""),
           ("Stance", lambda c: STANCE_TEXT.get(c.stance, c.stance or "") + (f" on {c.topic}" if c.topic else "")),
           ("Verdict", lambda c: c.verdict_rating or ""), ("Kind", lambda c: c.kind),
@@ -245,6 +246,7 @@ class AdjudicationView(QWidget):
         self.hidden_reason: str | None = None
         self.open_counts: dict[int, int | None] = {}  # article id -> open disagreements (None: hidden)
         self._want_row: int | None = None
+        self._text_of: int | None = None  # the article whose text the text view holds
 
         self.articles = QComboBox(accessibleName="Article to adjudicate")
         self.articles.setMinimumContentsLength(40)
@@ -255,10 +257,16 @@ class AdjudicationView(QWidget):
         self.agreed_button.setToolTip("Make every claim all annotators agree on (same span, speaker, stance and "
                                       "verdict) a final claim, in one undoable step")
         self.agreed_button.clicked.connect(self.settle_agreed)
+        self.finished_only = QCheckBox("Only &finished work")
+        self.finished_only.setChecked(True)
+        self.finished_only.setToolTip("Compare only the annotators who marked the article finished in their queue "
+                                      "(a layer just opened would show every claim as missing)")
+        self.finished_only.toggled.connect(lambda _on: self.reload_articles())
         top = QHBoxLayout()
         top.addWidget(QLabel("Article:"))
         top.addWidget(self.articles, 2)
         top.addWidget(self.summary, 3)
+        top.addWidget(self.finished_only)
         top.addWidget(self.agreed_button)
 
         self.model = GroupModel(self)
@@ -327,7 +335,7 @@ class AdjudicationView(QWidget):
         """The project's articles with two or more layers and how many disagreements each has open,
         read off the UI thread; then ``select`` (``only_if_open``: when it has open ones), else the
         first article with open disagreements."""
-        project, may_see = self.project, self._may_see
+        project, may_see, finished = self.project, self._may_see, self.finished_only.isChecked()
         self._generation += 1
         generation = self._generation
 
@@ -341,10 +349,14 @@ class AdjudicationView(QWidget):
                 if cancelled():
                     return None
                 progress(n, len(ids))
-                if may_see(article_id, layers.get(article_id, ()), assignments.get(article_id)):
+                people, assignment = layers.get(article_id, ()), assignments.get(article_id)
+                if may_see(article_id, people, assignment):
                     counts[article_id] = None  # blind: not counted, not shown
+                elif finished and len(set(people) & set(assignment.finished if assignment else ())) < 2:
+                    counts[article_id] = WAITING
                 else:
-                    counts[article_id] = len(project.disagreements(article_id, open_only=True))
+                    counts[article_id] = len(project.disagreements(article_id, open_only=True,
+                                                                   finished_only=finished))
             return ids, summaries, counts
 
         def done(result):
@@ -357,7 +369,8 @@ class AdjudicationView(QWidget):
             for i in ids:
                 a = summaries.get(i)
                 n = counts.get(i)
-                state = "hidden (blind)" if n is None else f"{n} open" if n else "settled"
+                state = "hidden (blind)" if n is None else "waiting" if n == WAITING else \
+                    f"{n} open" if n else "settled"
                 self.articles.addItem(f"{state} · {(a.title if a else None) or f'Article {i}'}", i)
             self.articles.blockSignals(False)
             if not ids:
@@ -366,8 +379,8 @@ class AdjudicationView(QWidget):
                                    "more annotators (Team ▸ Assign articles…) and let them work first.")
                 return
             want = select if select is not None else self.article_id
-            if want not in counts or (only_if_open and not counts.get(want)):
-                want = next((i for i in ids if counts.get(i)), ids[0])
+            if want not in counts or (only_if_open and (counts.get(want) or 0) <= 0):
+                want = next((i for i in ids if (counts.get(i) or 0) > 0), ids[0])
             self.articles.setCurrentIndex(self.articles.findData(want))
             self.open_article(want)
 
@@ -388,15 +401,21 @@ class AdjudicationView(QWidget):
         generation = self._generation
         self._want_row = self.groups.currentIndex().row() if keep_row and article_id == self.article_id else None
 
-        may_see = self._may_see
+        may_see, finished = self._may_see, self.finished_only.isChecked()
 
         def read(*, progress, cancelled):
             article = project.article(article_id)
             assignment = next((p for p in project.progress().per_article if p.article_id == article_id), None)
-            reason = may_see(article_id, project.layer_annotators(article_id), assignment)
+            people = project.layer_annotators(article_id)
+            reason = may_see(article_id, people, assignment)
             if reason:  # blind annotation: the layers are not even read
-                return article, [], [], reason
-            return article, project.disagreements(article_id), project.layers(article_id), None
+                return article, [], {}, reason
+            if finished:
+                done_ = set(assignment.finished) if assignment is not None else set()
+                if len(done_ & set(people)) < 2:
+                    return article, [], {}, None, waiting_text(people, done_)
+            return (article, project.disagreements(article_id, finished_only=finished),
+                    project.layers(article_id, finished_only=finished), None)
 
         def done(result):
             if result is None or generation != self._generation or not shiboken6.isValid(self):
@@ -405,21 +424,22 @@ class AdjudicationView(QWidget):
 
         self._reader.start("Read disagreements", read, on_done=done)
 
-    def _loaded(self, article: Article, records: list, layers, hidden: str | None) -> None:
-        """``layers``: annotator -> their decided claims (empty when hidden)."""
-        same = self.article_id == article.id
+    def _loaded(self, article: Article, records: list, layers, hidden: str | None, waiting: str | None = None) -> None:
+        """``layers``: annotator -> their decided claims (empty when hidden); ``waiting``: why there is nothing
+        to compare yet (fewer than two annotators finished)."""
         self.article_id, self.article = article.id, article
         names = set(layers)
         for r in records:
             names |= set(r.versions)
         self.annotators = tuple(sorted(names))
         self.hidden_reason = hidden
-        if self.hidden_reason:
+        if self.hidden_reason or waiting:
             self.model.set_groups([], ())
-            self._show_nothing(self.hidden_reason)
+            self._show_nothing(self.hidden_reason or waiting)
             return
-        if not same:
+        if self._text_of != article.id:
             self.text.set_text(article.text)
+            self._text_of = article.id
         groups = sorted((make_group(r, self.annotators) for r in records), key=lambda g: (g.start, g.claim_ids))
         self.model.set_groups(groups, self.annotators)
         open_groups = sum(1 for g in groups if not g.settled)
@@ -452,6 +472,7 @@ class AdjudicationView(QWidget):
     def _show_nothing(self, text: str) -> None:
         self.summary.setText(escape(text))
         self.text.set_text("")
+        self._text_of = None
         self.versions.setHtml(f"<p><i>{escape(text)}</i></p>")
         self._show_group(-1)
 
@@ -573,6 +594,14 @@ class AdjudicationView(QWidget):
             {g.final.id for g in self.model.groups if g.final is not None}
         if self.article_id in changes.articles or changes.claims & known:
             self.open_article(self.article_id, keep_row=True)
+
+
+def waiting_text(people, finished) -> str:
+    done = sorted(set(people) & set(finished))
+    working = sorted(set(people) - set(finished))
+    return ("Fewer than two annotators have finished this article: nothing to compare yet "
+            f"(finished: {', '.join(done) or 'nobody'}; still working: {', '.join(working) or 'nobody'}). "
+            "Untick “Only finished work” to see their work so far.")
 
 
 def _same(a: Claim, b: Claim) -> bool:

@@ -449,3 +449,19 @@ def test_a_letter_in_an_open_menu_chooses_its_entry_and_never_the_claim_key_unde
     qtbot.waitUntil(lambda: bool(opened), timeout=READ_MS)
     assert not menu.isVisible()
     assert window.project.claim(pending).status == "suggested"
+
+
+def test_adjudication_waits_for_two_finished_annotators_unless_asked_for_work_in_progress(qtbot, open_window,
+                                                                                        tmp_path):
+    path = tmp_path / "team.quotedesk"
+    team.build(path, ("ana", "ben"))
+    team.decide_in_process(path, "ana")
+    team.decide_in_process(path, "ben", finish=False)
+    window = open_window(path, "lea")
+    _key(qtbot, window.article_view, Qt.Key.Key_J, CTRL | SHIFT)
+    view = window.team.adjudication().view
+    qtbot.waitUntil(lambda: "Fewer than two annotators have finished" in view.summary.text(), timeout=READ_MS)
+    assert view.model.rowCount() == 0 and "still working: ben" in view.summary.text()
+    assert view.articles.currentText().startswith("waiting · ")
+    view.finished_only.setChecked(False)  # their work so far
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=READ_MS)
