@@ -18,9 +18,8 @@ from kernel import KINDS, NO_STANCE, STANCES, STATUSES, ClaimDraft, Span
 from . import convert, fragments, search
 from .actions import Recorder, audit, now, snapshot
 from .articles import article_row
-from .errors import InvalidValueError, NotFoundError
+from .errors import InvalidValueError, NotFoundError, NotYourLayerError
 from .models import ArticleRow, ClaimRow, SpeakerRow, TopicRow
-from .errors import NotYourLayerError
 from .records import ANY_LAYER, Changes, Claim, ClaimFilter, Layer
 from .registry import registry_role, resolve_speaker, resolve_topic
 from .store import Store, changes_of, clean, id_column
@@ -172,10 +171,10 @@ def claim_row(s: Session, claim_id: int) -> ClaimRow:
 def check_layer(row: ClaimRow, annotator: str | None) -> None:
     """Refuse a write to a claim in another annotator's private layer."""
     if row.layer is not None and row.layer != annotator:
-        who = f"{annotator} cannot" if annotator else "it cannot be"
+        who = f"{annotator} cannot change it" if annotator else "only they can change it"
         raise NotYourLayerError(
             f"Claim {row.id} is in {row.layer}'s own layer of article {row.article_id} (blind annotation): "
-            f"{who} change it. Nothing was changed; each annotator edits only their layer, and "
+            f"{who}. Nothing was changed; each annotator edits only their layer, and "
             "adjudication makes the final claims.")
 
 

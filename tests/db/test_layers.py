@@ -105,6 +105,10 @@ def test_another_annotators_layer_cannot_be_written(project, article):
                   lambda: project.confirm_claim(claim.id)):
         with pytest.raises(NotYourLayerError, match=f"Claim {claim.id} is in ana's own layer.*Nothing was changed"):
             write()
+    with pytest.raises(NotYourLayerError, match=r"\(blind annotation\): ben cannot change it\. Nothing"):
+        project.reject_claim(claim.id, annotator="ben")
+    with pytest.raises(NotYourLayerError, match=r"\(blind annotation\): only they can change it\. Nothing"):
+        project.reject_claim(claim.id)
     with pytest.raises(NotYourLayerError, match="only by ana"):
         project.add_claim(article.id, ClaimDraft(content=span("Rome")), annotator="ben", layer="ana")
     assert project.claim(claim.id) == claim
