@@ -110,7 +110,7 @@ ORG_NOUNS = frozenset("""company firm group bank carmaker automaker retailer air
 manufacturer lender startup giant conglomerate club party agency organisation organization
 charity union association operator broadcaster publisher developer supplier utility maker
 chipmaker miner producer exporter refiner distributor provider brand chain business corporation
-""".split())
+parent subsidiary""".split())
 
 
 def _forms(lemma: str) -> set[str]:

@@ -74,7 +74,8 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
         tok = doc[i]
         if _is_title(tok) or tok.text in ("-", "elect") or _is_nationality(tok):
             start = i
-        elif start is not None and (tok.dep_ in ("compound", "amod") and tok.pos_ in ("NOUN", "PROPN", "ADJ")
+        elif start is not None and (tok.dep_ in ("compound", "amod") and (
+                tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.is_alpha and tok.is_upper and len(tok) >= 2)  # "WHO"
                                     or tok.dep_ == "nmod" and (tok.pos_ == "PROPN" or tok.ent_type_ == "ORG")
                                     ) and tok.head.i >= start:
             start = i  # "Police Chief", "former President", "opposition leader", "SNCF chief executive"
@@ -124,8 +125,8 @@ def _named_in_apposition(noun: Token) -> bool:
     """"Europe's chief negotiator, Lars Holm,": a common noun whose appositive is a person's
     name is that person, whether or not the noun is a known title."""
     return noun.pos_ == "NOUN" and noun.is_lower and any(
-        c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.i > noun.i
-        for c in noun.children)
+        c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i and c.ent_type_ not in _PLACE_ENTS | _NOT_NAME_ENTS
+        for c in noun.children)  # also "Her son, Javier,", "Spain's state weather agency, Aemet,"
 
 
 def _affiliation(noun: Token) -> bool:
@@ -590,9 +591,9 @@ class ArticleSpeakers:
         if " " in name and (longer := self._longer_name(name)) is not None:
             return longer
         if " " not in name and not any(full.split()[-1] == name for full in self.people):
-            firsts = [full for full in self.people if full.split()[0] == name and len(full.split()) == 2
+            firsts = [full for full in self.people if full.split()[0] == name and len(full.split()) >= 2
                       and self._person_words.intersection(full.split())]
-            if len(firsts) == 1:  # "Wang" after "Wang Wentao": a family name written first
+            if len(firsts) == 1:  # "Wang" after "Wang Wentao", "Tedros" after "Tedros Adhanom Ghebreyesus"
                 return firsts[0]
         last = name.split()[-1]
         best, best_key = name, None

@@ -502,3 +502,25 @@ def test_the_corporation_is_the_body_whose_head_just_spoke_never_a_country(sugge
             "would start work next year.")
     got = by_content(suggest(text, THURSDAY))
     assert got["it would start work next year"].speaker == "Rosatom"
+
+
+# --- found on the eighth blind set (tests written with new sentences, not the set's) ----------
+def test_any_name_in_apposition_to_a_common_noun_is_the_speaker(suggest):
+    text = ("Portugal's weather service, IPMA, said more rain was expected.\n"
+            "Her brother, Marco, said the shop would close.")
+    assert [s.speaker for s in suggest(text, THURSDAY)] == ["IPMA", "Marco"]
+
+
+def test_an_acronym_before_a_title_is_part_of_the_role_and_a_first_name_finds_a_long_name(suggest):
+    text = ("IMF Managing Director Kristalina Georgieva Kinova met ministers on Monday.\n"
+            "Kristalina said growth would slow.")
+    got = suggest(text, THURSDAY)
+    assert (got[0].speaker, got[0].role) == ("Kristalina Georgieva Kinova", "IMF Managing Director")
+
+
+def test_the_parent_named_in_apposition_is_what_the_conglomerate_refers_to(suggest):
+    text = ("Danish carmaker Nordvolt will build a plant in Spain, the company said.\n"
+            "Shares of Nordvolt's parent, Halvorsen Group, rose 3%. The conglomerate said in a filing that it "
+            "would lend the carmaker $500 million.")
+    got = by_content(suggest(text, THURSDAY))
+    assert got["it would lend the carmaker $500 million"].speaker == "Halvorsen Group"
