@@ -120,7 +120,8 @@ class Labels:
 
     @cached_property
     def alpha(self) -> float | None:
-        """Krippendorff's α, nominal (None without two pairable units' worth of variation)."""
+        """Krippendorff's α, nominal; None when the units labelled twice or more use fewer than two labels
+        (no variation: expected disagreement is 0 and α undefined)."""
         labels = self.labels
         if len(labels) < 2:
             return None
