@@ -29,8 +29,9 @@ from .common import ExportError
 
 MAX_WORKBOOK_BYTES = 200 * 1024 * 1024
 """Largest workbook file read (an export of 100,000 claims is about 20 MB)."""
-MAX_EXPANDED_BYTES = 1024 * 1024 * 1024
-"""Largest total size of the workbook's parts once unzipped."""
+MAX_EXPANDED_BYTES = 3 * 1024 * 1024 * 1024
+"""Largest total size of the workbook's parts once unzipped: an export of 1,000,000 claims (Excel holds
+1,048,576 rows) unzips to about 1.7 GB, read as a stream by the check and by the import alike."""
 MAX_RATIO = 100
 """Largest expansion of one part (unzipped size / zipped size) for parts over 1 MB unzipped;
 real sheets expand 5 to 20 times, ZIP bombs thousands of times."""
