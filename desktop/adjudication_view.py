@@ -587,13 +587,14 @@ class AdjudicationView(QWidget):
             self.open_article(self.article_id, keep_row=True)
 
     def apply_changes(self, changes) -> None:
-        """The window's ``changes_applied``: re-read the shown article when a change touched it (an undo)."""
+        """The window's ``changes_applied`` (also other people's, seen by the poll): re-read the shown article
+        when a change touched it or its assignments."""
         if self.article_id is None or not self.isVisible():
             return
         known = {i for g in self.model.groups for i in g.claim_ids} | \
             {g.final.id for g in self.model.groups if g.final is not None}
-        if self.article_id in changes.articles or changes.claims & known:
-            self.open_article(self.article_id, keep_row=True)
+        if self.article_id in changes.articles | changes.assignments or changes.claims & known:
+            self.open_article(self.article_id, keep_row=True)  # an undo, an annotator who finished
 
 
 def waiting_text(people, finished) -> str:

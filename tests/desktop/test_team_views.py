@@ -465,3 +465,17 @@ def test_adjudication_waits_for_two_finished_annotators_unless_asked_for_work_in
     assert view.articles.currentText().startswith("waiting · ")
     view.finished_only.setChecked(False)  # their work so far
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=READ_MS)
+
+
+def test_the_lead_sees_an_annotator_finish_in_another_process_without_reopening(qtbot, open_window, tmp_path):
+    path = tmp_path / "team.quotedesk"
+    team.build(path, ("ana", "ben"))
+    team.decide_in_process(path, "ana")
+    team.decide_in_process(path, "ben", finish=False)
+    window = open_window(path, "lea")
+    _key(qtbot, window.article_view, Qt.Key.Key_J, CTRL | SHIFT)
+    view = window.team.adjudication().view
+    qtbot.waitUntil(lambda: "still working: ben" in view.summary.text(), timeout=READ_MS)
+    with Project.open(path, create=False) as project:  # ben's machine: finished
+        project.finish_assignment(team.briefing_id(project), "ben", True)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=READ_MS)  # the window's poll brings it
