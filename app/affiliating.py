@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from annotate.affiliation import Affiliation, infer
 from db import Changes, ClaimFilter, Project
+from kernel.vocab import SYSTEM_ACTOR
 
 CONFIG_KEY = "affiliation_suggestions"  # {speaker id: {affiliation, evidence, claim_id, confirmed}}
-MODEL = "model"
+MODEL = SYSTEM_ACTOR
 CONTEXT = 160  # code points before the mention that may hold the speaker's title
 
 

@@ -16,6 +16,8 @@ from sqlalchemy import Date, DateTime, UniqueConstraint, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kernel.vocab import SYSTEM_ACTOR
+
 from .errors import ConcurrentWriteError, ConflictError, UndoConflictError
 from .models import (ActionRow, AnnotatorRow, ArticleRow, AssignmentRow, AuditRow, Base, ClaimRow, ConfigRow,
                      SpeakerRoleRow, SpeakerRow, TopicRow)
@@ -224,7 +226,7 @@ def ensure_annotator(session: Session, name: str | None) -> None:
     Two processes acting for the same new name at once (PostgreSQL runs their writes in parallel): the
     second insert waits for the first to commit, then fails on the unique name; a savepoint keeps the
     rest of the action, and the name is there."""
-    if not name:
+    if not name or name == SYSTEM_ACTOR:  # the software's own acts are audited under its name, not a person's
         return
     if session.scalar(select(AnnotatorRow.id).where(AnnotatorRow.name == name)) is None:
         try:

@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from kernel import ClaimDraft, Span
+from kernel.vocab import SYSTEM_ACTOR
 
 from . import schema, search
 from .actions import ensure_annotator
@@ -144,7 +145,9 @@ class Project:
 
     def annotators(self) -> list[str]:
         with self._store.reading() as s:
-            return list(s.scalars(select(AnnotatorRow.name).order_by(AnnotatorRow.name)))
+            # Projects written before the software's own name was kept out of the list may hold it.
+            return list(s.scalars(select(AnnotatorRow.name).where(AnnotatorRow.name != SYSTEM_ACTOR)
+                                  .order_by(AnnotatorRow.name)))
 
     def add_annotator(self, name: str) -> None:
         name = clean(name)

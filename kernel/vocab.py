@@ -14,6 +14,10 @@ VERDICT_RATINGS: dict[str, int | None] = {
     "Misleading": 2, "Unproven": None,
 }
 
+SYSTEM_ACTOR = "model"
+"""Who the history names for what the software did on its own (inferred roles and affiliations): never a person,
+so never offered as an annotator."""
+
 NO_STANCE = "none"
 """In a claims filter: the claims without a stance (not a stance a claim can have)."""
 

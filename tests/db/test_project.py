@@ -123,6 +123,24 @@ def test_confirm_edit_reject_and_filters(project, article):
     assert project.annotators() == ["ana"]
 
 
+def test_the_softwares_own_acts_are_audited_but_it_is_never_listed_as_an_annotator(project, article):
+    """Inferred roles are recorded under the software's name; the annotator list (the name prompt, the
+    Assign dialog) holds people only, also in a project that stored that name before."""
+    from sqlalchemy import text
+
+    from kernel.vocab import SYSTEM_ACTOR
+
+    speaker, _ = project.add_speaker("Guido Crosetto")
+    project.add_speaker_role(speaker.id, "Defense Minister", annotator=SYSTEM_ACTOR)
+    project.add_annotator("ana")
+    assert project.annotators() == ["ana"]
+    assert project.history(SYSTEM_ACTOR), "the inferred role is still in the history, under the software's name"
+    with project._store.engine.begin() as conn:  # as an older version stored it
+        conn.execute(text("INSERT INTO annotators (name, created_at) VALUES (:n, CURRENT_TIMESTAMP)"),
+                     {"n": SYSTEM_ACTOR})
+    assert project.annotators() == ["ana"]
+
+
 def test_invalid_values_get_clear_messages(project, article):
     project.save_suggestions(article.id, [suggestion(TEXT, "We are ready")])
     claim = project.claims()[0]
