@@ -121,17 +121,11 @@ def _old_tree(rev: str, folder: Path) -> Path | None:
     return tree
 
 
-def _row(op: str, count: str, new: dict, old: dict | None) -> None:
-    def fig(r: dict) -> str:
-        if "error" in r:
-            return f"failed: {r['error']}"
-        return (f"{r['seconds']:6.1f} s (CPU {r['cpu']:5.1f} s)  peak {r['peak_kb'] / 1024:5.0f} MB "
-                f"(+{(r['peak_kb'] - r['base_kb']) / 1024:4.0f} MB)  load {r['load']:4.1f}")
-    print(f"{op:<13} {count:>18}  {fig(new)}   goal ≤ {GOALS[op]}")
-    if old is not None:
-        print(f"{'  old code':<13} {'':>18}  {fig(old)}   (issue: {ISSUE[op]})")
-    else:
-        print(f"{'':<13} {'':>18}  (issue's figure for the old code: {ISSUE[op]})")
+def _fig(r: dict) -> str:
+    if "error" in r:
+        return f"failed: {r['error']}"
+    return (f"{r['seconds']:6.1f} s (CPU {r['cpu']:5.1f} s)  peak {r['peak_kb'] / 1024:5.0f} MB "
+            f"(+{(r['peak_kb'] - r['base_kb']) / 1024:4.0f} MB)  load {r['load']:4.1f}")
 
 
 def main(argv: list[str]) -> None:
@@ -169,8 +163,12 @@ def main(argv: list[str]) -> None:
                      lambda code, tag: measure("import-xlsx", big, book, folder / "unused", code)))
     for op, count, run in runs:
         new = run(ROOT, "new")
-        before = run(old, "old") if old else None
-        _row(op, count, new, before)
+        print(f"{op:<13} {count:>18}  {_fig(new)}   goal ≤ {GOALS[op]}", flush=True)
+        if not old:
+            print(f"{'':<13} {'':>18}  (issue's figure for the old code: {ISSUE[op]})", flush=True)
+            continue
+        before = run(old, "old")
+        print(f"{'  old code':<13} {'':>18}  {_fig(before)}   (issue: {ISSUE[op]})", flush=True)
         if old and op.startswith("export-") and "error" not in new and "error" not in before:
             fmt = op.split("-", 1)[1]
             same = (folder / f"out-new.{fmt}").read_bytes() == (folder / f"out-old.{fmt}").read_bytes()
