@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -122,18 +124,19 @@ class SuggestionEngine:
             return result
 
         next_k = 0
-        for doc, (k, off) in self.nlp.pipe(stream(), as_tuples=True, batch_size=batch_size * 8):
-            articles[k][3].append((off, doc))
-            while next_k in articles and (next_k < k or len(articles[next_k][3]) == articles[next_k][2]):
+        with pipeline_lock(self.nlp):  # one parse at a time per pipeline, whichever thread asks
+            for doc, (k, off) in self.nlp.pipe(stream(), as_tuples=True, batch_size=batch_size * 8):
+                articles[k][3].append((off, doc))
+                while next_k in articles and (next_k < k or len(articles[next_k][3]) == articles[next_k][2]):
+                    if cancelled is not None and cancelled():
+                        return
+                    yield finish(next_k)  # every article before k is complete, and k may be too
+                    next_k += 1
+            while next_k in articles:  # articles after the last parsed paragraph (or with none)
                 if cancelled is not None and cancelled():
                     return
-                yield finish(next_k)  # every article before k is complete, and k may be too
+                yield finish(next_k)
                 next_k += 1
-        while next_k in articles:  # articles after the last parsed paragraph (or with none)
-            if cancelled is not None and cancelled():
-                return
-            yield finish(next_k)
-            next_k += 1
 
     def from_docs(self, text: str, parsed: list[tuple[int, Doc]],
                   published: dt.date | None) -> list[ClaimDraft]:
@@ -315,6 +318,21 @@ class SuggestionEngine:
             # negation sits on the cue, outside it, and turns the speaker's stance around
             stance = FLIPPED[stance]
         return {"stance": stance, "topic": topic}
+
+
+_PIPELINE_LOCKS: weakref.WeakKeyDictionary[Language, threading.RLock] = weakref.WeakKeyDictionary()
+_LOCKS_GUARD = threading.Lock()
+
+
+def pipeline_lock(nlp: Language) -> threading.RLock:
+    """The lock a pipeline is parsed under. A spaCy pipeline is not safe to run from two threads at
+    once (its vocabulary and caches are written while it parses; two window jobs suggesting at the
+    same time crashed the process in a test run), so every parse by the engine takes this first."""
+    with _LOCKS_GUARD:
+        lock = _PIPELINE_LOCKS.get(nlp)
+        if lock is None:
+            lock = _PIPELINE_LOCKS[nlp] = threading.RLock()
+        return lock
 
 
 @dataclass

@@ -65,3 +65,33 @@ def test_hard_wrapped_lines_are_read_as_one_paragraph(suggest):
     assert s.content.text == "hospitals would\nreceive extra funding before the winter"
     assert text[s.content.start:s.content.end] == s.content.text
     assert paragraphs(text)[0] == (0, text.split("\nOkafor")[0].replace("\n", " "))
+
+
+def test_a_pipeline_parses_for_one_thread_at_a_time(engine):
+    """Two window jobs may suggest at once on one in-process pipeline; spaCy is not safe to run from two
+    threads, so a suggestion run holds its pipeline's lock from its first article to its last."""
+    import threading
+
+    from annotate.engine import pipeline_lock
+
+    text = 'Italy is ready to help, the minister said on Tuesday. "We will do our part," she said.'
+    run = engine.suggest_many([(text, None), (text, None)])
+    first = next(run)  # suspended between two articles: the parse is under way
+
+    def try_lock(out):
+        lock = pipeline_lock(engine.nlp)
+        got = lock.acquire(blocking=False)
+        if got:
+            lock.release()
+        out.append(got)
+
+    seen: list[bool] = []
+    other = threading.Thread(target=try_lock, args=(seen,))
+    other.start()
+    other.join()
+    assert seen == [False], "another thread could parse while a run was under way"
+    assert list(run) == [first]  # the run finishes with the same result for the same text
+    other = threading.Thread(target=try_lock, args=(seen,))
+    other.start()
+    other.join()
+    assert seen == [False, True], "the lock is free again once the run ended"
