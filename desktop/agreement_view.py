@@ -19,7 +19,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from desktop.table_models import DISPLAY, ID_ROLE, SORT_ROLE, ColumnsModel
+from desktop.table_models import DISPLAY, ID_ROLE, SORT_ROLE, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 REFRESH_MS = 1500  # after changes while the view is open: one recomputation for a burst of edits
@@ -40,7 +40,7 @@ def _sort(value: float | None) -> float:
     return -1.0 if value is None else value
 
 
-class ArticleAgreementModel(ColumnsModel):
+class ArticleAgreementModel(RowsModel):
     columns = (
         ("Article", lambda a: a.title or f"Article {a.article_id}", lambda a: (a.title or "").casefold()),
         ("Annotators", lambda a: ", ".join(f"{n} ({c})" for n, c in zip(a.annotators, a.claims)), None),
@@ -56,17 +56,6 @@ class ArticleAgreementModel(ColumnsModel):
                    "Chance-corrected agreement on the stance of matched claims: Cohen's κ (two annotators), "
                    "Krippendorff's α", "The same for the verdict rating")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            return self.header_tips[section] if 0 <= section < len(self.header_tips) else None
-        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = DISPLAY):
         if not index.isValid():
@@ -82,14 +71,6 @@ class ArticleAgreementModel(ColumnsModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list:
-        return list(self._rows)
 
 
 def _labelled(n: int) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signa
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from desktop.table_models import DISPLAY, ID_ROLE, ColumnsModel
+from desktop.table_models import DISPLAY, ID_ROLE, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -23,7 +23,7 @@ def _date(item) -> str:
     return item.published.isoformat() if getattr(item, "published", None) else ""
 
 
-class QueueModel(ColumnsModel):
+class QueueModel(RowsModel):
     """The queue's records, all held (an annotator's queue is short); ``ID_ROLE`` is the article id."""
 
     columns = (
@@ -34,17 +34,6 @@ class QueueModel(ColumnsModel):
     )
     header_tips = ("Finished", "Title", "Publication date", "Claims you decided of the article's claims")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            return self.header_tips[section] if 0 <= section < len(self.header_tips) else None
-        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = DISPLAY):
         if not index.isValid():

@@ -33,17 +33,41 @@ class ColumnsModel(QAbstractTableModel):
     """What both kinds of table share: columns are (header, getter, sort key)."""
 
     columns: Sequence[tuple[str, object, object]] = ()
+    header_tips: Sequence[str] = ()  # a tooltip per column header, where one says more than its name
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.columns):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == DISPLAY and 0 <= section < len(self.columns):
             return self.columns[section][0]
+        if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(self.header_tips):
+            return self.header_tips[section]
         return None
 
     def tooltip(self, record) -> str | None:
         return None
+
+
+class RowsModel(ColumnsModel):
+    """A small table of rows read whole (a queue, an agreement list): set them, read them back."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list:
+        return list(self._rows)
 
 
 class RecordTableModel(ColumnsModel):
