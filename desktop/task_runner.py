@@ -65,6 +65,7 @@ class Task(QObject):
         super().__init__()  # no Qt parent: the runner holds it while it runs, the caller after
         self.label = label
         self._runner = runner
+        self._open = runner._open  # cleared when the runner shuts down: its owner may be gone by then
         self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
         self._cancel = threading.Event()
         self.running = True
@@ -91,9 +92,18 @@ class Task(QObject):
         return (self.ended_at or time.monotonic()) - self.started_at
 
     # The slots below run in the GUI thread: the emitter's signals are queued to this object.
+    def _owner_gone(self) -> bool:
+        """The runner was shut down (its window closed): a late result reaches nobody. The window's
+        widgets may be deleted already, so calling back into them could crash the process."""
+        if self._open.is_set():
+            return False
+        self._stop()
+        self._on_done = self._on_error = self._on_progress = None
+        return True
+
     @Slot(int, object)
     def _progressed(self, done: int, total: int | None) -> None:
-        if not self.running:
+        if not self.running or self._owner_gone():
             return
         self.progress = (done, total)
         if self._on_progress is not None:
@@ -102,6 +112,8 @@ class Task(QObject):
 
     @Slot(object)
     def _finished(self, result: Any) -> None:
+        if self._owner_gone():
+            return
         self._stop()
         self.result = result
         try:
@@ -113,6 +125,8 @@ class Task(QObject):
 
     @Slot(object)
     def _failed(self, exc: BaseException) -> None:
+        if self._owner_gone():
+            return
         self._stop()
         self.error = exc
         try:
@@ -183,6 +197,8 @@ class TaskRunner(QObject):
         self.parent_widget = parent_widget
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._open = threading.Event()  # set while results may be delivered; shutdown() clears it
+        self._open.set()
         self._tasks: dict[Task, _Emitter] = {}
         self._widget: TaskProgressWidget | None = None
 
@@ -223,7 +239,9 @@ class TaskRunner(QObject):
         return self._pool.waitForDone(timeout_ms)
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
-        """Cancel every job and wait for the threads to stop (when the window closes)."""
+        """Cancel every job and wait for the threads to stop (when the window closes). Results still
+        queued for the GUI thread are dropped, not handed to a window that is going away."""
+        self._open.clear()
         self.cancel_all()
         return self.wait(timeout_ms)
 

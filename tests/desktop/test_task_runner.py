@@ -188,3 +188,25 @@ def test_shutdown_cancels_and_waits_for_running_jobs(qtbot, window):
     runner.start("Endless", job)
     assert runner.shutdown(5000)
     assert stopped.is_set()
+
+
+def test_a_result_still_queued_when_the_window_closes_reaches_nobody(qtbot, window):
+    """A job that ends just as its window closes: its result waits in the GUI thread's queue, and the
+    window's widgets may be deleted before it is delivered. Calling back into them could crash the
+    process, so a shut-down runner drops what is still queued."""
+    runner = TaskRunner(window)
+    delivered: list = []
+    finished = threading.Event()
+
+    def job(*, progress, cancelled):
+        finished.set()
+        return "late"
+
+    task = runner.start("Ends as the window closes", job, on_done=delivered.append,
+                        on_error=delivered.append)
+    assert finished.wait(5)
+    runner.wait(5000)  # the worker is done; its result is queued, not yet delivered
+    runner.shutdown(5000)
+    qtbot.wait(50)  # the event loop runs: the queued result arrives
+    assert delivered == []
+    assert not task.running
