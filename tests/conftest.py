@@ -34,6 +34,19 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _qt_garbage_collected_on_the_main_thread(request):
+    """After a test with Qt widgets, collect its garbage here, on the GUI thread. A closed window left
+    in a reference cycle is otherwise freed by whichever thread next triggers a collection, such as a
+    later test's suggestion or reader thread, and destroying Qt widgets off the GUI thread can crash
+    the process (segmentation faults in CI runs, in whichever test was running then)."""
+    yield
+    if "qtbot" in request.fixturenames:
+        import gc
+
+        gc.collect()
+
+
 @pytest.fixture
 def project_path(tmp_path) -> Path:
     return tmp_path / "test.quotedesk"
