@@ -204,3 +204,42 @@ def test_model_loads_in_the_background_while_the_event_loop_keeps_running(qtbot,
     finally:
         if task.result is not None:
             task.result.model.close()
+
+
+def test_garbage_is_collected_by_the_gui_thread_not_by_whichever_thread_allocates(qtbot):
+    """A closed dialog in a reference cycle must be destroyed on the GUI thread: the window turns
+    automatic collection off and collects from a timer there."""
+    import threading
+    import weakref
+
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.launch import COLLECT_MS, collect_on_the_gui_thread
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    was_enabled = gc.isenabled()
+    timer = collect_on_the_gui_thread(owner)
+    try:
+        assert not gc.isenabled()
+
+        class Cycle:
+            pass
+
+        def make_garbage_in_a_worker(out):
+            a, b = Cycle(), Cycle()
+            a.other, b.other = b, a
+            out.append(weakref.ref(a))
+            for _ in range(50_000):  # allocations that would have triggered a collection here
+                [Cycle() for _ in range(3)]
+
+        refs: list = []
+        worker = threading.Thread(target=make_garbage_in_a_worker, args=(refs,))
+        worker.start()
+        worker.join()
+        assert refs[0]() is not None, "collected off the GUI thread"
+        qtbot.waitUntil(lambda: refs[0]() is None, timeout=COLLECT_MS * 3)
+    finally:
+        timer.stop()
+        if was_enabled:
+            gc.enable()
