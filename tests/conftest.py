@@ -36,15 +36,22 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _qt_garbage_collected_on_the_main_thread(request):
-    """After a test with Qt widgets, collect its garbage here, on the GUI thread. A closed window left
-    in a reference cycle is otherwise freed by whichever thread next triggers a collection, such as a
-    later test's suggestion or reader thread, and destroying Qt widgets off the GUI thread can crash
-    the process (segmentation faults in CI runs, in whichever test was running then)."""
-    yield
-    if "qtbot" in request.fixturenames:
-        import gc
+    """A test with Qt objects collects its garbage here, on the GUI thread, when it ends, and no
+    automatic collection runs meanwhile. Otherwise a Qt object left in a reference cycle (a closed
+    window, a finished task with its connections) is freed by whichever thread next triggers a
+    collection, such as a suggestion or reader thread, and destroying Qt objects off the GUI thread
+    crashes the process (segmentation faults in CI runs, in whichever test was running then)."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    import gc
 
+    gc.disable()  # as the app does (desktop.launch.collect_on_the_gui_thread): no collection in a worker
+    try:
+        yield
+    finally:
         gc.collect()
+        gc.enable()
 
 
 @pytest.fixture
