@@ -228,17 +228,19 @@ def versions_html(group: Group, annotators: Sequence[str]) -> str:
 
 class AdjudicationView(QWidget):
     """Needs ``project`` (a getter), ``reader`` (a TaskRunner), ``change(label, fn)`` (the window's undo
-    stack), ``annotator`` (a getter) and ``may_see(article_id, annotators, assignment) -> str | None`` (why
-    the annotators' layers of the article are hidden from this person, None when they may see them;
-    ``assignment``: the article's ``ArticleProgress``, or None when nobody is assigned to it)."""
+    stack), ``annotator`` (a getter) and ``visibility()``, which gives a plain function
+    ``may_see(article_id, annotators, assignment) -> str | None`` (why the annotators' layers of the article
+    are hidden from this person, None when they may see them; ``assignment``: the article's
+    ``ArticleProgress``, or None when nobody is assigned to it), taken when a read starts: the reader
+    calls it on a worker thread."""
 
     settled = Signal()  # a disagreement was just settled (for the window's status bar)
 
     def __init__(self, *, project: Callable, reader, change: Callable, annotator: Callable,
-                 may_see: Callable, message: Callable[[str], None], parent: QWidget | None = None):
+                 visibility: Callable[[], Callable], message: Callable[[str], None], parent: QWidget | None = None):
         super().__init__(parent)
         self._project, self._reader, self._change, self._annotator = project, reader, change, annotator
-        self._may_see, self._message = may_see, message
+        self._visibility, self._message = visibility, message
         self._generation = 0
         self.article_id: int | None = None
         self.article: Article | None = None
@@ -335,7 +337,7 @@ class AdjudicationView(QWidget):
         """The project's articles with two or more layers and how many disagreements each has open,
         read off the UI thread; then ``select`` (``only_if_open``: when it has open ones), else the
         first article with open disagreements."""
-        project, may_see, finished = self.project, self._may_see, self.finished_only.isChecked()
+        project, may_see, finished = self.project, self._visibility(), self.finished_only.isChecked()
         self._generation += 1
         generation = self._generation
 
@@ -401,7 +403,7 @@ class AdjudicationView(QWidget):
         generation = self._generation
         self._want_row = self.groups.currentIndex().row() if keep_row and article_id == self.article_id else None
 
-        may_see, finished = self._may_see, self.finished_only.isChecked()
+        may_see, finished = self._visibility(), self.finished_only.isChecked()
 
         def read(*, progress, cancelled):
             article = project.article(article_id)

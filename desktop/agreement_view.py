@@ -104,14 +104,15 @@ def totals_html(total, hidden: int) -> str:
 
 
 class AgreementView(QWidget):
-    """``project``: a getter; ``runner``: the window's TaskRunner; ``hidden_reason(article_id, annotators,
-    assignment)``: why an article's layers are hidden from this person (desktop.team); ``adjudicate(id)``
-    opens an article in the adjudication view."""
+    """``project``: a getter; ``runner``: the window's TaskRunner; ``visibility()``: a plain function
+    ``hidden_reason(article_id, annotators, assignment)`` saying why an article's layers are hidden from this
+    person (desktop.team), taken when a computation starts (it runs on a worker thread);
+    ``adjudicate(id)`` opens an article in the adjudication view."""
 
-    def __init__(self, *, project: Callable, runner, hidden_reason: Callable, adjudicate: Callable[[int], None],
-                 parent: QWidget | None = None):
+    def __init__(self, *, project: Callable, runner, visibility: Callable[[], Callable],
+                 adjudicate: Callable[[int], None], parent: QWidget | None = None):
         super().__init__(parent)
-        self._project, self._runner, self._hidden_reason, self._adjudicate = project, runner, hidden_reason, adjudicate
+        self._project, self._runner, self._visibility, self._adjudicate = project, runner, visibility, adjudicate
         self._generation = 0
         self._task = None
         self.result = None  # (pooled Agreement of the shown articles, articles left out)
@@ -170,7 +171,7 @@ class AgreementView(QWidget):
         if self._task is not None and self._task.running:
             self._task.cancel()
         self._generation += 1
-        generation, project, hidden_reason = self._generation, self._project(), self._hidden_reason
+        generation, project, hidden_reason = self._generation, self._project(), self._visibility()
         finished = self.finished.isChecked()
 
         def job(*, progress, cancelled):

@@ -8,6 +8,12 @@ CollectionOp: never call UI routines from the background function). Results,
 errors and progress come back to the GUI thread through queued signals, and
 progress is throttled in the worker so a fast job cannot flood the event loop.
 
+Qt objects live and die in the GUI thread (Qt's rule: a QObject is used and destroyed only in the
+thread it belongs to; breaking it crashed the process now and then). So a worker touches no QObject
+but the runner's one messenger (``_Signals``, which it only emits, with plain integers), and it lets
+go of what it ran before saying it ended: the job's function, its arguments (closures over windows,
+bound methods of views), its result and its exception are dropped by the GUI thread (``_Job``).
+
 The spaCy pipeline itself runs in a helper process (app.engine_process),
 which a job on this runner feeds and waits for.
 
@@ -45,29 +51,69 @@ def summary_text(label: str, result: Any, cancelled: bool) -> str:
     return f"{label}: cancelled." if cancelled else f"{label}: done."
 
 
-class _Emitter(QObject):
-    """Lives in the GUI thread; emitted from the worker, so every connection is queued."""
+class _Signals(QObject):
+    """The runner's one messenger from its workers: a child of the runner, so it lives and dies in the
+    GUI thread with it. Workers emit plain integers (the job's key, its counts): the job's result stays
+    in its ``_Job`` until the GUI thread takes it, and no Python object travels in a queued event."""
 
-    progressed = Signal(int, object)
-    finished = Signal(object)
-    failed = Signal(object)
+    progressed = Signal(int, int, int)  # key, done, total (-1 when unknown)
+    ended = Signal(int)  # key: the job's outcome is in its _Job
+
+
+class _Job:
+    """What a worker runs and hands back; shared by the worker and the GUI thread's Task.
+
+    The worker never holds the last reference to what it was given (``fn`` and ``args``, often closures
+    over windows or bound methods) nor to what it made (the result, an exception whose traceback holds
+    the job's frames): it drops its own references before it says it ended, and the GUI thread drops
+    the job's. So no Python wrapper of a Qt object is freed in a worker thread (destroying a QObject off
+    its own thread crashed the process), whatever the job captured.
+    """
+
+    __slots__ = ("fn", "args", "cancel", "outcome")
+
+    def __init__(self, fn: Callable, args: tuple):
+        self.fn, self.args = fn, args
+        self.cancel = threading.Event()
+        self.outcome: tuple[bool, Any] | None = None  # (failed, result or exception), set by the worker
+
+
+class _Progress:
+    """The ``progress(done, total)`` a job calls (from any thread); throttled to PROGRESS_INTERVAL_S."""
+
+    __slots__ = ("_signals", "_key", "_last")
+
+    def __init__(self, signals: _Signals, key: int):
+        self._signals, self._key, self._last = signals, key, 0.0
+
+    def __call__(self, done: int, total: int | None = None) -> None:
+        now = time.monotonic()
+        final = total is not None and done >= total
+        if final or now - self._last >= PROGRESS_INTERVAL_S:
+            self._last = now
+            try:
+                self._signals.progressed.emit(self._key, int(done), -1 if total is None else int(total))
+            except RuntimeError:  # the runner is gone (its window closed): nobody listens
+                pass
 
 
 class Task(QObject):
-    """One job started by a TaskRunner. Its signals and callbacks arrive in the GUI thread."""
+    """One job started by a TaskRunner. Made in the GUI thread and never seen by the worker: its signals
+    and callbacks arrive in the GUI thread."""
 
     progressed = Signal(int, object)  # done, total (None when unknown)
     done = Signal(object)  # the result, after on_done
     failed = Signal(object)  # the exception, after on_error
     ended = Signal(object)  # this task, always, last
 
-    def __init__(self, label: str, runner: TaskRunner, on_done=None, on_error=None, on_progress=None):
+    def __init__(self, label: str, runner: TaskRunner, job: _Job, on_done=None, on_error=None, on_progress=None):
         super().__init__()  # no Qt parent: the runner holds it while it runs, the caller after
         self.label = label
         self._runner = runner
-        self._open = runner._open  # cleared when the runner shuts down: its owner may be gone by then
+        self._job: _Job | None = job  # dropped here, in the GUI thread, when the job ends
+        self._key = 0  # the runner's name for it
+        self._cancel = job.cancel
         self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
-        self._cancel = threading.Event()
         self.running = True
         self.result: Any = None
         self.error: BaseException | None = None
@@ -91,29 +137,22 @@ class Task(QObject):
         """How long the job ran (so far, while it runs)."""
         return (self.ended_at or time.monotonic()) - self.started_at
 
-    # The slots below run in the GUI thread: the emitter's signals are queued to this object.
-    def _owner_gone(self) -> bool:
+    # Called by the runner, in the GUI thread.
+    def _drop(self) -> None:
         """The runner was shut down (its window closed): a late result reaches nobody. The window's
         widgets may be deleted already, so calling back into them could crash the process."""
-        if self._open.is_set():
-            return False
         self._stop()
         self._on_done = self._on_error = self._on_progress = None
-        return True
 
-    @Slot(int, object)
     def _progressed(self, done: int, total: int | None) -> None:
-        if not self.running or self._owner_gone():
+        if not self.running:
             return
         self.progress = (done, total)
         if self._on_progress is not None:
             self._on_progress(done, total)
         self.progressed.emit(done, total)
 
-    @Slot(object)
     def _finished(self, result: Any) -> None:
-        if self._owner_gone():
-            return
         self._stop()
         self.result = result
         try:
@@ -123,10 +162,7 @@ class Task(QObject):
             self.done.emit(result)
             self._announce()
 
-    @Slot(object)
     def _failed(self, exc: BaseException) -> None:
-        if self._owner_gone():
-            return
         self._stop()
         self.error = exc
         try:
@@ -142,7 +178,9 @@ class Task(QObject):
 
     def _stop(self) -> None:
         self.running = False
-        self.ended_at = time.monotonic()
+        self._job = None
+        if self.ended_at is None:
+            self.ended_at = time.monotonic()
 
     def _announce(self) -> None:
         self._on_done = self._on_error = self._on_progress = None
@@ -150,36 +188,28 @@ class Task(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable, args: tuple, emitter: _Emitter, cancel: threading.Event):
+    """Runs one job on a pool thread. Holds the job only until it starts, then a local reference that
+    is dropped before the GUI thread hears of the end (see ``_Job``); deleted by the pool afterwards."""
+
+    def __init__(self, job: _Job, key: int, signals: _Signals):
         super().__init__()
         self.setAutoDelete(True)
-        self._fn, self._args, self._emitter, self._cancel = fn, args, emitter, cancel
-        self._last_emit = 0.0
-
-    def _progress(self, done: int, total: int | None = None) -> None:
-        now = time.monotonic()
-        final = total is not None and done >= total
-        if final or now - self._last_emit >= PROGRESS_INTERVAL_S:
-            self._last_emit = now
-            self._emitter.progressed.emit(int(done), total)
+        self._job: _Job | None = job
+        self._key, self._signals = key, signals
 
     def run(self) -> None:  # worker thread: no widgets here
+        job, self._job = self._job, None
         try:
-            result = self._fn(*self._args, progress=self._progress, cancelled=self._cancel.is_set)
+            job.outcome = (False, job.fn(*job.args, progress=_Progress(self._signals, self._key),
+                                         cancelled=job.cancel.is_set))
         except Cancelled:
-            self._report(self._emitter.finished, None)
+            job.outcome = (False, None)
         except BaseException as exc:  # noqa: BLE001 - every failure is reported in the GUI thread
-            self._report(self._emitter.failed, exc)
-        else:
-            self._report(self._emitter.finished, result)
-        finally:
-            self._fn = self._args = None
-
-    @staticmethod
-    def _report(signal, value) -> None:
+            job.outcome = (True, exc)
+        job = None  # noqa: F841 - the GUI thread's Task holds the last reference now
         try:
-            signal.emit(value)
-        except RuntimeError:  # the emitter is gone: the window closed (and the process is ending) meanwhile
+            self._signals.ended.emit(self._key)
+        except RuntimeError:  # the runner is gone: the window closed (and the process is ending) meanwhile
             pass
 
 
@@ -195,17 +225,21 @@ class TaskRunner(QObject):
     def __init__(self, parent_widget: QWidget | None = None, *, max_threads: int = 2):
         super().__init__(parent_widget)
         self.parent_widget = parent_widget
-        self._pool = QThreadPool(self)
+        self._pool = QThreadPool(self)  # made first, so destroyed (waiting for its threads) first
         self._pool.setMaxThreadCount(max_threads)
-        self._open = threading.Event()  # set while results may be delivered; shutdown() clears it
-        self._open.set()
-        self._tasks: dict[Task, _Emitter] = {}
+        self._signals = _Signals(self)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._signals.progressed.connect(self._deliver_progress, queued)
+        self._signals.ended.connect(self._deliver_end, queued)
+        self._open = True  # results are delivered; shutdown() clears it
+        self._next_key = 0
+        self._running: dict[int, Task] = {}
         self._widget: TaskProgressWidget | None = None
 
     @property
     def tasks(self) -> list[Task]:
         """The jobs still running, oldest first."""
-        return list(self._tasks)
+        return [task for task in self._running.values() if task.running]
 
     def start(self, label: str, fn: Callable, *args: Any, on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None,
@@ -214,24 +248,47 @@ class TaskRunner(QObject):
 
         Without ``on_error`` a failure is shown with ``desktop.errors.show_error``.
         """
-        task = Task(label, self, on_done, on_error, on_progress)
-        emitter = _Emitter()  # made in the GUI thread; emitted from the worker
-        queued = Qt.ConnectionType.QueuedConnection
-        emitter.progressed.connect(task._progressed, queued)
-        emitter.finished.connect(task._finished, queued)
-        emitter.failed.connect(task._failed, queued)
+        job = _Job(fn, args)
+        task = Task(label, self, job, on_done, on_error, on_progress)
+        if not self._open:  # a window that is closing starts nothing
+            task._drop()
+            return task
+        self._next_key += 1
+        key = task._key = self._next_key
         task.ended.connect(self._ended)
-        self._tasks[task] = emitter
+        self._running[key] = task
         self.task_started.emit(task)
-        self._pool.start(_Runnable(fn, args, emitter, task._cancel))
+        self._pool.start(_Runnable(job, key, self._signals))
         return task
 
+    @Slot(int, int, int)
+    def _deliver_progress(self, key: int, done: int, total: int) -> None:
+        task = self._running.get(key)
+        if task is not None and self._open:
+            task._progressed(done, None if total < 0 else total)
+
+    @Slot(int)
+    def _deliver_end(self, key: int) -> None:
+        task = self._running.get(key)
+        if task is None:
+            return
+        job = task._job
+        failed, value = job.outcome if job is not None and job.outcome is not None else (False, None)
+        del job
+        if not self._open:
+            self._running.pop(key, None)
+            task._drop()  # the job, its result and its callbacks are let go here, in the GUI thread
+        elif failed:
+            task._failed(value)
+        else:
+            task._finished(value)
+
     def _ended(self, task: Task) -> None:
-        self._tasks.pop(task, None)
+        self._running.pop(task._key, None)
         self.task_ended.emit(task)
 
     def cancel_all(self) -> None:
-        for task in self._tasks:
+        for task in self._running.values():
             task.cancel()
 
     def wait(self, timeout_ms: int = -1) -> bool:
@@ -241,9 +298,14 @@ class TaskRunner(QObject):
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel every job and wait for the threads to stop (when the window closes). Results still
         queued for the GUI thread are dropped, not handed to a window that is going away."""
-        self._open.clear()
+        self._open = False
         self.cancel_all()
-        return self.wait(timeout_ms)
+        if not self.wait(timeout_ms):
+            return False  # a job still runs: its task keeps the job until it ends (see _deliver_end)
+        for task in self._running.values():  # every worker let go of its job: drop them here
+            task._drop()
+        self._running.clear()
+        return True
 
     def progress_widget(self) -> TaskProgressWidget:
         """The compact status-bar widget that follows this runner's jobs (one per runner)."""

@@ -19,6 +19,8 @@ audited and undoable like any other edit.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
@@ -248,18 +250,12 @@ class TeamViews(QObject):
 
     def hidden_reason(self, article_id: int, layers, article_progress) -> str | None:
         """Why this person may not see the annotators' layers of the article (None: they may)."""
-        if not self.blind:
-            return None
-        assigned = set(getattr(article_progress, "annotators", ()) or ())
-        finished = set(getattr(article_progress, "finished", ()) or ())
-        me = self.annotator
-        if me not in set(layers) | assigned:
-            return None
-        if assigned and assigned <= finished:
-            return None
-        waiting = ", ".join(sorted(assigned - finished)) or "everyone"
-        return (f"Blind annotation: you annotate this article too, so the others' versions stay hidden until "
-                f"every annotator of it has finished (still working: {waiting}).")
+        return layers_hidden_reason(self.blind, self.annotator, article_id, layers, article_progress)
+
+    def visibility(self):
+        """``hidden_reason`` as it stands now, as a plain function of (article_id, layers, progress): the
+        views' reader jobs call it on a worker thread, where no Qt object (this one) may be touched."""
+        return functools.partial(layers_hidden_reason, self.blind, self.annotator)
 
     # ---------------------------------------------------------------- queue
     def act_my_queue(self) -> None:
@@ -358,7 +354,7 @@ class TeamViews(QObject):
             from desktop.agreement_view import AgreementView
 
             view = AgreementView(project=lambda: self.project, runner=self.window.runner,
-                                 hidden_reason=self.hidden_reason, adjudicate=self.show_adjudication)
+                                 visibility=self.visibility, adjudicate=self.show_adjudication)
             dock = QDockWidget("Agreement", self.window)
             dock.setObjectName("dock_agreement")
             dock.setWidget(view)
@@ -412,7 +408,7 @@ class AdjudicationWindow(QWidget):
         self.setObjectName("adjudication_window")
         self.view = AdjudicationView(
             project=lambda: window.project, reader=window.reader, change=window.change,
-            annotator=lambda: window.annotator, may_see=team.hidden_reason,
+            annotator=lambda: window.annotator, visibility=team.visibility,
             message=lambda text: self.status.setText(text))
         self._team = team
         self.status = QLabel(accessibleName="Adjudication messages")
@@ -456,3 +452,19 @@ def _changes(result) -> Changes:
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def layers_hidden_reason(blind: bool, me: str, article_id: int, layers, article_progress) -> str | None:
+    """Why ``me`` may not see the annotators' layers of the article (None: they may): in blind annotation,
+    not while they annotate it too and someone assigned to it has not finished."""
+    if not blind:
+        return None
+    assigned = set(getattr(article_progress, "annotators", ()) or ())
+    finished = set(getattr(article_progress, "finished", ()) or ())
+    if me not in set(layers) | assigned:
+        return None
+    if assigned and assigned <= finished:
+        return None
+    waiting = ", ".join(sorted(assigned - finished)) or "everyone"
+    return (f"Blind annotation: you annotate this article too, so the others' versions stay hidden until "
+            f"every annotator of it has finished (still working: {waiting}).")

@@ -6,6 +6,7 @@ import threading
 import time
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db import NotFoundError
@@ -210,3 +211,63 @@ def test_a_result_still_queued_when_the_window_closes_reaches_nobody(qtbot, wind
     qtbot.wait(50)  # the event loop runs: the queued result arrives
     assert delivered == []
     assert not task.running
+
+
+class _Held:
+    """Records the thread that frees it: stands in for a window or view a job's closure captures."""
+
+    def __init__(self, freed: list):
+        self._freed = freed
+
+    def __del__(self):
+        self._freed.append(threading.current_thread())
+
+
+def test_what_a_job_captured_made_or_raised_is_freed_in_the_gui_thread(qtbot, runner):
+    """A job's closure often captures a view (a bound method, ``self``); when the caller keeps nothing,
+    whoever drops the last reference frees it, and a Qt object freed in a worker thread is destroyed
+    off its thread, which crashes the process now and then. The worker lets go first, every time."""
+    freed: list = []
+    outcomes: list = []
+    rounds = 20
+    for n in range(rounds):
+        held = _Held(freed)
+
+        def job(*, progress, cancelled, held=held, fails=n % 2 == 1):
+            made = _Held(freed)  # the result, or a local the failure's traceback keeps
+            if fails:
+                raise ValueError("boom")
+            return made
+
+        runner.start("Hold", job, on_done=lambda _r: outcomes.append("done"),
+                     on_error=lambda _e: outcomes.append("failed"))
+        del held, job  # the caller keeps nothing: the runner and its worker hold the last references
+    qtbot.waitUntil(lambda: len(freed) == 2 * rounds, timeout=10_000)
+    assert outcomes.count("done") == outcomes.count("failed") == rounds // 2
+    assert all(thread is threading.main_thread() for thread in freed), \
+        [thread.name for thread in freed if thread is not threading.main_thread()]
+
+
+def test_tasks_are_destroyed_in_the_gui_thread(qtbot, runner):
+    destroyed: list = []
+    for _ in range(30):
+        task = runner.start("Quick", lambda *, progress, cancelled: progress(1, 1))
+        task.destroyed.connect(lambda *_: destroyed.append(threading.current_thread()),
+                               Qt.ConnectionType.DirectConnection)
+        del task
+    qtbot.waitUntil(lambda: len(destroyed) == 30, timeout=10_000)
+    assert set(destroyed) == {threading.main_thread()}
+
+
+def test_a_shut_down_runner_starts_nothing_and_drops_what_it_held(qtbot, window):
+    runner = TaskRunner(window)
+    freed: list = []
+    held = _Held(freed)
+    ran = threading.Event()
+    runner.start("Runs", lambda *, progress, cancelled, held=held: ran.set())
+    del held
+    assert runner.shutdown(5000) and ran.is_set()
+    assert freed == [threading.main_thread()]  # dropped by shutdown, in the GUI thread
+    task = runner.start("Too late", lambda *, progress, cancelled: pytest.fail("ran after shutdown"))
+    qtbot.wait(50)
+    assert not task.running and runner.tasks == []
