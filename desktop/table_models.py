@@ -189,6 +189,20 @@ class IdTableModel(ColumnsModel):
         self.set_ids(ids, row_of=row_of)
         return True
 
+    def grow_to(self, ids: Sequence[int], *, row_of: dict[int, int] | None = None) -> bool:
+        """The whole list after its first rows: when the rows held are its beginning, the rest is appended
+        (the view keeps its place, current row and cache); else the rows are replaced (False)."""
+        held = len(self._ids)
+        if len(ids) < held or list(ids[:held]) != self._ids:
+            self.set_ids(ids, row_of=row_of)
+            return False
+        if len(ids) > held:
+            self.beginInsertRows(QModelIndex(), held, len(ids) - 1)
+            self._ids = list(ids)
+            self._row_of = row_of
+            self.endInsertRows()
+        return True
+
     def forget(self, ids: Iterable[int] | None = None) -> None:
         """Drop cached records (of ``ids``, or all) so the rows shown are read again."""
         if ids is None:

@@ -64,7 +64,7 @@ def test_claims_table_sorts_filters_and_searches_in_sql_with_the_one_filter(qtbo
     panel.set_registry(project.speakers(), project.topics())
 
     def shown(change):
-        with qtbot.waitSignal(runner.task_ended, timeout=10_000):
+        with qtbot.waitSignal(panel.loaded, timeout=10_000):
             change()
         return [panel.model.index(r, 1).data() for r in range(panel.model.rowCount())]
 
@@ -91,7 +91,7 @@ def test_claims_table_refreshes_a_changed_row_in_place(qtbot, project):
     qtbot.addWidget(panel)
     panel.show()
     panel.project = project
-    with qtbot.waitSignal(runner.task_ended, timeout=10_000):
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
         panel.reload()
     claim_id = panel.model.index(5, 0).data(ID_ROLE)
     assert panel.model.index(5, 0).data() == "suggested"
@@ -99,7 +99,7 @@ def test_claims_table_refreshes_a_changed_row_in_place(qtbot, project):
     panel.apply_changes(changes)
     assert panel.model.index(5, 0).data() == "confirmed" and panel.model.index(5, 0).data(ID_ROLE) == claim_id
     deleted = panel.model.index(0, 0).data(ID_ROLE)
-    with qtbot.waitSignal(runner.task_ended, timeout=10_000):
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
         panel.apply_changes(project.delete_claim(deleted))
     assert deleted not in panel.model.ids() and panel.model.rowCount() == 11
 
@@ -155,7 +155,7 @@ def test_a_stream_of_new_claims_rereads_the_ids_once_and_keeps_the_tables_place(
     panel.resize(900, 400)
     panel.show()
     panel.project = project
-    with qtbot.waitSignal(runner.task_ended, timeout=10_000):
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
         panel.reload()
     panel.table.scrollTo(panel.model.index(120, 0), QAbstractItemView.ScrollHint.PositionAtTop)
     panel.table.selectRow(125)
@@ -173,9 +173,49 @@ def test_a_stream_of_new_claims_rereads_the_ids_once_and_keeps_the_tables_place(
             ClaimDraft(content=Span(1, end, chunk[1:end]), kind="direct", speaker="Di Eng"),
             ClaimDraft(content=Span(len(chunk) + 1, len(chunk) + end, chunk[1:end]), kind="direct", speaker="Di Eng")]))
     assert reads == [] and panel.model.rowCount() == 200  # no query per change...
-    with qtbot.waitSignal(runner.task_ended, timeout=10_000):
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
         panel._reload_timer.start(0)  # ...one when RELOAD_MS has passed
     assert len(reads) == 1 and panel.model.rowCount() == 210
     assert panel.model.ids() == project.claim_ids(sort="article")
     assert panel.table.rowAt(0) == 130 and panel.model.index(130, 0).data(ID_ROLE) == top  # same row at the top
     assert panel.table.currentIndex().data(ID_ROLE) == current and panel.table.currentIndex().row() == 135
+
+
+def test_a_new_sort_shows_its_first_rows_then_appends_the_rest_in_place(qtbot, project, monkeypatch):
+    """The first rows come from a query with a LIMIT and show before the whole selection is read and
+    sorted; the rest is appended, so the row the user went to stays current."""
+    import threading
+
+    from desktop.claims_panel import FIRST_ROWS
+
+    fill(project, 30, 15)  # 450 claims
+    everything = project.claim_ids(sort="article")
+    ids, release, limits = project.claim_ids, threading.Event(), []
+
+    def claim_ids(f=None, **kwargs):
+        limits.append(f.limit)
+        if f.limit is None:  # the whole selection waits until the first rows were looked at
+            assert release.wait(10)
+        return ids(f, **kwargs)
+
+    monkeypatch.setattr(project, "claim_ids", claim_ids)
+    runner = TaskRunner()
+    panel = ClaimsPanel(runner)
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    panel.show()
+    panel.project = project
+    resets = []
+    panel.model.modelReset.connect(lambda: resets.append(True))
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == FIRST_ROWS, timeout=10_000)
+    assert panel.model.ids() == everything[:FIRST_ROWS]
+    assert panel.count.text() == f"The first {FIRST_ROWS} of 450 claims; reading the rest…"
+    panel.table.selectRow(150)
+    chosen = panel.table.currentIndex().data(ID_ROLE)
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        release.set()
+    assert limits == [FIRST_ROWS, None]
+    assert panel.model.ids() == everything and panel.count.text() == "450 of 450 claims"
+    assert resets == [True]  # one reset for the first rows; the rest was appended
+    assert panel.table.currentIndex().row() == 150 and panel.table.currentIndex().data(ID_ROLE) == chosen
