@@ -15,13 +15,12 @@ from collections.abc import Callable
 from html import escape
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from desktop.table_models import DISPLAY, ID_ROLE, SORT_ROLE, RowsModel
+from desktop.table_models import ID_ROLE, SORT_ROLE, RecordTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 REFRESH_MS = 1500  # after changes while the view is open: one recomputation for a burst of edits
 
 
@@ -40,7 +39,10 @@ def _sort(value: float | None) -> float:
     return -1.0 if value is None else value
 
 
-class ArticleAgreementModel(RowsModel):
+class ArticleAgreementModel(RecordTableModel):
+    id_field = "article_id"
+    centred = frozenset(range(2, 7))
+
     columns = (
         ("Article", lambda a: a.title or f"Article {a.article_id}", lambda a: (a.title or "").casefold()),
         ("Annotators", lambda a: ", ".join(f"{n} ({c})" for n, c in zip(a.annotators, a.claims)), None),
@@ -55,22 +57,6 @@ class ArticleAgreementModel(RowsModel):
                    "Claims with exactly the same span: F1", "Matched claims naming the same speaker (share)",
                    "Chance-corrected agreement on the stance of matched claims: Cohen's κ (two annotators), "
                    "Krippendorff's α", "The same for the verdict rating")
-
-
-    def data(self, index: Index, role: int = DISPLAY):
-        if not index.isValid():
-            return None
-        record = self._rows[index.row()]
-        _, getter, sort_key = self.columns[index.column()]
-        if role == DISPLAY:
-            return getter(record)
-        if role == SORT_ROLE:
-            return (sort_key or getter)(record)
-        if role == ID_ROLE:
-            return record.article_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
 
 
 def _labelled(n: int) -> str:
@@ -185,7 +171,7 @@ class AgreementView(QWidget):
 
     def _show(self, total, hidden: int) -> None:
         self.result = (total, hidden)
-        self.model.set_rows(total.articles)
+        self.model.set_records(total.articles)
         if total.articles:
             self.totals.setText(totals_html(total, hidden))
         else:

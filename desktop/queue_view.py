@@ -10,21 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from desktop.table_models import DISPLAY, ID_ROLE, RowsModel
+from desktop.table_models import ID_ROLE, RecordTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _date(item) -> str:
     return item.published.isoformat() if getattr(item, "published", None) else ""
 
 
-class QueueModel(RowsModel):
+class QueueModel(RecordTableModel):
     """The queue's records, all held (an annotator's queue is short); ``ID_ROLE`` is the article id."""
+
+    id_field = "article_id"
+    centred = frozenset({0, 3})
 
     columns = (
         ("✓", lambda q: "✓" if q.finished else "", None),
@@ -35,34 +37,13 @@ class QueueModel(RowsModel):
     header_tips = ("Finished", "Title", "Publication date", "Claims you decided of the article's claims")
 
 
-    def data(self, index: Index, role: int = DISPLAY):
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        if role == DISPLAY:
-            return self.columns[index.column()][1](item)
-        if role == ID_ROLE:
-            return item.article_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 3):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
-            return "finished" if item.finished else "not finished"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{item.title or 'Article %d' % item.article_id}\n"
-                    f"{'Finished' if item.finished else 'Not finished'}; "
-                    f"{item.decided} of {item.total} claims decided")
-        return None
+    def tooltip(self, item) -> str:
+        return (f"{item.title or 'Article %d' % item.article_id}\n"
+                f"{'Finished' if item.finished else 'Not finished'}; "
+                f"{item.decided} of {item.total} claims decided")
 
-    def set_items(self, items: Sequence) -> None:
-        self.beginResetModel()
-        self._rows = list(items)
-        self.endResetModel()
-
-    def items(self) -> list:
-        return list(self._rows)
-
-    def row_of(self, article_id: int) -> int | None:
-        return next((i for i, q in enumerate(self._rows) if q.article_id == article_id), None)
+    def accessible_text(self, item, column: int) -> str | None:
+        return ("finished" if item.finished else "not finished") if column == 0 else None
 
 
 class QueueView(QWidget):
@@ -119,7 +100,7 @@ class QueueView(QWidget):
     def show_items(self, annotator: str, items: Sequence, current: int | None = None) -> None:
         """The queue as read; ``current`` (the article shown in the window) stays selected."""
         self.annotator = annotator
-        self.model.set_items(items)
+        self.model.set_records(items)
         finished = sum(1 for q in items if q.finished)
         decided = sum(q.decided for q in items)
         total = sum(q.total for q in items)
@@ -141,7 +122,7 @@ class QueueView(QWidget):
         row = self.model.row_of(article_id) if article_id is not None else None
         self.finish_button.blockSignals(True)
         self.finish_button.setEnabled(row is not None)
-        self.finish_button.setChecked(row is not None and self.model.items()[row].finished)
+        self.finish_button.setChecked(row is not None and self.model.records()[row].finished)
         self.finish_button.blockSignals(False)
         if row is None:
             self.table.clearSelection()
@@ -150,11 +131,11 @@ class QueueView(QWidget):
 
     def item(self, article_id: int):
         row = self.model.row_of(article_id)
-        return None if row is None else self.model.items()[row]
+        return None if row is None else self.model.records()[row]
 
     def next_unfinished(self, after: int | None = None) -> int | None:
         """The first unfinished article of the queue, other than ``after``."""
-        return next((q.article_id for q in self.model.items() if not q.finished and q.article_id != after), None)
+        return next((q.article_id for q in self.model.records() if not q.finished and q.article_id != after), None)
 
     def _activated(self, index) -> None:
         article_id = index.data(ID_ROLE)

@@ -51,27 +51,16 @@ class ColumnsModel(QAbstractTableModel):
         return None
 
 
-class RowsModel(ColumnsModel):
-    """A small table of rows read whole (a queue, an agreement list): set them, read them back."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list:
-        return list(self._rows)
-
-
 class RecordTableModel(ColumnsModel):
-    """Rows of frozen records with an ``id``, all held."""
+    """Rows of frozen records, all held (speakers, topics, a queue, an agreement list).
+
+    ``ID_ROLE`` and ``row_of`` use each record's ``id_field`` (an article list's rows name their
+    article with ``article_id``); the text of the ``centred`` columns is centred; ``tooltip`` and
+    ``accessible_text`` say more of a record where a subclass has more to say.
+    """
+
+    id_field = "id"
+    centred: frozenset[int] = frozenset()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -89,18 +78,26 @@ class RecordTableModel(ColumnsModel):
         if role == DISPLAY:
             return getter(record)
         if role == ID_ROLE:
-            return record.id
+            return getattr(record, self.id_field)
         if role == SORT_ROLE:
             return (sort_key or getter)(record)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.centred:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.accessible_text(record, index.column())
+        return None
+
+    def accessible_text(self, record, column: int) -> str | None:
+        """What a screen reader says for a cell whose text is a mark (None: its text)."""
         return None
 
     # ------------------------------------------------------------- contents
     def set_records(self, records: Iterable) -> None:
         self.beginResetModel()
         self._rows = list(records)
-        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._row_of = {getattr(r, self.id_field): i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
     def update_records(self, records: Iterable) -> None:
@@ -111,7 +108,7 @@ class RecordTableModel(ColumnsModel):
         """
         changed = []
         for record in records:
-            row = self._row_of.get(record.id)
+            row = self._row_of.get(getattr(record, self.id_field))
             if row is None or self._rows[row] == record:
                 continue
             self._rows[row] = record
@@ -129,7 +126,7 @@ class RecordTableModel(ColumnsModel):
         return self._row_of.get(ident)
 
     def ids(self) -> list[int]:
-        return [r.id for r in self._rows]
+        return [getattr(r, self.id_field) for r in self._rows]
 
 
 class IdTableModel(ColumnsModel):

@@ -175,7 +175,7 @@ class TeamViews(QObject):
             self.read_blind()
             if was != self.blind and self.window.article_id is not None:
                 self.window.open_article(self.window.article_id)
-        mine = {q.article_id for q in self.queue.model.items()}
+        mine = {q.article_id for q in self.queue.model.records()}
         if changes.assignments or (changes.articles & mine) or (changes.claims and self.window.article_id in mine):
             self._queue_timer.start()  # the queue's marks and counts
         if self._adjudication is not None:
@@ -272,7 +272,7 @@ class TeamViews(QObject):
         article_id = self.queue.next_unfinished(after=self.window.article_id)
         if article_id is None:
             self.window.statusBar().showMessage(
-                "Your queue is done: every article in it is finished." if self.queue.model.items()
+                "Your queue is done: every article in it is finished." if self.queue.model.records()
                 else "Nothing is assigned to you (Team ▸ Assign articles…).", 6000)
             return
         self._open_from_queue(article_id)
@@ -292,7 +292,7 @@ class TeamViews(QObject):
             return
         self.load_queue_now()  # the Finished mark at once, not a moment later
         if on:
-            left = sum(not q.finished for q in self.queue.model.items())
+            left = sum(not q.finished for q in self.queue.model.records())
             self.window.statusBar().showMessage(
                 f"Finished. {left} article{'s' if left != 1 else ''} left in your queue"
                 + (" (Ctrl+Shift+PgDown opens the next)." if left else "."), 8000)

@@ -26,6 +26,17 @@ def fill(project, articles: int, per_article: int) -> None:
         project.save_suggestions(article.id, drafts)
 
 
+def shown_panel(qtbot, project) -> tuple[ClaimsPanel, TaskRunner]:
+    """An All claims panel on the project, shown (nothing read yet), and its runner."""
+    runner = TaskRunner()
+    panel = ClaimsPanel(runner)
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    panel.show()
+    panel.project = project
+    return panel, runner
+
+
 class CountingFetch:
     def __init__(self, project):
         self.project, self.calls, self.rows = project, 0, 0
@@ -149,12 +160,7 @@ def test_a_stream_of_new_claims_rereads_the_ids_once_and_keeps_the_tables_place(
 
     fill(project, 20, 10)  # 200 claims, "Article 000" to "Article 019"
     monkeypatch.setattr(claims_panel, "RELOAD_MS", 600_000)  # the stream below comes well within it
-    runner = TaskRunner()
-    panel = ClaimsPanel(runner)
-    qtbot.addWidget(panel)
-    panel.resize(900, 400)
-    panel.show()
-    panel.project = project
+    panel, runner = shown_panel(qtbot, project)
     with qtbot.waitSignal(panel.loaded, timeout=10_000):
         panel.reload()
     panel.table.scrollTo(panel.model.index(120, 0), QAbstractItemView.ScrollHint.PositionAtTop)
@@ -199,12 +205,7 @@ def test_a_new_sort_shows_its_first_rows_then_appends_the_rest_in_place(qtbot, p
         return ids(f, **kwargs)
 
     monkeypatch.setattr(project, "claim_ids", claim_ids)
-    runner = TaskRunner()
-    panel = ClaimsPanel(runner)
-    qtbot.addWidget(panel)
-    panel.resize(900, 400)
-    panel.show()
-    panel.project = project
+    panel, _runner = shown_panel(qtbot, project)
     resets = []
     panel.model.modelReset.connect(lambda: resets.append(True))
     panel.reload()
