@@ -73,7 +73,7 @@ def cut_attribution(toks: list[Token]) -> int:
         if a.text == "," and b.lower_ in _CUT_AFTER_COMMA:
             end_tok = a
             break
-        if a.text == "," and b.tag_ == "VBG" and b.lemma_.lower() in _NEXT_ACTS | _PARTICIPLE_ACTS and not any(
+        if a.text == "," and b.tag_ == "VBG" and b.lemma_.lower() in NEXT_ACTS | _PARTICIPLE_ACTS and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in b.children):
             end_tok = a  # "..., arguing that ...", "..., citing ...": the speaker's next act
             break
@@ -129,7 +129,7 @@ def looks_like_title(words: list[str]) -> bool:
     return bool(caps) and all(w[:1].isupper() for w in caps) and len(caps) >= 2
 
 
-_NEXT_ACTS = frozenset({"urge", "call", "ask", "demand", "appeal", "add", "warn", "say", "vow",
+NEXT_ACTS = frozenset({"urge", "call", "ask", "demand", "appeal", "add", "warn", "say", "vow",
                         "promise", "pledge", "insist", "stress", "suggest", "note", "argue", "acknowledge",
                         "cite", "claim", "predict", "announce", "accuse", "tell"})
 _PARTICIPLE_ACTS = frozenset({"refer", "point", "describe", "explain", "blame", "dismiss"})
@@ -139,5 +139,5 @@ def _speaker_goes_on(head: Token, cc: Token) -> bool:
     """"Zelensky said Russia was preparing an offensive and urged allies ...": the verb after "and"
     has no subject of its own and is a speech act, so it belongs to the speaker, not the claim."""
     verb = next((c for c in head.children if c.dep_ == "conj" and c.i > cc.i), None)
-    return (verb is not None and verb.lemma_.lower() in _NEXT_ACTS
+    return (verb is not None and verb.lemma_.lower() in NEXT_ACTS
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))

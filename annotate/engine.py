@@ -234,7 +234,8 @@ class SuggestionEngine:
                 if claim.wanted(self.policy, hybrid.category(sug)):
                     model.append(replace(sug, fragments=hybrid.fragments_of(claim, off, art.text)))
                     secondary.add(id(model[-1]))
-        return hybrid.combine(out, model, self.policy)
+        article_quotes = [(qs + off, qe + off) for (off, _), para in zip(parsed, quotes_of) for qs, qe in para]
+        return hybrid.combine(out, model, self.policy, art.text, article_quotes)
 
     def _sourceless(self, art: _Article, raw: RawClaim, off: int, doc: Doc) -> ClaimDraft:
         """A claim whose source the text does not name: speaker left for the annotator."""

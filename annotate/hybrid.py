@@ -23,8 +23,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span as TokenSpan, Token
 
 from kernel import ClaimDraft, Span
+from kernel.matching import pieces as trim_pieces
 
 from .attribution import RawClaim
+from .clauses import NEXT_ACTS
 from .cues import DEFAULT_SCOPE, SCOPES, STATEMENT_CATEGORIES, cue_category, cue_lemma
 from .model import SPANS_KEY
 from .quotes import find_quotes
@@ -60,19 +62,23 @@ class Policy:
     split_parenthetical: bool = True  # "A, X said, B": two fragments around the attribution
     drop_nested: bool = True  # a model/broad claim inside another claim's content is part of it
     drop_narrator: bool = True  # a model/broad claim of the article's own writer is narration
+    # where a rule claim of these categories lies inside the model's content for it, the model's
+    # bounds (the rules stop the reported clause too early: ", but could not ...", "because ...")
+    wider_model: frozenset[str] = frozenset()
 
     def keeps(self, category: str) -> bool:
         """Whether a model claim of this cue category may be proposed."""
         return category not in self.skip_model and (self.keep_model is None or category in self.keep_model)
 
 
-DEFAULT_POLICY = Policy()
+DEFAULT_POLICY = Policy(wider_model=frozenset({"plain", "communication"}))
 
 # Suggestion scopes (:data:`annotate.cues.SCOPES`): "statements" keeps the model's claims only where
 # their cue is a statement kind, and the rules stay non-broad.
 STATEMENTS_POLICY = Policy(keep_model=STATEMENT_CATEGORIES, rules_broad=False,
                            clausal_only=STATEMENT_CATEGORIES - {"plain"}, finite_only=True,
-                           topic_cues=frozenset({"discuss", "talk", "speak"}))
+                           topic_cues=frozenset({"discuss", "talk", "speak"}),
+                           wider_model=DEFAULT_POLICY.wider_model)
 
 
 def policy_for(scope: str | None) -> Policy:
@@ -315,9 +321,12 @@ def category(s: ClaimDraft) -> str:
     return cue_category(s.cue.text) if s.cue is not None else NO_CUE
 
 
-def combine(rules: list[ClaimDraft], model: list[ClaimDraft], policy: Policy) -> list[ClaimDraft]:
+def combine(rules: list[ClaimDraft], model: list[ClaimDraft], policy: Policy, text: str = "",
+            quotes: list[tuple[int, int]] = ()) -> list[ClaimDraft]:
     """The hybrid's answer for one article: rule claims, and model claims where the rules found
-    nothing (or, in ``policy.model_bounds`` categories, the model's content for a rule claim)."""
+    nothing (or, in ``policy.model_bounds`` categories, the model's content for a rule claim; in
+    ``policy.wider_model`` categories, the model's content where it holds the rule's and reaches
+    further, :func:`takes_wider`). ``text`` is the article, ``quotes`` its quotations."""
     out = [r for r in rules if category(r) not in policy.drop_rules]
     added: list[ClaimDraft] = []
     for m in model:
@@ -327,11 +336,58 @@ def combine(rules: list[ClaimDraft], model: list[ClaimDraft], policy: Policy) ->
         hits = [i for i, r in enumerate(out) if same_claim(r, m, policy.same_share)]
         if not hits:
             added.append(m)
-        elif cat in policy.model_bounds and len(hits) == 1:
-            r = out[hits[0]]
+            continue
+        if len(hits) != 1:
+            continue
+        r = out[hits[0]]
+        if cat in policy.model_bounds or (category(r) in policy.wider_model and text
+                                          and takes_wider(text, r, m, quotes)):
             out[hits[0]] = replace(r, content=m.content, fragments=m.fragments,
-                                   kind=m.kind if m.fragments else r.kind)
+                                   kind=m.kind if m.fragments or r.kind == "direct" else r.kind)
     return sorted(out + added, key=lambda s: s.content.start)
+
+
+def _ends(text: str, c: ClaimDraft) -> tuple[int, int] | None:
+    """The claim's content without surrounding punctuation, quote marks and a leading "that"."""
+    frags = trim_pieces(text, [(f.start, f.end) for f in (c.fragments or (c.content,))])
+    return (frags[0][0], frags[-1][1]) if frags else None
+
+
+# what follows a reported clause and is the reporter's, not the speaker's: a gloss (", which ..."),
+# a contrast with someone else (", while ..."), a concession, the attribution itself
+_GLOSS = re.compile(r"(?:which|while|whereas|according|though|although)\b", re.IGNORECASE)
+_DANGLING = re.compile(r"\b(?:and|but|or|while|which|of|to|the|a|an)\W*$", re.IGNORECASE)
+_QUOTE_MARKS = " ,;:\"'\u201c\u201d\u2018\u2019"
+
+
+def takes_wider(text: str, rule: ClaimDraft, model: ClaimDraft, quotes: list[tuple[int, int]] = ()) -> bool:
+    """Whether the model's content for a rule claim is the better one: it holds all of the rule's
+    content and goes on (``said [they had misgivings about Mrs. Clinton, but could not bear to
+    insult Mr. Obama]``, where the rules stopped at the comma), unless
+
+    * the rule claim is a quotation of its own: a quote is quoted whole and stops at its marks
+      (``"We need durable solutions" than just ...``), though a quote inside a longer quotation is
+      no statement of its own (``"That was him saying, 'Don't leave it on the field.'"``);
+    * what the model adds holds the speaker's next speech act (``... and urged them to``), a
+      reporter's gloss (``, which ...``, ``, while X ...``) or ends in mid-phrase (``..., and``):
+      there the rules stopped on purpose."""
+    r, m = _ends(text, rule), _ends(text, model)
+    if r is None or m is None or not (m[0] <= r[0] and r[1] <= m[1]) or m == r:
+        return False
+    if rule.kind == "direct" and not (not rule.fragments and any(
+            qs < rule.content.start - 1 and rule.content.end + 1 < qe
+            and qe - qs > rule.content.end - rule.content.start + 6 for qs, qe in quotes)):
+        return False
+
+    def unquoted(lo: int, hi: int) -> str:  # what the model adds, the speaker's quoted words blanked
+        return "".join(" " if any(qs < i < qe - 1 for qs, qe in quotes) else text[i] for i in range(lo, hi))
+
+    said = unquoted(m[0], r[0]) + " " + unquoted(r[1], m[1])
+    if any(cue_lemma(w) in NEXT_ACTS for w in re.findall(r"[A-Za-z]+", said)):
+        return False
+    if _GLOSS.match(text[r[1]:m[1]].lstrip(_QUOTE_MARKS)) or _DANGLING.search(text[m[0]:m[1]]):
+        return False
+    return True
 
 
 def overlaps(a: ClaimDraft, b: ClaimDraft) -> bool:

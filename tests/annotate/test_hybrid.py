@@ -3,12 +3,14 @@ model is not the point here): claims from spans, split quotes as one claim, the 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from annotate import hybrid
 from annotate.cues import cue_category, cue_lemma
 from annotate.model import SPANS_KEY
+from annotate.quotes import find_quotes
 from kernel import ClaimDraft, Span
 
 
@@ -263,3 +265,42 @@ def test_the_articles_own_writer_is_no_source(nlp):
     assert [c.content.text for c in engine.from_docs(text, paras, dt.date(2024, 5, 17))] == [
         "the bridge will reopen in May", "transport"]
     assert hybrid.writers("By Jan Novak\nPRAGUE - The mayor said ...") == {"novak"}
+
+
+def _claim(text, content, cue="said", kind="indirect"):
+    start = text.index(content)
+    at = text.index(cue)
+    base = sug(0, 1, kind=kind)
+    return replace(base, content=Span(start, start + len(content), content), cue=Span(at, at + len(cue), cue))
+
+
+WIDER = hybrid.Policy(wider_model=frozenset({"plain"}))
+
+
+@pytest.mark.parametrize("text, rule, model, kind, taken", [
+    # the rules stopped the reported clause at a comma the speaker's sentence goes on after
+    ("Ms. Lee said they had doubts about the plan, but could not bear to oppose the mayor.",
+     "they had doubts about the plan", "they had doubts about the plan, but could not bear to oppose the mayor",
+     "indirect", True),
+    # a reporter's gloss, the speaker's next act, a model content ending mid-phrase: the rules' cut stands
+    ("Ms. Lee said the plan was sound, which the council disputes.",
+     "the plan was sound", "the plan was sound, which the council disputes", "indirect", False),
+    ("Ms. Lee said the plan was sound and urged the council to approve it.",
+     "the plan was sound", "the plan was sound and urged the council to approve it", "indirect", False),
+    ("Ms. Lee said the plan was sound, and the mayor left.",
+     "the plan was sound", "the plan was sound, and", "indirect", False),
+    # a quotation is quoted whole and stops at its marks ...
+    ('"We need durable solutions" than just sending troops, Ms. Lee said.',
+     "We need durable solutions", 'We need durable solutions" than just sending troops', "direct", False),
+    # ... unless it is a quote inside the speaker's longer quotation
+    ("\"That was him saying, 'Don't leave it on the field,'\" Ms. Lee said.",
+     "Don't leave it on the field", "That was him saying, 'Don't leave it on the field", "direct", True),
+])
+def test_model_bounds_taken_where_they_hold_the_rules_content_and_go_on(text, rule, model, kind, taken):
+    r, m = _claim(text, rule, kind=kind), _claim(text, model)
+    quotes = find_quotes(text)
+    [out] = hybrid.combine([r], [m], WIDER, text, quotes)
+    assert out.content.text == (model if taken else rule)
+    assert out.speaker == r.speaker  # the rule's fields stay
+    [plain] = hybrid.combine([r], [m], hybrid.Policy(), text, quotes)  # not asked for: the rules' bounds
+    assert plain.content.text == rule
