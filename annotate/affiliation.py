@@ -74,6 +74,12 @@ def _country_words() -> tuple[dict[str, str], re.Pattern]:
     return words, pattern
 
 
+def country_of(words: str) -> str | None:
+    """The country ``words`` name exactly, as written ("Italian", "Italy", "U.S."), else None."""
+    table, _ = _country_words()
+    return table.get(words.strip())
+
+
 def _title_case(name: str) -> str:
     return name[:1].upper() + name[1:]
 

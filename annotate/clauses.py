@@ -34,6 +34,10 @@ def is_cue(tok: Token, quote: bool = False) -> bool:
 
 def subject(cue: Token) -> Token | None:
     """The speaker's head token: nsubj, inherited through conjunctions and relative clauses."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "csubj") and c.i < cue.i]
+    labels = [c for c in subjects if c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":"]
+    if labels and len(subjects) > len(labels):  # "Reuters: Japan's prime minister said": a transcript's
+        return next(c for c in subjects if c not in labels)  # speaker label is no subject of the verb
     for child in cue.children:
         if child.dep_ in ("nsubj", "csubj"):
             if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":

@@ -104,6 +104,25 @@ def own_date(text: str) -> dt.date | None:
     return None
 
 
+_STATED = re.compile(r"\b(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r"),?\s+(?:the\s+)?")
+
+
+def stated_date(text: str) -> dt.date | None:
+    """An undated article's day as its opening sentences state it with the weekday and the year
+    ("farmers blocked roads on Tuesday, January 27, 2026", "the press conference held on Tuesday,
+    December 9, 2025"): the day its relative dates ("on Monday") count from."""
+    head = text[:2 * _OWN_DATE_CHARS]
+    for m in _STATED.finditer(head):
+        after = head[m.end():m.end() + 30]
+        for rx in (_MD, _DM):
+            d = rx.match(after)
+            if d and d.group("year"):
+                day = _mk(int(d.group("year")), _month(d.group("mon")), int(d.group("day")))
+                if day is not None and day.weekday() == _WEEKDAYS.index(m.group(1).lower()):
+                    return day
+    return None
+
+
 def _numeric_own_date(line: str) -> dt.date | None:
     """"Issued on: 06/10/2025 - 14:32": a date in figures on a line of its own. Day first, as most
     of the world writes it, unless only the other order is a date or the line tells the time the
@@ -203,10 +222,33 @@ def _is_date_token(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") or bool(_DATE_WORD_RE.match(tok.text))
 
 
+_CLAUSES = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "csubj"})
+_PERIOD_PREPS = frozenset({"from", "until", "till", "since", "by", "before", "starting", "effective"})
+
+
+def _in_clause(tok: Token, head: Token) -> bool:
+    """``tok`` inside a clause of its own below ``head`` ("Asked about a report that the government
+    would restrict exports from January 1, Lin said": the report's date, not the answer's)."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ in _CLAUSES:
+            return True
+        tok = tok.head
+    return False
+
+
+def _bounds_period(tok: Token) -> bool:
+    """"from January 1", "until Friday": the edge of a period (a rule taking effect), not a day
+    on which something was said."""
+    first = tok
+    while first.i > 0 and first.nbor(-1).ent_type_ == "DATE" and first.nbor(-1).lower_ not in _PERIOD_PREPS:
+        first = first.nbor(-1)
+    return first.i > 0 and first.nbor(-1).lower_ in _PERIOD_PREPS
+
+
 def _phrase_from(head: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
     """Char span of the date expression in the subtree of ``head`` (a prep or adverbial)."""
-    toks = [t for t in head.subtree if not (exclude[0] <= t.idx < exclude[1])]
-    dated = [t for t in toks if _is_date_token(t)]
+    toks = [t for t in head.subtree if not (exclude[0] <= t.idx < exclude[1]) and not _in_clause(t, head)]
+    dated = [t for t in toks if _is_date_token(t) and not _bounds_period(t)]
     if not any(_DATE_WORD_RE.match(t.text) or _CALENDAR_WORD_RE.match(t.text) for t in dated):
         return None  # "the daily briefing", "a 10-year plan": tagged DATE, not a statement date
     start, end = dated[0], dated[-1]

@@ -20,7 +20,8 @@ from kernel import ClaimDraft, Span
 
 from . import hybrid
 from .attribution import RawClaim, find_claims
-from .dates import after_event, date_phrase, frame_date, full_dates, narrative_dates, own_date, resolve
+from .dates import (after_event, date_phrase, frame_date, full_dates, narrative_dates, own_date, resolve,
+                    stated_date)
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse, is_byline
@@ -36,6 +37,9 @@ CONTEXT_CHARS = 600  # text before a claim that stance may read to see what "thi
 _DATELINE = re.compile(r"(?:[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?(?:\s*\([^)\n]{1,30}\))?"
                        r"|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, [A-Z][\w .'-]{1,25})?\s*\((?:[A-Z]|dpa)[^)\n]{0,29}\))"
                        r"\s+[\u2014\u2013-]+\s+")
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')]*\s*$")
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -143,7 +147,10 @@ class SuggestionEngine:
         """Suggestions for one article from its parsed paragraphs ((offset, Doc) in order)."""
         art = _Article(text, published)
         texts = [doc.text for _, doc in parsed]  # built once: Doc.text joins every token
-        body = [off + len(ptext) for (off, _), ptext in zip(parsed, texts) if len(ptext.split()) >= 12]
+        # the first paragraph of running text: sentences that end as sentences (a headline of twelve
+        # words, "Colombia and ELN rebels to resume peace talks next week, negotiator says", is none)
+        body = [off + len(ptext) for (off, _), ptext in zip(parsed, texts)
+                if len(ptext.split()) >= 12 and _SENTENCE_END.search(ptext)]
         art.lead_end = body[0] if body else 0  # the first paragraph of running text
         art.speakers.lead_end = art.lead_end
         for (off, doc), ptext in zip(parsed, texts):
@@ -151,7 +158,7 @@ class SuggestionEngine:
                 art.speakers.observe(doc, off, ptext)
         art.speakers.name_lead_descriptors()
         if published is None:  # an undated article that names its own date is read as of that date
-            art.published = own_date(text)
+            art.published = own_date(text) or stated_date(text)
         if art.published is None:
             written = full_dates(text)
             art.year_hint = max(written) if written else None

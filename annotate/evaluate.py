@@ -11,8 +11,10 @@
 * Optional gold claims are neither required (no false negative when missed) nor false positives
   when proposed.
 * Speaker, role, date and stance are scored on matched claims where the gold field is not null:
-  speakers by surname ("Meloni's office" counts as Meloni; "Chile's Foreign Ministry" is the
-  ministry, like "Chilean Foreign Ministry"), roles case-insensitively, dates exactly.
+  speakers by surname ("Meloni's office" and "a Meloni spokesperson" count as Meloni; "Chile's
+  Foreign Ministry" is the ministry, like "Chilean Foreign Ministry"), roles as the same post
+  (:func:`roles_match`: "Italian Defense Minister" = "Italy's defence minister" = "defence
+  minister", never "French defence minister" nor "former defence minister"), dates exactly.
   A gold speaker that is a bare pronoun ("he", as PolNeAR writes unresolved sources) is not scored:
   the gold does not say who it is.
 """
@@ -59,6 +61,9 @@ campaign team press lawyer lawyers attorney attorneys representative representat
 administration government cabinet camp""".split())
 
 
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
+
+
 def surname(name: str | None) -> str:
     if not name:
         return ""
@@ -66,6 +71,8 @@ def surname(name: str | None) -> str:
     owned = re.findall(r"[\w.-]+", rest[0].lower()) if rest else []
     name = owner if not owned or owned[-1] in _SPEAKS_FOR_OWNER else rest[0]
     words = re.findall(r"[\w.-]+", name.lower())
+    if len(words) > 1 and words[-1] in _SPOKES:  # "a Commission spokesperson" speaks for the Commission,
+        words = words[:-1]  # as "the Commission's spokesperson" does
     return words[-1].strip(".") if words else ""
 
 
@@ -73,11 +80,76 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
 
-def field_matches(field: str, gold, predicted: ClaimDraft) -> bool:
+# British and American spellings of the same word in a title
+_SPELLING = {"defence": "defense", "labour": "labor", "organisation": "organization",
+             "programme": "program", "centre": "center"}
+# bodies of several countries that qualify a post as a country does ("EU Trade Commissioner")
+_POLITIES = {"eu": "european union", "european union": "european union", "european": "european union",
+             "un": "united nations", "u.n.": "united nations", "united nations": "united nations"}
+
+
+def _qualifier(words: list[str]) -> str | None:
+    """The country or polity ``words`` (as written) name, canonical: "Italian", "Italy" -> "italy"."""
+    text = " ".join(words)
+    if text.lower() in _POLITIES:
+        return _POLITIES[text.lower()]
+    from .affiliation import country_of  # countryinfo's names and demonyms, loaded once
+    country = country_of(text)
+    return country.lower() if country else None
+
+
+def role_parts(role: str, speakers: tuple[str | None, ...] = ()) -> tuple[str | None, str]:
+    """(qualifier, post) of a role: "France's agriculture minister" -> ("france", "agriculture
+    minister"), "Italian Defense Minister" -> ("italy", "defense minister"), "EU Trade Commissioner"
+    -> ("european union", "trade commissioner"), "Commission spokesperson" said by the European
+    Commission -> ("commission", "spokesperson"). The qualifier is whose post it is: a possessive
+    owner, a leading country, demonym or polity, an acronym ("ELN", "WHO"), or words of the speaker's
+    own name; the post is lower-cased with one spelling per word and hyphens as spaces."""
+    text = " ".join(role.replace("\u2019", "'").split())
+    qualifier = None
+    m = re.match(r"^(?:the\s+)?(.+?)'s\s+(.+)$", text, flags=re.IGNORECASE)
+    if m and not re.search(r"\s(?:of|at|for|in|with)\s", m.group(1)):
+        owner, text = m.group(1), m.group(2)
+        qualifier = _qualifier(owner.split()) or owner.lower()
+    else:
+        words = text.split()
+        if words and words[0].lower() == "the":
+            words.pop(0)
+        own = {w.lower() for spk in speakers if spk for w in re.findall(r"[\w.-]+", spk) if w[:1].isupper()}
+        for n in (3, 2, 1):  # "United States", "European Union", "U.S.", "German"
+            if len(words) > n and words[0][:1].isupper() and _qualifier(words[:n]):
+                qualifier, words = _qualifier(words[:n]), words[n:]
+                break
+        else:
+            lead = []
+            while len(words) > 1 and (re.fullmatch(r"(?:[A-Z]\.?){2,6}", words[0])
+                                      or words[0][:1].isupper() and words[0].lower() in own):
+                lead.append(words.pop(0))  # "ELN commander", "Commission spokesperson"
+            qualifier = " ".join(lead).lower() or None
+        text = " ".join(words)
+    post = re.sub(r"[-\u2010\u2011\u2013]", " ", text.lower())
+    post = " ".join(_SPELLING.get(w, w) for w in re.findall(r"[\w.&']+", post) if w != "the")
+    return qualifier, post
+
+
+def roles_match(gold: str | None, predicted: str | None, speakers: tuple[str | None, ...] = ()) -> bool:
+    """The same post for a fact-checker: equal after case and spelling, and whose post it is
+    ("France's", "French", "EU", the speaker's own body) may be written on one side only; written
+    on both, it must agree ("German Foreign Minister" is not "French foreign minister"). Any other
+    word counts: "former defence minister", "deputy foreign minister" are other posts."""
+    if _norm(gold) == _norm(predicted):
+        return True
+    if not gold or not predicted:
+        return False
+    (gq, gp), (pq, pp) = role_parts(gold, speakers), role_parts(predicted, speakers)
+    return gp == pp and bool(gp) and (gq is None or pq is None or gq == pq)
+
+
+def field_matches(field: str, gold, predicted: ClaimDraft, gold_speaker: str | None = None) -> bool:
     if field == "speaker":
         return surname(gold) == surname(predicted.speaker)
     if field == "role":
-        return _norm(gold) == _norm(predicted.role)
+        return roles_match(gold, predicted.role, (gold_speaker, predicted.speaker))
     if field == "date":
         return predicted.date is not None and predicted.date.isoformat() == gold
     return gold == predicted.stance
@@ -176,7 +248,7 @@ def score(items: list[dict], suggestions, model: str) -> dict:
                         continue
                     if gold[gi].get(f) is not None:
                         ok = (gold[gi]["kind"] == suggested[si].kind if f == "kind"
-                              else field_matches(f, gold[gi][f], suggested[si]))
+                              else field_matches(f, gold[gi][f], suggested[si], gold[gi].get("speaker")))
                         fields[f][0] += int(ok)
                         fields[f][1] += 1
     return {

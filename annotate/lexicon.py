@@ -78,7 +78,7 @@ archbishop bishop cardinal rabbi imam sheikh ayatollah marshal inspector superin
 detective constable commissioner auditor registrar dean provost rector principal manager
 partner owner researcher scientist author historian journalist editor correspondent
 reporter columnist host anchor candidate nominee challenger incumbent contender affairs
-deputy-head vice-president vice-chancellor first lady counterpart
+deputy-head vice-president vice-chancellor first lady counterpart negotiator mediator
 """.split())
 
 # Honorifics are not roles.

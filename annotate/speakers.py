@@ -112,13 +112,35 @@ def _appos_role(head: Token) -> str | None:
         relcl = next((c for c in child.children if c.dep_ == "relcl"), None)
         if relcl is not None:  # "..., who has led the party since 2019": not part of the role
             toks = [t for t in toks if t.i < relcl.left_edge.i]
-        while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an")):
+        # "director of the Ideas for Peace Foundation, a Bogotá think tank": what the body is, and
+        # "chief economist at İş Yatırım in Istanbul": where it is, are no part of the post
+        aside = {inner.i for t in toks if t is not child and t.dep_ in ("appos", "relcl", "acl")
+                 and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text in (",", "(", "\u2013", "\u2014")
+                 for inner in t.subtree}
+        toks = [t for t in toks if t.i not in aside]
+        toks = _without_body_place(toks)
+        while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an", "now", "currently", "also")):
             toks.pop(0)
         while toks and toks[-1].is_punct:
             toks.pop()
         if toks:
             return _text(head.doc, toks)
     return None
+
+
+def _without_body_place(toks: list[Token]) -> list[Token]:
+    """A role that ends "at <body> in <place>" without the place: the body's seat is not the post."""
+    at = next((t for t in toks if t.dep_ == "prep" and t.lower_ in ("at", "of", "for")
+               and any(g.pos_ == "PROPN" for g in t.subtree)), None)
+    if at is None:
+        return toks
+    last = next((t for t in toks if t.dep_ == "prep" and t.lower_ == "in" and t.i > at.i), None)
+    if last is None or last.right_edge.i != toks[-1].i:
+        return toks
+    place = [t for t in last.subtree if t is not last and not t.is_punct and t.lower_ != "the"]
+    if place and all(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" for t in place):  # a place's name
+        return [t for t in toks if t.i < last.i]
+    return toks
 
 
 def _named_in_apposition(noun: Token) -> bool:
@@ -310,6 +332,11 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         if lemma not in SPOKES_NOUNS and any(t.text[:1].isupper() for t in toks if t.i > head.i):
             # an institution named in full: "the Ministry of Defence"
             return Mention(kind="group", name=_strip_det(text), **base)
+        if owner is None and lemma in SPOKES_NOUNS:  # "A Home Office spokesperson said"
+            modified = _named_modifier(head, _name_runs([t for t in toks if t.i < head.i]), toks)
+            if modified is not None:
+                kind, name, role = modified
+                return Mention(kind=kind, name=name, role=role, **base)
         return Mention(kind="title", **base)
     if any(c.dep_ == "conj" for c in head.children) and not _is_title(head):
         return Mention(kind="group", name=text, **base)
@@ -324,6 +351,10 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     aside = {t.i for c in head.children if c.dep_ in ("prep", "poss") for t in c.subtree}
     runs = _name_runs([t for t in toks if t.i not in aside and (
         t.i <= head.i or t.dep_ in ("flat", "compound", "conj"))])
+    modified = _named_modifier(head, runs, toks)
+    if modified is not None:
+        kind, name, role = modified
+        return Mention(kind=kind, name=name, role=role, **base)
     if runs:
         run = runs[-1]
         role = role_before(run[0], toks[0].i) or _appos_role(head)
@@ -334,7 +365,39 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
             return Mention(kind="group", name=_text(doc, clean), **base)
         role_text = _text(doc, clean) if clean else text
         return Mention(kind="title", name=None, role=_appos_role(head) or role_text, **base)
-    return Mention(kind="group", name=text, role=_appos_role(head), generic=_generic_head(head, toks), **base)
+    name = text
+    if head.tag_ == "NNS":  # "Two bankers familiar with the matter": the bankers
+        after = {t.i for c in head.children if c.dep_ == "amod" and c.i > head.i
+                 and not any(g.pos_ == "PROPN" for g in c.subtree) for t in c.subtree}
+        words = [t for t in toks if t.i not in after]
+        while len(words) > 1 and (words[0].dep_ in ("nummod", "det") and words[0].like_num):
+            words.pop(0)
+        name = _text(doc, words) if words and after else name
+    return Mention(kind="group", name=name, role=_appos_role(head), generic=_generic_head(head, toks), **base)
+
+
+def _named_modifier(head: Token, runs: list[list[Token]], toks: list[Token]
+                    ) -> tuple[str, str | None, str | None] | None:
+    """"Two EU diplomats", "a Commission spokesperson", "the EU trade commissioner": a common noun
+    whose only names are modifiers before it is no body or place of that name, but a group of
+    people ("EU diplomats"), a body speaking through its spokesperson (the Commission, whose
+    spokesperson is the role), or a post described (resolved like "the commissioner").
+    (kind, name, role); None when a name is the speaker itself or a person's ("Trump aides")."""
+    if not runs or head.pos_ != "NOUN" or not head.is_lower or any(r[-1].i >= head.i for r in runs):
+        return None
+    if any(t.ent_type_ == "PERSON" or t.dep_ in ("poss", "appos") for r in runs for t in r):
+        return None
+    if head.tag_ == "NNS":
+        words = [t for t in toks if t.i <= head.i]
+        while words and (words[0].dep_ in ("det", "nummod", "predet") or words[0].like_num):
+            words.pop(0)
+        return ("group", _text(head.doc, words), None) if words else None
+    if head.lemma_.lower() in SPOKES_NOUNS and head.lemma_.lower() not in ("lawyer", "attorney", "adviser"):
+        return "group", _text(head.doc, runs[-1]), head.text
+    if _is_title(head):
+        words = [t for t in toks if t.i <= head.i and t.dep_ != "det"]
+        return "title", None, _text(head.doc, words)
+    return None
 
 
 def _document(head: Token, toks: list[Token], owner: Token | None, base: dict, offset: int) -> Mention:
@@ -557,6 +620,17 @@ class ArticleSpeakers:
         if len(run) >= 2:
             self._vote(name, first_name_gender(run[0].text) or surname_gender(run[-1].text), 1)
 
+    def _subject_name(self, name: str) -> bool:
+        """A name of two words or more written as a subject ("Otty Patiño, a former guerrilla who
+        now heads the delegation, told ..."), that is no place and no body described as one: most
+        likely a person even where the tagger saw none (for a lead's speaker named next)."""
+        words = name.split()
+        starts = self.people[name].positions if name in self.people else []
+        return len(words) >= 2 and any(q <= p < q + len(name) for p, _, _ in self._subjects for q in starts) and not (
+            set(words) & self._place_words) and not any(
+            n == name and nouns & (ORG_NOUNS | BODY_NOUNS) for _, n, nouns in self._described) and not any(
+            name == body or name in body.split(" and ") for _, body in self._bodies if body != name and name in body)
+
     def _is_person_name(self, name: str) -> bool:
         """Evidence that a name is a person's (a PERSON tag on its words, or gender evidence), so
         "she" is never an organisation named as a subject ("the Commission would present ...")."""
@@ -595,6 +669,10 @@ class ArticleSpeakers:
                       and self._person_words.intersection(full.split())]
             if len(firsts) == 1:  # "Wang" after "Wang Wentao", "Tedros" after "Tedros Adhanom Ghebreyesus"
                 return firsts[0]
+            inner = [full for full in self.people if name in full.split()[1:-1] and name[:1].isupper()
+                     and len(name) > 2 and self._person_words.intersection(full.split())]
+            if len(inner) == 1:  # "Lula" after "Luiz Inácio Lula da Silva"
+                return inner[0]
         last = name.split()[-1]
         best, best_key = name, None
         for full, person in self.people.items():
@@ -612,19 +690,28 @@ class ArticleSpeakers:
     def role_of(self, name: str, pos: int) -> str | None:
         person = self.people.get(name)
         if not person or not person.roles:
-            return None
+            # a role this person was said with before ("the government's chief negotiator said",
+            # "President Lula said"), carried to their later statements
+            return next((role for p, spk, role, kind in reversed(self._said) if p < pos and spk == name
+                         and role and kind in ("name", "pronoun", "descriptor", "title")), None)
         before = [r for p, r in person.roles if p <= pos]
         return before[-1] if before else person.roles[0][1]
 
-    def resolve(self, mention: Mention) -> tuple[str | None, str | None]:
-        """(canonical speaker, role) for a mention at its place in the article."""
+    def resolve(self, mention: Mention, speaking: bool = True) -> tuple[str | None, str | None]:
+        """(canonical speaker, role) for a mention at its place in the article (``speaking``: the
+        mention is who speaks, not the owner of an office or spokesperson who does)."""
         pos = mention.start
         if mention.kind == "document":
             if mention.name:
                 self._documents.append((pos, mention.name))
                 return mention.name, None
             return self._last_document(pos) or mention.text, None
-        speaker, role = self._resolve(mention)
+        speaker, role = self._resolve(mention, speaking)
+        if speaker and mention.kind in ("group", "title") and pos < self.lead_end and (
+                _strip_det(speaker) == _strip_det(mention.text)):
+            body = self._body_named_next(mention.text, pos)
+            if body is not None:  # "The European Union's top court ruled ...", then "The Court of Justice ..."
+                return body, None
         if speaker and mention.kind in ("group", "title", "statement") and _descriptor_head(speaker):
             head = _descriptor_head(speaker)
             if head in DOCUMENT_NOUNS:
@@ -658,7 +745,36 @@ class ArticleSpeakers:
                 return name
         return None
 
-    def _resolve(self, mention: Mention) -> tuple[str | None, str | None]:
+    def _body_named_next(self, text: str, pos: int) -> str | None:
+        """A lead's body described, not named ("the European Union's top court", "the country's
+        central bank") with no such body named before: the body the next lines name with its noun."""
+        words = text.lower().split()
+        if not words or words[0] != "the" or words[-1] not in BODY_NOUNS or any(
+                w[:1].isupper() for w in text.split()[-2:]):
+            return None
+        noun = words[-1]
+        nouns = {noun} | _BODY_SYNONYMS.get(noun, set())
+        if any(p < pos and nouns & set(name.lower().split()) for p, name in self._bodies):
+            return None
+        return next((name for p, name in self._bodies if pos < p < pos + _CATAPHORA_CHARS
+                     and nouns & set(name.lower().replace("-", " ").split())), None)
+
+    def _country_holder(self, text: str, head: str, pos: int) -> tuple[str, str] | None | bool:
+        """"The Hungarian leader said": the latest person named before with a role of that
+        country ("Hungarian Prime Minister Viktor Orbán"), whatever the title; False when the
+        description names no country."""
+        country = _country_in(text.split()[:-1])
+        if country is None:
+            return False
+        best = None
+        for person in self.people.values():
+            for p, r in person.roles:
+                if p < pos and _country_in(r.split()) == country and (best is None or p > best[0]) and (
+                        role_head(r) == head or head in _ANY_POST):
+                    best = (p, person.name, r)
+        return (best[1], best[2]) if best else None
+
+    def _resolve(self, mention: Mention, speaking: bool = True) -> tuple[str | None, str | None]:
         pos = mention.start
         lead = next((named for p, named in self._lead_named.items() if mention.start <= p < mention.end), None)
         if lead is not None and mention.kind in ("title", "group"):
@@ -676,16 +792,21 @@ class ArticleSpeakers:
             return spk, role
         if mention.kind == "title" and mention.name is None:
             head = mention.text.split()[-1].lower()
+            definite = mention.text.lower().startswith("the ") or mention.text[:1].islower()
+            held = self._country_holder(mention.text, head, pos)
+            if held and definite:
+                return held
             best = None
             for person in self.people.values():
                 for p, r in person.roles:
-                    if p < pos and role_head(r) == head and (best is None or p > best[0]):
+                    if p < pos and role_head(r) == head and (best is None or p > best[0]) and (
+                            held is False or _country_in(r.split()) is None):  # not another country's
                         best = (p, person.name, r)
-            definite = mention.text.lower().startswith("the ") or mention.text[:1].islower()
             if best and definite:  # "the president said": the last president named; not "a minister"
                 return best[1], best[2]
             if best is None and mention.text.lower().startswith("the "):
-                named = self._named_next(pos, mention) or self._described_speaker(pos, mention)
+                named = self._named_next(pos, mention) or (
+                    self._described_speaker(pos, mention) if speaking else None)
                 if named is not None:
                     return named
             return _strip_det(mention.text), mention.role
@@ -710,10 +831,13 @@ class ArticleSpeakers:
             if full in self.people:
                 return full, mention.role or self.role_of(full, pos)
             if " " not in name and name[:1].isupper():
-                return self._body_beginning(name, pos) or name, mention.role
+                body = self._body_beginning(name, pos)
+                if body is None and name.lower() in BODY_NOUNS:  # "a Commission spokesperson": the one named
+                    body = self._body_named(name.lower(), pos)
+                return body or name, mention.role
             return name, mention.role
         if mention.kind == "office" and mention.owner is not None:
-            owner, role = self.resolve(mention.owner)
+            owner, role = self.resolve(mention.owner, speaking=False)
             return f"{owner}'s {mention.office}", role
         full = self._full_name(mention.name or mention.text, pos)
         if " " not in full and full not in self._person_words and mention.role is None and not any(
@@ -737,7 +861,8 @@ class ArticleSpeakers:
             later = sorted((min(p for p in person.positions if p > pos), person) for person in self.people.values()
                            if any(pos < p < pos + _CATAPHORA_CHARS for p in person.positions)
                            and not any(p < pos for p in person.positions)
-                           and self._person_words.intersection(person.name.split()))
+                           and (self._person_words.intersection(person.name.split())
+                                or self._subject_name(person.name)))
             if later and not any(role_head(r) == head for _, r in later[0][1].roles):
                 if not later[0][1].roles:
                     later[0][1].roles.insert(0, (pos, descriptor))
@@ -794,7 +919,8 @@ class ArticleSpeakers:
                 held = r.lower().split()
                 if role_head(r) == words[-1] and (len(words) == 1 or set(words[:-1]) & set(held)):
                     return person.name, r
-        later = [(p, person) for p, person in later if self._is_person_name(person.name)]
+        later = [(p, person) for p, person in later if self._is_person_name(person.name)
+                 or self._subject_name(person.name)]
         if later and not later[0][1].roles and mention.kind == "title" and pos < self.lead_end:
             person = later[0][1]
             role = _strip_det(mention.role or mention.text)
@@ -910,6 +1036,21 @@ def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
             continue
         out.append((toks[0].idx, _text(doc, toks[1:])))
     return out
+
+
+# described posts that fit any office's holder ("the Hungarian leader" for its prime minister)
+_ANY_POST = frozenset({"leader", "official", "chief", "head"})
+
+
+def _country_in(words: list[str]) -> str | None:
+    """The country a role's words name ("Hungarian", "Poland's", "U.S."), else None."""
+    from .affiliation import country_of
+
+    for w in words:
+        w = re.sub(r"['\u2019]s$", "", w)
+        if w[:1].isupper() and (country := country_of(w)):
+            return country
+    return None
 
 
 def role_head(role: str) -> str:

@@ -167,3 +167,37 @@ def test_pronoun_gold_speakers_are_not_scored(tmp_path):
                                   "optional": False}], text=text)
     m = evaluate(gold, FixedEngine([sug(text, 8, 24, speaker="Ana Ruiz")]))
     assert m["speaker"]["n"] == 0
+
+
+def test_the_same_post_matches_whoever_it_belongs_to_is_written_on_one_side_only():
+    from annotate.evaluate import roles_match
+
+    for gold, got in [("Italian Defense Minister", "Italy's defence minister"),
+                      ("defence minister", "Italian Defense Minister"),
+                      ("agriculture minister", "France's agriculture minister"),
+                      ("Trade Commissioner", "EU Trade Commissioner"),
+                      ("top commander", "ELN's top commander"),
+                      ("Director-General", "WHO Director-General"),
+                      ("U.S. Ambassador", "ambassador"),
+                      ("chief negotiator", "the government's chief negotiator")]:
+        assert roles_match(gold, got) and roles_match(got, gold), (gold, got)
+    assert roles_match("spokesperson", "Commission spokesperson", ("European Commission",))
+
+
+def test_another_post_or_another_countrys_post_never_matches():
+    from annotate.evaluate import roles_match
+
+    for gold, got in [("German Foreign Minister", "French foreign minister"),
+                      ("Italy's defence minister", "Spain's defence minister"),
+                      ("defence minister", "former defence minister"),
+                      ("foreign minister", "deputy foreign minister"),
+                      ("Finance Minister", "Economy Minister"),
+                      ("prime minister", "Italian President"),
+                      ("spokesperson", "Commission spokesperson")]:  # no speaker says it is the Commission's
+        assert not roles_match(gold, got) and not roles_match(got, gold), (gold, got)
+
+
+def test_an_unnamed_spokesperson_of_a_body_is_scored_as_the_body():
+    assert surname("a Commission spokesperson") == surname("European Commission") == "commission"
+    assert surname("Home Office spokesperson") == surname("the Home Office's spokesperson") == "office"
+    assert surname("spokesperson") == "spokesperson"
