@@ -25,7 +25,7 @@ from .dates import (after_event, date_phrase, frame_date, full_dates, narrative_
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse, is_byline
-from .stance import FLIPPED, RuleStance, StanceClassifier, cue_negated
+from .stance import FLIPPED, RuleStance, StanceClassifier, cue_negated, settle_article
 from .suggestion import TopicSpec
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -184,7 +184,7 @@ class SuggestionEngine:
         out = hybrid.prune(out, secondary, self.policy, text)
         if self.policy.split_parenthetical:
             out = hybrid.split_parenthetical(text, out)
-        return out
+        return settle_article(text, out, self.topics, self.stance)
 
     @staticmethod
     def _events(art: _Article, off: int, doc: Doc, quotes: list[tuple[int, int]]) -> None:

@@ -2,7 +2,7 @@
 from annotate.engine import SuggestionEngine
 from annotate.stance import RuleStance
 from annotate.suggestion import TopicSpec
-from tests.annotate.conftest import only
+from tests.annotate.conftest import PUBLISHED, only
 
 TROOPS = TopicSpec("Italy sending peacekeepers to Ukraine", keywords=("troops",))
 RULES = RuleStance()
@@ -72,3 +72,50 @@ def test_asserting_the_topic_action_is_favor():
     wage = TopicSpec("Minimum wage increase", keywords=("minimum wage",))
     assert RuleStance().judge("California would raise its minimum wage to $20 an hour", [wage]) == ("favor", wage.name)
     assert RuleStance().judge("the minimum wage would not rise this year", [wage])[0] == "against"
+
+
+# -- An article's stances settled together: a speaker keeps one position; a clear tone counts ----
+
+COMBUSTION = TopicSpec("a ban on combustion engines")
+DIVIDED = """EU ministers split over ban on combustion engines
+
+BRUSSELS (Reuters) - European Union ministers remain divided over a proposed ban on new combustion engines from 2035.
+
+German Transport Minister Anna Keller said on Monday that Berlin would not support the ban on combustion engines. "Our car industry needs time to adapt," Keller told reporters in Brussels.
+
+French Environment Minister Paul Morel said the proposal was "a wonderful, historic victory for clean air and for our children."
+"""
+
+
+def stances(engine, text):
+    """{the claim's first four words: (speaker, stance, topic)}"""
+    return {" ".join(s.content.text.split()[:4]): (s.speaker, s.stance, s.topic)
+            for s in engine.suggest(text, PUBLISHED)}
+
+
+def test_a_speakers_claims_that_take_no_side_in_their_own_words_take_the_speakers_side(nlp):
+    got = stances(SuggestionEngine(nlp, [COMBUSTION]), DIVIDED)
+    assert got["Berlin would not support"] == ("Anna Keller", "against", COMBUSTION.name)
+    # no word of the topic, no side of its own: it is Keller's, who opposes the ban
+    assert got["Our car industry needs"] == ("Anna Keller", "against", COMBUSTION.name)
+
+
+def test_a_clearly_positive_claim_in_an_article_about_the_topic_favors_it(nlp):
+    got = stances(SuggestionEngine(nlp, [COMBUSTION]), DIVIDED)
+    assert got['the proposal was "a'] == ("Paul Morel", "favor", COMBUSTION.name)
+
+
+def test_an_article_about_no_topic_gets_no_stances_however_coloured_its_claims(nlp):
+    text = ("The economy grew by 2 percent last year, Finance Minister Maria Lopez said on Monday. "
+            '"It is a wonderful, historic result for every family," Lopez told reporters.')
+    got = stances(SuggestionEngine(nlp, [COMBUSTION]), text)
+    assert got and all(stance is None and topic is None for _, stance, topic in got.values())
+
+
+def test_a_mildly_coloured_claim_is_left_for_the_annotator():
+    from annotate.stance import tone
+
+    assert tone("a wonderful, historic victory for clean air and for our children") == "favor"
+    assert tone("a disastrous, reckless decision that will destroy jobs") == "against"
+    assert tone("the measure will take effect in January") is None
+    assert tone("small shops would benefit") is None  # one mildly positive word is not a side
