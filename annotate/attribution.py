@@ -91,7 +91,12 @@ class _Paragraph:
     def direct(self) -> None:
         last: RawClaim | None = None
         for qs, qe in self.quotes:
+            if any(a < qs and qe <= b for a, b in self.quotes):
+                continue  # a quote inside a quotation is the speaker's words, part of their statement
             start, end = trimmed(self.text, qs + 1, qe - 1)
+            while end > start and self.text[end - 1] in QUOTE_CHARS and any(
+                    a < end - 1 < b == end for a, b in self.quotes):  # ends with a quote inside it: 'A.'"
+                start, end = trimmed(self.text, start, end - 1)
             words = self.text[start:end].split()
             if not words or looks_like_title(words):
                 continue
@@ -130,6 +135,8 @@ class _Paragraph:
 
     def _cue_after(self, qs: int, qe: int) -> Token | None:
         inner = self.text[qs + 1:qe - 1].rstrip()
+        if inner[-1:] in QUOTE_CHARS and any(qs < a and b == qs + 1 + len(inner) for a, b in self.quotes):
+            inner = inner[:-1].rstrip()  # '"He said, 'Go.'" she said': the inner quote's mark
         follow = self.text[qe:qe + 3].lstrip()
         if not (inner[-1:] in (",", ".", "?", "!", "\u2026", "-", "\u2014") or follow[:1] in (",", "\u2014")):
             return None

@@ -114,3 +114,12 @@ def test_emotive_quote_verbs_even_when_the_parser_misreads_them(suggest):
 
 def test_emotive_verbs_without_a_quote_are_not_speech(suggest):
     assert suggest("Fans slammed the referee on social media.") == []
+
+
+def test_a_quote_inside_a_quotation_is_part_of_the_speakers_statement(suggest):
+    # the quote inside the quotation is what the president said in Brazile's words: her statement
+    # is the whole quotation, not the words she quotes
+    text = "\"That was the president essentially saying, 'Don't leave it on the field,'\" said Donna Brazile."
+    s = only(suggest(text))
+    assert s.content.text == "That was the president essentially saying, 'Don't leave it on the field"
+    assert s.speaker == "Donna Brazile" and s.kind == "direct"
