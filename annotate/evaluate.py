@@ -187,15 +187,39 @@ def load_gold(gold_path) -> list[dict]:
             continue
         try:
             item = json.loads(line)
-            if not isinstance(item["text"], str) or not isinstance(item["claims"], list) \
-                    or not all(isinstance(c, dict) for c in item["claims"]):
-                raise TypeError("'text' must be text and 'claims' a list of objects")
-        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:
             raise GoldFormatError(
                 f"Line {number} of {path.name} is not a gold article (a JSON object with "
                 f"'text' and 'claims'): {exc}.") from exc
+        problem = gold_problem(item)
+        if problem:
+            raise GoldFormatError(f"Line {number} of {path.name} is not a usable gold article: {problem}.")
         items.append(item)
     return items
+
+
+def gold_problem(item) -> str | None:
+    """What makes ``item`` (one parsed line of a gold file) unusable, or None: the text must be
+    real text, and every claim's content and fragments offsets inside it, start before end."""
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str) \
+            or not isinstance(item.get("claims"), list):
+        return "it must be a JSON object with 'text' (text) and 'claims' (a list)"
+    text = item["text"]
+    bad = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), None)
+    if bad is not None:
+        return (f"its text holds a lone UTF-16 surrogate (\\u{ord(text[bad]):04x}) at character {bad}, "
+                "which is not a character: the file is damaged")
+    for k, claim in enumerate(item["claims"], 1):
+        if not isinstance(claim, dict):
+            return f"claim {k} is not a JSON object"
+        spans = [claim.get("content")] + list(claim.get("content_fragments") or [])
+        for span in spans:
+            if not (isinstance(span, list) and len(span) == 2
+                    and all(isinstance(x, int) and not isinstance(x, bool) for x in span)
+                    and 0 <= span[0] < span[1] <= len(text)):
+                return (f"claim {k}'s content {json.dumps(span)[:40]} is not [start, end] character "
+                        f"offsets with start before end, inside the text ({len(text)} characters)")
+    return None
 
 
 def gold_topics(items: list[dict]) -> list[TopicSpec]:

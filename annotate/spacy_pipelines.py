@@ -146,6 +146,13 @@ def load_engine_pipeline(name: str | None = None, model=None, *, use_shipped: bo
 
     if name is not None and Path(name).is_dir() and (Path(name) / "config.cfg").is_file():
         name, model = None, name
+    elif name is not None and ("/" in name or "\\" in name or name.startswith(".")):
+        where = Path(name)
+        raise PipelineNotFound(
+            f"There is no model folder at {name}: "
+            + ("it has no config.cfg, so it is not a trained model (`quotedesk train` writes one)."
+               if where.is_dir() else "the folder does not exist." if not where.exists()
+               else "it is a file, not a folder. Give the folder `quotedesk train` wrote."))
     nlp = load_pipeline(name)
     path = model if model is not None else (shipped_model_path() if use_shipped else None)
     if path is None:
