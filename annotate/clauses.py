@@ -35,9 +35,11 @@ def is_cue(tok: Token, quote: bool = False) -> bool:
 def subject(cue: Token) -> Token | None:
     """The speaker's head token: nsubj, inherited through conjunctions and relative clauses."""
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "csubj") and c.i < cue.i]
-    labels = [c for c in subjects if c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":"]
-    if labels and len(subjects) > len(labels):  # "Reuters: Japan's prime minister said": a transcript's
-        return next(c for c in subjects if c not in labels)  # speaker label is no subject of the verb
+    labels = [c for c in subjects if c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":" or any(
+        g.dep_ == "punct" and g.i > c.i and g.text in ("-", "\u2013", "\u2014") for g in c.children)]
+    if labels and len(subjects) > len(labels):  # "Reuters: Japan's prime minister said", "BERLIN
+        return next(c for c in subjects if c not in labels)  # (dpa) - Merz urged": a transcript's
+        # speaker label or a dateline is no subject of the verb
     for child in cue.children:
         if child.dep_ in ("nsubj", "csubj"):
             if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
@@ -48,7 +50,11 @@ def subject(cue: Token) -> Token | None:
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
         return subject(cue.head)
     if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.pos_ in ("VERB", "AUX"):
-        return subject(cue.head)  # "..., adding that ...", "Warning that ..., the IMF said"
+        head = cue.head  # "..., adding that ...", "Warning that ..., the IMF said"
+        while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            head = head.head  # "X urged partners to back the plan, telling MPs that ...": X tells
+        return subject(head)
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head
     if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep" and cue.head.lower_ in (

@@ -98,51 +98,51 @@ def _qualifier(words: list[str]) -> str | None:
     return country.lower() if country else None
 
 
-def role_parts(role: str, speakers: tuple[str | None, ...] = ()) -> tuple[str | None, str]:
-    """(qualifier, post) of a role: "France's agriculture minister" -> ("france", "agriculture
-    minister"), "Italian Defense Minister" -> ("italy", "defense minister"), "EU Trade Commissioner"
-    -> ("european union", "trade commissioner"), "Commission spokesperson" said by the European
-    Commission -> ("commission", "spokesperson"). The qualifier is whose post it is: a possessive
-    owner, a leading country, demonym or polity, an acronym ("ELN", "WHO"), or words of the speaker's
-    own name; the post is lower-cased with one spelling per word and hyphens as spaces."""
+def role_parts(role: str, speakers: tuple[str | None, ...] = ()) -> tuple[frozenset[str], str]:
+    """(qualifiers, post) of a role: "France's agriculture minister" -> ({"france"}, "agriculture
+    minister"), "Italian Defense Minister" -> ({"italy"}, "defense minister"), "Amnesty
+    International's Kenya director" -> ({"amnesty international", "kenya"}, "director"), "EU Trade
+    Commissioner" -> ({"european union"}, "trade commissioner"), "Commission spokesperson" said by
+    the European Commission -> ({"commission"}, "spokesperson"). A qualifier says whose post it is:
+    a possessive owner ("X's", "Greens'"), a leading country, demonym or polity, an acronym ("ELN",
+    "WHO"), or words of the speaker's own name; the post is lower-cased with one spelling per word
+    and hyphens as spaces."""
     text = " ".join(role.replace("\u2019", "'").split())
-    qualifier = None
-    m = re.match(r"^(?:the\s+)?(.+?)'s\s+(.+)$", text, flags=re.IGNORECASE)
+    qualifiers: set[str] = set()
+    m = re.match(r"^(?:the\s+)?(.+?)(?:'s|s')\s+(.+)$", text, flags=re.IGNORECASE)
     if m and not re.search(r"\s(?:of|at|for|in|with)\s", m.group(1)):
-        owner, text = m.group(1), m.group(2)
-        qualifier = _qualifier(owner.split()) or owner.lower()
-    else:
-        words = text.split()
-        if words and words[0].lower() == "the":
-            words.pop(0)
-        own = {w.lower() for spk in speakers if spk for w in re.findall(r"[\w.-]+", spk) if w[:1].isupper()}
-        for n in (3, 2, 1):  # "United States", "European Union", "U.S.", "German"
-            if len(words) > n and words[0][:1].isupper() and _qualifier(words[:n]):
-                qualifier, words = _qualifier(words[:n]), words[n:]
-                break
+        owner, text = m.group(1) + ("s" if m.group(0)[m.end(1):].startswith("s'") else ""), m.group(2)
+        qualifiers.add(_qualifier(owner.split()) or owner.lower())
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words.pop(0)
+    own = {w.lower() for spk in speakers if spk for w in re.findall(r"[\w.-]+", spk) if w[:1].isupper()}
+    while len(words) > 1:
+        n = next((n for n in (3, 2, 1) if len(words) > n and words[0][:1].isupper() and _qualifier(words[:n])), 0)
+        if n:  # "United States", "European Union", "U.S.", "German", "Kenya"
+            qualifiers.add(_qualifier(words[:n]))
+            words = words[n:]
+        elif re.fullmatch(r"(?:[A-Z]\.?){2,6}", words[0]) or words[0][:1].isupper() and words[0].lower() in own:
+            qualifiers.add(words.pop(0).lower())  # "ELN commander", "Commission spokesperson"
         else:
-            lead = []
-            while len(words) > 1 and (re.fullmatch(r"(?:[A-Z]\.?){2,6}", words[0])
-                                      or words[0][:1].isupper() and words[0].lower() in own):
-                lead.append(words.pop(0))  # "ELN commander", "Commission spokesperson"
-            qualifier = " ".join(lead).lower() or None
-        text = " ".join(words)
-    post = re.sub(r"[-\u2010\u2011\u2013]", " ", text.lower())
+            break
+    post = re.sub(r"[-\u2010\u2011\u2013]", " ", " ".join(words).lower())
     post = " ".join(_SPELLING.get(w, w) for w in re.findall(r"[\w.&']+", post) if w != "the")
-    return qualifier, post
+    return frozenset(qualifiers), post
 
 
 def roles_match(gold: str | None, predicted: str | None, speakers: tuple[str | None, ...] = ()) -> bool:
     """The same post for a fact-checker: equal after case and spelling, and whose post it is
-    ("France's", "French", "EU", the speaker's own body) may be written on one side only; written
-    on both, it must agree ("German Foreign Minister" is not "French foreign minister"). Any other
-    word counts: "former defence minister", "deputy foreign minister" are other posts."""
+    ("France's", "French", "EU", the speaker's own body) may be written on one side only or more
+    fully on one side; what both sides write must agree ("German Foreign Minister" is not "French
+    foreign minister"). Any other word counts: "former defence minister", "deputy foreign
+    minister" are other posts."""
     if _norm(gold) == _norm(predicted):
         return True
     if not gold or not predicted:
         return False
     (gq, gp), (pq, pp) = role_parts(gold, speakers), role_parts(predicted, speakers)
-    return gp == pp and bool(gp) and (gq is None or pq is None or gq == pq)
+    return gp == pp and bool(gp) and (gq <= pq or pq <= gq)
 
 
 def field_matches(field: str, gold, predicted: ClaimDraft, gold_speaker: str | None = None) -> bool:

@@ -26,7 +26,7 @@ _PERSON_DESCRIPTOR = re.compile(r"(?i)the \d{1,3}-year-old(?: (?:man|woman|mothe
 _CATAPHORA_CHARS = 600  # how far after a lead's descriptor the person it describes may be named
 _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
-_NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin", "ibn",
+_NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "ap", "bint",
                              "al", "el", "le", "la", "del", "dos", "du", "des", "-"})
 _INSTITUTION_HEADS = frozenset({"force", "forces", "staff", "army", "navy", "command", "guard",
                                 "police", "military", "security"})
@@ -226,7 +226,8 @@ def _name_runs(toks: list[Token]) -> list[list[Token]]:
             ok = False  # a hyphen joins a name only when written without spaces ("Jean-Pierre")
         else:
             ok = _is_name_token(tok) or bool(cur) and cur[-1].text == "-" and not cur[-1].whitespace_ and (
-                tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") and tok.is_alpha  # "Kim Min-ji", "Lee Jung-hoon"
+                tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") and tok.is_alpha and (
+                tok.i == cur[-1].i + 1 and tok.lower_ not in HONORIFICS)  # "Kim Min-ji", "Lee Jung-hoon"
         if ok and (not cur or tok.i == cur[-1].i + 1):
             cur.append(tok)
         else:
@@ -383,17 +384,28 @@ def _named_modifier(head: Token, runs: list[list[Token]], toks: list[Token]
     people ("EU diplomats"), a body speaking through its spokesperson (the Commission, whose
     spokesperson is the role), or a post described (resolved like "the commissioner").
     (kind, name, role); None when a name is the speaker itself or a person's ("Trump aides")."""
-    if not runs or head.pos_ != "NOUN" or not head.is_lower or any(r[-1].i >= head.i for r in runs):
-        return None
-    if any(t.ent_type_ == "PERSON" or t.dep_ in ("poss", "appos") for r in runs for t in r):
-        return None
+    before = [t for t in toks if t.i < head.i and t.dep_ not in ("det", "nummod", "poss", "case")]
+    national = bool(before) and before[0].text[:1].isupper() and _country_in([before[0].text]) is not None
+    if not (runs or national) or head.pos_ != "NOUN" or not head.is_lower or any(r[-1].i >= head.i for r in runs):
+        return None  # ("Scottish" in "a Scottish government spokesman" is an adjective, no name)
+    if any(t.ent_type_ == "PERSON" and _country_in([t.text]) is None or t.dep_ in ("poss", "appos")
+           for r in runs for t in r):
+        return None  # "Trump aides"; a nationality tagged as a person ("Welsh") is none
     if head.tag_ == "NNS":
         words = [t for t in toks if t.i <= head.i]
         while words and (words[0].dep_ in ("det", "nummod", "predet") or words[0].like_num):
             words.pop(0)
         return ("group", _text(head.doc, words), None) if words else None
     if head.lemma_.lower() in SPOKES_NOUNS and head.lemma_.lower() not in ("lawyer", "attorney", "adviser"):
-        return "group", _text(head.doc, runs[-1]), head.text
+        # the body as written before the post: "Commission", "Welsh government", "Home Office"
+        body = before if before and before[-1].i == head.i - 1 and before[0].text[:1].isupper() else (
+            runs[-1] if runs else None)
+        if body is None:
+            return None
+        return "group", _text(head.doc, body), head.text
+    if head.lower_ in BODY_NOUNS and before and before[0].text[:1].isupper() and _country_in(
+            [t.text for t in before]) is not None:  # "the Welsh government", "Kenyan police" (but
+        return "group", _text(head.doc, before + [head]), None  # "the IG Metall union" is IG Metall)
     if _is_title(head):
         words = [t for t in toks if t.i <= head.i and t.dep_ != "det"]
         return "title", None, _text(head.doc, words)
@@ -687,6 +699,14 @@ class ArticleSpeakers:
     def is_person(self, name: str | None) -> bool:
         return bool(name) and name in self.people
 
+    def _current(self, name: str, written: str | None, pos: int) -> str | None:
+        """The role written with a mention, unless it is a past one ("Bessent, a former hedge fund
+        manager, added") and the person holds a post the article gave before."""
+        if written and not is_past_role(written):
+            return written
+        held = self.role_of(name, pos)
+        return held if held and not is_past_role(held) else written or held
+
     def role_of(self, name: str, pos: int) -> str | None:
         person = self.people.get(name)
         if not person or not person.roles:
@@ -694,8 +714,9 @@ class ArticleSpeakers:
             # "President Lula said"), carried to their later statements
             return next((role for p, spk, role, kind in reversed(self._said) if p < pos and spk == name
                          and role and kind in ("name", "pronoun", "descriptor", "title")), None)
-        before = [r for p, r in person.roles if p <= pos]
-        return before[-1] if before else person.roles[0][1]
+        roles = [(p, r) for p, r in person.roles if not is_past_role(r)] or person.roles
+        before = [r for p, r in roles if p <= pos]  # the current post over what they were before
+        return before[-1] if before else roles[0][1]
 
     def resolve(self, mention: Mention, speaking: bool = True) -> tuple[str | None, str | None]:
         """(canonical speaker, role) for a mention at its place in the article (``speaking``: the
@@ -799,12 +820,18 @@ class ArticleSpeakers:
             best = None
             for person in self.people.values():
                 for p, r in person.roles:
-                    if p < pos and role_head(r) == head and (best is None or p > best[0]) and (
-                            held is False or _country_in(r.split()) is None):  # not another country's
-                        best = (p, person.name, r)
+                    if p < pos and (role_head(r) == head or role_head(r) in _SAME_POST.get(head, ())) and (
+                            best is None or p > best[0]) and (
+                            held is False or _country_in(r.split()) is None) and (  # not another country's
+                            _post_words(mention.text) <= set(r.lower().replace("-", " ").split())):
+                        best = (p, person.name, r)  # "the prime minister" is no finance minister
             if best and definite:  # "the president said": the last president named; not "a minister"
                 return best[1], best[2]
             if best is None and mention.text.lower().startswith("the "):
+                unnamed = next(((spk, role) for p, spk, role, kind in reversed(self._said) if p < pos
+                                and kind in ("title", "group") and spk.lower().split()[-1:] == [head]), None)
+                if unnamed is not None:  # "An Israeli official said ... The official, who declined
+                    return unnamed  # to be named, said": the source introduced before, not one named next
                 named = self._named_next(pos, mention) or (
                     self._described_speaker(pos, mention) if speaking else None)
                 if named is not None:
@@ -825,11 +852,11 @@ class ArticleSpeakers:
             if longer is not None:  # "Korea Federation" tagged in "The Korea Federation of SMEs"
                 name = longer
             if name in self.people and (self._person_words.intersection(name.split()) or self.people[name].roles):
-                return name, mention.role or self.role_of(name, pos)  # a person the tagger called an ORG
+                return name, self._current(name, mention.role, pos)  # a person the tagger called an ORG
             # a surname the tagger took for a place or an organisation ("Vries", "De Vries")
             full = self._full_name(name, pos) if " " not in name else self._longer_name(name)
             if full in self.people:
-                return full, mention.role or self.role_of(full, pos)
+                return full, self._current(full, mention.role, pos)
             if " " not in name and name[:1].isupper():
                 body = self._body_beginning(name, pos)
                 if body is None and name.lower() in BODY_NOUNS:  # "a Commission spokesperson": the one named
@@ -838,12 +865,14 @@ class ArticleSpeakers:
             return name, mention.role
         if mention.kind == "office" and mention.owner is not None:
             owner, role = self.resolve(mention.owner, speaking=False)
+            if role is None and mention.office and mention.office.split()[-1].lower() in SPOKES_NOUNS:
+                role = mention.office  # "a spokesperson for the interior ministry": the post who spoke
             return f"{owner}'s {mention.office}", role
         full = self._full_name(mention.name or mention.text, pos)
         if " " not in full and full not in self._person_words and mention.role is None and not any(
                 w.lower() in HONORIFICS or w.lower() in TITLE_WORDS for w in mention.text.split()):
             full = self._body_beginning(full, pos) or full  # "Hanwon said", not "Mr. Obama said"
-        role = mention.role or self.role_of(full, pos)
+        role = self._current(full, mention.role, pos)
         if mention.role and full in self.people and (pos, mention.role) not in self.people[full].roles:
             self.people[full].roles.append((pos, mention.role))  # "Poland's agriculture minister, X,"
             self.people[full].roles.sort()
@@ -1053,9 +1082,30 @@ def _country_in(words: list[str]) -> str | None:
     return None
 
 
+# words a text uses again for a post named before ("Japan's ambassador ..., the envoy said")
+_SAME_POST = {"envoy": {"ambassador"}, "diplomat": {"ambassador", "envoy"}, "ambassador": {"envoy"},
+              "lawmaker": {"mp", "mep", "senator", "congressman", "congresswoman", "representative", "legislator"},
+              "legislator": {"mp", "mep", "senator", "congressman", "congresswoman", "representative", "lawmaker"}}
+
+
+def _post_words(text: str) -> set[str]:
+    """The title words that say which post a described one is, besides its head: {"prime"} for
+    "the prime minister", {"foreign"} for "the foreign minister", none for "the minister"."""
+    words = [w.lower() for w in text.replace("-", " ").split()]
+    return {w for w in words[:-1] if w in TITLE_WORDS and w not in ("the", "top", "senior", "chief")}
+
+
+_PAST = re.compile(r"(?i)^(?:a |the )?(?:former|ex-|onetime|one-time|erstwhile|retired|then-)")
+
+
+def is_past_role(role: str | None) -> bool:
+    """"former hedge fund manager", "ex-minister", "a retired air force general": what they were."""
+    return bool(role) and bool(_PAST.match(role))
+
+
 def role_head(role: str) -> str:
     """The post a role names: "mayor" for "mayor of Lisbon", "minister" for "Finance Minister"."""
-    words = re.split(r"\s+(?:of|at|for|in|with)\s+", role.lower(), maxsplit=1)[0].split()
+    words = re.split(r"\s+(?:of|at|for|in|with|to)\s+", role.lower(), maxsplit=1)[0].split()
     return words[-1] if words else ""
 
 
@@ -1116,6 +1166,7 @@ def _descriptor_head(text: str) -> str | None:
     if not words or len(words) > 3 or any(not w.isalpha() or not w.islower() for w in words[1:]):
         return None
     head = words[-1].lower()
-    if len(words) == 1 and not words[0][1:].islower():
-        return None
+    if len(words) == 1 and not words[0][1:].islower() or len(words) > 1 and words[0][:1].isupper() and (
+            "-" not in words[0]):  # a name ("BBC"), or a body named with its own ("Welsh government"),
+        return None  # not one described ("the Geneva-based organization")
     return head if head.isalpha() and head not in TITLE_WORDS - BODY_NOUNS else None

@@ -201,3 +201,12 @@ def test_an_unnamed_spokesperson_of_a_body_is_scored_as_the_body():
     assert surname("a Commission spokesperson") == surname("European Commission") == "commission"
     assert surname("Home Office spokesperson") == surname("the Home Office's spokesperson") == "office"
     assert surname("spokesperson") == "spokesperson"
+
+
+def test_a_post_qualified_by_a_body_and_a_country_matches_the_post_with_either():
+    from annotate.evaluate import roles_match
+
+    assert roles_match("Kenya director", "Amnesty International's Kenya director")
+    assert roles_match("parliamentary leader", "Greens' parliamentary leader")
+    assert not roles_match("Uganda director", "Amnesty International's Kenya director")
+    assert not roles_match("Greens' parliamentary leader", "Social Democrats' parliamentary leader")

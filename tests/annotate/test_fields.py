@@ -639,3 +639,84 @@ def test_a_leads_described_body_is_the_body_the_next_lines_name(suggest):
             "The Court of Justice of the European Union said in its judgment that the rules applied to all.")
     got = suggest(text, THURSDAY)
     assert {s.speaker for s in got} == {"Court of Justice of the European Union"}
+
+
+# --- found on the tenth blind set (tests written with new sentences, not the set's) -----------
+def test_an_honorific_before_a_surname_after_a_hyphenated_word_is_no_name_of_its_own(suggest):
+    text = ('Labour\'s health spokeswoman, Priya Nair, said the U-turn was "late". '
+            "Ms Nair said her party would repeal the law.")
+    s = by_content(suggest(text, THURSDAY))["her party would repeal the law"]
+    assert (s.speaker, s.role) == ("Priya Nair", "Labour's health spokeswoman")
+
+
+def test_welsh_patronymic_particles_belong_to_the_name(suggest):
+    text = "Senedd member Llyr ap Gruffydd said the budget was unfair. Ap Gruffydd said he would vote no."
+    got = by_content(suggest(text, THURSDAY))
+    assert got["he would vote no"].speaker == "Llyr ap Gruffydd"
+    assert got["he would vote no"].role == got["the budget was unfair"].role
+
+
+def test_a_government_named_by_its_nationality_is_that_government_with_its_spokesperson(suggest):
+    text = ("Schools in Scotland will close early, the Scottish government has announced.\n"
+            "A Scottish government spokesman said exams would go ahead.")
+    got = by_content(suggest(text, THURSDAY))
+    s = got["exams would go ahead"]
+    assert (s.speaker, s.role) == ("Scottish government", "spokesman")
+    assert got["Schools in Scotland will close early"].speaker == "Scottish government"
+
+
+def test_a_body_described_by_its_kind_after_its_name_is_the_name(suggest):
+    text = "The Unite union said the offer was an insult."
+    assert suggest(text, THURSDAY)[0].speaker == "Unite"
+
+
+def test_a_dateline_and_a_participle_after_a_control_verb_take_the_main_subject(suggest):
+    text = ("ROME (ANSA) - Prime Minister Giorgia Meloni on Friday asked her allies to support the reform, "
+            "telling the Senate that Italy \"needs stability\".")
+    s = suggest(text, THURSDAY)[0]
+    assert (s.speaker, s.role) == ("Giorgia Meloni", "Prime Minister")
+
+
+def test_the_official_after_an_unnamed_official_spoke_is_that_source_not_one_named_later(suggest):
+    text = ("A Ukrainian official said the drones had hit an oil depot. The official, who asked not to be "
+            "named, said two workers were hurt.\n"
+            "Senior Russian official Andrei Belov said the depot was not damaged.")
+    s = by_content(suggest(text, THURSDAY))["two workers were hurt"]
+    assert s.speaker == "Ukrainian official"
+
+
+def test_sheikh_is_an_honorific_and_the_post_in_apposition_is_the_role(suggest):
+    text = ("Kuwait's foreign minister, Sheikh Salem Abdullah Al-Jaber Al-Sabah, said the talks were useful. "
+            "Sheikh Salem said a deal was close.")
+    got = by_content(suggest(text, THURSDAY))
+    assert got["the talks were useful"].speaker == "Salem Abdullah Al-Jaber Al-Sabah"
+    assert got["the talks were useful"].role == "Kuwait's foreign minister"
+    assert (got["a deal was close"].speaker, got["a deal was close"].role) == (
+        "Salem Abdullah Al-Jaber Al-Sabah", "Kuwait's foreign minister")
+
+
+def test_a_spokesperson_for_a_body_has_the_post_as_role(suggest):
+    text = "A spokesman for the foreign ministry said on Tuesday that the ambassador had been summoned."
+    s = suggest(text, THURSDAY)[0]
+    assert s.role == "spokesman" and "ministry" in s.speaker
+
+
+def test_a_past_title_in_apposition_never_replaces_the_current_post(suggest):
+    text = ("U.S. Commerce Secretary Howard Lutnick said tariffs would stay. "
+            "Lutnick, a former Wall Street executive, added that talks with Brussels were \"close\".")
+    s = by_content(suggest(text, THURSDAY))['talks with Brussels were "close"']
+    assert (s.speaker, s.role) == ("Howard Lutnick", "U.S. Commerce Secretary")
+
+
+def test_the_prime_minister_is_no_other_minister_named_before(suggest):
+    text = ("Finance Minister Ama Boateng said the budget was balanced.\n"
+            "The prime minister said the cuts would end next year.")
+    s = by_content(suggest(text, THURSDAY))["the cuts would end next year"]
+    assert s.speaker != "Ama Boateng"
+
+
+def test_the_envoy_is_the_ambassador_named_before(suggest):
+    text = ("Germany's ambassador to Seoul, Georg Schmidt, said Berlin would send a trade mission. "
+            "The envoy said German firms wanted to invest.")
+    s = by_content(suggest(text, THURSDAY))["German firms wanted to invest"]
+    assert (s.speaker, s.role) == ("Georg Schmidt", "Germany's ambassador to Seoul")
