@@ -90,9 +90,10 @@ def run(mode: str, count: int, workdir: Path) -> None:
     print(f"[{mode}] longest gaps: " + (", ".join(
         f"{gap} ms at {at / 1000:.1f} s ({'import' if at / 1000 < r.import_s else 'suggest'})" for at, gap in worst)
         or "none over 50 ms"))
-    reads = sorted(r.gui_reads_ms)
-    print(f"[{mode}] re-reading the article list on the GUI thread: median {reads[len(reads) // 2]:.1f} ms, "
-          f"longest {reads[-1]:.1f} ms ({len(reads)} reads)", flush=True)
+    reads = sorted(r.gui_reads_ms) or [0.0]
+    print(f"[{mode}] article list refresh, the GUI thread's part (the shown rows' counts): "
+          f"median {reads[len(reads) // 2]:.1f} ms, longest {reads[-1]:.1f} ms ({len(r.gui_reads_ms)} reads)",
+          flush=True)
     if r.gui_writes_ms:
         w = sorted(r.gui_writes_ms)
         print(f"[{mode}] confirming a claim on the GUI thread meanwhile: median {w[len(w) // 2]:.1f} ms, "

@@ -40,7 +40,7 @@ NARROW_WINDOW = 1280  # px: narrower, the article list hides its Rej and Done co
 MIN_TITLE_WIDTH = 160  # px: below this the article list's titles read "It…"; the list grows back when it can
 LIST_REFRESH_MS = 1500  # article list refresh while a background job reports progress
 REGISTRY_REFRESH_MS = 1000  # speakers and topics made elsewhere (a suggestion run) are re-read at most this often
-MANY_ARTICLES = 100  # a change over more articles re-reads the article list off the UI thread
+MANY_ARTICLES = 100  # a change over more articles re-reads the speakers and topics off the UI thread
 
 
 class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindow):
@@ -67,6 +67,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         # thread too, but on their own runner so they never take over the status bar's progress
         self.reader = TaskRunner(self, max_threads=1)
         self._list_generation = 0
+        self._list_shown = 0  # the generation of the article list read last shown
         self._closed = False
         self.owns_project = owns_project
         self.auto_suggest = auto_suggest
@@ -335,11 +336,10 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.team.load_queue_now()  # which layer each article opens in
         self.refresh_registry()
         self.sync_suggest_scope()
+        self.open_article(None)
+        self.article_model.set_ids([])
+        self.article_header.setText("<i>Reading the article list…</i>")
         self.refresh_articles()
-        if self.article_model.rowCount():
-            self.article_table.selectRow(0)
-        else:
-            self.open_article(None)
         if self.tabs.currentWidget() is self.claims_panel:
             self.claims_panel.reload()
         self.project_opened.emit()
@@ -365,8 +365,11 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.form.set_topics(topics)
         self.claims_panel.set_registry(speakers, topics)
 
-    def refresh_articles_later(self) -> None:
-        """Re-read the article list on the reader thread (while imports and suggestions run)."""
+    def refresh_articles(self) -> None:
+        """Re-read the article list's ids on the reader thread (no claim counting: the rows shown re-read
+        their counts). A newer read replaces an older one still on its way. When no article is shown
+        (a project just opened, the first import), the list's first one opens once the ids are there.
+        The list is never read on the UI thread: its query grows with the project."""
         self._list_generation += 1
         generation, project = self._list_generation, self.project
         search = self.article_search.text().strip() or None
@@ -378,13 +381,26 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
             if ids is not None and generation == self._list_generation and project is self.project \
                     and not self._closed:
                 self._show_articles(ids)
+                self._list_shown = generation
+                if self.article_id is None:
+                    self._open_first_article()
 
         self.reader.start("Read articles", read, on_done=done)
 
-    def refresh_articles(self) -> None:
-        """Read the list's ids again (no claim counting); the rows shown re-read their counts."""
-        self._list_generation += 1  # a pending background read is older than this one
-        self._show_articles(self.project.article_list_ids(self.article_search.text().strip() or None))
+    def refresh_articles_later(self) -> None:
+        """``refresh_articles`` (a timer's or the search field's)."""
+        self.refresh_articles()
+
+    @property
+    def article_list_current(self) -> bool:
+        """The article list shows the newest read asked for (none is on its way)."""
+        return self._list_shown == self._list_generation
+
+    def _open_first_article(self) -> None:
+        if self.article_model.rowCount():
+            self.article_table.selectRow(0)
+        else:
+            self.open_article(None)
 
     def _article_rows(self, ids):
         """The summaries (counts included) of the article rows the list shows: a small read."""
@@ -494,8 +510,9 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         """
         if not changes:
             return
-        # other people's changes and changes over many articles (the end of a suggestion run or an
-        # import) re-read the lists off the UI thread; the UI thread reads only the shown article
+        # the article list is always re-read off the UI thread; other people's changes and changes over
+        # many articles (the end of a suggestion run or an import) re-read the speakers and topics there
+        # too; the UI thread reads only the shown article
         background = elsewhere or len(changes.articles) > MANY_ARTICLES
         if changes.speakers or changes.topics:
             if background:
@@ -515,11 +532,8 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         if current and self._only_current(changes):
             if self.shown_layer is FINAL:  # the list counts final claims, not an annotator's layer
                 self._update_current_row()  # no query over the whole project for a one-article change
-        elif background:
-            if not (elsewhere and self._list_timer.isActive()):  # a running job's list refresh is due anyway
-                self.refresh_articles_later()
-        else:
-            self.refresh_articles()
+        elif not (elsewhere and self._list_timer.isActive()):  # a running job's list refresh is due anyway
+            self.refresh_articles()  # on the reader thread, as every read of the list
         self.changes_applied.emit(changes)
 
     def show_finished_banner(self) -> None:

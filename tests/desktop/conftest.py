@@ -35,6 +35,7 @@ def make_window(qtbot, project_path, settings, nlp):
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)  # window shortcuts only work in the active window
+        qtbot.waitUntil(lambda: window.article_list_current, timeout=10_000)  # read on the reader thread
         window.use_model(LocalModel(nlp), "test pipeline")
         made.append(window)
         return window

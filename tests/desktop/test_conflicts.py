@@ -41,6 +41,7 @@ def window(qtbot, project_path, settings, shared):
     qtbot.waitExposed(w)
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
+    qtbot.waitUntil(lambda: w.article_list_current, timeout=10_000)  # read on the reader thread
     w.open_claim(w.project.claims()[0].id)
     return w
 

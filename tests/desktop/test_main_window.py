@@ -14,7 +14,7 @@ TIMEOUT = 120_000  # ms; suggestions on a slow shared machine
 def _import_and_wait(qtbot, window, paths):
     with qtbot.waitSignal(window.suggestions_done, timeout=TIMEOUT):
         window.import_paths([str(p) for p in paths])
-    qtbot.waitUntil(lambda: not window.runner.tasks, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not window.runner.tasks and window.article_list_current, timeout=TIMEOUT)
 
 
 def _key(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
@@ -165,7 +165,8 @@ def test_dropped_files_are_imported_and_suggested(qtbot, make_window):
                        Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.suggestions_done, timeout=TIMEOUT):
         window.dropEvent(event)
-    assert window.article_model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.article_list_current, timeout=TIMEOUT)  # the list is read on the reader
+    assert window.article_model.rowCount() == 1 and window.article_id == window.article_model.ids()[0]
     assert window.article_model.record(0).suggested > 0
 
 

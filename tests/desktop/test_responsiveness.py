@@ -243,3 +243,26 @@ def test_garbage_is_collected_by_the_gui_thread_not_by_whichever_thread_allocate
         timer.stop()
         if was_enabled:
             gc.enable()
+
+
+def test_the_article_list_is_read_on_the_reader_thread_never_on_the_ui_thread(qtbot, project_path, make_window,
+                                                                             monkeypatch):
+    """Opening a project, a change over several articles, its undo and a search each re-read the article
+    list's ids (a query that grows with the project): on the reader thread, never on the UI thread."""
+    _build(project_path, articles=12, per_article=2)
+    reads = Reads(monkeypatch)
+    reads.recording = True
+    window = make_window()
+    assert window.article_model.rowCount() == 12 and window.article_id == window.article_model.ids()[0]
+    project, opened = window.project, len(reads.off_gui("article_list_ids"))
+    keep, other = (project.find_speaker(f"Mayor Lina Ortiz {n}").id for n in (0, 1))
+    changes = window.change("Merge speakers", lambda: project.merge_speakers(keep, other, annotator="ana"))
+    touched = {project.claim(c).article_id for c in changes.claims}
+    assert touched - {window.article_id}  # not only the shown article: the list's counts are re-read
+    qtbot.waitUntil(lambda: window.article_list_current, timeout=10_000)
+    window.actions["undo"].trigger()
+    qtbot.waitUntil(lambda: window.article_list_current, timeout=10_000)
+    window.article_search.setText("Bridges 7")
+    qtbot.waitUntil(lambda: window.article_model.rowCount() < 12, timeout=10_000)
+    assert opened >= 1 and len(reads.off_gui("article_list_ids")) >= opened + 3
+    assert [args for name, args, _ in reads.on_gui() if name == "article_list_ids"] == []

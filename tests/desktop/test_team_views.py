@@ -32,6 +32,7 @@ def open_window(qtbot, settings):
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
+        qtbot.waitUntil(lambda: window.article_list_current, timeout=10_000)  # read on the reader thread
         made.append(window)
         return window
 
