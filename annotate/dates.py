@@ -319,6 +319,7 @@ def frame_date(cue: Token, content: tuple[int, int]) -> tuple[int, int] | None:
 
 
 _EVENT_PREPS = frozenset({"after", "following"})
+_DATE_LINE_VERBS = frozenset({"publish", "update", "post", "issue", "modify", "last"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo"})
 
 
@@ -351,6 +352,8 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
     def add(verb: Token, subjects: list[Token]) -> None:
         if any(qs < verb.idx < qe for qs, qe in quotes) or verb.pos_ not in ("VERB", "AUX"):
             return  # a date line ("Wednesday, 14 January 2026") is no event
+        if verb.lemma_.lower() in _DATE_LINE_VERBS and len(verb.sent) <= 8:
+            return  # nor is "Published 22 September 2025", "Updated: 3 March 2026 10:02"
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or any(
                 a.dep_ in ("ccomp", "xcomp") for a in verb.ancestors):
             return  # what someone said would happen, not an event the article dates

@@ -64,9 +64,13 @@ administration government cabinet camp""".split())
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
 
 
+_SEAT = re.compile(r"(?<=[a-z])\s+in\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*$")
+
+
 def surname(name: str | None) -> str:
     if not name:
         return ""
+    name = _SEAT.sub("", name)  # "a senior EU diplomat in Brussels" is a diplomat: a place is no speaker
     owner, *rest = re.split(r"['\u2019]s\b", name, maxsplit=1)
     owned = re.findall(r"[\w.-]+", rest[0].lower()) if rest else []
     name = owner if not owned or owned[-1] in _SPEAKS_FOR_OWNER else rest[0]

@@ -585,7 +585,8 @@ class ArticleSpeakers:
                 nouns.add(tok.head.lemma_.lower())  # "chip equipment maker Kanto Precision"
             if tok.dep_ == "poss" and tok.head.pos_ == "NOUN" and (
                     tok.head.lower_ in TITLE_WORDS or tok.head.lower_ in SPOKES_NOUNS) and (
-                    tok.ent_type_ not in _PLACE_ENTS and tok.ent_type_ != "PERSON"):
+                    tok.ent_type_ not in _PLACE_ENTS and tok.ent_type_ != "PERSON") and (
+                    tok.text not in _POLITIES and _country_in([tok.text]) is None):  # "the EU's tech chief"
                 nouns.add("company")  # "Rosatom's head, Pavel Gromov, said": a body with people of its own
             first = tok.left_edge if tok.left_edge.pos_ == "PROPN" else tok
             if first.i > 0 and doc[first.i - 1].is_lower and doc[first.i - 1].lower_ in ORG_NOUNS:
@@ -733,13 +734,16 @@ class ArticleSpeakers:
             body = self._body_named_next(mention.text, pos)
             if body is not None:  # "The European Union's top court ruled ...", then "The Court of Justice ..."
                 return body, None
-        if speaker and mention.kind in ("group", "title", "statement") and _descriptor_head(speaker):
+        if speaker and mention.kind in ("group", "title", "statement") and _descriptor_head(speaker) and (
+                speaker.lower() in mention.text.lower()):  # still the words written, not a body found for them
             head = _descriptor_head(speaker)
             if head in DOCUMENT_NOUNS:
                 return self._last_document(pos) or speaker, role
-            body = self._body_named(head, pos)
-            if body is not None:  # "the court said": the court named earlier
-                return body, None
+            body = self._body_named(head, pos) or next(
+                (spk for p, spk, _, kind in reversed(self._said) if p < pos and kind in ("group", "title", "office")
+                 and spk != speaker and spk.lower().split()[-1:] == [head]), None)
+            if body is not None:  # "the court said": the court named earlier; "the ministry"
+                return body, None  # after "Slovakia's economy ministry said"
         return speaker, role
 
     def conjunct_name(self, tok: Token, offset: int) -> str | None:
@@ -829,14 +833,14 @@ class ArticleSpeakers:
                 return best[1], best[2]
             if best is None and mention.text.lower().startswith("the "):
                 unnamed = next(((spk, role) for p, spk, role, kind in reversed(self._said) if p < pos
-                                and kind in ("title", "group") and spk.lower().split()[-1:] == [head]), None)
+                                and kind in ("title", "group", "office") and spk.lower().split()[-1:] == [head]), None)
                 if unnamed is not None:  # "An Israeli official said ... The official, who declined
                     return unnamed  # to be named, said": the source introduced before, not one named next
                 named = self._named_next(pos, mention) or (
                     self._described_speaker(pos, mention) if speaking else None)
                 if named is not None:
                     return named
-            return _strip_det(mention.text), mention.role
+            return without_seat(_strip_det(mention.text)), mention.role
         if mention.kind == "descriptor":  # "The 64-year-old told Times Radio", "The Republican said"
             return self._pronoun(pos, mention.role and word_gender(mention.role))
         noun = mention.generic if mention.kind == "group" else None
@@ -857,6 +861,7 @@ class ArticleSpeakers:
             full = self._full_name(name, pos) if " " not in name else self._longer_name(name)
             if full in self.people:
                 return full, self._current(full, mention.role, pos)
+            name = without_seat(name)
             if " " not in name and name[:1].isupper():
                 body = self._body_beginning(name, pos)
                 if body is None and name.lower() in BODY_NOUNS:  # "a Commission spokesperson": the one named
@@ -905,16 +910,18 @@ class ArticleSpeakers:
         head = words[-1].lower()
         if head not in TITLE_WORDS or head in OFFICE_NOUNS | BODY_NOUNS or not words[-1].islower():
             return None
-        if len(words) < 2 or any(w.lower() in TITLE_WORDS for w in words[:-1]):
-            return None  # "the top U.S. diplomat", not "the diplomat", nor "the prime minister" unnamed
+        if any(w.lower() in TITLE_WORDS for w in words[:-1]) or len(words) < 2 and head in _SOURCE_WORDS:
+            return None  # "the top U.S. diplomat", "the commissioner", not "the diplomat", nor "the prime minister" unnamed
         if any(p < pos and kind in ("title", "group") and spk.lower().split()[-1:] == [head]
                for p, spk, _, kind in self._said):
             return None
-        said = next(((spk, role) for p, spk, role, kind in reversed(self._said)
+        said = next(((p, spk, role) for p, spk, role, kind in reversed(self._said)
                      if p < pos and kind in ("name", "pronoun", "descriptor")), None)
-        if said is None or said[0] not in self.people:
+        if said is None or said[1] not in self.people:
             return None
-        return said
+        if len(words) < 2 and pos - said[0] > _NEAR_CHARS:
+            return None  # a bare post ("The commissioner, who ..., said") only right after that person spoke
+        return said[1], said[2]
 
     def _body_beginning(self, word: str, pos: int) -> str | None:
         """"Hanwon" after "South Korea's Hanwon Energy": the body named before that begins with it."""
@@ -1067,6 +1074,14 @@ def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
     return out
 
 
+# bare posts that usually name an unnamed source rather than someone who just spoke
+_SOURCE_WORDS = frozenset({"official", "diplomat", "source", "analyst", "expert", "economist", "lawmaker",
+                           "officer", "member", "adviser", "advisor", "spokesperson", "spokesman", "spokeswoman"})
+_NEAR_CHARS = 300
+
+# unions of states, never "the company" whose head spoke ("The EU's tech chief, Henna Virkkunen")
+_POLITIES = frozenset({"EU", "E.U.", "UN", "U.N.", "AU", "ASEAN", "OPEC", "NATO"})
+
 # described posts that fit any office's holder ("the Hungarian leader" for its prime minister)
 _ANY_POST = frozenset({"leader", "official", "chief", "head"})
 
@@ -1117,6 +1132,15 @@ def _generic_head(head: Token, toks: list[Token]) -> str | None:
     if any(t.pos_ == "PROPN" or t.i > head.i for t in toks[1:]) or len(toks) > 5:
         return None
     return head.lower_
+
+
+_SEAT = re.compile(r"(?<=[a-z])\s+in\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*$")
+
+
+def without_seat(text: str) -> str:
+    """"senior EU diplomat in Brussels" -> "senior EU diplomat": where a source sits is not who
+    speaks (a place is never the speaker); "analysts at Berenberg" keeps its affiliation."""
+    return _SEAT.sub("", text)
 
 
 def _strip_det(text: str) -> str:

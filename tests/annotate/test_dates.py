@@ -93,3 +93,11 @@ def test_date_the_parser_hangs_on_the_subject_still_dates_the_statement(suggest)
     assert (s.date, s.date_text, s.date_assumed) == (dt.date(2024, 2, 28), "on Wednesday", False)
     s = suggest("Officials on Monday said the bridge would reopen in May.", dt.date(2024, 2, 29))[0]
     assert (s.date, s.date_text) == (dt.date(2024, 2, 26), "on Monday")
+
+
+def test_an_undated_articles_published_line_is_no_event_that_dates_its_statements(suggest):
+    text = ("Ferry fares to rise in Scotland\n\nPublished 22 September 2025\n\n"
+            "Ferry fares will rise by 5% from January, the Scottish government has announced.\n\n"
+            "Transport Secretary Fiona Hyslop said the rise was below inflation.")
+    got = suggest(text, None)
+    assert all(s.date == dt.date(2025, 9, 22) for s in got)

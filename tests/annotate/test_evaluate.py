@@ -210,3 +210,9 @@ def test_a_post_qualified_by_a_body_and_a_country_matches_the_post_with_either()
     assert roles_match("parliamentary leader", "Greens' parliamentary leader")
     assert not roles_match("Uganda director", "Amnesty International's Kenya director")
     assert not roles_match("Greens' parliamentary leader", "Social Democrats' parliamentary leader")
+
+
+def test_a_place_where_a_source_sits_is_not_scored_as_the_speaker():
+    assert surname("a senior EU diplomat in Brussels") == surname("senior EU diplomat") == "diplomat"
+    assert surname("officials in Kyiv") == "officials"
+    assert surname("analysts at Berenberg") == "berenberg"  # an affiliation, not a seat

@@ -720,3 +720,32 @@ def test_the_envoy_is_the_ambassador_named_before(suggest):
             "The envoy said German firms wanted to invest.")
     s = by_content(suggest(text, THURSDAY))["German firms wanted to invest"]
     assert (s.speaker, s.role) == ("Georg Schmidt", "Germany's ambassador to Seoul")
+
+
+def test_where_a_source_sits_is_no_part_of_the_speaker(suggest):
+    text = ("A senior NATO diplomat in Brussels said the summit would be shortened. "
+            "Officials in Ankara said Turkey would attend.")
+    got = by_content(suggest(text, THURSDAY))
+    assert got["the summit would be shortened"].speaker == "senior NATO diplomat"
+    assert got["Turkey would attend"].speaker == "Officials"
+
+
+def test_the_ministry_is_the_ministry_that_spoke_before_even_unnamed(suggest):
+    text = ("Romania's energy ministry said in a statement that the plan was unfair. "
+            "The ministry said Bucharest would ask for an exemption.")
+    s = by_content(suggest(text, THURSDAY))["Bucharest would ask for an exemption"]
+    assert s.speaker == "Romania's energy ministry"
+
+
+def test_a_bare_post_right_after_a_person_spoke_is_that_person(suggest):
+    text = ("The EU's tech chief, Henna Virkkunen, said the decisions sent a clear message. "
+            "The commissioner, who is also a vice president, said Brussels would not bend.")
+    s = by_content(suggest(text, THURSDAY))["Brussels would not bend"]
+    assert s.speaker == "Henna Virkkunen"
+
+
+def test_the_company_is_never_a_union_of_states_whose_official_spoke(suggest):
+    text = ("The EU's trade chief, Sabine Weyand, said the fine was lawful. Siemens said it would appeal. "
+            "\"We disagree,\" the company said.")
+    s = suggest(text, THURSDAY)[-1]
+    assert "We disagree" in s.content.text and s.speaker == "Siemens"
