@@ -101,6 +101,12 @@ class _Paragraph:
             if not words or looks_like_title(words):
                 continue
             cue = self._cue_after(qs, qe) or self._cue_before(qs)
+            lead = self._fronted(qs) if cue is None else None
+            if lead is not None:  # 'Clinton "is the only candidate ...," X said': the sentence is the claim
+                cue = self._cue_after(qs, qe, fronted=True)
+                if cue is not None:
+                    start = lead
+                    words = self.text[start:end].split()
             if len(words) < 3:  # "Why now?" she asked: no claim, but sets who speaks next
                 if cue is not None and subject(cue) is not None:
                     last = RawClaim(start, end, "direct", cue, subject(cue), 0.9, "short quote")
@@ -133,14 +139,28 @@ class _Paragraph:
         before = self.text[:qs].rstrip()
         return not before or before[-1] in ".:,;!?(\u2014\u2013-" or before[-1] in QUOTE_CHARS
 
-    def _cue_after(self, qs: int, qe: int) -> Token | None:
+    def _fronted(self, qs: int) -> int | None:
+        """Where a quote goes on from its sentence's own opening words (``Clinton "is the only
+        candidate ...," the general said``), the start of those words: a short lead with no quote
+        mark and no finite verb of its own (the quote has the sentence's verb)."""
+        tok = self.token_at(qs)
+        if tok is None or tok.i == 0:
+            return None
+        first = tok.sent[0] if tok.sent.start < tok.i else self.doc[tok.i - 1].sent[0]
+        lead = self.doc[first.i:tok.i]
+        if not 1 <= len(lead) <= 12 or any(t.text in QUOTE_CHARS or t.text in _END_PUNCT or t.tag_ in (
+                "VBD", "VBZ", "VBP", "MD") for t in lead):
+            return None
+        return first.idx
+
+    def _cue_after(self, qs: int, qe: int, fronted: bool = False) -> Token | None:
         inner = self.text[qs + 1:qe - 1].rstrip()
         if inner[-1:] in QUOTE_CHARS and any(qs < a and b == qs + 1 + len(inner) for a, b in self.quotes):
             inner = inner[:-1].rstrip()  # '"He said, 'Go.'" she said': the inner quote's mark
         follow = self.text[qe:qe + 3].lstrip()
         if not (inner[-1:] in (",", ".", "?", "!", "\u2026", "-", "\u2014") or follow[:1] in (",", "\u2014")):
             return None
-        if not self._speech_position(qs):
+        if not fronted and not self._speech_position(qs):
             return None
         tok = self.token_at(qe)
         if tok is None:
@@ -301,6 +321,10 @@ class _Paragraph:
                 obj.ent_type_ in ("DATE", "TIME")):
             return False
         end = obj.right_edge
+        gloss = next((t for t in obj.subtree if t.dep_ in ("relcl", "appos") and t.left_edge.i > obj.i + 1
+                      and self.doc[t.left_edge.i - 1].text == ","), None)
+        if gloss is not None:  # "acknowledged the reality of climate change, which makes him an outlier":
+            end = self.doc[gloss.left_edge.i - 2]  # the reporter's description of the thing, not the content
         for c in after:  # "praised Fields for pursuing charges", "accused Trump of lying"
             if c.dep_ == "prep" and c.lower_ in ("for", "of", "over", "as") and c.i > end.i:
                 end = c.right_edge

@@ -77,9 +77,10 @@ def cut_attribution(toks: list[Token]) -> int:
     end_tok = toks[-1]
     last = max(t.i for t in toks if not t.is_punct)
     for a, b in zip(toks, toks[1:]):
-        if b.lower_ in ("and", "but") and b.dep_ == "cc" and _speaker_goes_on(b.head, b):
-            end_tok = a  # "said X and urged Y", "but urged": what follows is the speaker's next act
-            break
+        if b.lower_ in ("and", "but") and b.dep_ == "cc" and (
+                _speaker_goes_on(b.head, b) or _another_report(b.head, b)):
+            end_tok = a  # "said X and urged Y", "but urged": what follows is the speaker's next act,
+            break  # "said X, and critics warned that Y": another source's report
         if a.text == "," and b.lower_ in _CUT_AFTER_COMMA:
             end_tok = a
             break
@@ -151,3 +152,15 @@ def _speaker_goes_on(head: Token, cc: Token) -> bool:
     verb = next((c for c in head.children if c.dep_ == "conj" and c.i > cc.i), None)
     return (verb is not None and verb.lemma_.lower() in NEXT_ACTS
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def _another_report(head: Token, cc: Token) -> bool:
+    """"Obama said the reforms were not complete, and rights groups warned that ...": the clause
+    after "and" has a subject and a reporting verb of its own, so it is another attribution."""
+    verb = next((c for c in head.children if c.dep_ == "conj" and c.i > cc.i), None)
+    if verb is None:  # "... more intense -- and he noted that": the parser may hang it on the cue
+        subj = next((t for t in cc.doc[cc.i + 1:cc.i + 5] if t.dep_ == "nsubj"), None)
+        verb = subj.head if subj is not None and subj.head.i > subj.i else None
+    return (verb is not None and verb.i > cc.i and verb.lemma_.lower() in REPORTING_VERBS
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and any(c.dep_ == "ccomp" for c in verb.children))

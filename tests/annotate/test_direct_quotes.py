@@ -123,3 +123,12 @@ def test_a_quote_inside_a_quotation_is_part_of_the_speakers_statement(suggest):
     s = only(suggest(text))
     assert s.content.text == "That was the president essentially saying, 'Don't leave it on the field"
     assert s.speaker == "Donna Brazile" and s.kind == "direct"
+
+
+def test_a_quote_going_on_from_its_sentences_opening_words_is_claimed_with_them(suggest):
+    text = ('The ceremony ended early. Mayor Ruiz "is the only candidate with the experience to keep '
+            'the port open," retired admiral Lena Holm said.')
+    s = only(suggest(text))
+    assert s.content.text == 'Mayor Ruiz "is the only candidate with the experience to keep the port open'
+    assert s.speaker == "Lena Holm" and s.cue.text == "said"
+

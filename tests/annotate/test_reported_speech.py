@@ -273,3 +273,15 @@ def test_reported_on_a_day_is_speech_but_reports_on_a_subject_is_not(suggest):
     s = only(suggest("Revenue fell 8% in the quarter, the company reported on Thursday."))
     assert s.content.text == "Revenue fell 8% in the quarter" and s.date_text == "on Thursday"
     assert suggest("The agency reports on climate risks every year.") == []
+
+
+def test_another_sources_report_after_and_is_a_claim_of_its_own(suggest):
+    text = ("Obama emphasized that the reforms were not complete, and human rights groups warned that "
+            "the administration was giving up its leverage over the military.")
+    out = {s.content.text: s for s in suggest(text)}
+    assert out["the reforms were not complete"].speaker == "Obama"
+    assert out["the administration was giving up its leverage over the military"].speaker == "human rights groups"
+    text = ("Fowler said the fight would be more intense \u2014 and he noted that any change would come "
+            "weeks later in the campaign.")
+    assert {s.content.text for s in suggest(text)} == {"the fight would be more intense",
+                                                       "any change would come weeks later in the campaign"}

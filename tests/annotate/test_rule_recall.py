@@ -77,3 +77,9 @@ def test_the_speakers_next_act_after_a_comma_is_not_the_claim(suggest):
                   "were a bigger hurdle.")
     assert [s.content.text for s in got] == ["the ads did not hurt the party in 2012",
                                              "divisions were a bigger hurdle"]  # a claim of its own
+
+
+def test_broad_object_content_stops_before_the_reporters_description_of_it(broad):
+    text = ("Senator Graham has acknowledged the reality of climate change, which makes him an outlier "
+            "among his colleagues.")
+    assert contents(broad(text)) == ["the reality of climate change"]
