@@ -66,7 +66,8 @@ def _country_words() -> tuple[dict[str, str], re.Pattern]:
             if form not in words or population[name] > population.get(words[form], 0):
                 words[form] = name
     words.update({"U.S.": "United States", "U.K.": "United Kingdom", "Britain": "United Kingdom",
-                  "British": "United Kingdom", "America": "United States"})
+                  "British": "United Kingdom", "America": "United States",
+                  "Saudi": "Saudi Arabia", "Philippine": "Philippines"})  # short demonyms the data lacks
     words.update({_title_case(b): c for b, c in BODIES.items()})
     alternatives = sorted(words, key=len, reverse=True)
     # case as written: a country is capitalised ("Turkey", not "turkey")

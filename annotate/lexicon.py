@@ -83,7 +83,7 @@ deputy-head vice-president vice-chancellor first lady counterpart negotiator med
 
 # Honorifics are not roles.
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "sir", "dame", "dr.", "dr",
-                        "prof.", "sheikh", "sheikha"})
+                        "prof.", "sheikh", "sheikha", "prince", "princess"})
 # Office heads that are people speaking for someone ("a spokesman for the ministry").
 SPOKES_NOUNS = frozenset("""spokesperson spokesman spokeswoman spokespeople representative
 representatives lawyer lawyers attorney attorneys aide aides adviser advisers""".split())

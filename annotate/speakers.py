@@ -117,7 +117,13 @@ def _appos_role(head: Token) -> str | None:
         aside = {inner.i for t in toks if t is not child and t.dep_ in ("appos", "relcl", "acl")
                  and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text in (",", "(", "\u2013", "\u2014")
                  for inner in t.subtree}
+        # "a former foreign minister now living in exile": what the person does now is not the post
+        # ("the Brazilian official presiding over the conference" keeps what the post does)
+        aside |= {inner.i for t in child.children if t.dep_ == "acl" and t.i > child.i and t.tag_ in ("VBG", "VBN")
+                  and t.left_edge.lower_ in ("now", "currently", "still", "later") for inner in t.subtree}
         toks = [t for t in toks if t.i not in aside]
+        while toks and toks[-1].lower_ in ("now", "currently", "still") and toks[-1].i > child.i:
+            toks.pop()
         toks = _without_body_place(toks)
         while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an", "now", "currently", "also")):
             toks.pop(0)
@@ -141,6 +147,15 @@ def _without_body_place(toks: list[Token]) -> list[Token]:
     if place and all(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" for t in place):  # a place's name
         return [t for t in toks if t.i < last.i]
     return toks
+
+
+_RANKS = frozenset("""senior junior colonel col. general gen. lieutenant lt. major captain admiral sergeant
+marshal brigadier commodore corporal private rear vice""".split())
+
+
+def _only_rank(role: str | None) -> bool:
+    """"Senior Colonel", "Lt. Gen.": a military rank, no post."""
+    return bool(role) and all(w.lower() in _RANKS for w in role.replace("-", " ").split())
 
 
 def _named_in_apposition(noun: Token) -> bool:
@@ -386,7 +401,8 @@ def _named_modifier(head: Token, runs: list[list[Token]], toks: list[Token]
     (kind, name, role); None when a name is the speaker itself or a person's ("Trump aides")."""
     before = [t for t in toks if t.i < head.i and t.dep_ not in ("det", "nummod", "poss", "case")]
     national = bool(before) and before[0].text[:1].isupper() and _country_in([before[0].text]) is not None
-    if not (runs or national) or head.pos_ != "NOUN" or not head.is_lower or any(r[-1].i >= head.i for r in runs):
+    bodied = bool(before) and before[-1].lower_ in BODY_NOUNS and head.lemma_.lower() in SPOKES_NOUNS
+    if not (runs or national or bodied) or head.pos_ != "NOUN" or not head.is_lower or any(r[-1].i >= head.i for r in runs):
         return None  # ("Scottish" in "a Scottish government spokesman" is an adjective, no name)
     if any(t.ent_type_ == "PERSON" and _country_in([t.text]) is None or t.dep_ in ("poss", "appos")
            for r in runs for t in r):
@@ -398,8 +414,9 @@ def _named_modifier(head: Token, runs: list[list[Token]], toks: list[Token]
         return ("group", _text(head.doc, words), None) if words else None
     if head.lemma_.lower() in SPOKES_NOUNS and head.lemma_.lower() not in ("lawyer", "attorney", "adviser"):
         # the body as written before the post: "Commission", "Welsh government", "Home Office"
-        body = before if before and before[-1].i == head.i - 1 and before[0].text[:1].isupper() else (
-            runs[-1] if runs else None)
+        body = before if before and before[-1].i == head.i - 1 and (
+            before[0].text[:1].isupper() or before[-1].lower_ in BODY_NOUNS) else (
+            runs[-1] if runs else None)  # "a department spokesperson": the department named before
         if body is None:
             return None
         return "group", _text(head.doc, body), head.text
@@ -473,7 +490,9 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
         clean = [t for t in toks if not (t.dep_ in ("det", "poss") and t.pos_ in ("DET", "PRON")
                                          and t.i == toks[0].i)]
         # "His Danish counterpart, Climate Minister Mette Lindholm,": the title written with the name
-        role = role_before(run[0], appos.left_edge.i) or _text(doc, clean)  # "Its director general" -> "director general"
+        role = role_before(run[0], appos.left_edge.i)  # "Its director general" -> "director general",
+        if not role or _only_rank(role):  # "Its spokesperson, Senior Colonel Shi Yi": the post, not the rank
+            role = _text(doc, clean)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     return Mention(start + offset, end + offset, _text(doc, toks), kind="name",
                    name=_text(doc, run), role=role)
@@ -564,8 +583,10 @@ class ArticleSpeakers:
             person = self.people.setdefault(name, _Person(name))
             pos = run[0].idx + offset
             person.positions.append(pos)
-            role = role_before(run[0]) or _appos_role(run[-1]) or _titled_head(run)
-            if role:
+            before = role_before(run[0])
+            titled = _titled_head(run)
+            role = (titled if titled and _only_rank(before) else before) or _appos_role(run[-1]) or titled
+            if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank
                 person.roles.append((pos, role))
             self._gender_evidence(name, run, role)
         self._bodies.extend((pos + offset, name) for pos, name in _body_names(doc))
@@ -743,7 +764,8 @@ class ArticleSpeakers:
                 (spk for p, spk, _, kind in reversed(self._said) if p < pos and kind in ("group", "title", "office")
                  and spk != speaker and spk.lower().split()[-1:] == [head]), None)
             if body is not None:  # "the court said": the court named earlier; "the ministry"
-                return body, None  # after "Slovakia's economy ministry said"
+                # after "Slovakia's economy ministry said"; its spokesperson keeps the post
+                return body, role if role and role.split()[-1].lower() in SPOKES_NOUNS else None
         return speaker, role
 
     def conjunct_name(self, tok: Token, offset: int) -> str | None:

@@ -749,3 +749,30 @@ def test_the_company_is_never_a_union_of_states_whose_official_spoke(suggest):
             "\"We disagree,\" the company said.")
     s = suggest(text, THURSDAY)[-1]
     assert "We disagree" in s.content.text and s.speaker == "Siemens"
+
+
+# --- found on the eleventh blind set (tests written with new sentences, not the set's) ---------
+def test_a_clause_about_the_person_is_no_part_of_their_role(suggest):
+    text = "Amina Diallo, a former trade minister now teaching in Dakar, said the deal was fair."
+    assert suggest(text, THURSDAY)[0].role == "former trade minister"
+
+
+def test_a_rank_written_with_a_name_in_apposition_to_a_post_is_not_the_role(suggest):
+    text = "The navy's spokesman, Rear Admiral Tomás Ruiz, said two ships had been sent."
+    assert suggest(text, THURSDAY)[0].role == "navy's spokesman"
+
+
+def test_a_prince_is_named_without_the_title_and_the_post_is_his_role(suggest):
+    text = ("Saudi Foreign Minister Prince Faisal bin Farhan said the talks were useful. "
+            "The prince said a deal was close.")
+    got = by_content(suggest(text, THURSDAY))
+    assert (got["the talks were useful"].speaker, got["the talks were useful"].role) == (
+        "Faisal bin Farhan", "Saudi Foreign Minister")
+    assert got["a deal was close"].speaker == "Faisal bin Farhan"
+
+
+def test_a_department_spokesperson_is_the_department_named_before_with_the_post(suggest):
+    text = ("The U.S. Commerce Department tightened export rules on Monday. "
+            "A department spokesperson said the rules would take effect in May.")
+    s = by_content(suggest(text, THURSDAY))["the rules would take effect in May"]
+    assert (s.speaker, s.role) == ("U.S. Commerce Department", "spokesperson")
