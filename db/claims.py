@@ -100,28 +100,21 @@ SORT_KEYS = {
 }
 
 
-FIRST_ARTICLES = (64, 512)
+FIRST_ARTICLES = 256
 """How many articles, in title order, ``_first_by_article`` looks in before it leaves the page to one query."""
 
 
 def _first_by_article(s: Session, q, f: ClaimFilter, by_title) -> list[int] | None:
     """The first ``f.limit`` ids of claims sorted by article title, read from the first articles in title
     order (the claims table's first rows): a sort of the claims of a few articles, not of every claim
-    (120,000 claims: about 30 ms instead of 130). None when those articles do not fill the page (a
-    narrow filter): the caller's one query reads it then. Same order as that query: title, article, text.
+    (120,000 claims: about 15 ms instead of 130). None when those articles do not fill the page (a
+    narrow filter, whose one query sorts few rows anyway): the caller's query reads it then. Same
+    order as that query: title, article, text.
     """
-    found: list[int] = []
-    seen = 0
-    for n in FIRST_ARTICLES:
-        articles = id_column(s, select(ArticleRow.id).order_by(by_title, ArticleRow.id).limit(n).offset(seen))
-        if not articles:
-            return found
-        seen += len(articles)
-        page = filtered(s, q.where(ClaimRow.article_id.in_(articles)), f).order_by(by_title, *CLAIM_ORDER)
-        found += id_column(s, page.limit(f.limit - len(found)))
-        if len(found) >= f.limit or len(articles) < n:
-            return found
-    return None
+    articles = id_column(s, select(ArticleRow.id).order_by(by_title, ArticleRow.id).limit(FIRST_ARTICLES))
+    page = filtered(s, q.where(ClaimRow.article_id.in_(articles)), f).order_by(by_title, *CLAIM_ORDER)
+    found = id_column(s, page.limit(f.limit)) if articles else []
+    return found if len(found) >= f.limit or len(articles) < FIRST_ARTICLES else None
 
 
 def paged(q, f: ClaimFilter):

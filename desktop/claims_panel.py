@@ -41,7 +41,7 @@ def _date(edit: QDateEdit) -> dt.date | None:
 class ClaimList(list):
     """The ids of the selected claims, with the one-line summary the task runner's status widget shows."""
 
-    total = 0  # claims in the project, shown or not
+    total: int | None = 0  # claims in the project, shown or not (None: not counted, with the first rows)
     row_of: dict[int, int] | None = None  # id -> row, built off the UI thread with the ids
     complete = True  # every id the filter selects (False: the first FIRST_ROWS of them)
 
@@ -183,8 +183,8 @@ class ClaimsPanel(QWidget):
                 return None
             f = dataclasses.replace(selected, limit=FIRST_ROWS) if first else selected
             ids = ClaimList(project.claim_ids(f, sort=sort, descending=descending))
-            ids.total = project.count_claims(ClaimFilter(layer=selected.layer))
             ids.complete = not first or len(ids) < FIRST_ROWS
+            ids.total = project.count_claims(ClaimFilter(layer=selected.layer)) if ids.complete else None
             ids.row_of = {ident: row for row, ident in enumerate(ids)}  # here, not on the UI thread
             return ids
 
@@ -235,12 +235,13 @@ class ClaimsPanel(QWidget):
         elif self.model.show_ids(ids, row_of=ids.row_of) and keep_place:
             self._keep_place(anchor, current)
         self._first_rows = not ids.complete
-        self._total = ids.total
+        if ids.total is not None:
+            self._total = ids.total
         self._update_count()
         if ids.complete:
             self.loaded.emit()
-        elif then is not None:
-            then()
+        elif then is not None:  # once the first rows are painted: the rest's read competes for the GIL
+            QTimer.singleShot(0, then)
 
     def _keep_place(self, anchor: int | None, current: int | None) -> None:
         """After new rows: the row that was at the top stays there, the current claim stays current."""
@@ -282,7 +283,7 @@ class ClaimsPanel(QWidget):
 
     def _update_count(self) -> None:
         if self._first_rows:
-            self.count.setText(f"The first {self.model.rowCount()} of {self._total} claims; reading the rest…")
+            self.count.setText(f"The first {self.model.rowCount()} claims; reading the rest…")
         else:
             self.count.setText(f"{self.model.rowCount()} of {self._total} claims")
 
