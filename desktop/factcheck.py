@@ -42,11 +42,13 @@ class FactcheckViews(QObject):
         def annotator() -> str | None:
             return window.annotator
 
+        # hidden docks: each view reads the project when it is first shown (its reads go over every claim)
         self.views: dict[str, QWidget] = {
-            "speakers": SpeakersView(project, change=change, annotator=annotator),
-            "topics": TopicsView(project, change=change, annotator=annotator, show_topic=self.show_timeline),
-            "timeline": TimelineView(project, open_claim=window.open_claim),
-            "stance": StanceChangesView(project, open_claim=window.open_claim),
+            "speakers": SpeakersView(project, change=change, annotator=annotator, read_now=False),
+            "topics": TopicsView(project, change=change, annotator=annotator, show_topic=self.show_timeline,
+                                 read_now=False),
+            "timeline": TimelineView(project, open_claim=window.open_claim, read_now=False),
+            "stance": StanceChangesView(project, open_claim=window.open_claim, read_now=False),
         }
         self.docks: dict[str, QDockWidget] = {}
         self._placed = False  # the docks got their height once this session
@@ -66,12 +68,32 @@ class FactcheckViews(QObject):
             action.setStatusTip(f"Show or hide the {title.lower()}")
             action.triggered.connect(lambda on, k=key: on and self.show(k))  # to the front, not behind a tab
             menu.addAction(action)
-        self._announced = {(p.keep_id, p.other_id) for p in project.speaker_merge_proposals()}
+        self._announced: set[tuple[int, int]] = set()
         self._checking = self._check_again = False
+        self._read_known_proposals(project)
         self._timer = QTimer(self, singleShot=True, interval=0)  # many changes at once: one refresh
         self._timer.timeout.connect(self.refresh_visible)
         window.changes_applied.connect(self.project_changed)
         window.project_opened.connect(self.project_changed)
+
+    def _read_known_proposals(self, project) -> None:
+        """The merge proposals there when the window opened are no news (``announce_proposals`` says only
+        new ones). They count every claim's speaker: read on the reader thread, as every later check."""
+        reader = getattr(self.window, "reader", None)
+        if reader is None:
+            self._announced = {(p.keep_id, p.other_id) for p in project.speaker_merge_proposals()}
+            return
+        self._checking = True
+
+        def known(proposals) -> None:
+            self._checking = False
+            if proposals is not None and project is self.window.project:
+                self._announced = {(p.keep_id, p.other_id) for p in proposals}
+            if self._check_again:  # changes came meanwhile: look again, and say what is new since
+                self.announce_proposals()
+
+        reader.start("Check speaker names", lambda *, progress, cancelled: project.speaker_merge_proposals(),
+                     on_done=known, on_error=lambda _exc: known(None))
 
     def project_changed(self, *_args) -> None:
         """Refresh the open views soon; hidden ones refresh when they are shown."""

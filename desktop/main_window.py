@@ -334,7 +334,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.claims_panel.stale = True
         self.team.read_blind()
         self.team.load_queue_now()  # which layer each article opens in
-        self.refresh_registry()
+        self._read_registry()  # speakers and topics with their claim counts: on the reader, before the list
         self.sync_suggest_scope()
         self.open_article(None)
         self.article_model.set_ids([])

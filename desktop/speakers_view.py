@@ -165,7 +165,9 @@ class SpeakersView(RegistryEditing, QWidget):
     merge_prompt = "Keep this name (the others become aliases):"
 
     def __init__(self, project: Project, *, change: Change | None = None,
-                 annotator: Callable[[], str | None] = lambda: None, parent=None):
+                 annotator: Callable[[], str | None] = lambda: None, read_now: bool = True, parent=None):
+        """``read_now=False``: the registry is read at the first ``refresh`` (a hidden dock's view is read
+        when shown: every speaker's claim count and the merge proposals go over the whole project)."""
         super().__init__(parent)
         self.project = project
         self.change = change or direct_change(self)
@@ -289,7 +291,8 @@ class SpeakersView(RegistryEditing, QWidget):
         split_v.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(split_v)
-        self.refresh()
+        if read_now:
+            self.refresh()
 
     # ---------------------------------------------------------------- reading
     def refresh(self) -> None:

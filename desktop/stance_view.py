@@ -78,7 +78,10 @@ class StanceChangesView(QWidget):
 
     claim_activated = Signal(int)
 
-    def __init__(self, project: Project, *, open_claim: Callable[[int], None] | None = None, parent=None):
+    def __init__(self, project: Project, *, open_claim: Callable[[int], None] | None = None,
+                 read_now: bool = True, parent=None):
+        """``read_now=False``: nothing is read until the first refresh (a hidden dock's view is read when
+        shown: its reads go over the whole project)."""
         super().__init__(parent)
         self.project = project
         self.changes: list[StanceChange] = []
@@ -105,7 +108,8 @@ class StanceChangesView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.browser, 1)
-        self.reload_topics()
+        if read_now:
+            self.reload_topics()
 
     def reload_topics(self) -> None:
         """Refill the topic list (after topics changed), keeping the choice, and refresh."""

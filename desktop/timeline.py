@@ -94,7 +94,10 @@ class TimelineView(QWidget):
 
     claim_activated = Signal(int)
 
-    def __init__(self, project: Project, *, open_claim: Callable[[int], None] | None = None, parent=None):
+    def __init__(self, project: Project, *, open_claim: Callable[[int], None] | None = None,
+                 read_now: bool = True, parent=None):
+        """``read_now=False``: nothing is read until the first refresh (a hidden dock's view is read when
+        shown: its reads go over the whole project)."""
         super().__init__(parent)
         self.project = project
         self.grouping = "speaker"
@@ -136,7 +139,8 @@ class TimelineView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.chart_view, 1)
         layout.addWidget(self.note)
-        self.reload_topics()
+        if read_now:
+            self.reload_topics()
 
     # --------------------------------------------------------------- choosing
     def reload_topics(self) -> None:

@@ -33,7 +33,9 @@ class TopicsView(RegistryEditing, QWidget):
 
     def __init__(self, project: Project, *, change: Change | None = None,
                  annotator: Callable[[], str | None] = lambda: None,
-                 show_topic: Callable[[int], None] | None = None, parent=None):
+                 show_topic: Callable[[int], None] | None = None, read_now: bool = True, parent=None):
+        """``read_now=False``: nothing is read until the first refresh (a hidden dock's view is read when
+        shown: its reads go over the whole project)."""
         super().__init__(parent)
         self.project = project
         self.change = change or direct_change(self)
@@ -99,7 +101,8 @@ class TopicsView(RegistryEditing, QWidget):
         splitter.setSizes([600, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.refresh()
+        if read_now:
+            self.refresh()
 
     def refresh(self) -> None:
         self.model.set_records(self.project.topics())

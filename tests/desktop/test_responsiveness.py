@@ -266,3 +266,32 @@ def test_the_article_list_is_read_on_the_reader_thread_never_on_the_ui_thread(qt
     qtbot.waitUntil(lambda: window.article_model.rowCount() < 12, timeout=10_000)
     assert opened >= 1 and len(reads.off_gui("article_list_ids")) >= opened + 3
     assert [args for name, args, _ in reads.on_gui() if name == "article_list_ids"] == []
+
+
+def test_opening_a_project_reads_nothing_over_the_whole_project_on_the_ui_thread(qtbot, project_path, settings,
+                                                                              monkeypatch):
+    """The article list, the speakers and topics (each with its claim count), the merge proposals and the
+    fact-check views' data all grow with the project: the window reads them on the reader thread, or
+    when a hidden view is first shown, not while it opens (2 s of a 10,000-article project's opening)."""
+    from desktop.main_window import MainWindow
+    from desktop.table_models import IdTableModel
+
+    monkeypatch.setattr(IdTableModel, "BLOCK", BLOCK)
+    _build(project_path, articles=12, per_article=2)
+    reads = Reads(monkeypatch)
+    reads.recording = True
+    window = MainWindow(Project.open(project_path), "ana", settings=settings, load_model=False, owns_project=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.article_list_current, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.reader.tasks, timeout=10_000)
+    assert window.article_id == window.article_model.ids()[0] and window.article_model.rowCount() == 12
+    assert window.claims_panel.speaker.count() == 1 + 2  # "any speaker" and the two mayors, read on the reader
+    unbounded = [(name, rows) for name, args, rows in reads.on_gui() if _unbounded(name, args, rows)]
+    assert not unbounded, f"reads over the whole project on the UI thread while the window opened: {unbounded}"
+    assert {"article_list_ids", "speakers", "topics", "speaker_merge_proposals"} <= \
+        {verb for gui, verb, _, _ in reads.calls if not gui}
+    window.factcheck.show("speakers")  # a view shown reads what it shows
+    assert window.factcheck.views["speakers"].model.rowCount() == 2
+    window.close()
+    window.reader.shutdown()
