@@ -2,19 +2,21 @@
 
 ``DocBin.to_disk`` writes one zlib stream of one msgpack map whose values are the
 token arrays, spaces and span groups of every Doc concatenated, their strings, and
-each Doc's user data: the whole corpus held in memory twice at the end (a 100,000-claim
-export peaked near 500 MB). ``DocBinFile`` keeps what ``DocBin.add`` keeps, but sends
-the large parts to anonymous temporary files as each Doc comes, and at the end writes
-the same map, piece by piece, through the same compression: the bytes are those
-``DocBin.to_disk`` writes (tests/exports/test_training_stream.py compares them). Only
-the strings, and a few numbers per Doc, stay in memory.
+each Doc's cats, flags and user data: the whole corpus held in memory twice at the end
+(a 100,000-claim export peaked near 500 MB). ``DocBinFile`` keeps what ``DocBin.add``
+keeps, but sends each part to an anonymous temporary file as each Doc comes, and at the
+end writes the same map, piece by piece, through the same compression: the bytes are
+those ``DocBin.to_disk`` writes (tests/exports/test_training_stream.py compares them).
+Only a sorted array of the hashes of the strings written so far (8 bytes each) and a few
+numbers per Doc stay in memory; the strings themselves are read back, sorted, at the end.
 
-``add`` also collects a Doc's strings from its attribute arrays (each distinct value
-once) instead of from nine attributes of every token in Python, the same set.
+``add`` collects a Doc's strings from its attribute arrays (each distinct value once)
+instead of from nine attributes of every token in Python: the same set.
 """
 
 from __future__ import annotations
 
+import array
 import contextlib
 import tempfile
 import zlib
@@ -65,16 +67,18 @@ def _array_header(n: int) -> bytes:
 class DocBinFile:
     """``DocBin(attrs, store_user_data)`` whose ``add``ed Docs wait in temporary files in ``folder``."""
 
+    MERGE = 4096  # new string hashes held in a set before they join the sorted array
+
     def __init__(self, folder: Path, attrs=("ORTH", "SPACY"), store_user_data: bool = False):
         model = DocBin(attrs=list(attrs), store_user_data=store_user_data)
         self.version, self.attrs, self.store_user_data = model.version, model.attrs, store_user_data
         self._files = {name: tempfile.TemporaryFile(dir=folder, prefix=".docbin-")
-                       for name in ("tokens", "spaces", "span_groups", "user_data")}
+                       for name in ("tokens", "spaces", "span_groups", "user_data", "cats", "flags", "strings")}
         self._sizes = dict.fromkeys(self._files, 0)
-        self.lengths: list[int] = []
-        self.cats: list[dict] = []
-        self.flags: list[dict] = []
-        self.strings: set[str] = set()
+        self.lengths = array.array("i")  # DocBin's int32 lengths
+        self._known = numpy.zeros(0, dtype=numpy.uint64)  # hashes of the strings written, sorted
+        self._new: set[int] = set()  # and those written since the last merge into _known
+        self._count = 0  # strings written
 
     def _put(self, name: str, data: bytes) -> None:
         self._files[name].write(data)
@@ -82,30 +86,63 @@ class DocBinFile:
 
     def add(self, doc: Doc) -> None:
         """What ``DocBin.add`` keeps of a Doc."""
-        array = doc.to_array(self.attrs)
-        if len(array.shape) == 1:
-            array = array.reshape((array.shape[0], 1))
-        self._put("tokens", array.tobytes("C"))
-        spaces = doc.to_array(SPACY)
-        self._put("spaces", numpy.asarray(spaces.reshape((spaces.shape[0], 1)), dtype=bool).tobytes("C"))
-        self.lengths.append(array.shape[0])
-        self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
-        if len(doc):
-            store = doc.vocab.strings
-            self.strings.update(store[h] for h in set(doc.to_array(_STRING_ATTRS).ravel().tolist()))
-        self.cats.append(doc.cats)
+        k = len(self.attrs)
+        values = doc.to_array([*self.attrs, SPACY, *_STRING_ATTRS])  # one pass over the tokens
+        if len(values.shape) == 1:
+            values = values.reshape((values.shape[0], 1 + k + len(_STRING_ATTRS)))
+        self._put("tokens", values[:, :k].tobytes("C"))
+        self._put("spaces", values[:, k].astype(bool).tobytes("C"))
+        self.lengths.append(values.shape[0])
+        self._put("flags", srsly.msgpack_dumps({"has_unknown_spaces": doc.has_unknown_spaces}))
+        self._put("cats", srsly.msgpack_dumps(doc.cats))
         if self.store_user_data:
             data = srsly.msgpack_dumps(doc.user_data)
             self._put("user_data", _bin_header(len(data)) + data)
         groups = doc.spans.to_bytes()
         self._put("span_groups", _bin_header(len(groups)) + groups)
+        store = doc.vocab.strings
+        labels = []
         for group in doc.spans.values():
             for span in group:
-                self.strings.add(span.label_)
-                if span.kb_id in span.doc.vocab.strings:
-                    self.strings.add(span.kb_id_)
-                if span.id in span.doc.vocab.strings:
-                    self.strings.add(span.id_)
+                labels.append(span.label)
+                if span.kb_id in store:
+                    labels.append(span.kb_id)
+                if span.id in store:
+                    labels.append(span.id)
+        hashes = numpy.unique(values[:, k + 1:])
+        if labels:
+            hashes = numpy.union1d(hashes, numpy.asarray(labels, dtype=numpy.uint64))
+        self._strings(store, hashes)
+
+    def _strings(self, store, hashes: numpy.ndarray) -> None:
+        """Write the strings of these (distinct, sorted) hashes not written before."""
+        known = self._known
+        if len(known):
+            at = numpy.minimum(numpy.searchsorted(known, hashes), len(known) - 1)
+            hashes = hashes[known[at] != hashes]
+        new = self._new
+        for h in hashes.tolist():
+            if h not in new:
+                new.add(h)
+                text = store[h].encode("utf-8")
+                self._put("strings", len(text).to_bytes(4, "little") + text)
+                self._count += 1
+        if len(new) >= self.MERGE:
+            self._known = numpy.union1d(known, numpy.fromiter(new, dtype=numpy.uint64, count=len(new)))
+            new.clear()
+
+    def _sorted_strings(self) -> list[str]:
+        fh = self._files["strings"]
+        fh.seek(0)
+        data = fh.read()
+        strings, at = [], 0
+        for _ in range(self._count):
+            n = int.from_bytes(data[at:at + 4], "little")
+            strings.append(data[at + 4:at + 4 + n].decode("utf-8"))
+            at += 4 + n
+        del data
+        strings.sort()
+        return strings
 
     def write(self, path: Path) -> None:
         """Write the DocBin file (``DocBin.to_disk``'s bytes) to ``path``, then drop the temporary files."""
@@ -129,10 +166,10 @@ class DocBinFile:
                     put(pack(name) + _bin_header(self._sizes[name]))
                     spill(name)
                 put(pack("lengths") + pack(numpy.asarray(self.lengths, dtype="int32").tobytes("C")))
-                put(pack("strings") + pack(sorted(self.strings)))
-                put(pack("cats") + pack(self.cats) + pack("flags") + pack(self.flags))
-                put(pack("span_groups") + _array_header(n))
-                spill("span_groups")
+                put(pack("strings") + pack(self._sorted_strings()))
+                for name in ("cats", "flags", "span_groups"):
+                    put(pack(name) + _array_header(n))
+                    spill(name)
                 if self.store_user_data:
                     put(pack("user_data") + _array_header(n))
                     spill("user_data")

@@ -19,6 +19,7 @@ so the pieces can be put back together. Speaker and cue relations point to every
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import time
 from collections.abc import Iterator
@@ -43,10 +44,11 @@ def _scope(claim_filter, statuses, article_id, negatives: bool) -> tuple[Scope, 
 
 
 def _by_article(project: Project, f: ClaimFilter, batch: int = 200) -> Iterator[tuple[object, list]]:
-    """(article, its claims) for each article with claims in the filter, in article order.
+    """(article, its claims as ``ClaimValues`` rows) for each article with claims in the filter, in article order.
 
-    Claims are streamed; their articles are read ``batch`` at a time (one query each), and only
-    the batch in hand is held, so memory stays flat however large the project.
+    Claims are streamed 250 rows at a time (5,000 held 24 MB); their articles are read ``batch``
+    at a time (one query each), and only the batch in hand is held, so memory stays flat however
+    large the project.
     """
     groups: list[tuple[int, list]] = []
 
@@ -56,7 +58,7 @@ def _by_article(project: Project, f: ClaimFilter, batch: int = 200) -> Iterator[
             yield articles.get(aid) or project.article(aid), claims  # NotFoundError if it is gone
         groups.clear()
 
-    for c in project.stream_claims(f):
+    for c in project.stream_claim_values(f, batch=250):
         if groups and groups[-1][0] == c.article_id:
             groups[-1][1].append(c)
             continue
@@ -67,18 +69,89 @@ def _by_article(project: Project, f: ClaimFilter, batch: int = 200) -> Iterator[
         yield from ready()
 
 
+def _part(start, end, text) -> tuple[int, int, str] | None:
+    """A span of a claim as (start, end, text), None where the claim has none (a ``Claim`` record's Span)."""
+    return None if start is None or end is None else (start, end, text or "")
+
+
+def _fragments(c) -> list[tuple[int, int, str]]:
+    """The content pieces of a claim row: its fragments when split, else the content span."""
+    if c.fragments:
+        return [_part(d["start"], d["end"], d["text"]) for d in c.fragments]
+    return [_part(c.start, c.end, c.content_text)]
+
+
+def _date(value: str | None) -> str | None:
+    """A streamed date (YYYY-MM-DD text) as ``iso`` writes a date."""
+    return value[:10] if value else None
+
+
+class _Docs:
+    """Docs from spaCy's blank English tokenizer, the memory of its vocabulary bounded.
+
+    A vocabulary keeps a lexeme and its strings for every distinct word it has seen, for as long
+    as it lives: +36 MB over the 100,000-claim project, most of an export's memory. Here the first
+    ``WARM`` lexemes are made as usual (they include the common words; the tokenizer caches its
+    first 10,000 chunks only outside a memory zone), then each ``ZONE`` articles are tokenized in
+    one ``nlp.memory_zone()``, which frees the lexemes and strings first met in it. Tokens do not
+    depend on this (nor on the cache): the same tokenizer, rules and text give the same Doc.
+
+    New lexemes get only the attributes the exports read: NORM (a DocBin keeps each token's norm
+    string) and LANG. Computing all 23 lexical attributes (shape, prefix, like_url, …) of every new
+    word was a fifth of tokenizing.
+
+    A Doc is valid until the next ``make`` (or the end of the ``with`` block): use it, then drop it.
+    """
+
+    WARM = 10_000  # lexemes made outside a memory zone
+    ZONE = 100  # articles per memory zone
+
+    def __init__(self):
+        import spacy
+        from spacy.attrs import LANG, NORM
+
+        self.nlp = spacy.blank("en")
+        getters = self.nlp.vocab.lex_attr_getters
+        self.nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in (NORM, LANG) if attr in getters}
+        self._zone = None
+        self._left = 0
+
+    def make(self, text: str):
+        if self._zone is not None and self._left == 0:
+            self._leave()
+        if self._zone is None and len(self.nlp.vocab) >= self.WARM:
+            self._zone = self.nlp.memory_zone()
+            self._zone.__enter__()
+            self._left = self.ZONE
+        self._left -= 1
+        return self.nlp.make_doc(text)
+
+    def _leave(self) -> None:
+        zone, self._zone = self._zone, None
+        zone.__exit__(None, None, None)
+
+    def __enter__(self) -> _Docs:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._zone is not None:
+            self._leave()
+        self.nlp = None  # its vocabulary is not needed while a DocBin is written
+
+
 class _Tokens:
-    def __init__(self, nlp, text: str):
-        self.doc = nlp.make_doc(text)
+    def __init__(self, doc, text: str):
+        self.doc = doc
         self.text = text
         self.skipped = 0
 
-    def span(self, span, label: str, **extra) -> dict | None:
-        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+    def span(self, part: tuple[int, int, str], label: str, **extra) -> dict | None:
+        start, end, text = part
+        tokens = self.doc.char_span(start, end, alignment_mode="expand")
         if tokens is None or len(tokens) == 0:
             self.skipped += 1
             return None
-        return {"start": span.start, "end": span.end, "text": span.text, "label": label,
+        return {"start": start, "end": end, "text": text, "label": label,
                 "token_start": tokens.start, "token_end": tokens.end - 1, **extra}
 
     def json(self) -> str:
@@ -88,50 +161,51 @@ class _Tokens:
         from spacy.attrs import IDX, LENGTH, SPACY
 
         text, enc = self.text, _encode_str
-        rows = self.doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        array = self.doc.to_array([IDX, LENGTH, SPACY])
+        starts, ends, spaces = array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist(), array[:, 2].tolist()
         return "[" + ", ".join([
-            f'{{"text": {enc(text[start:start + length])}, "start": {start}, "end": {start + length}, '
-            f'"id": {i}, "ws": {"true" if ws else "false"}}}'
-            for i, (start, length, ws) in enumerate(rows)]) + "]"
+            f'{{"text": {enc(text[start:end])}, "start": {start}, "end": {end}, "id": {i}, "ws": {_WS[ws]}}}'
+            for i, start, end, ws in zip(itertools.count(), starts, ends, spaces)]) + "]"
 
 
+_WS = ("false", "true")
 _TOKENS = r'"tokens": "\u0000tokens"'  # where the tokens go in a task's JSON (no text can hold it unescaped)
 _encode_str = json.encoder.encode_basestring  # what json.dumps(..., ensure_ascii=False) uses for strings
 
 
 def _task_json(tok: _Tokens, article, claims: list, answer: str) -> str:
-    """One task's line: ``json.dumps(_task(...), ensure_ascii=False)``, the tokens spliced in."""
-    task = _task(tok, article, claims, answer, tokens="\u0000tokens")
-    head = json.dumps(task, ensure_ascii=False)
+    """One task's line: ``json.dumps(task, ensure_ascii=False)`` of the task with a dict per token
+    (``{"text", "start", "end", "id", "ws"}``), the tokens spliced in from the Doc's arrays."""
+    head = json.dumps(_task(tok, article, claims, answer), ensure_ascii=False)
     return head.replace(_TOKENS, '"tokens": ' + tok.json(), 1)
 
 
-def _task(tok: _Tokens, article, claims: list, answer: str, tokens=None) -> dict:
-    """The task as a dict (``tokens``: what to put for the tokens; by default the token dicts)."""
+def _task(tok: _Tokens, article, claims: list, answer: str) -> dict:
+    """The task, its tokens a placeholder (``_task_json`` puts them in)."""
     spans: dict[tuple, dict] = {}
     relations = []
     for c in claims:
         pieces = []
-        for n, piece in enumerate(c.fragments):
-            content = tok.span(piece, CLAIM, claim_id=c.id, fragment=n, fragments=len(c.fragments), kind=c.kind,
-                               speaker=c.speaker, stance=c.stance, topic=c.topic, date=iso(c.date))
+        fragments = _fragments(c)
+        for n, piece in enumerate(fragments):
+            content = tok.span(piece, CLAIM, claim_id=c.id, fragment=n, fragments=len(fragments), kind=c.kind,
+                               speaker=c.speaker, stance=c.stance, topic=c.topic, date=_date(c.date))
             if content is not None:
-                spans.setdefault((piece.start, piece.end, CLAIM), content)
+                spans.setdefault((piece[0], piece[1], CLAIM), content)
                 pieces.append(content)
-        for part, label, rel in ((c.mention, SPEAKER, SPEAKER_OF), (c.cue, CUE, CUE_OF)):
+        for part, label, rel in ((_part(c.mention_start, c.mention_end, c.mention_text), SPEAKER, SPEAKER_OF),
+                                 (_part(c.cue_start, c.cue_end, c.cue_text), CUE, CUE_OF)):
             if part is None or not pieces:
                 continue
             head = tok.span(part, label)
             if head is None:
                 continue
-            spans.setdefault((part.start, part.end, label), head)
+            spans.setdefault((part[0], part[1], label), head)
             relations += [{"head": head["token_end"], "child": content["token_end"], "label": rel,
                            "head_span": _ref(head), "child_span": _ref(content)} for content in pieces]
     return {
         "text": article.text,
-        "tokens": tokens if tokens is not None else [
-            {"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
-            for t in tok.doc],
+        "tokens": "\u0000tokens",
         "spans": sorted(spans.values(), key=lambda s: (s["start"], s["end"], s["label"])),
         "relations": relations,
         "answer": answer,
@@ -149,18 +223,15 @@ def export_jsonl(project: Project, path, *, claim_filter: ClaimFilter | None = N
                  article_id: int | None = None, negatives: bool = False, progress: Progress | None = None,
                  cancelled: Cancelled | None = None) -> ExportSummary:
     """Prodigy-style JSONL: one accepted task per article, plus one rejected task per rejected claim if asked."""
-    import spacy
-
     started = time.perf_counter()
     scope, positive = _scope(claim_filter, statuses, article_id, negatives)
     scope.checked(project)
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled, every=100)
-    nlp = spacy.blank("en")
     articles = skipped = 0
     try:
-        with output(path) as fh:
+        with output(path) as fh, _Docs() as docs:
             for article, claims in _by_article(project, scope.claim_filter):
-                tok = _Tokens(nlp, article.text)
+                tok = _Tokens(docs.make(article.text), article.text)
                 accepted = [c for c in claims if c.status in positive]
                 if accepted:
                     fh.write(_task_json(tok, article, accepted, "accept") + "\n")
@@ -194,15 +265,12 @@ def export_spacy(project: Project, path, *, claim_filter: ClaimFilter | None = N
 
 def _export_spacy(project: Project, path, *, claim_filter, statuses, article_id, negatives, progress,
                   cancelled) -> ExportSummary:
-    import spacy
-
     from .docbin_file import DocBinFile
 
     started = time.perf_counter()
     scope, positive = _scope(claim_filter, statuses, article_id, negatives)
     scope.checked(project)
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled, every=100)
-    nlp = spacy.blank("en")
     target = check_target(path)
     try:  # the Docs wait in temporary files beside the target (they may be large: not in /tmp)
         docbin = DocBinFile(target.parent, attrs=["ORTH", "SPACY"], store_user_data=True)
@@ -210,45 +278,12 @@ def _export_spacy(project: Project, path, *, claim_filter, statuses, article_id,
         raise write_error(target, exc) from exc
     articles = skipped = 0
     try:
-        for article, claims in _by_article(project, scope.claim_filter):
-            doc = nlp.make_doc(article.text)
-            groups: dict[str, list] = {"claims": [], "speakers": [], "cues": [], "rejected": []}
-            seen: set[tuple] = set()
-            meta = []
-            for c in claims:
-                key = "claims" if c.status in positive else "rejected"
-                pieces = [doc.char_span(p.start, p.end, label=CLAIM, alignment_mode="expand", span_id=str(c.id))
-                          for p in c.fragments]
-                skipped += sum(p is None for p in pieces)
-                pieces = [p for p in pieces if p is not None]
-                if not pieces:
-                    continue
-                groups[key] += pieces
-                meta.append({"id": c.id, "status": c.status, "start": c.content.start, "end": c.content.end,
-                             "fragments": [[p.start, p.end] for p in c.fragments],
-                             "kind": c.kind, "speaker": c.speaker, "role": c.role, "stance": c.stance,
-                             "topic": c.topic, "date": iso(c.date)})
-                if key == "rejected":
-                    continue
-                for part, label, name in ((c.mention, SPEAKER, "speakers"), (c.cue, CUE, "cues")):
-                    if part is None or (part.start, part.end, label) in seen:
-                        continue
-                    seen.add((part.start, part.end, label))
-                    span = doc.char_span(part.start, part.end, label=label, alignment_mode="expand",
-                                         kb_id=(c.speaker or "") if label == SPEAKER else "")
-                    if span is None:
-                        skipped += 1
-                    else:
-                        groups[name].append(span)
-            for name, spans in groups.items():
-                if name != "rejected" or negatives:
-                    doc.spans[name] = spans
-            doc.user_data["quotedesk"] = {"article_id": article.id, "title": article.title, "url": article.url,
-                                          "published": iso(article.published), "claims": meta}
-            docbin.add(doc)
-            articles += 1
-            if ticker.step(len(claims)):
-                raise Cancel
+        with _Docs() as docs:
+            for article, claims in _by_article(project, scope.claim_filter):
+                skipped += _add_doc(docbin, docs.make(article.text), article, claims, positive, negatives)
+                articles += 1
+                if ticker.step(len(claims)):
+                    raise Cancel
         with replaced(path) as part:
             docbin.write(part)
     except Cancel:
@@ -259,3 +294,47 @@ def _export_spacy(project: Project, path, *, claim_filter, statuses, article_id,
         docbin.close()
     ticker.finish()
     return finish("spacy", path, started, claims=ticker.done, articles=articles, warnings=_skipped(skipped))
+
+
+def _add_doc(docbin, doc, article, claims: list, positive: tuple[str, ...], negatives: bool) -> int:
+    """Put an article's claims on its Doc as span groups and user data, add it to the DocBin; returns
+    how many spans covered no token."""
+    skipped = 0
+    groups: dict[str, list] = {"claims": [], "speakers": [], "cues": [], "rejected": []}
+    seen: set[tuple] = set()
+    meta = []
+    for c in claims:
+        key = "claims" if c.status in positive else "rejected"
+        fragments = _fragments(c)
+        span_id = str(c.id)
+        pieces = [doc.char_span(start, end, label=CLAIM, alignment_mode="expand", span_id=span_id)
+                  for start, end, _ in fragments]
+        skipped += sum(p is None for p in pieces)
+        pieces = [p for p in pieces if p is not None]
+        if not pieces:
+            continue
+        groups[key] += pieces
+        meta.append({"id": c.id, "status": c.status, "start": c.start, "end": c.end,
+                     "fragments": [[start, end] for start, end, _ in fragments],
+                     "kind": c.kind, "speaker": c.speaker, "role": c.role, "stance": c.stance,
+                     "topic": c.topic, "date": _date(c.date)})
+        if key == "rejected":
+            continue
+        for part, label, name in ((_part(c.mention_start, c.mention_end, c.mention_text), SPEAKER, "speakers"),
+                                  (_part(c.cue_start, c.cue_end, c.cue_text), CUE, "cues")):
+            if part is None or (part[0], part[1], label) in seen:
+                continue
+            seen.add((part[0], part[1], label))
+            span = doc.char_span(part[0], part[1], label=label, alignment_mode="expand",
+                                 kb_id=(c.speaker or "") if label == SPEAKER else "")
+            if span is None:
+                skipped += 1
+            else:
+                groups[name].append(span)
+    for name, spans in groups.items():
+        if name != "rejected" or negatives:
+            doc.spans[name] = spans
+    doc.user_data["quotedesk"] = {"article_id": article.id, "title": article.title, "url": article.url,
+                                  "published": iso(article.published), "claims": meta}
+    docbin.add(doc)
+    return skipped
