@@ -66,6 +66,9 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         # quiet reads (article list while jobs run, the claims table, claim search): off the UI
         # thread too, but on their own runner so they never take over the status bar's progress
         self.reader = TaskRunner(self, max_threads=1)
+        # the claims table's ids on a thread of their own: its first rows never wait behind the reader's
+        # reads over the whole project (the article list, the speakers, the merge proposals at opening)
+        self.claims_reader = TaskRunner(self, max_threads=1)
         self._list_generation = 0
         self._list_shown = 0  # the generation of the article list read last shown
         self._closed = False
@@ -205,7 +208,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         page.addWidget(self.finished_banner)
         page.addWidget(self.article_view, 1)
         self._article_page_layout = page
-        self.claims_panel = ClaimsPanel(self.reader)
+        self.claims_panel = ClaimsPanel(self.claims_reader)
         self.claims_panel.claim_activated.connect(self.open_claim)
         self.claims_panel.claim_selected.connect(self.show_claim)
         self.tabs = QTabWidget(documentMode=True)
@@ -624,6 +627,7 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.settings.sync()
         self.runner.shutdown()
         self.reader.shutdown()
+        self.claims_reader.shutdown()
         if self.nlp is not None:
             self.nlp.close()  # stops the helper process
         if self.owns_project:
