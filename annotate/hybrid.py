@@ -291,7 +291,36 @@ def model_claims(doc: Doc, quotes: list[tuple[int, int]] | None = None,
             claim.cue = _governing_word(claim.fragments[0], sents)
         if claim.cue is not None:
             claim.source = _source_for(claim.cue, sources, claim.fragments, sents)
+            _cut_occasion(claim)
     return claims
+
+
+# words opening an adverbial of time or reason: on the cue, they say when or why the source spoke
+OCCASION_WORDS = frozenset({"when", "while", "during", "after", "before", "because", "since", "until"})
+
+
+def _cut_occasion(claim: ModelClaim) -> None:
+    """A content the model ran on into the cue's own adverbial of time or reason ends before it:
+    ``described [Mr. Obama as a climate evangelist] when he ran in 2008``, ``spoke about [her ties
+    to black churches] while at the convention``: the parse hangs it on the cue, not on the content."""
+    if len(claim.fragments) != 1:
+        return
+    content, head = claim.fragments[0], cue_head(claim.cue)
+    if content.start <= head.i < content.end:
+        return
+    doc = content.doc
+    for tok in doc[content.start + 1:content.end]:
+        if tok.lower_ not in OCCASION_WORDS:
+            continue
+        opens = tok.head if tok.dep_ in ("mark", "advmod") and tok.head.i > tok.i else tok  # "when he ran"
+        if opens.head != head:
+            return  # the first such word belongs to the content ("said [he left when ...]")
+        end = tok.i
+        while end > content.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end > content.start:
+            claim.fragments[0] = doc[content.start:end]
+        return
 
 
 def is_direct(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:

@@ -304,3 +304,16 @@ def test_model_bounds_taken_where_they_hold_the_rules_content_and_go_on(text, ru
     assert out.speaker == r.speaker  # the rule's fields stay
     [plain] = hybrid.combine([r], [m], hybrid.Policy(), text, quotes)  # not asked for: the rules' bounds
     assert plain.content.text == rule
+
+
+def test_model_content_stops_before_the_cues_own_time_or_reason(parse):
+    doc = mark(parse("Few people described Mr. Obama as a climate champion when he ran for office in 2008."),
+               ("Few people", "SOURCE"), ("described", "CUE"),
+               ("Mr. Obama as a climate champion when he ran for office in 2008", "CONTENT"))
+    [claim] = hybrid.model_claims(doc)
+    assert [f.text for f in claim.fragments] == ["Mr. Obama as a climate champion"]
+    # a time clause inside the reported clause is part of what was said
+    doc = mark(parse("She said the plant closed when the storm hit the coast."),
+               ("She", "SOURCE"), ("said", "CUE"), ("the plant closed when the storm hit the coast", "CONTENT"))
+    [claim] = hybrid.model_claims(doc)
+    assert [f.text for f in claim.fragments] == ["the plant closed when the storm hit the coast"]
