@@ -23,6 +23,7 @@ from .models import ArticleRow, AuditRow, ClaimRow, SpeakerRoleRow, SpeakerRow, 
 from .claims import filtered, paged
 from .records import Article, Claim, ClaimFilter, ClaimValues, NewArticle, SpeakerRole
 from .registry import resolve_speaker, resolve_topic
+from .search import indexed_after_insert
 from .store import Store
 
 
@@ -230,6 +231,79 @@ def _sync_sequences(s) -> None:
                        f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))
 
 
+# Columns of the rows ``load_bulk`` inserts, in the order its tuples hold them.
+_ARTICLE_INSERT = ("id", "title", "source", "url", "publisher", "author", "published", "published_source",
+                   "language", "raw_text", "text", "content_hash", "imported_at", "done", "suggested_at", "version")
+_CLAIM_INSERT = ("id", "article_id", "start", "end", "content_text", "fragments", "kind", "cue_start", "cue_end",
+                 "cue_text", "speaker_id", "mention_start", "mention_end", "mention_text", "role", "date",
+                 "date_text", "date_assumed", "stance", "topic_id", "verdict_rating", "verdict_explanation",
+                 "verdict_url", "verdict_date", "note", "status", "origin", "model_name", "model_version",
+                 "confidence", "annotator", "created_at", "updated_at", "version")
+_STATUS, _ORIGIN, _VERSION = (_CLAIM_INSERT.index(name) for name in ("status", "origin", "version"))
+_AUDIT_INSERT = ("entity", "entity_id", "action_id", "kind", "field", "old", "new", "annotator", "at")
+_STATEMENTS: dict = {}  # (dialect name, table, columns) -> (INSERT statement, [(position, bind processor)])
+
+
+def _insert_rows(s, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert rows (tuples of Python values in ``columns``' order) with the driver's executemany.
+
+    Each value is converted by the column type's own bind processor for this dialect, as
+    SQLAlchemy's ``insert()`` would (dates as ISO text and JSON serialised on SQLite, JSON
+    wrapped for psycopg), so the rows are stored exactly as a Core insert stores them; what is
+    skipped is SQLAlchemy's per-row parameter handling (dicts, compiled-parameter lookups),
+    which cost more than SQLite's own work. Only the columns that have a processor are
+    converted, a column at a time.
+    """
+    conn = s.connection()
+    dialect = conn.dialect
+    key = (dialect.name, table.name, columns)
+    if key not in _STATEMENTS:
+        quote = dialect.identifier_preparer.quote
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+                     f"VALUES ({', '.join([mark] * len(columns))})")
+        processors = []
+        for i, name in enumerate(columns):
+            process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None:
+                processors.append((i, process))
+        _STATEMENTS[key] = statement, processors
+    statement, processors = _STATEMENTS[key]
+    if processors:
+        values = list(zip(*rows, strict=True))
+        for i, process in processors:
+            values[i] = _converted(process, values[i])
+        rows = list(zip(*values, strict=True))
+    conn.exec_driver_sql(statement, rows)
+
+
+def _converted(process, column) -> list:
+    """``process`` applied to each value of a column, once per distinct value: a load's timestamps,
+    dates, flags and empty JSON repeat (converting a timestamp on SQLite costs more than storing it)."""
+    memo: dict = {}  # by type and value: True == 1 == 1.0, but a JSON column must not store one as the other
+    out = []
+    add = out.append
+    for value in column:
+        key = (value.__class__, value)
+        try:
+            add(memo[key])
+        except KeyError:
+            memo[key] = converted = process(value)
+            add(converted)
+        except TypeError:  # unhashable: a JSON list or object
+            add(process(value))
+    return out
+
+
+class _Entry(dict):
+    """A small JSON object of scalars that can be a dict key, so equal ones are serialised once."""
+
+    __slots__ = ()
+
+    def __hash__(self):
+        return hash(tuple(self.items()))
+
+
 class Bulk:
     def __init__(self, store: Store):
         self._store = store
@@ -300,13 +374,13 @@ class Bulk:
         notes: list[str] = []
         counts = dict.fromkeys(("articles_added", "articles_merged", "articles_skipped", "claims_added",
                                 "claims_skipped", "speakers_added", "topics_added"), 0)
-        with self._store.writing() as s:
+        with self._store.writing() as s, indexed_after_insert(s):
             speaker_ids = self._load_speakers(s, speakers, counts)
             topic_ids = {name_key(t.name): i for i, t in self._load_topics(s, topics, counts)}
             article_ids = _Ids(s, "articles", s.scalars(select(ArticleRow.id)))
             claim_ids = _Ids(s, "claims", s.scalars(select(ClaimRow.id)))
-            pending_articles: list[dict] = []
-            pending_claims: list[dict] = []
+            pending_articles: list[tuple] = []
+            pending_claims: list[tuple] = []
             by_hash = dict(s.execute(select(ArticleRow.content_hash, ArticleRow.id)).all())
             annotators: set[str] = set()
             stamp = now()
@@ -332,13 +406,10 @@ class Bulk:
                     if not art.text.strip():
                         raise InvalidValueError(f"Article {bulk.id} has no text.")
                     article_id = article_ids.take(bulk.id)
-                    pending_articles.append(dict(
-                        id=article_id, title=art.title, source=art.source, url=art.url,
-                        publisher=art.publisher, author=art.author, published=art.published,
-                        published_source=art.published_source, language=art.language,
-                        raw_text=art.raw_text if art.raw_text is not None else art.text, text=art.text,
-                        content_hash=digest, imported_at=bulk.imported_at or stamp, done=bool(bulk.done),
-                        suggested_at=bulk.suggested_at))
+                    pending_articles.append((  # in _ARTICLE_INSERT's order
+                        article_id, art.title, art.source, art.url, art.publisher, art.author, art.published,
+                        art.published_source, art.language, art.raw_text if art.raw_text is not None else art.text,
+                        art.text, digest, bulk.imported_at or stamp, bool(bulk.done), bulk.suggested_at, 1))
                     by_hash[digest] = article_id
                     counts["articles_added"] += 1
                     spans = set()
@@ -362,47 +433,47 @@ class Bulk:
         return LoadResult(**counts, notes=tuple(notes))
 
     @staticmethod
-    def _flush(s, articles: list[dict], claims: list[dict], audit: bool, stamp: dt.datetime) -> None:
-        """Insert the pending rows in batches (Core executemany), articles first, then clear the lists."""
+    def _flush(s, articles: list[tuple], claims: list[tuple], audit: bool, stamp: dt.datetime) -> None:
+        """Insert the pending rows (articles first, then claims and their audit entries), then clear the lists."""
         if articles:
-            s.execute(insert(ArticleRow.__table__), articles)
+            _insert_rows(s, ArticleRow.__table__, _ARTICLE_INSERT, articles)
         if claims:
-            s.execute(insert(ClaimRow.__table__), claims)
+            _insert_rows(s, ClaimRow.__table__, _CLAIM_INSERT, claims)
             if audit:
-                s.execute(insert(AuditRow.__table__), [
-                    dict(entity="claim", entity_id=r["id"], action_id=None, kind="import", field=None, old=None,
-                         new={"status": r["status"], "origin": r["origin"], "version": r["version"]},
-                         annotator=None, at=stamp) for r in claims])
+                entries = [("claim", r[0], None, "import", None, None,
+                            _Entry(status=r[_STATUS], origin=r[_ORIGIN], version=r[_VERSION]), None, stamp)
+                           for r in claims]
+                _insert_rows(s, AuditRow.__table__, _AUDIT_INSERT, entries)
         articles.clear()
         claims.clear()
 
     def _bulk_claim_row(self, s, loaded: BulkArticle, article_id: int, bulk: BulkClaim, speaker_ids: dict,
                         topic_ids: dict, counts: dict, ids: _Ids, stamp: dt.datetime) -> dict:
-        c, art = bulk.draft, loaded.article
-        label = f"claim {bulk.id} of article {loaded.id}"
-        if c.kind not in KINDS:
-            raise InvalidValueError(f"The kind of {label} must be one of {', '.join(KINDS)}, not {c.kind!r}.")
-        if c.status not in STATUSES:
-            raise InvalidValueError(f"The status of {label} must be one of {', '.join(STATUSES)}, not {c.status!r}.")
-        if c.stance is not None and c.stance not in STANCES:
-            raise InvalidValueError(f"The stance of {label} must be one of {', '.join(STANCES)}, not {c.stance!r}.")
+        c, text = bulk.draft, loaded.article.text
+        if c.kind not in KINDS or c.status not in STATUSES or (c.stance is not None and c.stance not in STANCES):
+            label = f"claim {bulk.id} of article {loaded.id}"
+            for what, value, allowed in (("kind", c.kind, KINDS), ("status", c.status, STATUSES),
+                                         ("stance", c.stance, STANCES)):
+                if value not in allowed and (what != "stance" or value is not None):
+                    raise InvalidValueError(f"The {what} of {label} must be one of {', '.join(allowed)}, "
+                                            f"not {value!r}.")
         origin = c.origin if c.origin in ORIGINS else "import"
-        spans = {}
-        for what, sp in (("content", c.content), ("cue", c.cue), ("mention", c.mention)):
-            if sp is None:
-                spans[what] = (None, None, None)
-                continue
-            if not (0 <= sp.start < sp.end <= len(art.text)):
-                raise InvalidValueError(f"The {what} span {sp.start}–{sp.end} of {label} is outside "
-                                        f"the article text (0–{len(art.text)}).")
-            spans[what] = (sp.start, sp.end, art.text[sp.start:sp.end])
+        content, cue, mention = c.content, c.cue, c.mention
+        if content is None:
+            raise InvalidValueError(f"Claim {bulk.id} of article {loaded.id} has no content span.")
+        size = len(text)
+        for what, sp in (("content", content), ("cue", cue), ("mention", mention)):
+            if sp is not None and not 0 <= sp.start < sp.end <= size:
+                raise InvalidValueError(f"The {what} span {sp.start}–{sp.end} of claim {bulk.id} of article "
+                                        f"{loaded.id} is outside the article text (0–{size}).")
         pieces = None
-        if len(c.fragments) > 1 or (c.fragments and (c.fragments[0].start, c.fragments[0].end)
-                                    != (c.content.start, c.content.end)):
-            checked = _fragments.checked(art.text, c.fragments, label)
-            if (checked[0].start, checked[-1].end) != spans["content"][:2]:
+        fragments = c.fragments
+        if len(fragments) > 1 or (fragments and (fragments[0].start, fragments[0].end) != (content.start, content.end)):
+            label = f"claim {bulk.id} of article {loaded.id}"
+            checked = _fragments.checked(text, fragments, label)
+            if (checked[0].start, checked[-1].end) != (content.start, content.end):
                 raise InvalidValueError(
-                    f"The content span {c.content.start}–{c.content.end} of {label} must run from its first "
+                    f"The content span {content.start}–{content.end} of {label} must run from its first "
                     f"fragment's start to its last fragment's end ({checked[0].start}–{checked[-1].end}).")
             pieces = _fragments.to_stored(checked)
         speaker_id = speaker_ids.get(bulk.speaker_id) if bulk.speaker_id is not None else None
@@ -413,25 +484,27 @@ class Bulk:
                 speaker_id = speaker_ids[key] = resolve_speaker(None, s, c.speaker)
         topic_id = None
         if c.topic:
-            topic_id = topic_ids.get(name_key(c.topic))
+            topic_id = topic_ids.get(("as written", c.topic))
             if topic_id is None:
-                topic_id = resolve_topic(None, s, c.topic)
-                topic_ids[name_key(c.topic)] = topic_id
-                counts["topics_added"] += 1
-        row = dict(
-            id=None, article_id=article_id, start=spans["content"][0], end=spans["content"][1],
-            content_text=spans["content"][2], fragments=pieces, kind=c.kind, cue_start=spans["cue"][0], cue_end=spans["cue"][1],
-            cue_text=spans["cue"][2], speaker_id=speaker_id, mention_start=spans["mention"][0],
-            mention_end=spans["mention"][1], mention_text=spans["mention"][2], role=c.role, date=c.date,
-            date_text=c.date_text, date_assumed=bool(c.date_assumed), stance=c.stance, topic_id=topic_id,
-            verdict_rating=c.verdict_rating, verdict_explanation=c.verdict_explanation, verdict_url=c.verdict_url,
-            verdict_date=c.verdict_date, note=c.note, status=c.status, origin=origin, model_name=c.model_name,
-            model_version=c.model_version, confidence=c.confidence, annotator=bulk.annotator,
-            created_at=bulk.created_at or stamp,
-            updated_at=bulk.updated_at or bulk.created_at or stamp, version=max(1, int(bulk.version or 1)),
-        )
-        row["id"] = ids.take(bulk.id)
-        return row
+                topic_id = topic_ids.get(name_key(c.topic))
+                if topic_id is None:
+                    topic_id = topic_ids[name_key(c.topic)] = resolve_topic(None, s, c.topic)
+                    counts["topics_added"] += 1
+                topic_ids[("as written", c.topic)] = topic_id
+        if cue is None:
+            cue_start = cue_end = cue_text = None
+        else:
+            cue_start, cue_end, cue_text = cue.start, cue.end, text[cue.start:cue.end]
+        if mention is None:
+            mention_start = mention_end = mention_text = None
+        else:
+            mention_start, mention_end, mention_text = mention.start, mention.end, text[mention.start:mention.end]
+        return (  # in _CLAIM_INSERT's order
+            ids.take(bulk.id), article_id, content.start, content.end, text[content.start:content.end], pieces,
+            c.kind, cue_start, cue_end, cue_text, speaker_id, mention_start, mention_end, mention_text, c.role,
+            c.date, c.date_text, bool(c.date_assumed), c.stance, topic_id, c.verdict_rating, c.verdict_explanation, c.verdict_url, c.verdict_date, c.note, c.status, origin,
+            c.model_name, c.model_version, c.confidence, bulk.annotator, bulk.created_at or stamp,
+            bulk.updated_at or bulk.created_at or stamp, max(1, int(bulk.version or 1)))
 
     def _load_speakers(self, s, speakers: Sequence[BulkSpeaker], counts: dict) -> dict:
         """Map of document speaker id -> id here, adding the speakers that are new.

@@ -6,7 +6,9 @@ SQLite (PostgreSQL for teams) the same questions are answered with ILIKE.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 
 from sqlalchemy import Select, Text, cast, or_, select, text
 from sqlalchemy.orm import Session
@@ -81,6 +83,43 @@ def article_ids_matching(session: Session, user_text: str) -> Select | None:
     return select(ArticleRow.id).where(
         or_(ArticleRow.title.ilike(pattern, escape="\\"), ArticleRow.text.ilike(pattern, escape="\\"))
     )
+
+
+# The full-text tables, each with the table it indexes and the trigger that indexes a row as it is inserted.
+_INDEXED = (("claims_fts", "claims", "claims_fts_ai"), ("articles_fts", "articles", "articles_fts_ai"))
+
+
+@contextlib.contextmanager
+def indexed_after_insert(session: Session) -> Iterator[None]:
+    """Rows inserted in the block (new ids above each table's current highest) are added to the
+    full-text indexes at its end, in one statement per index, instead of one row at a time.
+
+    Inserting through the AFTER INSERT triggers costs SQLite ~40 µs a row with an executemany:
+    FTS5 writes its pending terms out at every statement's end, so 100,000 claims make 100,000
+    tiny index segments to merge. The triggers are dropped for the block and created again
+    from their own stored SQL; all of it happens in the caller's transaction, so a rollback
+    (an error, a cancel) brings them back as they were. Only SQLite has these indexes.
+    """
+    if not _is_sqlite(session):
+        yield
+        return
+    conn = session.connection()
+    floors, triggers = {}, []
+    for fts, table, trigger in _INDEXED:
+        sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                   (trigger,)).scalar()
+        if sql is None:  # a project whose index is kept some other way: leave it alone
+            continue
+        floors[fts, table] = conn.exec_driver_sql(f"SELECT COALESCE(MAX(id), 0) FROM {table}").scalar()
+        triggers.append((trigger, sql))
+        conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
+    yield
+    for (fts, table), floor in floors.items():
+        columns = ", ".join(r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({fts})"))
+        conn.exec_driver_sql(f"INSERT INTO {fts}(rowid, {columns}) SELECT id, {columns} FROM {table} WHERE id > ?",
+                             (floor,))
+    for _, sql in triggers:
+        conn.exec_driver_sql(sql)
 
 
 def hits(session: Session, text: str, limit: int) -> list[SearchHit]:
