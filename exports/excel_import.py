@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -108,14 +109,13 @@ MAX_ID = 2**31 - 1  # ids and versions are 32-bit integers on PostgreSQL
 def _rows(path, sized=None):
     """(row number, {header: value}, {header: cell reference}) for each data row of the Claims sheet;
     ``sized(rows)`` is told the number of rows the sheet says it has (None if it does not say)."""
-    from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
     check = check_workbook(path)  # limits, ZIP bombs, entities, malformed XML: refused before openpyxl reads
     blank_formulas = check.formulas_without_value("Claims")
     try:
         with _quiet():
-            book = load_workbook(path, read_only=True, data_only=True)
+            book = _read_only_workbook(path)
     except Exception as exc:  # openpyxl's own complaint about a part it could not make sense of
         raise ExportError(f"{path} is not an Excel workbook Quotedesk can read ({type(exc).__name__}: {exc}). "
                           "Save it again from Excel or LibreOffice as .xlsx, or export it again.") from None
@@ -156,6 +156,23 @@ def _rows(path, sized=None):
             yield n, dict(zip(header, values)), blanks
     finally:
         book.close()
+
+
+_SHEET_RELATIONSHIPS = re.compile(r"xl/worksheets/_rels/[^/]+\.rels")
+
+
+def _read_only_workbook(path):
+    """``openpyxl.load_workbook(path, read_only=True, data_only=True)``, without the worksheets'
+    relationship parts: a read-only worksheet never uses them, yet openpyxl parses each whole into
+    a tree first. An export's hyperlinks are there (one per article: 17 MB of XML per sheet for
+    1,000,000 claims), and that tree was the largest thing in memory during an import (~190 MB).
+    The parts are still checked by ``check_workbook``."""
+    from openpyxl.reader.excel import ExcelReader
+
+    reader = ExcelReader(path, read_only=True, data_only=True)
+    reader.valid_files = [name for name in reader.valid_files if not _SHEET_RELATIONSHIPS.fullmatch(name)]
+    reader.read()
+    return reader.wb
 
 
 @contextlib.contextmanager
@@ -241,7 +258,7 @@ def import_xlsx(project: Project, path, *, annotator: str | None = None, dry_run
     batches, before anything is applied (a cancelled import changes nothing).
     """
     found = _Found()
-    seen: set[int] = set()
+    seen = _SeenIds()
     batch: list[tuple[int, int, int, dict]] = []
     total = 0
 
@@ -269,10 +286,9 @@ def import_xlsx(project: Project, path, *, annotator: str | None = None, dry_run
         if claim_id is None or version is None:
             found.errors.append(RowIssue(n, claim_id, "no claim id and version; the row was not exported by Quotedesk"))
             continue
-        if claim_id in seen:
+        if not seen.add(claim_id):
             found.errors.append(RowIssue(n, claim_id, "the claim appears twice in the sheet; only its first row counts"))
             continue
-        seen.add(claim_id)
         batch.append((n, claim_id, version, _editable(row)))
         if len(batch) >= BATCH:
             found.compare(project, batch)
@@ -301,6 +317,34 @@ def import_xlsx(project: Project, path, *, annotator: str | None = None, dry_run
             changes += changed
     return XlsxImport(tuple(changes), tuple(found.conflicts), tuple(sorted(found.errors, key=lambda e: e.row)),
                       found.unchanged, applied=not dry_run, source=str(path), not_read_back=tuple(found.ignored))
+
+
+class _SeenIds:
+    """The claim ids met in the sheet so far, to find a claim's second row: a bit per id below
+    ``BITMAP_IDS`` (an export's ids are dense: 1,000,000 claims take 125 KB, where a set of them
+    took 63 MB), a set for any id above."""
+
+    BITMAP_IDS = 2**26  # 8 MB of bits at most
+
+    def __init__(self):
+        self.bits = bytearray()
+        self.more: set[int] = set()
+
+    def add(self, claim_id: int) -> bool:
+        """Note the id; False when it was met before."""
+        if claim_id >= self.BITMAP_IDS:
+            if claim_id in self.more:
+                return False
+            self.more.add(claim_id)
+            return True
+        byte, bit = claim_id >> 3, 1 << (claim_id & 7)
+        if byte >= len(self.bits):
+            size = min(max(byte + 1, 2 * len(self.bits)), self.BITMAP_IDS >> 3)  # doubling, up to the cap
+            self.bits.extend(bytes(size - len(self.bits)))
+        if self.bits[byte] & bit:
+            return False
+        self.bits[byte] |= bit
+        return True
 
 
 _KEPT = (*EDITABLE, *("Speaker", "Role", "Topic"))  # the columns compared with the project

@@ -337,3 +337,53 @@ def test_a_cancelled_import_changes_nothing_and_progress_counts_rows(cli, workbo
         report = excel_import.import_xlsx(project, path, progress=lambda done, total: seen.append((done, total)))
     assert {c.new for c in report.changes} == {"changed by an editor", "and another"}
     assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+# ---------------------------------------------------------------- memory: what is kept while reading
+def test_a_claims_second_row_is_reported_also_for_ids_far_apart(cli, workbook, tmp_path):
+    """The ids met are kept as bits (dense ids) and in a set (ids far above): a repeat is found in both."""
+    from exports.excel_import import _SeenIds
+
+    book = load_workbook(workbook)
+    sheet = book["Claims"]
+    first_id = sheet.cell(row=2, column=_column(CLAIM_ID)).value
+    far = _SeenIds.BITMAP_IDS + 5
+    sheet.cell(row=3, column=_column(CLAIM_ID)).value = first_id  # the first claim again
+    sheet.cell(row=4, column=_column(CLAIM_ID)).value = far
+    sheet.cell(row=5, column=_column(CLAIM_ID)).value = far
+    path = tmp_path / "twice.xlsx"
+    book.save(path)
+    run = cli("import-xlsx", path)
+    assert run.code == 1
+    assert f"Row 3 (claim {first_id}): the claim appears twice" in run.out, run.out
+    assert f"Row 4 (claim {far}): this claim is no longer in the project" in run.out
+    assert f"Row 5 (claim {far}): the claim appears twice" in run.out
+
+
+def test_seen_ids_grow_as_needed_and_stay_bounded():
+    from exports.excel_import import _SeenIds
+
+    seen = _SeenIds()
+    assert [seen.add(i) for i in (1, 9, 1, 8, 9)] == [True, True, False, True, False]
+    assert seen.add(1_000_000) and not seen.add(1_000_000) and len(seen.bits) <= 2 * 1_000_000 // 8 + 1
+    top = _SeenIds.BITMAP_IDS - 1
+    assert seen.add(top) and not seen.add(top) and len(seen.bits) == _SeenIds.BITMAP_IDS // 8
+    assert seen.add(top + 1) and not seen.add(top + 1) and seen.more == {top + 1}
+    assert not seen.add(8) and not seen.add(1_000_000)
+
+
+def test_the_worksheets_relationships_are_not_parsed_by_openpyxl(cli, workbook, tmp_path, monkeypatch):
+    """openpyxl's read-only mode parses each worksheet's relationship part whole and throws it away;
+    an export's hyperlinks are there (190 MB of tree for 1,000,000 claims). The import skips them and
+    still reads every row."""
+    import openpyxl.reader.excel as excel_reader
+
+    with zipfile.ZipFile(workbook) as zf:
+        assert "xl/worksheets/_rels/sheet1.xml.rels" in zf.namelist()  # the template has links
+    path = _edit(workbook, tmp_path, {(2, NOTE): "checked by an editor"})
+    parsed = []
+    real = excel_reader.get_dependents
+    monkeypatch.setattr(excel_reader, "get_dependents", lambda archive, name: parsed.append(name) or real(archive, name))
+    run = cli("import-xlsx", path)
+    assert run.code == 0 and "checked by an editor" in run.out and "Changed 1 claim" in run.out, run.out
+    assert not [name for name in parsed if name.startswith("xl/worksheets/_rels/")], parsed
