@@ -86,7 +86,9 @@ def _norm(text: str | None) -> str:
 
 # British and American spellings of the same word in a title
 _SPELLING = {"defence": "defense", "labour": "labor", "organisation": "organization",
-             "programme": "program", "centre": "center"}
+             "programme": "program", "centre": "center",  # and titles abbreviated ("Sen." = "Senator")
+             "sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+             "lt.": "lieutenant", "col.": "colonel", "pres.": "president", "amb.": "ambassador"}
 # bodies of several countries that qualify a post as a country does ("EU Trade Commissioner")
 _POLITIES = {"eu": "european union", "european union": "european union", "european": "european union",
              "un": "united nations", "u.n.": "united nations", "united nations": "united nations"}

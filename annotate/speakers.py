@@ -295,8 +295,10 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     if head.lower_ in PERSONAL_PRONOUNS or head.pos_ == "PRON":
         return Mention(kind="pronoun", **base)
     if _PERSON_DESCRIPTOR.fullmatch(text) or (
-            head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN") and len(toks) == 2 and toks[0].lower_ == "the"):
-        # "the 64-year-old", "the 64-year-old woman", "the Republican": the person just named
+            head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN") and toks[0].lower_ == "the" and toks[-1].i == head.i
+            and 2 <= len(toks) <= 4 and all(t.ent_type_ in ("GPE", "LOC") for t in toks[1:-1])):
+        # "the 64-year-old", "the 64-year-old woman", "the Republican", "the Virginia Democrat":
+        # the person just named
         return Mention(kind="descriptor", role=text.split()[-1], **base)
     lemma = head.lemma_.lower()
     owner = next((c for c in head.children if c.dep_ == "poss"), None)

@@ -216,3 +216,10 @@ def test_a_place_where_a_source_sits_is_not_scored_as_the_speaker():
     assert surname("a senior EU diplomat in Brussels") == surname("senior EU diplomat") == "diplomat"
     assert surname("officials in Kyiv") == "officials"
     assert surname("analysts at Berenberg") == "berenberg"  # an affiliation, not a seat
+
+
+def test_an_abbreviated_title_is_the_same_post_written_out():
+    from annotate.evaluate import roles_match
+
+    assert roles_match("Senator", "Sen.") and roles_match("U.S. Sen.", "senator")
+    assert not roles_match("Sen.", "Rep.") and not roles_match("Gov.", "Senator")

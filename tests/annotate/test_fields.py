@@ -776,3 +776,10 @@ def test_a_department_spokesperson_is_the_department_named_before_with_the_post(
             "A department spokesperson said the rules would take effect in May.")
     s = by_content(suggest(text, THURSDAY))["the rules would take effect in May"]
     assert (s.speaker, s.role) == ("U.S. Commerce Department", "spokesperson")
+
+
+def test_the_state_and_party_of_a_lawmaker_just_named_is_that_lawmaker(suggest):
+    text = ("Sen. Maria Lopez, D-Ariz., said the bill was rushed. "
+            "The Arizona Democrat told reporters that she would vote against it.")
+    s = by_content(suggest(text, THURSDAY))["she would vote against it"]
+    assert s.speaker == "Maria Lopez"
