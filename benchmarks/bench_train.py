@@ -9,9 +9,10 @@ The machine is shared, so wall time alone says little: the script prints the wal
 time of the training process and the load average (before, during, after), and how many cores the
 process got on average (CPU / wall). A full run (no --max-steps) is a measurement. A partial run
 (--max-steps N below the full run's steps) measures N steps and then prints an extrapolation to the
-full run from its measured CPU time per step, marked as such: setup (data conversion, model
-initialisation) + CPU per step x full steps. Evaluation on dev runs every 200 steps in both, so a
-partial run's steps carry the same share of evaluation as the full run's.
+full run from its measured CPU time, marked as such: setup (data conversion, model initialisation,
+the first evaluation) + the CPU of the measured steps scaled by the words the full run reads
+against those they read (the batch size grows from step to step, so steps are not all alike).
+Evaluation on dev runs every 200 steps in both; scaling it with the words overestimates it.
 """
 from __future__ import annotations
 
@@ -32,6 +33,18 @@ from annotate.training.train import CONFIG, MIN_STEPS, STEPS_PER_ARTICLE, train_
 
 POLNEAR = ROOT.parent / "shared" / "polnear"
 EVAL_FREQUENCY = 200  # the config's; also for partial runs, so their steps cost what full-run steps do
+
+
+def batch_words(steps: int) -> float:
+    """Words the first ``steps`` updates read: the config's batch size grows step by step
+    (``compounding.v1`` from start to stop), so late steps cost more than early ones."""
+    size = load_config(CONFIG, interpolate=False)["training"]["batcher"]["size"]
+    start, stop, compound = float(size["start"]), float(size["stop"]), float(size["compound"])
+    total, words = 0.0, start
+    for _ in range(steps):
+        total += min(words, stop)
+        words *= compound
+    return total
 
 
 def full_steps(train_articles: int) -> int:
@@ -87,11 +100,14 @@ def main() -> None:
     print(f"load average (1/5/15 min) before: {'/'.join(f'{x:.1f}' for x in load_before)}, "
           f"during (1 min): {during}, after: {'/'.join(f'{x:.1f}' for x in after)}")
     if partial and result.steps:
-        per_step = (cpu - (setup[0] if setup else 0.0)) / result.steps
-        estimate = (setup[0] if setup else 0.0) + per_step * full
-        print(f"EXTRAPOLATED (not measured): the full run of {full} steps = setup {setup[0] if setup else 0:.0f} s "
-              f"+ {per_step:.3f} s CPU/step x {full} = {estimate / 60:.1f} min CPU; on an unloaded machine "
-              f"its wall time is about that (the process used {cpu / wall:.2f} cores here)")
+        first = setup[0] if setup else 0.0
+        scale = batch_words(full) / batch_words(result.steps)
+        estimate = first + (cpu - first) * scale
+        print(f"EXTRAPOLATED (not measured): the full run of {full} steps reads {scale:.1f}x the words of "
+              f"these {result.steps} (the batch size grows): setup {first:.0f} s + {cpu - first:.0f} s CPU x "
+              f"{scale:.1f} = {estimate / 60:.1f} min CPU (evaluations scaled with words too, so an "
+              f"overestimate); on an unloaded machine the wall time is about the CPU time "
+              f"(the process used {cpu / wall:.2f} cores here)")
     print(f"target: full run <= 30 min on the 2-core machine; dev spans (exact): P {s.get('attr_p', 0):.3f} "
           f"R {s.get('attr_r', 0):.3f} F {s.get('attr_f', 0):.3f}; model size {size / 1e6:.1f} MB")
 
