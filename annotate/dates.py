@@ -223,7 +223,7 @@ def _is_date_token(tok: Token) -> bool:
 
 
 _CLAUSES = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "csubj"})
-_PERIOD_PREPS = frozenset({"from", "until", "till", "since", "by", "before", "starting", "effective"})
+_PERIOD_PREPS = frozenset({"from", "until", "till", "since", "by", "before", "starting", "effective", "for"})
 
 
 def _in_clause(tok: Token, head: Token) -> bool:

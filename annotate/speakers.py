@@ -117,6 +117,11 @@ def _appos_role(head: Token) -> str | None:
         aside = {inner.i for t in toks if t is not child and t.dep_ in ("appos", "relcl", "acl")
                  and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text in (",", "(", "\u2013", "\u2014")
                  for inner in t.subtree}
+        # "the speaker of parliament and a former prime minister": the post held, not the one before
+        for conj in (t for t in child.children if t.dep_ == "conj" and t.i > child.i):
+            if is_past_role(" ".join(t.text for t in conj.subtree)):
+                cc = [t.i for t in child.children if t.dep_ == "cc" and child.i < t.i < conj.i]
+                aside |= {t.i for t in conj.subtree} | set(cc)
         # "a former foreign minister now living in exile": what the person does now is not the post
         # ("the Brazilian official presiding over the conference" keeps what the post does)
         aside |= {inner.i for t in child.children if t.dep_ == "acl" and t.i > child.i and t.tag_ in ("VBG", "VBN")

@@ -783,3 +783,15 @@ def test_the_state_and_party_of_a_lawmaker_just_named_is_that_lawmaker(suggest):
             "The Arizona Democrat told reporters that she would vote against it.")
     s = by_content(suggest(text, THURSDAY))["she would vote against it"]
     assert s.speaker == "Maria Lopez"
+
+
+def test_a_past_post_joined_to_the_current_one_is_left_out_of_the_role(suggest):
+    text = "Laura Chinchilla, the head of the electoral mission and a former president, said the count was clean."
+    assert suggest(text, THURSDAY)[0].role == "head of the electoral mission"
+
+
+def test_the_month_an_event_is_called_for_is_not_the_day_of_the_statement(suggest):
+    text = ("President Ilir Bregu on Tuesday called a referendum for December, saying the country "
+            "needed \"a clear answer\".")
+    s = suggest(text, THURSDAY)[0]
+    assert s.date == dt.date(2025, 2, 18)
