@@ -43,10 +43,10 @@ def _scope(claim_filter, statuses, article_id, negatives: bool) -> tuple[Scope, 
     return Scope(dataclasses.replace(scope.claim_filter, statuses=wanted), scope.narrowed), tuple(positive)
 
 
-def _by_article(project: Project, f: ClaimFilter, batch: int = 200) -> Iterator[tuple[object, list]]:
+def _by_article(project: Project, f: ClaimFilter, batch: int = 50) -> Iterator[tuple[object, list]]:
     """(article, its claims as ``ClaimValues`` rows) for each article with claims in the filter, in article order.
 
-    Claims are streamed 250 rows at a time (5,000 held 24 MB); their articles are read ``batch``
+    Claims are streamed 100 rows at a time (5,000 held 24 MB); their articles are read ``batch``
     at a time (one query each), and only the batch in hand is held, so memory stays flat however
     large the project.
     """
@@ -58,7 +58,7 @@ def _by_article(project: Project, f: ClaimFilter, batch: int = 200) -> Iterator[
             yield articles.get(aid) or project.article(aid), claims  # NotFoundError if it is gone
         groups.clear()
 
-    for c in project.stream_claim_values(f, batch=250):
+    for c in project.stream_claim_values(f, batch=100):
         if groups and groups[-1][0] == c.article_id:
             groups[-1][1].append(c)
             continue
@@ -91,10 +91,12 @@ class _Docs:
 
     A vocabulary keeps a lexeme and its strings for every distinct word it has seen, for as long
     as it lives: +36 MB over the 100,000-claim project, most of an export's memory. Here the first
-    ``WARM`` lexemes are made as usual (they include the common words; the tokenizer caches its
-    first 10,000 chunks only outside a memory zone), then each ``ZONE`` articles are tokenized in
-    one ``nlp.memory_zone()``, which frees the lexemes and strings first met in it. Tokens do not
-    depend on this (nor on the cache): the same tokenizer, rules and text give the same Doc.
+    ``WARM`` lexemes are made as usual (they include the common words, and the tokenizer caches
+    chunks, up to 10,000, only outside a memory zone), then each ``ZONE`` articles are tokenized
+    in one ``nlp.memory_zone()``, which frees the lexemes and strings first met in it. Tokens do
+    not depend on this (nor on the cache): the same tokenizer, rules and text give the same Doc.
+    What stays: spaCy's hash tables keep a cell for every key they ever held (they grow, slowly,
+    with the number of distinct words), and Python's allocator does not give every freed block back.
 
     New lexemes get only the attributes the exports read: NORM (a DocBin keeps each token's norm
     string) and LANG. Computing all 23 lexical attributes (shape, prefix, like_url, …) of every new
@@ -103,7 +105,7 @@ class _Docs:
     A Doc is valid until the next ``make`` (or the end of the ``with`` block): use it, then drop it.
     """
 
-    WARM = 10_000  # lexemes made outside a memory zone
+    WARM = 5_000  # lexemes made outside a memory zone
     ZONE = 100  # articles per memory zone
 
     def __init__(self):
