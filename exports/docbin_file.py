@@ -64,6 +64,15 @@ def _array_header(n: int) -> bytes:
     return b"\xdd" + n.to_bytes(4, "big")
 
 
+def _distinct(values: numpy.ndarray) -> numpy.ndarray:
+    """The distinct values, sorted, by sorting: ``numpy.unique`` uses a hash table allocated outside
+    Python's allocator, and 10,000 of them left the heap 7 MB larger."""
+    values = numpy.sort(values, axis=None)
+    if len(values) < 2:
+        return values
+    return values[numpy.concatenate(([True], values[1:] != values[:-1]))]
+
+
 class DocBinFile:
     """``DocBin(attrs, store_user_data)`` whose ``add``ed Docs wait in temporary files in ``folder``."""
 
@@ -109,10 +118,10 @@ class DocBinFile:
                     labels.append(span.kb_id)
                 if span.id in store:
                     labels.append(span.id)
-        hashes = numpy.unique(values[:, k + 1:])
+        hashes = values[:, k + 1:].ravel()
         if labels:
-            hashes = numpy.union1d(hashes, numpy.asarray(labels, dtype=numpy.uint64))
-        self._strings(store, hashes)
+            hashes = numpy.concatenate((hashes, numpy.asarray(labels, dtype=numpy.uint64)))
+        self._strings(store, _distinct(hashes))
 
     def _strings(self, store, hashes: numpy.ndarray) -> None:
         """Write the strings of these (distinct, sorted) hashes not written before."""
@@ -127,8 +136,10 @@ class DocBinFile:
                 text = store[h].encode("utf-8")
                 self._put("strings", len(text).to_bytes(4, "little") + text)
                 self._count += 1
-        if len(new) >= self.MERGE:
-            self._known = numpy.union1d(known, numpy.fromiter(new, dtype=numpy.uint64, count=len(new)))
+        if len(new) >= self.MERGE:  # (disjoint from _known: one sort of the two)
+            known = numpy.concatenate((known, numpy.fromiter(new, dtype=numpy.uint64, count=len(new))))
+            known.sort()
+            self._known = known
             new.clear()
 
     def _sorted_strings(self) -> list[str]:
