@@ -6,6 +6,7 @@ the project, its indexes and their triggers as they were."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import insert, text
@@ -139,5 +140,13 @@ def test_rows_are_stored_as_sqlalchemys_insert_stores_them(project, monkeypatch)
     monkeypatch.setattr(bulk_module, "_insert_rows", core_insert)
     project.load_bulk(load)
     core = _rows(project)
+    # the import entries of the history, as they were written before (json.dumps of the new values)
+    claims = {r[0]: r for r in fast["claims"]}
+    assert [(e, i, k, old) for e, i, _, k, _, old, _, _ in fast["audit_log"]] == [
+        ("claim", i, "import", "null") for i in sorted(claims)]
+    assert [json.loads(new) for *_, new, _ in fast["audit_log"]] == [
+        {"status": "confirmed" if i % 2 else "suggested", "origin": "model", "version": project.claim(i).version}
+        for i in sorted(claims)]
+    assert all(new == json.dumps(json.loads(new)) for *_, new, _ in fast["audit_log"])
     assert len(fast["claims"]) == 16 and sum(r[-1] not in (None, "null") for r in fast["claims"]) == 4  # split quotes
     assert fast == core
