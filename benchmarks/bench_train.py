@@ -9,10 +9,11 @@ The machine is shared, so wall time alone says little: the script prints the wal
 time of the training process and the load average (before, during, after), and how many cores the
 process got on average (CPU / wall). A full run (no --max-steps) is a measurement. A partial run
 (--max-steps N below the full run's steps) measures N steps and then prints an extrapolation to the
-full run from its measured CPU time, marked as such: setup (data conversion, model initialisation,
-the first evaluation) + the CPU of the measured steps scaled by the words the full run reads
-against those they read (the batch size grows from step to step, so steps are not all alike).
-Evaluation on dev runs every 200 steps in both; scaling it with the words overestimates it.
+full run from its measured CPU time, marked as such. The batch size grows over the first ~1,400
+steps, so steps are not all alike: a run past that point (and 200 steps more) extrapolates from
+the CPU per step it measured at full batch size, evaluations included; a shorter one scales the
+CPU of its steps by the words the full run reads against those they read, which overestimates
+(early steps carry more fixed cost and evaluation per word).
 """
 from __future__ import annotations
 
@@ -47,6 +48,17 @@ def batch_words(steps: int) -> float:
     return total
 
 
+def steady_step() -> int:
+    """The first step at the batch schedule's full size: from there on every step reads as much."""
+    size = load_config(CONFIG, interpolate=False)["training"]["batcher"]["size"]
+    start, stop, compound = float(size["start"]), float(size["stop"]), float(size["compound"])
+    step, words = 0, start
+    while words < stop:
+        words *= compound
+        step += 1
+    return step
+
+
 def full_steps(train_articles: int) -> int:
     """The steps `quotedesk train` runs on this many articles (the config's max_steps at most;
     early stopping may end it sooner)."""
@@ -72,12 +84,16 @@ def main() -> None:
     loads: list[float] = []
     cpu0, t0 = time.process_time(), time.perf_counter()
     setup: list[float] = []  # CPU seconds spent before the first update (conversion, initialisation)
+    steady: list[tuple[int, float]] = []  # (step, CPU seconds) where the batch size stops growing
+    full_batch = steady_step()
     last = [0.0]
 
     def progress(done: int, total: int) -> None:
         now = time.perf_counter()
         if not setup:
             setup.append(time.process_time() - cpu0)
+        if not steady and done >= full_batch:
+            steady.append((done, time.process_time() - cpu0))
         if now - last[0] > 60:
             last[0] = now
             loads.append(os.getloadavg()[0])
@@ -99,7 +115,15 @@ def main() -> None:
           f"({cpu / wall:.2f} cores on average of {os.cpu_count()})")
     print(f"load average (1/5/15 min) before: {'/'.join(f'{x:.1f}' for x in load_before)}, "
           f"during (1 min): {during}, after: {'/'.join(f'{x:.1f}' for x in after)}")
-    if partial and result.steps:
+    if partial and steady and result.steps - steady[0][0] >= EVAL_FREQUENCY:
+        rate = (cpu - steady[0][1]) / (result.steps - steady[0][0])
+        estimate = cpu + rate * (full - result.steps)
+        print(f"EXTRAPOLATED (not measured): the full run of {full} steps = these {result.steps} steps' "
+              f"{cpu:.0f} s + {full - result.steps} more at the {rate:.3f} s CPU/step measured since step "
+              f"{steady[0][0]} (full batch size, evaluations included) = {estimate / 60:.1f} min CPU; on an "
+              f"unloaded machine the wall time is about the CPU time (the process used {cpu / wall:.2f} "
+              f"cores here)")
+    elif partial and result.steps:
         first = setup[0] if setup else 0.0
         scale = batch_words(full) / batch_words(result.steps)
         estimate = first + (cpu - first) * scale
