@@ -239,7 +239,7 @@ _CLAIM_INSERT = ("id", "article_id", "start", "end", "content_text", "fragments"
                  "date_text", "date_assumed", "stance", "topic_id", "verdict_rating", "verdict_explanation",
                  "verdict_url", "verdict_date", "note", "status", "origin", "model_name", "model_version",
                  "confidence", "annotator", "created_at", "updated_at", "version")
-_STATEMENTS: dict = {}  # (dialect name, table, columns) -> (INSERT statement, [(position, bind processor)])
+_STATEMENTS: dict = {}  # (dialect, table, columns) -> (INSERT statement, [(position, bind processor, is JSON)])
 
 
 def _insert_rows(s, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
@@ -264,13 +264,13 @@ def _insert_rows(s, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
         for i, name in enumerate(columns):
             process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
             if process is not None:
-                processors.append((i, process))
+                processors.append((i, process, isinstance(table.c[name].type, JSON)))
         _STATEMENTS[key] = statement, processors
     statement, processors = _STATEMENTS[key]
     if processors:
         values = list(zip(*rows, strict=True))
-        for i, process in processors:
-            values[i] = _converted(process, values[i])
+        for i, process, is_json in processors:
+            values[i] = _converted(process, values[i], by_type=is_json)
         rows = list(zip(*values, strict=True))
     conn.exec_driver_sql(statement, rows)
 
@@ -294,10 +294,19 @@ def _audit_loaded(s, floor: int, stamp: dt.datetime) -> None:
     s.execute(insert(AuditRow.__table__).from_select(["entity", "entity_id", "kind", "old", "new", "at"], rows))
 
 
-def _converted(process, column) -> list:
+def _converted(process, column, *, by_type: bool) -> list:
     """``process`` applied to each value of a column, once per distinct value: a load's timestamps,
-    dates, flags and empty JSON repeat (converting a timestamp on SQLite costs more than storing it)."""
-    memo: dict = {}  # by type and value: True == 1 == 1.0, but a JSON column must not store one as the other
+    dates, flags and empty JSON repeat (converting a timestamp on SQLite costs more than storing it).
+
+    Values that compare equal convert alike for dates, timestamps, numbers and flags; a JSON
+    column must keep 1, 1.0 and True apart (``by_type``), and may hold lists (unhashable)."""
+    if not by_type:
+        try:
+            table = {value: process(value) for value in set(column)}
+        except TypeError:  # an unhashable value: convert each
+            return [process(value) for value in column]
+        return list(map(table.__getitem__, column))
+    memo: dict = {}
     out = []
     add = out.append
     for value in column:
