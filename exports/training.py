@@ -113,6 +113,9 @@ class _Docs:
         from spacy.attrs import LANG, NORM
 
         self.nlp = spacy.blank("en")
+        # spaCy's 1,000,000-character limit guards the parser's memory; this pipeline only
+        # tokenizes, and a project holds articles up to ten times that long
+        self.nlp.max_length = 1 << 31
         getters = self.nlp.vocab.lex_attr_getters
         self.nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in (NORM, LANG) if attr in getters}
         self._zone = None

@@ -254,3 +254,34 @@ def test_a_killed_export_leaves_no_file_and_the_next_one_cleans_up(cli, tmp_path
     assert cli("export", "-o", target).code == 0
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
     json.loads(target.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "spacy"])
+def test_an_article_over_a_million_characters_is_exported_as_training_data(cli, tmp_path, fmt):
+    """spaCy refuses texts over 1,000,000 characters by default (for the parser's memory); the training
+    exports only tokenize, and the project takes articles ten times that long."""
+    from db.records import NewArticle
+    from kernel import ClaimDraft, Span
+
+    sentence = 'The minister said the plan was "sound" and would go ahead. '
+    text = "Budget row\n\n" + sentence * 20_000 + "\U0001F600 The end."
+    assert len(text) > 1_000_000
+    start = text.rindex("the plan was")
+    with Project.open(cli.db) as project:
+        article, _ = project.add_article(NewArticle(text=text, title="Budget row"))
+        project.add_claim(article.id, ClaimDraft(content=Span(start, start + 20, text[start:start + 20]),
+                                                 speaker="The minister", status="confirmed", origin="manual"))
+    out = tmp_path / f"out{FORMATS[fmt]}"
+    run = cli("export", "--format", fmt, "-o", out)
+    assert run.code == 0, run.text
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        long_row = next(r for r in rows if r["text"] == text)
+        assert any(s["start"] == start for s in long_row["spans"]), long_row["spans"][:3]
+    else:
+        import spacy
+        from spacy.tokens import DocBin
+
+        docs = list(DocBin().from_disk(out).get_docs(spacy.blank("en").vocab))
+        long_doc = next(d for d in docs if d.text == text)
+        assert [s.text for group in long_doc.spans.values() for s in group] == [text[start:start + 20]]
