@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from kernel import ClaimDraft
@@ -182,26 +183,36 @@ class GoldFormatError(Exception):
 def load_gold(gold_path) -> list[dict]:
     path = Path(gold_path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return [item for _, item in iter_gold(path)]
     except OSError as exc:
         raise GoldFormatError(f"Cannot read the gold file {path.name}: {exc.strerror or exc}.") from exc
-    except UnicodeDecodeError as exc:
-        raise GoldFormatError(f"The gold file {path.name} is not UTF-8 text (byte {exc.start + 1}).") from exc
-    items = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except (ValueError, RecursionError) as exc:
-            raise GoldFormatError(
-                f"Line {number} of {path.name} is not a gold article (a JSON object with "
-                f"'text' and 'claims'): {exc}.") from exc
-        problem = gold_problem(item)
-        if problem:
-            raise GoldFormatError(f"Line {number} of {path.name} is not a usable gold article: {problem}.")
-        items.append(item)
-    return items
+
+
+def iter_gold(gold_path) -> Iterator[tuple[int, dict]]:
+    """(line number, article) for each article of a gold JSONL file, read as a stream; a line that
+    cannot be used stops it with a GoldFormatError naming the file and line (OSError as it comes)."""
+    path = Path(gold_path)
+    offset = 0  # bytes before the line, for where a file stops being UTF-8
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise GoldFormatError(
+                    f"The gold file {path.name} is not UTF-8 text (byte {offset + exc.start + 1}).") from exc
+            offset += len(raw)
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except (ValueError, RecursionError) as exc:
+                raise GoldFormatError(
+                    f"Line {number} of {path.name} is not a gold article (a JSON object with "
+                    f"'text' and 'claims'): {exc}.") from exc
+            problem = gold_problem(item)
+            if problem:
+                raise GoldFormatError(f"Line {number} of {path.name} is not a usable gold article: {problem}.")
+            yield number, item
 
 
 def gold_problem(item) -> str | None:

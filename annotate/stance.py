@@ -228,23 +228,24 @@ def settle_article(text: str, drafts: list, topics: Sequence[TopicSpec], classif
     topic = article_topic(text, drafts, topics, classifier)
     if topic is None:
         return drafts
-    own: list[str | None] = []
+    own: list[str | None] = []  # the side a claim's own words take toward the topic
+    tones: list[str | None] = []  # its tone, where its words take no side
     leaning: dict[str, int] = {}
     for d in drafts:
         side = d.stance if d.topic == topic.name and d.stance in FLIPPED else None
-        weight = 2
-        if side is None and d.topic in (None, topic.name):
-            side, weight = tone(d.content.text), 1
-        own.append(side if weight == 2 else None)
-        if side is not None and d.speaker:
-            leaning[d.speaker] = leaning.get(d.speaker, 0) + (weight if side == "favor" else -weight)
+        feel = tone(d.content.text) if side is None and d.topic in (None, topic.name) else None
+        own.append(side)
+        tones.append(feel)
+        if d.speaker and (side or feel):
+            weight = (2 if side else 1) * (1 if (side or feel) == "favor" else -1)
+            leaning[d.speaker] = leaning.get(d.speaker, 0) + weight
     out = []
-    for d, mine in zip(drafts, own):
+    for d, mine, feel in zip(drafts, own, tones):
         if mine is not None or d.topic not in (None, topic.name):
             out.append(d)
             continue
         held = leaning.get(d.speaker or "", 0)
-        side = "favor" if held > 0 else "against" if held < 0 else tone(d.content.text)
+        side = "favor" if held > 0 else "against" if held < 0 else feel
         out.append(replace(d, stance=side, topic=topic.name) if side else d)
     return out
 

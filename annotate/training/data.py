@@ -33,24 +33,13 @@ class GoldArticle:
 def read_gold(path: Path) -> Iterator[GoldArticle]:
     """Articles of a gold JSONL file (see the shared gold README); ValueError naming the file and
     line when one cannot be used."""
-    from ..evaluate import gold_problem
+    from ..evaluate import GoldFormatError, iter_gold
 
-    name = Path(path).name
     try:
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except (ValueError, RecursionError) as exc:
-                    raise ValueError(f"{name}, line {n}: not a gold article ({exc})") from exc
-                problem = gold_problem(row)
-                if problem:
-                    raise ValueError(f"{name}, line {n}: not a usable gold article: {problem}")
-                yield GoldArticle(str(row.get("id", n)), row["text"], tuple(row["claims"]))
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"The gold file {name} is not UTF-8 text (byte {exc.start + 1}).") from exc
+        for number, row in iter_gold(path):
+            yield GoldArticle(str(row.get("id", number)), row["text"], tuple(row["claims"]))
+    except GoldFormatError as exc:
+        raise ValueError(str(exc)) from exc
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -452,15 +452,20 @@ def test_a_letter_in_an_open_menu_chooses_its_entry_and_never_the_claim_key_unde
     assert window.project.claim(pending).status == "suggested"
 
 
-def test_adjudication_waits_for_two_finished_annotators_unless_asked_for_work_in_progress(qtbot, open_window,
-                                                                                        tmp_path):
+def _lead_adjudicating_with_ben_unfinished(qtbot, open_window, tmp_path):
+    """(project path, adjudication view): ana finished, ben still working, the lead lea looking."""
     path = tmp_path / "team.quotedesk"
     team.build(path, ("ana", "ben"))
     team.decide_in_process(path, "ana")
     team.decide_in_process(path, "ben", finish=False)
     window = open_window(path, "lea")
     _key(qtbot, window.article_view, Qt.Key.Key_J, CTRL | SHIFT)
-    view = window.team.adjudication().view
+    return path, window.team.adjudication().view
+
+
+def test_adjudication_waits_for_two_finished_annotators_unless_asked_for_work_in_progress(qtbot, open_window,
+                                                                                        tmp_path):
+    _, view = _lead_adjudicating_with_ben_unfinished(qtbot, open_window, tmp_path)
     qtbot.waitUntil(lambda: "Fewer than two annotators have finished" in view.summary.text(), timeout=READ_MS)
     assert view.model.rowCount() == 0 and "still working: ben" in view.summary.text()
     assert view.articles.currentText().startswith("waiting · ")
@@ -469,13 +474,7 @@ def test_adjudication_waits_for_two_finished_annotators_unless_asked_for_work_in
 
 
 def test_the_lead_sees_an_annotator_finish_in_another_process_without_reopening(qtbot, open_window, tmp_path):
-    path = tmp_path / "team.quotedesk"
-    team.build(path, ("ana", "ben"))
-    team.decide_in_process(path, "ana")
-    team.decide_in_process(path, "ben", finish=False)
-    window = open_window(path, "lea")
-    _key(qtbot, window.article_view, Qt.Key.Key_J, CTRL | SHIFT)
-    view = window.team.adjudication().view
+    path, view = _lead_adjudicating_with_ben_unfinished(qtbot, open_window, tmp_path)
     qtbot.waitUntil(lambda: "still working: ben" in view.summary.text(), timeout=READ_MS)
     with Project.open(path, create=False) as project:  # ben's machine: finished
         project.finish_assignment(team.briefing_id(project), "ben", True)
