@@ -38,8 +38,11 @@ MAX_STRING_BYTES = 12 * MAX_TEXT_CHARS + 1024
 escaped surrogate pair (12 bytes). A longer string is refused before it is read into memory."""
 CHUNK = 64 * 1024  # bytes handed to the parser at a time (yajl is slower with larger ones)
 
-_MARKS = b'"[]{}'
-_NOT_MARKS = bytes(b for b in range(256) if b not in _MARKS)
+# What the structure check keeps of a chunk: quotes, brackets, backslashes and what JSON lets a
+# backslash escape, the escapes' letters as one letter ("e"), "u" apart (an escaped surrogate starts "\\u").
+_KEPT = b'"[]{}\\/bfnrtu'
+_CLASSES = bytes.maketrans(b"/bfnrt", b"eeeeee")
+_DROPPED = bytes(b for b in range(256) if b not in _KEPT)
 _STEP = [0] * 256
 _STEP[ord("[")] = _STEP[ord("{")] = 1
 _STEP[ord("]")] = _STEP[ord("}")] = -1
@@ -56,10 +59,10 @@ class Refused(ExportError):
 class _Guard:
     """The file as the parser reads it, checked chunk by chunk before the parser sees each chunk.
 
-    Only the structure matters here: escapes are dropped, then everything but quotes
-    and brackets, then the strings between quotes; what is left are the brackets, whose
-    running sum is the depth. Bytes since the last quote, while inside a string, bound
-    the string's length.
+    Only the structure matters here: everything but quotes, brackets and escapes is
+    dropped, then the escapes, then the strings between quotes; what is left are the
+    brackets, whose running sum is the depth. Bytes since the last quote, while inside a
+    string, bound the string's length.
     """
 
     def __init__(self, fh, path: Path, size: int, progress: Callable[[int, int], None] | None):
@@ -90,10 +93,15 @@ class _Guard:
         self.carry = b"\\" if trailing % 2 else b""
         if trailing % 2:
             data = data[:-1]
-        data = data.replace(b"\\\\", b"")
-        self._check_surrogates(data)
-        data = data.replace(b'\\"', b"")
-        marks = data.translate(None, _NOT_MARKS)
+        # The chunk reduced to what can matter (a third of its bytes) before any two-byte escape is
+        # looked for: searching the whole chunk took most of the check's time. Every byte JSON lets
+        # follow a backslash is kept, so a backslash stays beside what it escapes, and escaped
+        # backslashes and quotes are dropped here as in the file. (A backslash before anything else
+        # is not JSON: the parser refuses it where it stands, before it reads further.)
+        kept = data.translate(_CLASSES, _DROPPED).replace(b"\\\\", b"")
+        if self.held or b"\\u" in kept:
+            self._check_surrogates(data.replace(b"\\\\", b""))
+        marks = kept.replace(b'\\"', b"").translate(None, b"\\eu")
         if self.in_string:
             end = marks.find(b'"')
             if end < 0:
@@ -104,19 +112,24 @@ class _Guard:
             self.in_string = False
         if marks.count(b'"') % 2:  # a string runs on into the next chunk
             self.in_string = True
+            # From the chunk's last quote: when that one is escaped, the string began earlier and the
+            # count is short by less than a chunk, nothing beside the limit.
             self.string_bytes = len(data) - data.rfind(b'"') - 1
             self._check_string()
             marks = marks[:marks.rfind(b'"')]
-        brackets = b"".join(marks.split(b'"')[::2])  # what lies between strings
+        # What lies between strings: two quotes side by side (an empty string, or one string's end
+        # and the next one's start) enclose no bracket; then every other piece is outside a string.
+        brackets = b"".join(marks.replace(b'""', b"").split(b'"')[::2])
         if not brackets:
             return
-        steps = list(accumulate(map(_STEP.__getitem__, brackets), initial=self.depth))
-        deepest = max(steps)
-        if deepest > MAX_DEPTH:
-            raise Refused(f"{self.path} nests arrays and objects more than {MAX_DEPTH} levels deep (within its "
-                          f"first {self._place()}); the limit is {MAX_DEPTH} (a Quotedesk export needs 6). "
-                          "It was not read.")
-        self.depth = steps[-1]
+        opens = len(brackets.translate(None, b"]}"))
+        if self.depth + opens > MAX_DEPTH:
+            deepest = max(accumulate(map(_STEP.__getitem__, brackets), initial=self.depth))
+            if deepest > MAX_DEPTH:
+                raise Refused(f"{self.path} nests arrays and objects more than {MAX_DEPTH} levels deep (within "
+                              f"its first {self._place()}); the limit is {MAX_DEPTH} (a Quotedesk export needs "
+                              "6). It was not read.")
+        self.depth += 2 * opens - len(brackets)
 
     def _check_surrogates(self, data: bytes) -> None:
         """Refuse an escaped surrogate that is not half of a pair; an escape the chunk may cut off (the

@@ -8,6 +8,7 @@ import json
 import os
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from exports.jsondoc import MAX_DEPTH
 from tests.hostile.conftest import dump as dump_of
@@ -341,6 +342,59 @@ def test_brackets_and_escapes_inside_texts_are_not_nesting(cli, doc, tmp_path):
     path = tmp_path / "odd.json"
     _write(path, odd)
     assert cli("import-json", path, db=tmp_path / "fresh.quotedesk").code == 0
+
+
+def _deepest(raw: bytes) -> int:
+    """The deepest nesting of valid JSON, read a byte at a time (what the guard computes chunk by chunk)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth -= 1
+    return deepest
+
+
+_TRICKY = st.lists(st.sampled_from(['"', "\\", "[", "]", "{", "}", "u", "n", "/", "b", "é", "\n", "\t", "\x01", "ő",
+                                     "ud800", "a"]), max_size=12).map("".join)
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | _TRICKY,
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TRICKY, inner, max_size=4),
+                     max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(value=_JSON, around=st.integers(0, MAX_DEPTH + 2), ascii_only=st.booleans(),
+       chunk=st.sampled_from([1, 2, 3, 5, 7, 16, 64, 4096]))
+def test_nesting_is_counted_outside_strings_wherever_the_reads_end(value, around, ascii_only, chunk):
+    """The guard reads the structure from reduced chunks; for any valid JSON, cut anywhere, it must
+    find the nesting a byte-at-a-time reading finds: refused exactly when deeper than the limit."""
+    import io
+    from pathlib import Path
+
+    from exports import json_stream
+
+    raw = b"[" * around + json.dumps(value, ensure_ascii=ascii_only).encode("utf-8") + b"]" * around
+    guard = json_stream._Guard(io.BytesIO(raw), Path("t.json"), len(raw), None)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(json_stream, "CHUNK", chunk)
+            while guard.read():
+                pass
+    except json_stream.Refused as exc:
+        assert "levels deep" in str(exc) and _deepest(raw) > MAX_DEPTH
+    else:
+        assert _deepest(raw) <= MAX_DEPTH and guard.depth == 0 and not guard.in_string
 
 
 def test_a_huge_string_is_refused_without_reading_it_whole(cli, tmp_path, monkeypatch):
