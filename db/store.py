@@ -6,10 +6,13 @@ Every part of ``Project`` (articles, claims, registry, history, bulk) is handed 
 
 from __future__ import annotations
 
+import array
 import contextlib
+import sys
 import threading
 from collections.abc import Iterator
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -66,13 +69,25 @@ class Store:
 
 
 def id_column(session: Session, query) -> list[int]:
-    """The first column (integer ids) of every row of a Core select, fetched from the driver's cursor.
+    """The first column (integer ids) of every row of a Core select, in its order.
 
-    SQLAlchemy still compiles the query and converts its parameters; only the per-row Result
-    processing is skipped, which integers do not need: about 30% quicker for the 120,000 ids of the
-    claims table (benchmarks/bench_window_reads.py).
+    On SQLite the rows never reach Python one by one: the database packs the ids into one string
+    (``group_concat`` of 16 hex digits each, over the query as a subquery, whose ORDER BY SQLite
+    keeps for an aggregate like this one) and it is unpacked in C. The query runs in one step with
+    the GIL released, and the Python work is a few milliseconds in one piece: a table's reader
+    thread re-reading 120,000 ids no longer hands the GIL to and from the window's thread at every
+    row (each handover can keep the window waiting a switch interval, benchmarks/bench_window_table.py).
+    Elsewhere, the driver's rows, without SQLAlchemy's per-row Result processing.
     """
-    result = session.connection().execute(query)
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        rows = query.subquery()
+        packed = connection.execute(select(func.group_concat(func.printf("%016x", rows.c[0]), ""))).scalar()
+        ids = array.array("q", bytes.fromhex(packed or ""))  # 8 bytes each, most significant first
+        if sys.byteorder == "little":
+            ids.byteswap()
+        return ids.tolist()
+    result = connection.execute(query)
     try:
         return [row[0] for row in result.cursor.fetchall()]
     finally:
