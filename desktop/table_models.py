@@ -237,7 +237,9 @@ class IdTableModel(ColumnsModel):
         ident = self._ids[row]
         record = self._cache.get(ident)
         if record is None:
-            start = row - row % self.BLOCK
+            # the block around the row, mostly below it: a view paints from its top row down, so a jump
+            # to anywhere is one read (an aligned block would often be two: the page spans a boundary)
+            start = max(0, row - self.BLOCK // 4)
             wanted = [i for i in self._ids[start:start + self.BLOCK] if i not in self._cache]
             for r in self.fetch(wanted):
                 self._keep(r)

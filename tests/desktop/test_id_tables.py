@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QApplication, QTableView
 
 from db import ClaimDraft, ClaimFilter, NewArticle, Span
 from desktop.claims_panel import ClaimsPanel
@@ -64,6 +64,33 @@ def test_claim_model_reads_only_the_blocks_shown_and_keeps_a_bounded_cache(qtbot
         assert model.index(row, 2).data()
     assert model.cached() <= 120
     assert fetch.rows <= 600 + 50 * 3
+
+
+def test_a_jump_anywhere_in_the_claims_table_reads_its_rows_in_one_query(qtbot, project):
+    """Scrolling the whole table is a jump per page: each page read once, wherever it starts (not two
+    blocks when the page spans a block boundary), and every row shown is the right claim."""
+    fill(project, 30, 20)  # 600 claims
+    fetch = CountingFetch(project)
+    model = ClaimTableModel(fetch=fetch)
+    model.BLOCK = 50
+    model.set_ids(project.claim_ids())
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    quotes = {c.id: c.quote for c in project.claims()}
+    for top in (45, 140, 299, 371, 575, 20):  # each page straddles a multiple of the block
+        before = fetch.calls
+        view.scrollTo(model.index(top, 0), QTableView.ScrollHint.PositionAtTop)
+        QApplication.processEvents()
+        view.viewport().repaint()
+        shown = range(view.rowAt(0), view.rowAt(view.viewport().height() - 1) + 1)
+        assert view.rowAt(0) <= top < shown[-1] and len(shown) > 5
+        assert fetch.calls == before + 1, top
+        assert all(model.index(r, 2).data() == quotes[model.ids()[r]].replace("\n", " ") for r in shown)
+        assert fetch.calls == before + 1
 
 
 def test_claims_table_sorts_filters_and_searches_in_sql_with_the_one_filter(qtbot, project):
