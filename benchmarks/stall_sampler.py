@@ -34,6 +34,11 @@ class Stall:
     cpu_ms: float  # CPU time the GUI thread got meanwhile: much less than ``ms`` = it was waiting
     stacks: Counter = field(default_factory=Counter)
     gc_ms: list = field(default_factory=list)  # (generation, ms) of the GUI thread's garbage collections
+    others: Counter = field(default_factory=Counter)  # where the process's other busy threads were meanwhile
+
+
+IDLE = ("threading.py", "queue.py", "selectors.py", "connection.py", "stall_sampler.py")
+"""Where a thread that is only waiting is (a lock, a queue, a pipe): not counted among the busy ones."""
 
 
 def _where(frame, depth: int = 4) -> str:
@@ -69,6 +74,7 @@ class StallSampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="stall-sampler", daemon=True)
         self._current: Counter | None = None
+        self._others: Counter | None = None
         self._gc: list[tuple[int, float]] = []
         self._gc_start = 0.0
 
@@ -98,10 +104,11 @@ class StallSampler:
         now, cpu = time.monotonic(), time.thread_time()  # on the GUI thread: its own CPU time
         gap = now - self._last
         current, self._current = self._current, None
+        others, self._others = self._others, None
         collected, self._gc = self._gc, []
         if gap > self.threshold:
             self.stalls.append(Stall(at_s=self._last - self._t0, ms=gap * 1000, cpu_ms=(cpu - self._cpu) * 1000,
-                                     stacks=current or Counter(), gc_ms=collected))
+                                     stacks=current or Counter(), gc_ms=collected, others=others or Counter()))
         self._last, self._cpu = now, cpu
 
     def _run(self) -> None:
@@ -109,14 +116,18 @@ class StallSampler:
             last = self._last
             if time.monotonic() - last < self.threshold:
                 continue
-            frame = sys._current_frames().get(self._main)
+            frames = sys._current_frames()
+            frame = frames.pop(self._main, None)
             if frame is None:
                 continue
             where = _where(frame)
+            busy = [_where(f, depth=2) for f in frames.values()
+                    if Path(f.f_code.co_filename).name not in IDLE]  # the other threads not waiting
             if self._last == last:  # still the same stall
                 if self._current is None:
-                    self._current = Counter()
+                    self._current, self._others = Counter(), Counter()
                 self._current[where] += 1
+                self._others.update(busy)
 
     def report(self, over_ms: float = 50, top: int = 3, limit: int = 12) -> str:
         """The longest stalls over ``over_ms``, each with its most sampled places."""
@@ -128,4 +139,6 @@ class StallSampler:
                          f"(generations {sorted({g for g, _ in s.gc_ms})}), {sum(s.stacks.values())} samples")
             for where, n in s.stacks.most_common(top):
                 lines.append(f"      {n:3} x {where}")
+            for where, n in s.others.most_common(top):
+                lines.append(f"      {n:3} x other thread: {where}")
         return "\n".join(lines) if lines else f"  no stall over {over_ms:.0f} ms"
