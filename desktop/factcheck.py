@@ -9,13 +9,18 @@ any write: edits, undo, imports, suggestions) and ``project_opened``; open views
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from desktop.speakers_view import SpeakersView
 from desktop.stance_view import StanceChangesView
 from desktop.timeline import TimelineView
 from desktop.topics_view import TopicsView
+
+CHECK_NAMES_MS = 5000
+"""A stream of changes naming speakers (a suggestion run making new ones) checks the speaker names for
+look-alikes at most this often: each check counts every claim's speaker and compares every name, on the
+reader thread of the window's process (Python work that takes the GIL from the GUI thread)."""
 
 VIEWS = (("speakers", "Speaker registry"), ("topics", "Topics"), ("timeline", "Stance timeline"),
          ("stance", "Stance changes"))
@@ -70,9 +75,13 @@ class FactcheckViews(QObject):
             menu.addAction(action)
         self._announced: set[tuple[int, int]] = set()
         self._checking = self._check_again = False
+        self._names_changed = False  # changes since the last check named speakers
+        self._checked = QElapsedTimer()  # since the last check of the names started
         self._read_known_proposals(project)
         self._timer = QTimer(self, singleShot=True, interval=0)  # many changes at once: one refresh
         self._timer.timeout.connect(self.refresh_visible)
+        self._names_timer = QTimer(self, singleShot=True)  # the next check of a stream of changes
+        self._names_timer.timeout.connect(self.announce_proposals)
         window.changes_applied.connect(self.project_changed)
         window.project_opened.connect(self.project_changed)
 
@@ -95,15 +104,27 @@ class FactcheckViews(QObject):
         reader.start("Check speaker names", lambda *, progress, cancelled: project.speaker_merge_proposals(),
                      on_done=known, on_error=lambda _exc: known(None))
 
-    def project_changed(self, *_args) -> None:
-        """Refresh the open views soon; hidden ones refresh when they are shown."""
+    def project_changed(self, changes=None) -> None:
+        """Refresh the open views soon; hidden ones refresh when they are shown. The speaker names are
+        checked again when speakers changed (or another project opened), not for every claim's change."""
+        if changes is None or changes.speakers:
+            self._names_changed = True
         self._timer.start()
 
     def refresh_visible(self) -> None:
         for key, dock in self.docks.items():
             if dock.isVisible():
                 self.refresh(key)
-        self.announce_proposals()
+        if self._names_changed:
+            self._check_names_soon()
+
+    def _check_names_soon(self) -> None:
+        """``announce_proposals`` now, or once CHECK_NAMES_MS after the last check began."""
+        wait = CHECK_NAMES_MS - self._checked.elapsed() if self._checked.isValid() else 0
+        if wait <= 0:
+            self.announce_proposals()
+        elif not self._names_timer.isActive():
+            self._names_timer.start(wait)
 
     def announce_proposals(self) -> None:
         """Say in the status bar when new speakers look like ones already known ("Meloni" / "Giorgia Meloni").
@@ -113,6 +134,9 @@ class FactcheckViews(QObject):
         if self._checking:
             self._check_again = True
             return
+        self._names_changed = False
+        self._names_timer.stop()
+        self._checked.start()
         project, reader = self.window.project, getattr(self.window, "reader", None)
         if reader is None:
             self._proposals_read(project, project.speaker_merge_proposals())

@@ -111,6 +111,36 @@ def test_a_new_speaker_like_a_known_one_is_announced_in_the_status_bar(window, q
     assert window.statusBar().currentMessage().startswith("1 pair of speakers")
 
 
+def test_speaker_names_are_checked_when_speakers_change_at_most_every_few_seconds(window, qtbot, monkeypatch):
+    """A suggestion run's stream of changes to claims does not re-read the speaker names' look-alikes
+    (a read over every claim, in the window's process); changes naming speakers do, at most once per
+    CHECK_NAMES_MS, and the last of a burst is checked too."""
+    from db import Changes
+    from desktop import factcheck
+
+    monkeypatch.setattr(factcheck, "CHECK_NAMES_MS", 600)
+    project = window.project
+    reads = []
+    real = project.speaker_merge_proposals
+    monkeypatch.setattr(project, "speaker_merge_proposals", lambda: reads.append(1) or real())
+    claim = window.ids["crosetto"]
+    for _ in range(5):
+        window.changes_applied.emit(Changes(claims=frozenset({claim}), articles=frozenset({1})))
+        qtbot.wait(20)
+    qtbot.wait(200)
+    assert reads == []
+    speaker = project.claim(claim).speaker_id
+    window.changes_applied.emit(Changes(speakers=frozenset({speaker})))
+    qtbot.waitUntil(lambda: len(reads) == 1)
+    for _ in range(3):  # a burst within the interval: one more check, after it
+        window.changes_applied.emit(Changes(speakers=frozenset({speaker})))
+        qtbot.wait(20)
+    assert len(reads) == 1
+    qtbot.waitUntil(lambda: len(reads) == 2, timeout=3000)
+    qtbot.wait(800)
+    assert len(reads) == 2
+
+
 def test_dismissing_a_proposal_keeps_both_speakers_and_hides_the_pair(window):
     project = window.project
     project.add_speaker("Meloni")
