@@ -28,7 +28,7 @@ from desktop.errors import show_error
 from desktop.factcheck import install_factcheck_views
 from desktop.table_models import ID_ROLE, ArticleTableModel
 from desktop.settings import Settings
-from desktop.task_runner import TaskRunner
+from desktop.task_runner import READER_NICENESS, TaskRunner
 from desktop.team import TeamViews
 from desktop.undo import CoreUndoStack
 from desktop.window_actions import AnnotationActions
@@ -65,10 +65,10 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
         self.runner = runner or TaskRunner(self)
         # quiet reads (article list while jobs run, the claims table, claim search): off the UI
         # thread too, but on their own runner so they never take over the status bar's progress
-        self.reader = TaskRunner(self, max_threads=1)
+        self.reader = TaskRunner(self, max_threads=1, niceness=READER_NICENESS)
         # the claims table's ids on a thread of their own: its first rows never wait behind the reader's
         # reads over the whole project (the article list, the speakers, the merge proposals at opening)
-        self.claims_reader = TaskRunner(self, max_threads=1)
+        self.claims_reader = TaskRunner(self, max_threads=1, niceness=READER_NICENESS)
         self._list_generation = 0
         self._list_shown = 0  # the generation of the article list read last shown
         self._closed = False

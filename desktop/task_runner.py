@@ -24,6 +24,8 @@ A cancelled job is not an error: it either returns what it has done so far
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -37,6 +39,25 @@ PROGRESS_INTERVAL_S = 0.05
 
 SUMMARY_SECONDS = 8
 """How long the status-bar widget keeps a finished job's summary."""
+
+READER_NICENESS = 10
+"""The CPU priority (nice value) of a reader runner's threads (``TaskRunner(niceness=)``, Linux only): their
+queries over the whole project (the claims table's 120,000 ids, re-read while a suggestion run stores)
+give way to the GUI thread when both want the one core left (the helper process parses on the other)."""
+
+
+def _lower_this_threads_priority(niceness: int) -> None:
+    """Make the calling thread ``niceness`` nicer than the process, on Linux, where a thread has its
+    own nice value (elsewhere ``setpriority`` would change the whole process: left alone)."""
+    if not niceness or not sys.platform.startswith("linux"):
+        return
+    try:
+        tid = threading.get_native_id()
+        wanted = os.getpriority(os.PRIO_PROCESS, os.getpid()) + niceness
+        if os.getpriority(os.PRIO_PROCESS, tid) < wanted:
+            os.setpriority(os.PRIO_PROCESS, tid, wanted)
+    except OSError:  # not permitted: the thread keeps the process's priority
+        pass
 
 
 class Cancelled(Exception):
@@ -191,13 +212,14 @@ class _Runnable(QRunnable):
     """Runs one job on a pool thread. Holds the job only until it starts, then a local reference that
     is dropped before the GUI thread hears of the end (see ``_Job``); deleted by the pool afterwards."""
 
-    def __init__(self, job: _Job, key: int, signals: _Signals):
+    def __init__(self, job: _Job, key: int, signals: _Signals, niceness: int = 0):
         super().__init__()
         self.setAutoDelete(True)
         self._job: _Job | None = job
-        self._key, self._signals = key, signals
+        self._key, self._signals, self._niceness = key, signals, niceness
 
     def run(self) -> None:  # worker thread: no widgets here
+        _lower_this_threads_priority(self._niceness)  # the pool's threads run only this runner's jobs
         job, self._job = self._job, None
         try:
             job.outcome = (False, job.fn(*job.args, progress=_Progress(self._signals, self._key),
@@ -216,15 +238,17 @@ class _Runnable(QRunnable):
 class TaskRunner(QObject):
     """Starts jobs on a small thread pool and reports back in the GUI thread.
 
-    ``parent_widget`` is where error dialogs appear when a job has no ``on_error``.
+    ``parent_widget`` is where error dialogs appear when a job has no ``on_error``. ``niceness``: the
+    threads run at a lower CPU priority than the GUI thread (``READER_NICENESS`` for quiet reads).
     """
 
     task_started = Signal(object)
     task_ended = Signal(object)
 
-    def __init__(self, parent_widget: QWidget | None = None, *, max_threads: int = 2):
+    def __init__(self, parent_widget: QWidget | None = None, *, max_threads: int = 2, niceness: int = 0):
         super().__init__(parent_widget)
         self.parent_widget = parent_widget
+        self._niceness = niceness
         self._pool = QThreadPool(self)  # made first, so destroyed (waiting for its threads) first
         self._pool.setMaxThreadCount(max_threads)
         self._signals = _Signals(self)
@@ -258,7 +282,7 @@ class TaskRunner(QObject):
         task.ended.connect(self._ended)
         self._running[key] = task
         self.task_started.emit(task)
-        self._pool.start(_Runnable(job, key, self._signals))
+        self._pool.start(_Runnable(job, key, self._signals, self._niceness))
         return task
 
     @Slot(int, int, int)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db import NotFoundError
 from desktop import errors
-from desktop.task_runner import PROGRESS_INTERVAL_S, Cancelled, TaskRunner
+from desktop.task_runner import PROGRESS_INTERVAL_S, READER_NICENESS, Cancelled, TaskRunner
 
 
 @pytest.fixture
@@ -271,3 +273,25 @@ def test_a_shut_down_runner_starts_nothing_and_drops_what_it_held(qtbot, window)
     task = runner.start("Too late", lambda *, progress, cancelled: pytest.fail("ran after shutdown"))
     qtbot.wait(50)
     assert not task.running and runner.tasks == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own nice value is a Linux feature")
+def test_a_reader_runners_jobs_give_the_cpu_way_to_the_gui_thread(qtbot, window):
+    """The window's readers (``niceness=READER_NICENESS``) run their queries at a lower CPU priority than
+    the GUI thread, which keeps its own; a plain runner's jobs keep the process's priority."""
+    def priority(*, progress, cancelled):
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    process = os.getpriority(os.PRIO_PROCESS, os.getpid())
+    reader, plain = TaskRunner(window, max_threads=1, niceness=READER_NICENESS), TaskRunner(window)
+    try:
+        for runner, expected in ((reader, min(19, process + READER_NICENESS)), (plain, process),
+                                 (reader, min(19, process + READER_NICENESS))):
+            got = []
+            with qtbot.waitSignal(runner.task_ended, timeout=10_000):
+                runner.start("Read", priority, on_done=got.append)
+            assert got == [expected]
+    finally:
+        reader.shutdown()
+        plain.shutdown()
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == process
