@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import queue
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,7 +35,18 @@ from db import ClaimDraft, Project
 from app.suggesting import Cancelled, Progress, SuggestSummary
 
 CHILD_NICENESS = 5
-"""The helper yields the CPU to the window when the machine is busy."""
+"""The helper's CPU priority where a thread cannot have its own (not Linux): below the window's."""
+
+PARSE_NICENESS = 19
+"""On Linux the helper parses on a thread of its own at the lowest CPU priority: it parses whenever the
+window's threads do not want the CPU and waits while they do (scrolling, painting, a reader's query);
+at 5 it still took a quarter of a contended core from the GUI thread. Storing stays on the helper's
+main thread at the normal priority, one article at a time while the parser waits: a store holds
+SQLite's write lock, which a claim confirmed in the window may be waiting for, so it must not be
+the thread that gives way (benchmarks/bench_window_table.py --suggest, bench_ui_stall.py)."""
+
+PER_THREAD_NICE = sys.platform.startswith("linux")
+"""Linux gives each thread its own nice value (elsewhere setpriority would change the whole process)."""
 
 HELPER_CHUNK = 1
 """Articles parsed per ``nlp.pipe`` stream in the helper. One, so each article's short write is
@@ -47,20 +59,95 @@ _child: dict = {}  # in the child process: nlp, progress queue, cancel event, op
 
 
 def _child_init(progress: multiprocessing.Queue, cancel) -> None:
-    try:
-        os.nice(CHILD_NICENESS)
-    except (AttributeError, OSError):  # Windows, or not permitted
-        pass
+    if not PER_THREAD_NICE:  # on Linux only the parsing thread gives way (_ParseApart)
+        try:
+            os.nice(CHILD_NICENESS)
+        except (AttributeError, OSError):  # Windows, or not permitted
+            pass
     _child.update(progress=progress, cancel=cancel, project=None)
+
+
+def _give_way() -> None:
+    """Lower the calling thread to PARSE_NICENESS (Linux, where each thread has its own nice value)."""
+    if PER_THREAD_NICE:
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), PARSE_NICENESS)
+        except OSError:  # not permitted: it keeps the process's priority
+            pass
+
+
+def _apart(fn, *args):
+    """``fn(*args)`` on a thread at PARSE_NICENESS (loading or parsing: CPU work the window goes before)."""
+    out: list = []
+
+    def run() -> None:
+        _give_way()
+        try:
+            out.append((True, fn(*args)))
+        except BaseException as exc:  # noqa: BLE001 - raised again in the calling thread
+            out.append((False, exc))
+
+    thread = threading.Thread(target=run, name="quotedesk-parse", daemon=True)
+    thread.start()
+    thread.join()
+    ok, value = out[0]
+    if not ok:
+        raise value
+    return value
+
+
+class _ParseApart:
+    """A suggester whose ``suggest_many`` parses on a thread at PARSE_NICENESS, in lock-step with its
+    caller: the parser hands over one article's suggestions and waits until the caller (the storing
+    loop, on the helper's main thread) asks for the next, so the two never run at once (no contest for
+    the GIL) and only the parsing gives way to the window."""
+
+    def __init__(self, suggester):
+        self._suggester = suggester
+
+    def suggest_many(self, items, *, batch_size: int = 16, cancelled=None):
+        handed: queue.Queue = queue.Queue(maxsize=1)
+        go, stop, end = threading.Semaphore(0), threading.Event(), object()
+
+        def parse() -> None:
+            _give_way()
+            try:
+                for suggestions in self._suggester.suggest_many(items, batch_size=batch_size, cancelled=cancelled):
+                    handed.put((True, suggestions))
+                    go.acquire()  # the caller stores them meanwhile
+                    if stop.is_set():
+                        return
+                handed.put((True, end))
+            except BaseException as exc:  # noqa: BLE001 - raised again in the storing thread
+                handed.put((False, exc))
+
+        thread = threading.Thread(target=parse, name="quotedesk-parse", daemon=True)
+        thread.start()
+        try:
+            while True:
+                ok, value = handed.get()
+                if not ok:
+                    raise value
+                if value is end:
+                    return
+                yield value
+                go.release()
+        finally:  # finished, failed, or the caller stopped early (cancelled)
+            stop.set()
+            go.release()
+            thread.join()
 
 
 def _child_load(name: str | None) -> tuple[str, str, int]:
     from annotate.spacy_pipelines import pipeline_id
     from app.training import load_for_suggesting
 
-    nlp, _ = load_for_suggesting(name)
-    nlp("Quotedesk warms the pipeline up, the minister said.")  # the first parse pays one-off costs
-    _child["nlp"] = nlp
+    def load():
+        nlp, _ = load_for_suggesting(name)
+        nlp("Quotedesk warms the pipeline up, the minister said.")  # the first parse pays one-off costs
+        return nlp
+
+    nlp = _child["nlp"] = _apart(load)
     return (*pipeline_id(nlp), os.getpid())
 
 
@@ -79,7 +166,8 @@ def _child_run(url: str, topics: tuple[TopicSpec, ...], scope: str | None, ids: 
     from app.suggesting import LocalSuggester, run_suggestions
 
     out: multiprocessing.Queue = _child["progress"]
-    return run_suggestions(_child_project(url), LocalSuggester(SuggestionEngine(_child["nlp"], topics, scope=scope)), ids,
+    parser = _ParseApart(LocalSuggester(SuggestionEngine(_child["nlp"], topics, scope=scope)))
+    return run_suggestions(_child_project(url), parser, ids,
                            redo=redo,
                            progress=lambda done, total: out.put((token, done, total)),
                            cancelled=_child["cancel"].is_set, chunk=HELPER_CHUNK)
@@ -89,7 +177,8 @@ def _child_suggest(topics: tuple[TopicSpec, ...], scope: str | None, items: list
                    batch_size: int) -> list[list[ClaimDraft]]:
     from annotate.engine import SuggestionEngine
 
-    return list(SuggestionEngine(_child["nlp"], topics, scope=scope).suggest_many(items, batch_size=batch_size))
+    engine = SuggestionEngine(_child["nlp"], topics, scope=scope)
+    return _apart(lambda: list(engine.suggest_many(items, batch_size=batch_size)))
 
 
 class EngineProcessError(RuntimeError):

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -42,3 +45,53 @@ def test_a_killed_helper_is_reported_clearly_and_restarts_on_the_next_run(projec
         assert "Run the suggestions again" in user_message(info.value)
         summary = engine_for(project, engine).run_suggestions(project, [article.id])
         assert summary.articles == [article.id] and summary.claims > 0
+
+
+class _Recording:
+    """A suggester that notes, per article, the thread it parsed on, that thread's nice value and
+    whether the storing side was busy meanwhile."""
+
+    def __init__(self, storing: threading.Event, fail_at: int | None = None):
+        self.storing, self.fail_at, self.parsed = storing, fail_at, []
+
+    def suggest_many(self, items, *, batch_size=16, cancelled=None):
+        for k, item in enumerate(items):
+            if cancelled is not None and cancelled():
+                return
+            tid = threading.get_native_id()
+            self.parsed.append((k, tid, os.getpriority(os.PRIO_PROCESS, tid), self.storing.is_set()))
+            if k == self.fail_at:
+                raise ValueError("the pipeline failed on this article")
+            yield [item]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own nice value is a Linux feature")
+def test_the_helper_parses_at_the_lowest_priority_and_stores_at_its_own_in_turn():
+    """In the helper, parsing gives way to the window (nice PARSE_NICENESS, its own thread); storing, which
+    holds SQLite's write lock a confirmation in the window may wait for, keeps the process's priority; the
+    two take turns (never both at once), a failure reaches the storing loop, and stopping early ends the
+    parser."""
+    from app.engine_process import PARSE_NICENESS, _ParseApart
+
+    process = os.getpriority(os.PRIO_PROCESS, os.getpid())
+    storing = threading.Event()
+    parser = _Recording(storing)
+    stored = []
+    for suggestions in _ParseApart(parser).suggest_many(iter(range(6)), batch_size=1):
+        storing.set()
+        stored.append((suggestions, os.getpriority(os.PRIO_PROCESS, threading.get_native_id())))
+        time.sleep(0.01)  # a store: the parser must not run meanwhile
+        storing.clear()
+    assert stored == [([k], process) for k in range(6)]
+    assert [k for k, *_ in parser.parsed] == list(range(6))
+    assert {(tid != threading.get_native_id(), nice) for _, tid, nice, _ in parser.parsed} == {(True, PARSE_NICENESS)}
+    assert not any(busy for *_, busy in parser.parsed)
+
+    failing = _Recording(storing, fail_at=2)
+    with pytest.raises(ValueError, match="failed on this article"):
+        list(_ParseApart(failing).suggest_many(iter(range(6))))
+    before = threading.active_count()
+    early = _ParseApart(_Recording(storing)).suggest_many(iter(range(100)))
+    assert next(early) == [0] and next(early) == [1]
+    early.close()  # a cancelled run stops after an article
+    assert threading.active_count() <= before
