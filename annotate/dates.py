@@ -228,12 +228,21 @@ _PERIOD_PREPS = frozenset({"from", "until", "till", "since", "by", "before", "st
 
 def _in_clause(tok: Token, head: Token) -> bool:
     """``tok`` inside a clause of its own below ``head`` ("Asked about a report that the government
-    would restrict exports from January 1, Lin said": the report's date, not the answer's)."""
+    would restrict exports from January 1, Lin said": the report's date, not the answer's). A
+    participle that dates the statement itself is none: "in a statement issued on Wednesday", "in
+    a report published on Monday", "in an interview aired on Tuesday"."""
     while tok.i != head.i and tok.head.i != tok.i:
-        if tok.dep_ in _CLAUSES:
+        if tok.dep_ in _CLAUSES and not _dates_its_noun(tok):
             return True
         tok = tok.head
     return False
+
+
+def _dates_its_noun(verb: Token) -> bool:
+    """"(a statement) issued on Wednesday", "(the draft,) dated Nov. 2,": a past participle right
+    after the noun it describes, saying when that text came out."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and (
+        verb.i > verb.head.i) and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
 def _bounds_period(tok: Token) -> bool:
@@ -277,10 +286,11 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
         for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
             children += [c for c in subj.subtree if c.dep_ == "prep" and c.lower_ in ("on", "at")
                          and c.right_edge.i == verb.i - 1]  # "Senators from both parties on Tuesday pressed"
-            # "Kaja Raud, speaking in Tallinn on Friday, said": the date of the speaking
-            children += [g for c in subj.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"
-                         and c.i > subj.i and c.right_edge.i < verb.i
-                         for g in c.children if g.dep_ in ("prep", "npadvmod")]
+            # "Kaja Raud, speaking in Tallinn on Friday, said": the date of the speaking; "The
+            # draft, dated Nov. 2, says", "A report published on Monday found": the text's own date
+            children += [g for c in subj.children if c.dep_ in ("acl", "advcl") and (
+                c.tag_ == "VBG" or _dates_its_noun(c)) and c.i > subj.i and c.right_edge.i < verb.i
+                         for g in c.children if g.dep_ in ("prep", "npadvmod", "npmod", "dobj", "oprd")]
     for child in children:
         if exclude[0] <= child.idx < exclude[1]:
             continue
@@ -334,6 +344,14 @@ def after_event(cue: Token, exclude: tuple[int, int]) -> bool:
         if any(c.dep_ == "pobj" and c.pos_ == "NOUN" and not _is_date_token(c) for c in tok.children):
             return True
     return False
+
+
+def same_text(cue: Token, exclude: tuple[int, int]) -> bool:
+    """"In the same report, her office found ...", "in the same interview": the statement is
+    in the text the article has just quoted, and has its date."""
+    near = list(cue.children) + ([cue.head] if cue.dep_ in ("advcl", "conj") else [])
+    return any(t.dep_ == "prep" and not exclude[0] <= t.idx < exclude[1] and any(
+        g.dep_ == "pobj" and any(a.lower_ == "same" for a in g.children) for g in t.children) for t in near)
 
 
 def _clause_end(tok: Token, verb: Token) -> bool:

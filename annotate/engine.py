@@ -21,7 +21,7 @@ from kernel import ClaimDraft, Span
 from . import hybrid
 from .attribution import RawClaim, find_claims
 from .dates import (after_event, date_phrase, frame_date, full_dates, narrative_dates, own_date, resolve,
-                    stated_date)
+                    same_text, stated_date)
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse, is_byline
@@ -181,6 +181,7 @@ class SuggestionEngine:
         out = hybrid.join_split_quotes(text, out)
         if parsed and hybrid.has_model(parsed[0][1]):
             out = self._with_model_claims(art, parsed, texts, quotes, out, secondary)
+        out = self._dated_by_next(art, parsed, out)
         out = hybrid.prune(out, secondary, self.policy, text)
         if self.policy.split_parenthetical:
             out = hybrid.split_parenthetical(text, out)
@@ -202,6 +203,30 @@ class SuggestionEngine:
             art.events.append((pos + off, date, names - {None}))
 
     @staticmethod
+    def _dated_by_next(art: _Article, parsed: list[tuple[int, Doc]], out: list[ClaimDraft]) -> list[ClaimDraft]:
+        """A statement that states no day of its own, followed in the same paragraph by the same
+        speaker's statement that does ("X denied that ... 'It is not on the table,' she said on
+        France Inter on Thursday"), or summed up in the headline or lead before the article tells
+        when it was made ("..., the minister has said." ... "X told MPs on Tuesday"), was made
+        that day, not on the day of the news."""
+        starts = [off for off, _ in parsed]
+
+        def paragraph(pos: int) -> int:
+            return max((k for k, off in enumerate(starts) if off <= pos), default=0)
+
+        dated = sorted((c.content.start, c) for c in out if not c.date_assumed and c.date is not None and c.speaker)
+        result = []
+        for claim in out:
+            start = claim.content.start
+            if start in art.undated and claim.speaker:
+                nxt = next((c for s, c in dated if s > start and c.speaker == claim.speaker), None)
+                if nxt is not None and (paragraph(nxt.content.start) == paragraph(start) or start < art.lead_end) and (
+                        nxt.date != claim.date):
+                    claim = replace(claim, date=nxt.date)
+            result.append(claim)
+        return result
+
+    @staticmethod
     def _news_day(art: _Article) -> dt.date | None:
         """The day of the event the article opens with ("Leaders failed to agree on Thursday ..."):
         a statement in the story with no date of its own was most likely made that day."""
@@ -214,6 +239,8 @@ class SuggestionEngine:
         before = [e for e in art.events if e[0] < pos]
         if cue is not None and before and after_event(cue, content):
             return before[-1][1]
+        if cue is not None and art.previous is not None and same_text(cue, content):
+            return art.previous[1].date  # "In the same report, her office found": the report just dated
         if not speaker:
             return None
         said = art.last_date.get(speaker)
@@ -302,6 +329,8 @@ class SuggestionEngine:
             date = self._carried_date(art, speaker, content.start, cue, (raw.start, raw.end))
             if date is not None and speaker:
                 art.last_date[speaker] = (content.start, date)
+            if date is None:
+                art.undated.add(content.start)
             date = date or self._news_day(art) or art.published
         elif speaker:
             art.last_date[speaker] = (content.start, date)
@@ -355,3 +384,4 @@ class _Article:
     events: list[tuple[int, dt.date, set[str]]] = field(default_factory=list)  # (pos, date, who acted)
     lead_end: int = 0  # end of the article's first paragraph of running text
     previous: tuple[int, ClaimDraft] | None = None  # (paragraph number, last suggestion)
+    undated: set[int] = field(default_factory=set)  # content starts of claims dated only by the day of the news

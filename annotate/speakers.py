@@ -65,20 +65,92 @@ def _is_nationality(tok: Token) -> bool:
     return tok.ent_type_ in ("NORP", "GPE") or ("." in tok.text and tok.text.isupper())
 
 
+_COMPLEMENT_PREPS = frozenset({"of", "for", "to", "on"})
+_ROLE_LEAD = frozenset({"the", "a", "an", "now", "currently", "also", "still"})
+
+
+def _role_words(toks: list[Token]) -> list[Token]:
+    """The title as written, without what only points at it: an article, a possessive pronoun
+    ("Its chair"), a specifying genitive ("Spain's housing minister", "the government's chief
+    negotiator": whose post it is, as "the" or "its" would say) and "now". A classifying genitive,
+    a bare common plural ("farmers' leader", "a workers' representative"), is part of the title."""
+    toks = list(toks)
+    while toks:
+        first = toks[0]
+        if first.is_punct or first.lower_ in _ROLE_LEAD or first.tag_ == "PRP$":
+            toks.pop(0)
+            continue
+        head = first.head if first.dep_ != "poss" else first
+        owner = next((t for t in [head, *head.ancestors] if t.dep_ == "poss"), None)
+        if owner is not None and owner.left_edge.i <= first.i and (
+                owner.pos_ in ("PROPN", "PRON") or owner.tag_ != "NNS"
+                or any(c.dep_ == "det" for c in owner.children)):
+            ends = owner.right_edge.i
+            rest = [t for t in toks if t.i > ends]
+            if rest and any(_is_title(t) or t.pos_ == "NOUN" for t in rest):
+                toks = rest
+                continue
+        break
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("now", "currently", "still")):
+        toks.pop()
+    return toks
+
+
+def _title_complement(first: Token, lowest: int) -> int | None:
+    """The preposition of a complement written between a title and the name ("Minister of
+    Construction Goran Stanković", "EU ambassador to Turkey Karl-Heinz Aumüller"), else None."""
+    doc = first.doc
+    if first.ent_type_ != "PERSON" and first_name_gender(first.text) is None:
+        return None  # a body's name after "a spokesman for the": no complement before a name
+    for p in range(first.i - 1, max(lowest, first.i - 6) - 1, -1):
+        tok = doc[p]
+        if tok.lower_ in _COMPLEMENT_PREPS and p - 1 >= lowest and _is_title(doc[p - 1]):
+            return p if any(t.text[:1].isupper() for t in doc[p + 1:first.i]) else None
+        if not (tok.text[:1].isupper() or tok.lower_ in ("the", "and")) or tok.is_punct:
+            return None  # "The chief executive of CalMac, Duncan Reid": an apposition, no title before the name
+    return None
+
+
+def _body_before(last: Token, start: int, lowest: int) -> int | None:
+    """Where the name of a body ending at ``last`` begins when it is written "X of Y" before a
+    title ("Central Bank of Kenya Governor", "Bank of England Governor"), and hangs on the title
+    or its holder; else None."""
+    doc = last.doc
+    if last.pos_ != "PROPN" or not last.text[:1].isupper() or last.ent_type_ == "PERSON":
+        return None
+    j = last.i
+    while j - 1 >= lowest and (doc[j - 1].pos_ == "PROPN" and doc[j - 1].text[:1].isupper()
+                               or doc[j - 1].lower_ in ("of", "the", "for", "and")):
+        j -= 1
+    while j < last.i and doc[j].lower_ in ("of", "the", "for", "and"):
+        j += 1
+    chain = doc[j:last.i + 1]
+    if not any(t.lower_ == "of" for t in chain) or not chain[0].text[:1].isupper():
+        return None
+    roots = [t for t in chain if not (j <= t.head.i <= last.i)]
+    return j if roots and all(r.head.i >= start for r in roots) else None
+
+
 def role_before(first: Token, lowest: int = 0) -> str | None:
-    """The title run written just before a name ("U.K. Prime Minister" Keir Starmer)."""
+    """The title phrase written just before a name, with its premodifiers and its complement
+    ("U.K. Prime Minister" Keir Starmer, "AfD parliamentary leader", "presiding judge",
+    "Minister of Construction", "EU ambassador to Turkey")."""
     i = first.i - 1
     doc = first.doc
-    start = None
+    start = _title_complement(first, lowest)
+    if start is not None:
+        i = start - 1
     while i >= lowest:
         tok = doc[i]
-        if _is_title(tok) or tok.text in ("-", "elect") or _is_nationality(tok):
+        if start is not None and (body := _body_before(tok, start, lowest)) is not None:
+            start = i = body  # "Central Bank of Kenya Governor": the body's name written before its post
+        elif _is_title(tok) or tok.text in ("-", "elect") or _is_nationality(tok):
             start = i
-        elif start is not None and (tok.dep_ in ("compound", "amod") and (
-                tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.is_alpha and tok.is_upper and len(tok) >= 2)  # "WHO"
-                                    or tok.dep_ == "nmod" and (tok.pos_ == "PROPN" or tok.ent_type_ == "ORG")
-                                    ) and tok.head.i >= start:
-            start = i  # "Police Chief", "former President", "opposition leader", "SNCF chief executive"
+        elif start is not None and (tok.dep_ in ("compound", "amod", "nmod") and (
+                tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.tag_ in ("VBG", "VBN")  # "presiding judge"
+                or tok.is_alpha and tok.is_upper and len(tok) >= 2)  # "WHO"
+                                    ) and tok.head.i >= start and tok.text not in ("'s", "’s"):
+            start = i  # "Police Chief", "former President", "opposition leader", "AfD parliamentary leader"
         elif start is not None and tok.tag_ == "POS" and i - 1 >= lowest and doc[i - 1].pos_ == "NOUN" and (
                 doc[i - 1].dep_ == "poss"):
             start = i - 1  # "farmers' leader", "workers' representative" (not "Italy's Foreign Minister")
@@ -103,12 +175,19 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
     return _text(doc, toks)
 
 
-def _appos_role(head: Token) -> str | None:
-    """The role in an appositive: "Crosetto, the defense minister of Italy, who ..., said"."""
+def _appos_role(head: Token, describe: bool = False) -> str | None:
+    """The role in an appositive: "Crosetto, the defense minister of Italy, who ..., said";
+    with ``describe``, also what an appositive says a person is ("a law student")."""
     for child in head.children:
-        if child.dep_ != "appos" or not (any(_is_title(t) for t in child.subtree) or _affiliation(child)):
+        if child.dep_ != "appos" or not (any(_is_title(t) for t in child.subtree) or _affiliation(child)
+                                         or describe and _describes_person(head, child)):
             continue
         toks = list(child.subtree)
+        now = next((c for c in child.children if c.dep_ == "conj" and c.i > child.i and not is_past_role(
+            " ".join(t.text for t in c.subtree)) and c.left_edge.lower_ in ("now", "currently")), None)
+        if now is not None and is_past_role(" ".join(t.text for t in toks)):
+            # "former chair of the budget committee and now president of the Court of Auditors"
+            child, toks = now, list(now.subtree)
         relcl = next((c for c in child.children if c.dep_ == "relcl"), None)
         if relcl is not None:  # "..., who has led the party since 2019": not part of the role
             toks = [t for t in toks if t.i < relcl.left_edge.i]
@@ -129,14 +208,25 @@ def _appos_role(head: Token) -> str | None:
         toks = [t for t in toks if t.i not in aside]
         while toks and toks[-1].lower_ in ("now", "currently", "still") and toks[-1].i > child.i:
             toks.pop()
-        toks = _without_body_place(toks)
-        while toks and (toks[0].is_punct or toks[0].lower_ in ("the", "a", "an", "now", "currently", "also")):
-            toks.pop(0)
-        while toks and toks[-1].is_punct:
-            toks.pop()
+        toks = _role_words(_without_body_place(toks))
         if toks:
             return _text(head.doc, toks)
     return None
+
+
+def _describes_person(head: Token, appos: Token) -> bool:
+    """"Milica Đorđević, a law student who ...": an indefinite common noun in apposition to a
+    person's name says what the person is, which is their role in the story."""
+    return (head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and appos.pos_ == "NOUN" and appos.tag_ == "NN"
+            and appos.i > head.i and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in appos.children))
+
+
+def _held(before: str | None, appositive: str | None) -> str | None:
+    """The post held when a name has two: "Former Defense Minister Agnieszka Zielińska, now a
+    deputy speaker of the Sejm," is the deputy speaker; else the title written before the name."""
+    if before and is_past_role(before) and appositive and not is_past_role(appositive):
+        return appositive
+    return before or appositive
 
 
 def _without_body_place(toks: list[Token]) -> list[Token]:
@@ -179,6 +269,19 @@ def _affiliation(noun: Token) -> bool:
         for c in noun.children)
 
 
+def _title_phrase(head: Token, end: int) -> list[Token]:
+    """The words of the title headed by ``head`` written before ``end`` (where its holder's name
+    is), with its complements ("spokesman for the SPD party", "U.S. ambassador to the
+    Philippines", "Cabinet Office minister responsible for EU relations") and without what only
+    points at it (:func:`_role_words`) or a clause about its holder; [] when a verb is in it."""
+    aside = {t.i for c in head.children if c.dep_ in ("relcl", "appos") for t in c.subtree}
+    toks = [t for t in head.subtree if t.i < end and t.i not in aside and not (t.is_punct and t.i > head.i)]
+    toks = _role_words(toks)
+    if not toks or any(t.pos_ == "AUX" or t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG") for t in toks):
+        return []
+    return toks
+
+
 def _titled_head(run: list[Token]) -> str | None:
     """"Poland's agriculture minister, Stefan Krawczyk, said": the name is the appositive of the
     title, which is its role (without the article, as written before the comma)."""
@@ -188,8 +291,7 @@ def _titled_head(run: list[Token]) -> str | None:
             _is_title(head) or _named_in_apposition(head)):
         return None
     toks = [t for t in head.subtree if t.i < name.left_edge.i and not t.is_punct]  # "chief executive of CalMac"
-    while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].tag_ == "PRP$"):
-        toks.pop(0)
+    toks = _role_words(toks)  # "Poland's agriculture minister" -> "agriculture minister"
     if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
     return _text(head.doc, toks)
@@ -260,9 +362,30 @@ def _name_runs(toks: list[Token]) -> list[list[Token]]:
     for run in runs:
         while run and run[-1].lower_ in _NAME_PARTICLES:
             run = run[:-1]
+        run = _without_title_complement(run)
         if any(t.lower_ not in _NAME_PARTICLES for t in run):
             out.append(run)
     return out
+
+
+def _without_title_complement(run: list[Token]) -> list[Token]:
+    """"Minister of Construction Goran Stanković", "Minister for Housing Ciarán Doherty", "EU
+    ambassador to Turkey Karl-Heinz Aumüller": a run of capitalised words right after a title's
+    "of"/"for"/"to" starts with the title's complement; the name starts at its first given name
+    (a first name of the name data) or after a country's name."""
+    if len(run) < 3 or run[0].i < 2:
+        return run
+    doc = run[0].doc
+    prep = doc[run[0].i - 1]
+    if prep.lower_ not in _COMPLEMENT_PREPS or not _is_title(doc[prep.i - 1]):
+        return run
+    for k in range(1, len(run) - 1):
+        if run[k].text == "-":
+            continue
+        if first_name_gender(run[k].text) is not None or first_name_gender(run[k].text.split("-")[0]) is not None or (
+                _country_in([t.text for t in run[:k]]) is not None and run[k].ent_type_ == "PERSON"):
+            return run[k:]
+    return run
 
 
 def _text(doc: Doc, toks: list[Token]) -> str:
@@ -282,6 +405,8 @@ def _entity_name(head: Token) -> list[Token] | None:
         end += 1
     toks = [t for t in doc[start:end] if t.lower_ != "the"]
     if toks and toks[0].lower_ in HONORIFICS:  # "Ms MacLeod" tagged ORG: a person
+        return None
+    if len(_without_title_complement(toks)) < len(toks):  # "Minister of Construction Goran Stanković"
         return None
     return toks if len(toks) > 1 and not _is_title(toks[0]) else None
 
@@ -370,6 +495,14 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         named = _title_with_appositive_name(head, toks, offset)
         if named is not None:
             return named
+    if _is_title(head):  # "EU ambassador to Turkey Karl-Heinz Aumüller told": the parser hangs the
+        # name on the title's complement; a person's name right after the complement is the speaker
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS
+                     and c.i == head.i + 1):
+            whole = [t for t in prep.subtree if t.i > prep.i]
+            run = next(iter(_name_runs(whole)), None)
+            if run is not None and run[0].i > prep.i + 1 and run[-1].i == whole[-1].i:
+                return Mention(kind="name", name=_text(doc, run), role=role_before(run[0], toks[0].i), **base)
     # the possessor of a title is not the speaker: "Ukraine's Foreign Minister ..."
     aside = {t.i for c in head.children if c.dep_ in ("prep", "poss") for t in c.subtree}
     runs = _name_runs([t for t in toks if t.i not in aside and (
@@ -380,13 +513,14 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         return Mention(kind=kind, name=name, role=role, **base)
     if runs:
         run = runs[-1]
-        role = role_before(run[0], toks[0].i) or _appos_role(head)
+        role = _held(role_before(run[0], toks[0].i), _appos_role(head))
         return Mention(kind="name", name=_text(doc, run), role=role, **base)
     if _is_title(head):
         clean = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
         if lemma in _INSTITUTION_HEADS:  # "the Air Force", "the General Staff": a body, not a post
             return Mention(kind="group", name=_text(doc, clean), **base)
-        role_text = _text(doc, clean) if clean else text
+        words = _role_words(clean)  # "Hungary's foreign minister" -> "foreign minister"
+        role_text = _text(doc, words) if words else _text(doc, clean) if clean else text
         return Mention(kind="title", name=None, role=_appos_role(head) or role_text, **base)
     name = text
     if head.tag_ == "NNS":  # "Two bankers familiar with the matter": the bankers
@@ -499,7 +633,8 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
         # "His Danish counterpart, Climate Minister Mette Lindholm,": the title written with the name
         role = role_before(run[0], appos.left_edge.i)  # "Its director general" -> "director general",
         if not role or _only_rank(role):  # "Its spokesperson, Senior Colonel Shi Yi": the post, not the rank
-            role = _text(doc, clean)
+            phrase = _title_phrase(head, appos.left_edge.i)  # "a spokesman for the SPD party, Radek Vlček"
+            role = _text(doc, phrase) if phrase else _text(doc, clean)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     return Mention(start + offset, end + offset, _text(doc, toks), kind="name",
                    name=_text(doc, run), role=role)
@@ -529,6 +664,8 @@ def is_byline(doc: Doc, before_lead: bool) -> bool:
 class _Person:
     name: str
     roles: list[tuple[int, str]] = field(default_factory=list)  # (position, role)
+    # (position, "law student"): what the article says the person is, their role when no post is given
+    described: list[tuple[int, str]] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
 
 
@@ -545,7 +682,8 @@ class ArticleSpeakers:
         self._documents: list[tuple[int, str]] = []  # (pos, body) behind a poll, survey, report
         self._described: list[tuple[int, str, set[str]]] = []  # (pos, name, nouns describing it)
         self.lead_end = 0  # end of the article's lead paragraph, set by the reader of the article
-        self._lead_descriptors: list[tuple[int, str]] = []  # (pos, "transport secretary") said in the lead
+        # (pos, "transport secretary", where its paragraph starts) said in the lead
+        self._lead_descriptors: list[tuple[int, str, int]] = []
         self._lead_named: dict[int, tuple[str, str]] = {}  # descriptor pos -> (person named next, role)
         self._place_words: set[str] = set()  # words of names tagged as places
 
@@ -592,16 +730,18 @@ class ArticleSpeakers:
             person.positions.append(pos)
             before = role_before(run[0])
             titled = _titled_head(run)
-            role = (titled if titled and _only_rank(before) else before) or _appos_role(run[-1]) or titled
+            role = _held(titled if titled and _only_rank(before) else before, _appos_role(run[-1])) or titled
             if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank
                 person.roles.append((pos, role))
+            elif description := _appos_role(run[-1], describe=True):
+                person.described.append((pos, description))
             self._gender_evidence(name, run, role)
         self._bodies.extend((pos + offset, name) for pos, name in _body_names(doc))
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "NORP"):
                 self._place_words.update(t.text for t in ent if t.pos_ == "PROPN")
         if offset < self.lead_end:
-            self._lead_descriptors.extend((p + offset, d) for p, d in _speaking_descriptors(doc))
+            self._lead_descriptors.extend((p + offset, d, offset) for p, d in _speaking_descriptors(doc))
         for tok in doc:  # "Euroclear, the ... depository", "the Ifop institute", "pollster Forsa"
             if tok.pos_ != "PROPN" or tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
                 continue
@@ -738,6 +878,9 @@ class ArticleSpeakers:
 
     def role_of(self, name: str, pos: int) -> str | None:
         person = self.people.get(name)
+        if person and not person.roles and person.described:  # "Koo, a lawyer by training," keeps his post
+            before = [r for p, r in person.described if p <= pos]
+            return before[-1] if before else person.described[0][1]
         if not person or not person.roles:
             # a role this person was said with before ("the government's chief negotiator said",
             # "President Lula said"), carried to their later statements
@@ -916,14 +1059,15 @@ class ArticleSpeakers:
         """"..., the work and pensions secretary has announced." then "Liz Kendrick told the
         Commons ...": the lead's speaker is the first person the next lines name without a title
         of their own, who carries the descriptor as role (whether or not the lead's claim is found)."""
-        for pos, descriptor in self._lead_descriptors:
+        for pos, descriptor, para in self._lead_descriptors:
             head = descriptor.split()[-1].lower()
             if any(p < pos and role_head(r) == head for person in self.people.values()
                    for p, r in person.roles):
                 continue
+            # named first after it, or only above the lead, in a headline or standfirst without a title
             later = sorted((min(p for p in person.positions if p > pos), person) for person in self.people.values()
                            if any(pos < p < pos + _CATAPHORA_CHARS for p in person.positions)
-                           and not any(p < pos for p in person.positions)
+                           and not any(para <= p < pos for p in person.positions)
                            and (self._person_words.intersection(person.name.split())
                                 or self._subject_name(person.name)))
             if later and not any(role_head(r) == head for _, r in later[0][1].roles):
@@ -1097,9 +1241,10 @@ def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
         if np.dep_ != "nsubj" or np.head.lemma_.lower() not in REPORTING_VERBS:
             continue
         toks = [t for t in np.subtree if not t.is_punct]
-        if not toks or toks[0].lower_ != "the" or toks[-1].i != tok.i or any(not t.is_lower for t in toks):
+        words = _role_words(toks)  # "the transport secretary", "Spain's housing minister"
+        if not toks or not words or words[0] is toks[0] or toks[-1].i != tok.i or any(not t.is_lower for t in words):
             continue
-        out.append((toks[0].idx, _text(doc, toks[1:])))
+        out.append((toks[0].idx, _text(doc, words)))
     return out
 
 

@@ -189,7 +189,8 @@ def test_she_is_never_an_organisation_named_as_a_subject(suggest):
 def test_a_role_written_as_an_appositive_title_stays_with_the_person(suggest):
     text = ("Poland's agriculture minister, Stanisław Wójcik, said the ban would stay. "
             '"Our farmers cannot compete," Wójcik told reporters.')
-    assert [s.role for s in suggest(text, THURSDAY)] == ["Poland's agriculture minister"] * 2
+    # the possessive owner says whose post it is, as "its" would; the role is the title itself
+    assert [s.role for s in suggest(text, THURSDAY)] == ["agriculture minister"] * 2
 
 
 def test_a_statement_after_a_summit_takes_the_day_the_leaders_failed_to_agree(suggest):
@@ -251,7 +252,7 @@ def test_a_role_in_apposition_to_a_title_counts_wherever_the_person_is_named(sug
             "fund the islands.")
     got = by_content(suggest(text, THURSDAY))
     assert got["fares would rise in the summer"].role == "chief executive of Ryanair"
-    assert got["the money would fund the islands"].role == "Greece's tourism minister"
+    assert got["the money would fund the islands"].role == "tourism minister"
 
 
 def test_a_subject_named_in_apposition_is_the_antecedent_of_a_pronoun(suggest):
@@ -327,7 +328,7 @@ def test_a_that_clause_misread_as_a_relative_clause_is_the_claim_dated_by_the_ev
             "option open.")
     s = suggest(text, THURSDAY)[0]
     assert s.content.text == "Kyiv would keep every option open"
-    assert (s.speaker, s.role, s.date) == ("Oleh Marchenko", "Ukraine's foreign minister", dt.date(2025, 2, 17))
+    assert (s.speaker, s.role, s.date) == ("Oleh Marchenko", "foreign minister", dt.date(2025, 2, 17))
 
 
 def test_the_day_of_a_speaking_clause_is_the_statement_date(suggest):
@@ -484,7 +485,7 @@ def test_any_common_noun_with_a_persons_name_in_apposition_is_that_person(sugges
     text = ("The union's chief bargainer, Marta Lindgren, told reporters on Wednesday that the strike would "
             "go on. Lindgren said members had voted for it.")
     got = suggest(text, THURSDAY)
-    assert [(s.speaker, s.role) for s in got] == [("Marta Lindgren", "union's chief bargainer")] * 2
+    assert [(s.speaker, s.role) for s in got] == [("Marta Lindgren", "chief bargainer")] * 2
     assert [s.date for s in got] == [dt.date(2025, 2, 19)] * 2
 
 
@@ -560,7 +561,7 @@ def test_a_leads_described_speaker_is_the_person_named_next_as_subject_whom_no_t
             "that the deal raised wages by 9%.")
     got = by_content(suggest(text, THURSDAY))
     s = got["the deal raised wages by 9%"]
-    assert s.speaker == "Kwabena Mensah-Bonsu" and s.role == "union's chief negotiator"
+    assert s.speaker == "Kwabena Mensah-Bonsu" and s.role == "chief negotiator"
 
 
 def test_a_twelve_word_headline_is_not_the_lead(suggest):
@@ -569,7 +570,7 @@ def test_a_twelve_word_headline_is_not_the_lead(suggest):
             "negotiator said on Friday.\n\n"
             "Kwabena Mensah-Bonsu told reporters that the deal raised wages by 9%.")
     s = by_content(suggest(text, THURSDAY))["the deal raised wages by 9%"]
-    assert s.role == "union's chief negotiator"
+    assert s.role == "chief negotiator"
 
 
 def test_a_role_leaves_out_what_its_body_is_and_where_the_body_sits(suggest):
@@ -646,7 +647,7 @@ def test_an_honorific_before_a_surname_after_a_hyphenated_word_is_no_name_of_its
     text = ('Labour\'s health spokeswoman, Priya Nair, said the U-turn was "late". '
             "Ms Nair said her party would repeal the law.")
     s = by_content(suggest(text, THURSDAY))["her party would repeal the law"]
-    assert (s.speaker, s.role) == ("Priya Nair", "Labour's health spokeswoman")
+    assert (s.speaker, s.role) == ("Priya Nair", "health spokeswoman")
 
 
 def test_welsh_patronymic_particles_belong_to_the_name(suggest):
@@ -690,9 +691,9 @@ def test_sheikh_is_an_honorific_and_the_post_in_apposition_is_the_role(suggest):
             "Sheikh Salem said a deal was close.")
     got = by_content(suggest(text, THURSDAY))
     assert got["the talks were useful"].speaker == "Salem Abdullah Al-Jaber Al-Sabah"
-    assert got["the talks were useful"].role == "Kuwait's foreign minister"
+    assert got["the talks were useful"].role == "foreign minister"
     assert (got["a deal was close"].speaker, got["a deal was close"].role) == (
-        "Salem Abdullah Al-Jaber Al-Sabah", "Kuwait's foreign minister")
+        "Salem Abdullah Al-Jaber Al-Sabah", "foreign minister")
 
 
 def test_a_spokesperson_for_a_body_has_the_post_as_role(suggest):
@@ -719,7 +720,7 @@ def test_the_envoy_is_the_ambassador_named_before(suggest):
     text = ("Germany's ambassador to Seoul, Georg Schmidt, said Berlin would send a trade mission. "
             "The envoy said German firms wanted to invest.")
     s = by_content(suggest(text, THURSDAY))["German firms wanted to invest"]
-    assert (s.speaker, s.role) == ("Georg Schmidt", "Germany's ambassador to Seoul")
+    assert (s.speaker, s.role) == ("Georg Schmidt", "ambassador to Seoul")
 
 
 def test_where_a_source_sits_is_no_part_of_the_speaker(suggest):
@@ -759,7 +760,7 @@ def test_a_clause_about_the_person_is_no_part_of_their_role(suggest):
 
 def test_a_rank_written_with_a_name_in_apposition_to_a_post_is_not_the_role(suggest):
     text = "The navy's spokesman, Rear Admiral Tomás Ruiz, said two ships had been sent."
-    assert suggest(text, THURSDAY)[0].role == "navy's spokesman"
+    assert suggest(text, THURSDAY)[0].role == "spokesman"
 
 
 def test_a_prince_is_named_without_the_title_and_the_post_is_his_role(suggest):

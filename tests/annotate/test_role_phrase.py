@@ -1,0 +1,132 @@
+"""A speaker's role is the whole title phrase as written, and a statement's date is the day the
+statement was made. Each test is one class of miss seen on unseen newsroom articles, written here
+with new sentences: the role keeps its premodifiers (party, body, "presiding", "shadow") and its
+complements ("to X", "for X", "of X"), leaves out what only points at it (an article, "its", a
+possessive owner such as "Norway's"), and is the post held now rather than a past one; a date comes
+from the text that carried the statement (a statement "issued on", a draft "dated", "the same
+report") or from the speaker's own dated words next to it."""
+import datetime as dt
+
+FRIDAY = dt.date(2026, 3, 13)
+
+
+def by_content(suggestions):
+    return {s.content.text: s for s in suggestions}
+
+
+# --- what only points at the post is no part of it ------------------------------------------
+def test_a_possessive_owner_is_whose_post_not_the_post(suggest):
+    text = ("Norway's fisheries minister, Kari Olsen, said the cod quota would be cut by a fifth.\n"
+            "The company's chief financial officer, Tom Baker, said margins would recover.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the cod quota would be cut by a fifth"].role == "fisheries minister"
+    assert got["margins would recover"].role == "chief financial officer"
+
+
+def test_a_bare_plural_owner_classifies_the_post_and_stays(suggest):
+    text = "Dockers' leader Paul Mensah said the strike would go on."
+    s = by_content(suggest(text, FRIDAY))["the strike would go on"]
+    assert s.speaker == "Paul Mensah" and s.role == "Dockers' leader"
+
+
+def test_a_post_described_with_its_owner_in_the_lead_is_carried_to_the_person_named_next(suggest):
+    text = ("Kenya's energy minister has said fuel subsidies will end in June, despite protests "
+            "by transport unions across the country.\n\n"
+            "Speaking in Mombasa, Grace Mwangi said the subsidy cost the budget too much.\n\n"
+            '"We cannot borrow to burn diesel," Mwangi said.')
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the subsidy cost the budget too much"].role == "energy minister"
+    assert got["We cannot borrow to burn diesel"].role == "energy minister"
+
+
+# --- the whole title phrase -----------------------------------------------------------------
+def test_a_title_keeps_its_complement_after_the_name_in_apposition(suggest):
+    text = ("A spokeswoman for the Green party, Lena Vogt, said the bill was unfair.\n"
+            "Canada's ambassador to Japan, Ian Ross, said trade talks would resume.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the bill was unfair"].speaker == "Lena Vogt"
+    assert got["the bill was unfair"].role == "spokeswoman for the Green party"
+    assert got["trade talks would resume"].role == "ambassador to Japan"
+
+
+def test_a_complement_written_between_title_and_name_is_the_titles_not_the_names(suggest):
+    text = ("Minister for Health Siobhán Kelly said waiting lists had fallen.\n"
+            'UN envoy to Libya Hans Berg told reporters the ceasefire was "fragile".')
+    got = by_content(suggest(text, FRIDAY))
+    assert got["waiting lists had fallen"].speaker == "Siobhán Kelly"
+    assert got["waiting lists had fallen"].role == "Minister for Health"
+    assert got['the ceasefire was "fragile"'].speaker == "Hans Berg"
+    assert got['the ceasefire was "fragile"'].role == "UN envoy to Libya"
+
+
+def test_a_title_keeps_its_premodifiers(suggest):
+    text = ('SNP parliamentary leader Fiona Reid said the vote was a disgrace.\n'
+            '"The appeal is dismissed," presiding judge Ana Costa said.')
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the vote was a disgrace"].role == "SNP parliamentary leader"
+    assert got["The appeal is dismissed"].role == "presiding judge"
+
+
+def test_a_body_named_with_of_before_its_post_is_part_of_the_title(suggest):
+    text = "Bank of Portugal Governor Rui Santos said inflation would ease."
+    s = by_content(suggest(text, FRIDAY))["inflation would ease"]
+    assert s.speaker == "Rui Santos" and s.role == "Bank of Portugal Governor"
+
+
+# --- the post held now ----------------------------------------------------------------------
+def test_the_current_post_in_apposition_wins_over_a_former_title(suggest):
+    text = ("Former Finance Minister Eva Lind, now head of the national audit office, said the "
+            "accounts were sound.\n"
+            "Jonas Berg, a former editor and now chair of the press council, said the law was vague.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the accounts were sound"].role == "head of the national audit office"
+    assert got["the law was vague"].role == "chair of the press council"
+
+
+def test_a_former_title_stays_when_the_text_gives_no_current_one(suggest):
+    text = "Former Finance Minister Eva Lind said the accounts were sound."
+    assert by_content(suggest(text, FRIDAY))["the accounts were sound"].role == "Former Finance Minister"
+
+
+def test_an_indefinite_noun_in_apposition_to_a_person_is_their_role(suggest):
+    text = "Tomás Vidal, a nurse who joined the strike in January, said the wards were understaffed."
+    s = by_content(suggest(text, FRIDAY))["the wards were understaffed"]
+    assert s.speaker == "Tomás Vidal" and s.role == "nurse"
+
+
+# --- statement dates ------------------------------------------------------------------------
+def test_a_statement_issued_on_a_day_is_dated_that_day(suggest):
+    text = "In a statement released on Monday, the rail union said the strike would continue."
+    s = by_content(suggest(text, FRIDAY))["the strike would continue"]
+    assert s.date == dt.date(2026, 3, 9)
+
+
+def test_a_document_dated_in_the_text_says_it_on_that_day(suggest):
+    text = "The memo, dated March 2, says the plant will close before the summer."
+    s = by_content(suggest(text, FRIDAY))["the plant will close before the summer"]
+    assert s.date == dt.date(2026, 3, 2)
+
+
+def test_the_same_report_has_the_date_of_the_report_just_quoted(suggest):
+    text = ("Parliament debated the budget on Thursday.\n\n"
+            "Auditor General Mara Pohl said in a report published on Tuesday that the contracts "
+            "were overpriced. In the same report, her office said two ministries had "
+            "skipped tenders.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the contracts were overpriced"].date == dt.date(2026, 3, 10)
+    assert got["two ministries had skipped tenders"].date == dt.date(2026, 3, 10)
+
+
+def test_an_undated_statement_takes_the_day_of_the_speakers_next_dated_words(suggest):
+    text = ("Unions marched in Lyon on Wednesday against the reform.\n\n"
+            "Labour Minister Claire Dumas denied that the government would hold a referendum. "
+            '"There will be no vote on this," she said on RTL radio on Thursday.')
+    got = by_content(suggest(text, FRIDAY))
+    assert got["There will be no vote on this"].date == dt.date(2026, 3, 12)
+    assert got["the government would hold a referendum"].date == dt.date(2026, 3, 12)
+
+
+def test_a_policy_date_in_the_statement_is_still_no_statement_date(suggest):
+    text = "Transport Minister Ola Berg said on Tuesday that tolls would rise from April 1."
+    s = by_content(suggest(text, FRIDAY))["tolls would rise from April 1"]
+    assert s.date == dt.date(2026, 3, 10)
