@@ -357,6 +357,11 @@ class _Paragraph:
             if t.text in (",", "\u2014", "\u2013", ":"):
                 comma = t
                 break
+        if comma is not None and comma.i == cue.i - 1:  # "..., its president, Omar Touray, said Thursday":
+            subj = subject(cue)  # the comma closes the subject's apposition; the clause ends before it
+            edge = subj.left_edge.i - 1 if subj is not None and subj.i < comma.i else -1
+            if edge > sent.start and self.doc[edge].text in (",", "\u2014", "\u2013", ":"):
+                comma = self.doc[edge]
         if comma is None or comma.i - sent.start < 3:
             return
         segment = self.doc[comma.i + 1:cue.i]
@@ -426,7 +431,8 @@ class _Paragraph:
             return
         sent = tok.sent
         phrase_end = src.right_edge.i + 1
-        if tok.i == sent.start or (tok.i - sent.start <= 1 and self.doc[sent.start].is_punct):
+        if tok.i == sent.start or (tok.i - sent.start <= 1 and self.doc[sent.start].is_punct) or (
+                self.doc[tok.i - 1].text in (":", "\u2014", "\u2013")):  # "Some detail from overnight: according to X, ..."
             start = phrase_end
             while start < sent.end and self.doc[start].is_punct:
                 start += 1

@@ -41,15 +41,33 @@ def subject(cue: Token) -> Token | None:
         return next(c for c in subjects if c not in labels)  # (dpa) - Merz urged": a transcript's
         # speaker label or a dateline is no subject of the verb
     for child in cue.children:
+        if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < cue.i:
+            # "Speaking on condition of anonymity, an adviser ... said": the opening participle is
+            # no subject; the noun phrase between its comma and the verb is
+            return _after_participle(child, cue)
         if child.dep_ in ("nsubj", "csubj"):
             if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
                 return cue.head
             return child
         if child.dep_ == "nsubjpass":
             return None  # "X is said to ...": no speaker
+    opening = next((c for c in cue.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i == c.sent.start
+                    and c.i < cue.i), None)
+    if opening is not None and not any(c.dep_ == "nsubjpass" for c in cue.children):
+        found = _after_participle(opening, cue)  # "Speaking ..., a senior aide to X said": the parser
+        if found is not None:  # hung the subject inside the participle's phrase
+            return found
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
+        if cue.head.dep_ == "ccomp" and is_cue(cue.head.head) and cue.head.head.i < cue.head.i and (
+                cue.lemma_.lower() in NEXT_ACTS | REPORTING_VERBS):
+            # "An official said Berlin would look carefully but warned against ...": the parser
+            # joined the second speech act to the reported clause; it is the speaker's
+            return subject(cue.head.head)
         return subject(cue.head)
     if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.pos_ in ("VERB", "AUX"):
+        reporter = _reporting_above(cue)
+        if reporter is not None:  # "X said a cap would be meaningless ..., adding that ...": the
+            return subject(reporter)  # speaker adds, not the cap of the reported clause
         head = cue.head  # "..., adding that ...", "Warning that ..., the IMF said"
         while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
@@ -62,6 +80,37 @@ def subject(cue: Token) -> Token | None:
         verb = cue.head.head  # "responded ... by saying ...", "After saying ..., she was whisked off"
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in (
             "WP", "WDT", "EX")), None) or subject(verb)
+    return None
+
+
+def _after_participle(participle: Token, cue: Token) -> Token | None:
+    """The head of the noun phrase written after an opening participle's comma and before the
+    verb ("Speaking in Kyiv, Andrii Sybiha, Ukraine's foreign minister, said"), however the parser
+    hung it inside the participle's phrase."""
+    doc = cue.doc
+    commas = [t.i for t in doc[participle.i:cue.i] if t.text == ","]
+    for comma in commas:
+        span = [t for t in doc[comma + 1:cue.i] if not t.is_punct]
+        roots = [t for t in span if not (comma < t.head.i < cue.i) or t.head == t]
+        root = next((t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if root is not None:
+            return root
+    return None
+
+
+def _reporting_above(participle: Token) -> Token | None:
+    """The reporting verb a speech-act participle ("adding", "calling", "warning") closes when the
+    parser hung it inside the reported clause: that verb's speaker performs it."""
+    if participle.lemma_.lower() not in NEXT_ACTS | _PARTICIPLE_ACTS | REPORTING_VERBS:
+        return None
+    if participle.i == 0 or participle.doc[participle.i - 1].text != ",":
+        return None
+    up = participle.head
+    while up.dep_ in ("ccomp", "advcl", "conj", "xcomp", "relcl") and up.head != up:
+        if up.dep_ == "ccomp" and is_cue(up.head) and up.head.i < participle.i and (
+                subject(up.head) is not None):
+            return up.head
+        up = up.head
     return None
 
 
@@ -118,6 +167,8 @@ def leading_date(toks: list[Token], comp: Token) -> tuple[list[Token], tuple[int
 def inverted_subject(cue: Token) -> Token | None:
     """``"...," said Crosetto``: the speaker after the verb."""
     for t in cue.doc[cue.i + 1:min(len(cue.doc), cue.i + 4)]:
+        if t.ent_type_ in ("DATE", "TIME"):  # '"...," X said Thursday': a day is no speaker
+            return None
         if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ in ("nsubj", "dobj", "attr", "npadvmod",
                                                              "appos", "compound", "dative"):
             head = t

@@ -149,10 +149,10 @@ class SuggestionEngine:
         texts = [doc.text for _, doc in parsed]  # built once: Doc.text joins every token
         # the first paragraph of running text: sentences that end as sentences (a headline of twelve
         # words, "Colombia and ELN rebels to resume peace talks next week, negotiator says", is none)
-        body = [off + len(ptext) for (off, _), ptext in zip(parsed, texts)
+        body = [(off, off + len(ptext)) for (off, _), ptext in zip(parsed, texts)
                 if len(ptext.split()) >= 12 and _SENTENCE_END.search(ptext)]
-        art.lead_end = body[0] if body else 0  # the first paragraph of running text
-        art.speakers.lead_end = art.lead_end
+        art.lead_end = body[0][1] if body else 0  # the first paragraph of running text
+        art.speakers.lead_start, art.speakers.lead_end = (body[0][0] if body else 0), art.lead_end
         for (off, doc), ptext in zip(parsed, texts):
             if not is_byline(doc, off < art.lead_end):  # the writers are never speakers
                 art.speakers.observe(doc, off, ptext)

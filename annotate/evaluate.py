@@ -68,10 +68,26 @@ _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"}
 _SEAT = re.compile(r"(?<=[a-z])\s+in\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*$")
 
 
+# what an unnamed source's description adds after its head noun when it names no body:
+# "one EU official familiar with the talks", "an adviser to the prime minister", "Senators from both
+# parties" are an official, an adviser, senators ("a spokesperson for the Commission", "analysts at
+# Berenberg" keep the body they name)
+_AFTER_HEAD = re.compile(r"^((?:\S+\s+)*?\S*[a-z])\s+(?:familiar with|close to|briefed on|with knowledge of|"
+                         r"to|from|of|with|for|at|on|who|in)\s+[^A-Z]*$")
+
+
+# a word for the kind of body written after its capitalised name ("Ifo institute", "Georgian Dream party")
+_KIND = re.compile(r"(\b[A-Z][\w.+-]*)\s+(?:party|union|institute|foundation|movement|alliance)$")
+
+
 def surname(name: str | None) -> str:
     if not name:
         return ""
     name = _SEAT.sub("", name)  # "a senior EU diplomat in Brussels" is a diplomat: a place is no speaker
+    cut = _AFTER_HEAD.sub(r"\1", name)
+    if "'" not in name and "\u2019" not in name and cut.split()[-1].lower() not in _SPOKES:
+        name = cut  # (a spokesperson speaks for the body named after it)
+    name = _KIND.sub(r"\1", name)  # "the Freedom and Direct Democracy party" is that party's name
     owner, *rest = re.split(r"['\u2019]s\b", name, maxsplit=1)
     owned = re.findall(r"[\w.-]+", rest[0].lower()) if rest else []
     name = owner if not owned or owned[-1] in _SPEAKS_FOR_OWNER else rest[0]

@@ -26,7 +26,7 @@ from kernel import ClaimDraft, Span
 from kernel.matching import pieces as trim_pieces
 
 from .attribution import RawClaim
-from .clauses import NEXT_ACTS
+from .clauses import NEXT_ACTS, is_cue, subject
 from .cues import DEFAULT_SCOPE, SCOPES, STATEMENT_CATEGORIES, cue_category, cue_lemma
 from .model import SPANS_KEY
 from .quotes import find_quotes
@@ -186,7 +186,11 @@ def _source_for(cue: TokenSpan, sources: list[TokenSpan], content: list[TokenSpa
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if head.dep_ in ("advcl", "conj", "xcomp", "acl") and not subjects:
         subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    parsed = subject(head) if head.pos_ in ("VERB", "AUX") and is_cue(head) else None
+    if parsed is not None:  # the rules' reading of the verb's speaker ("..., adding that", "X and
+        subjects = [parsed]  # warned", "Speaking ..., an adviser said") before the model's nearest span
     inside = [s for s in sources if not any(f.start <= s.start and s.end <= f.end for f in content)]
+    outside = lambda t: not any(f.start <= t.i < f.end for f in content)  # noqa: E731
     for subj in subjects:
         for s in inside:
             if s.start <= subj.i < s.end:
@@ -197,6 +201,9 @@ def _source_for(cue: TokenSpan, sources: list[TokenSpan], content: list[TokenSpa
         for s in inside:
             if s.start <= a.i < s.end:
                 return s
+    for t in ([parsed] if parsed is not None else []) + agent:
+        if outside(t) and t.pos_ in ("NOUN", "PROPN", "PRON"):  # a subject the model marked no span on
+            return t.doc[t.i:t.i + 1]
     return _nearest(cue, inside, MAX_SOURCE_DISTANCE, sents)
 
 

@@ -36,7 +36,7 @@ FINDING_VERBS = frozenset({"find", "show", "conclude", "reveal", "suggest", "est
 DOCUMENT_NOUNS = frozenset("""study report survey poll analysis research review investigation audit
 inquiry paper data assessment probe research census forecast findings trial polls surveys polling
 email emails document documents record records figure figures statistic statistics result results
-evidence memo memos""".split())
+evidence memo memos draft drafts""".split())
 
 # Verbs that attribute a quotation but not reported speech ("Why now?" she asked).
 QUOTE_ONLY_VERBS = frozenset("""ask shout joke quip continue exclaim laugh sigh write

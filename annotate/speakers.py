@@ -15,7 +15,7 @@ from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Token
 
 from .gender import PRONOUN_GENDER, first_name_gender, surname_gender, word_gender
-from .lexicon import (BODY_NOUNS, DOCUMENT_NOUNS, HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS,
+from .lexicon import (BODY_NOUNS, DOCUMENT_NOUNS, FINDING_VERBS, HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS,
                       REPORTING_VERBS,
                       PERSONAL_PRONOUNS, QUOTE_VERB_FORMS, SPOKES_NOUNS, STATEMENT_NOUNS, TITLE_WORDS)
 from .quotes import find_quotes
@@ -45,6 +45,8 @@ class Mention:
     office: str | None = None  # "office", "spokesperson": who speaks for ``owner``
     owner: "Mention | None" = None
     generic: str | None = None  # "company" for "the company", "the Swedish carmaker": a body named before
+    described: str | None = None  # an unnamed source as written: "one EU official familiar with the talks"
+    present: bool = False  # the subject of a present-tense "says", as headlines and standfirsts write
 
 
 def _is_title(tok: Token) -> bool:
@@ -364,7 +366,7 @@ def _name_runs(toks: list[Token]) -> list[list[Token]]:
             run = run[:-1]
         run = _without_title_complement(run)
         if any(t.lower_ not in _NAME_PARTICLES for t in run):
-            out.append(run)
+            out.extend(_place_split(run))
     return out
 
 
@@ -386,6 +388,24 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
                 _country_in([t.text for t in run[:k]]) is not None and run[k].ent_type_ == "PERSON"):
             return run[k:]
     return run
+
+
+def _place_split(run: list[Token]) -> list[list[Token]]:
+    """"ambassador to Turkey Karl-Heinz Aumüller": a country written after a preposition and
+    right before a name of two words or more is where the post is, not part of the name."""
+    first = run[0]
+    if len(run) >= 3 and first.i > 0 and first.doc[first.i - 1].pos_ == "ADP" and country_word(first.text):
+        rest = run[1:]
+        if sum(1 for t in rest if t.text != "-") >= 2:
+            return [run[:1], rest]
+    return [run]
+
+
+def country_word(text: str) -> bool:
+    """``text`` is a country's name itself ("Turkey"), not a demonym ("Turkish")."""
+    from .affiliation import country_of
+
+    return country_of(text) == text
 
 
 def _text(doc: Doc, toks: list[Token]) -> str:
@@ -416,6 +436,11 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     doc = head.doc
     if head.lower_ == "it" and head.dep_ == "nsubj":  # "It added that ..." after a statement
         return Mention(head.idx + offset, head.idx + len(head) + offset, head.text, kind="it")
+    if head.lower_ == "one":  # "one of the diplomats said": the group introduced before
+        group = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
+        if group is not None:
+            return analyse(group, offset)
     if head.lower_ in NON_SPEAKER_WORDS or head.tag_ in ("WDT", "WP", "EX"):
         return None
     toks = mention_tokens(head)
@@ -462,7 +487,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
             return Mention(kind=own.kind, name=own.name, role=own.role, office=own.office,
                            owner=own.owner, **base)
     if lemma in STATEMENT_NOUNS or lemma in OFFICE_NOUNS:
-        if owner is None:  # "a statement put out by Meloni's office", "a statement from X"
+        if owner is None and lemma in STATEMENT_NOUNS:  # "a statement put out by Meloni's office", "a
+            # statement from X" (not "the Madrid regional government, run by the People's party")
             for t in head.subtree:
                 if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and t.i > head.i:
                     return analyse(t, offset)
@@ -485,7 +511,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
             if modified is not None:
                 kind, name, role = modified
                 return Mention(kind=kind, name=name, role=role, **base)
-        return Mention(kind="title", **base)
+        return Mention(kind="title", described=_as_written(head, toks), **base)
     if any(c.dep_ == "conj" for c in head.children) and not _is_title(head):
         return Mention(kind="group", name=text, **base)
     org = _entity_name(head)
@@ -503,6 +529,11 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
             run = next(iter(_name_runs(whole)), None)
             if run is not None and run[0].i > prep.i + 1 and run[-1].i == whole[-1].i:
                 return Mention(kind="name", name=_text(doc, run), role=role_before(run[0], toks[0].i), **base)
+    if _is_title(head):
+        holder = _holder_after_place(head, toks)
+        if holder is not None:
+            run, role = holder
+            return Mention(kind="name", name=_text(doc, run), role=role, **base)
     # the possessor of a title is not the speaker: "Ukraine's Foreign Minister ..."
     aside = {t.i for c in head.children if c.dep_ in ("prep", "poss") for t in c.subtree}
     runs = _name_runs([t for t in toks if t.i not in aside and (
@@ -511,6 +542,9 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     if modified is not None:
         kind, name, role = modified
         return Mention(kind=kind, name=name, role=role, **base)
+    joined = _joined_name(head, runs)
+    if joined is not None:  # "The Freedom and Direct Democracy party says"
+        return Mention(kind="group", name=joined, **base)
     if runs:
         run = runs[-1]
         role = _held(role_before(run[0], toks[0].i), _appos_role(head))
@@ -521,7 +555,9 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
             return Mention(kind="group", name=_text(doc, clean), **base)
         words = _role_words(clean)  # "Hungary's foreign minister" -> "foreign minister"
         role_text = _text(doc, words) if words else _text(doc, clean) if clean else text
-        return Mention(kind="title", name=None, role=_appos_role(head) or role_text, **base)
+        return Mention(kind="title", name=None, role=_appos_role(head) or role_text,
+                       described=_as_written(head, toks), present=head.head.tag_ == "VBZ" and head.dep_ == "nsubj",
+                       **base)
     name = text
     if head.tag_ == "NNS":  # "Two bankers familiar with the matter": the bankers
         after = {t.i for c in head.children if c.dep_ == "amod" and c.i > head.i
@@ -530,7 +566,69 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         while len(words) > 1 and (words[0].dep_ in ("nummod", "det") and words[0].like_num):
             words.pop(0)
         name = _text(doc, words) if words and after else name
-    return Mention(kind="group", name=name, role=_appos_role(head), generic=_generic_head(head, toks), **base)
+    return Mention(kind="group", name=name, role=_appos_role(head), generic=_generic_head(head, toks),
+                   described=_as_written(head, toks), **base)
+
+
+_DESCRIBING_PREPS = frozenset({"to", "from", "of", "with", "close", "on", "in", "at", "for"})
+
+
+def _as_written(head: Token, toks: list[Token]) -> str | None:
+    """An unnamed source as the text describes it, with what it says after the noun: "one EU
+    official familiar with the talks", "an adviser to the prime minister", "Senators from both
+    parties" (not an appositive, a relative clause nor a place it sits in); None for a name."""
+    if head.pos_ != "NOUN" or not head.is_lower:
+        return None
+    doc = head.doc
+    extra = [c for c in head.children if c.i > head.i and (
+        c.dep_ == "amod" or c.dep_ == "prep" and c.lower_ in _DESCRIBING_PREPS)]
+    words = sorted({t.i for t in toks} | {t.i for c in extra for t in c.subtree
+                                           if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != c.i
+                                                      and a in c.subtree and t in a.subtree for a in c.subtree)})
+    first, last = words[0], words[-1]
+    while first < last and (doc[first].dep_ in ("det", "nummod", "predet") or doc[first].like_num or doc[first].is_punct):
+        first += 1
+    while last > first and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
+        last -= 1
+    return without_seat(doc[first:last + 1].text)
+
+
+def _joined_name(head: Token, runs: list[list[Token]]) -> str | None:
+    """"the Freedom and Direct Democracy party", "the Law and Justice party": capitalised words
+    joined by "and", "of" or "for" right before a word for a body are one name, with that word."""
+    if not runs or not head.is_lower or head.lower_ not in BODY_NOUNS | ORG_NOUNS:
+        return None
+    doc = head.doc
+    i = head.i - 1
+    while i >= 0 and doc[i].pos_ != "DET" and (
+            doc[i].text[:1].isupper() and doc[i].is_alpha or doc[i].lower_ in ("and", "of", "for", "&")):
+        i -= 1
+    span = doc[i + 1:head.i + 1]
+    words = [t for t in span[:-1] if t.text[:1].isupper()]
+    if len(words) < 2 or not any(t.lower_ in ("and", "of", "for", "&") for t in span) or (
+            span[0].lower_ in ("and", "of", "for", "&")) or any(t.ent_type_ in ("GPE", "NORP") for t in words[:1]):
+        return None
+    return span.text
+
+
+def _holder_after_place(head: Token, toks: list[Token]) -> tuple[list[Token], str] | None:
+    """"EU ambassador to Turkey Karl-Heinz Aumüller told AFP": the parser may hang the holder's
+    name inside the post's prepositional phrase; a name of two words or more written right after
+    the place (itself no part of the name) is the holder, and what comes before it the role."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i):
+        inside = [t for t in prep.subtree if t.i > prep.i]
+        runs = _name_runs(inside)
+        if len(runs) < 2:
+            continue
+        run = runs[-1]
+        if run[-1].i != inside[-1].i or sum(1 for t in run if t.text != "-") < 2 or (
+                run[0].i != runs[-2][-1].i + 1):
+            continue
+        if not any(t.ent_type_ == "PERSON" for t in run) and first_name_gender(run[0].text) is None:
+            continue  # a person's name by its tag or its first name
+        role = [t for t in head.doc[toks[0].i:run[0].i] if not (t.dep_ == "det" and t.i == toks[0].i)]
+        return run, _text(head.doc, role) if role else head.text  # "EU ambassador to Turkey"
+    return None
 
 
 def _named_modifier(head: Token, runs: list[list[Token]], toks: list[Token]
@@ -564,6 +662,9 @@ def _named_modifier(head: Token, runs: list[list[Token]], toks: list[Token]
     if head.lower_ in BODY_NOUNS and before and before[0].text[:1].isupper() and _country_in(
             [t.text for t in before]) is not None:  # "the Welsh government", "Kenyan police" (but
         return "group", _text(head.doc, before + [head]), None  # "the IG Metall union" is IG Metall)
+    if head.lower_ in BODY_NOUNS and runs and before and before[-1].is_lower and before[-1].i == head.i - 1 and (
+            before[0].i == runs[0][0].i):  # "the UN refugee agency", "the Lisbon city council": a body
+        return "group", _text(head.doc, before + [head]), None  # described, whose names only qualify it
     if _is_title(head):
         words = [t for t in toks if t.i <= head.i and t.dep_ != "det"]
         return "title", None, _text(head.doc, words)
@@ -574,7 +675,16 @@ def _document(head: Token, toks: list[Token], owner: Token | None, base: dict, o
     """"a survey by pollster Forsa", "a Reuters poll", "Forsa's survey": the body behind it;
     "the poll" alone is resolved later to the last document's body."""
     by = next((t for t in head.subtree if t.dep_ == "pobj" and t.i > head.i
-               and t.head.lower_ in ("by", "from") and t.pos_ in ("PROPN", "NOUN")), None)
+               and t.head.lower_ in ("by", "from") and t.pos_ in ("PROPN", "NOUN")
+               and t.head.head.lemma_.lower() not in _READ_VERBS), None)  # not "a draft seen by POLITICO"
+    if by is None and owner is None and head.dep_ == "pobj" and head.head.head.lower_ == "according":
+        # "The Commission will propose rules ..., according to a draft seen by POLITICO": an
+        # unsigned document tells what the body it describes will do; it is that body's
+        verb = head.head.head.head
+        named = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+        own = analyse(named, offset) if named is not None else None
+        if own is not None and own.kind in ("name", "group") and (own.name or own.text):
+            return Mention(kind="document", name=own.name or _strip_det(own.text), **base)
     if by is not None and by.pos_ == "NOUN":  # "by the research firm Infotrak", "by pollster Forsa"
         near = [by] + [t for c in by.children if c.dep_ in ("appos", "compound", "flat", "npadvmod")
                        for t in c.subtree]  # a name beside the noun, not inside its prepositions
@@ -602,6 +712,10 @@ def _document(head: Token, toks: list[Token], owner: Token | None, base: dict, o
     if runs:
         return Mention(kind="document", name=_text(head.doc, runs[-1]), **base)
     return Mention(kind="document", **base)
+
+
+# who saw or obtained a document, not who wrote it ("a draft seen by POLITICO")
+_READ_VERBS = frozenset({"see", "obtain", "review", "read", "access", "reviewed", "seen", "leak"})
 
 
 def _strip_descriptor(name: str, head: Token) -> str:
@@ -682,10 +796,13 @@ class ArticleSpeakers:
         self._documents: list[tuple[int, str]] = []  # (pos, body) behind a poll, survey, report
         self._described: list[tuple[int, str, set[str]]] = []  # (pos, name, nouns describing it)
         self.lead_end = 0  # end of the article's lead paragraph, set by the reader of the article
+        self.lead_start = 0  # its start: a name in the headline or standfirst above it is no introduction
         # (pos, "transport secretary", where its paragraph starts) said in the lead
         self._lead_descriptors: list[tuple[int, str, int]] = []
         self._lead_named: dict[int, tuple[str, str]] = {}  # descriptor pos -> (person named next, role)
         self._place_words: set[str] = set()  # words of names tagged as places
+        self._reporting_subjects: list[tuple[int, str, bool]] = []  # (pos, name, a person) who speak, in order
+        self._reported: set[int] = set()  # positions of subjects inside what someone is reported to have said
 
     def observe(self, doc: Doc, offset: int, text: str | None = None) -> None:
         """Register every multi-word name in ``doc`` with the title run written before it,
@@ -706,6 +823,9 @@ class ArticleSpeakers:
                     first = first.nbor(-2)  # "Saint-Martin", not "Martin"
                 self._subjects.append((first.idx + offset, doc.text[first.idx:tok.idx + len(tok)],
                                        tok.ent_type_ == "PERSON"))
+                if any(a.dep_ == "ccomp" and a.head.lemma_.lower() in REPORTING_VERBS and a.head.i < tok.i
+                       for a in tok.ancestors):
+                    self._reported.add(first.idx + offset)  # "X said that Kyiv would need ..."
             elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and not any(
                     qs < tok.idx < qe for qs, qe in quotes):
                 # "The EU's agriculture commissioner, Rasa Vaitkutė, defended ...": the person
@@ -715,6 +835,12 @@ class ArticleSpeakers:
                     run = runs[-1]
                     self._subjects.append((run[0].idx + offset, _text(doc, run),
                                            any(t.ent_type_ == "PERSON" for t in run)))
+        for tok in doc:  # who the reporting verbs' subjects name ("the Cour des comptes found")
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS | FINDING_VERBS and tok.i < tok.head.i:
+                m = analyse(tok, offset)
+                if m is not None and m.kind in ("group", "name") and m.name and m.name[:1].isupper():
+                    self._reporting_subjects.append((m.start, m.name, m.kind == "name" and any(
+                        t.ent_type_ == "PERSON" for t in tok.subtree)))
         for run in _name_runs(maybe):
             if len(run) < 2:
                 continue
@@ -902,7 +1028,7 @@ class ArticleSpeakers:
         speaker, role = self._resolve(mention, speaking)
         if speaker and mention.kind in ("group", "title") and pos < self.lead_end and (
                 _strip_det(speaker) == _strip_det(mention.text)):
-            body = self._body_named_next(mention.text, pos)
+            body = self._body_named_next(mention.text, pos) or self._lead_body_speaks_next(mention.text, pos)
             if body is not None:  # "The European Union's top court ruled ...", then "The Court of Justice ..."
                 return body, None
         if speaker and mention.kind in ("group", "title", "statement") and _descriptor_head(speaker) and (
@@ -912,11 +1038,15 @@ class ArticleSpeakers:
                 return self._last_document(pos) or speaker, role
             body = self._body_named(head, pos) or next(
                 (spk for p, spk, _, kind in reversed(self._said) if p < pos and kind in ("group", "title", "office")
-                 and spk != speaker and spk.lower().split()[-1:] == [head]), None)
+                 and spk != speaker and _source_noun(spk) == head), None)
             if body is not None:  # "the court said": the court named earlier; "the ministry"
                 # after "Slovakia's economy ministry said"; its spokesperson keeps the post
                 return body, role if role and role.split()[-1].lower() in SPOKES_NOUNS else None
         return speaker, role
+
+    def _bodies_with(self, name: str) -> bool:
+        """``name`` is (part of) a body's name seen in the article."""
+        return any(name in body for _, body in self._bodies)
 
     def conjunct_name(self, tok: Token, offset: int) -> str | None:
         """The person named in one conjunct of a coordinated subject, without the others."""
@@ -989,7 +1119,10 @@ class ArticleSpeakers:
             return spk, role
         if mention.kind == "title" and mention.name is None:
             head = mention.text.split()[-1].lower()
-            definite = mention.text.lower().startswith("the ") or mention.text[:1].islower()
+            possessed = not mention.present and re.match(r"^[A-Z][\w.-]*['\u2019]s\s+[a-z]", mention.text) and (
+                country_word(re.split(r"['\u2019]", mention.text)[0]))  # "Serbia's foreign minister" (a
+            # headline's or standfirst's "Belgium's finance minister says" stays as written)
+            definite = mention.text.lower().startswith("the ") or mention.text[:1].islower() or possessed
             held = self._country_holder(mention.text, head, pos)
             if held and definite:
                 return held
@@ -1003,16 +1136,17 @@ class ArticleSpeakers:
                         best = (p, person.name, r)  # "the prime minister" is no finance minister
             if best and definite:  # "the president said": the last president named; not "a minister"
                 return best[1], best[2]
-            if best is None and mention.text.lower().startswith("the "):
+            if best is None and (mention.text.lower().startswith("the ") or possessed):
                 unnamed = next(((spk, role) for p, spk, role, kind in reversed(self._said) if p < pos
-                                and kind in ("title", "group", "office") and spk.lower().split()[-1:] == [head]), None)
+                                and kind in ("title", "group", "office") and _source_noun(spk) == head
+                                and (p >= self.lead_start or pos < self.lead_start)), None)  # not a headline's
                 if unnamed is not None:  # "An Israeli official said ... The official, who declined
                     return unnamed  # to be named, said": the source introduced before, not one named next
                 named = self._named_next(pos, mention) or (
                     self._described_speaker(pos, mention) if speaking else None)
                 if named is not None:
                     return named
-            return without_seat(_strip_det(mention.text)), mention.role
+            return mention.described or without_seat(_strip_det(mention.text)), mention.role
         if mention.kind == "descriptor":  # "The 64-year-old told Times Radio", "The Republican said"
             return self._pronoun(pos, mention.role and word_gender(mention.role))
         noun = mention.generic if mention.kind == "group" else None
@@ -1035,20 +1169,26 @@ class ArticleSpeakers:
                 return full, self._current(full, mention.role, pos)
             name = without_seat(name)
             if " " not in name and name[:1].isupper():
-                body = self._body_beginning(name, pos)
+                body = self._body_abbreviated(name, pos) or self._body_beginning(name, pos)
                 if body is None and name.lower() in BODY_NOUNS:  # "a Commission spokesperson": the one named
                     body = self._body_named(name.lower(), pos)
                 return body or name, mention.role
+            if mention.described and _descriptor_head(name) is None and not self._bodies_with(name):
+                return mention.described, mention.role  # "EU officials familiar with the talks"
             return name, mention.role
         if mention.kind == "office" and mention.owner is not None:
             owner, role = self.resolve(mention.owner, speaking=False)
+            headed = _HEADS_BODY.search(role or "")
+            if mention.office and mention.office.lower() == "office" and headed and " " in headed.group(1):
+                return headed.group(1), None  # "her office" said by the president of the Court of Auditors: the court
             if role is None and mention.office and mention.office.split()[-1].lower() in SPOKES_NOUNS:
                 role = mention.office  # "a spokesperson for the interior ministry": the post who spoke
             return f"{owner}'s {mention.office}", role
         full = self._full_name(mention.name or mention.text, pos)
         if " " not in full and full not in self._person_words and mention.role is None and not any(
                 w.lower() in HONORIFICS or w.lower() in TITLE_WORDS for w in mention.text.split()):
-            full = self._body_beginning(full, pos) or full  # "Hanwon said", not "Mr. Obama said"
+            full = self._body_abbreviated(full, pos) or self._body_beginning(full, pos) or full  # "Hanwon said",
+            # "the ECB said" (the European Central Bank), not "Mr. Obama said"
         role = self._current(full, mention.role, pos)
         if mention.role and full in self.people and (pos, mention.role) not in self.people[full].roles:
             self.people[full].roles.append((pos, mention.role))  # "Poland's agriculture minister, X,"
@@ -1075,6 +1215,28 @@ class ArticleSpeakers:
                     later[0][1].roles.insert(0, (pos, descriptor))
                     self._lead_named[pos] = (later[0][1].name, descriptor)
 
+    def _lead_body_speaks_next(self, text: str, pos: int) -> str | None:
+        """"France's public auditor said ..." in the lead, then "the Cour des comptes found ...": a
+        body the lead describes without naming it is the one the next speaker's name gives, when
+        that next speaker is a named body (not a person, not a place)."""
+        words = _strip_det(text).split()
+        if not (self.lead_start <= pos < self.lead_end) or not words or words[-1].lower() in _SOURCE_WORDS or (
+                words[-1].endswith("s") or any(w[:1].isdigit() for w in words)):
+            return None
+        owned = re.match(r"^[A-Z][\w.-]*['\u2019]s$", words[0]) and country_word(re.split(r"['\u2019]", words[0])[0])
+        if not (text.lower().startswith("the ") or owned) or any(w[:1].isupper() for w in words[1:]):
+            return None
+        nxt = next(((p, name, person) for p, name, person in self._reporting_subjects if p >= self.lead_end), None)
+        if nxt is None or nxt[0] > self.lead_end + _CATAPHORA_CHARS or nxt[2] or self._is_person_name(nxt[1]) or (
+                set(nxt[1].split()) <= self._place_words):
+            return None
+        return nxt[1]
+
+    def _introduced(self, person: _Person, pos: int) -> bool:
+        """``person`` was named in the running text before ``pos`` (a headline or standfirst above
+        the lead introduces no one: "Lucía Herrera says ..." over "Spain's housing minister has said")."""
+        return any(p < pos and (p >= self.lead_start or pos < self.lead_start) for p in person.positions)
+
     def _described_speaker(self, pos: int, mention: Mention) -> tuple[str, str | None] | None:
         """"U.S. Secretary of State Marco Rubio said ... The top U.S. diplomat said": a post no one
         named holds, after a person has spoken, describes that person (as "he" would), unless
@@ -1085,7 +1247,7 @@ class ArticleSpeakers:
             return None
         if any(w.lower() in TITLE_WORDS for w in words[:-1]) or len(words) < 2 and head in _SOURCE_WORDS:
             return None  # "the top U.S. diplomat", "the commissioner", not "the diplomat", nor "the prime minister" unnamed
-        if any(p < pos and kind in ("title", "group") and spk.lower().split()[-1:] == [head]
+        if any(p < pos and kind in ("title", "group") and _source_noun(spk) == head
                for p, spk, _, kind in self._said):
             return None
         said = next(((p, spk, role) for p, spk, role, kind in reversed(self._said)
@@ -1095,6 +1257,17 @@ class ArticleSpeakers:
         if len(words) < 2 and pos - said[0] > _NEAR_CHARS:
             return None  # a bare post ("The commissioner, who ..., said") only right after that person spoke
         return said[1], said[2]
+
+    def _body_abbreviated(self, word: str, pos: int) -> str | None:
+        """"ECB" after "the European Central Bank", "ECOWAS" for "the Economic Community of West
+        African States": the body named in the article whose initials the acronym is (the nearest
+        one before ``pos``, else the first after it)."""
+        letters = word.replace(".", "")
+        if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
+            return None
+        named = [(p, body) for p, body in self._bodies if _abbreviates(letters, body)]
+        before = [x for x in named if x[0] < pos]
+        return before[-1][1] if before else named[0][1] if named else None
 
     def _body_beginning(self, word: str, pos: int) -> str | None:
         """"Hanwon" after "South Korea's Hanwon Energy": the body named before that begins with it."""
@@ -1121,7 +1294,7 @@ class ArticleSpeakers:
             return None  # a post described ("the transport secretary"), not a body named ("the Finance Ministry")
         later = sorted((min(p for p in person.positions if p > pos), person) for person in self.people.values()
                        if any(pos < p < pos + _CATAPHORA_CHARS for p in person.positions)
-                       and not any(p < pos for p in person.positions)
+                       and not self._introduced(person, pos)
                        and (person.roles or self._is_person_name(person.name)))
         for _, person in later:
             for _, r in person.roles:
@@ -1144,7 +1317,7 @@ class ArticleSpeakers:
                     if p < pos and kind in ("name", "pronoun")]
         said = said_all[0] if said_all else None
         for p, text, is_person in reversed(self._subjects):
-            if p >= pos:
+            if p >= pos or p in self._reported:  # "X said Kyiv would need ... She said": X
                 continue
             if said is not None and said[0] >= p:
                 break
@@ -1217,6 +1390,12 @@ class ArticleSpeakers:
         if speaker:
             self._said.append((pos, speaker, role, kind))
             self._said.sort(key=lambda x: x[0])
+
+
+# a post at the head of a body named in it: "president of the Federal Court of Auditors"
+_HEADS_BODY = re.compile(r"\b(?i:president|chair|chairman|chairwoman|chairperson|head|director|chief|"
+                         r"director-general|director general)\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w'\u2019.-]*"
+                         r"(?:\s+(?:of|for|and|de|des|du|[A-Z][\w'\u2019.-]*))*)$")
 
 
 # Bodies of the state, never what "the company" or "the group" refers to.
@@ -1295,7 +1474,8 @@ def is_past_role(role: str | None) -> bool:
 def role_head(role: str) -> str:
     """The post a role names: "mayor" for "mayor of Lisbon", "minister" for "Finance Minister"."""
     words = re.split(r"\s+(?:of|at|for|in|with|to)\s+", role.lower(), maxsplit=1)[0].split()
-    return words[-1] if words else ""
+    titled = [w for w in words if w in TITLE_WORDS]  # "minister" for "Cabinet Office minister responsible"
+    return titled[-1] if titled and words[-1] not in TITLE_WORDS else words[-1] if words else ""
 
 
 def _generic_head(head: Token, toks: list[Token]) -> str | None:
@@ -1317,9 +1497,39 @@ def without_seat(text: str) -> str:
     return _SEAT.sub("", text)
 
 
+_AFTER_NOUN = re.compile(r"\s+(?:familiar with|close to|briefed on|with knowledge of|to|from|of|with|for|at|on|who|in)"
+                         r"\s+[^A-Z]*$")
+
+
+def _source_noun(text: str) -> str:
+    """The noun an unnamed source is: "official" for "one EU official familiar with the talks",
+    "adviser" for "an adviser to the prime minister", "ministry" for "the housing ministry"."""
+    words = _AFTER_NOUN.sub("", text).lower().split()
+    return words[-1] if words else ""
+
+
 def _strip_det(text: str) -> str:
     first, _, rest = text.partition(" ")
     return rest if rest and first.lower() in ("the", "a", "an") else text
+
+
+def _abbreviates(letters: str, name: str) -> bool:
+    """``letters`` are the initials of ``name``'s words: every capitalised word gives its initial,
+    a small word ("of", "for", "and") may ("ECB", "OBR", "ECOWAS")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("the", "'s", "\u2019s")]
+    if len(words) < 2 or sum(1 for w in words if w[:1].isupper()) < 2:
+        return False
+
+    def fits(i: int, k: int) -> bool:
+        if k == len(letters):
+            return all(not w[:1].isupper() for w in words[i:])
+        if i == len(words):
+            return False
+        word = words[i]
+        if word[:1].upper() == letters[k] and fits(i + 1, k + 1):
+            return True
+        return not word[:1].isupper() and fits(i + 1, k)
+    return fits(0, 0)
 
 
 _CONNECTORS = frozenset({"of", "and", "for", "on", "de", "du", "des", "the", "'s", "\u2019s", "-"})

@@ -1,0 +1,172 @@
+"""Who the speaker is on wire-style text, by class: no junk speakers (an opening participle, the
+thing a reported clause is about, a day), one person per name (a place written before a name is
+not part of it), the person holding a post rather than the post, a body named in full rather than
+its acronym or its description, unnamed sources as the text describes them, pronouns that skip
+what someone was reported to say. Texts are invented for these tests."""
+import datetime as dt
+
+from annotate import hybrid
+from annotate.evaluate import surname
+from annotate.model import SPANS_KEY
+
+MONDAY = dt.date(2026, 3, 2)
+
+
+def by_content(suggestions):
+    return {s.content.text: s for s in suggestions}
+
+
+def speaker_of(suggest, text, content, published=MONDAY):
+    got = by_content(suggest(text, published))
+    assert content in got, list(got)
+    return got[content].speaker
+
+
+# --- junk speakers ----------------------------------------------------------------------------
+def test_an_opening_participle_is_no_speaker(suggest):
+    text = ("Speaking on condition of anonymity, a senior aide to the governor said the budget "
+            "would be delayed until May.")
+    assert speaker_of(suggest, text, "the budget would be delayed until May") == "senior aide to the governor"
+
+
+def test_adding_belongs_to_the_speaker_not_to_the_subject_of_the_reported_clause(suggest):
+    text = ("The transport secretary, Helen Okoro, said a toll would be \"unfair\" unless it was "
+            "approved by voters, adding that the bridge had already been paid for.")
+    assert speaker_of(suggest, text, "the bridge had already been paid for") == "Helen Okoro"
+
+
+def test_calling_after_an_if_clause_belongs_to_the_one_who_warned(suggest):
+    text = ("Union leader Marco Bellini warned that workers would strike again if the company cut "
+            "wages, calling the offer \"an insult to every nurse\".")
+    got = by_content(suggest(text, MONDAY))
+    calling = next(s for s in got.values() if s.cue is not None and s.cue.text == "calling")
+    assert calling.speaker == "Marco Bellini"
+
+
+def test_a_day_after_the_verb_is_never_the_speaker(suggest):
+    text = ("The Southern African Development Community will send observers to the vote next month, "
+            "its executive secretary, Thandiwe Moyo, said Friday.")
+    s = by_content(suggest(text, MONDAY))[
+        "The Southern African Development Community will send observers to the vote next month"]
+    assert s.speaker == "Thandiwe Moyo"
+
+
+def test_an_unsigned_draft_is_the_document_of_the_body_it_describes(suggest):
+    text = ("The Nordic Council will next month propose a common fishing quota for the Baltic, "
+            "according to a draft seen by Reuters.\n"
+            "The draft says the quota would be reviewed every two years.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["The Nordic Council will next month propose a common fishing quota for the Baltic"
+               ].speaker == "Nordic Council"
+    assert got["the quota would be reviewed every two years"].speaker == "Nordic Council"
+
+
+# --- one person per name --------------------------------------------------------------------
+def test_a_country_written_before_a_name_is_where_the_post_is(suggest):
+    text = ("Chile on Tuesday asked the bloc to reopen the talks.\n"
+            "EU ambassador to Chile Marguerite Delorme told reporters the talks were \"paused, not over\".")
+    got = by_content(suggest(text, MONDAY))
+    assert got['the talks were "paused, not over"'].speaker == "Marguerite Delorme"
+    assert got['the talks were "paused, not over"'].role == "EU ambassador to Chile"
+
+
+# --- the person, not the post ---------------------------------------------------------------
+def test_a_lead_post_described_by_its_country_is_the_person_named_next(suggest):
+    text = ("Latvia’s economy minister said on Monday that Riga would cut the electricity tax in "
+            "the spring.\n\n"
+            "Latvia’s economy minister, Inese Ozola, told parliament that the cut would cost 40 million euros.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["Riga would cut the electricity tax in the spring"].speaker == "Inese Ozola"
+
+
+def test_a_name_in_the_standfirst_does_not_stop_the_lead_post_from_naming_its_holder(suggest):
+    text = ("Portugal’s health minister defends nurse pay deal\n\n"
+            "Rita Saraiva says the deal will keep nurses in public hospitals\n\n"
+            "Portugal’s health minister has said the government will not reopen a pay deal with "
+            "nurses, despite protests from doctors’ unions across the country.\n\n"
+            "Speaking in Porto on Tuesday, Rita Saraiva said the deal was fair.\n\n"
+            "The unions rejected that. In an interview on Wednesday, the minister said the doctors "
+            "would get their own talks.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the doctors would get their own talks"].speaker == "Rita Saraiva"
+
+
+# --- bodies named in full -------------------------------------------------------------------
+def test_an_acronym_is_the_body_named_in_full_before(suggest):
+    text = ("The Office for National Statistics published new figures on Monday.\n"
+            "The ONS said unemployment fell to 4.1% in January.")
+    assert speaker_of(suggest, text, "unemployment fell to 4.1% in January") == "Office for National Statistics"
+
+
+def test_a_spokesperson_of_an_acronym_speaks_for_the_body_named_in_full(suggest):
+    text = ("The Asian Development Bank has cut its growth forecast for the region.\n"
+            "An ADB spokesperson said the bank would publish the details next week.")
+    s = by_content(suggest(text, MONDAY))["the bank would publish the details next week"]
+    assert s.speaker == "Asian Development Bank" and s.role == "spokesperson"
+
+
+def test_a_party_name_with_and_in_it_is_not_cut(suggest):
+    text = "The Peace and Justice party says the election was rigged."
+    s = by_content(suggest(text, MONDAY))["the election was rigged"]
+    assert s.speaker == "Peace and Justice party"
+
+
+def test_who_runs_a_body_is_not_the_body(suggest):
+    text = ("The Lisbon city council, run by the centre-right Social Democratic party, said it would "
+            "appeal the ruling.")
+    assert speaker_of(suggest, text, "it would appeal the ruling") == "Lisbon city council"
+
+
+# --- unnamed sources -----------------------------------------------------------------------
+def test_an_unnamed_source_is_described_as_written_and_named_again_by_its_noun(suggest):
+    text = ("Late talks: according to one NATO official familiar with the planning, the exercise "
+            "will be moved to Estonia.\n"
+            "The official said the decision had not been announced.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the exercise will be moved to Estonia"].speaker == "one NATO official familiar with the planning"
+    assert got["the decision had not been announced"].speaker == "one NATO official familiar with the planning"
+
+
+def test_one_of_the_diplomats_is_the_group_introduced_before(suggest):
+    text = ("Two Nordic diplomats said Oslo and Helsinki had agreed on the text.\n"
+            '"The Swedish position has not moved," one of the diplomats said.')
+    got = by_content(suggest(text, MONDAY))
+    assert got["The Swedish position has not moved"].speaker == "Nordic diplomats"
+
+
+def test_a_second_speech_act_joined_to_the_reported_clause_is_the_speakers(suggest):
+    text = ("A senior Dutch government official said The Hague would study the proposal but warned "
+            "against reopening the treaty.")
+    got = suggest(text, MONDAY)
+    assert {s.speaker for s in got} == {"senior Dutch government official"}
+
+
+def test_descriptions_of_an_unnamed_source_score_by_their_noun():
+    assert surname("one EU official familiar with the talks") == surname("EU official") == "official"
+    assert surname("adviser to the prime minister") == "adviser"
+    assert surname("Senators from both parties") == "senators"
+    assert surname("a spokesperson for the interior ministry") == "ministry"  # speaks for the body
+    assert surname("lawmakers of the far-right Alternative for Germany") == "germany"
+    assert surname("analysts at Berenberg") == "berenberg"
+    assert surname("Freedom and Direct Democracy party") == surname("Freedom and Direct Democracy")
+    assert surname("adviser to the prime minister") != surname("prime minister")
+
+
+# --- pronouns -------------------------------------------------------------------------------
+def test_she_is_the_speaker_not_a_place_she_was_reported_to_name(suggest):
+    text = ("Ukraine's energy minister, Halyna Bondar, said on Saturday that Kyiv would need the "
+            "turbines by winter. She thanked the donors and said she would travel to Oslo.")
+    assert speaker_of(suggest, text, "she would travel to Oslo") == "Halyna Bondar"
+
+
+# --- the hybrid's model claims ----------------------------------------------------------------
+def test_a_model_claim_takes_the_parse_subject_when_the_model_marked_none_on_it(nlp):
+    doc = nlp("A senior Dutch official said The Hague would study the plan but warned against reopening the treaty.")
+    start = doc.text.index("reopening the treaty")
+    cue = doc.text.index("warned")
+    doc.spans[SPANS_KEY] = [doc.char_span(start, start + len("reopening the treaty"), label="CONTENT"),
+                            doc.char_span(cue, cue + len("warned"), label="CUE"),
+                            doc.char_span(doc.text.index("The Hague"), doc.text.index("The Hague") + 9,
+                                          label="SOURCE")]
+    [claim] = hybrid.model_claims(doc)
+    assert claim.source.root.text == "official"
