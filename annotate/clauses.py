@@ -75,6 +75,9 @@ def subject(cue: Token) -> Token | None:
         return subject(head)
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.pos_ == "VERB" and any(
+            c.dep_ == "dobj" for c in cue.head.head.children):  # "media quoted a spokesman as saying":
+        return next(c for c in cue.head.head.children if c.dep_ == "dobj")  # the one quoted speaks
     if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue.head.dep_ == "prep" and cue.head.lower_ in (
             "by", "after", "before", "while", "in") and cue.head.head.pos_ in ("VERB", "AUX"):
         verb = cue.head.head  # "responded ... by saying ...", "After saying ..., she was whisked off"

@@ -838,9 +838,10 @@ class ArticleSpeakers:
         for tok in doc:  # who the reporting verbs' subjects name ("the Cour des comptes found")
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS | FINDING_VERBS and tok.i < tok.head.i:
                 m = analyse(tok, offset)
-                if m is not None and m.kind in ("group", "name") and m.name and m.name[:1].isupper():
+                if m is not None and m.kind in ("group", "name") and m.name and any(
+                        w[:1].isupper() for w in _strip_det(m.name).split()):  # a name, not "The bank's board"
                     self._reporting_subjects.append((m.start, m.name, m.kind == "name" and any(
-                        t.ent_type_ == "PERSON" for t in tok.subtree)))
+                        t.ent_type_ == "PERSON" for t in tok.subtree) and not m.text.lower().startswith("the ")))
         for run in _name_runs(maybe):
             if len(run) < 2:
                 continue
@@ -869,7 +870,10 @@ class ArticleSpeakers:
         if offset < self.lead_end:
             self._lead_descriptors.extend((p + offset, d, offset) for p, d in _speaking_descriptors(doc))
         for tok in doc:  # "Euroclear, the ... depository", "the Ifop institute", "pollster Forsa"
-            if tok.pos_ != "PROPN" or tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            if tok.pos_ != "PROPN" and not (tok.dep_ == "nsubj" and tok.text[:1].isupper() and tok.is_alpha and any(
+                    c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children)):  # a name the tagger missed
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
                 continue
             nouns = {c.lemma_.lower() for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
             nouns |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
@@ -1227,7 +1231,7 @@ class ArticleSpeakers:
         if not (text.lower().startswith("the ") or owned) or any(w[:1].isupper() for w in words[1:]):
             return None
         nxt = next(((p, name, person) for p, name, person in self._reporting_subjects if p >= self.lead_end), None)
-        if nxt is None or nxt[0] > self.lead_end + _CATAPHORA_CHARS or nxt[2] or self._is_person_name(nxt[1]) or (
+        if nxt is None or nxt[0] > self.lead_end + _CATAPHORA_CHARS or nxt[2] or self.gender_of(nxt[1]) or (
                 set(nxt[1].split()) <= self._place_words):
             return None
         return nxt[1]

@@ -170,3 +170,20 @@ def test_a_model_claim_takes_the_parse_subject_when_the_model_marked_none_on_it(
                                           label="SOURCE")]
     [claim] = hybrid.model_claims(doc)
     assert claim.source.root.text == "official"
+
+
+def test_quoted_as_saying_is_the_one_quoted_not_the_medium(suggest):
+    text = ("Georgian state television quoted a Foreign Ministry spokesman in Tbilisi as saying the "
+            "sanctions were \"a grave mistake\".")
+    s = by_content(suggest(text, MONDAY))['the sanctions were "a grave mistake"']
+    assert s.speaker == "Foreign Ministry" and s.role == "spokesman"
+
+
+def test_a_lead_body_described_is_the_named_body_that_speaks_next_but_not_its_own_board(suggest):
+    text = ("Norway's public auditor said on Tuesday that the wealth fund's fees had doubled in five years.\n\n"
+            "In its annual report, the Riksrevisjonen found that fees reached 7 billion crowns last year.\n\n"
+            "Chile's central bank held its rate on Thursday, citing weak copper prices.\n\n"
+            "The bank's board said in a statement that inflation would ease.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the wealth fund's fees had doubled in five years"].speaker == "Riksrevisjonen"
+    assert got["inflation would ease"].speaker != "Riksrevisjonen"
