@@ -239,8 +239,10 @@ class SuggestionEngine:
         before = [e for e in art.events if e[0] < pos]
         if cue is not None and before and after_event(cue, content):
             return before[-1][1]
-        if cue is not None and art.previous is not None and same_text(cue, content):
-            return art.previous[1].date  # "In the same report, her office found": the report just dated
+        if cue is not None and same_text(cue, content):  # "In the same report, her office found":
+            quoted = [d for p, d in art.dated if p < pos]  # the date of the statement just quoted
+            if quoted:
+                return quoted[-1]
         if not speaker:
             return None
         said = art.last_date.get(speaker)
@@ -283,10 +285,17 @@ class SuggestionEngine:
             if phrase is not None:
                 date_text = art.text[phrase[0] + off:phrase[1] + off]
                 date = resolve(date_text, art.published, art.year_hint)
+                if date is not None and art.published is not None and date > art.published:
+                    date, date_text = None, None  # a date to come is no statement date
+        assumed = date is None
+        if date is None:  # as a named source's: the event it follows, else the day of the news
+            date = self._carried_date(art, None, content.start, cue, (raw.start, raw.end))
+        if date is None:
+            art.undated.add(content.start)
         return ClaimDraft(
             content=content, kind=raw.kind, cue=cue_span, mention=None, speaker=None,
-            role=None, date=date or art.published, date_text=date_text if date else None,
-            date_assumed=date is None, confidence=round(raw.confidence - 0.2, 2),
+            role=None, date=date or self._news_day(art) or art.published, date_text=date_text if not assumed else None,
+            date_assumed=assumed, confidence=round(raw.confidence - 0.2, 2),
             model_name=self.model_name, model_version=self.model_version,
             **self._stance(art, content, doc, raw))
 
@@ -334,6 +343,9 @@ class SuggestionEngine:
             date = date or self._news_day(art) or art.published
         elif speaker:
             art.last_date[speaker] = (content.start, date)
+        if date is not None:
+            art.dated.append((content.start, date))
+            art.dated.sort()
         if raw.continues:
             confidence -= 0.1
         return ClaimDraft(
@@ -385,3 +397,4 @@ class _Article:
     lead_end: int = 0  # end of the article's first paragraph of running text
     previous: tuple[int, ClaimDraft] | None = None  # (paragraph number, last suggestion)
     undated: set[int] = field(default_factory=set)  # content starts of claims dated only by the day of the news
+    dated: list[tuple[int, dt.date]] = field(default_factory=list)  # (content start, date) of the claims so far

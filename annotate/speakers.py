@@ -515,8 +515,12 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     if any(c.dep_ == "conj" for c in head.children) and not _is_title(head):
         return Mention(kind="group", name=text, **base)
     org = _entity_name(head)
+    # "A spokesperson for the Irish Tenants' Federation" parsed with the body as head: the body,
+    # and its spokesperson's post as role
+    spokes = next((t.text for t in toks if t.i < head.i and t.lemma_.lower() in SPOKES_NOUNS
+                   and t.i + 1 < len(doc) and t.nbor().lower_ in ("for", "of", "at")), None)
     if org:
-        return Mention(kind="group", name=_text(doc, org), role=role_before(org[0], toks[0].i), **base)
+        return Mention(kind="group", name=_text(doc, org), role=role_before(org[0], toks[0].i) or spokes, **base)
     if _is_title(head) or _named_in_apposition(head):
         named = _title_with_appositive_name(head, toks, offset)
         if named is not None:
@@ -547,7 +551,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         return Mention(kind="group", name=joined, **base)
     if runs:
         run = runs[-1]
-        role = _held(role_before(run[0], toks[0].i), _appos_role(head))
+        role = _held(role_before(run[0], toks[0].i), _appos_role(head)) or spokes
         return Mention(kind="name", name=_text(doc, run), role=role, **base)
     if _is_title(head):
         clean = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
@@ -566,7 +570,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         while len(words) > 1 and (words[0].dep_ in ("nummod", "det") and words[0].like_num):
             words.pop(0)
         name = _text(doc, words) if words and after else name
-    return Mention(kind="group", name=name, role=_appos_role(head), generic=_generic_head(head, toks),
+    return Mention(kind="group", name=name, role=_appos_role(head) or spokes, generic=_generic_head(head, toks),
                    described=_as_written(head, toks), **base)
 
 
@@ -779,7 +783,7 @@ class _Person:
     name: str
     roles: list[tuple[int, str]] = field(default_factory=list)  # (position, role)
     # (position, "law student"): what the article says the person is, their role when no post is given
-    described: list[tuple[int, str]] = field(default_factory=list)
+    descriptions: list[tuple[int, str]] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
 
 
@@ -861,7 +865,7 @@ class ArticleSpeakers:
             if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank
                 person.roles.append((pos, role))
             elif description := _appos_role(run[-1], describe=True):
-                person.described.append((pos, description))
+                person.descriptions.append((pos, description))
             self._gender_evidence(name, run, role)
         self._bodies.extend((pos + offset, name) for pos, name in _body_names(doc))
         for ent in doc.ents:
@@ -1008,9 +1012,9 @@ class ArticleSpeakers:
 
     def role_of(self, name: str, pos: int) -> str | None:
         person = self.people.get(name)
-        if person and not person.roles and person.described:  # "Koo, a lawyer by training," keeps his post
-            before = [r for p, r in person.described if p <= pos]
-            return before[-1] if before else person.described[0][1]
+        if person and not person.roles and person.descriptions:  # "Koo, a lawyer by training," keeps his post
+            before = [r for p, r in person.descriptions if p <= pos]
+            return before[-1] if before else person.descriptions[0][1]
         if not person or not person.roles:
             # a role this person was said with before ("the government's chief negotiator said",
             # "President Lula said"), carried to their later statements

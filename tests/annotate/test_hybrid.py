@@ -317,3 +317,21 @@ def test_model_content_stops_before_the_cues_own_time_or_reason(parse):
                ("She", "SOURCE"), ("said", "CUE"), ("the plant closed when the storm hit the coast", "CONTENT"))
     [claim] = hybrid.model_claims(doc)
     assert [f.text for f in claim.fragments] == ["the plant closed when the storm hit the coast"]
+
+
+def test_a_sourceless_claim_with_no_date_of_its_own_takes_the_day_of_the_news(nlp):
+    """Dated like a named source's statement: the day of the event the article opens with, not
+    the publication date ("In its annual report, the auditor found ..." the morning after)."""
+    from annotate.engine import SuggestionEngine
+
+    engine = SuggestionEngine(nlp)
+    first = "The national auditor said on Wednesday that the pension deficit would triple by 2035."
+    second = "In its annual report, the shortfall is estimated at 15 billion euros."
+    text = first + "\n" + second
+    paras = [(0, nlp(first)), (len(first) + 1, nlp(second))]
+    mark(paras[1][1], ("is estimated", "CUE"), ("at 15 billion euros", "CONTENT"))
+    paras[0][1].spans[SPANS_KEY] = []
+    out = engine.from_docs(text, paras, dt.date(2026, 10, 29))  # a Thursday
+    sourceless = {s.content.text: s for s in out}["at 15 billion euros"]
+    assert sourceless.speaker is None
+    assert sourceless.date == dt.date(2026, 10, 28) and sourceless.date_assumed

@@ -39,6 +39,13 @@ def test_a_post_described_with_its_owner_in_the_lead_is_carried_to_the_person_na
     assert got["We cannot borrow to burn diesel"].role == "energy minister"
 
 
+def test_an_unnamed_spokesperson_for_a_body_has_the_post_however_the_phrase_is_parsed(suggest):
+    # the small parser makes "Federation" the subject and hangs "spokesperson" on it
+    text = "A spokesperson for the Irish Tenants’ Federation said its lawyers would appeal."
+    s = by_content(suggest(text, FRIDAY))["its lawyers would appeal"]
+    assert s.speaker.endswith("Federation") and s.role == "spokesperson"
+
+
 # --- the whole title phrase -----------------------------------------------------------------
 def test_a_title_keeps_its_complement_after_the_name_in_apposition(suggest):
     text = ("A spokeswoman for the Green party, Lena Vogt, said the bill was unfair.\n"
