@@ -18,6 +18,7 @@ so the pieces can be put back together. Speaker and cue relations point to every
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import json
@@ -145,56 +146,136 @@ class _Docs:
 
 
 class _Tokens:
-    def __init__(self, doc, text: str):
-        self.doc = doc
-        self.text = text
-        self.skipped = 0
+    """A Doc's tokens as plain lists (their start and end offsets, whether a space follows), for the
+    token indices of spans and the tokens' JSON: reading them per span or per token from the Doc was
+    most of an export's time after tokenizing."""
 
-    def span(self, part: tuple[int, int, str], label: str, **extra) -> dict | None:
+    def __init__(self, doc, text: str, digits: _Digits):
+        from spacy.attrs import IDX, LENGTH, SPACY
+
+        self.text = text
+        self.digits = digits
+        array = doc.to_array([IDX, LENGTH, SPACY])
+        if len(array.shape) == 1:  # (an empty Doc)
+            array = array.reshape((0, 3))
+        self.starts = array[:, 0].tolist()
+        self.ends = (array[:, 0] + array[:, 1]).tolist()
+        self.spaces = array[:, 2].tolist()
+        self.skipped = 0
+        self._json: str | None = None
+
+    def range(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens ``doc.char_span(start, end, alignment_mode="expand")`` covers, as (first, after last),
+        None where it gives None (or, for a span that ends before it starts, refuses it). A token's characters
+        run from its start up to the next token's start (its trailing space included), so the token of a
+        character is found by bisecting the starts. The span is empty (first == after last) where it covers
+        only whitespace."""
+        if not (0 <= start < len(self.text) and 0 < end <= len(self.text)):
+            return None
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_right(self.starts, end - 1) - 1
+        if start == self.ends[first]:  # in the space after a token: not that token
+            first += 1
+        return (first, last + 1) if first <= last + 1 else None
+
+    def span(self, part: tuple[int, int, str], label: str, extra: str = "") -> tuple[int, str, str] | None:
+        """A span's JSON record and the token it ends on, None where it covers no token: (its last token,
+        ``{"start", "end", "text", "label", "token_start", "token_end"}`` with ``extra`` (more fields,
+        their JSON) after them, and its reference in a relation, ``{"start", "end", "token_start",
+        "token_end", "label"}``)."""
         start, end, text = part
-        tokens = self.doc.char_span(start, end, alignment_mode="expand")
-        if tokens is None or len(tokens) == 0:
+        tokens = self.range(start, end)
+        if tokens is None or tokens[0] == tokens[1]:
             self.skipped += 1
             return None
-        return {"start": start, "end": end, "text": text, "label": label,
-                "token_start": tokens.start, "token_end": tokens.end - 1, **extra}
+        first, last = tokens[0], tokens[1] - 1
+        label = _LABEL_JSON[label]
+        return (last, f'{{"start": {start}, "end": {end}, "text": {_encode_str(text)}, "label": {label}, '
+                      f'"token_start": {first}, "token_end": {last}{extra}}}',
+                f'{{"start": {start}, "end": {end}, "token_start": {first}, "token_end": {last}, "label": {label}}}')
 
     def json(self) -> str:
         """The tokens as the JSON list ``json.dumps`` would write for
-        ``[{"text", "start", "end", "id", "ws"} for each token]``, written directly from the Doc's
-        arrays: building a dict per token and encoding it was most of an export's time."""
-        from spacy.attrs import IDX, LENGTH, SPACY
+        ``[{"text", "start", "end", "id", "ws"} for each token]``, without its brackets, written
+        directly from the Doc's arrays (building a dict per token and encoding it was most of an
+        export's time), once per article however many tasks it has. The numbers come from a table of
+        their decimal strings where the text is short enough (a third faster than formatting each)."""
+        if self._json is None:
+            self._json = self._records()
+        return self._json
 
-        text, enc = self.text, _encode_str
-        array = self.doc.to_array([IDX, LENGTH, SPACY])
-        starts, ends, spaces = array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist(), array[:, 2].tolist()
-        return "[" + ", ".join([
-            f'{{"text": {enc(text[start:end])}, "start": {start}, "end": {end}, "id": {i}, "ws": {_WS[ws]}}}'
-            for i, start, end, ws in zip(itertools.count(), starts, ends, spaces)]) + "]"
+    def _records(self) -> str:
+        text, enc, starts, ends, ws = self.text, _encode_str, self.starts, self.ends, self.spaces
+        digits = self.digits.upto(len(text))
+        if digits is not None:
+            return ", ".join([
+                f'{{"text": {enc(text[start:end])}, "start": {digits[start]}, "end": {digits[end]}, '
+                f'"id": {i}, "ws": {_WS[space]}'
+                for i, start, end, space in zip(digits, starts, ends, ws)])
+        return ", ".join([
+            f'{{"text": {enc(text[start:end])}, "start": {start}, "end": {end}, "id": {i}, "ws": {_WS[space]}'
+            for i, start, end, space in zip(itertools.count(), starts, ends, ws)])
 
 
-_WS = ("false", "true")
-_TOKENS = r'"tokens": "\u0000tokens"'  # where the tokens go in a task's JSON (no text can hold it unescaped)
+class _Digits:
+    """The decimal strings of 0, 1, 2, … up to the longest text met so far (at most ``MOST``): an
+    export's token offsets and numbers are formatted by looking them up."""
+
+    MOST = 1 << 15  # 32,768 strings, ~2 MB; a longer text's numbers are formatted one by one
+
+    def __init__(self):
+        self._table: list[str] = []
+
+    def upto(self, n: int) -> list[str] | None:
+        """The strings of 0 … n (at least), or None if n is past ``MOST``."""
+        table = self._table
+        if n >= len(table):
+            if n >= self.MOST:
+                return None
+            table += map(str, range(len(table), n + 1))
+        return table
+
+
+_WS = ("false}", "true}")  # a token's "ws" and the end of its record
 _encode_str = json.encoder.encode_basestring  # what json.dumps(..., ensure_ascii=False) uses for strings
+_LABEL_JSON = {label: _encode_str(label) for label in (CLAIM, SPEAKER, CUE, SPEAKER_OF, CUE_OF)}
 
 
-def _task_json(tok: _Tokens, article, claims: list, answer: str) -> str:
-    """One task's line: ``json.dumps(task, ensure_ascii=False)`` of the task with a dict per token
-    (``{"text", "start", "end", "id", "ws"}``), the tokens spliced in from the Doc's arrays."""
-    head = json.dumps(_task(tok, article, claims, answer), ensure_ascii=False)
-    return head.replace(_TOKENS, '"tokens": ' + tok.json(), 1)
+def _js(value: str | None) -> str:
+    """A text or None as json.dumps writes it."""
+    return "null" if value is None else _encode_str(value)
 
 
-def _task(tok: _Tokens, article, claims: list, answer: str) -> dict:
-    """The task, its tokens a placeholder (``_task_json`` puts them in)."""
-    spans: dict[tuple, dict] = {}
+def _write_task(fh, tok: _Tokens, article, claims: list, answer: str) -> None:
+    """One task's line, the bytes ``json.dumps(task, ensure_ascii=False)`` writes for::
+
+        {"text", "tokens": [{"text", "start", "end", "id", "ws"}, …], "spans": [{"start", "end", "text",
+         "label", "token_start", "token_end", (a claim's content:) "claim_id", "fragment", "fragments",
+         "kind", "speaker", "stance", "topic", "date"}, …] (by start, end, label), "relations": [{"head",
+         "child", "label", "head_span", "child_span"}, …], "answer", "meta": {…}}
+
+    written from plain values (building a dict per token and span and encoding them was most of an
+    export's time), in pieces (joining them first copied each large line several times)."""
+    spans, relations = _spans(tok, claims)
+    meta = {"source": "quotedesk", "article_id": article.id, "title": article.title, "url": article.url,
+            "publisher": article.publisher, "published": iso(article.published), "claim_ids": [c.id for c in claims]}
+    fh.write(f'{{"text": {_encode_str(article.text)}, "tokens": [')
+    fh.write(tok.json())
+    fh.write(f'], "spans": [{spans}], "relations": [{relations}], "answer": {_encode_str(answer)}, '
+             f'"meta": {json.dumps(meta, ensure_ascii=False)}}}\n')
+
+
+def _spans(tok: _Tokens, claims: list) -> tuple[str, str]:
+    """The JSON inside a task's lists of spans and of relations."""
+    spans: dict[tuple, tuple[int, str, str]] = {}
     relations = []
     for c in claims:
         pieces = []
         fragments = _fragments(c)
+        about = (f', "fragments": {len(fragments)}, "kind": {_js(c.kind)}, "speaker": {_js(c.speaker)}, '
+                 f'"stance": {_js(c.stance)}, "topic": {_js(c.topic)}, "date": {_js(_date(c.date))}')
         for n, piece in enumerate(fragments):
-            content = tok.span(piece, CLAIM, claim_id=c.id, fragment=n, fragments=len(fragments), kind=c.kind,
-                               speaker=c.speaker, stance=c.stance, topic=c.topic, date=_date(c.date))
+            content = tok.span(piece, CLAIM, f', "claim_id": {c.id}, "fragment": {n}{about}')
             if content is not None:
                 spans.setdefault((piece[0], piece[1], CLAIM), content)
                 pieces.append(content)
@@ -206,22 +287,10 @@ def _task(tok: _Tokens, article, claims: list, answer: str) -> dict:
             if head is None:
                 continue
             spans.setdefault((part[0], part[1], label), head)
-            relations += [{"head": head["token_end"], "child": content["token_end"], "label": rel,
-                           "head_span": _ref(head), "child_span": _ref(content)} for content in pieces]
-    return {
-        "text": article.text,
-        "tokens": "\u0000tokens",
-        "spans": sorted(spans.values(), key=lambda s: (s["start"], s["end"], s["label"])),
-        "relations": relations,
-        "answer": answer,
-        "meta": {"source": "quotedesk", "article_id": article.id, "title": article.title, "url": article.url,
-                 "publisher": article.publisher, "published": iso(article.published),
-                 "claim_ids": [c.id for c in claims]},
-    }
-
-
-def _ref(span: dict) -> dict:
-    return {k: span[k] for k in ("start", "end", "token_start", "token_end", "label")}
+            rel = _LABEL_JSON[rel]
+            relations += [f'{{"head": {head[0]}, "child": {content[0]}, "label": {rel}, "head_span": {head[2]}, '
+                          f'"child_span": {content[2]}}}' for content in pieces]
+    return ", ".join([spans[key][1] for key in sorted(spans)]), ", ".join(relations)
 
 
 def export_jsonl(project: Project, path, *, claim_filter: ClaimFilter | None = None, statuses=None,
@@ -234,15 +303,16 @@ def export_jsonl(project: Project, path, *, claim_filter: ClaimFilter | None = N
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled, every=100)
     articles = skipped = 0
     try:
+        digits = _Digits()
         with output(path) as fh, _Docs() as docs:
             for article, claims in _by_article(project, scope.claim_filter):
-                tok = _Tokens(docs.make(article.text), article.text)
+                tok = _Tokens(docs.make(article.text), article.text, digits)
                 accepted = [c for c in claims if c.status in positive]
                 if accepted:
-                    fh.write(_task_json(tok, article, accepted, "accept") + "\n")
+                    _write_task(fh, tok, article, accepted, "accept")
                 for c in claims:
                     if negatives and c.status == "rejected" and c.status not in positive:
-                        fh.write(_task_json(tok, article, [c], "reject") + "\n")
+                        _write_task(fh, tok, article, [c], "reject")
                 articles += 1
                 skipped += tok.skipped
                 if ticker.step(len(claims)):
