@@ -7,7 +7,9 @@ keeping their ids, timestamps and versions where the target project allows.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 
@@ -102,8 +104,11 @@ _DAYS = ("date", "article_published", "verdict_date")
 _MOMENTS = ("created_at", "updated_at")
 _STREAM_COLUMNS = tuple((type_coerce(c, String) if name in _DAYS + _MOMENTS else c).label(name)
                         for name, c in _CLAIM_COLUMNS)
-# On SQLite, timestamps "YYYY-MM-DD HH:MM:SS.ffffff" become ISO 8601 in the query itself.
-_ISO_COLUMNS = tuple(type_coerce(func.replace(c, " ", "T"), String).label(name) if name in _MOMENTS else stream
+# On SQLite, timestamps "YYYY-MM-DD HH:MM:SS.ffffff" become ISO 8601 in the query itself, and a claim in
+# one piece (its fragments stored as the JSON text null) comes back as NULL: not decoded row by row.
+_ISO_COLUMNS = tuple(type_coerce(func.replace(c, " ", "T"), String).label(name) if name in _MOMENTS
+                     else type_coerce(func.nullif(type_coerce(c, String), "null"), JSON).label(name)
+                     if name == "fragments" else stream
                      for (name, c), stream in zip(_CLAIM_COLUMNS, _STREAM_COLUMNS, strict=True))
 
 
@@ -134,6 +139,12 @@ def _iso_moment(value) -> str | None:
 
 
 CLAIM_VALUE_FIELDS = ClaimValues._fields
+
+
+@functools.cache
+def _claim_fields_type(names: tuple[str, ...]) -> type:
+    """A named tuple of some of ``ClaimValues``' fields (read by name, like it)."""
+    return collections.namedtuple("ClaimFields", names)
 
 
 # Defaults of fields a newer Claim may have that this module does not read yet.
@@ -330,7 +341,12 @@ class Bulk:
         for v in self._claim_rows(f, batch):
             yield _claim(v)
 
-    def stream_claim_values(self, f: ClaimFilter | None = None, *, batch: int = 5000) -> Iterator[ClaimValues]:
+    def stream_claim_values(self, f: ClaimFilter | None = None, *, batch: int = 5000,
+                            fields: Sequence[str] | None = None) -> Iterator[ClaimValues]:
+        """``Project.stream_claim_values``."""
+        if fields is not None:
+            yield from self._claim_fields(f, batch, tuple(fields))
+            return
         if self._store.dialect == "sqlite":  # SQLite already stores ISO text: finish it in SQL
             yield from self._claim_rows(f, batch, _ISO_COLUMNS)
             return
@@ -339,9 +355,31 @@ class Bulk:
                              verdict_date=_iso_day(v.verdict_date), created_at=_iso_moment(v.created_at),
                              updated_at=_iso_moment(v.updated_at))
 
-    def _claim_rows(self, f: ClaimFilter | None, batch: int, columns=_STREAM_COLUMNS) -> Iterator[ClaimValues]:
+    def _claim_fields(self, f: ClaimFilter | None, batch: int, names: tuple[str, ...]) -> Iterator[tuple]:
+        """Rows of only these ``ClaimValues`` fields: a reader that needs half of them reads half."""
+        unknown = [n for n in names if n not in CLAIM_VALUE_FIELDS]
+        if unknown or len(set(names)) != len(names):
+            raise InvalidValueError(f"Claim fields to read must be distinct names of ClaimValues' fields, "
+                                    f"not {', '.join(unknown) or 'repeated ones'}.")
+        sqlite = self._store.dialect == "sqlite"
+        columns = dict(zip(CLAIM_VALUE_FIELDS, _ISO_COLUMNS if sqlite else _STREAM_COLUMNS, strict=True))
+        rows = self._claim_rows(f, batch, [columns[n] for n in names], _claim_fields_type(names))
+        if sqlite:
+            yield from rows
+            return
+        convert = [(i, _iso_day if n in _DAYS else _iso_moment) for i, n in enumerate(names) if n in _DAYS + _MOMENTS]
+        for v in rows:
+            if convert:
+                values = list(v)
+                for i, to_iso in convert:
+                    values[i] = to_iso(values[i])
+                v = v._make(values)
+            yield v
+
+    def _claim_rows(self, f: ClaimFilter | None, batch: int, columns=_STREAM_COLUMNS,
+                    record=ClaimValues) -> Iterator[ClaimValues]:
         f = f or ClaimFilter()
-        make = ClaimValues._make
+        make = record._make
         with self._store.reading() as s:
             q = (select(*columns)
                  .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)

@@ -390,9 +390,14 @@ class Project:
         """
         return self._bulk.stream_claims(f, batch=batch)
 
-    def stream_claim_values(self, f: ClaimFilter | None = None, *, batch: int = 5000) -> Iterator[ClaimValues]:
-        """Like ``stream_claims`` but ``ClaimValues`` rows (named tuples), the fastest way to serialise many."""
-        return self._bulk.stream_claim_values(f, batch=batch)
+    def stream_claim_values(self, f: ClaimFilter | None = None, *, batch: int = 5000,
+                            fields: Sequence[str] | None = None) -> Iterator[ClaimValues]:
+        """Like ``stream_claims`` but ``ClaimValues`` rows (named tuples), the fastest way to serialise many.
+
+        With ``fields`` (names of ``ClaimValues``' fields), only those columns are read, and each row
+        is a named tuple of just them, in that order.
+        """
+        return self._bulk.stream_claim_values(f, batch=batch, fields=fields)
 
     def iter_articles(self, ids: Sequence[int] | None = None, *, batch: int = 500) -> Iterator[Article]:
         """Whole articles (with text) in id order, all of them or those with the given ids."""

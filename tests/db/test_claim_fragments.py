@@ -224,3 +224,20 @@ def test_a_postgresql_project_at_0002_is_upgraded_in_place():
         assert claim.fragments == (claim.content,)
         p.update_claim(claim.id, fragments=(a, b))
         assert [f.text for f in p.claim(claim.id).fragments] == [FIRST, SECOND]
+
+
+def test_streamed_rows_of_some_fields_equal_those_fields_of_whole_rows(project, article):
+    split, _ = project.add_claim(article.id, split_claim(date=dt.date(2024, 12, 12)), annotator="ana")
+    single, _ = project.add_claim(article.id, ClaimDraft(content=span("The office of Giorgia Meloni disagreed.")))
+    whole_rows = {v.id: v for v in project.stream_claim_values()}
+    fields = ("fragments", "id", "date", "updated_at", "content_text")
+    rows = {v.id: v for v in project.stream_claim_values(fields=fields)}
+    assert rows.keys() == {split.id, single.id}
+    for claim_id, row in rows.items():
+        assert row._fields == fields
+        assert tuple(row) == tuple(getattr(whole_rows[claim_id], name) for name in fields)
+    assert [(d["start"], d["end"], d["text"]) for d in rows[split.id].fragments] == [
+        (f.start, f.end, f.text) for f in split.fragments]
+    assert rows[single.id].fragments is None and rows[split.id].date == "2024-12-12"
+    with pytest.raises(InvalidValueError, match="not speaker_name"):
+        list(project.stream_claim_values(fields=("id", "speaker_name")))
