@@ -71,6 +71,9 @@ _COMPLEMENT_PREPS = frozenset({"of", "for", "to", "on"})
 _ROLE_LEAD = frozenset({"the", "a", "an", "now", "currently", "also", "still"})
 
 
+_AGE = re.compile(r"\d{1,3}[-\s]years?[-\s]old\b")
+
+
 def _role_words(toks: list[Token]) -> list[Token]:
     """The title as written, without what only points at it: an article, a possessive pronoun
     ("Its chair"), a specifying genitive ("Spain's housing minister", "the government's chief
@@ -81,6 +84,11 @@ def _role_words(toks: list[Token]) -> list[Token]:
         first = toks[0]
         if first.is_punct or first.lower_ in _ROLE_LEAD or first.tag_ == "PRP$":
             toks.pop(0)
+            continue
+        age = _AGE.match(first.doc[first.i:min(len(first.doc), first.i + 5)].text)
+        if age and len(toks) > 1:  # "a 31-year-old nurse": the age is the person's, not the post's
+            end = first.idx + age.end()
+            toks = [t for t in toks if t.idx >= end]
             continue
         head = first.head if first.dep_ != "poss" else first
         owner = next((t for t in [head, *head.ancestors] if t.dep_ == "poss"), None)
@@ -232,7 +240,14 @@ def _held(before: str | None, appositive: str | None) -> str | None:
 
 
 def _without_body_place(toks: list[Token]) -> list[Token]:
-    """A role that ends "at <body> in <place>" without the place: the body's seat is not the post."""
+    """A role that ends "at <body> in <place>" without the place: the body's seat is not the post;
+    nor is where a person comes from ("a teacher from Lyon")."""
+    origin = next((t for t in toks if t.dep_ == "prep" and t.lower_ == "from" and t.right_edge.i == toks[-1].i
+                   and t.head.pos_ == "NOUN" and t.head in toks), None)
+    if origin is not None:
+        place = [t for t in origin.subtree if t is not origin and not t.is_punct and t.lower_ != "the"]
+        if place and all(t.pos_ == "PROPN" and t.ent_type_ in _PLACE_ENTS for t in place):
+            return [t for t in toks if t.i < origin.i]
     at = next((t for t in toks if t.dep_ == "prep" and t.lower_ in ("at", "of", "for")
                and any(g.pos_ == "PROPN" for g in t.subtree)), None)
     if at is None:

@@ -101,6 +101,14 @@ def test_an_indefinite_noun_in_apposition_to_a_person_is_their_role(suggest):
     assert s.speaker == "Tomás Vidal" and s.role == "nurse"
 
 
+def test_age_and_home_town_say_who_the_person_is_not_their_post(suggest):
+    text = ('"The ward is full every night," said Anne Roy, a 31-year-old nurse.\n'
+            "Carmen Ortiz, a nurse from Madrid, said the wards were understaffed.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["The ward is full every night"].role == "nurse"
+    assert got["the wards were understaffed"].role == "nurse"
+
+
 # --- statement dates ------------------------------------------------------------------------
 def test_a_statement_issued_on_a_day_is_dated_that_day(suggest):
     text = "In a statement released on Monday, the rail union said the strike would continue."
