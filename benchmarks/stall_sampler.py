@@ -4,7 +4,9 @@ A GUI-thread timer notes when the event loop last ran (``mark``, ticked by a QTi
 milliseconds); a background thread looks every ``interval_ms`` and, while the loop has not run for
 ``threshold_ms``, records the GUI thread's Python stack (``sys._current_frames``). When the loop runs
 again the samples of that stall are kept with its length, so ``report()`` names the code each long
-stall was in: the innermost frames of this repository's code and the call they were making.
+stall was in: the innermost frames of this repository's code and the call they were making. It also
+notes where the process's other threads were when they were not just waiting (a lock, a queue, a
+pipe): a GUI thread with little CPU in a long stall was waiting, often for the GIL one of them held.
 
 Samples are taken only when the sampler thread gets the GIL: a stall spent in C code that holds
 it (a Qt paint, a SQLite query without releasing the GIL) is seen at its end, so a stall can have
