@@ -163,14 +163,18 @@ def _child_project(url: str) -> Project:
 def _child_run(url: str, topics: tuple[TopicSpec, ...], scope: str | None, ids: list[int], redo: bool,
                token: int) -> SuggestSummary:
     from annotate.engine import SuggestionEngine
+    from app.affiliating import suggest_affiliations
     from app.suggesting import LocalSuggester, run_suggestions
 
     out: multiprocessing.Queue = _child["progress"]
+    project = _child_project(url)
     parser = _ParseApart(LocalSuggester(SuggestionEngine(_child["nlp"], topics, scope=scope)))
-    return run_suggestions(_child_project(url), parser, ids,
-                           redo=redo,
-                           progress=lambda done, total: out.put((token, done, total)),
-                           cancelled=_child["cancel"].is_set, chunk=HELPER_CHUNK)
+    summary = run_suggestions(project, parser, ids, redo=redo,
+                              progress=lambda done, total: out.put((token, done, total)),
+                              cancelled=_child["cancel"].is_set, chunk=HELPER_CHUNK, affiliations=False)
+    if summary.articles:  # reads every claim of every speaker (seconds on a large project): CPU that gives way
+        summary.changes |= _apart(suggest_affiliations, project)
+    return summary
 
 
 def _child_suggest(topics: tuple[TopicSpec, ...], scope: str | None, items: list[tuple[str, dt.date | None]],

@@ -141,7 +141,7 @@ class SuggestSummary:
 
 def run_suggestions(project: Project, engine: Suggester, article_ids: Sequence[int], *, redo: bool = False,
                     progress: Progress | None = None, cancelled: Cancelled | None = None,
-                    chunk: int = CHUNK) -> SuggestSummary:
+                    chunk: int = CHUNK, affiliations: bool = True) -> SuggestSummary:
     """Suggest claims for the given articles and store them.
 
     ``engine`` parses the texts (its ``suggest_many``); the loop runs here and stores in this
@@ -149,7 +149,9 @@ def run_suggestions(project: Project, engine: Suggester, article_ids: Sequence[i
     Without ``redo`` an article's earlier suggestions stay and only new spans
     are added; with ``redo`` its pending model suggestions are replaced.
     Confirmed and rejected claims are never touched. A cancelled run is not an
-    error: the summary says ``cancelled`` and holds what was stored.
+    error: the summary says ``cancelled`` and holds what was stored. Then, when articles got
+    suggestions, the speakers' affiliations and roles are suggested from their claims
+    (``app.affiliating``), unless ``affiliations`` is False (the helper process runs that pass itself).
     """
     summary = SuggestSummary()
     ids = list(article_ids)
@@ -188,7 +190,7 @@ def run_suggestions(project: Project, engine: Suggester, article_ids: Sequence[i
             break
     summary.cancelled = bool(cancelled is not None and cancelled()
                              and len(summary.articles) + len(summary.failed) < total)
-    if summary.articles:  # who the new speakers speak for, from their titles in the text
+    if summary.articles and affiliations:  # who the new speakers speak for, from their titles in the text
         from app.affiliating import suggest_affiliations
 
         summary.changes |= suggest_affiliations(project)

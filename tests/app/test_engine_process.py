@@ -33,6 +33,8 @@ def test_helper_writes_to_the_project_file_and_this_process_sees_it(project, art
                                                               progress.append((d, t)))
     assert summary.articles == [article.id] and summary.claims == project.count_claims() > 0
     assert progress[-1] == (1, 1)
+    crosetto = project.find_speaker("Guido Crosetto")  # the affiliation pass ran in the helper too
+    assert crosetto.affiliation == "Government of Italy" and crosetto.id in summary.changes.speakers
     with Project.open(project.path) as again:  # on disk, not only in a cache
         assert again.count_claims() == summary.claims
 
