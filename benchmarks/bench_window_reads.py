@@ -11,6 +11,7 @@ Prints each read's median and max on N articles with about 12 claims each (no sp
 placed synthetically), and the machine's load average beside it.
 
     python3 benchmarks/bench_window_reads.py [--articles 10000] [--project FILE] [--reads-only]
+                                             [--window-only] [--suggest 200 [--seconds 90]]
 
 ``--project FILE`` keeps the built project (and reuses it when it already has the articles).
 
@@ -21,7 +22,9 @@ scrolling all of it, the window's peak memory with the table open; offscreen, or
 QT_QPA_PLATFORM=xcb names), ``quotedesk export`` to JSON, JSONL and DocBin (every status),
 ``import-json`` of that JSON into a new project, ``import-xlsx`` of the project's own workbook
 (one row per claim), and ``suggest --jobs 2`` against one process (benchmarks/bench_suggest_jobs.py).
-``--reads-only`` stops after the reads; ``--window-only`` after the window's rows.
+``--reads-only`` stops after the reads; ``--window-only`` after the window's rows. ``--suggest K`` runs
+the window a second time on a fresh copy, suggesting K new articles (its helper process) while the
+All claims table scrolls: the longest stall while suggestions run (issue 14's last row).
 """
 
 from __future__ import annotations
@@ -83,13 +86,18 @@ def main() -> int:
     parser.add_argument("--reads-only", action="store_true", help="skip the window, import, export and --jobs rows")
     parser.add_argument("--window-only", action="store_true",
                         help="the reads and the window's rows; skip the import, export and --jobs rows")
+    parser.add_argument("--suggest", type=int, default=0, metavar="K",
+                        help="also run the window while it suggests K new articles (bench_window_table.py --suggest): "
+                             "the longest stall scrolling the table meanwhile")
+    parser.add_argument("--seconds", type=float, default=90, help="with --suggest: scroll this long while it runs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.project or Path(tmp) / "bench.quotedesk"
         with Project.open(path) as project:
             run(project, args)
         if not args.reads_only:
-            rest_of_the_table(path, Path(tmp), window_only=args.window_only)
+            rest_of_the_table(path, Path(tmp), window_only=args.window_only, suggest=args.suggest,
+                              seconds=args.seconds)
     return 0
 
 
@@ -116,8 +124,10 @@ def measured(cmd: list[str]) -> tuple[float, float, int, str]:
     return seconds, mb, done.returncode, "\n".join(line for line in lines if not line.startswith("PEAK_KB "))
 
 
-def rest_of_the_table(path: Path, tmp: Path, *, window_only: bool = False) -> None:
-    """Issue 14's other rows on the same project, each command in its own process."""
+def rest_of_the_table(path: Path, tmp: Path, *, window_only: bool = False, suggest: int = 0,
+                      seconds: float = 90) -> None:
+    """Issue 14's other rows on the same project, each command in its own process (``suggest``: the window
+    once more, suggesting that many new articles while the table scrolls)."""
     py, cli = sys.executable, [sys.executable, "-m", "desktop.cli"]
     print(f"\nload average {os.getloadavg()[0]:.1f}: the window, exports, imports and --jobs, each in a fresh process")
 
@@ -143,6 +153,16 @@ def rest_of_the_table(path: Path, tmp: Path, *, window_only: bool = False) -> No
     if code:
         print(f"window benchmark FAILED ({code}): {out.strip().splitlines()[-1:]}")
     row("the window: peak RSS, table open and scrolled", seconds, mb, code, "", goal_mb=400)
+    if suggest:  # a second copy: the run adds articles; its peak RSS would count the helper's spaCy
+        shutil.copyfile(path, copy)
+        _, _, code, out = measured([py, str(ROOT / "benchmarks" / "bench_window_table.py"), str(copy),
+                                    "--suggest", str(suggest), "--seconds", f"{seconds:g}"])
+        for line in out.splitlines():
+            if any(k in line for k in ("All claims: first rows", "scrolled the whole table", "suggestion run started",
+                                       "while suggestions ran", "peak RSS with")):
+                print(f"window, suggesting {suggest} articles: {line.strip()}")
+        if code:
+            print(f"window benchmark with --suggest FAILED ({code}): {out.strip().splitlines()[-1:]}")
     if window_only:
         print(f"load average {os.getloadavg()[0]:.1f} at end", flush=True)
         return

@@ -8,7 +8,7 @@ project for the labels of this annotator's next undo and redo, so the Undo/Redo 
 always name what the core will undo.
 
 It also polls the project's change counter (``db.feed.ChangeFeed``: one indexed max()
-query a second on the UI thread) and emits other annotators' changes through
+query a second, on the window's reader thread) and emits other annotators' changes through
 ``changed_elsewhere``, so views refresh only what changed, within ``POLL_MS``.
 
 A write refused because someone else changed the row first (``ConflictError``) is emitted
@@ -150,28 +150,30 @@ class CoreUndoStack(QObject):
     def poll(self) -> Changes | None:
         """Pick up changes made elsewhere (other annotators, the command line) since the last poll.
 
-        On the UI thread only the change counter is read (one indexed max() query); when it
-        moved, the new audit rows are read on the runner and applied when they arrive (the
-        return value is then None). Without a runner everything happens here.
+        With a runner, the change counter and the new audit rows are read there and applied
+        when they arrive (the return value is then None): the UI thread reads nothing, not even
+        the counter (a read can wait while the helper process's writes and checkpoints go on: up
+        to 260 ms seen under load, benchmarks/bench_window_table.py --profile). Without a runner
+        everything happens here.
         """
         feed = self._feed
         if feed is None or self._polling:
             return Changes()
+        if self._runner is not None:
+            self._polling = True
+            self._runner.start("Check for other people's changes", lambda *, progress, cancelled: feed.poll(),
+                               on_done=lambda changes: self._arrived(feed, changes), on_error=self._poll_failed)
+            return None
         try:
             latest = feed.current_counter()
             if not feed.has_news(latest):
                 return Changes()
-            if self._runner is None:
-                changes = feed.poll(latest)
-                self._arrived(feed, changes)
-                return changes
+            changes = feed.poll(latest)
         except Exception as exc:  # noqa: BLE001 - a lost connection: try again on the next tick
             self._poll_failed(exc)
             return Changes()
-        self._polling = True
-        self._runner.start("Check for other people's changes", lambda *, progress, cancelled: feed.poll(latest),
-                           on_done=lambda changes: self._arrived(feed, changes), on_error=self._poll_failed)
-        return None
+        self._arrived(feed, changes)
+        return changes
 
     def _arrived(self, feed: ChangeFeed, changes: Changes | None) -> None:
         self._polling = False

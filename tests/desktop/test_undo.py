@@ -86,3 +86,32 @@ def test_a_stale_change_is_a_conflict_not_an_error(qapp, project):
     assert not errors and len(conflicts) == 1
     exc, label = conflicts[0]
     assert isinstance(exc, ConflictError) and label == "Edit note" and exc.theirs == {"note": "ben was here"}
+
+
+def test_with_a_runner_the_poll_reads_nothing_on_the_ui_thread(qtbot, project):
+    """The window's poll (every POLL_MS) reads the change counter and the new audit rows on its reader
+    thread: a read on the UI thread can wait while another process writes."""
+    import threading
+
+    from desktop.task_runner import TaskRunner
+
+    claim = _claim(project)
+    runner = TaskRunner()
+    stack = CoreUndoStack(project, "ana", poll=False, runner=runner)
+    feed = stack._feed
+    threads = []
+    real = feed.current_counter
+    feed.current_counter = lambda: threads.append(threading.current_thread()) or real()
+    seen = []
+    stack.changed_elsewhere.connect(seen.append)
+    try:
+        assert stack.poll() is None  # nothing yet; the answer comes later, from the runner
+        qtbot.waitUntil(lambda: not stack._polling)
+        with Project.open(project.url) as elsewhere:
+            elsewhere.confirm_claim(claim.id, annotator="ben")
+        stack.poll()
+        qtbot.waitUntil(lambda: bool(seen))
+        assert claim.id in seen[-1].claims
+        assert threads and threading.main_thread() not in threads
+    finally:
+        runner.shutdown()
