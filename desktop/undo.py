@@ -79,10 +79,11 @@ class CoreUndoStack(QObject):
             self._feed = None
         self.refresh()
 
-    def refresh(self) -> None:
-        """Ask the core what Undo and Redo would do now, and tell the window."""
-        self._undo_label = self.project.undo_label(self.annotator)
-        self._redo_label = self.project.redo_label(self.annotator)
+    def refresh(self, labels: tuple[str | None, str | None] | None = None) -> None:
+        """Ask the core what Undo and Redo would do now (or take ``labels``, just read elsewhere), and
+        tell the window."""
+        self._undo_label, self._redo_label = labels if labels is not None else (
+            self.project.undo_label(self.annotator), self.project.redo_label(self.annotator))
         self._generation += 1
         self.indexChanged.emit(self._generation)
 
@@ -161,8 +162,14 @@ class CoreUndoStack(QObject):
             return Changes()
         if self._runner is not None:
             self._polling = True
-            self._runner.start("Check for other people's changes", lambda *, progress, cancelled: feed.poll(),
-                               on_done=lambda changes: self._arrived(feed, changes), on_error=self._poll_failed)
+            project, annotator, generation = self.project, self.annotator, self._generation
+
+            def read(*, progress, cancelled):  # the labels too: changes elsewhere may be this annotator's
+                changes = feed.poll()
+                return changes, (project.undo_label(annotator), project.redo_label(annotator)) if changes else None
+
+            self._runner.start("Check for other people's changes", read, on_error=self._poll_failed,
+                               on_done=lambda got: self._arrived(feed, *(got or (None, None)), generation))
             return None
         try:
             latest = feed.current_counter()
@@ -175,12 +182,15 @@ class CoreUndoStack(QObject):
         self._arrived(feed, changes)
         return changes
 
-    def _arrived(self, feed: ChangeFeed, changes: Changes | None) -> None:
+    def _arrived(self, feed: ChangeFeed, changes: Changes | None, labels=None, generation: int | None = None) -> None:
+        """``labels`` (undo, redo) were read with the changes while the labels were at ``generation``:
+        used unless the labels were refreshed since (a change made here meanwhile), then read again."""
         self._polling = False
         if feed is not self._feed or not changes or not self._timer_alive:
             return  # another project was opened meanwhile, or nothing new
+        current = labels is not None and generation == self._generation
         self.changed_elsewhere.emit(changes)
-        self.refresh()  # e.g. an import-xlsx by this annotator is now what Undo undoes
+        self.refresh(labels if current else None)  # e.g. an import-xlsx by this annotator is now what Undo undoes
 
     def _poll_failed(self, exc: BaseException) -> None:
         self._polling = False

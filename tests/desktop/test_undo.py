@@ -89,8 +89,8 @@ def test_a_stale_change_is_a_conflict_not_an_error(qapp, project):
 
 
 def test_with_a_runner_the_poll_reads_nothing_on_the_ui_thread(qtbot, project):
-    """The window's poll (every POLL_MS) reads the change counter and the new audit rows on its reader
-    thread: a read on the UI thread can wait while another process writes."""
+    """The window's poll (every POLL_MS) reads the change counter, the new audit rows and the Undo/Redo
+    labels on its reader thread: a read on the UI thread can wait while another process writes."""
     import threading
 
     from desktop.task_runner import TaskRunner
@@ -102,16 +102,54 @@ def test_with_a_runner_the_poll_reads_nothing_on_the_ui_thread(qtbot, project):
     threads = []
     real = feed.current_counter
     feed.current_counter = lambda: threads.append(threading.current_thread()) or real()
+    for name in ("undo_label", "redo_label"):  # read with the changes, on the runner too
+        label = getattr(project, name)
+        setattr(project, name, lambda who, label=label: threads.append(threading.current_thread()) or label(who))
     seen = []
     stack.changed_elsewhere.connect(seen.append)
     try:
         assert stack.poll() is None  # nothing yet; the answer comes later, from the runner
         qtbot.waitUntil(lambda: not stack._polling)
-        with Project.open(project.url) as elsewhere:
-            elsewhere.confirm_claim(claim.id, annotator="ben")
+        threads.clear()
+        with Project.open(project.url) as elsewhere:  # ana, in another process (an import-xlsx)
+            elsewhere.update_claim(claim.id, annotator="ana", note="from the editors", label="Import from Excel")
         stack.poll()
         qtbot.waitUntil(lambda: bool(seen))
-        assert claim.id in seen[-1].claims
-        assert threads and threading.main_thread() not in threads
+        assert claim.id in seen[-1].claims and stack.undoText() == "Import from Excel"
+        assert len(threads) == 3 and threading.main_thread() not in threads
     finally:
+        runner.shutdown()
+
+
+def test_labels_read_by_the_poll_do_not_overwrite_a_change_made_here_meanwhile(qtbot, project):
+    import threading
+
+    from desktop.task_runner import TaskRunner
+
+    claim = _claim(project)
+    runner = TaskRunner()
+    stack = CoreUndoStack(project, "ana", poll=False, runner=runner)
+    go, reading = threading.Event(), threading.Event()
+    real = project.redo_label
+
+    def redo_label(who):  # on the runner: the poll has read its undo label; it waits here
+        if threading.current_thread() is not threading.main_thread():
+            reading.set()
+            go.wait(10)
+        return real(who)
+
+    project.redo_label = redo_label
+    try:
+        with Project.open(project.url) as elsewhere:
+            elsewhere.update_claim(claim.id, annotator="ben", note="ben's note")
+        stack.poll()
+        assert reading.wait(10)
+        # the poll read its labels before this change: they must not replace the ones it brings
+        stack.apply("Set stance", lambda: project.update_claim(claim.id, annotator="ana", stance="favor",
+                                                               label="Set stance", expected_version=None))
+        go.set()
+        qtbot.waitUntil(lambda: not stack._polling)
+        assert stack.undoText() == "Set stance"
+    finally:
+        go.set()
         runner.shutdown()
