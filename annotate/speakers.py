@@ -1440,7 +1440,9 @@ def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
                 and tok.lower_ not in OFFICE_NOUNS | BODY_NOUNS):
             continue
         np = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "nsubj" and tok.head.i < tok.i else tok
-        if np.dep_ != "nsubj" or np.head.lemma_.lower() not in REPORTING_VERBS:
+        if np.dep_ != "nsubj" or not (np.head.lemma_.lower() in REPORTING_VERBS or any(
+                c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in REPORTING_VERBS
+                for c in np.head.children)):  # "the finance minister defended the tax, telling MPs ..."
             continue
         toks = [t for t in np.subtree if not t.is_punct]
         words = _role_words(toks)  # "the transport secretary", "Spain's housing minister"

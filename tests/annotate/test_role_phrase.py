@@ -46,6 +46,16 @@ def test_an_unnamed_spokesperson_for_a_body_has_the_post_however_the_phrase_is_p
     assert s.speaker.endswith("Federation") and s.role == "spokesperson"
 
 
+def test_a_lead_post_that_acts_and_speaks_in_a_participle_is_the_person_named_next(suggest):
+    text = ("South Korea's trade minister defends chip subsidy\n\n"
+            "SEOUL (AP) \u2014 South Korea's trade minister on Tuesday defended a new subsidy for "
+            "chipmakers, telling lawmakers that the country could not afford to fall behind.\n\n"
+            "Park Ji-won said the subsidy would cost 2 trillion won a year.")
+    got = by_content(suggest(text, FRIDAY))
+    for content in ("the country could not afford to fall behind", "the subsidy would cost 2 trillion won a year"):
+        assert (got[content].speaker, got[content].role) == ("Park Ji-won", "trade minister")
+
+
 # --- the whole title phrase -----------------------------------------------------------------
 def test_a_title_keeps_its_complement_after_the_name_in_apposition(suggest):
     text = ("A spokeswoman for the Green party, Lena Vogt, said the bill was unfair.\n"
