@@ -500,35 +500,38 @@ class Bulk:
         claims.clear()
 
     def _bulk_claim_row(self, s, loaded: BulkArticle, article_id: int, bulk: BulkClaim, speaker_ids: dict,
-                        topic_ids: dict, counts: dict, ids: _Ids, stamp: dt.datetime) -> dict:
+                        topic_ids: dict, counts: dict, ids: _Ids, stamp: dt.datetime) -> tuple:
         c, text = bulk.draft, loaded.article.text
-        if c.kind not in KINDS or c.status not in STATUSES or (c.stance is not None and c.stance not in STANCES):
+        kind, status, stance = c.kind, c.status, c.stance
+        if kind not in KINDS or status not in STATUSES or (stance is not None and stance not in STANCES):
             label = f"claim {bulk.id} of article {loaded.id}"
-            for what, value, allowed in (("kind", c.kind, KINDS), ("status", c.status, STATUSES),
-                                         ("stance", c.stance, STANCES)):
+            for what, value, allowed in (("kind", kind, KINDS), ("status", status, STATUSES),
+                                         ("stance", stance, STANCES)):
                 if value not in allowed and (what != "stance" or value is not None):
                     raise InvalidValueError(f"The {what} of {label} must be one of {', '.join(allowed)}, "
                                             f"not {value!r}.")
-        origin = c.origin if c.origin in ORIGINS else "import"
         content, cue, mention = c.content, c.cue, c.mention
         if content is None:
             raise InvalidValueError(f"Claim {bulk.id} of article {loaded.id} has no content span.")
         size = len(text)
-        for what, sp in (("content", content), ("cue", cue), ("mention", mention)):
-            if sp is not None and not 0 <= sp.start < sp.end <= size:
-                raise InvalidValueError(f"The {what} span {sp.start}–{sp.end} of claim {bulk.id} of article "
-                                        f"{loaded.id} is outside the article text (0–{size}).")
+        start, end = content.start, content.end
+        if not 0 <= start < end <= size or (cue is not None and not 0 <= cue.start < cue.end <= size) or (
+                mention is not None and not 0 <= mention.start < mention.end <= size):
+            for what, sp in (("content", content), ("cue", cue), ("mention", mention)):
+                if sp is not None and not 0 <= sp.start < sp.end <= size:
+                    raise InvalidValueError(f"The {what} span {sp.start}–{sp.end} of claim {bulk.id} of article "
+                                            f"{loaded.id} is outside the article text (0–{size}).")
         pieces = None
         fragments = c.fragments
-        if len(fragments) > 1 or (fragments and (fragments[0].start, fragments[0].end) != (content.start, content.end)):
+        if fragments and (len(fragments) > 1 or fragments[0].start != start or fragments[0].end != end):
             label = f"claim {bulk.id} of article {loaded.id}"
             checked = _fragments.checked(text, fragments, label)
-            if (checked[0].start, checked[-1].end) != (content.start, content.end):
+            if (checked[0].start, checked[-1].end) != (start, end):
                 raise InvalidValueError(
-                    f"The content span {content.start}–{content.end} of {label} must run from its first "
+                    f"The content span {start}–{end} of {label} must run from its first "
                     f"fragment's start to its last fragment's end ({checked[0].start}–{checked[-1].end}).")
             pieces = _fragments.to_stored(checked)
-        speaker_id = speaker_ids.get(bulk.speaker_id) if bulk.speaker_id is not None else None
+        speaker_id = None if bulk.speaker_id is None else speaker_ids.get(bulk.speaker_id)
         if speaker_id is None and c.speaker and c.speaker.strip():
             key = ("name", name_key(c.speaker))
             speaker_id = speaker_ids.get(key)
@@ -546,17 +549,21 @@ class Bulk:
         if cue is None:
             cue_start = cue_end = cue_text = None
         else:
-            cue_start, cue_end, cue_text = cue.start, cue.end, text[cue.start:cue.end]
+            cue_start, cue_end = cue.start, cue.end
+            cue_text = text[cue_start:cue_end]
         if mention is None:
             mention_start = mention_end = mention_text = None
         else:
-            mention_start, mention_end, mention_text = mention.start, mention.end, text[mention.start:mention.end]
+            mention_start, mention_end = mention.start, mention.end
+            mention_text = text[mention_start:mention_end]
+        created_at, version = bulk.created_at or stamp, bulk.version
         return (  # in _CLAIM_INSERT's order
-            ids.take(bulk.id), article_id, content.start, content.end, text[content.start:content.end], pieces,
-            c.kind, cue_start, cue_end, cue_text, speaker_id, mention_start, mention_end, mention_text, c.role,
-            c.date, c.date_text, bool(c.date_assumed), c.stance, topic_id, c.verdict_rating, c.verdict_explanation, c.verdict_url, c.verdict_date, c.note, c.status, origin,
-            c.model_name, c.model_version, c.confidence, bulk.annotator, bulk.created_at or stamp,
-            bulk.updated_at or bulk.created_at or stamp, max(1, int(bulk.version or 1)))
+            ids.take(bulk.id), article_id, start, end, text[start:end], pieces, kind, cue_start, cue_end,
+            cue_text, speaker_id, mention_start, mention_end, mention_text, c.role, c.date, c.date_text,
+            bool(c.date_assumed), stance, topic_id, c.verdict_rating, c.verdict_explanation, c.verdict_url,
+            c.verdict_date, c.note, status, c.origin if c.origin in ORIGINS else "import", c.model_name,
+            c.model_version, c.confidence, bulk.annotator, created_at, bulk.updated_at or created_at,
+            version if type(version) is int and version >= 1 else max(1, int(version or 1)))
 
     def _load_speakers(self, s, speakers: Sequence[BulkSpeaker], counts: dict) -> dict:
         """Map of document speaker id -> id here, adding the speakers that are new.
