@@ -6,9 +6,10 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from exports.jsondoc import MAX_DEPTH
 from tests.hostile.conftest import dump as dump_of
@@ -395,6 +396,121 @@ def test_nesting_is_counted_outside_strings_wherever_the_reads_end(value, around
         assert "levels deep" in str(exc) and _deepest(raw) > MAX_DEPTH
     else:
         assert _deepest(raw) <= MAX_DEPTH and guard.depth == 0 and not guard.in_string
+
+
+def _laid_out(template) -> bytes:
+    """An export as Quotedesk lays it out (one article a line), of a few more articles than the template's."""
+    raw = template.with_name("template.json").read_bytes()
+    lines = raw.split(b"\n")
+    first = lines.index(b'"articles": [') + 1
+    last = lines.index(b"],", first)
+    articles = [line.rstrip(b",") for line in lines[first:last]] * 3
+    return b"\n".join([*lines[:first], b",\n".join(articles), *lines[last:]])
+
+
+def _outcome(articles) -> tuple:
+    try:
+        return ("read", list(articles))
+    except Exception as exc:  # noqa: BLE001 - whatever it is, both ways must agree on it
+        return ("refused", type(exc).__name__, str(exc))
+
+
+def test_an_export_is_read_a_line_at_a_time_as_the_parser_reads_it(template, tmp_path):
+    from exports.json_stream import JsonStream
+
+    path = tmp_path / "laid-out.json"
+    for raw in (_laid_out(template), _laid_out(template).replace(b"\n", b"\r\n")):
+        path.write_bytes(raw)
+        stream = JsonStream(path)
+        by_lines = list(stream._lines())  # _NotLaidOut here would mean every file goes to the parser
+        assert len(by_lines) > 3 and by_lines == list(stream._parsed())
+
+
+def _in_lines(edit):
+    """An edit of the laid-out file's lines (a list, changed in place): ``first``/``last`` index the articles."""
+    def apply(raw: bytes) -> bytes:
+        lines = raw.split(b"\n")
+        first = lines.index(b'"articles": [') + 1
+        edit(lines, first, lines.index(b"],", first) - 1)
+        return b"\n".join(lines)
+    return apply
+
+
+LAID_OUT_EDITS = {
+    "trailing comma": _in_lines(lambda ls, first, last: ls.__setitem__(last, ls[last] + b",")),
+    "missing comma": _in_lines(lambda ls, first, last: ls.__setitem__(first, ls[first].rstrip(b","))),
+    "two articles on a line": _in_lines(lambda ls, first, last: ls.__setitem__(first, ls[first] + b" " + ls[first])),
+    "a list nested in another object": _in_lines(lambda ls, first, last: (
+        ls.insert(first - 1, b'"other": {'), ls.__setitem__(last + 2, b"]},\n\"articles\": [],"))),
+    "an articles list before": _in_lines(lambda ls, first, last: ls.insert(first - 1, b'"articles": [' + ls[first] + b"],")),
+    "an articles list after": _in_lines(lambda ls, first, last: ls.__setitem__(last + 1, b'],\n"articles": [' + ls[first] + b"],")),
+    "no articles": _in_lines(lambda ls, first, last: ls.__delitem__(slice(first, last + 1))),
+    "the list never closed": _in_lines(lambda ls, first, last: ls.__delitem__(slice(last + 1, None))),
+    "a broken tail": _in_lines(lambda ls, first, last: ls.__setitem__(last + 2, b'"stance_changes": [}')),
+    "NaN in an article": _in_lines(lambda ls, first, last: ls.__setitem__(first, ls[first].replace(b'"done": false', b'"done": NaN'))),
+    "a lone surrogate in an article": _in_lines(lambda ls, first, last: ls.__setitem__(first, ls[first].replace(b'"done": false', b'"done": "\\udc00"'))),
+    "an article that is a list": _in_lines(lambda ls, first, last: ls.__setitem__(first, b"[" + ls[first].rstrip(b",") + b"],")),
+    "an article line indented": _in_lines(lambda ls, first, last: ls.__setitem__(first, b"  " + ls[first])),
+}
+
+
+@pytest.mark.parametrize("edit", list(LAID_OUT_EDITS.values()), ids=list(LAID_OUT_EDITS))
+def test_a_laid_out_file_edited_gives_what_the_parser_gives(template, tmp_path, edit):
+    from exports.json_stream import JsonStream
+
+    path = tmp_path / "edited.json"
+    path.write_bytes(edit(_laid_out(template)))
+    stream = JsonStream(path)
+    assert _outcome(stream.articles()) == _outcome(stream._parsed())
+
+
+def test_a_bad_claim_in_the_last_line_of_a_laid_out_file_changes_nothing(cli, template, tmp_path):
+    """Read a line at a time, the articles before it were already being stored: all are rolled back."""
+    lines = _laid_out(template).split(b"\n")
+    last = lines.index(b"],") - 1
+    assert b'"status": "' in lines[last]
+    lines[last] = re.sub(rb'"status": ("\w+")', rb'"status": [\1]', lines[last], count=1)
+    path = tmp_path / "late.json"
+    path.write_bytes(b"\n".join(lines))
+    cli.refuses("import-json", path, says="status.*Nothing was imported")
+
+
+_EDITS = st.sampled_from([b"", b" ", b"\n", b"\r\n", b",", b"]", b"[", b"}", b"{", b'"', b"\\", b"0", b"NaN",
+                          b'"articles": [', b'"articles": []', b"\xff", b"\xed\xa0\x80", b'\\ud800', b"\x00"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_lines_and_the_parser_give_the_same_articles_or_the_same_refusal(template, tmp_path, data):
+    """Whatever is done to a file laid out one article a line, reading it a line at a time gives what
+    the streaming parser gives: the same articles, or the same error with the same message."""
+    from exports.json_stream import JsonStream
+
+    raw = _laid_out(template)
+    lines = raw.split(b"\n")
+    for _ in range(data.draw(st.integers(1, 3))):
+        how = data.draw(st.sampled_from(["bytes", "line", "swap", "crlf"]))
+        if how == "bytes":
+            at = data.draw(st.integers(0, len(raw)))
+            cut = data.draw(st.integers(0, 3))
+            raw = raw[:at] + data.draw(_EDITS) + raw[at + cut:]
+        elif how == "line":
+            lines = raw.split(b"\n")
+            at = data.draw(st.integers(0, len(lines) - 1))
+            lines[at:at + 1] = data.draw(st.sampled_from([[], [lines[at]] * 2, [lines[at] + b","], [lines[at][:-1]]]))
+            raw = b"\n".join(lines)
+        elif how == "swap":
+            lines = raw.split(b"\n")
+            a, b = data.draw(st.integers(0, len(lines) - 1)), data.draw(st.integers(0, len(lines) - 1))
+            lines[a], lines[b] = lines[b], lines[a]
+            raw = b"\n".join(lines)
+        else:
+            raw = raw.replace(b"\n", b"\r\n")
+    path = tmp_path / "edited.json"
+    path.write_bytes(raw)
+    stream = JsonStream(path)
+    assert _outcome(stream.articles()) == _outcome(stream._parsed())
 
 
 def test_a_huge_string_is_refused_without_reading_it_whole(cli, tmp_path, monkeypatch):
