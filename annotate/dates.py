@@ -254,9 +254,24 @@ def _bounds_period(tok: Token) -> bool:
     return first.i > 0 and first.nbor(-1).lower_ in _PERIOD_PREPS
 
 
+_COMING_PREPS = frozenset({"before", "ahead", "pending", "prior"})
+
+
+def _dates_coming_event(tok: Token, head: Token) -> bool:
+    """``tok`` dates an event still to come when the statement was made: "Speaking ahead of
+    Thursday's summit", "said before a meeting with his counterpart on Friday"."""
+    while True:
+        if tok.dep_ in ("prep", "advmod") and tok.lower_ in _COMING_PREPS:
+            return True
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+
+
 def _phrase_from(head: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
     """Char span of the date expression in the subtree of ``head`` (a prep or adverbial)."""
-    toks = [t for t in head.subtree if not (exclude[0] <= t.idx < exclude[1]) and not _in_clause(t, head)]
+    toks = [t for t in head.subtree if not (exclude[0] <= t.idx < exclude[1]) and not _in_clause(t, head)
+            and not _dates_coming_event(t, head)]
     dated = [t for t in toks if _is_date_token(t) and not _bounds_period(t)]
     if not any(_DATE_WORD_RE.match(t.text) or _CALENDAR_WORD_RE.match(t.text) for t in dated):
         return None  # "the daily briefing", "a 10-year plan": tagged DATE, not a statement date
@@ -316,7 +331,8 @@ def frame_date(cue: Token, content: tuple[int, int]) -> tuple[int, int] | None:
     else:
         content_start = content[0]
         frame = [t for t in doc[cue.i + 1:] if t.idx + len(t) <= content_start]
-    days = [t for t in frame if _DATE_WORD_RE.match(t.text) and t.ent_type_ in ("DATE", "TIME")]
+    days = [t for t in frame if _DATE_WORD_RE.match(t.text) and t.ent_type_ in ("DATE", "TIME")
+            and not _dates_coming_event(t, cue)]
     if not days or any(t.text in ('"', "\u201c", "\u201d") for t in frame):
         return None
     first = last = days[-1]

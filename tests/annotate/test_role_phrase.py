@@ -155,3 +155,15 @@ def test_a_policy_date_in_the_statement_is_still_no_statement_date(suggest):
     text = "Transport Minister Ola Berg said on Tuesday that tolls would rise from April 1."
     s = by_content(suggest(text, FRIDAY))["tolls would rise from April 1"]
     assert s.date == dt.date(2026, 3, 10)
+
+
+def test_the_day_of_an_event_still_to_come_is_no_statement_date(suggest):
+    wednesday = dt.date(2026, 3, 11)
+    text = ("Speaking ahead of Thursday's summit, Irish Prime Minister Niamh Walsh said Ireland "
+            "would back the loan.\n"
+            "Finnish Prime Minister Aino Virtanen said before a meeting with her Swedish counterpart "
+            "on Friday that the border would stay closed.")
+    got = by_content(suggest(text, wednesday))
+    # not last Thursday's or last Friday's date: the summit and the meeting were still to come
+    assert got["Ireland would back the loan"].date == wednesday
+    assert got["the border would stay closed"].date == wednesday
