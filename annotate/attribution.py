@@ -409,6 +409,9 @@ class _Paragraph:
         if cue.lemma_ not in _PLAIN_SAY and any(
                 c.dep_ == "prep" and c.lower_ in ("on", "about", "for", "of", "as") and c.i == cue.i + 1
                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)  # "reported on Thursday"
+                and not (c.lower_ == "on" and any(  # "..., the spokesman wrote on X, calling it ...": a medium
+                    g.dep_ == "pobj" and g.pos_ == "PROPN" and g.i + 1 < len(g.doc) and g.nbor().is_punct
+                    for g in c.children))
                 for c in cue.children):
             return  # "reports on", "writes about", "calls for": not speech about a claim
         first = sent.start

@@ -26,7 +26,7 @@ from kernel import ClaimDraft, Span
 from kernel.matching import pieces as trim_pieces
 
 from .attribution import RawClaim
-from .clauses import NEXT_ACTS, is_cue, subject
+from .clauses import NEXT_ACTS, subject
 from .cues import DEFAULT_SCOPE, SCOPES, STATEMENT_CATEGORIES, cue_category, cue_lemma
 from .model import SPANS_KEY
 from .quotes import find_quotes
@@ -186,7 +186,7 @@ def _source_for(cue: TokenSpan, sources: list[TokenSpan], content: list[TokenSpa
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if head.dep_ in ("advcl", "conj", "xcomp", "acl") and not subjects:
         subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    parsed = subject(head) if head.pos_ in ("VERB", "AUX") and is_cue(head) else None
+    parsed = subject(head) if head.pos_ in ("VERB", "AUX") else None
     if parsed is not None:  # the rules' reading of the verb's speaker ("..., adding that", "X and
         subjects = [parsed]  # warned", "Speaking ..., an adviser said") before the model's nearest span
     inside = [s for s in sources if not any(f.start <= s.start and s.end <= f.end for f in content)]

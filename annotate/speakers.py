@@ -1062,6 +1062,8 @@ class ArticleSpeakers:
             body = self._body_named(head, pos) or next(
                 (spk for p, spk, _, kind in reversed(self._said) if p < pos and kind in ("group", "title", "office")
                  and spk != speaker and _source_noun(spk) == head), None)
+            if body is None and head not in BODY_NOUNS and mention.text.lower().startswith("the "):
+                body = self._body_just_spoke(pos)  # "The OBR said ... The fiscal watchdog also warned"
             if body is not None:  # "the court said": the court named earlier; "the ministry"
                 # after "Slovakia's economy ministry said"; its spokesperson keeps the post
                 return body, role if role and role.split()[-1].lower() in SPOKES_NOUNS else None
@@ -1237,6 +1239,17 @@ class ArticleSpeakers:
                 if not later[0][1].roles:
                     later[0][1].roles.insert(0, (pos, descriptor))
                     self._lead_named[pos] = (later[0][1].name, descriptor)
+
+    def _body_just_spoke(self, pos: int) -> str | None:
+        """"The OBR said growth would slow. The fiscal watchdog also warned ...": a body described
+        by a word for what it is, no body of that word named, is the named body (no person, no
+        place) that spoke just before, as "it" would be."""
+        last = next(((p, spk, kind) for p, spk, _, kind in reversed(self._said) if p < pos), None)
+        if last is None or pos - last[0] > _NEAR_CHARS or last[2] not in ("group", "name") or (
+                last[1] in self.people or self.gender_of(last[1]) or set(last[1].split()) <= self._place_words
+                or not any(w[:1].isupper() for w in last[1].split())):
+            return None
+        return last[1]
 
     def _lead_body_speaks_next(self, text: str, pos: int) -> str | None:
         """"France's public auditor said ..." in the lead, then "the Cour des comptes found ...": a

@@ -187,3 +187,24 @@ def test_a_lead_body_described_is_the_named_body_that_speaks_next_but_not_its_ow
     got = by_content(suggest(text, MONDAY))
     assert got["the wealth fund's fees had doubled in five years"].speaker == "Riksrevisjonen"
     assert got["inflation would ease"].speaker != "Riksrevisjonen"
+
+
+def test_a_body_described_by_what_it_is_right_after_it_spoke_is_that_body(suggest):
+    text = ("The Bank of Ghana said inflation eased to 18% in May. The regulator also warned that "
+            "lending rates would stay high until the end of the year.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["lending rates would stay high until the end of the year"].speaker == "Bank of Ghana"
+
+
+def test_a_body_described_after_a_person_spoke_is_not_that_person(suggest):
+    text = ("Finance Minister Ama Mensah said the budget was on track. The regulator warned that "
+            "lending rates would stay high.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["lending rates would stay high"].speaker != "Ama Mensah"
+
+
+def test_a_clause_closed_by_who_wrote_on_a_platform_is_theirs(suggest):
+    text = ("Slovakia will not back the sanctions package, government spokeswoman Zuzana Hollá wrote "
+            "on X, calling it \"a mistake\".")
+    got = by_content(suggest(text, MONDAY))
+    assert got["Slovakia will not back the sanctions package"].speaker == "Zuzana Hollá"
