@@ -453,7 +453,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         return Mention(head.idx + offset, head.idx + len(head) + offset, head.text, kind="it")
     if head.lower_ == "one":  # "one of the diplomats said": the group introduced before
         group = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
+                      for g in c.children if g.dep_ == "pobj" and (g.tag_ in ("NNS", "NNPS") or g.lower_ == "them")), None)
         if group is not None:
             return analyse(group, offset)
     if head.lower_ in NON_SPEAKER_WORDS or head.tag_ in ("WDT", "WP", "EX"):
@@ -505,8 +505,12 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         if owner is None and lemma in STATEMENT_NOUNS:  # "a statement put out by Meloni's office", "a
             # statement from X" (not "the Madrid regional government, run by the People's party")
             for t in head.subtree:
-                if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and t.i > head.i:
+                if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and t.i > head.i and (
+                        t.head.head.lemma_.lower() not in _READ_VERBS):  # not "a document reviewed by AP"
                     return analyse(t, offset)
+            unsigned = _unsigned_document(head, offset)
+            if unsigned is not None:
+                return Mention(kind="document", name=unsigned, **base)
         if owner is not None:
             own = analyse(owner, offset)
             if own is not None and own.kind != "statement":
@@ -578,13 +582,12 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
                        described=_as_written(head, toks), present=head.head.tag_ == "VBZ" and head.dep_ == "nsubj",
                        **base)
     name = text
-    if head.tag_ == "NNS":  # "Two bankers familiar with the matter": the bankers
-        after = {t.i for c in head.children if c.dep_ == "amod" and c.i > head.i
-                 and not any(g.pos_ == "PROPN" for g in c.subtree) for t in c.subtree}
-        words = [t for t in toks if t.i not in after]
+    if head.tag_ == "NNS":  # "Two bankers familiar with the matter": bankers familiar with the matter,
+        # as written without the count (they score by their noun, "bankers")
+        words = list(toks)
         while len(words) > 1 and (words[0].dep_ in ("nummod", "det") and words[0].like_num):
             words.pop(0)
-        name = _text(doc, words) if words and after else name
+        name = _text(doc, words) if words and len(words) < len(toks) else name
     return Mention(kind="group", name=name, role=_appos_role(head) or spokes, generic=_generic_head(head, toks),
                    described=_as_written(head, toks), **base)
 
@@ -696,14 +699,10 @@ def _document(head: Token, toks: list[Token], owner: Token | None, base: dict, o
     by = next((t for t in head.subtree if t.dep_ == "pobj" and t.i > head.i
                and t.head.lower_ in ("by", "from") and t.pos_ in ("PROPN", "NOUN")
                and t.head.head.lemma_.lower() not in _READ_VERBS), None)  # not "a draft seen by POLITICO"
-    if by is None and owner is None and head.dep_ == "pobj" and head.head.head.lower_ == "according":
-        # "The Commission will propose rules ..., according to a draft seen by POLITICO": an
-        # unsigned document tells what the body it describes will do; it is that body's
-        verb = head.head.head.head
-        named = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
-        own = analyse(named, offset) if named is not None else None
-        if own is not None and own.kind in ("name", "group") and (own.name or own.text):
-            return Mention(kind="document", name=own.name or _strip_det(own.text), **base)
+    if by is None and owner is None:
+        unsigned = _unsigned_document(head, offset)
+        if unsigned is not None:
+            return Mention(kind="document", name=unsigned, **base)
     if by is not None and by.pos_ == "NOUN":  # "by the research firm Infotrak", "by pollster Forsa"
         near = [by] + [t for c in by.children if c.dep_ in ("appos", "compound", "flat", "npadvmod")
                        for t in c.subtree]  # a name beside the noun, not inside its prepositions
@@ -735,6 +734,20 @@ def _document(head: Token, toks: list[Token], owner: Token | None, base: dict, o
 
 # who saw or obtained a document, not who wrote it ("a draft seen by POLITICO")
 _READ_VERBS = frozenset({"see", "obtain", "review", "read", "access", "reviewed", "seen", "leak"})
+
+
+def _unsigned_document(head: Token, offset: int) -> str | None:
+    """"The Commission will propose rules ..., according to a draft seen by POLITICO": an unsigned
+    document tells what the named body or government it describes will do; it is that body's."""
+    if head.dep_ != "pobj" or head.head.head.lower_ != "according":
+        return None
+    verb = head.head.head.head
+    named = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i and (
+        c.pos_ == "PROPN" or any(g.dep_ == "poss" and g.pos_ == "PROPN" for g in c.children))), None)
+    own = analyse(named, offset) if named is not None else None
+    if own is None or own.kind not in ("name", "group", "office", "title"):
+        return None
+    return own.name if own.kind in ("name", "group") and own.name else _strip_det(own.text)
 
 
 def _strip_descriptor(name: str, head: Token) -> str:
@@ -821,6 +834,7 @@ class ArticleSpeakers:
         self._lead_named: dict[int, tuple[str, str]] = {}  # descriptor pos -> (person named next, role)
         self._place_words: set[str] = set()  # words of names tagged as places
         self._reporting_subjects: list[tuple[int, str, bool]] = []  # (pos, name, a person) who speak, in order
+        self._acronyms: dict[str, str] = {}  # "BNR" -> "National Bank of Romania", as the article defines it
         self._reported: set[int] = set()  # positions of subjects inside what someone is reported to have said
 
     def observe(self, doc: Doc, offset: int, text: str | None = None) -> None:
@@ -882,7 +896,12 @@ class ArticleSpeakers:
             elif description := _appos_role(run[-1], describe=True):
                 person.descriptions.append((pos, description))
             self._gender_evidence(name, run, role)
-        self._bodies.extend((pos + offset, name) for pos, name in _body_names(doc))
+        for pos, name in _body_names(doc):
+            self._bodies.append((pos + offset, name))
+            after = doc.text[pos + len(name):pos + len(name) + 14]
+            m = re.match(r"\s*\(([A-Z][A-Z.&-]{1,9})\)", after)
+            if m:  # "The National Bank of Romania (BNR)": the acronym the article gives it
+                self._acronyms[m.group(1).replace(".", "")] = name
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "NORP"):
                 self._place_words.update(t.text for t in ent if t.pos_ == "PROPN")
@@ -1101,9 +1120,9 @@ class ArticleSpeakers:
         """A lead's body described, not named ("the European Union's top court", "the country's
         central bank") with no such body named before: the body the next lines name with its noun."""
         words = text.lower().split()
-        if not words or words[0] != "the" or words[-1] not in BODY_NOUNS or any(
+        if not words or words[0] not in ("the", "a", "an") or words[-1] not in BODY_NOUNS or any(
                 w[:1].isupper() for w in text.split()[-2:]):
-            return None
+            return None  # (also "A Dutch appeals court ruled ...", then "The Hague Court of Appeal said")
         noun = words[-1]
         nouns = {noun} | _BODY_SYNONYMS.get(noun, set())
         if any(p < pos and nouns & set(name.lower().split()) for p, name in self._bodies):
@@ -1132,13 +1151,13 @@ class ArticleSpeakers:
         if lead is not None and mention.kind in ("title", "group"):
             return lead  # "..., the work and pensions secretary has announced": the person named next
         if mention.kind == "pronoun":
-            if mention.text.lower() in ("they", "we"):  # the last source of any kind: "officials"
+            if mention.text.lower() in ("they", "we", "them", "us"):  # the last source of any kind: "officials"
                 return self._previous(pos, kinds=None)
             return self._pronoun(pos, PRONOUN_GENDER.get(mention.text.lower()))
         if mention.kind == "it":
             return self._previous(pos, kinds=("office", "statement", "group", "title"))
         if mention.kind == "statement":
-            spk, role = self._previous(pos, kinds=("office", "statement"))
+            spk, role = self._previous(pos, kinds=("office", "statement", "document"))  # "The document says"
             if spk is None or not mention.text.lower().startswith("the "):
                 return _strip_det(mention.text), None
             return spk, role
@@ -1301,6 +1320,8 @@ class ArticleSpeakers:
         letters = word.replace(".", "")
         if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
             return None
+        if letters in self._acronyms:
+            return self._acronyms[letters]
         named = [(p, body) for p, body in self._bodies if _abbreviates(letters, body)]
         before = [x for x in named if x[0] < pos]
         return before[-1][1] if before else named[0][1] if named else None
@@ -1417,8 +1438,8 @@ class ArticleSpeakers:
 
     def _previous(self, pos: int, kinds: tuple[str, ...] | None) -> tuple[str | None, str | None]:
         for p, spk, role, kind in reversed(self._said):
-            if p < pos and (kinds is None or kind in kinds):
-                return spk, role
+            if p < pos and (kinds is None or kind in kinds) and (p >= self.lead_start or pos < self.lead_start):
+                return spk, role  # (a headline's source is not what the body's "it" or "they" names)
         return None, None
 
     def record(self, pos: int, speaker: str | None, role: str | None, kind: str) -> None:

@@ -208,3 +208,35 @@ def test_a_clause_closed_by_who_wrote_on_a_platform_is_theirs(suggest):
             "on X, calling it \"a mistake\".")
     got = by_content(suggest(text, MONDAY))
     assert got["Slovakia will not back the sanctions package"].speaker == "Zuzana Hollá"
+
+
+def test_an_acronym_the_article_defines_in_brackets_is_that_body(suggest):
+    text = ("The Central Bank of Kenya (CBK) held its key rate at 9.5% on Tuesday.\n"
+            "The CBK said inflation would stay within its target range this year.")
+    assert speaker_of(suggest, text, "inflation would stay within its target range this year") == "Central Bank of Kenya"
+
+
+def test_who_reviewed_a_document_is_not_its_author_and_the_document_is_the_governments(suggest):
+    text = ("Peru's government will ban new copper concessions near rivers, according to a ministry "
+            "document reviewed by Reuters.\n"
+            "The document says the ban would take effect within six months.")
+    got = by_content(suggest(text, MONDAY))
+    lead = got["Peru's government will ban new copper concessions near rivers"].speaker
+    assert lead and "Reuters" not in lead and "government" in lead
+    assert got["the ban would take effect within six months"].speaker == lead
+
+
+def test_one_of_them_is_the_group_that_spoke_before(suggest):
+    text = ("Two people familiar with the plan said Lima had asked for more time. One of them said "
+            "the request would be discussed next month.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the request would be discussed next month"].speaker == got[
+        "Lima had asked for more time"].speaker == "people familiar with the plan"
+
+
+def test_an_indefinite_lead_court_is_the_court_named_next(suggest):
+    text = ("A Belgian appeals court on Friday ordered the government to stop arms transit flights, "
+            "ruling that the permits had been granted unlawfully.\n\n"
+            "The Brussels Court of Appeal said the regional government had not weighed the risks.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the permits had been granted unlawfully"].speaker == "Brussels Court of Appeal"
