@@ -16,7 +16,8 @@
   (:func:`roles_match`: "Italian Defense Minister" = "Italy's defence minister" = "defence
   minister", never "French defence minister" nor "former defence minister"), dates exactly.
   A gold speaker that is a bare pronoun ("he", as PolNeAR writes unresolved sources) is not scored:
-  the gold does not say who it is.
+  the gold does not say who it is. "role as written" is the stricter figure beside the role's:
+  the role exactly as the gold writes it, case and spacing aside.
 """
 from __future__ import annotations
 
@@ -273,7 +274,7 @@ def score(items: list[dict], suggestions, model: str) -> dict:
     counts = {"partial": [0, 0, 0], "exact": [0, 0, 0]}
     by_cue = {c: [0, 0] for c in CATEGORIES}  # gold category -> [found, total]
     by_sugg = {c: [0, 0] for c in CATEGORIES + (NO_CUE,)}  # suggestion category -> [right, proposed]
-    fields = {f: [0, 0] for f in FIELDS + ("kind",)}
+    fields = {f: [0, 0] for f in FIELDS + ("kind", "role_as_written")}
     n_sugg = n_gold = 0
     for item, suggested in zip(items, suggestions):
         gold = item["claims"]
@@ -308,6 +309,9 @@ def score(items: list[dict], suggestions, model: str) -> dict:
                               else field_matches(f, gold[gi][f], suggested[si], gold[gi].get("speaker")))
                         fields[f][0] += int(ok)
                         fields[f][1] += 1
+                    if f == "role" and gold[gi].get(f) is not None:  # the stricter figure, beside the post's
+                        fields["role_as_written"][0] += int(_norm(gold[gi][f]) == _norm(suggested[si].role))
+                        fields["role_as_written"][1] += 1
     return {
         "model": model,
         "articles": len(items), "gold_claims": n_gold, "suggestions": n_sugg,
@@ -330,10 +334,12 @@ def format_report(metrics: dict) -> str:
         lines.append(f"{label:<18}{m['precision']:>10.3f}{m['recall']:>10.3f}{m['f1']:>10.3f}"
                      f"{m['tp']:>6}{m['fp']:>6}{m['fn']:>6}")
     lines += ["", f"{'on matched claims':<18}{'accuracy':>10}{'n':>6}"]
-    for f in FIELDS + ("kind",):
-        m = metrics[f]
+    for f in FIELDS + ("kind", "role_as_written"):
+        m = metrics.get(f)
+        if m is None:
+            continue
         acc = "-" if m["accuracy"] is None else f"{m['accuracy']:.3f}"
-        lines.append(f"{f:<18}{acc:>10}{m['n']:>6}")
+        lines.append(f"{f.replace('_', ' '):<18}{acc:>10}{m['n']:>6}")
     if "recall_by_cue" in metrics:
         lines += ["", f"{'by cue category':<18}{'recall':>10}{'n':>6}{'precision':>12}{'n':>6}"]
         for c in CATEGORIES + (NO_CUE,):
