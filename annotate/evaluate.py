@@ -169,9 +169,23 @@ def roles_match(gold: str | None, predicted: str | None, speakers: tuple[str | N
     return gp == pp and bool(gp) and (gq <= pq or pq <= gq)
 
 
+def _same_acronym(a: str | None, b: str | None) -> bool:
+    """"The IMF" and "International Monetary Fund", "ECB" and "the European Central Bank": one
+    side is the other's initials (the same body, named in full or by its acronym)."""
+    from .speakers import _abbreviates
+
+    a, b = (re.sub(r"^(?:the|a|an)\s+", "", (x or "").strip(), flags=re.IGNORECASE) for x in (a, b))
+    for short, full in ((a, b), (b, a)):
+        letters = short.replace(".", "")
+        if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8 and " " in full and (
+                _abbreviates(letters, full)):
+            return True
+    return False
+
+
 def field_matches(field: str, gold, predicted: ClaimDraft, gold_speaker: str | None = None) -> bool:
     if field == "speaker":
-        return surname(gold) == surname(predicted.speaker)
+        return surname(gold) == surname(predicted.speaker) or _same_acronym(gold, predicted.speaker)
     if field == "role":
         return roles_match(gold, predicted.role, (gold_speaker, predicted.speaker))
     if field == "date":

@@ -585,8 +585,9 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     if head.tag_ == "NNS":  # "Two bankers familiar with the matter": bankers familiar with the matter,
         # as written without the count (they score by their noun, "bankers")
         words = list(toks)
-        while len(words) > 1 and (words[0].dep_ in ("nummod", "det") and words[0].like_num):
-            words.pop(0)
+        while len(words) > 1 and words[0].dep_ == "nummod" and words[0].like_num and words[0].head == head and (
+                head.lower_ not in ("percent", "%")):
+            words.pop(0)  # "Two bankers", not "Twelve percent" nor "eight of 10 voters"
         name = _text(doc, words) if words and len(words) < len(toks) else name
     return Mention(kind="group", name=name, role=_appos_role(head) or spokes, generic=_generic_head(head, toks),
                    described=_as_written(head, toks), **base)
@@ -608,7 +609,8 @@ def _as_written(head: Token, toks: list[Token]) -> str | None:
                                            if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != c.i
                                                       and a in c.subtree and t in a.subtree for a in c.subtree)})
     first, last = words[0], words[-1]
-    while first < last and (doc[first].dep_ in ("det", "nummod", "predet") or doc[first].like_num or doc[first].is_punct):
+    while first < last and (doc[first].dep_ in ("det", "predet") or doc[first].is_punct or (
+            doc[first].dep_ == "nummod" and doc[first].head == head and head.lower_ not in ("percent", "%"))):
         first += 1
     while last > first and (doc[last].is_punct or doc[last].dep_ in ("cc", "case")):
         last -= 1
@@ -739,15 +741,22 @@ _READ_VERBS = frozenset({"see", "obtain", "review", "read", "access", "reviewed"
 def _unsigned_document(head: Token, offset: int) -> str | None:
     """"The Commission will propose rules ..., according to a draft seen by POLITICO": an unsigned
     document tells what the named body or government it describes will do; it is that body's."""
-    if head.dep_ != "pobj" or head.head.head.lower_ != "according":
-        return None
+    if head.dep_ != "pobj" or head.head.head.lower_ != "according" or head.lemma_.lower() not in _OWN_PAPERS:
+        return None  # (a poll, a report or a study about someone is not theirs)
     verb = head.head.head.head
     named = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i and (
         c.pos_ == "PROPN" or any(g.dep_ == "poss" and g.pos_ == "PROPN" for g in c.children))), None)
-    own = analyse(named, offset) if named is not None else None
-    if own is None or own.kind not in ("name", "group", "office", "title"):
+    if named is None or any(t.ent_type_ == "PERSON" for t in named.subtree):
+        return None  # a body's or a government's papers, not a person's
+    own = analyse(named, offset)
+    if own is None or own.kind not in ("name", "group", "office"):
         return None
-    return own.name if own.kind in ("name", "group") and own.name else _strip_det(own.text)
+    name = own.name if own.kind in ("name", "group") and own.name else _strip_det(own.text)
+    return name if any(w[:1].isupper() for w in name.split()) else None
+
+
+# a body's own papers, which say what it plans ("according to a draft seen by X")
+_OWN_PAPERS = frozenset({"draft", "document", "proposal", "plan", "memo", "text", "paper", "drafts", "documents"})
 
 
 def _strip_descriptor(name: str, head: Token) -> str:
@@ -834,6 +843,7 @@ class ArticleSpeakers:
         self._lead_named: dict[int, tuple[str, str]] = {}  # descriptor pos -> (person named next, role)
         self._place_words: set[str] = set()  # words of names tagged as places
         self._reporting_subjects: list[tuple[int, str, bool]] = []  # (pos, name, a person) who speak, in order
+        self._possessors: set[int] = set()  # positions of names written as owners ("Trump's")
         self._acronyms: dict[str, str] = {}  # "BNR" -> "National Bank of Romania", as the article defines it
         self._reported: set[int] = set()  # positions of subjects inside what someone is reported to have said
 
@@ -878,6 +888,8 @@ class ArticleSpeakers:
         for run in _name_runs(maybe):
             if len(run) < 2:
                 continue
+            if run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].tag_ == "POS":
+                self._possessors.add(run[0].idx + offset)  # "Donald Trump's 1995 filings": owns, not speaks
             name = _text(doc, run)
             longer = self._longer_name(name)
             if longer is not None:  # "De Vries" after "Pieter de Vries": the same person
@@ -901,7 +913,11 @@ class ArticleSpeakers:
             after = doc.text[pos + len(name):pos + len(name) + 14]
             m = re.match(r"\s*\(([A-Z][A-Z.&-]{1,9})\)", after)
             if m:  # "The National Bank of Romania (BNR)": the acronym the article gives it
-                self._acronyms[m.group(1).replace(".", "")] = name
+                letters = m.group(1).replace(".", "")
+                longer = re.search(r"([A-Z][\w'\u2019-]*\s+(?:to|for|of|on|against|in)\s+)$", doc.text[:pos])
+                if not _abbreviates(letters, name) and longer and _abbreviates(letters, longer.group(1) + name):
+                    name = longer.group(1) + name  # "Alliance to Reclaim Our Schools (AROS)"
+                self._acronyms[letters] = name
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "NORP"):
                 self._place_words.update(t.text for t in ent if t.pos_ == "PROPN")
@@ -1157,7 +1173,11 @@ class ArticleSpeakers:
         if mention.kind == "it":
             return self._previous(pos, kinds=("office", "statement", "group", "title"))
         if mention.kind == "statement":
-            spk, role = self._previous(pos, kinds=("office", "statement", "document"))  # "The document says"
+            if _source_noun(mention.text) in _OWN_PAPERS and mention.text.lower().startswith("the "):
+                owner = self._last_document(pos)  # "The document says": the document named before
+                if owner is not None:
+                    return owner, None
+            spk, role = self._previous(pos, kinds=("office", "statement"))
             if spk is None or not mention.text.lower().startswith("the "):
                 return _strip_det(mention.text), None
             return spk, role
@@ -1252,6 +1272,7 @@ class ArticleSpeakers:
             later = sorted((min(p for p in person.positions if p > pos), person) for person in self.people.values()
                            if any(pos < p < pos + _CATAPHORA_CHARS for p in person.positions)
                            and not any(para <= p < pos for p in person.positions)
+                           and min(p for p in person.positions if p > pos) not in self._possessors
                            and (self._person_words.intersection(person.name.split())
                                 or self._subject_name(person.name)))
             if later and not any(role_head(r) == head for _, r in later[0][1].roles):
@@ -1266,7 +1287,7 @@ class ArticleSpeakers:
         last = next(((p, spk, kind) for p, spk, _, kind in reversed(self._said) if p < pos), None)
         if last is None or pos - last[0] > _NEAR_CHARS or last[2] not in ("group", "name") or (
                 last[1] in self.people or self.gender_of(last[1]) or set(last[1].split()) <= self._place_words
-                or not any(w[:1].isupper() for w in last[1].split())):
+                or not any(w[:1].isupper() for w in _strip_det(last[1]).split())):  # not "The ad"
             return None
         return last[1]
 
@@ -1358,8 +1379,8 @@ class ArticleSpeakers:
                 held = r.lower().split()
                 if role_head(r) == words[-1] and (len(words) == 1 or set(words[:-1]) & set(held)):
                     return person.name, r
-        later = [(p, person) for p, person in later if self._is_person_name(person.name)
-                 or self._subject_name(person.name)]
+        later = [(p, person) for p, person in later if (self._is_person_name(person.name)
+                 or self._subject_name(person.name)) and p not in self._possessors]
         if later and not later[0][1].roles and mention.kind == "title" and pos < self.lead_end:
             person = later[0][1]
             role = _strip_det(mention.role or mention.text)

@@ -240,3 +240,41 @@ def test_an_indefinite_lead_court_is_the_court_named_next(suggest):
             "The Brussels Court of Appeal said the regional government had not weighed the risks.")
     got = by_content(suggest(text, MONDAY))
     assert got["the permits had been granted unlawfully"].speaker == "Brussels Court of Appeal"
+
+
+def test_an_acronym_and_the_full_name_score_as_the_same_speaker():
+    from annotate.evaluate import field_matches
+    from kernel import ClaimDraft, Span
+
+    def draft(speaker):
+        return ClaimDraft(content=Span(0, 1, "x"), speaker=speaker)
+    assert field_matches("speaker", "The IMF", draft("International Monetary Fund"))
+    assert field_matches("speaker", "European Central Bank", draft("ECB"))
+    assert not field_matches("speaker", "IMF", draft("European Central Bank"))
+
+
+def test_polls_and_reports_about_someone_are_not_theirs(suggest):
+    text = ("Senator Ruth Ames leads her rival by six points, according to a new Marist poll.\n"
+            "The Labour Party will cut rail fares, according to a report by the Resolution Foundation.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["Senator Ruth Ames leads her rival by six points"].speaker == "Marist"
+    assert got["The Labour Party will cut rail fares"].speaker == "Resolution Foundation"
+
+
+def test_a_count_is_dropped_only_before_the_people_counted(suggest):
+    text = ("Twelve percent of voters said they had not decided. Two analysts at Nomura said rates "
+            "would fall. The 34-year-old mother of three said the school was closed.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["they had not decided"].speaker.startswith("Twelve percent")
+    assert got["rates would fall"].speaker == "analysts at Nomura"
+    assert "34-year-old" in got["the school was closed"].speaker or got["the school was closed"].speaker is None
+
+
+def test_a_name_owning_something_inside_the_lead_is_not_the_lead_post_named_next(suggest):
+    text = ("The Latest on the race between Republican Mark Doyle and Democrat Lena Fry:\n\n"
+            "The state’s elections chief says an internal review found no one from her office leaked "
+            "part of Republican nominee Mark Doyle’s tax filings to reporters.\n\n"
+            "Anna Berg says she ordered the review on Monday.")
+    got = by_content(suggest(text, MONDAY))
+    leaked = next(s for s in got.values() if s.content.text.startswith("an internal review found"))
+    assert leaked.speaker == "Anna Berg"
