@@ -74,7 +74,9 @@ _SEAT = re.compile(r"(?<=[a-z])\s+in\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z]
 # parties" are an official, an adviser, senators ("a spokesperson for the Commission", "analysts at
 # Berenberg" keep the body they name)
 _AFTER_HEAD = re.compile(r"^((?:\S+\s+)*?\S*[a-z])\s+(?:familiar with|close to|briefed on|with knowledge of|"
-                         r"to|from|of|with|for|at|on|who|in)\s+[^A-Z]*$")
+                         r"to|from|of|with|for|at|on|who|in)\s+[^A-Z]*$"
+                         # "a European diplomat involved in preparing the COP31 talks": what the source does
+                         r"|^((?:\S+\s+)*?\S*[a-z])\s+(?:involved|engaged|working|taking part)\s+(?:in|on|with)\s+.*$")
 
 
 # a word for the kind of body written after its capitalised name ("Ifo institute", "Georgian Dream party")
@@ -85,7 +87,7 @@ def surname(name: str | None) -> str:
     if not name:
         return ""
     name = _SEAT.sub("", name)  # "a senior EU diplomat in Brussels" is a diplomat: a place is no speaker
-    cut = _AFTER_HEAD.sub(r"\1", name)
+    cut = _AFTER_HEAD.sub(lambda m: m.group(1) or m.group(2), name)
     if "'" not in name and "\u2019" not in name and cut.split()[-1].lower() not in _SPOKES:
         name = cut  # (a spokesperson speaks for the body named after it)
     name = _KIND.sub(r"\1", name)  # "the Freedom and Direct Democracy party" is that party's name

@@ -46,6 +46,7 @@ class Mention:
     owner: "Mention | None" = None
     generic: str | None = None  # "company" for "the company", "the Swedish carmaker": a body named before
     described: str | None = None  # an unnamed source as written: "one EU official familiar with the talks"
+    union_body: bool = False  # "the UN agency", "the EU executive": a body of a union of states, described
     present: bool = False  # the subject of a present-tense "says", as headlines and standfirsts write
 
 
@@ -452,6 +453,9 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     if head.lower_ == "it" and head.dep_ == "nsubj":  # "It added that ..." after a statement
         return Mention(head.idx + offset, head.idx + len(head) + offset, head.text, kind="it")
     if head.lower_ == "one":  # "one of the diplomats said": the group introduced before
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:  # "One of them, Friederike Otto of Imperial College, said": that person
+            return analyse(named, offset)
         group = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj" and (g.tag_ in ("NNS", "NNPS") or g.lower_ == "them")), None)
         if group is not None:
@@ -564,6 +568,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     modified = _named_modifier(head, runs, toks)
     if modified is not None:
         kind, name, role = modified
+        if kind == "union body":
+            return Mention(kind="group", name=name, union_body=True, **base)
         return Mention(kind=kind, name=name, role=role, **base)
     joined = _joined_name(head, runs)
     if joined is not None:  # "The Freedom and Direct Democracy party says"
@@ -604,7 +610,9 @@ def _as_written(head: Token, toks: list[Token]) -> str | None:
         return None
     doc = head.doc
     extra = [c for c in head.children if c.i > head.i and (
-        c.dep_ == "amod" or c.dep_ == "prep" and c.lower_ in _DESCRIBING_PREPS)]
+        c.dep_ == "amod" or c.dep_ == "prep" and c.lower_ in _DESCRIBING_PREPS
+        or c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i == head.i + 1)]  # "diplomat involved in ..."
+
     words = sorted({t.i for t in toks} | {t.i for c in extra for t in c.subtree
                                            if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != c.i
                                                       and a in c.subtree and t in a.subtree for a in c.subtree)})
@@ -663,6 +671,9 @@ def _named_modifier(head: Token, runs: list[list[Token]], toks: list[Token]
     spokesperson is the role), or a post described (resolved like "the commissioner").
     (kind, name, role); None when a name is the speaker itself or a person's ("Trump aides")."""
     before = [t for t in toks if t.i < head.i and t.dep_ not in ("det", "nummod", "poss", "case")]
+    if len(before) == 1 and before[0].text in _POLITIES and head.is_lower and head.tag_ == "NN" and (
+            head.lower_ in BODY_NOUNS | {"executive", "body", "bloc", "watchdog", "regulator"}) and toks[0].lower_ == "the":
+        return "union body", _text(head.doc, before + [head]), None  # "the UN agency said"
     national = bool(before) and before[0].text[:1].isupper() and _country_in([before[0].text]) is not None
     bodied = bool(before) and before[-1].lower_ in BODY_NOUNS and head.lemma_.lower() in SPOKES_NOUNS
     if not (runs or national or bodied) or head.pos_ != "NOUN" or not head.is_lower or any(r[-1].i >= head.i for r in runs):
@@ -1218,6 +1229,8 @@ class ArticleSpeakers:
             org = self._previous_org(pos, noun)
             if org:
                 return org, None
+        if mention.kind == "group" and mention.union_body:  # "The WMO said ... The UN agency said": the
+            return self._body_just_spoke(pos) or mention.name, mention.role  # body that just spoke
         if mention.kind == "group":
             name = mention.name or mention.text
             longer = next((body for p, body in self._bodies if mention.start <= p < mention.end
@@ -1286,7 +1299,7 @@ class ArticleSpeakers:
         place) that spoke just before, as "it" would be."""
         last = next(((p, spk, kind) for p, spk, _, kind in reversed(self._said) if p < pos), None)
         if last is None or pos - last[0] > _NEAR_CHARS or last[2] not in ("group", "name") or (
-                last[1] in self.people or self.gender_of(last[1]) or set(last[1].split()) <= self._place_words
+                self._is_person_name(last[1]) or set(last[1].split()) <= self._place_words
                 or not any(w[:1].isupper() for w in _strip_det(last[1]).split())):  # not "The ad"
             return None
         return last[1]
@@ -1578,7 +1591,7 @@ def without_seat(text: str) -> str:
 
 
 _AFTER_NOUN = re.compile(r"\s+(?:familiar with|close to|briefed on|with knowledge of|to|from|of|with|for|at|on|who|in)"
-                         r"\s+[^A-Z]*$")
+                         r"\s+[^A-Z]*$|\s+(?:involved|engaged|working|taking part)\s+(?:in|on|with)\s+.*$")
 
 
 def _source_noun(text: str) -> str:

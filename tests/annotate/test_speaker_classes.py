@@ -278,3 +278,22 @@ def test_a_name_owning_something_inside_the_lead_is_not_the_lead_post_named_next
     got = by_content(suggest(text, MONDAY))
     leaked = next(s for s in got.values() if s.content.text.startswith("an internal review found"))
     assert leaked.speaker == "Anna Berg"
+
+
+def test_one_of_them_named_in_apposition_is_that_person(suggest):
+    text = ("Three economists who studied the plan said it would raise prices. One of them, Maria "
+            "Lindqvist of Uppsala University, said the effect would fade within a year.")
+    assert speaker_of(suggest, text, "the effect would fade within a year") == "Maria Lindqvist"
+
+
+def test_a_union_body_described_right_after_a_body_spoke_is_that_body(suggest):
+    text = ("The International Labour Organization said on Monday that youth unemployment rose in 2025. "
+            "The UN agency said the rise was sharpest in North Africa.")
+    assert speaker_of(suggest, text, "the rise was sharpest in North Africa") == "International Labour Organization"
+
+
+def test_what_an_unnamed_source_does_is_part_of_the_description_not_the_noun(suggest):
+    text = "A Western diplomat involved in the Geneva talks said the ceasefire would hold."
+    s = speaker_of(suggest, text, "the ceasefire would hold")
+    assert s == "Western diplomat involved in the Geneva talks"
+    assert surname(s) == "diplomat"
