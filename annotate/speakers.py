@@ -1214,7 +1214,9 @@ class ArticleSpeakers:
             if best is None and (mention.text.lower().startswith("the ") or possessed):
                 unnamed = next(((spk, role) for p, spk, role, kind in reversed(self._said) if p < pos
                                 and kind in ("title", "group", "office") and _source_noun(spk) == head
+                                and set(_strip_det(mention.text).lower().split()) <= set(spk.lower().split())
                                 and (p >= self.lead_start or pos < self.lead_start)), None)  # not a headline's
+                # (nor another's: "Hungary's foreign minister" is not "Belgium's finance minister" said before)
                 if unnamed is not None:  # "An Israeli official said ... The official, who declined
                     return unnamed  # to be named, said": the source introduced before, not one named next
                 named = self._named_next(pos, mention) or (

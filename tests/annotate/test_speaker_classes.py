@@ -297,3 +297,12 @@ def test_what_an_unnamed_source_does_is_part_of_the_description_not_the_noun(sug
     s = speaker_of(suggest, text, "the ceasefire would hold")
     assert s == "Western diplomat involved in the Geneva talks"
     assert surname(s) == "diplomat"
+
+
+def test_a_post_of_another_country_is_not_the_unnamed_post_that_spoke_before(suggest):
+    text = ("Italy's finance minister says his country is being asked to pay too much.\n\n"
+            "BRUSSELS — EU ministers failed to agree on the budget on Friday.\n\n"
+            "Spain's foreign minister said last week that Madrid would not support any cut to farm aid.")
+    got = by_content(suggest(text, MONDAY))
+    s = got["Madrid would not support any cut to farm aid"]
+    assert s.speaker == "Spain's foreign minister" and s.role != "finance minister"
