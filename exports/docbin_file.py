@@ -74,13 +74,21 @@ def _distinct(values: numpy.ndarray) -> numpy.ndarray:
 
 
 class DocBinFile:
-    """``DocBin(attrs, store_user_data)`` whose ``add``ed Docs wait in temporary files in ``folder``."""
+    """``DocBin(attrs, store_user_data)`` whose ``add``ed Docs wait in temporary files in ``folder``.
+
+    With ``tokenized_only``, every Doc added must come straight from a tokenizer (with spans and user
+    data, but no tags, lemmas, morphology, parse or entities): of the token strings ``DocBin.add``
+    keeps, such a Doc has only its words and their norms, every other one is the empty string, and
+    reading only those two columns is a third of the time of reading all nine.
+    """
 
     MERGE = 4096  # new string hashes held in a set before they join the sorted array
 
-    def __init__(self, folder: Path, attrs=("ORTH", "SPACY"), store_user_data: bool = False):
+    def __init__(self, folder: Path, attrs=("ORTH", "SPACY"), store_user_data: bool = False, *,
+                 tokenized_only: bool = False):
         model = DocBin(attrs=list(attrs), store_user_data=store_user_data)
         self.version, self.attrs, self.store_user_data = model.version, model.attrs, store_user_data
+        self._string_attrs = [ORTH, NORM] if tokenized_only else _STRING_ATTRS
         self._files = {name: tempfile.TemporaryFile(dir=folder, prefix=".docbin-")
                        for name in ("tokens", "spaces", "span_groups", "user_data", "cats", "flags", "strings")}
         self._sizes = dict.fromkeys(self._files, 0)
@@ -96,9 +104,9 @@ class DocBinFile:
     def add(self, doc: Doc) -> None:
         """What ``DocBin.add`` keeps of a Doc."""
         k = len(self.attrs)
-        values = doc.to_array([*self.attrs, SPACY, *_STRING_ATTRS])  # one pass over the tokens
+        values = doc.to_array([*self.attrs, SPACY, *self._string_attrs])  # one pass over the tokens
         if len(values.shape) == 1:
-            values = values.reshape((values.shape[0], 1 + k + len(_STRING_ATTRS)))
+            values = values.reshape((values.shape[0], 1 + k + len(self._string_attrs)))
         self._put("tokens", values[:, :k].tobytes("C"))
         self._put("spaces", values[:, k].astype(bool).tobytes("C"))
         self.lengths.append(values.shape[0])
@@ -110,7 +118,7 @@ class DocBinFile:
         groups = doc.spans.to_bytes()
         self._put("span_groups", _bin_header(len(groups)) + groups)
         store = doc.vocab.strings
-        labels = []
+        labels = [0] if len(values) and self._string_attrs is not _STRING_ATTRS else []  # (the empty string's)
         for group in doc.spans.values():
             for span in group:
                 labels.append(span.label)

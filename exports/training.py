@@ -354,7 +354,7 @@ def _export_spacy(project: Project, path, *, claim_filter, statuses, article_id,
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled, every=100)
     target = check_target(path)
     try:  # the Docs wait in temporary files beside the target (they may be large: not in /tmp)
-        docbin = DocBinFile(target.parent, attrs=["ORTH", "SPACY"], store_user_data=True)
+        docbin = DocBinFile(target.parent, attrs=["ORTH", "SPACY"], store_user_data=True, tokenized_only=True)
     except OSError as exc:
         raise write_error(target, exc) from exc
     articles = skipped = 0

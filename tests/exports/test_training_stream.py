@@ -213,3 +213,46 @@ def test_a_cancelled_docbin_export_leaves_no_file_and_no_temporary_files(varied,
     folder.mkdir()
     summary = export_spacy(varied, folder / "x.spacy", cancelled=lambda: True)
     assert summary.cancelled and list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("export", [export_jsonl, export_spacy], ids=["jsonl", "spacy"])
+def test_a_claim_over_the_space_after_a_token_is_written_as_the_straightforward_way_writes_it(
+        project, tmp_path, export):
+    """Its span covers no token: JSONL leaves it out with a warning, the DocBin keeps it as an empty span
+    (Doc.char_span gives one), both as before."""
+    text = "Rossi said: “the plan works.”\n\nNobody answered."
+    gap = text.index(": ") + 1  # the space after a token belongs to it, yet is no part of a span's tokens
+    project.load_bulk([BulkArticle(None, NewArticle(text=text), claims=(
+        BulkClaim(None, ClaimDraft(content=Span(gap, gap + 1, " "), status="confirmed")),))])
+    new = export(project, tmp_path / "new.out")
+    skipped = STRAIGHTFORWARD[export](project, tmp_path / "old.out")
+    assert skipped == (1 if export is export_jsonl else 0) and new.warnings == tuple(training._skipped(skipped))
+    assert (tmp_path / "new.out").read_bytes() == (tmp_path / "old.out").read_bytes()
+
+
+def _docs_by_hand(spans: bool):
+    """Docs as a tokenizer makes them, with spans and user data on one of them if asked."""
+    nlp = spacy.blank("en")
+    docs = [nlp.make_doc("Nobody  answered.\n"), nlp.make_doc("Rossi said: “the plan works.” 🇮🇹 naïve"),
+            nlp.make_doc("")]
+    if spans:
+        docs[1].spans["claims"] = [docs[1].char_span(13, 28, label=CLAIM, span_id="7")]
+        docs[1].user_data["quotedesk"] = {"article_id": 1}
+    return docs
+
+
+@pytest.mark.parametrize("spans", [False, True], ids=["tokens only", "with spans"])
+@pytest.mark.parametrize("tokenized_only", [False, True], ids=["any Doc", "Docs straight from a tokenizer"])
+def test_the_docbin_file_writes_what_spacy_writes(tmp_path, tokenized_only, spans):
+    docs = _docs_by_hand(spans)
+    if not tokenized_only:  # annotations a tokenizer does not make
+        docs[0][0].tag_, docs[0][0].lemma_, docs[0][1].dep_ = "NN", "nobody", "ROOT"
+    ours = docbin_file.DocBinFile(tmp_path, attrs=["ORTH", "SPACY"], store_user_data=True,
+                                  tokenized_only=tokenized_only)
+    theirs = DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)
+    for doc in docs:
+        ours.add(doc)
+        theirs.add(doc)
+    ours.write(tmp_path / "ours.spacy")
+    theirs.to_disk(tmp_path / "theirs.spacy")
+    assert (tmp_path / "ours.spacy").read_bytes() == (tmp_path / "theirs.spacy").read_bytes()
