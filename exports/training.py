@@ -164,9 +164,8 @@ class _Tokens:
         array = doc.to_array([IDX, LENGTH, SPACY])
         if len(array.shape) == 1:  # (an empty Doc)
             array = array.reshape((0, 3))
-        self.starts = array[:, 0].tolist()
-        self.ends = (array[:, 0] + array[:, 1]).tolist()
-        self.spaces = array[:, 2].tolist()
+        array[:, 1] += array[:, 0]  # (the ends)
+        self.starts, self.ends, self.spaces = array.T.tolist()
         self.skipped = 0
         self._json: str | None = None
 
