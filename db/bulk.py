@@ -153,6 +153,8 @@ _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _ARTICLE_COLUMNS = tuple(type_coerce(getattr(ArticleRow, name), String)
                          if name in ("published", "imported_at", "suggested_at") else getattr(ArticleRow, name)
                          for name in _ARTICLE_FIELDS)
+_ARTICLES_BY_ID = (select(*_ARTICLE_COLUMNS).where(ArticleRow.id.in_(bindparam("ids", expanding=True)))
+                   .order_by(ArticleRow.id))
 _new = object.__new__
 
 
@@ -391,26 +393,26 @@ class Bulk:
 
     def iter_articles(self, ids: Sequence[int] | None = None, *, batch: int = 500) -> Iterator[Article]:
         """Whole articles (with text) in id order, all of them or those with the given ids."""
-        wanted = sorted(set(ids)) if ids is not None else None
+        if ids is not None:
+            wanted = sorted(set(ids))
+            for at in range(0, len(wanted), batch):  # the ids as one expanding parameter: the statement
+                with self._store.reading() as s:     # is built once, not once per batch with a value per id
+                    yield from self._articles(s.connection().execute(_ARTICLES_BY_ID, {"ids": wanted[at:at + batch]}))
+            return
         last = 0
         while True:
             with self._store.reading() as s:
                 q = select(*_ARTICLE_COLUMNS).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch)
-                if wanted is not None:
-                    chunk = [i for i in wanted if i > last][:batch]
-                    if not chunk:
-                        return
-                    q = q.where(ArticleRow.id.in_(chunk))
-                rows = [_record(Article, _ARTICLE_FIELDS, (
-                    *r[:6], _day(r[6]), *r[7:12], _moment(r[12]), bool(r[13]), _moment(r[14]), r[15]))
-                    for r in s.connection().execute(q)]
+                rows = self._articles(s.connection().execute(q))
             yield from rows
-            if wanted is not None:
-                last = chunk[-1]
-                continue
             if len(rows) < batch:
                 return
             last = rows[-1].id
+
+    @staticmethod
+    def _articles(result) -> list[Article]:
+        return [_record(Article, _ARTICLE_FIELDS, (
+            *r[:6], _day(r[6]), *r[7:12], _moment(r[12]), bool(r[13]), _moment(r[14]), r[15])) for r in result]
 
     def claim_versions(self, ids: Iterable[int]) -> dict[int, int]:
         """Current version of each existing claim among ``ids`` (for conflict checks)."""

@@ -29,6 +29,9 @@ def test_iter_articles_reads_whole_articles_in_batches(filled):
     project = filled.project
     assert list(project.iter_articles(batch=1)) == [project.article(filled.a1), project.article(filled.a2)]
     assert [a.id for a in project.iter_articles([filled.a2, 999], batch=1)] == [filled.a2]
+    both = [project.article(filled.a1), project.article(filled.a2)]
+    assert list(project.iter_articles([filled.a2, filled.a1, filled.a2], batch=1)) == both
+    assert list(project.iter_articles([filled.a2, filled.a1], batch=5)) == both and list(project.iter_articles([])) == []
 
 
 def test_load_bulk_keeps_ids_never_used_and_picks_new_ones_otherwise(project):
