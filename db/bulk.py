@@ -575,6 +575,9 @@ class Bulk:
         existing = {name_key(name): i for i, name in s.execute(select(SpeakerRow.id, SpeakerRow.name))}
         ids = _Ids(s, "speakers", existing.values())
         mapping: dict = {}
+        added: list[dict] = []  # new speakers, inserted together
+        roles: dict[int, set] = {}  # each speaker's roles (role, start, end): a new one has none yet
+        new_roles: list[dict] = []
         for sp in speakers:
             name = (sp.name or "").strip()
             if not name:
@@ -582,19 +585,26 @@ class Bulk:
             sid = existing.get(name_key(name))
             if sid is None:
                 sid = ids.take(sp.id)
-                s.execute(insert(SpeakerRow.__table__), [dict(id=sid, name=name, aliases=list(sp.aliases),
-                                                              affiliation=sp.affiliation, created_at=now())])
+                added.append(dict(id=sid, name=name, aliases=list(sp.aliases), affiliation=sp.affiliation,
+                                  created_at=now()))
                 existing[name_key(name)] = sid
+                roles[sid] = set()
                 counts["speakers_added"] += 1
-            have = {tuple(r) for r in s.execute(select(SpeakerRoleRow.role, SpeakerRoleRow.start, SpeakerRoleRow.end)
-                                                .where(SpeakerRoleRow.speaker_id == sid))}
-            for role in sp.roles:
-                if (role.role, role.start, role.end) not in have:
-                    s.add(SpeakerRoleRow(speaker_id=sid, role=role.role, start=role.start, end=role.end))
+            have = roles.get(sid)
+            if have is None:
+                have = roles[sid] = {tuple(r) for r in s.execute(
+                    select(SpeakerRoleRow.role, SpeakerRoleRow.start, SpeakerRoleRow.end)
+                    .where(SpeakerRoleRow.speaker_id == sid))}
+            adding = [(r.role, r.start, r.end) for r in sp.roles if (r.role, r.start, r.end) not in have]
+            new_roles += [dict(speaker_id=sid, role=role, start=start, end=end) for role, start, end in adding]
+            have.update(adding)
             if sp.id is not None:
                 mapping[sp.id] = sid
             mapping[("name", name_key(name))] = sid
-        s.flush()
+        if added:
+            s.execute(insert(SpeakerRow.__table__), added)
+        if new_roles:
+            s.execute(insert(SpeakerRoleRow.__table__), new_roles)
         return mapping
 
     def _load_topics(self, s, topics: Sequence[BulkTopic], counts: dict) -> list[tuple[int, BulkTopic]]:

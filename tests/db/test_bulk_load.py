@@ -150,3 +150,25 @@ def test_rows_are_stored_as_sqlalchemys_insert_stores_them(project, monkeypatch)
     assert all(new == json.dumps(json.loads(new)) for *_, new, _ in fast["audit_log"])
     assert len(fast["claims"]) == 16 and sum(r[-1] not in (None, "null") for r in fast["claims"]) == 4  # split quotes
     assert fast == core
+
+
+def test_speakers_and_their_roles_are_loaded_once(project):
+    """New speakers are inserted together; a role already known (from the project, or from the same
+    speaker listed earlier in the load) is not added again; a new role of a known speaker is."""
+    from db import SpeakerRole
+
+    minister = SpeakerRole("Minister", dt.date(2022, 10, 22), None)
+    envoy = SpeakerRole("Envoy", None, dt.date(2021, 1, 1))
+    result = project.load_bulk([], speakers=[BulkSpeaker(7, "Ada Lovelace", aliases=("Ada",), roles=(minister,)),
+                                             BulkSpeaker(8, "ada lovelace", roles=(minister, envoy)),
+                                             BulkSpeaker(9, "Grace Hopper")])
+    assert result.speakers_added == 2
+    by_name = {s.name: s for s in project.speakers()}
+    assert set(by_name) == {"Ada Lovelace", "Grace Hopper"} and by_name["Ada Lovelace"].aliases == ("Ada",)
+    assert sorted(by_name["Ada Lovelace"].roles, key=lambda r: r.role) == [envoy, minister]
+    assert by_name["Grace Hopper"].roles == ()
+    again = project.load_bulk([], speakers=[BulkSpeaker(3, "Ada Lovelace", roles=(minister,)),
+                                            BulkSpeaker(4, "Grace Hopper", roles=(envoy,))])
+    assert again.speakers_added == 0
+    by_name = {s.name: s for s in project.speakers()}
+    assert len(by_name["Ada Lovelace"].roles) == 2 and by_name["Grace Hopper"].roles == (envoy,)
