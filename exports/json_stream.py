@@ -20,6 +20,7 @@ from __future__ import annotations
 import collections
 import itertools
 import json
+import math
 import os
 import re
 import secrets
@@ -320,6 +321,8 @@ class JsonStream:
                 if comma is False:
                     raise _NotLaidOut
                 comma = body.endswith(b",")
+                if _LONG_NUMBER in body.translate(_NUMBER_MARKS):
+                    raise _NotLaidOut
                 try:
                     article = _loads((body[:-1] if comma else body).decode("utf-8"))
                 except (ValueError, RecursionError):
@@ -352,7 +355,21 @@ def _refused_constant(name: str):
     raise ValueError(f"{name} is not JSON")
 
 
-_loads = json.JSONDecoder(parse_constant=_refused_constant).decode  # NaN and Infinity are not JSON
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"{text} is past the floating point range")
+    return value
+
+
+# What yajl refuses and the json module would take: NaN and Infinity, numbers past the floating point range,
+# integers past 64 bits: a number of 19 digits or more sends the line to the parser. A number (or its minus
+# sign) follows a colon, bracket, comma or white space; so do some digits in texts, whose lines then go to
+# the parser too, but not the digits of a hash, which follow a letter.
+_loads = json.JSONDecoder(parse_constant=_refused_constant, parse_float=_finite).decode
+_NUMBER_MARKS = bytes(ord("0") if chr(b) in "0123456789" else ord("|") if chr(b) in ":[, \t\r\n-" else ord(".")
+                      for b in range(256))
+_LONG_NUMBER = b"|" + b"0" * 19
 
 
 class _Lines:

@@ -451,6 +451,13 @@ LAID_OUT_EDITS = {
     "a lone surrogate in an article": _in_lines(lambda ls, first, last: ls.__setitem__(first, ls[first].replace(b'"done": false', b'"done": "\\udc00"'))),
     "an article that is a list": _in_lines(lambda ls, first, last: ls.__setitem__(first, b"[" + ls[first].rstrip(b",") + b"],")),
     "an article line indented": _in_lines(lambda ls, first, last: ls.__setitem__(first, b"  " + ls[first])),
+    # numbers the json module takes and yajl does not
+    "an integer past 64 bits": _in_lines(lambda ls, first, last: ls.__setitem__(first, ls[first].replace(b'"done": false', b'"done": false, "n": 9223372036854775808'))),
+    "the most negative 64-bit integer": _in_lines(lambda ls, first, last: ls.__setitem__(first, ls[first].replace(b'"done": false', b'"done": false, "n": -9223372036854775808'))),
+    "a number past the float range": _in_lines(lambda ls, first, last: ls.__setitem__(first, ls[first].replace(b'"done": false', b'"done": false, "n": 2e308'))),
+    "a number under the float range": _in_lines(lambda ls, first, last: ls.__setitem__(first, ls[first].replace(b'"done": false', b'"done": false, "n": -1e-400'))),
+    "long digits in a text": _in_lines(lambda ls, first, last: ls.__setitem__(first, ls[first].replace(b'"done": false', b'"done": false, "n": "12345678901234567890"'))),
+    "whitespace yajl takes": _in_lines(lambda ls, first, last: ls.__setitem__(first, ls[first].replace(b'"done": false', b'"done":\x0cfalse'))),
 }
 
 
