@@ -80,7 +80,7 @@ _AFTER_HEAD = re.compile(r"^((?:\S+\s+)*?\S*[a-z])\s+(?:familiar with|close to|b
 
 
 # a word for the kind of body written after its capitalised name ("Ifo institute", "Georgian Dream party")
-_KIND = re.compile(r"(\b[A-Z][\w.+-]*)\s+(?:party|union|institute|foundation|movement|alliance)$")
+_KIND = re.compile(r"(\b[A-Z][\w.+-]*|\b[a-z]+\.[\w.]+)\s+(?:party|union|institute|foundation|movement|alliance)$")
 
 
 def surname(name: str | None) -> str:

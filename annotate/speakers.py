@@ -774,8 +774,8 @@ def _strip_descriptor(name: str, head: Token) -> str:
     """"pollster Forsa" -> "Forsa", "the news agency ČTK" -> "ČTK" (a lower-case descriptor
     before a proper name is no part of it)."""
     words = name.split()
-    while len(words) > 1 and (words[0][:1].islower() or words[0].lower() in ("the", "a", "an")):
-        words.pop(0)
+    while len(words) > 1 and (words[0][:1].islower() and words[0].isalpha() or words[0].lower() in ("the", "a", "an")):
+        words.pop(0)  # (a name written in lower case, "gfs.bern", stays)
     return " ".join(words)
 
 

@@ -319,3 +319,12 @@ def test_speaker_probe_articles_keep_their_speakers(engine):
     m = evaluate(Path(__file__).parent / "data" / "speaker_probes.jsonl", engine)
     assert m["speaker"]["n"] >= 100
     assert m["speaker"]["accuracy"] >= 0.95
+
+
+
+def test_a_name_written_in_lower_case_is_not_stripped_as_a_description():
+    from annotate.speakers import _strip_descriptor
+
+    assert _strip_descriptor("pollster Forsa", None) == "Forsa"
+    assert _strip_descriptor("the gfs.bern institute", None) == "gfs.bern institute"
+    assert surname("gfs.bern institute") == surname("gfs.bern")
