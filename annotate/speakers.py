@@ -1302,6 +1302,8 @@ class ArticleSpeakers:
         last = next(((p, spk, kind) for p, spk, _, kind in reversed(self._said) if p < pos), None)
         if last is None or pos - last[0] > _NEAR_CHARS or last[2] not in ("group", "name") or (
                 self._is_person_name(last[1]) or set(last[1].split()) <= self._place_words
+                or _country_in(_strip_det(last[1]).split()[:1]) is not None  # "Hungary's government" is never
+                # "the EU executive" ("Bank of Ghana" may be "the regulator")
                 or not any(w[:1].isupper() for w in _strip_det(last[1]).split())):  # not "The ad"
             return None
         return last[1]

@@ -328,3 +328,9 @@ def test_a_name_written_in_lower_case_is_not_stripped_as_a_description():
     assert _strip_descriptor("pollster Forsa", None) == "Forsa"
     assert _strip_descriptor("the gfs.bern institute", None) == "gfs.bern institute"
     assert surname("gfs.bern institute") == surname("gfs.bern")
+
+
+def test_a_union_body_is_not_a_countrys_government_that_just_spoke(suggest):
+    text = ("Hungary's government said on Monday it would veto the sanctions package. "
+            "The EU executive said the package would be adopted anyway.")
+    assert speaker_of(suggest, text, "the package would be adopted anyway") != "Hungary's government"
