@@ -1178,8 +1178,12 @@ class ArticleSpeakers:
         if lead is not None and mention.kind in ("title", "group"):
             return lead  # "..., the work and pensions secretary has announced": the person named next
         if mention.kind == "pronoun":
-            if mention.text.lower() in ("they", "we", "them", "us"):  # the last source of any kind: "officials"
-                return self._previous(pos, kinds=None)
+            if mention.text.lower() in ("they", "we", "them", "us"):  # the last source of any kind: "officials",
+                # though a plural never takes one person named when a group or body spoke before
+                plural = next(((spk, role) for p, spk, role, kind in reversed(self._said)
+                               if p < pos and (p >= self.lead_start or pos < self.lead_start)
+                               and not (kind in ("name", "pronoun") and self._is_person_name(spk))), None)
+                return plural or self._previous(pos, kinds=None)
             return self._pronoun(pos, PRONOUN_GENDER.get(mention.text.lower()))
         if mention.kind == "it":
             return self._previous(pos, kinds=("office", "statement", "group", "title"))

@@ -334,3 +334,9 @@ def test_a_union_body_is_not_a_countrys_government_that_just_spoke(suggest):
     text = ("Hungary's government said on Monday it would veto the sanctions package. "
             "The EU executive said the package would be adopted anyway.")
     assert speaker_of(suggest, text, "the package would be adopted anyway") != "Hungary's government"
+
+
+def test_they_is_the_group_not_the_one_person_who_spoke_last(suggest):
+    text = ("Two NATO diplomats said the talks had stalled. Commissioner Maria Lind said the "
+            "Commission would present a new text. They said a deal was still possible before the summer.")
+    assert speaker_of(suggest, text, "a deal was still possible before the summer") == "NATO diplomats"
