@@ -64,6 +64,11 @@ def _array_header(n: int) -> bytes:
     return b"\xdd" + n.to_bytes(4, "big")
 
 
+# a Doc's flags and its cats when it has none, packed once (srsly packs with a new Packer each time)
+_FLAGS = {flag: srsly.msgpack_dumps({"has_unknown_spaces": flag}) for flag in (False, True)}
+_NO_CATS = srsly.msgpack_dumps({})
+
+
 def _distinct(values: numpy.ndarray) -> numpy.ndarray:
     """The distinct values, sorted, by sorting: ``numpy.unique`` uses a hash table allocated outside
     Python's allocator, and 10,000 of them left the heap 7 MB larger."""
@@ -110,8 +115,8 @@ class DocBinFile:
         self._put("tokens", values[:, :k].tobytes("C"))
         self._put("spaces", values[:, k].astype(bool).tobytes("C"))
         self.lengths.append(values.shape[0])
-        self._put("flags", srsly.msgpack_dumps({"has_unknown_spaces": doc.has_unknown_spaces}))
-        self._put("cats", srsly.msgpack_dumps(doc.cats))
+        self._put("flags", _FLAGS[bool(doc.has_unknown_spaces)])
+        self._put("cats", srsly.msgpack_dumps(doc.cats) if doc.cats else _NO_CATS)
         if self.store_user_data:
             data = srsly.msgpack_dumps(doc.user_data)
             self._put("user_data", _bin_header(len(data)) + data)
