@@ -145,8 +145,8 @@ def main() -> int:
         jumps.sort()
         print(f"scrolled the whole table in {args.pages} jumps: {time.perf_counter() - t:.1f} s; a jump (read + paint) "
               f"median {jumps[len(jumps) // 2]:.0f} ms, slowest {', '.join(f'{x:.0f}' for x in jumps[-3:])} ms; "
-              f"longest UI stall {meter.max_ms} ms (goal <= 100), p99 {meter.percentile(0.99)} ms "
-              f"(load {os.getloadavg()[0]:.1f})")
+              f"longest UI stall {meter.max_ms} ms (goal <= 100), p99 {meter.percentile(0.99)} ms, "
+              f"{meter.over(100)} over 100 ms (load {os.getloadavg()[0]:.1f})")
         if suggest_started:
             print(f"  (the suggestion run started {suggest_started[0] - t:+.1f} s from the scroll's start: "
                   "part of the scroll ran beside it)")
@@ -209,8 +209,8 @@ def main() -> int:
             widget = window.runner.progress_widget()
             print(f"while suggestions ran ({widget.label.text()}): {len(jumps)} scroll jumps, median "
                   f"{jumps[len(jumps) // 2]:.0f} ms, slowest {', '.join(f'{x:.0f}' for x in jumps[-3:])} ms; "
-                  f"longest UI stall {meter.max_ms} ms (goal <= 100), p99 {meter.percentile(0.99)} ms "
-                  f"(load {os.getloadavg()[0]:.1f})")
+                  f"longest UI stall {meter.max_ms} ms (goal <= 100), p99 {meter.percentile(0.99)} ms, "
+                  f"{meter.over(100)} over 100 ms (load {os.getloadavg()[0]:.1f})")
             where()
         meter.stop()
         print(f"peak RSS at the end: {rss_mb():.0f} MB (this process; the helper's spaCy is another)")

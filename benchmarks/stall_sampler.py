@@ -34,6 +34,7 @@ class Stall:
     at_s: float  # seconds since the sampler started
     ms: float
     cpu_ms: float  # CPU time the GUI thread got meanwhile: much less than ``ms`` = it was waiting
+    process_ms: float = 0.0  # CPU time all the process's threads got meanwhile (~0: the machine ran others)
     stacks: Counter = field(default_factory=Counter)
     gc_ms: list = field(default_factory=list)  # (generation, ms) of the GUI thread's garbage collections
     others: Counter = field(default_factory=Counter)  # where the process's other busy threads were meanwhile
@@ -70,7 +71,7 @@ class StallSampler:
         self._main = threading.main_thread().ident
         self._last = time.monotonic()
         self._t0 = self._last
-        self._cpu = time.thread_time()
+        self._cpu, self._process = time.thread_time(), time.process_time()
         self._timer = QTimer(interval=tick_ms)
         self._timer.timeout.connect(self._mark)
         self._stop = threading.Event()
@@ -82,7 +83,7 @@ class StallSampler:
 
     def start(self) -> None:
         self._last = self._t0 = time.monotonic()
-        self._cpu = time.thread_time()
+        self._cpu, self._process = time.thread_time(), time.process_time()
         self._timer.start()
         self._thread.start()
         gc.callbacks.append(self._collecting)
@@ -103,15 +104,16 @@ class StallSampler:
             self._gc.append((info["generation"], (time.perf_counter() - self._gc_start) * 1000))
 
     def _mark(self) -> None:
-        now, cpu = time.monotonic(), time.thread_time()  # on the GUI thread: its own CPU time
+        now, cpu, process = time.monotonic(), time.thread_time(), time.process_time()  # thread_time: the GUI thread's
         gap = now - self._last
         current, self._current = self._current, None
         others, self._others = self._others, None
         collected, self._gc = self._gc, []
         if gap > self.threshold:
             self.stalls.append(Stall(at_s=self._last - self._t0, ms=gap * 1000, cpu_ms=(cpu - self._cpu) * 1000,
+                                     process_ms=(process - self._process) * 1000,
                                      stacks=current or Counter(), gc_ms=collected, others=others or Counter()))
-        self._last, self._cpu = now, cpu
+        self._last, self._cpu, self._process = now, cpu, process
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
@@ -136,7 +138,8 @@ class StallSampler:
         lines = []
         worst = sorted((s for s in self.stalls if s.ms > over_ms), key=lambda s: -s.ms)[:limit]
         for s in sorted(worst, key=lambda s: s.at_s):
-            lines.append(f"  stall {s.ms:.0f} ms at {s.at_s:.1f} s, GUI thread on a CPU {s.cpu_ms:.0f} ms, "
+            lines.append(f"  stall {s.ms:.0f} ms at {s.at_s:.1f} s, GUI thread on a CPU {s.cpu_ms:.0f} ms "
+                         f"(all the process's threads {s.process_ms:.0f} ms), "
                          f"garbage collection {sum(ms for _, ms in s.gc_ms):.0f} ms "
                          f"(generations {sorted({g for g, _ in s.gc_ms})}), {sum(s.stacks.values())} samples")
             for where, n in s.stacks.most_common(top):
