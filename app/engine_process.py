@@ -37,10 +37,12 @@ from app.suggesting import Cancelled, Progress, SuggestSummary
 CHILD_NICENESS = 5
 """The helper's CPU priority where a thread cannot have its own (not Linux): below the window's."""
 
-PARSE_NICENESS = 19
-"""On Linux the helper parses on a thread of its own at the lowest CPU priority: it parses whenever the
-window's threads do not want the CPU and waits while they do (scrolling, painting, a reader's query);
-at 5 it still took a quarter of a contended core from the GUI thread. Storing stays on the helper's
+PARSE_NICENESS = 10
+"""On Linux the helper parses on a thread of its own at a low CPU priority: it parses whenever the
+window's threads do not want the CPU and mostly waits while they do (scrolling, painting, a reader's
+query): where they share a core, the GUI thread gets about 90 % of it (at 5 the parser still took a
+quarter). Not 19: beside any other busy program of the same session the parser would then get about
+1 % and a run would crawl (bench_ui_stall at load 12: 0.27 articles/s). Storing stays on the helper's
 main thread at the normal priority, one article at a time while the parser waits: a store holds
 SQLite's write lock, which a claim confirmed in the window may be waiting for, so it must not be
 the thread that gives way (benchmarks/bench_window_table.py --suggest, bench_ui_stall.py)."""
@@ -68,16 +70,20 @@ def _child_init(progress: multiprocessing.Queue, cancel) -> None:
 
 
 def _give_way() -> None:
-    """Lower the calling thread to PARSE_NICENESS (Linux, where each thread has its own nice value)."""
+    """Lower the calling thread to PARSE_NICENESS (Linux, where each thread has its own nice value); a
+    process already nicer keeps its own."""
     if PER_THREAD_NICE:
         try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), PARSE_NICENESS)
+            tid = threading.get_native_id()
+            if os.getpriority(os.PRIO_PROCESS, tid) < PARSE_NICENESS:
+                os.setpriority(os.PRIO_PROCESS, tid, PARSE_NICENESS)
         except OSError:  # not permitted: it keeps the process's priority
             pass
 
 
 def _apart(fn, *args):
-    """``fn(*args)`` on a thread at PARSE_NICENESS (loading or parsing: CPU work the window goes before)."""
+    """``fn(*args)`` on a thread at PARSE_NICENESS (loading, parsing, affiliations: CPU work the window goes
+    before)."""
     out: list = []
 
     def run() -> None:
