@@ -119,6 +119,13 @@ def test_age_and_home_town_say_who_the_person_is_not_their_post(suggest):
     assert got["the wards were understaffed"].role == "nurse"
 
 
+def test_a_description_in_apposition_never_replaces_the_post_the_article_gave(suggest):
+    text = ("Health Minister Ruta Kalnina told reporters that the clinics would reopen. "
+            "Kalnina, a surgeon by training, said the budget was enough.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the budget was enough"].role == "Health Minister"
+
+
 # --- statement dates ------------------------------------------------------------------------
 def test_a_statement_issued_on_a_day_is_dated_that_day(suggest):
     text = "In a statement released on Monday, the rail union said the strike would continue."
