@@ -56,6 +56,10 @@ def main() -> int:
             app.processEvents()
             time.sleep(0.01)
         print(f"model ready after {time.monotonic() - t0:.1f} s (window usable meanwhile)")
+        from desktop.launch import collect_on_the_gui_thread, freeze_startup_objects
+
+        freeze_startup_objects()  # the garbage-collection regime desktop.launch.run_app gives the window
+        collect_on_the_gui_thread(window)
         done = []
         window.suggestions_done.connect(done.append)
         accepts: list[float] = []  # ms each A took on the GUI thread (a write: SQLite's lock may be the helper's)
