@@ -256,3 +256,21 @@ def test_the_docbin_file_writes_what_spacy_writes(tmp_path, tokenized_only, span
     ours.write(tmp_path / "ours.spacy")
     theirs.to_disk(tmp_path / "theirs.spacy")
     assert (tmp_path / "ours.spacy").read_bytes() == (tmp_path / "theirs.spacy").read_bytes()
+
+
+def test_token_ranges_follow_doc_char_span_for_every_start_and_end():
+    """The JSONL export finds a span's tokens by bisecting the token starts: the same tokens as
+    ``Doc.char_span(start, end, alignment_mode="expand")``, for any offsets, odd whitespace included."""
+    nlp = spacy.blank("en")
+    odd = "“Hi,” she said.\n\n  Then\tshe   left 🇺🇦 naïve\u00a0— don't.  "
+    for text in ("", " ", "a", "  lead", "trail  ", "x\n", odd):
+        doc = nlp.make_doc(text)
+        tokens = training._Tokens(doc, text, training._Digits())
+        for start in range(-1, len(text) + 2):
+            for end in range(-1, len(text) + 2):
+                try:
+                    span = doc.char_span(start, end, alignment_mode="expand")
+                except IndexError:  # a span that ends before it starts
+                    span = None
+                want = None if span is None else (span.start, span.end)
+                assert tokens.range(start, end) == want, (text, start, end)
