@@ -24,7 +24,6 @@ import multiprocessing
 import os
 import queue
 import signal
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,6 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from annotate.suggestion import TopicSpec
 from db import ClaimDraft, Project
 from app.suggesting import Cancelled, Progress, SuggestSummary
+from app.thread_priority import PER_THREAD_NICE, lower_this_thread
 
 CHILD_NICENESS = 5
 """The helper's CPU priority where a thread cannot have its own (not Linux): below the window's."""
@@ -46,9 +46,6 @@ quarter). Not 19: beside any other busy program of the same session the parser w
 main thread at the normal priority, one article at a time while the parser waits: a store holds
 SQLite's write lock, which a claim confirmed in the window may be waiting for, so it must not be
 the thread that gives way (benchmarks/bench_window_table.py --suggest, bench_ui_stall.py)."""
-
-PER_THREAD_NICE = sys.platform.startswith("linux")
-"""Linux gives each thread its own nice value (elsewhere setpriority would change the whole process)."""
 
 HELPER_CHUNK = 1
 """Articles parsed per ``nlp.pipe`` stream in the helper. One, so each article's short write is
@@ -69,25 +66,13 @@ def _child_init(progress: multiprocessing.Queue, cancel) -> None:
     _child.update(progress=progress, cancel=cancel, project=None)
 
 
-def _give_way() -> None:
-    """Lower the calling thread to PARSE_NICENESS (Linux, where each thread has its own nice value); a
-    process already nicer keeps its own."""
-    if PER_THREAD_NICE:
-        try:
-            tid = threading.get_native_id()
-            if os.getpriority(os.PRIO_PROCESS, tid) < PARSE_NICENESS:
-                os.setpriority(os.PRIO_PROCESS, tid, PARSE_NICENESS)
-        except OSError:  # not permitted: it keeps the process's priority
-            pass
-
-
 def _apart(fn, *args):
     """``fn(*args)`` on a thread at PARSE_NICENESS (loading, parsing, affiliations: CPU work the window goes
     before)."""
     out: list = []
 
     def run() -> None:
-        _give_way()
+        lower_this_thread(PARSE_NICENESS)
         try:
             out.append((True, fn(*args)))
         except BaseException as exc:  # noqa: BLE001 - raised again in the calling thread
@@ -116,7 +101,7 @@ class _ParseApart:
         go, stop, end = threading.Semaphore(0), threading.Event(), object()
 
         def parse() -> None:
-            _give_way()
+            lower_this_thread(PARSE_NICENESS)
             try:
                 for suggestions in self._suggester.suggest_many(items, batch_size=batch_size, cancelled=cancelled):
                     handed.put((True, suggestions))

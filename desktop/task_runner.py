@@ -25,7 +25,6 @@ A cancelled job is not an error: it either returns what it has done so far
 from __future__ import annotations
 
 import os
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -33,6 +32,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
+
+from app.thread_priority import lower_this_thread
 
 PROGRESS_INTERVAL_S = 0.05
 """At most this often (20 a second) does a job's progress reach the GUI thread."""
@@ -47,20 +48,6 @@ give way to the GUI thread when both want one core (it gets about 75 % of it), a
 helper's parsing (nice 10). Not more: the readers also bring what the person asked for (a new filter's
 first rows, the article list), which must not crawl beside another busy program (at 10 the first rows
 took 474 ms at load 10 with a test suite running in the same session)."""
-
-
-def _lower_this_threads_priority(niceness: int) -> None:
-    """Make the calling thread ``niceness`` nicer than the process, on Linux, where a thread has its
-    own nice value (elsewhere ``setpriority`` would change the whole process: left alone)."""
-    if not niceness or not sys.platform.startswith("linux"):
-        return
-    try:
-        tid = threading.get_native_id()
-        wanted = os.getpriority(os.PRIO_PROCESS, os.getpid()) + niceness
-        if os.getpriority(os.PRIO_PROCESS, tid) < wanted:
-            os.setpriority(os.PRIO_PROCESS, tid, wanted)
-    except OSError:  # not permitted: the thread keeps the process's priority
-        pass
 
 
 class Cancelled(Exception):
@@ -222,7 +209,8 @@ class _Runnable(QRunnable):
         self._key, self._signals, self._niceness = key, signals, niceness
 
     def run(self) -> None:  # worker thread: no widgets here
-        _lower_this_threads_priority(self._niceness)  # the pool's threads run only this runner's jobs
+        if self._niceness:  # the pool's threads run only this runner's jobs
+            lower_this_thread(os.getpriority(os.PRIO_PROCESS, os.getpid()) + self._niceness)
         job, self._job = self._job, None
         try:
             job.outcome = (False, job.fn(*job.args, progress=_Progress(self._signals, self._key),
