@@ -61,29 +61,40 @@ def confirm(project: Project, speaker_id: int) -> None:
 
 
 def suggest_affiliations(project: Project) -> Changes:
-    """Give speakers without an affiliation the one their claims state, and roles to those without."""
+    """Give speakers without an affiliation the one their claims state, and roles to those without.
+
+    Only the speakers still missing one of the two are looked at, and of their claims only the few
+    columns needed are read (a full claim record each was 5 s for 120,000 claims).
+    """
     stored = dict(project.get_config(CONFIG_KEY, {}) or {})
     changes = Changes()
-    texts: dict[int, str] = {}
     for speaker in project.speakers():
-        claims = [c for c in project.claims(ClaimFilter(speaker_id=speaker.id)) if c.status != "rejected"]
-        if not claims:
+        # an affiliation set by a person, or suggested before (and perhaps cleared by a person): leave it
+        settled = bool(speaker.affiliation) or str(speaker.id) in stored
+        if speaker.roles and settled:
             continue
-        if not speaker.roles:
-            for role in dict.fromkeys(c.role.strip() for c in claims if c.role and c.role.strip()):
-                changes = changes | project.add_speaker_role(speaker.id, role, annotator=MODEL)
-        if speaker.affiliation or str(speaker.id) in stored:
-            continue  # set by a person, or suggested before (and perhaps cleared by a person): leave it
+        roles: dict[str, None] = {}
         found: list[tuple[Affiliation, int]] = []
-        for claim in claims:
+        article_id, text = None, ""  # the article in hand (claims come article by article)
+        for claim in project.stream_claim_values(ClaimFilter(speaker_id=speaker.id), fields=_FIELDS):
+            if claim.status == "rejected":
+                continue
+            role = (claim.role or "").strip()
+            if role:
+                roles[role] = None
+            if settled:
+                continue
             before = None
-            if claim.mention is not None:
-                if claim.article_id not in texts:
-                    texts[claim.article_id] = project.article(claim.article_id).text
-                before = texts[claim.article_id][max(0, claim.mention.start - CONTEXT):claim.mention.end]
+            if claim.mention_start is not None and claim.mention_end is not None:
+                if claim.article_id != article_id:
+                    article_id, text = claim.article_id, project.article(claim.article_id).text
+                before = text[max(0, claim.mention_start - CONTEXT):claim.mention_end]
             hit = infer(claim.role, before, speaker.name)
             if hit is not None:
                 found.append((hit, claim.id))
+        if not speaker.roles:
+            for role in roles:
+                changes = changes | project.add_speaker_role(speaker.id, role, annotator=MODEL)
         if not found:
             continue
         best, _ = Counter(a.affiliation for a, _ in found).most_common(1)[0]
@@ -92,3 +103,6 @@ def suggest_affiliations(project: Project) -> Changes:
         stored[str(speaker.id)] = {"affiliation": best, "evidence": hit.evidence, "claim_id": claim_id}
     project.set_config(CONFIG_KEY, stored)
     return changes
+
+
+_FIELDS = ("id", "article_id", "status", "role", "mention_start", "mention_end")
