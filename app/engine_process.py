@@ -251,8 +251,11 @@ class ProcessEngine:
                 try:
                     tok, done, total = self._progress.get(timeout=self.POLL_S)
                 except queue.Empty:
-                    if cancelled is not None and cancelled():
-                        self._cancel.set()
+                    tok = None
+                # asked after every report too: a run of short articles reports faster than POLL_S
+                if cancelled is not None and not self._cancel.is_set() and cancelled():
+                    self._cancel.set()
+                if tok is None:
                     if future.done():
                         break
                     continue

@@ -98,3 +98,18 @@ def test_the_helper_parses_at_a_low_priority_and_stores_at_its_own_in_turn():
     assert next(early) == [0] and next(early) == [1]
     early.close()  # a cancelled run stops after an article
     assert threading.active_count() <= before
+
+
+def test_a_cancel_reaches_the_helper_while_its_progress_keeps_coming(project):
+    """Short articles report progress faster than the run polls: the cancel must still get through
+    (it was passed on only when no progress came for a while, so a window closing mid-run waited
+    for the whole run)."""
+    ids = [project.add_article(NewArticle(text=f"Minister Ana Ruiz said the plan {k} would pass. 🙂"))[0].id
+           for k in range(300)]
+    seen = []
+    with ProcessEngine() as engine:
+        summary = engine_for(project, engine).run_suggestions(
+            project, ids, progress=lambda d, t: seen.append(d), cancelled=lambda: len(seen) >= 3)
+    assert summary.cancelled
+    assert len(summary.articles) < 100, len(summary.articles)
+    assert project.count_claims() == summary.claims  # what it stored before stopping stays
