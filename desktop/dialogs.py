@@ -21,6 +21,8 @@ class AnnotatorDialog(QDialog):
     def __init__(self, current: str | None = None, known: list[str] = (), parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Who is annotating?")
+        # wide enough for its title in a window manager's title bar, and for the note in two lines
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 60)
         layout = QVBoxLayout(self)
         text = QLabel("Your name is recorded on every change you make, so the project shows who decided what.")
         text.setWordWrap(True)
