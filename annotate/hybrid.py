@@ -40,6 +40,9 @@ BROAD_CONSTRUCTIONS = ("intention or directive + to-infinitive", "verb + object"
 MAX_ATTRIBUTION_TAIL = 8  # tokens after a parenthetical cue before its closing comma
 PARENTHESIS_ENDS = (",", "\u2014", "\u2013", "--")
 NO_CUE = "none"
+# the terms of a source's anonymity, which a model may take for what the source asked or said
+ANONYMITY = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted|cited)|to\s+remain\s+(?:anonymous|unnamed)"
+                       r"|(?:on\s+)?(?:the\s+)?condition\s+of\s+anonymity|anonymity)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ class ModelClaim:
     def wanted(self, policy: Policy, category: str) -> bool:
         if policy.need_cue and self.cue is None:
             return False
+        if ANONYMITY.match(self.fragments[0].text):
+            return False  # "who asked not to be named because ...": why a source is unnamed, not a claim
         if self.cue is not None and policy.topic_cues and cue_lemma(self.cue.text) in policy.topic_cues:
             return False
         if category not in policy.clausal_only:

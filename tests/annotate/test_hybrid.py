@@ -335,3 +335,15 @@ def test_a_sourceless_claim_with_no_date_of_its_own_takes_the_day_of_the_news(nl
     sourceless = {s.content.text: s for s in out}["at 15 billion euros"]
     assert sourceless.speaker is None
     assert sourceless.date == dt.date(2026, 10, 28) and sourceless.date_assumed
+
+
+@pytest.mark.parametrize("terms", ["not to be named because he was not authorised to speak to the media",
+                                   "not to be identified", "anonymity", "to remain anonymous"])
+def test_the_terms_of_a_sources_anonymity_are_no_claim(nlp, terms):
+    from annotate.engine import SuggestionEngine
+
+    text = f"A senior official, who asked {terms}, said the talks had stalled. 🙂"
+    doc = mark(nlp(text), ("A senior official", "SOURCE"), ("asked", "CUE"), (terms, "CONTENT"),
+               ("said", "CUE"), ("the talks had stalled", "CONTENT"))
+    out = SuggestionEngine(nlp).from_docs(text, [(0, doc)], dt.date(2024, 5, 17))
+    assert [s.content.text for s in out] == ["the talks had stalled"]
