@@ -66,6 +66,8 @@ administration government cabinet camp""".split())
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
 
 
+_ONE_OF = re.compile(r"^\s*(?:one|two|three|some|several|many|most|all|each|none|either|neither|both)\s+of\s+"
+                     r"(?:(?:the|those|these)\b\s*)?(?=\S)(?!them\b)", re.IGNORECASE)
 _SEAT = re.compile(r"(?<=[a-z])\s+in\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*$")
 
 
@@ -87,6 +89,7 @@ def surname(name: str | None) -> str:
     if not name:
         return ""
     name = _SEAT.sub("", name)  # "a senior EU diplomat in Brussels" is a diplomat: a place is no speaker
+    name = _ONE_OF.sub("", name)  # "one of the diplomats" is one of the group: the group is the speaker
     cut = _AFTER_HEAD.sub(lambda m: m.group(1) or m.group(2), name)
     if "'" not in name and "\u2019" not in name and cut.split()[-1].lower() not in _SPOKES:
         name = cut  # (a spokesperson speaks for the body named after it)

@@ -43,6 +43,14 @@ def test_a_body_owned_by_a_place_is_scored_as_the_body_not_the_place():
     assert surname("Chile's Foreign Ministry") != surname("Chile")
 
 
+def test_one_of_a_group_is_scored_as_the_group():
+    # the engine names the group introduced before ("Two EU diplomats ... one of the diplomats said")
+    assert surname("one of the diplomats") == surname("EU diplomats") == "diplomats"
+    assert surname("Two of the EU diplomats in Brussels") == "diplomats"
+    assert surname("One of them") != surname("them")  # nothing named: left as written
+    assert surname("Oneida Smith") == "smith"
+
+
 def test_matching_is_one_to_one_best_first():
     text = "a" * 100
     gold = [{"content": [0, 50]}, {"content": [0, 48]}]
