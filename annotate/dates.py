@@ -208,6 +208,32 @@ def _resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None) 
     return _dateparser(phrase, published)
 
 
+_COUNTED = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven)\s+days?"
+_BEFORE_THAT = re.compile(r"\b(?:" + _COUNTED + r"\s+(?:earlier|before)|the\s+(?:day|evening|night)\s+before"
+                          r"|the\s+previous\s+(?:day|evening|night)|the\s+eve)\b")
+_AFTER_THAT = re.compile(r"\b(?:" + _COUNTED + r"\s+later|the\s+(?:next|following)\s+(?:day|morning|evening))\b")
+
+
+def days_from_previous(phrase: str) -> int | None:
+    """"a day earlier", "the previous day", "two days later", "the next day": a day counted from
+    the date the story gave last, not from the day of publication (days to add), else None."""
+    low = phrase.lower()
+    for rx, sign in ((_BEFORE_THAT, -1), (_AFTER_THAT, 1)):
+        m = rx.search(low)
+        if m:
+            n = m.group("n")
+            return sign * (1 if n is None else int(n) if n.isdigit() else _NUMBERS[n])
+    return None
+
+
+def names_a_day(phrase: str) -> bool:
+    """False for a phrase that names only a year or a month ("in 2025", "in March"): a period
+    in which something happened, no day that could date a statement made after it."""
+    words = [w for w in phrase.replace(",", " ").split() if w.lower() not in _PREPS and w.lower() != "the"]
+    rest = " ".join(words)
+    return not (re.fullmatch(r"\d{4}", rest) or _MONTH_ONLY.fullmatch(rest))
+
+
 def _dateparser(phrase: str, published: dt.date) -> dt.date | None:
     import dateparser  # slow to import; only needed for unusual phrases
 
@@ -401,7 +427,8 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
              for sp in [_phrase_from(t, (0, 0))] if sp), None)
         if span is None:
             return
-        d = resolve(doc.text[span[0]:span[1]], reference, year_hint)
+        phrase = doc.text[span[0]:span[1]]
+        d = resolve(phrase, reference, year_hint) if names_a_day(phrase) else None
         if d is not None and (reference is None or d <= reference):
             out.append((verb.idx, d, subjects))
 

@@ -20,8 +20,8 @@ from kernel import ClaimDraft, Span
 
 from . import hybrid
 from .attribution import RawClaim, find_claims
-from .dates import (after_event, date_phrase, frame_date, full_dates, narrative_dates, own_date, resolve,
-                    same_text, stated_date)
+from .dates import (after_event, date_phrase, days_from_previous, frame_date, full_dates, narrative_dates, own_date,
+                    resolve, same_text, stated_date)
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse, is_byline
@@ -245,7 +245,8 @@ class SuggestionEngine:
                 return quoted[-1]
         if not speaker:
             return None
-        said = art.last_date.get(speaker)
+        said = art.last_date.get(speaker) or max(
+            (v for k, v in art.last_date.items() if _same_source(k, speaker)), default=None, key=lambda v: v[0])
         acted = next(((p, d) for p, d, names in reversed(before) if speaker in names), None)
         best = max((x for x in (said, acted) if x is not None), default=None, key=lambda x: x[0])
         return best[1] if best else None
@@ -284,7 +285,11 @@ class SuggestionEngine:
             phrase = date_phrase(cue, (raw.start, raw.end))
             if phrase is not None:
                 date_text = art.text[phrase[0] + off:phrase[1] + off]
-                date = resolve(date_text, art.published, art.year_hint)
+                shift = days_from_previous(date_text)
+                given = [d for p, d in art.dated if p < content.start] if shift is not None else []
+                # "told Polsat News a day earlier": a day before the date the story gave last
+                date = given[-1] + dt.timedelta(days=shift) if given else resolve(
+                    date_text, art.published, art.year_hint)
                 if date is not None and art.published is not None and date > art.published:
                     date, date_text = None, None  # a date to come is no statement date
         assumed = date is None
@@ -330,7 +335,11 @@ class SuggestionEngine:
                 phrase = frame_date(cue, (raw.start, raw.end))
             if phrase is not None:
                 date_text = art.text[phrase[0] + off:phrase[1] + off]
-                date = resolve(date_text, art.published, art.year_hint)
+                shift = days_from_previous(date_text)
+                given = [d for p, d in art.dated if p < content.start] if shift is not None else []
+                # "told Polsat News a day earlier": a day before the date the story gave last
+                date = given[-1] + dt.timedelta(days=shift) if given else resolve(
+                    date_text, art.published, art.year_hint)
                 if date is not None and art.published is not None and date > art.published:
                     date, date_text = None, None  # a date to come (a policy taking effect) is no statement date
                 assumed = date is None
@@ -367,6 +376,13 @@ class SuggestionEngine:
             # negation sits on the cue, outside it, and turns the speaker's stance around
             stance = FLIPPED[stance]
         return {"stance": stance, "topic": topic}
+
+
+def _same_source(a: str, b: str) -> bool:
+    """"Hydraulic Works" and "Turkey's State Hydraulic Works": one name written within the other
+    (two words or more), the same body or person named more or less fully."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return len(short) >= 2 and any(long[k:k + len(short)] == short for k in range(len(long) - len(short) + 1))
 
 
 _PIPELINE_LOCKS: weakref.WeakKeyDictionary[Language, threading.RLock] = weakref.WeakKeyDictionary()

@@ -69,6 +69,11 @@ def _is_nationality(tok: Token) -> bool:
 
 
 _COMPLEMENT_PREPS = frozenset({"of", "for", "to", "on"})
+_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# title words that name a post's field or rank, not a post ("Foreign Affairs and Trade", "State")
+_DOMAIN_WORDS = frozenset("""defense defence foreign interior finance economy economic health justice home
+trade energy agriculture education labor labour environment transport culture state national security military
+army navy air force staff affairs prime deputy vice general elect""".split())
 _ROLE_LEAD = frozenset({"the", "a", "an", "now", "currently", "also", "still"})
 
 
@@ -107,19 +112,39 @@ def _role_words(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _complement_prep(first: Token, lowest: int, longest: int = 10) -> int | None:
+    """Where the preposition of a title's capitalised complement ending right before ``first``
+    is ("Minister of Construction", "Minister of Economy, Trade and Industry", "Permanent
+    Secretary for Innovation, Technology and Industry": capitalised names joined by commas and
+    "and" are one complement), else None."""
+    doc = first.doc
+    joined = False  # a comma joins capitalised words only in a list that ends with "and"
+    for p in range(first.i - 1, max(lowest, first.i - longest) - 1, -1):
+        tok = doc[p]
+        if tok.lower_ in _COMPLEMENT_PREPS and p - 1 >= lowest and _is_title(doc[p - 1]):
+            words = doc[p + 1:first.i]  # "Minister of Construction", or common nouns: "spokesperson on finance"
+            if any(_is_title(t) and t.lower_ not in _DOMAIN_WORDS for t in words):
+                return None  # "a spokesman for Prime Minister Keir Starmer": the name is the inner title's
+            return p if any(t.text[:1].isupper() for t in words) or 0 < len(words) <= 2 and all(
+                t.pos_ == "NOUN" and t.is_lower for t in words) else None
+        if tok.lower_ in ("and", "&"):
+            joined = True
+        elif tok.text == "," and joined and p > 0 and doc[p - 1].text[:1].isupper() and doc[p + 1].text[:1].isupper():
+            continue
+        elif not (tok.text[:1].isupper() or tok.lower_ == "the" or tok.pos_ == "NOUN" and tok.is_lower
+                  and first.i - p <= 2) or tok.is_punct:
+            return None  # "The chief executive of CalMac, Duncan Reid": an apposition, no title before the name
+    return None
+
+
 def _title_complement(first: Token, lowest: int) -> int | None:
     """The preposition of a complement written between a title and the name ("Minister of
     Construction Goran Stanković", "EU ambassador to Turkey Karl-Heinz Aumüller"), else None."""
-    doc = first.doc
     if first.ent_type_ != "PERSON" and first_name_gender(first.text) is None:
         return None  # a body's name after "a spokesman for the": no complement before a name
-    for p in range(first.i - 1, max(lowest, first.i - 6) - 1, -1):
-        tok = doc[p]
-        if tok.lower_ in _COMPLEMENT_PREPS and p - 1 >= lowest and _is_title(doc[p - 1]):
-            return p if any(t.text[:1].isupper() for t in doc[p + 1:first.i]) else None
-        if not (tok.text[:1].isupper() or tok.lower_ in ("the", "and")) or tok.is_punct:
-            return None  # "The chief executive of CalMac, Duncan Reid": an apposition, no title before the name
-    return None
+    if first.i > 0 and first.doc[first.i - 1].lower_ in ("and", "&"):
+        return None  # "the Minister of Health and Maria Costa": two people
+    return _complement_prep(first, lowest)
 
 
 def _body_before(last: Token, start: int, lowest: int) -> int | None:
@@ -142,6 +167,30 @@ def _body_before(last: Token, start: int, lowest: int) -> int | None:
     return j if roots and all(r.head.i >= start for r in roots) else None
 
 
+def _listed_before(doc: Doc, conj: int, lowest: int) -> bool:
+    """Capitalised words listed with commas before the "and" at ``conj`` ("Planning, Investment
+    and"): a list of the fields a post covers, not people nor places joined ("Germany and")."""
+    if conj - 1 < lowest or not _field_word(doc[conj - 1]):
+        return False
+    comma = False
+    for k in range(conj - 1, max(lowest, conj - 8) - 1, -1):
+        tok = doc[k]
+        if tok.text == ",":
+            comma = True
+            if k - 1 < lowest or not _field_word(doc[k - 1]):
+                return False
+        elif not _field_word(tok):
+            break
+    return comma
+
+
+def _field_word(tok: Token) -> bool:
+    """A capitalised word that can name a post's field ("Trade", "Planning"), not a person, a
+    place or a day ("on Thursday, and Governor X")."""
+    return tok.text[:1].isupper() and tok.is_alpha and tok.ent_type_ not in (
+        "PERSON", "GPE", "LOC", "DATE", "TIME", "NORP") and tok.lower_ not in _WEEKDAY_NAMES
+
+
 def role_before(first: Token, lowest: int = 0) -> str | None:
     """The title phrase written just before a name, with its premodifiers and its complement
     ("U.K. Prime Minister" Keir Starmer, "AfD parliamentary leader", "presiding judge",
@@ -151,16 +200,30 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
     start = _title_complement(first, lowest)
     if start is not None:
         i = start - 1
+    listed = False  # "Trade, Industry and Energy Minister": capitalised words listed before the title
     while i >= lowest:
         tok = doc[i]
-        if start is not None and (body := _body_before(tok, start, lowest)) is not None:
+        capital = tok.text[:1].isupper() and tok.is_alpha
+        if start is not None and capital and i + 1 == start and not listed and tok.dep_ == "conj" and (
+                i - 2 >= lowest and doc[i - 1].lower_ in ("and", "&") and doc[i - 2].text[:1].isupper()):
+            start = i  # "Energy" in "Trade, Industry and Energy Minister", however it is parsed
+        elif start is not None and i + 1 == start and not listed and tok.lower_ in ("and", "&") and (
+                doc[start].text[:1].isupper() and _listed_before(doc, i, lowest)):
+            start, listed = i, True
+        elif listed and i + 1 == start and (tok.text == "," and i - 1 >= lowest and doc[i - 1].text[:1].isupper()
+                                            or capital and doc[i + 1].text == ","):
+            start = i
+        elif listed and capital and i + 1 == start and doc[i + 1].lower_ in ("and", "&"):
+            start = i
+        elif start is not None and (body := _body_before(tok, start, lowest)) is not None:
             start = i = body  # "Central Bank of Kenya Governor": the body's name written before its post
         elif _is_title(tok) or tok.text in ("-", "elect") or _is_nationality(tok):
             start = i
         elif start is not None and (tok.dep_ in ("compound", "amod", "nmod") and (
                 tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.tag_ in ("VBG", "VBN")  # "presiding judge"
                 or tok.is_alpha and tok.is_upper and len(tok) >= 2)  # "WHO"
-                                    ) and tok.head.i >= start and tok.text not in ("'s", "’s"):
+                                    ) and tok.head.i >= start and tok.text not in ("'s", "’s") and (
+                tok.lower_ not in QUOTE_VERB_FORMS):  # not '"...," fumed manager X': a misread verb
             start = i  # "Police Chief", "former President", "opposition leader", "AfD parliamentary leader"
         elif start is not None and tok.tag_ == "POS" and i - 1 >= lowest and doc[i - 1].pos_ == "NOUN" and (
                 doc[i - 1].dep_ == "poss"):
@@ -208,9 +271,10 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
                  and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text in (",", "(", "\u2013", "\u2014")
                  for inner in t.subtree}
         # "the speaker of parliament and a former prime minister": the post held, not the one before
-        for conj in (t for t in child.children if t.dep_ == "conj" and t.i > child.i):
+        # (wherever the parser hangs it: "director of the think tank X and a former state secretary")
+        for conj in (t for t in toks if t.dep_ == "conj" and t.i > child.i):
             if is_past_role(" ".join(t.text for t in conj.subtree)):
-                cc = [t.i for t in child.children if t.dep_ == "cc" and child.i < t.i < conj.i]
+                cc = [t.i for t in conj.head.children if t.dep_ == "cc" and conj.head.i < t.i < conj.i]
                 aside |= {t.i for t in conj.subtree} | set(cc)
         # "a former foreign minister now living in exile": what the person does now is not the post
         # ("the Brazilian official presiding over the conference" keeps what the post does)
@@ -223,6 +287,27 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
         if toks:
             return _text(head.doc, toks)
     return None
+
+
+def _set_off_title(run: list[Token]) -> str | None:
+    """"Park Ji-hoon, South Korea's ambassador to Japan, told ...": a title's noun phrase set off
+    by commas right after a name is what that person is, however the parser hung the two (here
+    the title as subject, the name as an adverb)."""
+    doc = run[0].doc
+    comma = run[-1].i + 1
+    if comma + 2 >= len(doc) or doc[comma].text != "," or any(c.dep_ == "appos" for c in run[-1].children):
+        return None
+    close = next((k for k in range(comma + 1, min(len(doc), comma + 14)) if doc[k].text in (",", ";", "(", ")")
+                  or doc[k].is_sent_start), None)
+    if close is None or doc[close].text != ",":
+        return None
+    phrase = doc[comma + 1:close]
+    heads = [t for t in phrase if not comma < t.head.i < close or t.head == t]
+    if len(heads) != 1 or heads[0].pos_ != "NOUN" or not _is_title(heads[0]) or heads[0].head.i in (
+            t.i for t in run) or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    toks = _role_words(_without_body_place(list(phrase)))
+    return _text(doc, toks) if toks else None
 
 
 def _describes_person(head: Token, appos: Token) -> bool:
@@ -396,7 +481,10 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
     doc = run[0].doc
     prep = doc[run[0].i - 1]
     if prep.lower_ not in _COMPLEMENT_PREPS or not _is_title(doc[prep.i - 1]):
-        return run
+        # ("Chancellor of the Exchequer Rachel Reeves": the complement's article before the run)
+        if prep.lower_ not in ("and", "&", "the") or first_name_gender(run[0].text) is not None or (
+                _complement_prep(run[1], 0) is None):
+            return run  # ("Minister of Economy, Trade and Industry Haruka Sato": the last conjunct starts the run)
     for k in range(1, len(run) - 1):
         if run[k].text == "-":
             continue
@@ -490,6 +578,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
                                **base)
         if named is not None:
             return named
+    if owner is None and lemma in SPOKES_NOUNS and (named := _named_in_complement(head, toks, base)) is not None:
+        return named  # "DA spokesperson on finance Ryan Pillay said"
     if owner is None and lemma in SPOKES_NOUNS:  # "a spokesperson for the European Commission"
         owner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
                       for g in c.children if g.dep_ == "pobj"), None)
@@ -548,14 +638,10 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         named = _title_with_appositive_name(head, toks, offset)
         if named is not None:
             return named
-    if _is_title(head):  # "EU ambassador to Turkey Karl-Heinz Aumüller told": the parser hangs the
-        # name on the title's complement; a person's name right after the complement is the speaker
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS
-                     and c.i == head.i + 1):
-            whole = [t for t in prep.subtree if t.i > prep.i]
-            run = next(iter(_name_runs(whole)), None)
-            if run is not None and run[0].i > prep.i + 1 and run[-1].i == whole[-1].i:
-                return Mention(kind="name", name=_text(doc, run), role=role_before(run[0], toks[0].i), **base)
+    if _is_title(head):
+        named = _named_in_complement(head, toks, base)
+        if named is not None:
+            return named
     if _is_title(head):
         holder = _holder_after_place(head, toks)
         if holder is not None:
@@ -597,6 +683,21 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         name = _text(doc, words) if words and len(words) < len(toks) else name
     return Mention(kind="group", name=name, role=_appos_role(head) or spokes, generic=_generic_head(head, toks),
                    described=_as_written(head, toks), **base)
+
+
+def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention | None:
+    """"EU ambassador to Turkey Karl-Heinz Aumüller told", "DA spokesperson on finance Ryan Pillay
+    said": the parser hangs the name on the title's complement; a person's name right after the
+    complement is the speaker, and the title with its complement the role."""
+    doc = head.doc
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS
+                 and c.i == head.i + 1):
+        whole = [t for t in prep.subtree if t.i > prep.i]
+        run = next(iter(_name_runs(whole)), None)
+        if run is not None and run[0].i > prep.i + 1 and run[-1].i == whole[-1].i and (
+                head.lemma_.lower() not in SPOKES_NOUNS or _title_complement(run[0], toks[0].i) == prep.i):
+            return Mention(kind="name", name=_text(doc, run), role=role_before(run[0], toks[0].i), **base)
+    return None
 
 
 _DESCRIBING_PREPS = frozenset({"to", "from", "of", "with", "close", "on", "in", "at", "for"})
@@ -913,7 +1014,8 @@ class ArticleSpeakers:
             person.positions.append(pos)
             before = role_before(run[0])
             titled = _titled_head(run)
-            role = _held(titled if titled and _only_rank(before) else before, _appos_role(run[-1])) or titled
+            role = _held(titled if titled and _only_rank(before) else before,
+                         _appos_role(run[-1]) or _set_off_title(run)) or titled
             if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank
                 person.roles.append((pos, role))
             elif description := _appos_role(run[-1], describe=True):
@@ -1036,6 +1138,11 @@ class ArticleSpeakers:
         return next((full for full in self.people if full.lower().endswith(tail)), None)
 
     def _full_name(self, name: str, pos: int) -> str:
+        if name.isupper() and len(name) > 3:  # a transcript's speaker label: "MEREANI TUILAU:", "RAMO:"
+            same = [full for full in self.people if not full.isupper() and name in (full.upper(),
+                                                                                     full.split()[-1].upper())]
+            if len(same) == 1:
+                return same[0]
         if name in self.people:
             return name
         if " " in name and (longer := self._longer_name(name)) is not None:
@@ -1067,7 +1174,8 @@ class ArticleSpeakers:
         """The role written with a mention, unless it is a past one ("Bessent, a former hedge fund
         manager, added") and the person holds a post the article gave before."""
         if written and not is_past_role(written):
-            return written
+            held = self.role_of(name, pos)
+            return held if held and _shortened(written, held) else written
         held = self.role_of(name, pos)
         return held if held and not is_past_role(held) else written or held
 
@@ -1239,6 +1347,8 @@ class ArticleSpeakers:
             return self._body_just_spoke(pos) or mention.name, mention.role  # body that just spoke
         if mention.kind == "group":
             name = mention.name or mention.text
+            if name.isupper():  # a transcript's speaker label the tagger took for a body
+                name = self._full_name(name, pos)
             longer = next((body for p, body in self._bodies if mention.start <= p < mention.end
                            and body.startswith(name) and len(body) > len(name)
                            and p + len(body) <= mention.end), None)
@@ -1273,8 +1383,9 @@ class ArticleSpeakers:
             full = self._body_abbreviated(full, pos) or self._body_beginning(full, pos) or full  # "Hanwon said",
             # "the ECB said" (the European Central Bank), not "Mr. Obama said"
         role = self._current(full, mention.role, pos)
-        if mention.role and full in self.people and (pos, mention.role) not in self.people[full].roles:
-            self.people[full].roles.append((pos, mention.role))  # "Poland's agriculture minister, X,"
+        kept = role if role and mention.role and _shortened(mention.role, role) else mention.role
+        if kept and full in self.people and (pos, kept) not in self.people[full].roles:
+            self.people[full].roles.append((pos, kept))  # "Poland's agriculture minister, X,"
             self.people[full].roles.sort()
         return full, role
 
@@ -1570,6 +1681,15 @@ _PAST = re.compile(r"(?i)^(?:a |the )?(?:former|ex-|onetime|one-time|erstwhile|r
 def is_past_role(role: str | None) -> bool:
     """"former hedge fund manager", "ex-minister", "a retired air force general": what they were."""
     return bool(role) and bool(_PAST.match(role))
+
+
+def _shortened(written: str, held: str) -> bool:
+    """"Minister Dlamini" after "the Minister of International Relations and Cooperation, Ms
+    Nomvula Dlamini": a title written again with fewer words names the post given in full before
+    (the same head, no word of its own), not another one."""
+    short = {w for w in re.findall(r"[\w.-]+", written.lower()) if w != "the"}
+    full = set(re.findall(r"[\w.-]+", held.lower()))
+    return bool(short) and short < full and role_head(written) == role_head(held)
 
 
 def role_head(role: str) -> str:

@@ -174,3 +174,88 @@ def test_the_day_of_an_event_still_to_come_is_no_statement_date(suggest):
     # not last Thursday's or last Friday's date: the summit and the meeting were still to come
     assert got["Ireland would back the loan"].date == wednesday
     assert got["the border would stay closed"].date == wednesday
+
+
+# --- titles whose complement or premodifiers list capitalised names -------------------------
+def test_a_complement_that_lists_capitalised_names_stays_whole_before_the_name(suggest):
+    text = ("Minister of Agriculture, Forestry and Fisheries Kenji Mori said rice stocks were ample.\n"
+            "Chancellor of the Exchequer Rachel Lowe said the deficit would narrow.")
+    got = by_content(suggest(text, FRIDAY))
+    assert (got["rice stocks were ample"].speaker, got["rice stocks were ample"].role) == (
+        "Kenji Mori", "Minister of Agriculture, Forestry and Fisheries")
+    assert (got["the deficit would narrow"].speaker, got["the deficit would narrow"].role) == (
+        "Rachel Lowe", "Chancellor of the Exchequer")
+
+
+def test_premodifiers_that_list_capitalised_names_stay_whole_before_the_title(suggest):
+    text = "Vietnamese Planning, Investment and Trade Minister Tran Van Hai said chip exports rose."
+    s = by_content(suggest(text, FRIDAY))["chip exports rose"]
+    assert (s.speaker, s.role) == ("Tran Van Hai", "Vietnamese Planning, Investment and Trade Minister")
+
+
+def test_a_day_before_and_is_no_field_of_the_post(suggest):
+    text = "The bank held its rate at 5% on Thursday, and Governor Tomas Sima said inflation risks remained high."
+    s = by_content(suggest(text, FRIDAY))["inflation risks remained high"]
+    assert (s.speaker, s.role) == ("Tomas Sima", "Governor")
+
+
+def test_a_title_inside_the_complement_heads_the_name_after_it(suggest):
+    # the spokesman is not the prime minister, and the prime minister is no spokesman
+    text = ("A spokesman for Prime Minister Ewa Nowak said the talks were over.\n\n"
+            "Nowak said later that she would call an election.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the talks were over"].speaker != "Ewa Nowak"
+    assert got["she would call an election"].role == "Prime Minister"
+
+
+def test_a_lower_case_complement_before_the_name_is_the_titles(suggest):
+    text = "Labour spokesperson on housing Ben Carter said rents had doubled."
+    s = by_content(suggest(text, FRIDAY))["rents had doubled"]
+    assert (s.speaker, s.role) == ("Ben Carter", "Labour spokesperson on housing")
+
+
+def test_a_title_written_again_shorter_names_the_post_given_in_full(suggest):
+    text = ("The Minister of Tourism and Culture, Ms Amina Sesay, opened the festival in Freetown on "
+            "Monday.\n\nMinister Sesay said visitor numbers had doubled since 2023.")
+    s = by_content(suggest(text, FRIDAY))["visitor numbers had doubled since 2023"]
+    assert (s.speaker, s.role) == ("Amina Sesay", "Minister of Tourism and Culture")
+
+
+def test_a_former_post_joined_to_the_current_one_in_apposition_is_left_out(suggest):
+    # (the parser hangs the former post on the think tank's name, not on "director")
+    text = ("Anna Weber, director of the think tank Nordic Futures and a former state secretary in the "
+            "finance ministry, said tariffs would hurt exporters.")
+    s = by_content(suggest(text, FRIDAY))["tariffs would hurt exporters"]
+    assert s.role == "director of the think tank Nordic Futures"
+
+
+def test_a_transcripts_speaker_label_keeps_the_post_the_introduction_gave(suggest):
+    text = ("Tonga's Minister for Fisheries, Sione Vaipulu, says the quota is safe.\n\n"
+            "SIONE VAIPULU: Look, I understand the worry. But the quota will not change this year.")
+    s = by_content(suggest(text, FRIDAY))["Look, I understand the worry. But the quota will not change this year"]
+    assert (s.speaker, s.role) == ("Sione Vaipulu", "Minister for Fisheries")
+
+
+# --- dates counted from the story's last date, and a year is no day -------------------------
+def test_a_day_counted_from_the_story_is_counted_from_the_date_it_gave_last(suggest):
+    text = ("Chile will cap lithium exports, Mining Minister Rosa Díaz said on March 10.\n\n"
+            '"We will not sell our future cheaply," Díaz told Radio Bío-Bío a day earlier.')
+    got = by_content(suggest(text, FRIDAY))
+    assert got["We will not sell our future cheaply"].date == dt.date(2026, 3, 9)
+
+
+def test_a_body_named_shorter_the_second_time_keeps_its_statements_date(suggest):
+    text = ("Spain's farmers marched in Madrid on Wednesday against water cuts.\n\n"
+            "Spain's State Meteorological Agency said in a statement on Monday that reservoirs stood at 31%. "
+            "The agency said rationing could start in May.")
+    got = by_content(suggest(text, FRIDAY))
+    # not Wednesday, the day of the news: the agency's statement was Monday's
+    assert got["rationing could start in May"].date == dt.date(2026, 3, 9)
+
+
+def test_a_year_is_no_day_a_statement_after_it_was_made(suggest):
+    text = ("The two ministers met in Lagos on Wednesday. Trade between the two countries reached "
+            "$4 billion in 2025.\n\n"
+            'Speaking after the meeting, Foreign Minister Ada Obi said: "We are partners, not rivals."')
+    got = by_content(suggest(text, FRIDAY))
+    assert got["We are partners, not rivals."].date == dt.date(2026, 3, 11)
