@@ -328,13 +328,14 @@ def _held(before: str | None, appositive: str | None) -> str | None:
 def _without_body_place(toks: list[Token]) -> list[Token]:
     """A role that ends "at <body> in <place>" without the place: the body's seat is not the post;
     nor is where a person comes from ("a teacher from Lyon")."""
-    origin = next((t for t in toks if t.dep_ == "prep" and t.lower_ == "from" and t.right_edge.i == toks[-1].i
+    origin = next((t for t in toks if t.dep_ == "prep" and (t.lower_ == "from" or t.lower_ == "in" and not any(
+        p.dep_ == "prep" and p.i < t.i for p in toks)) and t.right_edge.i == toks[-1].i  # "a taxi driver in Lima"
                    and t.head.pos_ == "NOUN" and t.head in toks), None)
     if origin is not None:
         place = [t for t in origin.subtree if t is not origin and not t.is_punct and t.lower_ != "the"]
         if place and all(t.pos_ == "PROPN" and t.ent_type_ in _PLACE_ENTS for t in place):
             return [t for t in toks if t.i < origin.i]
-    at = next((t for t in toks if t.dep_ == "prep" and t.lower_ in ("at", "of", "for")
+    at = next((t for t in toks if t.dep_ == "prep" and t.lower_ in ("at", "of", "for", "with")
                and any(g.pos_ == "PROPN" for g in t.subtree)), None)
     if at is None:
         return toks

@@ -119,6 +119,14 @@ def test_age_and_home_town_say_who_the_person_is_not_their_post(suggest):
     assert got["the wards were understaffed"].role == "nurse"
 
 
+def test_where_a_person_or_their_firm_sits_is_no_part_of_the_role(suggest):
+    text = ("Chen Wei, an analyst with Harbour Securities in Singapore, said the yuan would weaken.\n"
+            "Ana Silva, a teacher in Porto, said classes were full.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the yuan would weaken"].role == "analyst with Harbour Securities"
+    assert got["classes were full"].role == "teacher"
+
+
 def test_a_description_in_apposition_never_replaces_the_post_the_article_gave(suggest):
     text = ("Health Minister Ruta Kalnina told reporters that the clinics would reopen. "
             "Kalnina, a surgeon by training, said the budget was enough.")
