@@ -152,9 +152,46 @@ def _month(name: str) -> int:
     return _MONTHS.get(key[:4] if key.startswith("sept") else key[:3], 0)
 
 
-def resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None = None) -> dt.date | None:
-    """Calendar date of ``phrase`` or None when it cannot be settled."""
+def resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None = None,
+            anchor: dt.date | None = None) -> dt.date | None:
+    """Calendar date of ``phrase`` or None when it cannot be settled. A day counted from another
+    ("a day earlier", "the next day", "that same day") counts from ``anchor``, the last day the
+    text named before it, else from the publication date."""
+    shift = anchored_shift(phrase)
+    if shift is not None:
+        base = anchor or published
+        return base + dt.timedelta(days=shift) if base else None
     return _resolve(phrase, published, year_hint)
+
+
+_COUNT = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven)"
+_SHIFTS = (
+    # "a day earlier", "two days before", "48 hours earlier", "a day later", "three days after"
+    (re.compile(r"\b" + _COUNT + r"\s+(?P<unit>days?|hours)\s+(?P<dir>earlier|before|later|after)\b", re.I), None),
+    (re.compile(r"\bthe\s+(?:previous|preceding)\s+(?:day|evening|night)\b|\bthe\s+(?:day|evening|night)\s+before\b"
+                r"|\bthe\s+eve\b", re.I), -1),
+    (re.compile(r"\bthe\s+(?:next|following)\s+(?:day|morning|evening)\b|\bthe\s+day\s+after\b", re.I), 1),
+    (re.compile(r"\b(?:that|the)\s+(?:same\s+)?day\b", re.I), 0),
+)
+
+
+def anchored_shift(phrase: str) -> int | None:
+    """Days ``phrase`` counts from the day the text named last, or None when it does not count
+    from one: "a day earlier" -1, "the following day" +1, "later that day" 0."""
+    for rx, shift in _SHIFTS:
+        m = rx.search(phrase)
+        if m is None:
+            continue
+        if shift is not None:
+            return shift
+        n = m.group("n").lower()
+        n = int(n) if n.isdigit() else _NUMBERS[n]
+        if m.group("unit").lower() == "hours":
+            if n % 24:
+                return None
+            n //= 24
+        return -n if m.group("dir").lower() in ("earlier", "before") else n
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -193,45 +230,29 @@ def _resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None) 
     m = _AGO.search(low)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
-        unit = {"day": 1, "week": 7}.get(m.group(2), 0)  # months and years ago are periods
-        return published - dt.timedelta(days=n * unit) if unit else None
-    if re.search(r"\b(?:last|past)\s+week\b", low):
-        return published - dt.timedelta(days=7)
-    if re.search(r"\b(?:this|next|coming)\s+(?:week|month|year)\b|\blast\s+(?:month|year)\b", low):
-        return None  # a period, not a day
-    m = _MONTH_ONLY.search(phrase)
-    if m:  # "in June": the first of the latest such month on or before publication
-        month = _month(m.group("mon"))
-        year = int(m.group("year")) if m.group("year") else (
-            published.year if month <= published.month else published.year - 1)
-        return _mk(year, month, 1)
+        # "three days ago" is a day; weeks, months and years ago are periods
+        return published - dt.timedelta(days=n) if m.group(2) == "day" else None
+    if _PERIOD.search(low) or _MONTH_ONLY.search(phrase):
+        return None  # "last week", "earlier this month", "in June", "in 2025": a period, not a day
     return _dateparser(phrase, published)
 
 
-_COUNTED = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven)\s+days?"
-_BEFORE_THAT = re.compile(r"\b(?:" + _COUNTED + r"\s+(?:earlier|before)|the\s+(?:day|evening|night)\s+before"
-                          r"|the\s+previous\s+(?:day|evening|night)|the\s+eve)\b")
-_AFTER_THAT = re.compile(r"\b(?:" + _COUNTED + r"\s+later|the\s+(?:next|following)\s+(?:day|morning|evening))\b")
-
-
-def days_from_previous(phrase: str) -> int | None:
-    """"a day earlier", "the previous day", "two days later", "the next day": a day counted from
-    the date the story gave last, not from the day of publication (days to add), else None."""
+def is_period(phrase: str) -> bool:
+    """``phrase`` names a stretch of time, not a day ("last week", "earlier this month", "in June",
+    "two weeks ago"): a statement so dated has no day of its own, nor one to carry."""
+    if anchored_shift(phrase) is not None or _WEEKDAY_RE.search(phrase) or any(
+            rx.search(phrase) for rx in (_MD, _DM, _ISO)):
+        return False
     low = phrase.lower()
-    for rx, sign in ((_BEFORE_THAT, -1), (_AFTER_THAT, 1)):
-        m = rx.search(low)
-        if m:
-            n = m.group("n")
-            return sign * (1 if n is None else int(n) if n.isdigit() else _NUMBERS[n])
-    return None
+    if any(key in low for key in _SIMPLE_RELATIVE):
+        return False
+    m = _AGO.search(low)
+    return bool(m and m.group(2) != "day" or _PERIOD.search(low) or _MONTH_ONLY.search(phrase))
 
 
-def names_a_day(phrase: str) -> bool:
-    """False for a phrase that names only a year or a month ("in 2025", "in March"): a period
-    in which something happened, no day that could date a statement made after it."""
-    words = [w for w in phrase.replace(",", " ").split() if w.lower() not in _PREPS and w.lower() != "the"]
-    rest = " ".join(words)
-    return not (re.fullmatch(r"\d{4}", rest) or _MONTH_ONLY.fullmatch(rest))
+# a stretch of time rather than a day: no statement date ("told reporters last week" is null)
+_PERIOD = re.compile(r"\b(?:last|past|this|next|coming|previous|same)\s+(?:week|weekend|month|year|decade)\b"
+                     r"|\b(?:weeks|months|years|weekend)\b|^\W*(?:in|during|since|early|late|mid-?)?\s*\d{4}\W*$", re.I)
 
 
 def _dateparser(phrase: str, published: dt.date) -> dt.date | None:
@@ -402,11 +423,14 @@ def _clause_end(tok: Token, verb: Token) -> bool:
 
 
 def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
-                    quotes: list[tuple[int, int]]) -> list[tuple[int, dt.date, list[Token]]]:
+                    quotes: list[tuple[int, int]], anchor: dt.date | None = None,
+                    ) -> list[tuple[int, dt.date, list[Token]]]:
     """(char offset in ``doc``, date, subject heads) of the events the article's own sentences
     date: "The court on Thursday upheld ...", "Ministers met in Riga on Friday", "A poll by Red C
     published Thursday showed ...". A date after the article's own date is something announced
-    for the future (a policy taking effect), never an event that happened."""
+    for the future (a policy taking effect), never an event that happened; a period ("in 2025",
+    "last week") dates none. "A day earlier" counts from the day named last (``anchor``: the last
+    event before ``doc``)."""
     out: list[tuple[int, dt.date, list[Token]]] = []
 
     def add(verb: Token, subjects: list[Token]) -> None:
@@ -427,8 +451,8 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
              for sp in [_phrase_from(t, (0, 0))] if sp), None)
         if span is None:
             return
-        phrase = doc.text[span[0]:span[1]]
-        d = resolve(phrase, reference, year_hint) if names_a_day(phrase) else None
+        d = resolve(doc.text[span[0]:span[1]], reference, year_hint,
+                    anchor=next((o[1] for o in reversed(out) if o[0] < verb.sent.start_char), anchor))
         if d is not None and (reference is None or d <= reference):
             out.append((verb.idx, d, subjects))
 

@@ -20,7 +20,7 @@ from kernel import ClaimDraft, Span
 
 from . import hybrid
 from .attribution import RawClaim, find_claims
-from .dates import (after_event, date_phrase, days_from_previous, frame_date, full_dates, narrative_dates, own_date,
+from .dates import (after_event, date_phrase, frame_date, full_dates, is_period, narrative_dates, own_date,
                     resolve, same_text, stated_date)
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
@@ -191,7 +191,8 @@ class SuggestionEngine:
     def _events(art: _Article, off: int, doc: Doc, quotes: list[tuple[int, int]]) -> None:
         """Dated events of the article's narrative, with who acted, for statements that state no
         date of their own ("The court on Thursday upheld ... The court said ...")."""
-        for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, quotes):
+        before = art.events[-1][1] if art.events else None
+        for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, quotes, before):
             names = set()
             for subj in subjects:
                 if any(c.dep_ == "conj" for c in subj.children) or subj.dep_ == "conj":
@@ -219,7 +220,7 @@ class SuggestionEngine:
         for claim in out:
             start = claim.content.start
             if start in art.undated and claim.speaker:
-                nxt = next((c for s, c in dated if s > start and c.speaker == claim.speaker), None)
+                nxt = next((c for s, c in dated if s > start and same_source(c.speaker, claim.speaker)), None)
                 if nxt is not None and (paragraph(nxt.content.start) == paragraph(start) or start < art.lead_end) and (
                         nxt.date != claim.date):
                     claim = replace(claim, date=nxt.date)
@@ -230,7 +231,8 @@ class SuggestionEngine:
     def _news_day(art: _Article) -> dt.date | None:
         """The day of the event the article opens with ("Leaders failed to agree on Thursday ..."):
         a statement in the story with no date of its own was most likely made that day."""
-        lead = [e for e in art.events if e[0] < art.lead_end]
+        lead = [e for e in art.events if e[0] < art.lead_end and (
+            art.published is None or (art.published - e[1]).days <= _NEWS_DAYS)]  # not a caption's old photo
         return lead[0][1] if lead else None
 
     def _carried_date(self, art: _Article, speaker: str | None, pos: int, cue, content) -> dt.date | None:
@@ -245,9 +247,9 @@ class SuggestionEngine:
                 return quoted[-1]
         if not speaker:
             return None
-        said = art.last_date.get(speaker) or max(
-            (v for k, v in art.last_date.items() if _same_source(k, speaker)), default=None, key=lambda v: v[0])
-        acted = next(((p, d) for p, d, names in reversed(before) if speaker in names), None)
+        said = max((x for name, x in art.last_date.items() if same_source(name, speaker)), default=None,
+                   key=lambda x: x[0])
+        acted = next(((p, d) for p, d, names in reversed(before) if any(same_source(n, speaker) for n in names)), None)
         best = max((x for x in (said, acted) if x is not None), default=None, key=lambda x: x[0])
         return best[1] if best else None
 
@@ -285,11 +287,7 @@ class SuggestionEngine:
             phrase = date_phrase(cue, (raw.start, raw.end))
             if phrase is not None:
                 date_text = art.text[phrase[0] + off:phrase[1] + off]
-                shift = days_from_previous(date_text)
-                given = [d for p, d in art.dated if p < content.start] if shift is not None else []
-                # "told Polsat News a day earlier": a day before the date the story gave last
-                date = given[-1] + dt.timedelta(days=shift) if given else resolve(
-                    date_text, art.published, art.year_hint)
+                date = resolve(date_text, art.published, art.year_hint, _anchor(art, cue.sent.start_char + off))
                 if date is not None and art.published is not None and date > art.published:
                     date, date_text = None, None  # a date to come is no statement date
         assumed = date is None
@@ -335,14 +333,14 @@ class SuggestionEngine:
                 phrase = frame_date(cue, (raw.start, raw.end))
             if phrase is not None:
                 date_text = art.text[phrase[0] + off:phrase[1] + off]
-                shift = days_from_previous(date_text)
-                given = [d for p, d in art.dated if p < content.start] if shift is not None else []
-                # "told Polsat News a day earlier": a day before the date the story gave last
-                date = given[-1] + dt.timedelta(days=shift) if given else resolve(
-                    date_text, art.published, art.year_hint)
+                date = resolve(date_text, art.published, art.year_hint, _anchor(art, cue.sent.start_char + off))
                 if date is not None and art.published is not None and date > art.published:
                     date, date_text = None, None  # a date to come (a policy taking effect) is no statement date
                 assumed = date is None
+                if date is None and is_period(date_text):
+                    # "told reporters last week": said on no day the text gives, and no other day is it
+                    return self._draft(art, raw, content, cue_span, mention, speaker, role, confidence,
+                                       None, None, True, doc)
         if date is None:  # the event it follows, the speaker's last dated statement, the publication date
             date = self._carried_date(art, speaker, content.start, cue, (raw.start, raw.end))
             if date is not None and speaker:
@@ -355,6 +353,14 @@ class SuggestionEngine:
         if date is not None:
             art.dated.append((content.start, date))
             art.dated.sort()
+            if not assumed:
+                art.told.append((cue.idx + off, date))
+        return self._draft(art, raw, content, cue_span, mention, speaker, role, confidence,
+                           date, date_text, assumed, doc)
+
+    def _draft(self, art: _Article, raw: RawClaim, content: Span, cue_span: Span | None, mention,
+               speaker: str | None, role: str | None, confidence: float, date: dt.date | None,
+               date_text: str | None, assumed: bool, doc: Doc) -> ClaimDraft:
         if raw.continues:
             confidence -= 0.1
         return ClaimDraft(
@@ -376,13 +382,6 @@ class SuggestionEngine:
             # negation sits on the cue, outside it, and turns the speaker's stance around
             stance = FLIPPED[stance]
         return {"stance": stance, "topic": topic}
-
-
-def _same_source(a: str, b: str) -> bool:
-    """"Hydraulic Works" and "Turkey's State Hydraulic Works": one name written within the other
-    (two words or more), the same body or person named more or less fully."""
-    short, long = sorted((a.split(), b.split()), key=len)
-    return len(short) >= 2 and any(long[k:k + len(short)] == short for k in range(len(long) - len(short) + 1))
 
 
 _PIPELINE_LOCKS: weakref.WeakKeyDictionary[Language, threading.RLock] = weakref.WeakKeyDictionary()
@@ -414,3 +413,36 @@ class _Article:
     previous: tuple[int, ClaimDraft] | None = None  # (paragraph number, last suggestion)
     undated: set[int] = field(default_factory=set)  # content starts of claims dated only by the day of the news
     dated: list[tuple[int, dt.date]] = field(default_factory=list)  # (content start, date) of the claims so far
+    told: list[tuple[int, dt.date]] = field(default_factory=list)  # (cue offset, date) of the claims that state their day
+
+
+_NEWS_DAYS = 7  # the day of the news is at most a week before the article's own date
+
+
+def same_source(a: str | None, b: str | None) -> bool:
+    """Two names the engine gave one source: equal, or one the other's words in part, as a body is
+    named in full and then shorter ("Turkey's State Hydraulic Works" and "Hydraulic Works",
+    "Federal Ministry" and "Federal Ministry for Economic Affairs and Energy")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) == 1:  # one word: the last of the other ("Lan", "Nguyễn Thị Lan"; "Jubouri", "al-Jubouri")
+        return long_[-1] == short[0] or long_[-1].endswith("-" + short[0])
+    return any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", name.casefold().replace("\u2019", "'"))
+            if w not in ("the", "s", "'s")]
+
+
+def _anchor(art: _Article, sentence_start: int) -> dt.date | None:
+    """The day the article named last before a sentence (an event it dates, a statement's own
+    day): what "a day earlier", "the next day" in that sentence count from."""
+    named = [x for x in art.events if x[0] < sentence_start] + [x for x in art.told if x[0] < sentence_start]
+    return max(named, key=lambda x: x[0])[1] if named else None
