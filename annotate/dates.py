@@ -158,7 +158,7 @@ def resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None = 
     ("a day earlier", "the next day", "that same day") counts from ``anchor``, the last day the
     text named before it, else from the publication date."""
     shift = anchored_shift(phrase)
-    if shift is not None:
+    if shift is not None and not _names_a_day(phrase):  # "on Tuesday, the day before the vote": Tuesday
         base = anchor or published
         return base + dt.timedelta(days=shift) if base else None
     return _resolve(phrase, published, year_hint)
@@ -173,6 +173,10 @@ _SHIFTS = (
     (re.compile(r"\bthe\s+(?:next|following)\s+(?:day|morning|evening)\b|\bthe\s+day\s+after\b", re.I), 1),
     (re.compile(r"\b(?:that|the)\s+(?:same\s+)?day\b", re.I), 0),
 )
+
+
+def _names_a_day(phrase: str) -> bool:
+    return bool(_WEEKDAY_RE.search(phrase)) or any(rx.search(phrase) for rx in (_MD, _DM, _ISO))
 
 
 def anchored_shift(phrase: str) -> int | None:
@@ -240,8 +244,7 @@ def _resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None) 
 def is_period(phrase: str) -> bool:
     """``phrase`` names a stretch of time, not a day ("last week", "earlier this month", "in June",
     "two weeks ago"): a statement so dated has no day of its own, nor one to carry."""
-    if anchored_shift(phrase) is not None or _WEEKDAY_RE.search(phrase) or any(
-            rx.search(phrase) for rx in (_MD, _DM, _ISO)):
+    if anchored_shift(phrase) is not None or _names_a_day(phrase):
         return False
     low = phrase.lower()
     if any(key in low for key in _SIMPLE_RELATIVE):
@@ -327,7 +330,13 @@ def _phrase_from(head: Token, exclude: tuple[int, int]) -> tuple[int, int] | Non
         start = head
     elif start.i > 0 and start.nbor(-1).lower_ in _PREPS and start.nbor(-1) in (start.head, start.head.head):
         start = start.nbor(-1)
+    if end.i + 1 < len(end.doc) and end.nbor().lower_ in _COUNTED_FROM and not (
+            exclude[0] <= end.nbor().idx < exclude[1]):
+        end = end.nbor()  # "The day before", "two days later": the word that says which way to count
     return start.idx, end.idx + len(end)
+
+
+_COUNTED_FROM = frozenset({"before", "after", "earlier", "later"})
 
 
 def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> tuple[int, int] | None:

@@ -194,6 +194,11 @@ class SuggestionEngine:
         before = art.events[-1][1] if art.events else None
         for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, quotes, before):
             names = set()
+            if any(_is_occasion(subj) for subj in subjects):
+                # "He was speaking at a rally in Lyon on Saturday.": the day of what was just quoted
+                who = {art.speakers.resolve(m)[0] if m.kind not in ("pronoun", "it") else m.kind
+                       for subj in subjects if (m := analyse(subj, off)) is not None}
+                art.occasions.append((pos + off, date, who - {None}))
             for subj in subjects:
                 if any(c.dep_ == "conj" for c in subj.children) or subj.dep_ == "conj":
                     names.add(art.speakers.conjunct_name(subj, off))  # "X and his counterpart Y met"
@@ -209,16 +214,24 @@ class SuggestionEngine:
         speaker's statement that does ("X denied that ... 'It is not on the table,' she said on
         France Inter on Thursday"), or summed up in the headline or lead before the article tells
         when it was made ("..., the minister has said." ... "X told MPs on Tuesday"), was made
-        that day, not on the day of the news."""
+        that day, not on the day of the news. A sentence right after it that dates the speaking
+        ('"...," Marchal said. He was speaking at a rally in Lyon on Saturday.') dates it first."""
         starts = [off for off, _ in parsed]
 
         def paragraph(pos: int) -> int:
             return max((k for k, off in enumerate(starts) if off <= pos), default=0)
 
         dated = sorted((c.content.start, c) for c in out if not c.date_assumed and c.date is not None and c.speaker)
+        starts_all = sorted(c.content.start for c in out)
         result = []
         for claim in out:
             start = claim.content.start
+            occasion = next((o for o in art.occasions if o[0] > claim.content.end), None)
+            if claim.date_assumed and occasion is not None and paragraph(occasion[0]) == paragraph(start) and not any(
+                    claim.content.end <= s < occasion[0] for s in starts_all) and any(
+                    w in ("pronoun", "it") or same_source(w, claim.speaker) for w in occasion[2]):
+                result.append(replace(claim, date=occasion[1]))
+                continue
             if start in art.undated and claim.speaker:
                 nxt = next((c for s, c in dated if s > start and same_source(c.speaker, claim.speaker)), None)
                 if nxt is not None and (paragraph(nxt.content.start) == paragraph(start) or start < art.lead_end) and (
@@ -337,7 +350,7 @@ class SuggestionEngine:
                 if date is not None and art.published is not None and date > art.published:
                     date, date_text = None, None  # a date to come (a policy taking effect) is no statement date
                 assumed = date is None
-                if date is None and is_period(date_text):
+                if date is None and date_text is not None and is_period(date_text):
                     # "told reporters last week": said on no day the text gives, and no other day is it
                     return self._draft(art, raw, content, cue_span, mention, speaker, role, confidence,
                                        None, None, True, doc)
@@ -414,6 +427,23 @@ class _Article:
     undated: set[int] = field(default_factory=set)  # content starts of claims dated only by the day of the news
     dated: list[tuple[int, dt.date]] = field(default_factory=list)  # (content start, date) of the claims so far
     told: list[tuple[int, dt.date]] = field(default_factory=list)  # (cue offset, date) of the claims that state their day
+    # (offset, date, who) of sentences that date an occasion of speaking: "He was speaking at a rally on Saturday"
+    occasions: list[tuple[int, dt.date, set[str]]] = field(default_factory=list)
+
+
+# a sentence whose verb is the speaking itself: "was speaking", "made the remarks", "gave an interview"
+_OCCASION_VERBS = frozenset({"speak", "talk", "address", "appear"})
+_OCCASION_OBJECTS = frozenset({"remark", "comment", "statement", "interview", "speech", "address"})
+
+
+def _is_occasion(subj) -> bool:
+    verb = subj.head
+    if subj.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if subj.lemma_.lower() in _OCCASION_OBJECTS:  # "The remarks came a day after ...", "The comments were made"
+        return True
+    return verb.lemma_.lower() in _OCCASION_VERBS or verb.lemma_.lower() in ("make", "give", "deliver") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _OCCASION_OBJECTS for c in verb.children)
 
 
 _NEWS_DAYS = 7  # the day of the news is at most a week before the article's own date

@@ -168,3 +168,36 @@ def test_an_old_photo_in_the_caption_is_not_the_day_of_the_news(suggest):
             "The farmers' union said it would resume protests if the ban were lifted.")
     s = only(suggest(text, dt.date(2026, 11, 13)))
     assert s.date == dt.date(2026, 11, 13) and s.date_assumed
+
+
+def test_a_day_after_publication_is_no_statement_date_and_no_error(suggest):
+    s = only(suggest("Officials said on March 3, 2031 that the dam was safe.", dt.date(2026, 11, 13)))
+    assert s.date == dt.date(2026, 11, 13) and s.date_assumed and s.date_text is None
+
+
+def by_text(suggestions):
+    return {s.content.text: s for s in suggestions}
+
+
+def test_the_sentence_saying_when_the_speaker_spoke_dates_the_quote_before_it(suggest):
+    text = ("Rival vows to scrap pension reform\n\n"
+            "PARIS - A presidential hopeful, Julien Marchal, on Sunday published a plan to scrap the pension "
+            "reform.\n\n"
+            '"Working until 64 is not progress 🙁, it is punishment," Marchal said. He was speaking at a rally '
+            "in Lyon on Saturday.")
+    got = {s.content.text: s for s in suggest(text, dt.date(2026, 11, 23))}
+    assert got["Working until 64 is not progress 🙁, it is punishment"].date == dt.date(2026, 11, 21)
+    text = ("Sweden reopened its border crossings with Norway on Monday.\n\n"
+            '"The border stays open," Health Minister Eva Lund said. She made the remarks on Friday '
+            "at a clinic in Malmö.")
+    assert by_text(suggest(text, dt.date(2026, 11, 24)))["The border stays open"].date == dt.date(2026, 11, 20)
+
+
+def test_the_word_that_says_which_way_to_count_belongs_to_the_date(suggest):
+    text = ("Sweden's government will propose tougher sentences, Justice Minister Erik Lund said Tuesday.\n\n"
+            "The day before, police chief Petra Sundin said the shootings were linked to a feud.")
+    got = {s.content.text: s for s in suggest(text, dt.date(2026, 11, 17))}
+    s = got["the shootings were linked to a feud"]
+    assert (s.date, s.date_text) == (dt.date(2026, 11, 16), "The day before")
+    assert resolve("on Tuesday, the day before", dt.date(2026, 11, 20), anchor=dt.date(2026, 11, 1)) == (
+        dt.date(2026, 11, 17))
