@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from .clauses import (cut_attribution, inverted_subject, is_cue, leading_date, looks_like_title,
+from .clauses import (cut_attribution, inverted_subject, is_cue, leading_date, looks_like_title, speech_participle,
                       subject, trimmed)
 from .lexicon import (CALL_VERBS, DIRECTIVE_VERBS, FINDING_VERBS, INTENTION_VERBS, OBJECT_VERBS, QUOTE_CHARS,
                       QUOTE_VERB_FORMS, REPORTING_VERBS, SPEECH_NOUNS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
 from .quotes import double_apostrophes, find_quotes, open_quote_tail
 
 _END_PUNCT = frozenset({".", "!", "?"})
+_DATELINE_DASHES = frozenset({"-", "\u2013", "\u2014"})
 _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "however", "meanwhile", "still", "also"})
 _MORE_CLAIMS = re.compile(r"\s*,?\s*(?:and|but)\s+(?:that|also)\b")  # '"A" and that B': one claim
 _WH_WORDS = frozenset({"which", "who", "whom", "what", "whose"})
@@ -384,9 +385,11 @@ class _Paragraph:
         rest = self.doc[cue.i + 1:sent.end]
         stop = next((t.i for t in rest if t.text == "," and t.i > cue.i), None)
         if stop is not None and (any(_adverbial(t) and t.head == cue and t.i > stop for t in rest) or (
-                stop + 1 < sent.end and self.doc[stop + 1].pos_ == "ADP" and self.doc[stop + 1].head == cue)):
+                stop + 1 < sent.end and self.doc[stop + 1].pos_ == "ADP" and self.doc[stop + 1].head == cue) or (
+                stop + 1 < sent.end and speech_participle(self.doc[stop + 1]))):
             # "..., lawmakers said Friday, as they bristled at ...", "..., a day after the committee
-            # approved it", "..., the secretary has announced, in a move campaigners said ..."
+            # approved it", "..., the secretary has announced, in a move campaigners said ...", "...,
+            # the minister has said, warning that ...": the speaker's next act, wherever the parser hung it
             rest = self.doc[cue.i + 1:stop]
         aside = {t.i for h in rest if h.dep_ in ("relcl", "acl") and h.head.pos_ in ("NOUN", "PROPN")
                  and rest.start <= h.head.i < rest.end for t in h.subtree}  # "said X, who leads ..."
@@ -417,6 +420,9 @@ class _Paragraph:
         first = sent.start
         while first < comma.i and (self.doc[first].lower_ in _LEAD_SKIP or self.doc[first].is_space):
             first += 1
+        dash = next((t.i for t in self.doc[first:comma.i] if t.text in _DATELINE_DASHES and t.whitespace_), None)
+        if dash is not None and all(t.pos_ == "PROPN" or t.is_punct or t.like_num for t in self.doc[first:dash]):
+            first = dash + 1  # "BAGHDAD, Iraq – Iraq has asked ...": the dateline is no part of the claim
         body = self.doc[first:comma.i]
         finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in body)
         predicate = any(t.pos_ in ("ADJ", "VERB") for t in body) and any(

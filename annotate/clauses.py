@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import (CALL_VERBS, DOCUMENT_NOUNS, FINDING_VERBS, PHRASAL_REPORTING, QUOTE_ONLY_VERBS,
-                      REPORTING_VERBS)
+                      REPORTING_VERBS, TITLE_WORDS)
 
 TRIM = ' \t\n,;:-\u2013\u2014'
 
@@ -40,6 +40,11 @@ def subject(cue: Token) -> Token | None:
     if labels and len(subjects) > len(labels):  # "Reuters: Japan's prime minister said", "BERLIN
         return next(c for c in subjects if c not in labels)  # (dpa) - Merz urged": a transcript's
         # speaker label or a dateline is no subject of the verb
+    before = _verb_before_comma(cue)
+    if before is not None:  # "..., the minister has said, warning that ...": the parser may hang the
+        found = subject(before) or inverted_subject(before)  # participle on the fronted clause's verb
+        if found is not None:
+            return found
     for child in cue.children:
         if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < cue.i:
             # "Speaking on condition of anonymity, an adviser ... said": the opening participle is
@@ -48,7 +53,7 @@ def subject(cue: Token) -> Token | None:
         if child.dep_ in ("nsubj", "csubj"):
             if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
                 return cue.head
-            return child
+            return _name_before_title(child) or child
         if child.dep_ == "nsubjpass":
             return None  # "X is said to ...": no speaker
     opening = next((c for c in cue.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i == c.sent.start
@@ -84,6 +89,48 @@ def subject(cue: Token) -> Token | None:
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in (
             "WP", "WDT", "EX")), None) or subject(verb)
     return None
+
+
+def _name_before_title(subj: Token) -> Token | None:
+    """"Park Ji-hoon, South Korea's ambassador to Japan, told ...": a post whose phrase follows a
+    name written at the start of the sentence and a comma is that name's apposition, however the
+    parser hung the name; the name's last word, else None."""
+    doc = subj.doc
+    if subj.pos_ != "NOUN" or subj.lower_ not in TITLE_WORDS:
+        return None
+    comma = subj.left_edge.i - 1
+    start = subj.sent.start
+    while start < comma and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    if comma - start < 2 or doc[comma].text != ",":
+        return None
+    words = doc[start:comma]
+    if not all(t.text[:1].isupper() or t.text == "-" or t.ent_type_ == "PERSON" for t in words) or not any(
+            t.ent_type_ == "PERSON" for t in words) or any(t.dep_ in ("nsubj", "nsubjpass") and t.head != subj.head
+                                                           for t in words):
+        return None
+    return words[-1]
+
+
+def _verb_before_comma(participle: Token) -> Token | None:
+    """The reporting verb closing the clause right before a speech-act participle's comma
+    ("X said on Tuesday, adding ..."), whose speaker performs it."""
+    doc = participle.doc
+    if not speech_participle(participle) or participle.i < 2 or doc[participle.i - 1].text != ",":
+        return None
+    for t in reversed(doc[max(0, participle.i - 6):participle.i - 1]):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
+            return t if t.lemma_.lower() in REPORTING_VERBS else None
+        if not (t.ent_type_ in ("DATE", "TIME") or t.pos_ == "ADP" or t.dep_ == "pobj"):
+            return None
+    return None
+
+
+def speech_participle(tok: Token) -> bool:
+    """"adding", "warning", "citing", "calling": a participle of a speech act with no subject of
+    its own, which continues what its speaker does."""
+    return tok.tag_ == "VBG" and tok.lemma_.lower() in NEXT_ACTS | _PARTICIPLE_ACTS and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _after_participle(participle: Token, cue: Token) -> Token | None:

@@ -249,11 +249,24 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
     return _text(doc, toks)
 
 
+def _appositives(head: Token) -> list[Token]:
+    """``head``'s appositives, and the title phrase after its comma that the parser made a second
+    subject of the verb ("Park Ji-hoon, South Korea's ambassador to Japan, told ...")."""
+    out = [c for c in head.children if c.dep_ == "appos"]
+    doc = head.doc
+    if not out and head.i + 2 < len(doc) and doc[head.i + 1].text == "," and head.dep_ != "nsubj":
+        sibling = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and _is_title(c)
+                        and c.left_edge.i == head.i + 2 and c.i > head.i), None)
+        if sibling is not None:
+            out.append(sibling)
+    return out
+
+
 def _appos_role(head: Token, describe: bool = False) -> str | None:
     """The role in an appositive: "Crosetto, the defense minister of Italy, who ..., said";
     with ``describe``, also what an appositive says a person is ("a law student")."""
-    for child in head.children:
-        if child.dep_ != "appos" or not (any(_is_title(t) for t in child.subtree) or _affiliation(child)
+    for child in _appositives(head):
+        if not (any(_is_title(t) for t in child.subtree) or _affiliation(child)
                                          or describe and _describes_person(head, child)):
             continue
         toks = list(child.subtree)
@@ -424,9 +437,65 @@ def _subtree_without_asides(tok: Token) -> list[Token]:
     return [t for t in tok.subtree if t.i not in aside]
 
 
+def _particle(tok: Token) -> bool:
+    return tok.text.islower() and tok.lower_ in _NAME_PARTICLES and tok.text != "-"
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.is_alpha and (tok.text[:1].isupper() and not _is_title(tok) or _particle(tok) or (
+        tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_
+        and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")))  # "Choi Jae-won"
+
+
+def _joined(left: Token, right: Token) -> bool:
+    """Neighbours that are one written name: a hyphen written without spaces between letters
+    ("al-Jubouri", "Jean-Pierre"), or a lower-case particle next to a name ("Haidar al-",
+    "van der Linden")."""
+    doc = left.doc
+    if not left.whitespace_:
+        if right.text == "-":
+            return _name_word(left) and not right.whitespace_ and right.i + 1 < len(doc) and _name_word(right.nbor())
+        return left.text == "-" and left.i > 0 and not left.nbor(-1).whitespace_ and _name_word(right)
+    if _particle(left):
+        return _name_word(right)
+    nxt = doc[right.i + 1] if right.i + 1 < len(doc) else None
+    return _particle(right) and _name_word(left) and nxt is not None and (
+        _name_word(nxt) or nxt.text == "-" and not right.whitespace_)
+
+
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|abu|ben)-(?=\w)", re.IGNORECASE)
+
+
+def _surname_key(word: str) -> str:
+    """A surname as compared with another: "al-Jubouri" and "Al-Jubouri" are "Jubouri" (the
+    article may write the joined particle or leave it out)."""
+    return _JOINED_PARTICLE.sub("", word)  # (case kept: "department" is no "Commerce Department")
+
+
+def name_extent(tok: Token) -> list[Token]:
+    """The whole written name ``tok`` is part of, across the particles and hyphens the tokenizer
+    splits off: "Haidar al-Jubouri" from any of its tokens, "Pieter van der Linden"."""
+    if not (_name_word(tok) or tok.text == "-"):
+        return [tok]
+    doc = tok.doc
+    first = last = tok.i
+    while first > 0 and _joined(doc[first - 1], doc[first]):
+        first -= 1
+    while last + 1 < len(doc) and _joined(doc[last], doc[last + 1]):
+        last += 1
+    toks = list(doc[first:last + 1])
+    while toks and (toks[-1].text == "-" or _particle(toks[-1])):
+        toks.pop()
+    while toks and toks[0].text == "-":
+        toks.pop(0)
+    return toks or [tok]
+
+
 def mention_tokens(head: Token) -> list[Token]:
     toks: list[Token] = []
     _collect(head, toks)
+    if _name_word(head):  # "al-Jubouri" parsed as two subjects, "al" and "Jubouri"
+        toks = sorted({t.i: t for t in toks + name_extent(head)}.values(), key=lambda t: t.i)
     toks.sort(key=lambda t: t.i)
     while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "case")):
         toks.pop()
@@ -529,11 +598,17 @@ def _entity_name(head: Token) -> list[Token] | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     toks = [t for t in doc[start:end] if t.lower_ != "the"]
+    bracket = next((k for k, t in enumerate(toks) if t.text in ("(", "[")), None)
+    if bracket is not None:  # "Department of International Relations and Cooperation (DIRCO": the
+        toks = toks[:bracket]  # tagger ran the name into its acronym's bracket
     if toks and toks[0].lower_ in HONORIFICS:  # "Ms MacLeod" tagged ORG: a person
         return None
     if len(_without_title_complement(toks)) < len(toks):  # "Minister of Construction Goran Stanković"
         return None
     return toks if len(toks) > 1 and not _is_title(toks[0]) else None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z.&-]{1,9}")
 
 
 def analyse(head: Token, offset: int = 0) -> Mention | None:
@@ -552,6 +627,13 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     if head.lower_ in NON_SPEAKER_WORDS or head.tag_ in ("WDT", "WP", "EX"):
         return None
     toks = mention_tokens(head)
+    alias = next((c for c in head.children if c.dep_ == "conj" and _ACRONYM.fullmatch(
+        doc[c.left_edge.i:c.right_edge.i + 1].text) and any(
+        g.dep_ == "cc" and g.lower_ == "or" for g in head.children)), None)
+    if alias is not None:  # "the Movement for Democratic Change, or MDC-A,": one body and its acronym
+        toks = list(doc[toks[0].i:alias.left_edge.i])
+        while toks and (toks[-1].is_punct or toks[-1].lower_ == "or"):
+            toks.pop()
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     text = _text(doc, toks)
     base = dict(start=start + offset, end=end + offset, text=text)
@@ -559,7 +641,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         return Mention(kind="pronoun", **base)
     if _PERSON_DESCRIPTOR.fullmatch(text) or (
             head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN") and toks[0].lower_ == "the" and toks[-1].i == head.i
-            and 2 <= len(toks) <= 4 and all(t.ent_type_ in ("GPE", "LOC") for t in toks[1:-1])):
+            and 2 <= len(toks) <= 4 and all(t.ent_type_ in ("GPE", "LOC") for t in toks[1:-1])
+            and not re.search(r"[^s]s$", head.text)):  # not "The Greens", "the Democrats": a party
         # "the 64-year-old", "the 64-year-old woman", "the Republican", "the Virginia Democrat":
         # the person just named
         return Mention(kind="descriptor", role=text.split()[-1], **base)
@@ -626,7 +709,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
                 kind, name, role = modified
                 return Mention(kind=kind, name=name, role=role, **base)
         return Mention(kind="title", described=_as_written(head, toks), **base)
-    if any(c.dep_ == "conj" for c in head.children) and not _is_title(head):
+    if any(c.dep_ == "conj" and c is not alias for c in head.children) and not _is_title(head):
         return Mention(kind="group", name=text, **base)
     org = _entity_name(head)
     # "A spokesperson for the Irish Tenants' Federation" parsed with the body as head: the body,
@@ -650,8 +733,9 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
             return Mention(kind="name", name=_text(doc, run), role=role, **base)
     # the possessor of a title is not the speaker: "Ukraine's Foreign Minister ..."
     aside = {t.i for c in head.children if c.dep_ in ("prep", "poss") for t in c.subtree}
+    extent = {t.i for t in name_extent(head)}
     runs = _name_runs([t for t in toks if t.i not in aside and (
-        t.i <= head.i or t.dep_ in ("flat", "compound", "conj"))])
+        t.i <= head.i or t.dep_ in ("flat", "compound", "conj") or t.i in extent)])
     modified = _named_modifier(head, runs, toks)
     if modified is not None:
         kind, name, role = modified
@@ -959,6 +1043,7 @@ class ArticleSpeakers:
         self._possessors: set[int] = set()  # positions of names written as owners ("Trump's")
         self._acronyms: dict[str, str] = {}  # "BNR" -> "National Bank of Romania", as the article defines it
         self._reported: set[int] = set()  # positions of subjects inside what someone is reported to have said
+        self._businesses: set[str] = set()  # names an appositive calls a business, whatever the tagger says
 
     def observe(self, doc: Doc, offset: int, text: str | None = None) -> None:
         """Register every multi-word name in ``doc`` with the title run written before it,
@@ -973,11 +1058,9 @@ class ArticleSpeakers:
         for tok in doc:
             if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PROPN" or tok.text in known) and not any(
                     qs < tok.idx < qe for qs, qe in quotes):
-                first = tok
-                while first.i >= 2 and first.nbor(-1).text == "-" and not first.nbor(-1).whitespace_ and (
-                        not first.nbor(-2).whitespace_ and first.nbor(-2).text[:1].isupper()):
-                    first = first.nbor(-2)  # "Saint-Martin", not "Martin"
-                self._subjects.append((first.idx + offset, doc.text[first.idx:tok.idx + len(tok)],
+                extent = name_extent(tok)  # "Saint-Martin", "Nour al-Hashimi", not "Martin", "Hashimi"
+                first, tok_end = extent[0], max(extent[-1].idx + len(extent[-1]), tok.idx + len(tok))
+                self._subjects.append((first.idx + offset, doc.text[first.idx:tok_end],
                                        tok.ent_type_ == "PERSON"))
                 if any(a.dep_ == "ccomp" and a.head.lemma_.lower() in REPORTING_VERBS and a.head.i < tok.i
                        for a in tok.ancestors):
@@ -1024,9 +1107,12 @@ class ArticleSpeakers:
             self._gender_evidence(name, run, role)
         for pos, name in _body_names(doc):
             self._bodies.append((pos + offset, name))
-            after = doc.text[pos + len(name):pos + len(name) + 14]
-            m = re.match(r"\s*\(([A-Z][A-Z.&-]{1,9})\)", after)
-            if m:  # "The National Bank of Romania (BNR)": the acronym the article gives it
+            after = doc.text[pos + len(name):pos + len(name) + 30]
+            m = re.match(r"\s*\(([A-Z][A-Z.&-]{1,9})\)|,\s+(?:or|known as)\s+(?:the\s+)?([A-Z][A-Z.&-]{1,9})\b(?![\w'\u2019])",
+                         after)
+            if m and not m.group(1):  # "the Republican People's Party, or CHP,": its initials in its own language
+                self._acronyms[m.group(2).replace(".", "")] = name
+            elif m:  # "The National Bank of Romania (BNR)": the acronym the article gives it
                 letters = m.group(1).replace(".", "")
                 longer = re.search(r"([A-Z][\w'\u2019-]*\s+(?:to|for|of|on|against|in)\s+)$", doc.text[:pos])
                 if not _abbreviates(letters, name) and longer and _abbreviates(letters, longer.group(1) + name):
@@ -1061,6 +1147,8 @@ class ArticleSpeakers:
                 run = next((r for r in _name_runs([t for t in tok.subtree if t.pos_ == "PROPN"])
                             if r[-1].i == tok.i), [tok])
                 self._described.append((tok.idx + offset, _text(doc, run), nouns))
+                if {c.lemma_.lower() for c in tok.children if c.dep_ == "appos"} & ORG_NOUNS:
+                    self._businesses.add(_text(doc, run))  # "Hinode Materials, a ... maker of specialty gases"
         for tok in doc:  # "The Bank of Spain said in a report that ...": the report is the bank's
             if tok.lemma_.lower() in DOCUMENT_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 verb = tok.head.head
@@ -1113,7 +1201,13 @@ class ArticleSpeakers:
     def _is_person_name(self, name: str) -> bool:
         """Evidence that a name is a person's (a PERSON tag on its words, or gender evidence), so
         "she" is never an organisation named as a subject ("the Commission would present ...")."""
-        return bool(self._person_words.intersection(name.split())) or self.gender_of(name) is not None
+        person = self.people.get(name)
+        return bool(self._person_words.intersection(name.split())) or self.gender_of(name) is not None or (
+            person is not None and bool(person.descriptions or person.roles) and name not in self._businesses
+            and not self._described_body(name))  # "Debasish Mitra, a river expert who ...,": a person
+
+    def _described_body(self, name: str) -> bool:
+        return any(n == name and nouns & (ORG_NOUNS | BODY_NOUNS) for _, n, nouns in self._described)
 
     def gender_of(self, name: str | None) -> str | None:
         """"f", "m" or None (no evidence, or evidence both ways)."""
@@ -1148,7 +1242,7 @@ class ArticleSpeakers:
             return name
         if " " in name and (longer := self._longer_name(name)) is not None:
             return longer
-        if " " not in name and not any(full.split()[-1] == name for full in self.people):
+        if " " not in name and not any(_surname_key(full.split()[-1]) == _surname_key(name) for full in self.people):
             firsts = [full for full in self.people if full.split()[0] == name and len(full.split()) >= 2
                       and self._person_words.intersection(full.split())]
             if len(firsts) == 1:  # "Wang" after "Wang Wentao", "Tedros" after "Tedros Adhanom Ghebreyesus"
@@ -1157,11 +1251,10 @@ class ArticleSpeakers:
                      and len(name) > 2 and self._person_words.intersection(full.split())]
             if len(inner) == 1:  # "Lula" after "Luiz Inácio Lula da Silva"
                 return inner[0]
-        last = name.split()[-1]
+        last = _surname_key(name.split()[-1])
         best, best_key = name, None
         for full, person in self.people.items():
-            if full.split()[-1] == last or (len(name.split()) == 1 and full.split()[0] == name
-                                             and False):
+            if _surname_key(full.split()[-1]) == last:
                 before = [p for p in person.positions if p <= pos]
                 key = (1, max(before)) if before else (0, -min(person.positions))
                 if best_key is None or key > best_key:
@@ -1203,6 +1296,25 @@ class ArticleSpeakers:
                 self._documents.append((pos, mention.name))
                 return mention.name, None
             return self._last_document(pos) or mention.text, None
+        speaker, role = self._resolve_body(mention, speaking)
+        return self._in_full(speaker, pos), role
+
+    def _in_full(self, name: str | None, pos: int) -> str | None:
+        """A body's name cut short where the article names it in full ("Central Bank" ->
+        "Central Bank of the Republic of Turkey", "Federal Ministry" -> "Federal Ministry for
+        Economic Affairs and Energy"): the nearest longer name that goes on after ``name``, a
+        body's noun, with "of" or "for" (not "and": "Hamas and Israel" are two)."""
+        if not name or self._is_person_name(name):
+            return name
+        short = _strip_det(name)
+        if short.split()[-1].lower() not in BODY_NOUNS:  # a body's head noun ("Bank", "Ministry"), not
+            return name  # "Obama" before a headline's "Obama on Climate Change"
+        cut = re.compile(re.escape(short) + r"\s+(?:of|for)\s", re.IGNORECASE)
+        longer = [(abs(p - pos), body) for p, body in self._bodies if cut.match(body)]
+        return min(longer)[1] if longer else name
+
+    def _resolve_body(self, mention: Mention, speaking: bool) -> tuple[str | None, str | None]:
+        pos = mention.start
         speaker, role = self._resolve(mention, speaking)
         if speaker and mention.kind in ("group", "title") and pos < self.lead_end and (
                 _strip_det(speaker) == _strip_det(mention.text)):
@@ -1383,6 +1495,8 @@ class ArticleSpeakers:
                 w.lower() in HONORIFICS or w.lower() in TITLE_WORDS for w in mention.text.split()):
             full = self._body_abbreviated(full, pos) or self._body_beginning(full, pos) or full  # "Hanwon said",
             # "the ECB said" (the European Central Bank), not "Mr. Obama said"
+        elif full.replace(".", "") in self._acronyms:  # "The main opposition Republican People's Party, or
+            full = self._acronyms[full.replace(".", "")]  # CHP, said": the acronym the article defined
         role = self._current(full, mention.role, pos)
         kept = role if role and mention.role and _shortened(mention.role, role) else mention.role
         if kept and full in self.people and (pos, kept) not in self.people[full].roles:
@@ -1525,7 +1639,7 @@ class ArticleSpeakers:
         """The latest person before ``pos`` that agrees with the pronoun's gender: a proper-noun
         subject since the last speaker, the last speaker, else the nearest agreeing person named."""
         said_all = [(p, spk, role) for p, spk, role, kind in reversed(self._said)
-                    if p < pos and kind in ("name", "pronoun")]
+                    if p < pos and (kind in ("name", "pronoun") or kind == "group" and self._is_person_name(spk))]
         said = said_all[0] if said_all else None
         for p, text, is_person in reversed(self._subjects):
             if p >= pos or p in self._reported:  # "X said Kyiv would need ... She said": X
@@ -1585,8 +1699,8 @@ class ArticleSpeakers:
         # "fined chip equipment maker Kanto Precision ... The company said": a body introduced
         # with a word for a business, though never a subject
         described = next(((p, name) for p, name, nouns in reversed(self._described)
-                          if p < pos and nouns & ORG_NOUNS
-                          and not self._person_words.intersection(name.split())), None)
+                          if p < pos and nouns & ORG_NOUNS and (
+                              name in self._businesses or not self._person_words.intersection(name.split()))), None)
         best = max((x for x in (subject, described) if x is not None), default=None)
         return best[1] if best else None
 

@@ -340,3 +340,78 @@ def test_they_is_the_group_not_the_one_person_who_spoke_last(suggest):
     text = ("Two NATO diplomats said the talks had stalled. Commissioner Maria Lind said the "
             "Commission would present a new text. They said a deal was still possible before the summer.")
     assert speaker_of(suggest, text, "a deal was still possible before the summer") == "NATO diplomats"
+
+
+# --- names written with particles and hyphens ---------------------------------------------------
+def test_a_name_particle_is_part_of_the_name_however_the_parser_splits_it(suggest):
+    text = ("Libya will close two oil terminals for repairs next month, Oil Minister Khalid al-Rashidi "
+            "has said, warning that exports could fall by a third.\n\n"
+            "\"We have no choice,\" al-Rashidi told reporters in Tripoli on Monday.\n\n"
+            "Layla el-Masri, a member of parliament's energy committee, said the repairs were two years late. "
+            "\"Nobody planned for this,\" she said.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["Libya will close two oil terminals for repairs next month"].speaker == "Khalid al-Rashidi"
+    assert got["exports could fall by a third"].speaker == "Khalid al-Rashidi"
+    assert got["We have no choice"].speaker == "Khalid al-Rashidi"
+    assert got["Nobody planned for this"].speaker == "Layla el-Masri"
+
+
+def test_a_lower_case_particle_joins_the_name_on_both_sides():
+    from annotate.spacy_pipelines import load_pipeline
+    from annotate.speakers import name_extent
+
+    doc = load_pipeline(None)("Dutch Economy Minister Pieter van der Linden and Haidar al-Jubouri met Choi Jae-won.")
+    names = {" ".join(t.text for t in name_extent(t)).replace(" - ", "-") for t in doc if t.is_alpha and t.text[:1].isupper()}
+    assert {"Pieter van der Linden", "Haidar al-Jubouri", "Jae-won"} <= names
+    assert not any(n.startswith(("Minister", "Economy")) for n in names if "Linden" in n)
+
+
+# --- bodies by the name the article gives them ----------------------------------------------------
+def test_a_body_name_cut_by_the_tagger_is_the_full_name_the_article_gives(suggest):
+    text = ("Central Bank holds rates\n\n"
+            "The Central Bank of the Republic of Moldova kept its base rate at 3.6% on Thursday. "
+            "The Central Bank said inflation would return to target next year.\n\n"
+            "The Federal Office for Civil Protection and Disaster Assistance said the drill would go ahead. "
+            "The Federal Office added that 400 sirens had been replaced.")
+    got = by_content(suggest(text, MONDAY))
+    assert surname(got["inflation would return to target next year"].speaker) == "moldova"
+    assert got["400 sirens had been replaced"].speaker == "Federal Office for Civil Protection and Disaster Assistance"
+
+
+def test_an_acronym_the_article_gives_with_or_is_the_body_named_before_it(suggest):
+    text = "The main opposition Movement for Democratic Change, or MDC-A, said the vote had been rigged."
+    speaker = by_content(suggest(text, MONDAY))["the vote had been rigged"].speaker
+    assert speaker.endswith("Movement for Democratic Change")  # not "..., or MDC-A", nor "MDC-A"
+
+
+def test_an_acronym_in_brackets_is_no_part_of_the_body_name(suggest):
+    text = ("The Department of Water and Sanitation (DWS) said dam levels had fallen to 41%. "
+            "Spokesperson Ms Lindiwe Dube said restrictions were likely.")
+    assert speaker_of(suggest, text, "dam levels had fallen to 41%") == "Department of Water and Sanitation"
+
+
+def test_a_plural_party_name_is_the_party_not_the_body_that_spoke_before(suggest):
+    text = ("The Constitutional Court ruled on Tuesday that the levy was lawful. "
+            "The Liberals said in a statement that the ruling changed nothing.")
+    assert speaker_of(suggest, text, "the ruling changed nothing") == "Liberals"
+
+
+def test_the_company_is_the_business_an_appositive_described_whatever_the_tagger_says(suggest):
+    text = ("Kazuma Polymers, a Nagoya-based maker of industrial resins, welcomed the decision. "
+            "The company said in a statement that it would hire 200 workers.")
+    assert speaker_of(suggest, text, "it would hire 200 workers") == "Kazuma Polymers"
+
+
+# --- the person, not the post ---------------------------------------------------------------------
+def test_a_name_before_its_post_and_a_comma_is_the_speaker(suggest):
+    text = ("Lee Min-seo, South Korea's ambassador to France, told reporters that the visit would "
+            "go ahead in May.")
+    s = by_content(suggest(text, MONDAY))["the visit would go ahead in May"]
+    assert (s.speaker, s.role) == ("Lee Min-seo", "ambassador to France")
+
+
+def test_he_is_the_man_an_appositive_describes_not_the_minister_named_before(suggest):
+    text = ("Water Minister Rakesh Kumar Singh told parliament last month that the canal would be finished. "
+            "Arvind Bose, a hydrologist who has advised the state government, said the canal would "
+            "carry too little water. \"The design is wrong,\" he said.")
+    assert speaker_of(suggest, text, "The design is wrong") == "Arvind Bose"
