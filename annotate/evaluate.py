@@ -134,10 +134,14 @@ def role_parts(role: str, speakers: tuple[str | None, ...] = ()) -> tuple[frozen
     Commissioner" -> ({"european union"}, "trade commissioner"), "Commission spokesperson" said by
     the European Commission -> ({"commission"}, "spokesperson"). A qualifier says whose post it is:
     a possessive owner ("X's", "Greens'"), a leading country, demonym or polity, an acronym ("ELN",
-    "WHO"), or words of the speaker's own name; the post is lower-cased with one spelling per word
-    and hyphens as spaces."""
+    "WHO"), words of the speaker's own name, or the named body the post is held at ("economist at
+    Marmara Yatırım"); the post is lower-cased with one spelling per word and hyphens as spaces."""
     text = " ".join(role.replace("\u2019", "'").split())
     qualifiers: set[str] = set()
+    at = re.match(r"^(.+?)\s+(?:at|with)\s+(?:the\s+)?([A-Z].*)$", text)
+    if at:  # "economist at Marmara Yatırım": where the post is held says whose it is, as "Marmara's" would
+        text = at.group(1)
+        qualifiers.add(at.group(2).lower())
     m = re.match(r"^(?:the\s+)?(.+?)(?:'s|s')\s+(.+)$", text, flags=re.IGNORECASE)
     if m and not re.search(r"\s(?:of|at|for|in|with)\s", m.group(1)):
         owner, text = m.group(1) + ("s" if m.group(0)[m.end(1):].startswith("s'") else ""), m.group(2)

@@ -78,6 +78,7 @@ archbishop bishop cardinal rabbi imam sheikh ayatollah marshal inspector superin
 detective constable commissioner auditor registrar dean provost rector principal manager
 partner owner researcher scientist author historian journalist editor correspondent
 reporter columnist host anchor candidate nominee challenger incumbent contender affairs
+td msp mla taoiseach tánaiste
 deputy-head vice-president vice-chancellor first lady counterpart negotiator mediator
 """.split())
 

@@ -74,7 +74,7 @@ _WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday su
 _DOMAIN_WORDS = frozenset("""defense defence foreign interior finance economy economic health justice home
 trade energy agriculture education labor labour environment transport culture state national security military
 army navy air force staff affairs prime deputy vice general elect""".split())
-_ROLE_LEAD = frozenset({"the", "a", "an", "now", "currently", "also", "still"})
+_ROLE_LEAD = frozenset({"the", "a", "an", "now", "currently", "current", "also", "still"})
 
 
 _AGE = re.compile(r"\d{1,3}[-\s]years?[-\s]old\b")
@@ -271,7 +271,7 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
             continue
         toks = list(child.subtree)
         now = next((c for c in child.children if c.dep_ == "conj" and c.i > child.i and not is_past_role(
-            " ".join(t.text for t in c.subtree)) and c.left_edge.lower_ in ("now", "currently")), None)
+            " ".join(t.text for t in c.subtree)) and c.left_edge.lower_ in ("now", "currently", "current")), None)
         if now is not None and is_past_role(" ".join(t.text for t in toks)):
             # "former chair of the budget committee and now president of the Court of Auditors"
             child, toks = now, list(now.subtree)
@@ -293,6 +293,12 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
         # ("the Brazilian official presiding over the conference" keeps what the post does)
         aside |= {inner.i for t in child.children if t.dep_ == "acl" and t.i > child.i and t.tag_ in ("VBG", "VBN")
                   and t.left_edge.lower_ in ("now", "currently", "still", "later") for inner in t.subtree}
+        # "an economist at Cheikh Anta Diop University": an indefinite noun says what the person
+        # is, one of many at the body named after it; where they work is not their post ("the
+        # director of the institute", "undersecretary for policy at the department" keep theirs)
+        if child.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):
+            aside |= {inner.i for c in child.children if c.dep_ == "prep" and c.lower_ in ("at", "with")
+                      and c.i > child.i and any(t.pos_ == "PROPN" for t in c.subtree) for inner in c.subtree}
         toks = [t for t in toks if t.i not in aside]
         while toks and toks[-1].lower_ in ("now", "currently", "still") and toks[-1].i > child.i:
             toks.pop()
@@ -376,6 +382,13 @@ def _named_in_apposition(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.is_lower and any(
         c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i and c.ent_type_ not in _PLACE_ENTS | _NOT_NAME_ENTS
         for c in noun.children)  # also "Her son, Javier,", "Spain's state weather agency, Aemet,"
+
+
+def _named_in_apposition_any(head: Token) -> bool:
+    """A person's name in apposition to ``head``, of any part of speech ("The Tánaiste and
+    Minister for Foreign Affairs, Seán Flaherty,": one person's double title)."""
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and c.ent_type_ not in _PLACE_ENTS
+               for c in head.children)
 
 
 def _affiliation(noun: Token) -> bool:
@@ -709,8 +722,9 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
                 kind, name, role = modified
                 return Mention(kind=kind, name=name, role=role, **base)
         return Mention(kind="title", described=_as_written(head, toks), **base)
-    if any(c.dep_ == "conj" and c is not alias for c in head.children) and not _is_title(head):
-        return Mention(kind="group", name=text, **base)
+    if any(c.dep_ == "conj" and c is not alias for c in head.children) and not _is_title(head) and not any(
+            c.dep_ == "conj" and _is_title(c) and _named_in_apposition_any(head) for c in head.children):
+        return Mention(kind="group", name=text, **base)  # (not "The Tánaiste and Minister for X, Name,")
     org = _entity_name(head)
     # "A spokesperson for the Irish Tenants' Federation" parsed with the body as head: the body,
     # and its spokesperson's post as role
@@ -718,7 +732,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
                    and t.i + 1 < len(doc) and t.nbor().lower_ in ("for", "of", "at")), None)
     if org:
         return Mention(kind="group", name=_text(doc, org), role=role_before(org[0], toks[0].i) or spokes, **base)
-    if _is_title(head) or _named_in_apposition(head):
+    if _is_title(head) or _named_in_apposition(head) or _named_in_apposition_any(head) and any(
+            c.dep_ == "conj" and _is_title(c) for c in head.children):
         named = _title_with_appositive_name(head, toks, offset)
         if named is not None:
             return named

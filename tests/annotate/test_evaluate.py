@@ -187,13 +187,20 @@ def test_the_same_post_matches_whoever_it_belongs_to_is_written_on_one_side_only
                       ("top commander", "ELN's top commander"),
                       ("Director-General", "WHO Director-General"),
                       ("U.S. Ambassador", "ambassador"),
-                      ("chief negotiator", "the government's chief negotiator")]:
+                      ("chief negotiator", "the government's chief negotiator"),
+                      # the body a post is held at says whose it is, as a possessive owner does
+                      ("economist at Istanbul-based Marmara Yatırım", "economist"),
+                      ("senior fellow at the Japan Institute of International Affairs", "senior fellow"),
+                      ("analyst", "analyst with Harbour Securities")]:
         assert roles_match(gold, got) and roles_match(got, gold), (gold, got)
     assert roles_match("spokesperson", "Commission spokesperson", ("European Commission",))
 
 
 def test_another_post_or_another_countrys_post_never_matches():
     from annotate.evaluate import roles_match
+
+    assert not roles_match("economist at Garanti BBVA", "economist at Marmara Yatırım")
+    assert not roles_match("ambassador to Japan", "ambassador")  # a complement of the post is the post's
 
     for gold, got in [("German Foreign Minister", "French foreign minister"),
                       ("Italy's defence minister", "Spain's defence minister"),
@@ -261,10 +268,12 @@ def test_wire_articles_fields_meet_the_bar(engine, name):
 def test_wire_articles_c_roles_and_dates_meet_the_bar(engine):
     """The third wire-style set (invented, written blind, then seen and used to tune the role and
     date rules: titles whose complement lists capitalised names, transcripts, dates counted from
-    the story): roles and statement dates on matched claims."""
+    the story): roles and statement dates on matched claims. (Its writer kept a description's
+    employer, "an economist at X" -> "economist at X", which the engine now leaves out as
+    fields_dev_d's convention does; the same-post figure counts both, the strict one does not, so
+    only the former is held here.)"""
     m = evaluate(Path(__file__).parent / "data" / "fields_dev_c.jsonl", engine)
     assert m["role"]["accuracy"] >= 0.90
-    assert m["role_as_written"]["accuracy"] >= 0.90
     assert m["date"]["accuracy"] >= 0.95
 
 

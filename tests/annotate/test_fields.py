@@ -263,12 +263,13 @@ def test_a_subject_named_in_apposition_is_the_antecedent_of_a_pronoun(suggest):
     assert s.speaker == "Rasa Vaitkutė"
 
 
-def test_roles_keep_a_possessive_owner_and_an_affiliation(suggest):
+def test_roles_keep_a_bare_plural_owner_and_leave_out_an_employer(suggest):
+    # (convention since fields_dev_d: "a tax lawyer at X" says what the person is, X whose they are)
     text = ("Workers' representative Jonas Lind said the strike would go on.\n"
             "Petra Holm, a tax lawyer at Lindqvist & Berg, said the law was unclear.")
     got = by_content(suggest(text, THURSDAY))
     assert got["the strike would go on"].role == "Workers' representative"
-    assert got["the law was unclear"].role == "tax lawyer at Lindqvist & Berg"
+    assert got["the law was unclear"].role == "tax lawyer"
 
 
 def test_a_described_body_resolves_past_a_place_in_a_modifier(suggest):
@@ -398,9 +399,9 @@ def test_a_body_called_by_its_first_name_is_the_body_named_in_full(suggest):
     assert suggest(text, THURSDAY)[0].speaker == "Hoshino Chemical"
 
 
-def test_an_affiliation_with_a_place_in_it_is_a_role(suggest):
+def test_a_description_with_a_place_in_its_workplace_is_a_role(suggest):
     text = "Amaka Eze, a fishmonger at Accra's Makola market, said prices had doubled."
-    assert suggest(text, THURSDAY)[0].role == "fishmonger at Accra's Makola market"
+    assert suggest(text, THURSDAY)[0].role == "fishmonger"
 
 
 def test_a_lead_descriptor_gives_its_role_to_the_person_named_next_even_if_the_lead_is_not_a_claim(suggest):

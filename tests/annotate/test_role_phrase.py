@@ -121,10 +121,28 @@ def test_age_and_home_town_say_who_the_person_is_not_their_post(suggest):
 
 def test_where_a_person_or_their_firm_sits_is_no_part_of_the_role(suggest):
     text = ("Chen Wei, an analyst with Harbour Securities in Singapore, said the yuan would weaken.\n"
-            "Ana Silva, a teacher in Porto, said classes were full.")
+            "Ana Silva, a teacher in Porto, said classes were full.\n"
+            "Hannah Roth, a professor of economics at Leipzig University, said wages lagged.")
     got = by_content(suggest(text, FRIDAY))
-    assert got["the yuan would weaken"].role == "analyst with Harbour Securities"
+    # an indefinite noun says what the person is, one of many where they work: the employer is
+    # whose post it is, as a possessive owner would be ("Harbour Securities' analyst")
+    assert got["the yuan would weaken"].role == "analyst"
     assert got["classes were full"].role == "teacher"
+    assert got["wages lagged"].role == "professor of economics"
+
+
+def test_a_definite_post_keeps_the_body_it_is_held_at(suggest):
+    text = ("Wang Li, director of the Institute of Asian Studies at the Academy of Social Sciences, "
+            "said trade would grow.")
+    s = by_content(suggest(text, FRIDAY))["trade would grow"]
+    assert s.role == "director of the Institute of Asian Studies at the Academy of Social Sciences"
+
+
+def test_the_current_post_joined_to_a_former_one_is_the_role(suggest):
+    text = ("Ragnar Eiriksson, a former finance minister and current chairman of the Althing's budget "
+            "committee, said the krona had failed.")
+    s = by_content(suggest(text, FRIDAY))["the krona had failed"]
+    assert s.role == "chairman of the Althing's budget committee"
 
 
 def test_a_description_in_apposition_never_replaces_the_post_the_article_gave(suggest):
@@ -267,3 +285,14 @@ def test_a_year_is_no_day_a_statement_after_it_was_made(suggest):
             'Speaking after the meeting, Foreign Minister Ada Obi said: "We are partners, not rivals."')
     got = by_content(suggest(text, FRIDAY))
     assert got["We are partners, not rivals."].date == dt.date(2026, 3, 11)
+
+
+
+
+def test_a_double_title_before_the_name_is_one_role(suggest):
+    text = ("The President and Chief Executive of Lusa Energia, Maria Duarte, said prices would fall.\n"
+            "Labour TD Niamh Brady said the bill was rushed.")
+    got = by_content(suggest(text, FRIDAY))
+    assert (got["prices would fall"].speaker, got["prices would fall"].role) == (
+        "Maria Duarte", "President and Chief Executive of Lusa Energia")
+    assert (got["the bill was rushed"].speaker, got["the bill was rushed"].role) == ("Niamh Brady", "Labour TD")

@@ -112,7 +112,7 @@ def test_a_name_is_a_name_whatever_the_entity_label(suggest):
 def test_appositive_role_wins_over_a_doctor_honorific(suggest):
     s = only(suggest('"Tariffs are a tax on consumers," said Dr. Emily Chen, a professor of economics at '
                      "Stanford University."))
-    assert (s.speaker, s.role) == ("Emily Chen", "professor of economics at Stanford University")
+    assert (s.speaker, s.role) == ("Emily Chen", "professor of economics")  # (the employer: whose, not the post)
 
 
 def test_spokesman_for_an_institution(suggest):
