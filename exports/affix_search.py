@@ -152,6 +152,9 @@ def _filter(rules: list[str], last: bool) -> _Chars | None:
     return _Chars(ranges)
 
 
+_REMEMBERED = 1 << 12  # characters whose plan a search keeps
+
+
 class SuffixSearch:
     """``compile_suffix_regex(rules).search``: for any string, a match of the same span, or None."""
 
@@ -169,34 +172,42 @@ class SuffixSearch:
                 reach = max(reach, most)
             else:
                 unbounded.append(rule)
-        # (width, the characters the rules' matches end with (None: any), their match)
-        self._fixed = [(width, _filter(fixed[width], True), compile_suffix_regex(fixed[width]).match)
-                       for width in sorted(fixed, reverse=True)]
-        self._bounded = (_filter(bounded, True), compile_suffix_regex(bounded).search) if bounded else None
-        self._reach = reach
-        self._unbounded = (_filter(unbounded, True), compile_suffix_regex(unbounded).search) if unbounded else None
+        # (the characters the rules' matches end with (None: any), their search or match, and for rules of
+        # one width that width, for those of varying width how far from the end their match can start)
+        self._groups = [(_filter(rules, True), compile_suffix_regex(rules).search, None, start)
+                        for rules, start in ((unbounded, None), (bounded, reach)) if rules]
+        self._groups += [(_filter(fixed[width], True), compile_suffix_regex(fixed[width]).match, width, None)
+                         for width in sorted(fixed, reverse=True)]  # widest first: the earliest start first
+        self._plans: dict[str, tuple] = {}
+
+    def _plan(self, end: str) -> tuple[list, list]:
+        """The searches of varying-width rules (search, how far from the end to start), and the fixed-width
+        ones (width, match), that can match a string ending with this character."""
+        varying = [(search, reach) for ends, search, width, reach in self._groups
+                   if width is None and (ends is None or ends.has(end))]
+        fixed = [(width, match) for ends, match, width, _ in self._groups
+                 if width is not None and (ends is None or ends.has(end))]
+        plan = (varying, fixed)
+        if len(self._plans) < _REMEMBERED:
+            self._plans[end] = plan
+        return plan
 
     def __call__(self, text: str) -> re.Match | None:
         if "\n" in text or not text:
             return self.whole(text)
-        n, end = len(text), text[-1]
+        varying, fixed = self._plans.get(text[-1]) or self._plan(text[-1])
+        n = len(text)
         found = None
-        if self._unbounded is not None:
-            ends, search = self._unbounded
-            if ends is None or ends.has(end):
-                found = search(text)
-        if self._bounded is not None:
-            ends, search = self._bounded
-            if ends is None or ends.has(end):
-                match = search(text, n - self._reach if n > self._reach else 0)
-                if match is not None and (found is None or match.start() < found.start()):
-                    found = match
+        for search, reach in varying:
+            match = search(text) if reach is None else search(text, n - reach if n > reach else 0)
+            if match is not None and (found is None or match.start() < found.start()):
+                found = match
         first = found.start() if found is not None else n + 1
-        for width, ends, match_at in self._fixed:  # widest first: the earliest start first
+        for width, match_at in fixed:
             start = n - width
             if start >= first:
                 break
-            if start >= 0 and (ends is None or ends.has(end)):
+            if start >= 0:
                 match = match_at(text, start)
                 if match is not None:
                     return match
@@ -210,11 +221,19 @@ class PrefixSearch:
         rules = [rule for rule in rules if rule.strip()]
         self.whole = compile_prefix_regex(rules).search
         self._starts = _filter(rules, False)
+        self._tried: dict[str, bool] = {}  # whether a string beginning with this character is searched
 
     def __call__(self, text: str) -> re.Match | None:
-        if self._starts is not None and (not text or not self._starts.has(text[0])):
+        if self._starts is None:
+            return self.whole(text)
+        if not text:
             return None
-        return self.whole(text)
+        tried = self._tried.get(text[0])
+        if tried is None:
+            tried = self._starts.has(text[0])
+            if len(self._tried) < _REMEMBERED:
+                self._tried[text[0]] = tried
+        return self.whole(text) if tried else None
 
 
 class InfixFinditer:

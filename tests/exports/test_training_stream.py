@@ -274,3 +274,18 @@ def test_token_ranges_follow_doc_char_span_for_every_start_and_end():
                     span = None
                 want = None if span is None else (span.start, span.end)
                 assert tokens.range(start, end) == want, (text, start, end)
+
+
+@pytest.mark.parametrize("longer", [False, True])  # (numbers from the table of their strings; formatted one by one)
+def test_the_tokens_json_is_what_json_dumps_writes_whatever_the_characters(longer):
+    """Token texts go into the JSONL as they are, and those holding a character JSON escapes are
+    encoded: quotes, backslashes, tabs, newlines, other control characters, beside emoji."""
+    nlp = spacy.blank("en")
+    text = ('He said "no"\n\nto a back\\slash, a\ttab, “curly” 👍🏽 👩‍👩‍👧 e\x01nd\x1f "x"\\ \r\n\x7f é \u2028 "'
+            + " filler" * (6000 if longer else 3))
+    assert (len(text) > training._Digits.MOST) == longer
+    doc = nlp.make_doc(text)
+    tokens = training._Tokens(doc, text, training._Digits())
+    want = [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
+            for t in doc]
+    assert "[" + tokens.json() + "]" == json.dumps(want, ensure_ascii=False)
