@@ -199,15 +199,18 @@ def cut_attribution(toks: list[Token]) -> int:
 
 
 def leading_date(toks: list[Token], comp: Token) -> tuple[list[Token], tuple[int, int] | None]:
-    """"said on Wednesday they had ...": the parser may hang the cue's date on the clause."""
+    """"said on Wednesday they had ...", "said a day earlier that ...": the parser may hang the
+    cue's date on the clause."""
     first = toks[0]
-    if first.i >= comp.i or first.dep_ not in ("prep", "npadvmod") or first.head != comp:
+    while first.head != comp and first.head.i < comp.i and first.head.left_edge == toks[0]:
+        first = first.head  # "a day earlier": the phrase's head, whose subtree starts the clause
+    if first.i >= comp.i or first.dep_ not in ("prep", "npadvmod", "advmod") or first.head != comp:
         return toks, None
     phrase = list(first.subtree)
     if not any(t.ent_type_ == "DATE" for t in phrase):
         return toks, None
     rest = [t for t in toks if t.i > phrase[-1].i]
-    while rest and rest[0].is_punct:
+    while rest and (rest[0].is_punct or rest[0].lower_ == "that" and rest[0].dep_ == "mark"):
         rest.pop(0)
     if len(rest) < 2:
         return toks, None

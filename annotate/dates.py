@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -71,6 +72,8 @@ def full_dates(text: str) -> list[dt.date]:
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|\b(?:updated|published|posted)\b", re.I)
 _OWN_DATE_CHARS = 400  # where an article states its own date: its first lines
 _OWN_DATE_WORDS = 6  # words a date line may carry besides the date ("by Volodymyr Ivanyshyn")
+_DATE_LINE_CHARS = 1000  # a line that says it gives the publication date may come lower, under a long standfirst
+_DATE_LABEL = re.compile(r"^\W*(?:first\s+)?(?:published|posted|issued|released)\b(?:\s+(?:on|at))?\s*:?", re.I)
 
 
 def own_date(text: str) -> dt.date | None:
@@ -81,8 +84,11 @@ def own_date(text: str) -> dt.date | None:
     "Rome, Nov. 21, 2024 (Getty Images)", a quote) are not the article's date.
     """
     pos = 0
-    for line in text[:_OWN_DATE_CHARS].splitlines():
+    for line in text[:_DATE_LINE_CHARS].splitlines():
         pos += len(line) + 1
+        labelled = bool(_DATE_LABEL.match(line))  # "Published on October 8, 2026, at 6:12 pm (Paris)"
+        if pos - len(line) - 1 >= _OWN_DATE_CHARS and not labelled:
+            continue
         for rx in (_MD, _DM, _ISO):
             m = rx.search(line)
             if not m or not m.group("year"):
@@ -96,7 +102,7 @@ def own_date(text: str) -> dt.date | None:
             if weekday and _WEEKDAYS.index(weekday.group(1).lower()) != d.weekday():
                 continue
             rest = _WEEKDAY_RE.sub(" ", rest)
-            if len(re.findall(r"\w+", rest)) <= _OWN_DATE_WORDS and not rest.rstrip().endswith(")"):
+            if labelled or len(re.findall(r"\w+", rest)) <= _OWN_DATE_WORDS and not rest.rstrip().endswith(")"):
                 return d
         d = _numeric_own_date(line)
         if d is not None:
@@ -269,7 +275,23 @@ def _dateparser(phrase: str, published: dt.date) -> dt.date | None:
 
 
 def _is_date_token(tok: Token) -> bool:
-    return tok.ent_type_ in ("DATE", "TIME") or bool(_DATE_WORD_RE.match(tok.text))
+    return tok.ent_type_ in ("DATE", "TIME") or bool(_DATE_WORD_RE.match(tok.text)) or _counts_days(tok)
+
+
+_COUNTED_DAY = re.compile(r"(?:\b(?:a|an|one|two|three|\d{1,2})\s+days?|\bthe\s+day)\s+(?:earlier|before|later|after)\b"
+                          r"|\bthe\s+(?:previous|preceding|next|following)\s+day\b", re.I)
+
+
+def _counts_days(tok: Token) -> bool:
+    """A word of "a day earlier", "the previous day", which the entity tagger does not always mark."""
+    if tok.lower_ not in ("a", "an", "one", "two", "three", "the", "day", "days", "earlier", "before",
+                          "later", "after", "previous", "preceding", "next", "following") and not tok.like_num:
+        return False
+    doc = tok.doc
+    window = doc[max(0, tok.i - 3):min(len(doc), tok.i + 4)]
+    text = doc.text[window.start_char:window.end_char]
+    return any(m.start() + window.start_char <= tok.idx < m.end() + window.start_char
+               for m in _COUNTED_DAY.finditer(text))
 
 
 _CLAUSES = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "csubj"})
@@ -345,7 +367,8 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
     Looks at the cue's own modifiers and at participial clauses attached to it, never inside the
     claim content (``exclude``), so dates the speaker talks about are not taken as statement dates.
     """
-    best = None
+    best, best_rank = None, (True, 0)
+    doc = cue.doc
     children = list(cue.children)
     verbs = [cue]
     if cue.dep_ in ("advcl", "conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
@@ -371,8 +394,12 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
             if child.dep_ == "dobj" and not _is_date_token(child):
                 continue
             span = _phrase_from(child, exclude)
-            if span and (best is None or abs(span[0] - cue.idx) < abs(best[0] - cue.idx)):
-                best = span
+            if span is None:
+                continue
+            # the nearest phrase naming a day; a period ("a 2018 agreement") only when none does
+            rank = (is_period(doc.text[span[0]:span[1]]), abs(span[0] - cue.idx))
+            if best is None or rank < best_rank:
+                best, best_rank = span, rank
     return best
 
 
@@ -418,6 +445,44 @@ def after_event(cue: Token, exclude: tuple[int, int]) -> bool:
     return False
 
 
+_OCCASION_PREPS = frozenset({"at", "after", "following", "before", "during", "in", "on", "to"})
+
+
+def occasion_refs(cue: Token, exclude: tuple[int, int]) -> list[tuple[str, str, bool]]:
+    """The occasions the frame of a statement points back to, as (preposition, noun lemma, same):
+    "said after the session" ("after", "session"), "Speaking in the chamber before the vote"
+    ("before", "vote"), "said at the review's launch" ("at", "review"), "Speaking at the same
+    meeting" and "who attended the same reception" (same: the occasion just told of). The
+    article has dated such an occasion before; a day of the frame's own is looked for first."""
+    frame = list(cue.children) + ([cue.head] if cue.dep_ in ("advcl", "conj") else [])
+    for subj in (c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # "X, speaking at the same meeting,", "X, who attended the same reception,"
+        frame += [c for c in subj.children if c.dep_ in ("acl", "relcl", "advcl")]
+    clauses = [c for c in frame if c.dep_ in ("advcl", "acl", "relcl") and c.pos_ in ("VERB", "AUX")]
+    frame += [g for c in clauses for g in c.children]
+    refs = []
+    for tok in frame:
+        if exclude[0] <= tok.idx < exclude[1]:
+            continue
+        nouns = []
+        if tok.dep_ == "prep" and tok.lower_ in _OCCASION_PREPS:
+            nouns = [(tok.lower_, c) for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+        elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("attend", "address", "brief"):
+            nouns = [("at", tok)]  # "who attended the same reception"
+        for prep, noun in nouns:
+            same = any(a.lower_ == "same" for a in noun.children)
+            if noun.pos_ == "VERB":  # "after meeting the EU ambassador"
+                refs.append((prep, noun.lemma_.lower(), same))
+                continue
+            if noun.pos_ not in ("NOUN", "PROPN") or _is_date_token(noun):
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+            definite = same or owner is not None or any(c.lower_ in ("the", "that", "this") for c in noun.children)
+            if definite:
+                refs.append((prep, (owner or noun).lemma_.lower(), same))
+    return refs
+
+
 def same_text(cue: Token, exclude: tuple[int, int]) -> bool:
     """"In the same report, her office found ...", "in the same interview": the statement is
     in the text the article has just quoted, and has its date."""
@@ -433,13 +498,15 @@ def _clause_end(tok: Token, verb: Token) -> bool:
 
 def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
                     quotes: list[tuple[int, int]], anchor: dt.date | None = None,
+                    occasion: Callable[[str, int], dt.date | None] | None = None,
                     ) -> list[tuple[int, dt.date, list[Token]]]:
     """(char offset in ``doc``, date, subject heads) of the events the article's own sentences
     date: "The court on Thursday upheld ...", "Ministers met in Riga on Friday", "A poll by Red C
     published Thursday showed ...". A date after the article's own date is something announced
     for the future (a policy taking effect), never an event that happened; a period ("in 2025",
     "last week") dates none. "A day earlier" counts from the day named last (``anchor``: the last
-    event before ``doc``)."""
+    event before ``doc``); "at the same meeting" is the day ``occasion(lemma, offset)`` gives the
+    meeting told of before."""
     out: list[tuple[int, dt.date, list[Token]]] = []
 
     def add(verb: Token, subjects: list[Token]) -> None:
@@ -459,9 +526,16 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
              if t.dep_ == "prep" and t.lower_ == "on" and _clause_end(t.right_edge, verb)
              for sp in [_phrase_from(t, (0, 0))] if sp), None)
         if span is None:
+            if occasion is not None:
+                # "X, speaking at the same meeting, went further.": the day of the meeting told of before
+                d = next((d for _, lemma, same in occasion_refs(verb, (0, 0)) if same
+                          for d in [occasion(lemma, verb.idx)] if d is not None), None)
+                if d is not None:
+                    out.append((verb.idx, d, subjects))
             return
         d = resolve(doc.text[span[0]:span[1]], reference, year_hint,
-                    anchor=next((o[1] for o in reversed(out) if o[0] < verb.sent.start_char), anchor))
+                    anchor=next((o[1] for o in reversed(out) if o[0] < verb.sent.start_char and (
+                        reference is None or (reference - o[1]).days <= 31)), anchor))
         if d is not None and (reference is None or d <= reference):
             out.append((verb.idx, d, subjects))
 

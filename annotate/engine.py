@@ -20,8 +20,8 @@ from kernel import ClaimDraft, Span
 
 from . import hybrid
 from .attribution import RawClaim, find_claims
-from .dates import (after_event, date_phrase, frame_date, full_dates, is_period, narrative_dates, own_date,
-                    resolve, same_text, stated_date)
+from .dates import (after_event, date_phrase, frame_date, full_dates, is_period, narrative_dates, occasion_refs,
+                    own_date, resolve, same_text, stated_date)
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse, is_byline
@@ -152,6 +152,13 @@ class SuggestionEngine:
         body = [(off, off + len(ptext)) for (off, _), ptext in zip(parsed, texts)
                 if len(ptext.split()) >= 12 and _SENTENCE_END.search(ptext)]
         art.lead_end = body[0][1] if body else 0  # the first paragraph of running text
+        # the lead of the news: under a standfirst (a summary set off from the lead by a byline or a
+        # date line), the paragraph after it; its day, else the next paragraph's, is the day of the news
+        numbers = [k for k, ((off, _), ptext) in enumerate(zip(parsed, texts))
+                   if len(ptext.split()) >= 12 and _SENTENCE_END.search(ptext)]
+        lead = 1 if len(numbers) > 1 and numbers[1] > numbers[0] + 1 else 0
+        art.news_lead = body[lead] if len(body) > lead else (0, 0)
+        art.news_end = body[min(lead + 1, len(body) - 1)][1] if body else 0
         art.speakers.lead_start, art.speakers.lead_end = (body[0][0] if body else 0), art.lead_end
         for (off, doc), ptext in zip(parsed, texts):
             if not is_byline(doc, off < art.lead_end):  # the writers are never speakers
@@ -192,7 +199,14 @@ class SuggestionEngine:
         """Dated events of the article's narrative, with who acted, for statements that state no
         date of their own ("The court on Thursday upheld ... The court said ...")."""
         before = art.events[-1][1] if art.events else None
-        for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, quotes, before):
+        sents = list(doc.sents)
+        def occasion(lemma: str, pos: int) -> dt.date | None:
+            return _told_of(art, lemma, pos + off)
+
+        for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, quotes, before, occasion):
+            sent = next((x for x in sents if x.start_char <= pos < x.end_char), None)
+            if sent is not None:
+                art.told_words.append((pos + off, date, _words(sent)))
             names = set()
             if any(_is_occasion(subj) for subj in subjects):
                 # "He was speaking at a rally in Lyon on Saturday.": the day of what was just quoted
@@ -233,8 +247,11 @@ class SuggestionEngine:
                 result.append(replace(claim, date=occasion[1]))
                 continue
             if start in art.undated and claim.speaker:
-                nxt = next((c for s, c in dated if s > start and same_source(c.speaker, claim.speaker)), None)
-                if nxt is not None and (paragraph(nxt.content.start) == paragraph(start) or start < art.lead_end) and (
+                # the same speaker, or in the lead the post the body then names ("the home secretary
+                # has told Sky News" ... "Home Secretary Naomi Farrant said on Wednesday")
+                nxt = next((c for s, c in dated if s > start and (same_source(c.speaker, claim.speaker) or (
+                    start < art.news_end and c.role and _name_words(c.role) == _name_words(claim.speaker)))), None)
+                if nxt is not None and (paragraph(nxt.content.start) == paragraph(start) or start < art.news_end) and (
                         nxt.date != claim.date):
                     claim = replace(claim, date=nxt.date)
             result.append(claim)
@@ -244,27 +261,50 @@ class SuggestionEngine:
     def _news_day(art: _Article) -> dt.date | None:
         """The day of the event the article opens with ("Leaders failed to agree on Thursday ..."):
         a statement in the story with no date of its own was most likely made that day."""
-        lead = [e for e in art.events if e[0] < art.lead_end and (
-            art.published is None or (art.published - e[1]).days <= _NEWS_DAYS)]  # not a caption's old photo
-        return lead[0][1] if lead else None
+        for end in (art.news_lead[1], art.news_end):  # the lead's day, else the next paragraph's
+            lead = sorted(e[:2] for e in art.events + art.told if e[0] < end and (
+                art.published is None or (art.published - e[1]).days <= _NEWS_DAYS))  # not a caption's old photo
+            if lead:
+                return lead[0][1]
+            if art.present_lead:  # "Fiji's minister says ...": the lead tells it as of the text's own day
+                return art.published
+        return None
 
     def _carried_date(self, art: _Article, speaker: str | None, pos: int, cue, content) -> dt.date | None:
         """A statement with no date phrase: dated by the event it follows ("said after the
         meeting"), else by the speaker's latest dated statement or dated act before it."""
         before = [e for e in art.events if e[0] < pos]
+        if cue is not None:
+            occasion = self._occasion_date(art, cue, content, pos)
+            if occasion is not None:
+                return occasion
         if cue is not None and before and after_event(cue, content):
             return before[-1][1]
-        if cue is not None and same_text(cue, content):  # "In the same report, her office found":
-            quoted = [d for p, d in art.dated if p < pos]  # the date of the statement just quoted
+        if cue is not None and (same_text(cue, content) or cue.lemma_.lower() == "add"):
+            # "In the same report, her office found", "The department added that": said with the
+            # statement just quoted, on its day
+            quoted = [d for p, d in art.dated if p < pos]
             if quoted:
                 return quoted[-1]
         if not speaker:
             return None
-        said = max((x for name, x in art.last_date.items() if same_source(name, speaker)), default=None,
+        said = max(((p, d) for p, name, d in art.said if p < pos and same_source(name, speaker)), default=None,
                    key=lambda x: x[0])
         acted = next(((p, d) for p, d, names in reversed(before) if any(same_source(n, speaker) for n in names)), None)
         best = max((x for x in (said, acted) if x is not None), default=None, key=lambda x: x[0])
         return best[1] if best else None
+
+    @staticmethod
+    def _occasion_date(art: _Article, cue, content, pos: int) -> dt.date | None:
+        """The day of an occasion the frame points back to: "after the session", "at the review's
+        launch", "before the vote" name one the article dated before (the latest told of in a
+        sentence with that word); "at the same meeting", "who attended the same reception" the one
+        just told of."""
+        for _prep, lemma, _same in occasion_refs(cue, content):
+            told = _told_of(art, lemma, pos)
+            if told is not None:
+                return told
+        return None
 
     def _with_model_claims(self, art: _Article, parsed: list[tuple[int, Doc]], texts: list[str],
                            quotes_of: list[list[tuple[int, int]]], out: list[ClaimDraft],
@@ -355,19 +395,26 @@ class SuggestionEngine:
                     return self._draft(art, raw, content, cue_span, mention, speaker, role, confidence,
                                        None, None, True, doc)
         if date is None:  # the event it follows, the speaker's last dated statement, the publication date
-            date = self._carried_date(art, speaker, content.start, cue, (raw.start, raw.end))
+            # "the bank says", "MINEC announces": told in the present, as of the text's own day
+            present = cue is not None and cue.tag_ in ("VBZ", "VBP")
+            if present and art.news_lead[0] <= content.start < art.news_lead[1]:
+                art.present_lead = True
+            date = self._carried_date(art, None if present else speaker, content.start, cue, (raw.start, raw.end))
+            if date is None and not present:
+                date = _for_the_body(art, role, content.start)
             if date is not None and speaker:
-                art.last_date[speaker] = (content.start, date)
+                art.said.append((content.start, speaker, date))
             if date is None:
                 art.undated.add(content.start)
-            date = date or self._news_day(art) or art.published
+            date = date or (art.published if present else self._news_day(art)) or art.published
         elif speaker:
-            art.last_date[speaker] = (content.start, date)
+            art.said.append((content.start, speaker, date))
         if date is not None:
             art.dated.append((content.start, date))
             art.dated.sort()
             if not assumed:
                 art.told.append((cue.idx + off, date))
+                art.told_words.append((cue.idx + off, date, _words(cue.sent)))
         return self._draft(art, raw, content, cue_span, mention, speaker, role, confidence,
                            date, date_text, assumed, doc)
 
@@ -420,13 +467,18 @@ class _Article:
     published: dt.date | None
     year_hint: dt.date | None = None  # latest full date written in the text, when unpublished
     speakers: ArticleSpeakers = field(default_factory=ArticleSpeakers)
-    last_date: dict[str, tuple[int, dt.date]] = field(default_factory=dict)  # speaker -> (pos, last stated date)
+    said: list[tuple[int, str, dt.date]] = field(default_factory=list)  # (pos, speaker, date) of dated statements
     events: list[tuple[int, dt.date, set[str]]] = field(default_factory=list)  # (pos, date, who acted)
     lead_end: int = 0  # end of the article's first paragraph of running text
+    news_lead: tuple[int, int] = (0, 0)  # the lead paragraph of the news (after any standfirst)
+    news_end: int = 0  # end of the paragraph after it
+    present_lead: bool = False  # the lead reports a statement in the present tense ("X says")
     previous: tuple[int, ClaimDraft] | None = None  # (paragraph number, last suggestion)
     undated: set[int] = field(default_factory=set)  # content starts of claims dated only by the day of the news
     dated: list[tuple[int, dt.date]] = field(default_factory=list)  # (content start, date) of the claims so far
     told: list[tuple[int, dt.date]] = field(default_factory=list)  # (cue offset, date) of the claims that state their day
+    # (offset, date, words of its sentence) of every dated event and statement: what "after the session" points at
+    told_words: list[tuple[int, dt.date, frozenset[str]]] = field(default_factory=list)
     # (offset, date, who) of sentences that date an occasion of speaking: "He was speaking at a rally on Saturday"
     occasions: list[tuple[int, dt.date, set[str]]] = field(default_factory=list)
 
@@ -447,6 +499,35 @@ def _is_occasion(subj) -> bool:
 
 
 _NEWS_DAYS = 7  # the day of the news is at most a week before the article's own date
+ANCHOR_DAYS = 31  # "a day earlier" counts from a day of the story, at most a month before its own date
+
+
+_FOR_BODY_CHARS = 600  # "A Commission spokeswoman said": right after the Commission spoke, within a paragraph or so
+
+
+def _for_the_body(art: _Article, role: str | None, pos: int) -> dt.date | None:
+    """The day of the statement just quoted when the speaker's post names the body that made it:
+    "The European Commission said on Friday that ... A Commission spokeswoman, Anna Lind, said ..."."""
+    if not role:
+        return None
+    before = [x for x in art.said if x[0] < pos]
+    if not before or art.dated and max(p for p, _ in art.dated) != before[-1][0]:
+        return None  # another statement came between
+    last_pos, body, date = before[-1]
+    words = _name_words(body)
+    head = next((words[k - 1] for k in range(1, len(words)) if words[k] in _NAME_LINKS), words[-1]) if words else None
+    return date if pos - last_pos <= _FOR_BODY_CHARS and head in _name_words(role) else None
+
+
+def _told_of(art: _Article, lemma: str, pos: int) -> dt.date | None:
+    """The day of the latest dated event or statement before ``pos`` whose sentence names ``lemma``
+    ("the session": "hosted ... for the 9th Session ... on Wednesday")."""
+    named = [(p, d) for p, d, words in art.told_words if p < pos and lemma in words]
+    return max(named, key=lambda x: x[0])[1] if named else None
+
+
+def _words(sent) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN", "VERB"))
 
 
 def same_source(a: str | None, b: str | None) -> bool:
@@ -462,8 +543,13 @@ def same_source(a: str | None, b: str | None) -> bool:
         return False
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if len(short) == 1:  # one word: the last of the other ("Lan", "Nguyễn Thị Lan"; "Jubouri", "al-Jubouri")
-        return long_[-1] == short[0] or long_[-1].endswith("-" + short[0])
+        # or the head of a body's name: "Embassy" of "Embassy of India", never the "India" it belongs to
+        head = next((long_[k - 1] for k in range(1, len(long_)) if long_[k] in _NAME_LINKS), long_[-1])
+        return short[0] == head or long_[-1].endswith("-" + short[0])
     return any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+
+
+_NAME_LINKS = frozenset({"of", "for", "on", "in"})
 
 
 def _name_words(name: str) -> list[str]:
@@ -475,4 +561,6 @@ def _anchor(art: _Article, sentence_start: int) -> dt.date | None:
     """The day the article named last before a sentence (an event it dates, a statement's own
     day): what "a day earlier", "the next day" in that sentence count from."""
     named = [x for x in art.events if x[0] < sentence_start] + [x for x in art.told if x[0] < sentence_start]
+    if art.published is not None:  # the story's days, not its background ("signed on Sept. 19, 2018")
+        named = [x for x in named if (art.published - x[1]).days <= ANCHOR_DAYS]
     return max(named, key=lambda x: x[0])[1] if named else None
