@@ -34,7 +34,7 @@ def is_cue(tok: Token, quote: bool = False) -> bool:
 
 def subject(cue: Token) -> Token | None:
     """The speaker's head token: nsubj, inherited through conjunctions and relative clauses."""
-    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "csubj") and c.i < cue.i]
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "csubj") and c.i < cue.i and not c.is_punct]
     labels = [c for c in subjects if c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":" or any(
         g.dep_ == "punct" and g.i > c.i and g.text in ("-", "\u2013", "\u2014") for g in c.children)]
     if labels and len(subjects) > len(labels):  # "Reuters: Japan's prime minister said", "BERLIN
@@ -50,10 +50,10 @@ def subject(cue: Token) -> Token | None:
             # "Speaking on condition of anonymity, an adviser ... said": the opening participle is
             # no subject; the noun phrase between its comma and the verb is
             return _after_participle(child, cue)
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and not child.is_punct:  # (not the "-" of "vice-chancellors")
             if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
                 return cue.head
-            return _name_before_title(child) or child
+            return _name_before_title(child) or _after_vocative(child) or child
         if child.dep_ == "nsubjpass":
             return None  # "X is said to ...": no speaker
     opening = next((c for c in cue.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i == c.sent.start
@@ -110,6 +110,20 @@ def _name_before_title(subj: Token) -> Token | None:
                                                            for t in words):
         return None
     return words[-1]
+
+
+def _after_vocative(subj: Token) -> Token | None:
+    """"Minister, the opposition in Honiara says ...": a bare title addressed at the start of a
+    sentence or of a speaker's turn is no subject; the noun phrase after its comma is."""
+    doc = subj.doc
+    if subj.i + 2 >= len(doc) or doc[subj.i + 1].text != "," or subj.pos_ not in ("PROPN", "NOUN") or any(
+            c.dep_ not in ("punct", "appos") for c in subj.children):
+        return None
+    start = subj.i == subj.sent.start or doc[subj.i - 1].text in (":", "\u2014", "\u2013") or doc[subj.i - 1].is_space
+    spoken = next((c for c in subj.children if c.dep_ == "appos" and c.i == doc[subj.i + 2].head.i
+                   and any(d.dep_ == "det" for d in c.children)), None)
+    return spoken if start and spoken is not None and subj.lower_ in TITLE_WORDS and (
+        doc[spoken.right_edge.i + 1].text != ",") else None  # not "Park, a former minister, said"
 
 
 def _verb_before_comma(participle: Token) -> Token | None:

@@ -39,6 +39,12 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?(?:\s*\([^)\n
                        r"\s+[\u2014\u2013-]+\s+")
 
 
+# "— Ezgi Tanrıkulu, economist": a line that signs the quotation above it (a name of two to four
+# capitalised words, and what they are)
+_SIGNATURE = re.compile(r"^\s*[\u2014\u2013\u2015-]+\s*(?P<name>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){1,3})"
+                        r"(?:,\s*(?P<role>[^\n,]{2,80}?))?\s*$")
+_OPENING = ("\"", "\u201c", "\u00ab", "\u201e")
+_CLOSING = ("\"", "\u201d", "\u00bb")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')]*\s*$")
 
 
@@ -188,11 +194,35 @@ class SuggestionEngine:
         out = hybrid.join_split_quotes(text, out)
         if parsed and hybrid.has_model(parsed[0][1]):
             out = self._with_model_claims(art, parsed, texts, quotes, out, secondary)
+        out = self._signed(art, parsed, texts, out)
         out = self._dated_by_next(art, parsed, out)
         out = hybrid.prune(out, secondary, self.policy, text)
         if self.policy.split_parenthetical:
             out = hybrid.split_parenthetical(text, out)
         return settle_article(text, out, self.topics, self.stance)
+
+    def _signed(self, art: _Article, parsed: list[tuple[int, Doc]], texts: list[str],
+                out: list[ClaimDraft]) -> list[ClaimDraft]:
+        """A paragraph that is one quotation, signed on the next line "— Ezgi Tanrıkulu, economist"
+        (a box, a pull quote, a newsletter's "What they say"): the signer says it."""
+        signed: list[tuple[int, int, str, str | None, int]] = []
+        for k in range(len(parsed) - 1):
+            quote, sign = texts[k].strip(), _SIGNATURE.match(texts[k + 1])
+            if sign and quote[:1] in _OPENING and quote.rstrip(".")[-1:] in _CLOSING:
+                name = art.speakers.full_name(sign.group("name"), parsed[k + 1][0] + sign.start("name"))
+                signed.append((parsed[k][0], parsed[k][0] + len(texts[k]), name, sign.group("role"), k))
+        for start, end, name, role, k in signed:
+            role = role or art.speakers.role_of(name, start)
+            inside = [n for n, sug in enumerate(out) if start <= sug.content.start and sug.content.end <= end]
+            for n in inside:
+                out[n] = replace(out[n], speaker=name, role=role)
+            if not inside:  # the quotation whole, as the rules would take a quote with its cue
+                lead = len(texts[k]) - len(texts[k].lstrip()) + 1
+                tail = len(texts[k].rstrip()) - 1
+                raw = RawClaim(lead, tail, "direct", None, None, 0.7, "signed quotation")
+                out.append(replace(self._sourceless(art, raw, parsed[k][0], parsed[k][1]), speaker=name, role=role))
+        out.sort(key=lambda s: s.content.start)
+        return out
 
     @staticmethod
     def _events(art: _Article, off: int, doc: Doc, quotes: list[tuple[int, int]]) -> None:

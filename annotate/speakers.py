@@ -509,6 +509,10 @@ def mention_tokens(head: Token) -> list[Token]:
     _collect(head, toks)
     if _name_word(head):  # "al-Jubouri" parsed as two subjects, "al" and "Jubouri"
         toks = sorted({t.i: t for t in toks + name_extent(head)}.values(), key=lambda t: t.i)
+    doc = head.doc
+    while toks[0].i >= 2 and doc[toks[0].i - 1].text == "-" and not doc[toks[0].i - 1].whitespace_ and (
+            not doc[toks[0].i - 2].whitespace_ and doc[toks[0].i - 2].is_alpha):
+        toks = [doc[toks[0].i - 2], doc[toks[0].i - 1]] + toks  # "vice-chancellors": one word the tokenizer split
     toks.sort(key=lambda t: t.i)
     while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "case")):
         toks.pop()
@@ -661,16 +665,20 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         return Mention(kind="descriptor", role=text.split()[-1], **base)
     lemma = head.lemma_.lower()
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if lemma in SPOKES_NOUNS or lemma in ("counterpart", "director", "head", "chief", "leader"):
+    if lemma in SPOKES_NOUNS or lemma in ("counterpart", "director", "head", "chief", "leader") or _is_title(head):
         named = _title_with_appositive_name(head, toks, offset)  # "Its spokesman, Javier Ortega,"
         if named is None:  # "A spokeswoman for Russia's foreign ministry, Yelena Orlova,": the
             # parser hangs the name on the nearest noun; a person's name there is the speaker's
-            appos = next((t for t in head.subtree if t.dep_ == "appos" and t.i > head.i
-                          and t.ent_type_ == "PERSON"), None)
+            appos = next((t for t in head.subtree if t.dep_ == "appos" and t.i > head.i and (
+                t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and any(  # "Ms Amara Okafor", untagged
+                    x.lower_ in HONORIFICS or first_name_gender(x.text) for x in t.subtree if x.i < t.i))), None)
             runs = _name_runs(mention_tokens(appos)) if appos is not None else []
             if runs and len(runs[-1]) >= 2:
                 run = runs[-1]
                 clean = [t for t in toks if not (t.dep_ in ("det", "poss") and t.i == toks[0].i)]
+                phrase = _title_phrase(head, appos.left_edge.i) if _is_title(head) else []
+                if len(phrase) > len(clean):  # "The MP for Soweto West, Ms Refilwe Mokoena,"
+                    clean = phrase
                 return Mention(kind="name", name=_text(doc, run), role=_text(doc, clean) if clean else None,
                                **base)
         if named is not None:
@@ -887,7 +895,7 @@ def _named_modifier(head: Token, runs: list[list[Token]], toks: list[Token]
         while words and (words[0].dep_ in ("det", "nummod", "predet") or words[0].like_num):
             words.pop(0)
         return ("group", _text(head.doc, words), None) if words else None
-    if head.lemma_.lower() in SPOKES_NOUNS and head.lemma_.lower() not in ("lawyer", "attorney", "adviser"):
+    if head.lemma_.lower() in SPOKES_NOUNS and head.lemma_.lower() not in ("lawyer", "attorney", "adviser", "aide"):
         # the body as written before the post: "Commission", "Welsh government", "Home Office"
         body = before if before and before[-1].i == head.i - 1 and (
             before[0].text[:1].isupper() or before[-1].lower_ in BODY_NOUNS) else (
@@ -1158,7 +1166,7 @@ class ArticleSpeakers:
             first = tok.left_edge if tok.left_edge.pos_ == "PROPN" else tok
             if first.i > 0 and doc[first.i - 1].is_lower and doc[first.i - 1].lower_ in ORG_NOUNS:
                 nouns.add(doc[first.i - 1].lower_)  # "Swedish carmaker Voltara", however it is parsed
-            if nouns and tok.ent_type_ not in _PLACE_ENTS:
+            if nouns and tok.ent_type_ not in _PLACE_ENTS and not _is_title(tok):  # not "Minister, the opposition says"
                 run = next((r for r in _name_runs([t for t in tok.subtree if t.pos_ == "PROPN"])
                             if r[-1].i == tok.i), [tok])
                 self._described.append((tok.idx + offset, _text(doc, run), nouns))
@@ -1247,6 +1255,10 @@ class ArticleSpeakers:
         tail = " " + name.lower()
         return next((full for full in self.people if full.lower().endswith(tail)), None)
 
+    def full_name(self, name: str, pos: int) -> str:
+        """The full name of the person ``name`` refers to at ``pos`` (itself when none is known)."""
+        return self._full_name(name, pos)
+
     def _full_name(self, name: str, pos: int) -> str:
         if name.isupper() and len(name) > 3:  # a transcript's speaker label: "MEREANI TUILAU:", "RAMO:"
             same = [full for full in self.people if not full.isupper() and name in (full.upper(),
@@ -1312,7 +1324,17 @@ class ArticleSpeakers:
                 return mention.name, None
             return self._last_document(pos) or mention.text, None
         speaker, role = self._resolve_body(mention, speaking)
+        if mention.kind in ("name", "group") and speaker and not self._is_person_name(speaker):
+            covering = self._spelled(mention.start, speaker)
+            if covering is not None:
+                return covering, role
         return self._in_full(speaker, pos), role
+
+    def _spelled(self, pos: int, name: str) -> str | None:
+        """"Universities UK (UUK) says": the body whose acronym the article gives, written where the
+        mention is, when the parse gave only part of it ("UK")."""
+        return next((body for p, body in self._bodies if p <= pos < p + len(body) and len(body) > len(name)
+                     and body.endswith(name) and body in self._acronyms.values()), None)
 
     def _in_full(self, name: str | None, pos: int) -> str | None:
         """A body's name cut short where the article names it in full ("Central Bank" ->
@@ -1343,7 +1365,8 @@ class ArticleSpeakers:
                 return self._last_document(pos) or speaker, role
             body = self._body_named(head, pos) or next(
                 (spk for p, spk, _, kind in reversed(self._said) if p < pos and kind in ("group", "title", "office")
-                 and spk != speaker and _source_noun(spk) == head), None)
+                 and spk != speaker and _source_noun(spk) == head
+                 and (p >= self.lead_start or pos < self.lead_start)), None)  # (not a headline's "sector body says")
             if body is None and head not in BODY_NOUNS and mention.text.lower().startswith("the "):
                 body = self._body_just_spoke(pos)  # "The OBR said ... The fiscal watchdog also warned"
             if body is not None:  # "the court said": the court named earlier; "the ministry"
@@ -1372,7 +1395,7 @@ class ArticleSpeakers:
         name ("Euroclear, the Brussels-based depository", "the Ifop institute")."""
         nouns = {noun} | _BODY_SYNONYMS.get(noun, set())
         for p, name in reversed(self._bodies):
-            if p < pos and nouns & set(name.lower().replace("-", " ").split()):
+            if p < pos and nouns & _name_nouns(name):
                 return name
         for p, name, nouns in reversed(self._described):
             if p < pos and noun in nouns:
@@ -1391,7 +1414,7 @@ class ArticleSpeakers:
         if any(p < pos and nouns & set(name.lower().split()) for p, name in self._bodies):
             return None
         return next((name for p, name in self._bodies if pos < p < pos + _CATAPHORA_CHARS
-                     and nouns & set(name.lower().replace("-", " ").split())), None)
+                     and nouns & _name_nouns(name)), None)
 
     def _country_holder(self, text: str, head: str, pos: int) -> tuple[str, str] | None | bool:
         """"The Hungarian leader said": the latest person named before with a role of that
@@ -1434,6 +1457,8 @@ class ArticleSpeakers:
             return spk, role
         if mention.kind == "title" and mention.name is None:
             head = mention.text.split()[-1].lower()
+            if _strip_det(mention.text).lower() in _SPOKES and (body := self._body_just_spoke(pos)) is not None:
+                return body, head  # "The Department for Education says ... A spokesperson says:": its spokesperson
             possessed = not mention.present and re.match(r"^[A-Z][\w.-]*['\u2019]s\s+[a-z]", mention.text) and (
                 country_word(re.split(r"['\u2019]", mention.text)[0]))  # "Serbia's foreign minister" (a
             # headline's or standfirst's "Belgium's finance minister says" stays as written)
@@ -1549,7 +1574,8 @@ class ArticleSpeakers:
                 self._is_person_name(last[1]) or set(last[1].split()) <= self._place_words
                 or _country_in(_strip_det(last[1]).split()[:1]) is not None  # "Hungary's government" is never
                 # "the EU executive" ("Bank of Ghana" may be "the regulator")
-                or not any(w[:1].isupper() for w in _strip_det(last[1]).split())):  # not "The ad"
+                or not any(w[:1].isupper() for w in _strip_det(last[1]).split())  # not "The ad"
+                or _strip_det(last[1]).lower() in TITLE_WORDS):  # nor a post addressed, "Minister"
             return None
         return last[1]
 
@@ -1564,7 +1590,8 @@ class ArticleSpeakers:
         owned = re.match(r"^[A-Z][\w.-]*['\u2019]s$", words[0]) and country_word(re.split(r"['\u2019]", words[0])[0])
         if not (text.lower().startswith("the ") or owned) or any(w[:1].isupper() for w in words[1:]):
             return None
-        nxt = next(((p, name, person) for p, name, person in self._reporting_subjects if p >= self.lead_end), None)
+        nxt = next(((p, self._spelled(p, name) or name, person) for p, name, person in self._reporting_subjects
+                    if p >= self.lead_end), None)
         if nxt is None or nxt[0] > self.lead_end + _CATAPHORA_CHARS or nxt[2] or self.gender_of(nxt[1]) or (
                 set(nxt[1].split()) <= self._place_words):
             return None
@@ -1701,7 +1728,7 @@ class ArticleSpeakers:
             return same
         if noun in BODY_NOUNS:  # "The World Bank said ... The bank said"
             body = next((name for p, name in reversed(self._bodies)
-                         if p < pos and noun in name.lower().replace("-", " ").split()), None)
+                         if p < pos and noun in _name_nouns(name)), None)
             if body is not None:
                 return body
         subject = next(((p, text) for p, text, is_person in reversed(self._subjects)
@@ -1775,6 +1802,7 @@ _SOURCE_WORDS = frozenset({"official", "diplomat", "source", "analyst", "expert"
 _NEAR_CHARS = 300
 
 # unions of states, never "the company" whose head spoke ("The EU's tech chief, Henna Virkkunen")
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 _POLITIES = frozenset({"EU", "E.U.", "UN", "U.N.", "AU", "ASEAN", "OPEC", "NATO"})
 
 # described posts that fit any office's holder ("the Hungarian leader" for its prime minister)
@@ -1917,6 +1945,13 @@ def _body_names(doc: Doc) -> list[tuple[int, str]]:
             out.append((toks[0].idx, _text(doc, toks)))
         i = last + 1
     return out
+
+
+def _name_nouns(name: str) -> set[str]:
+    """The words of a body's name, lower-cased, and each two written as one: "the coastguard" is
+    the "China Coast Guard", "the airline" "Air Line Pilots"."""
+    words = name.lower().replace("-", " ").split()
+    return set(words) | {a + b for a, b in zip(words, words[1:])}
 
 
 def _descriptor_head(text: str) -> str | None:

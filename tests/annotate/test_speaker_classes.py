@@ -415,3 +415,70 @@ def test_he_is_the_man_an_appositive_describes_not_the_minister_named_before(sug
             "Arvind Bose, a hydrologist who has advised the state government, said the canal would "
             "carry too little water. \"The design is wrong,\" he said.")
     assert speaker_of(suggest, text, "The design is wrong") == "Arvind Bose"
+
+
+# --- unnamed sources, addressed posts, signed quotations ------------------------------------------
+def test_an_aide_is_an_unnamed_source_not_the_body_it_works_for(suggest):
+    text = ("A Senate aide who spoke on condition of anonymity said the bill lacked four votes. "
+            "A Downing Street aide said the prime minister would not attend.")
+    got = by_content(suggest(text, MONDAY))
+    assert surname(got["the bill lacked four votes"].speaker) == "aide"
+    assert surname(got["the prime minister would not attend"].speaker) == "aide"
+
+
+def test_a_post_addressed_in_a_transcript_is_not_who_speaks(suggest):
+    text = ("The interior minister, Sione Vaka, spoke to the programme on Friday.\n\n"
+            "HOST: Minister, the opposition in Nuku'alofa says the plan was never put to parliament. "
+            "What's your response?")
+    assert speaker_of(suggest, text, "the plan was never put to parliament") != "Minister"
+    got = by_content(suggest(text, MONDAY))["the plan was never put to parliament"]
+    assert surname(got.speaker) == "opposition"
+
+
+def test_a_quotation_signed_on_the_next_line_is_the_signers(suggest):
+    text = ("The central bank held its rate at 4%, as expected.\n\n"
+            "What the analysts say\n\n"
+            "\"The bank is buying time before the election. A cut in March looks likely.\"\n\n"
+            "\u2014 Marta Quiroga, chief economist\n\n"
+            "The opposition Civic Union said the decision hurt borrowers.")
+    s = by_content(suggest(text, MONDAY))["The bank is buying time before the election. A cut in March looks likely."]
+    assert (s.speaker, s.role) == ("Marta Quiroga", "chief economist")
+
+
+def test_a_name_in_apposition_to_a_posts_complement_holds_the_post(suggest):
+    text = "The MP for Leeds Central, Ms Amara Okafor, said the closures would hit pensioners hardest."
+    s = by_content(suggest(text, MONDAY))["the closures would hit pensioners hardest"]
+    assert (s.speaker, s.role) == ("Amara Okafor", "MP for Leeds Central")
+
+
+def test_a_descriptor_written_as_one_word_is_the_body_named_in_two(suggest):
+    text = ("The Japan Coast Guard said the trawler had ignored three warnings. "
+            "The coastguard added that no one had been injured.")
+    assert speaker_of(suggest, text, "no one had been injured") == "Japan Coast Guard"
+
+
+def test_a_bracketed_acronym_names_the_whole_body_not_its_last_word(suggest):
+    text = "Dairy UK (DUK) says a fifth of farms could close within five years."
+    assert speaker_of(suggest, text, "a fifth of farms could close within five years") == "Dairy UK"
+
+
+def test_an_unnamed_spokesperson_right_after_a_body_spoke_is_that_bodys(suggest):
+    text = ("The Department for Transport says it is reviewing the timetable. A spokesperson says: "
+            "\"We will set out our plans before the summer recess.\"")
+    s = by_content(suggest(text, MONDAY))["We will set out our plans before the summer recess."]
+    assert (s.speaker, s.role) == ("Department for Transport", "spokesperson")
+
+
+def test_a_hyphenated_group_is_one_word_and_never_a_hyphen(suggest):
+    text = ("Hospitals face a winter staffing gap of 9,000 nurses, the sector's main union has warned, "
+            "as vice-chancellors say they have cut nursing places.")
+    assert speaker_of(suggest, text, "they have cut nursing places") == "vice-chancellors"
+
+
+def test_a_lead_body_described_is_the_body_named_next_not_a_headlines_same_words(suggest):
+    text = ("Hospitals face winter staffing gap, nurses' body says\n\n"
+            "Hospitals in Wales face a winter staffing gap of 2,000 nurses, the profession's representative body "
+            "has warned, in its starkest warning yet.\n\n"
+            "The Royal College of Nursing said a third of wards were already understaffed.")
+    assert speaker_of(suggest, text, "Hospitals in Wales face a winter staffing gap of 2,000 nurses") == (
+        "Royal College of Nursing")
