@@ -18,7 +18,10 @@ _MONTHS = {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _MONTH_NAMES = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-                r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+                r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+                # in capitals, as date lines write them ("Madrid / 12 NOV 2026 - 18:40 CET")
+                r"JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|"
+                r"AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?")
 _MONTH_RE = r"\b(?P<mon>" + _MONTH_NAMES + r")\.?"
 _MD = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
 _DM = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
@@ -401,6 +404,20 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
             if best is None or rank < best_rank:
                 best, best_rank = span, rank
     return best
+
+
+def counted_from_head(cue: Token) -> tuple[int, Token] | None:
+    """"X on Monday urged ..., a day after the governor said ...": the cue's clause is counted from
+    the clause it hangs on, so the statement was made that many days before (after "before") the
+    head's day: (days to add to the head's date, head verb), else None."""
+    if cue.dep_ != "advcl" or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    mark = next((c for c in cue.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+    count = next((c for c in cue.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+    if mark is None or count is None:
+        return None
+    shift = anchored_shift(cue.doc.text[count.left_edge.idx:mark.idx + len(mark)])
+    return (-shift, cue.head) if shift is not None else None
 
 
 def frame_date(cue: Token, content: tuple[int, int]) -> tuple[int, int] | None:

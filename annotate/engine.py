@@ -20,8 +20,8 @@ from kernel import ClaimDraft, Span
 
 from . import hybrid
 from .attribution import RawClaim, find_claims
-from .dates import (after_event, date_phrase, frame_date, full_dates, is_period, narrative_dates, occasion_refs,
-                    own_date, resolve, same_text, stated_date)
+from .dates import (after_event, counted_from_head, date_phrase, frame_date, full_dates, is_period, narrative_dates,
+                    occasion_refs, own_date, resolve, same_text, stated_date)
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse, is_byline
@@ -279,7 +279,8 @@ class SuggestionEngine:
             if start in art.undated and claim.speaker:
                 # the same speaker, or in the lead the post the body then names ("the home secretary
                 # has told Sky News" ... "Home Secretary Naomi Farrant said on Wednesday")
-                nxt = next((c for s, c in dated if s > start and (same_source(c.speaker, claim.speaker) or (
+                nxt = next((c for s, c in dated if s > start and s not in art.earlier and (
+                    same_source(c.speaker, claim.speaker) or (
                     start < art.news_end and c.role and _name_words(c.role) == _name_words(claim.speaker)))), None)
                 if nxt is not None and (paragraph(nxt.content.start) == paragraph(start) or start < art.news_end) and (
                         nxt.date != claim.date):
@@ -410,7 +411,16 @@ class SuggestionEngine:
             cue_end = cue.nbor().idx + len(cue.nbor()) if cue.lower_ == "according" else cue.idx + len(cue)
             cue_span = Span(cue.idx + off, cue_end + off, art.text[cue.idx + off:cue_end + off])
         date, date_text, assumed = None, None, True
-        if cue is not None:
+        counted = counted_from_head(cue) if cue is not None else None
+        if counted is not None:  # "..., a day after the governor said ...": a day before the head's day
+            head_phrase = date_phrase(counted[1], (raw.start, raw.end))
+            head_date = resolve(art.text[head_phrase[0] + off:head_phrase[1] + off], art.published,
+                                art.year_hint) if head_phrase else None
+            if head_date is not None:
+                date = head_date + dt.timedelta(days=counted[0])
+                date_text = art.text[head_phrase[0] + off:head_phrase[1] + off]
+                assumed = False
+        if cue is not None and date is None:
             phrase = raw.date_span or date_phrase(cue, (raw.start, raw.end))
             if phrase is None and not raw.start <= cue.idx < raw.end:
                 phrase = frame_date(cue, (raw.start, raw.end))
@@ -451,6 +461,8 @@ class SuggestionEngine:
     def _draft(self, art: _Article, raw: RawClaim, content: Span, cue_span: Span | None, mention,
                speaker: str | None, role: str | None, confidence: float, date: dt.date | None,
                date_text: str | None, assumed: bool, doc: Doc) -> ClaimDraft:
+        if raw.cue is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in raw.cue.children):
+            art.earlier.add(content.start)  # "He had told parliament on Wednesday": an earlier occasion
         if raw.continues:
             confidence -= 0.1
         return ClaimDraft(
@@ -503,6 +515,7 @@ class _Article:
     news_lead: tuple[int, int] = (0, 0)  # the lead paragraph of the news (after any standfirst)
     news_end: int = 0  # end of the paragraph after it
     present_lead: bool = False  # the lead reports a statement in the present tense ("X says")
+    earlier: set[int] = field(default_factory=set)  # content starts of statements told in the past perfect
     previous: tuple[int, ClaimDraft] | None = None  # (paragraph number, last suggestion)
     undated: set[int] = field(default_factory=set)  # content starts of claims dated only by the day of the news
     dated: list[tuple[int, dt.date]] = field(default_factory=list)  # (content start, date) of the claims so far

@@ -170,3 +170,31 @@ def test_a_spokesperson_of_the_body_that_just_spoke_speaks_on_its_day(suggest):
     got = by_text(suggest(text, dt.date(2025, 9, 19)))
     assert got["the import rules would be reviewed in October"].date == dt.date(2025, 9, 19)
     assert got["Poland will keep its grain ban"].date == dt.date(2025, 9, 18)
+
+
+def test_a_date_line_with_the_month_in_capitals_is_the_articles_own_date(suggest):
+    text = ("Spain approves a four-day week pilot\n\nMadrid / 12 NOV 2026 - 18:40 CET\n\n"
+            "Minister Óscar Llorens said this Tuesday that the pilot would cost nothing. 🕓")
+    assert own_date(text) == dt.date(2026, 11, 12)
+    assert only_date(suggest(text, None)) == dt.date(2026, 11, 10)
+
+
+def test_a_past_perfect_statement_after_it_is_an_earlier_occasion_not_its_day(suggest):
+    text = ("ATHENS - Greece's top court on Friday ordered the government to reopen an inquiry.\n\n"
+            "Migration Minister Nikos Karas said the government respected the decision. He had told "
+            "parliament on Wednesday that the camp met European standards.")
+    got = by_text(suggest(text, dt.date(2026, 11, 14)))
+    assert got["the government respected the decision"].date == dt.date(2026, 11, 13)
+    assert got["the camp met European standards"].date == dt.date(2026, 11, 11)
+
+
+def only_date(suggestions):
+    (s,) = suggestions
+    return s.date
+
+
+def test_a_statement_a_day_before_the_act_it_prompted_takes_the_day_before(suggest):
+    text = ("A senior ally of the president on Monday urged the central bank to cut rates, a day after the "
+            "bank's governor said inflation expectations remained too high. 📉")
+    got = by_text(suggest(text, dt.date(2026, 11, 16)))
+    assert got["inflation expectations remained too high"].date == dt.date(2026, 11, 15)
