@@ -364,24 +364,11 @@ class SuggestionEngine:
         """A claim whose source the text does not name: speaker left for the annotator."""
         content = Span(raw.start + off, raw.end + off, art.text[raw.start + off:raw.end + off])
         cue = raw.cue
-        cue_span = None
-        date, date_text = None, None
-        if cue is not None:
-            cue_span = Span(cue.idx + off, cue.idx + len(cue) + off, cue.text)
-            phrase = date_phrase(cue, (raw.start, raw.end))
-            if phrase is not None:
-                date_text = art.text[phrase[0] + off:phrase[1] + off]
-                date = resolve(date_text, art.published, art.year_hint, _anchor(art, cue.sent.start_char + off))
-                if date is not None and art.published is not None and date > art.published:
-                    date, date_text = None, None  # a date to come is no statement date
-        assumed = date is None
-        if date is None:  # as a named source's: the event it follows, else the day of the news
-            date = self._carried_date(art, None, content.start, cue, (raw.start, raw.end))
-        if date is None:
-            art.undated.add(content.start)
+        cue_span = Span(cue.idx + off, cue.idx + len(cue) + off, cue.text) if cue is not None else None
+        date, date_text, assumed = self._statement_date(art, raw, off, content, None, None)
         return ClaimDraft(
             content=content, kind=raw.kind, cue=cue_span, mention=None, speaker=None,
-            role=None, date=date or self._news_day(art) or art.published, date_text=date_text if not assumed else None,
+            role=None, date=date, date_text=date_text,
             date_assumed=assumed, confidence=round(raw.confidence - 0.2, 2),
             model_name=self.model_name, model_version=self.model_version,
             **self._stance(art, content, doc, raw))
@@ -410,6 +397,16 @@ class SuggestionEngine:
         if cue is not None:
             cue_end = cue.nbor().idx + len(cue.nbor()) if cue.lower_ == "according" else cue.idx + len(cue)
             cue_span = Span(cue.idx + off, cue_end + off, art.text[cue.idx + off:cue_end + off])
+        date, date_text, assumed = self._statement_date(art, raw, off, content, speaker, role)
+        return self._draft(art, raw, content, cue_span, mention, speaker, role, confidence,
+                           date, date_text, assumed, doc)
+
+    def _statement_date(self, art: _Article, raw: RawClaim, off: int, content: Span, speaker: str | None,
+                        role: str | None) -> tuple[dt.date | None, str | None, bool]:
+        """(date, the phrase that gave it, assumed) of a statement, and what the article carries on
+        from it: its own day phrase, else the occasion or statement it goes with, else the day of
+        the news. A period ("last week") gives no day at all."""
+        cue = raw.cue
         date, date_text, assumed = None, None, True
         counted = counted_from_head(cue) if cue is not None else None
         if counted is not None:  # "..., a day after the governor said ...": a day before the head's day
@@ -432,8 +429,7 @@ class SuggestionEngine:
                 assumed = date is None
                 if date is None and date_text is not None and is_period(date_text):
                     # "told reporters last week": said on no day the text gives, and no other day is it
-                    return self._draft(art, raw, content, cue_span, mention, speaker, role, confidence,
-                                       None, None, True, doc)
+                    return None, None, True
         if date is None:  # the event it follows, the speaker's last dated statement, the publication date
             # "the bank says", "MINEC announces": told in the present, as of the text's own day
             present = cue is not None and cue.tag_ in ("VBZ", "VBP")
@@ -455,8 +451,7 @@ class SuggestionEngine:
             if not assumed:
                 art.told.append((cue.idx + off, date))
                 art.told_words.append((cue.idx + off, date, _words(cue.sent)))
-        return self._draft(art, raw, content, cue_span, mention, speaker, role, confidence,
-                           date, date_text, assumed, doc)
+        return date, date_text, assumed
 
     def _draft(self, art: _Article, raw: RawClaim, content: Span, cue_span: Span | None, mention,
                speaker: str | None, role: str | None, confidence: float, date: dt.date | None,
