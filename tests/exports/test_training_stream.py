@@ -289,3 +289,23 @@ def test_the_tokens_json_is_what_json_dumps_writes_whatever_the_characters(longe
     want = [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
             for t in doc]
     assert "[" + tokens.json() + "]" == json.dumps(want, ensure_ascii=False)
+
+
+def test_the_docbin_file_sorts_its_strings_as_spacy_does_whatever_their_first_characters(tmp_path):
+    """The strings are sorted a first byte at a time (the order of UTF-8 bytes is the strings' order): words
+    beginning with letters, digits, accents, CJK and emoji, one word per first byte and 70,000 beginning
+    with "1" (more than msgpack's 16-bit array holds), in several Docs."""
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab
+    odd = ["é", "Éa", "ß", "日本", "👍🏽", "🇺🇦", "Ω", "~", "!", "'s", "Z", "a", "zz", "\u00a0x", "€5", "ǅ", "x\u0301"]
+    words = [*odd, *(f"1{i}" for i in range(70_000)), *(f"{c}{i}" for c in "23456789" for i in range(20))]
+    docs = [Doc(vocab, words=words[i:i + 9_000]) for i in range(0, len(words), 9_000)]
+    ours = docbin_file.DocBinFile(tmp_path, attrs=["ORTH", "SPACY"], store_user_data=True, tokenized_only=True)
+    theirs = DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)
+    for doc in docs:
+        ours.add(doc)
+        theirs.add(doc)
+    ours.write(tmp_path / "ours.spacy")
+    theirs.to_disk(tmp_path / "theirs.spacy")
+    assert (tmp_path / "ours.spacy").read_bytes() == (tmp_path / "theirs.spacy").read_bytes()
