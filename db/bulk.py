@@ -382,7 +382,7 @@ class Bulk:
                     record=ClaimValues) -> Iterator[ClaimValues]:
         f = f or ClaimFilter()
         make = record._make
-        with self._store.reading() as s:
+        with self._store.streaming() as s:
             q = (select(*columns)
                  .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
                  .outerjoin(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
@@ -396,12 +396,12 @@ class Bulk:
         if ids is not None:
             wanted = sorted(set(ids))
             for at in range(0, len(wanted), batch):  # the ids as one expanding parameter: the statement
-                with self._store.reading() as s:     # is built once, not once per batch with a value per id
+                with self._store.streaming() as s:   # is built once, not once per batch with a value per id
                     yield from self._articles(s.connection().execute(_ARTICLES_BY_ID, {"ids": wanted[at:at + batch]}))
             return
         last = 0
         while True:
-            with self._store.reading() as s:
+            with self._store.streaming() as s:
                 q = select(*_ARTICLE_COLUMNS).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch)
                 rows = self._articles(s.connection().execute(q))
             yield from rows

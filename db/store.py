@@ -21,6 +21,10 @@ from .errors import ConcurrentWriteError
 from .records import Changes
 
 
+STREAM_CACHE_KIB = 256
+"""SQLite's page cache (KiB) on a connection while it streams (``Store.streaming``)."""
+
+
 class Store:
     """Sessions on one database URL; each ``reading``/``writing`` block is one short transaction."""
 
@@ -39,6 +43,24 @@ class Store:
     def reading(self) -> Iterator[Session]:
         with self._read() as session, session.begin():
             yield session
+
+    @contextlib.contextmanager
+    def streaming(self) -> Iterator[Session]:
+        """``reading`` for a read that passes over many rows once (the exports' streams): on SQLite the
+        connection's page cache is held to ``STREAM_CACHE_KIB`` for the block and set back after. Its usual
+        2 MB (SQLite's default, per connection) only held pages such a read never reads again: +5 MB of a
+        training export's peak, with claims and articles streamed on two connections."""
+        with self.reading() as session:
+            if self.dialect != "sqlite":
+                yield session
+                return
+            connection = session.connection()
+            before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar())
+            connection.exec_driver_sql(f"PRAGMA cache_size = {-STREAM_CACHE_KIB}")
+            try:
+                yield session
+            finally:
+                connection.exec_driver_sql(f"PRAGMA cache_size = {before}")
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
