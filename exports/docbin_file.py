@@ -78,6 +78,17 @@ def _distinct(values: numpy.ndarray) -> numpy.ndarray:
     return values[numpy.concatenate(([True], values[1:] != values[:-1]))]
 
 
+class _Either:
+    """Strings by hash from a dict, else from a string store."""
+
+    def __init__(self, first: dict[int, str], then):
+        self.first, self.then = first, then
+
+    def __getitem__(self, key: int) -> str:
+        text = self.first.get(key)
+        return self.then[key] if text is None else text
+
+
 class DocBinFile:
     """``DocBin(attrs, store_user_data)`` whose ``add``ed Docs wait in temporary files in ``folder``.
 
@@ -106,8 +117,9 @@ class DocBinFile:
         self._files[name].write(data)
         self._sizes[name] += len(data)
 
-    def add(self, doc: Doc) -> None:
-        """What ``DocBin.add`` keeps of a Doc."""
+    def add(self, doc: Doc, strings: dict[int, str] | None = None) -> None:
+        """What ``DocBin.add`` keeps of a Doc. ``strings``: the texts of span ids given as hashes, which the
+        Doc's vocabulary does not hold (kept as ``DocBin.add`` keeps those given as text)."""
         k = len(self.attrs)
         values = doc.to_array([*self.attrs, SPACY, *self._string_attrs])  # one pass over the tokens
         if len(values.shape) == 1:
@@ -129,12 +141,12 @@ class DocBinFile:
                 labels.append(span.label)
                 if span.kb_id in store:
                     labels.append(span.kb_id)
-                if span.id in store:
+                if span.id in store or (strings is not None and span.id in strings):
                     labels.append(span.id)
         hashes = values[:, k + 1:].ravel()
         if labels:
             hashes = numpy.concatenate((hashes, numpy.asarray(labels, dtype=numpy.uint64)))
-        self._strings(store, _distinct(hashes))
+        self._strings(store if not strings else _Either(strings, store), _distinct(hashes))
 
     def _strings(self, store, hashes: numpy.ndarray) -> None:
         """Write the strings of these (distinct, sorted) hashes not written before."""
