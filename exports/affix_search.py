@@ -21,6 +21,9 @@ The classes here give the same results with fewer tries:
   with another character, a prefix rule on one beginning with another, and the infix rules not
   at all on a string holding none of their first characters.
 
+- The URL pattern (tried on each piece left after the affixes) is not tried on a piece holding none
+  of the characters each of its matches holds (a dot), read from the parsed pattern the same way.
+
 Where a rule's edge cannot be told (it can match the empty string, any character, a class given
 by category or negation, or ignores case), it is tried as before.
 """
@@ -110,6 +113,56 @@ def _class(items) -> list[tuple[int, int]]:
         else:  # a negated class, a category (\d, \w)
             raise _Unknown
     return ranges
+
+
+def needed_chars(rule: str, flags: int = 0) -> list[tuple[int, int]] | None:
+    """Characters of which every match of ``rule`` holds at least one (ranges of code points), or None
+    where no such set can be told (the fewest found are given)."""
+    try:
+        parsed = _sre_parse.parse(rule, flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _needs(list(parsed))
+
+
+def _count(ranges: list[tuple[int, int]]) -> int:
+    return sum(last - first + 1 for first, last in ranges)
+
+
+def _needs(items: list) -> list[tuple[int, int]] | None:
+    best = None
+    for op, av in items:
+        got = _needed(op, av)
+        if got is not None and (best is None or _count(got) < _count(best)):
+            best = got
+    return best
+
+
+def _needed(op, av) -> list[tuple[int, int]] | None:
+    if op is _sre.LITERAL:
+        return [(av, av)]
+    if op is _sre.IN:
+        try:
+            return _class(av)
+        except _Unknown:
+            return None
+    if op is _sre.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _needs(list(av[3]))
+    if op is _sre.BRANCH:
+        union = []
+        for branch in av[1]:
+            got = _needs(list(branch))
+            if got is None:
+                return None
+            union += got
+        return union
+    if op in _REPEATS:
+        return _needs(list(av[2])) if av[0] >= 1 else None
+    if op is getattr(_sre, "ATOMIC_GROUP", None):
+        return _needs(list(av))
+    return None  # nothing consumed (lookarounds, anchors), or any character
 
 
 class _Chars:
@@ -250,6 +303,21 @@ class InfixFinditer:
         return self.whole(text)
 
 
+class NeededMatch:
+    """``pattern.match``: the same match, not tried on a string holding none of the characters every match
+    holds (a URL: a dot)."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.whole = pattern.match
+        needs = needed_chars(pattern.pattern, pattern.flags)
+        self._needs = _Chars(needs) if needs else None
+
+    def __call__(self, text: str) -> re.Match | None:
+        if self._needs is not None and not self._needs.any_in(text):
+            return None
+        return self.whole(text)
+
+
 def _pattern(function) -> re.Pattern | None:
     pattern = getattr(function, "__self__", None)
     return pattern if isinstance(pattern, re.Pattern) else None
@@ -257,8 +325,8 @@ def _pattern(function) -> re.Pattern | None:
 
 def use_faster_affix_search(nlp) -> list[str]:
     """Give ``nlp``'s tokenizer these searches of its language's prefix, suffix and infix rules, each
-    where the tokenizer's own is the one those rules compile to (not a custom one); returns the names
-    of those replaced. Tokens do not change."""
+    where the tokenizer's own is the one those rules compile to (not a custom one), and a ``NeededMatch``
+    of its URL pattern; returns the names of those replaced. Tokens do not change."""
     tokenizer, defaults = nlp.tokenizer, nlp.Defaults
     faster = {}
     for name, rules, make in (("prefix_search", "prefixes", PrefixSearch), ("suffix_search", "suffixes", SuffixSearch),
@@ -271,6 +339,9 @@ def use_faster_affix_search(nlp) -> list[str]:
         whole = _pattern(search.whole)
         if whole.pattern == current.pattern and whole.flags == current.flags:
             faster[name] = search
+    current = _pattern(tokenizer.url_match)
+    if current is not None and tokenizer.url_match == current.match:
+        faster["url_match"] = NeededMatch(current)
     if faster:
         # each search set reloads the special cases (tokenized with the searches): with none, then once
         special_cases, tokenizer.rules = tokenizer.rules, {}
@@ -280,4 +351,5 @@ def use_faster_affix_search(nlp) -> list[str]:
     return list(faster)
 
 
-__all__ = ["InfixFinditer", "PrefixSearch", "SuffixSearch", "edge_chars", "use_faster_affix_search"]
+__all__ = ["InfixFinditer", "NeededMatch", "PrefixSearch", "SuffixSearch", "edge_chars", "needed_chars",
+           "use_faster_affix_search"]
