@@ -462,7 +462,11 @@ def after_event(cue: Token, exclude: tuple[int, int]) -> bool:
     return False
 
 
-_OCCASION_PREPS = frozenset({"at", "after", "following", "before", "during", "in", "on", "to"})
+_OCCASION_PREPS = frozenset({"at", "after", "following", "before", "during"})
+# what news copy names as the occasion of a statement ("after the session", "at the review's launch")
+_OCCASIONS = frozenset("""meeting session summit talks vote hearing debate conference briefing ceremony launch
+speech interview rally event visit reception forum signing sitting markup decision ruling announcement
+presentation address negotiations consultations discussion discussions round review report""".split())
 
 
 def occasion_refs(cue: Token, exclude: tuple[int, int]) -> list[tuple[str, str, bool]]:
@@ -495,8 +499,9 @@ def occasion_refs(cue: Token, exclude: tuple[int, int]) -> list[tuple[str, str, 
                 continue
             owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
             definite = same or owner is not None or any(c.lower_ in ("the", "that", "this") for c in noun.children)
-            if definite:
-                refs.append((prep, (owner or noun).lemma_.lower(), same))
+            named = (owner or noun).lemma_.lower()
+            if definite and (same or noun.lemma_.lower() in _OCCASIONS or named in _OCCASIONS):
+                refs.append((prep, named, same))
     return refs
 
 

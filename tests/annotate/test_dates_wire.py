@@ -3,7 +3,7 @@ occasions named again later, days counted from the story's own days, the day of 
 Every sentence here is invented."""
 import datetime as dt
 
-from annotate.dates import own_date
+from annotate.dates import occasion_refs, own_date
 from annotate.engine import same_source
 
 THURSDAY = dt.date(2026, 11, 26)
@@ -198,3 +198,16 @@ def test_a_statement_a_day_before_the_act_it_prompted_takes_the_day_before(sugge
             "bank's governor said inflation expectations remained too high. 📉")
     got = by_text(suggest(text, dt.date(2026, 11, 16)))
     assert got["inflation expectations remained too high"].date == dt.date(2026, 11, 15)
+
+
+def test_a_place_or_an_addressee_in_the_frame_is_no_occasion_named_again(nlp):
+    def refs(sentence, verb):
+        doc = nlp(sentence)
+        return occasion_refs(next(t for t in doc if t.text == verb), (0, 0))
+
+    assert refs("It called on the government to return to the table. 🪖", "called") == []
+    assert refs("The minister told reporters at the ministry that troops were sent.", "told") == []
+    assert refs("Speaking after the session, the minister said talks went well.", "said") == [
+        ("after", "session", False)]
+    assert refs("Jan Wąs, speaking at the same meeting, said the deal was bad.", "said") == [
+        ("at", "meeting", True)]
