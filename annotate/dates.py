@@ -292,6 +292,8 @@ def _counts_days(tok: Token) -> bool:
         return False
     doc = tok.doc
     window = doc[max(0, tok.i - 3):min(len(doc), tok.i + 4)]
+    if not any(t.lower_ in ("day", "days") for t in window):
+        return False
     text = doc.text[window.start_char:window.end_char]
     return any(m.start() + window.start_char <= tok.idx < m.end() + window.start_char
                for m in _COUNTED_DAY.finditer(text))
@@ -548,7 +550,7 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
              if t.dep_ == "prep" and t.lower_ == "on" and _clause_end(t.right_edge, verb)
              for sp in [_phrase_from(t, (0, 0))] if sp), None)
         if span is None:
-            if occasion is not None:
+            if occasion is not None and any(t.lower_ == "same" for t in verb.subtree):
                 # "X, speaking at the same meeting, went further.": the day of the meeting told of before
                 d = next((d for _, lemma, same in occasion_refs(verb, (0, 0)) if same
                           for d in [occasion(lemma, verb.idx)] if d is not None), None)

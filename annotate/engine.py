@@ -12,6 +12,7 @@ import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -236,7 +237,7 @@ class SuggestionEngine:
         for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, quotes, before, occasion):
             sent = next((x for x in sents if x.start_char <= pos < x.end_char), None)
             if sent is not None:
-                art.told_words.append((pos + off, date, _words(sent)))
+                art.told_words.append((pos + off, date, sent))
             names = set()
             if any(_is_occasion(subj) for subj in subjects):
                 # "He was speaking at a rally in Lyon on Saturday.": the day of what was just quoted
@@ -450,7 +451,7 @@ class SuggestionEngine:
             art.dated.sort()
             if not assumed:
                 art.told.append((cue.idx + off, date))
-                art.told_words.append((cue.idx + off, date, _words(cue.sent)))
+                art.told_words.append((cue.idx + off, date, cue.sent))
         return date, date_text, assumed
 
     def _draft(self, art: _Article, raw: RawClaim, content: Span, cue_span: Span | None, mention,
@@ -515,8 +516,8 @@ class _Article:
     undated: set[int] = field(default_factory=set)  # content starts of claims dated only by the day of the news
     dated: list[tuple[int, dt.date]] = field(default_factory=list)  # (content start, date) of the claims so far
     told: list[tuple[int, dt.date]] = field(default_factory=list)  # (cue offset, date) of the claims that state their day
-    # (offset, date, words of its sentence) of every dated event and statement: what "after the session" points at
-    told_words: list[tuple[int, dt.date, frozenset[str]]] = field(default_factory=list)
+    # (offset, date, its sentence) of every dated event and statement: what "after the session" points at
+    told_words: list[tuple[int, dt.date, object]] = field(default_factory=list)
     # (offset, date, who) of sentences that date an occasion of speaking: "He was speaking at a rally on Saturday"
     occasions: list[tuple[int, dt.date, set[str]]] = field(default_factory=list)
 
@@ -560,12 +561,12 @@ def _for_the_body(art: _Article, role: str | None, pos: int) -> dt.date | None:
 def _told_of(art: _Article, lemma: str, pos: int) -> dt.date | None:
     """The day of the latest dated event or statement before ``pos`` whose sentence names ``lemma``
     ("the session": "hosted ... for the 9th Session ... on Wednesday")."""
-    named = [(p, d) for p, d, words in art.told_words if p < pos and lemma in words]
+    named = [(p, d) for p, d, sent in art.told_words if p < pos and lemma in _words(sent)]
     return max(named, key=lambda x: x[0])[1] if named else None
 
 
 def _words(sent) -> frozenset[str]:
-    return frozenset(t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN", "VERB"))
+    return frozenset(t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN", "VERB"))  # spaCy's Span
 
 
 def same_source(a: str | None, b: str | None) -> bool:
@@ -590,9 +591,10 @@ def same_source(a: str | None, b: str | None) -> bool:
 _NAME_LINKS = frozenset({"of", "for", "on", "in"})
 
 
-def _name_words(name: str) -> list[str]:
-    return [w for w in re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", name.casefold().replace("\u2019", "'"))
-            if w not in ("the", "s", "'s")]
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", name.casefold().replace("\u2019", "'"))
+                 if w not in ("the", "s", "'s"))
 
 
 def _anchor(art: _Article, sentence_start: int) -> dt.date | None:
