@@ -532,6 +532,7 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
     event before ``doc``); "at the same meeting" is the day ``occasion(lemma, offset)`` gives the
     meeting told of before."""
     out: list[tuple[int, dt.date, list[Token]]] = []
+    says_same = occasion is not None and any(t.lower_ == "same" for t in doc)  # "at the same meeting"
 
     def add(verb: Token, subjects: list[Token]) -> None:
         if any(qs < verb.idx < qe for qs, qe in quotes) or verb.pos_ not in ("VERB", "AUX"):
@@ -550,7 +551,7 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
              if t.dep_ == "prep" and t.lower_ == "on" and _clause_end(t.right_edge, verb)
              for sp in [_phrase_from(t, (0, 0))] if sp), None)
         if span is None:
-            if occasion is not None and any(t.lower_ == "same" for t in verb.subtree):
+            if occasion is not None and says_same:
                 # "X, speaking at the same meeting, went further.": the day of the meeting told of before
                 d = next((d for _, lemma, same in occasion_refs(verb, (0, 0)) if same
                           for d in [occasion(lemma, verb.idx)] if d is not None), None)
