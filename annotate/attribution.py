@@ -202,7 +202,9 @@ class _Paragraph:
         if colon is None or colon.i == 0:
             return
         name = self.doc[:colon.i]
-        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        if not all((t.pos_ == "PROPN" or t.is_alpha and t.is_upper) and t.text[:1].isupper()
+                   or t.text == "-" and not t.whitespace_ and k
+                   and not name[k - 1].whitespace_ for k, t in enumerate(name)):  # "SOLHEIM-BERG:"
             return
         body = self.doc[colon.i + 1:]
         if len(body) < 4 or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in body):

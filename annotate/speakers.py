@@ -57,6 +57,10 @@ def _is_title(tok: Token) -> bool:
 def _is_name_token(tok: Token) -> bool:
     if tok.lower_ in _NAME_PARTICLES:
         return True
+    if tok.is_alpha and tok.text[:1].isupper() and tok.pos_ != "PROPN" and tok.i + 2 < len(tok.doc) and (
+            tok.nbor().text == "-" and not tok.whitespace_ and not tok.nbor().whitespace_
+            and tok.nbor(2).pos_ == "PROPN" and not _is_title(tok)):
+        return True  # "SOLHEIM-BERG" with the first half tagged a noun
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title(tok)
             and tok.ent_type_ not in _NOT_NAME_ENTS and tok.lower_ not in HONORIFICS
             and tok.text not in ("'s", "’s") and tok.text.count(".") < 2)
@@ -488,9 +492,13 @@ def _surname_key(word: str) -> str:
 def name_extent(tok: Token) -> list[Token]:
     """The whole written name ``tok`` is part of, across the particles and hyphens the tokenizer
     splits off: "Haidar al-Jubouri" from any of its tokens, "Pieter van der Linden"."""
+    doc = tok.doc
+    i = tok.i
+    if tok.lower_ not in _NAME_PARTICLES and (i == 0 or doc[i - 1].lower_ not in _NAME_PARTICLES) and (
+            i + 1 == len(doc) or doc[i + 1].lower_ not in _NAME_PARTICLES):
+        return [tok]  # (most words: nothing to join, checked cheaply; "-" is among the particles)
     if not (_name_word(tok) or tok.text == "-"):
         return [tok]
-    doc = tok.doc
     first = last = tok.i
     while first > 0 and _joined(doc[first - 1], doc[first]):
         first -= 1
@@ -643,6 +651,13 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
             return analyse(group, offset)
     if head.lower_ in NON_SPEAKER_WORDS or head.tag_ in ("WDT", "WP", "EX"):
         return None
+    if head.ent_type_ in _PLACE_ENTS:  # "North Rhine-Westphalia's integration minister, Josefine Paul-Öztürk,
+        # said" parsed with the place as subject and the post as its appositive: the post's holder
+        post = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _is_title(c)
+                     and any(g.dep_ == "poss" for g in c.children)), None)  # (not "Marta Lagos, director of ...")
+        held = analyse(post, offset) if post is not None else None
+        if held is not None and held.kind == "name":
+            return held
     toks = mention_tokens(head)
     alias = next((c for c in head.children if c.dep_ == "conj" and _ACRONYM.fullmatch(
         doc[c.left_edge.i:c.right_edge.i + 1].text) and any(
@@ -1131,11 +1146,15 @@ class ArticleSpeakers:
         for pos, name in _body_names(doc):
             self._bodies.append((pos + offset, name))
             after = doc.text[pos + len(name):pos + len(name) + 30]
-            m = re.match(r"\s*\(([A-Z][A-Z.&-]{1,9})\)|,\s+(?:or|known as)\s+(?:the\s+)?([A-Z][A-Z.&-]{1,9})\b(?![\w'\u2019])",
+            m = re.match(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)|,\s+(?:or|known as)\s+(?:the\s+)?([A-Z][A-Z.&-]{1,9})\b(?![\w'\u2019])",
                          after)
             if m and not m.group(1):  # "the Republican People's Party, or CHP,": its initials in its own language
                 self._acronyms[m.group(2).replace(".", "")] = name
-            elif m:  # "The National Bank of Romania (BNR)": the acronym the article gives it
+            elif m and (m.group(1).isupper() or _abbreviates(m.group(1).upper(), name) or not (
+                    _country_in([m.group(1)]) or any(e.text == m.group(1) and e.label_ in ("GPE", "LOC", "NORP", "PERSON")
+                                                    for e in doc.ents))):
+                # "The National Bank of Romania (BNR)", "the regulator (Nersa)": the acronym the article
+                # gives it (not "the Ministry of Health (Kenya)")
                 letters = m.group(1).replace(".", "")
                 longer = re.search(r"([A-Z][\w'\u2019-]*\s+(?:to|for|of|on|against|in)\s+)$", doc.text[:pos])
                 if not _abbreviates(letters, name) and longer and _abbreviates(letters, longer.group(1) + name):
@@ -1628,10 +1647,10 @@ class ArticleSpeakers:
         African States": the body named in the article whose initials the acronym is (the nearest
         one before ``pos``, else the first after it)."""
         letters = word.replace(".", "")
+        if letters in self._acronyms:  # as the article gives it in brackets, "(BNR)", "(Nersa)"
+            return self._acronyms[letters]
         if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
             return None
-        if letters in self._acronyms:
-            return self._acronyms[letters]
         named = [(p, body) for p, body in self._bodies if _abbreviates(letters, body)]
         before = [x for x in named if x[0] < pos]
         return before[-1][1] if before else named[0][1] if named else None

@@ -482,3 +482,28 @@ def test_a_lead_body_described_is_the_body_named_next_not_a_headlines_same_words
             "The Royal College of Nursing said a third of wards were already understaffed.")
     assert speaker_of(suggest, text, "Hospitals in Wales face a winter staffing gap of 2,000 nurses") == (
         "Royal College of Nursing")
+
+
+def test_a_places_post_and_its_holder_parsed_as_the_places_apposition_is_the_holder(suggest):
+    text = ("Lower Saxony-Bremen's health minister, Annegret Vogel-Şahin, said the clinics would stay open. "
+            "She said the state would pay for the night shifts.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the clinics would stay open"].speaker == "Annegret Vogel-Şahin"
+
+
+def test_a_transcript_label_with_a_hyphenated_surname_is_the_person_named_in_the_intro(suggest):
+    text = ("Remarks by Trade Minister Henrik Dahl-Jensen at a press conference on Tuesday.\n\n"
+            "Q: Will the tariffs stay?\n\n"
+            "DAHL-JENSEN: They will stay until the talks produce a result. Nobody wants a trade war.")
+    s = by_content(suggest(text, MONDAY))["They will stay until the talks produce a result. Nobody wants a trade war"]
+    assert s.speaker == "Henrik Dahl-Jensen"
+
+
+def test_an_acronym_written_in_mixed_case_in_brackets_is_the_body_but_a_place_there_is_not(suggest):
+    text = ("The Independent Communications Authority of South Africa (Icasa) fined the operator on Monday. "
+            "Icasa said the fine would be paid within 30 days.\n\n"
+            "The Ministry of Health (Kenya) said cases had doubled. Kenya said the border would stay open.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the fine would be paid within 30 days"].speaker == (
+        "Independent Communications Authority of South Africa")
+    assert got["the border would stay open"].speaker == "Kenya"
