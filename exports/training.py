@@ -22,7 +22,10 @@ import bisect
 import dataclasses
 import itertools
 import json
+import os
+import queue
 import re
+import threading
 import time
 from collections.abc import Iterator
 
@@ -327,7 +330,7 @@ def export_jsonl(project: Project, path, *, claim_filter: ClaimFilter | None = N
     articles = skipped = 0
     try:
         digits = _Digits()
-        with output(path) as fh, _Docs() as docs:
+        with output(path, mode="wb") as raw, _WrittenBehind(raw) as fh, _Docs() as docs:
             for article, claims in _by_article(project, scope.claim_filter):
                 tok = _Tokens(docs.make(article.text), article.text, digits)
                 accepted = [c for c in claims if c.status in positive]
@@ -344,6 +347,64 @@ def export_jsonl(project: Project, path, *, claim_filter: ClaimFilter | None = N
         return finish("jsonl", path, started, claims=ticker.done, articles=articles, cancelled=True)
     ticker.finish()
     return finish("jsonl", path, started, claims=ticker.done, articles=articles, warnings=_skipped(skipped))
+
+
+class _WrittenBehind:
+    """A text file (UTF-8, lines ended as text files end them here) whose bytes a second thread writes
+    while this one goes on: writing the JSONL's 350 MB (the system calls, which let go of the GIL) was
+    a tenth of the export's time. The text is encoded here, ``CHUNK`` characters at a time, and at most
+    ``DEPTH`` encoded chunks wait. A write that fails (a full disk) raises its OSError at the next
+    hand-over or at the end; leaving the block with an exception (a cancel) writes nothing more and
+    waits for the thread."""
+
+    CHUNK = 1 << 18
+    DEPTH = 2
+
+    def __init__(self, raw):
+        self._raw = raw
+        self._pieces: list[str] = []
+        self._size = 0
+        self._queue: queue.Queue = queue.Queue(maxsize=self.DEPTH)
+        self._failed: OSError | None = None
+        self._thread = threading.Thread(target=self._run, name="export writer", daemon=True)
+        self._thread.start()
+
+    def write(self, text: str) -> None:
+        self._pieces.append(text)
+        self._size += len(text)
+        if self._size >= self.CHUNK:
+            self._hand()
+
+    def _hand(self) -> None:
+        if self._failed is not None:
+            raise self._failed
+        text = "".join(self._pieces)
+        self._pieces.clear()
+        self._size = 0
+        if os.linesep != "\n":  # (the only raw newlines are the lines' ends: JSON escapes the others)
+            text = text.replace("\n", os.linesep)
+        self._queue.put(text.encode("utf-8"))
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._failed is None:
+                try:
+                    self._raw.write(data)
+                except OSError as exc:
+                    self._failed = exc
+
+    def __enter__(self) -> _WrittenBehind:
+        return self
+
+    def __exit__(self, kind, *exc) -> None:
+        try:
+            if kind is None and self._pieces:
+                self._hand()
+        finally:
+            self._queue.put(None)
+            self._thread.join()
+        if kind is None and self._failed is not None:
+            raise self._failed
 
 
 def _skipped(n: int) -> list[str]:

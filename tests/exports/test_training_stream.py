@@ -309,3 +309,44 @@ def test_the_docbin_file_sorts_its_strings_as_spacy_does_whatever_their_first_ch
     ours.write(tmp_path / "ours.spacy")
     theirs.to_disk(tmp_path / "theirs.spacy")
     assert (tmp_path / "ours.spacy").read_bytes() == (tmp_path / "theirs.spacy").read_bytes()
+
+
+class _Disk:
+    """A file that takes ``room`` bytes, then fails as a full disk fails."""
+
+    def __init__(self, room: int):
+        self.room, self.data = room, bytearray()
+
+    def write(self, data: bytes) -> int:
+        import errno
+
+        if len(self.data) + len(data) > self.room:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.data += data
+        return len(data)
+
+
+def test_the_jsonl_writer_thread_writes_the_text_in_order_and_stops(monkeypatch):
+    monkeypatch.setattr(training._WrittenBehind, "CHUNK", 1000)
+    disk = _Disk(10**9)
+    lines = [f'{{"n": {i}, "text": "naïve 👩‍👩‍👧 {i}"}}\n' for i in range(5000)]
+    with training._WrittenBehind(disk) as fh:
+        for line in lines:
+            fh.write(line)
+    assert bytes(disk.data) == "".join(lines).encode("utf-8") and not fh._thread.is_alive()
+
+
+def test_a_full_disk_under_the_jsonl_writer_thread_is_raised_and_a_cancel_stops_it(monkeypatch):
+    monkeypatch.setattr(training._WrittenBehind, "CHUNK", 1000)
+    fh = training._WrittenBehind(_Disk(5000))
+    with pytest.raises(OSError, match="No space"), fh:  # raised at a later hand-over or at the end
+        for i in range(10_000):
+            fh.write(f"line {i}\n")
+    assert not fh._thread.is_alive()
+    disk = _Disk(10**6)
+    fh = training._WrittenBehind(disk)
+    with pytest.raises(training.Cancel), fh:  # a cancel: raised as it is, what was not handed over is not written
+        for i in range(300):
+            fh.write(f"line {i}\n")
+        raise training.Cancel
+    assert not fh._thread.is_alive() and 0 < len(disk.data) < len("".join(f"line {i}\n" for i in range(300)))
