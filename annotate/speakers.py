@@ -1579,10 +1579,15 @@ class ArticleSpeakers:
                            and min(p for p in person.positions if p > pos) not in self._possessors
                            and (self._person_words.intersection(person.name.split())
                                 or self._subject_name(person.name)))
-            if later and not any(role_head(r) == head for _, r in later[0][1].roles):
-                if not later[0][1].roles:
-                    later[0][1].roles.insert(0, (pos, descriptor))
-                    self._lead_named[pos] = (later[0][1].name, descriptor)
+            if later and not later[0][1].roles:
+                later[0][1].roles.insert(0, (pos, descriptor))
+                self._lead_named[pos] = (later[0][1].name, descriptor)
+            elif later and pos >= self.lead_start:  # "..., with its governor warning that ..." then "The
+                # BoE's governor, Andrew Bailey,": the post the next lines give the person named next is the
+                # one the lead described (a headline's "Poland's defense minister says" stays as written)
+                same = next((r for _, r in later[0][1].roles if role_head(r) == head), None)
+                if same is not None:
+                    self._lead_named[pos] = (later[0][1].name, same)
 
     def _body_just_spoke(self, pos: int) -> str | None:
         """"The OBR said growth would slow. The fiscal watchdog also warned ...": a body described
@@ -1902,7 +1907,11 @@ _AFTER_NOUN = re.compile(r"\s+(?:familiar with|close to|briefed on|with knowledg
 def _source_noun(text: str) -> str:
     """The noun an unnamed source is: "official" for "one EU official familiar with the talks",
     "adviser" for "an adviser to the prime minister", "ministry" for "the housing ministry"."""
-    words = _AFTER_NOUN.sub("", text).lower().split()
+    text = _AFTER_NOUN.sub("", text)
+    named = re.match(r"^(?:\S+\s+)*?([a-z][\w-]*)\s+(?:to|for|of|at|from|with)\s+(?:the\s+)?[A-Z]", text)
+    if named:  # "an adviser to Emmanuel Macron", "a spokesman for the SPD": an adviser, a spokesman
+        return named.group(1)
+    words = text.lower().split()
     return words[-1] if words else ""
 
 

@@ -507,3 +507,20 @@ def test_an_acronym_written_in_mixed_case_in_brackets_is_the_body_but_a_place_th
     assert got["the fine would be paid within 30 days"].speaker == (
         "Independent Communications Authority of South Africa")
     assert got["the border would stay open"].speaker == "Kenya"
+
+
+def test_the_unnamed_source_said_again_keeps_whom_it_advises(suggest):
+    text = ("\"The chancellor will not resign,\" an adviser to Friedrich Weiland told Der Spiegel. "
+            "The adviser said a reshuffle was possible in the spring.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["a reshuffle was possible in the spring"].speaker == got["The chancellor will not resign"].speaker
+    assert surname(got["a reshuffle was possible in the spring"].speaker) == "weiland"
+
+
+def test_a_lead_post_is_the_person_the_next_lines_give_that_post(suggest):
+    text = ("Sveriges Riksbank holds rates\n\n"
+            "Sweden's central bank left its policy rate unchanged at 2% on Thursday, with its governor "
+            "warning that inflation remained too high for a cut this year.\n\n"
+            "The Riksbank's governor, Erik Thedéen-Lund, said the board needed more evidence.")
+    s = by_content(suggest(text, MONDAY))["inflation remained too high for a cut this year"]
+    assert s.speaker == "Erik Thedéen-Lund"
