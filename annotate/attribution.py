@@ -212,6 +212,8 @@ class _Paragraph:
         start, end = trimmed(self.text, body[0].idx, len(self.text))
         while end > start and self.text[end - 1] == ".":
             end -= 1
+        if self.text[start:end].rstrip().endswith("?"):
+            return  # an interviewer's question ("WHITCOMBE: When does the first team deploy?") asserts nothing
         if self.in_quote(start) is None and body[0].text not in QUOTE_CHARS:
             self.claims.append(RawClaim(start, end, "indirect", None, name[-1], 0.55,
                                         "headline colon", known_speaker_only=True))

@@ -78,13 +78,13 @@ archbishop bishop cardinal rabbi imam sheikh ayatollah marshal inspector superin
 detective constable commissioner auditor registrar dean provost rector principal manager
 partner owner researcher scientist author historian journalist editor correspondent
 reporter columnist host anchor candidate nominee challenger incumbent contender affairs
-td msp mla taoiseach tánaiste
+td msp mla taoiseach tánaiste fm
 deputy-head vice-president vice-chancellor first lady counterpart negotiator mediator
 """.split())
 
 # Honorifics are not roles.
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "sir", "dame", "dr.", "dr",
-                        "prof.", "sheikh", "sheikha", "prince", "princess"})
+                        "prof.", "sheikh", "sheikha", "prince", "princess", "excellency"})
 # Office heads that are people speaking for someone ("a spokesman for the ministry").
 SPOKES_NOUNS = frozenset("""spokesperson spokesman spokeswoman spokespeople representative
 representatives lawyer lawyers attorney attorneys aide aides adviser advisers""".split())

@@ -95,6 +95,13 @@ def _role_words(toks: list[Token]) -> list[Token]:
         if first.is_punct or first.lower_ in _ROLE_LEAD or first.tag_ == "PRP$":
             toks.pop(0)
             continue
+        # "the Department for Education's director of ...", however the parser hangs the owner
+        mark = next((k for k, t in enumerate(toks) if t.tag_ == "POS"), None)
+        if mark is not None and mark >= 1 and toks[mark - 1].pos_ == "PROPN" and all(
+                t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "&", "the", "-") for t in toks[:mark]) and any(
+                _is_title(t) or t.pos_ == "NOUN" for t in toks[mark + 1:]):
+            toks = toks[mark + 1:]
+            continue
         age = _AGE.match(first.doc[first.i:min(len(first.doc), first.i + 5)].text)
         if age and len(toks) > 1:  # "a 31-year-old nurse": the age is the person's, not the post's
             end = first.idx + age.end()
@@ -111,8 +118,8 @@ def _role_words(toks: list[Token]) -> list[Token]:
                 toks = rest
                 continue
         break
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("now", "currently", "still")):
-        toks.pop()
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("now", "currently", "still", "and", "&", "of")):
+        toks.pop()  # (a phrase the parser cut inside a coordination: "Minister of Foreign Affairs and")
     return toks
 
 
@@ -280,6 +287,9 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
             # "former chair of the budget committee and now president of the Court of Auditors"
             child, toks = now, list(now.subtree)
         relcl = next((c for c in child.children if c.dep_ == "relcl"), None)
+        now_post = _post_now(relcl) if relcl is not None and is_past_role(" ".join(t.text for t in toks)) else None
+        if now_post is not None:  # "a former vice defense minister who now serves as the PPP's chief policymaker"
+            return now_post
         if relcl is not None:  # "..., who has led the party since 2019": not part of the role
             toks = [t for t in toks if t.i < relcl.left_edge.i]
         # "director of the Ideas for Peace Foundation, a Bogotá think tank": what the body is, and
@@ -310,6 +320,43 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
         if toks:
             return _text(head.doc, toks)
     return None
+
+
+def _title_set_before(run: list[Token]) -> str | None:
+    """"The Secretariat's deputy secretary-general in charge of productive sectors, Josée Mbuyi
+    Kalenga, a former trade minister, said": a title's noun phrase that opens the sentence and is
+    set off by a comma right before the name is that person's post, however the parser hung the
+    two (here the name as the subject, the title beside it)."""
+    doc = run[0].doc
+    comma = run[0].i - 1
+    if comma < 2 or doc[comma].text != "," or run[-1].i + 1 >= len(doc) or doc[run[-1].i + 1].text != ",":
+        return None
+    head = doc[comma - 1]
+    while head.head.i != head.i and head.head.i < comma and not (_is_title(head) and head.pos_ in ("NOUN", "PROPN")):
+        head = head.head
+    start = head.left_edge.i
+    # opening the sentence, or a definite title: "after meeting the EU Ambassador to Serbia, Ingrid Hallström,"
+    if not _is_title(head) or head.pos_ not in ("NOUN", "PROPN") or not (
+            start == head.sent.start or doc[start - 1].is_punct or doc[start].lower_ == "the"):
+        return None
+    toks = _title_phrase(head, comma)
+    return _text(doc, toks) if toks else None
+
+
+def _post_now(relcl: Token) -> str | None:
+    """The post a relative clause says a person holds now: "who is now chairman of the committee",
+    "who now serves as the party's chief policymaker" (else None)."""
+    if not any(c.lower_ in ("now", "currently") for c in relcl.subtree if c.dep_ == "advmod"):
+        return None
+    pred = next((c for c in relcl.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None) or next(
+        (g for c in relcl.children if c.dep_ == "prep" and c.lower_ == "as"
+         for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+    if pred is None:
+        return None
+    aside = {x.i for c in pred.children if c.dep_ in ("relcl", "appos") for x in c.subtree}
+    toks = [t for t in pred.subtree if t.i not in aside]
+    toks = _role_words(_without_body_place(toks))
+    return _text(pred.doc, toks) if toks else None
 
 
 def _set_off_title(run: list[Token]) -> str | None:
@@ -388,6 +435,14 @@ def _named_in_apposition(noun: Token) -> bool:
         for c in noun.children)  # also "Her son, Javier,", "Spain's state weather agency, Aemet,"
 
 
+def _title_led(head: Token) -> bool:
+    """"the Minister of Foreign Affairs and East African Cooperation": a capitalised noun phrase
+    that starts with a post, whatever word the parser made its head ("Cooperation")."""
+    first = next((t for t in head.subtree if t.dep_ != "det"), head)
+    return first.i < head.i and _is_title(first) and first.text[:1].isupper() and first.lower_ not in _DOMAIN_WORDS and (
+        head.pos_ == "PROPN") and not any(t.ent_type_ == "PERSON" for t in head.doc[first.i:head.i + 1])
+
+
 def _named_in_apposition_any(head: Token) -> bool:
     """A person's name in apposition to ``head``, of any part of speech ("The Tánaiste and
     Minister for Foreign Affairs, Seán Flaherty,": one person's double title)."""
@@ -422,7 +477,7 @@ def _titled_head(run: list[Token]) -> str | None:
     name = run[-1]
     head = name.head
     if name.dep_ != "appos" or head.pos_ not in ("NOUN", "PROPN") or head.i > run[0].i or not (
-            _is_title(head) or _named_in_apposition(head)):
+            _is_title(head) or _named_in_apposition(head) or _title_led(head)):
         return None
     toks = [t for t in head.subtree if t.i < name.left_edge.i and not t.is_punct]  # "chief executive of CalMac"
     toks = _role_words(toks)  # "Poland's agriculture minister" -> "agriculture minister"
@@ -575,6 +630,10 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
         return run
     doc = run[0].doc
     prep = doc[run[0].i - 1]
+    if prep.lower_ in _COMPLEMENT_PREPS and _is_title(doc[prep.i - 1]):
+        for n in (3, 2):  # "ambassador to New Zealand Gregory Tanaka": a country of several words
+            if len(run) - n >= 2 and country_word(" ".join(t.text for t in run[:n])):
+                return run[n:]
     if prep.lower_ not in _COMPLEMENT_PREPS or not _is_title(doc[prep.i - 1]):
         # ("Chancellor of the Exchequer Rachel Reeves": the complement's article before the run)
         if prep.lower_ not in ("and", "&", "the") or first_name_gender(run[0].text) is not None or (
@@ -593,10 +652,11 @@ def _place_split(run: list[Token]) -> list[list[Token]]:
     """"ambassador to Turkey Karl-Heinz Aumüller": a country written after a preposition and
     right before a name of two words or more is where the post is, not part of the name."""
     first = run[0]
-    if len(run) >= 3 and first.i > 0 and first.doc[first.i - 1].pos_ == "ADP" and country_word(first.text):
-        rest = run[1:]
-        if sum(1 for t in rest if t.text != "-") >= 2:
-            return [run[:1], rest]
+    if len(run) >= 3 and first.i > 0 and first.doc[first.i - 1].pos_ == "ADP":
+        for n in (3, 2, 1):  # "ambassador to New Zealand Gregory Tanaka"
+            rest = run[n:]
+            if sum(1 for t in rest if t.text != "-") >= 2 and country_word(" ".join(t.text for t in run[:n])):
+                return [run[:n], rest]
     return [run]
 
 
@@ -755,8 +815,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
                    and t.i + 1 < len(doc) and t.nbor().lower_ in ("for", "of", "at")), None)
     if org:
         return Mention(kind="group", name=_text(doc, org), role=role_before(org[0], toks[0].i) or spokes, **base)
-    if _is_title(head) or _named_in_apposition(head) or _named_in_apposition_any(head) and any(
-            c.dep_ == "conj" and _is_title(c) for c in head.children):
+    if _is_title(head) or _named_in_apposition(head) or _named_in_apposition_any(head) and (any(
+            c.dep_ == "conj" and _is_title(c) for c in head.children) or _title_led(head)):
         named = _title_with_appositive_name(head, toks, offset)
         if named is not None:
             return named
@@ -793,6 +853,10 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
             return Mention(kind="group", name=_text(doc, clean), **base)
         words = _role_words(clean)  # "Hungary's foreign minister" -> "foreign minister"
         role_text = _text(doc, words) if words else _text(doc, clean) if clean else text
+        stop = next((t.i for t in doc[head.i + 1:head.right_edge.i + 1] if t.is_punct), head.right_edge.i + 1)
+        phrase = _title_phrase(head, stop)  # "Washington's ambassador to Canada"
+        if phrase and phrase[0].i == (words[0].i if words else -1) and len(phrase) > len(words):
+            role_text = _text(doc, phrase)
         return Mention(kind="title", name=None, role=_appos_role(head) or role_text,
                        described=_as_written(head, toks), present=head.head.tag_ == "VBZ" and head.dep_ == "nsubj",
                        **base)
@@ -1136,7 +1200,7 @@ class ArticleSpeakers:
             person.positions.append(pos)
             before = role_before(run[0])
             titled = _titled_head(run)
-            role = _held(titled if titled and _only_rank(before) else before,
+            role = _held(titled if titled and (not before or _only_rank(before)) else before or _title_set_before(run),
                          _appos_role(run[-1]) or _set_off_title(run)) or titled
             if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank
                 person.roles.append((pos, role))

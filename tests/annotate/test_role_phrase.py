@@ -262,6 +262,15 @@ def test_a_transcripts_speaker_label_keeps_the_post_the_introduction_gave(sugges
     assert (s.speaker, s.role) == ("Sione Vaipulu", "Minister for Fisheries")
 
 
+def test_an_interviewers_question_in_a_transcript_is_no_claim(suggest):
+    text = ("Tonga's Minister for Fisheries, Sione Vaipulu, spoke to Morning Report host Ana Lolo.\n\n"
+            "ANA LOLO: Minister, will the quota change this year?\n\n"
+            "SIONE VAIPULU: Look, I understand the worry. But the quota will not change this year.")
+    got = suggest(text, FRIDAY)
+    assert not any(s.content.text.endswith("?") for s in got)
+    assert any(s.speaker == "Sione Vaipulu" for s in got)
+
+
 # --- dates counted from the story's last date, and a year is no day -------------------------
 def test_a_day_counted_from_the_story_is_counted_from_the_date_it_gave_last(suggest):
     text = ("Chile will cap lithium exports, Mining Minister Rosa Díaz said on March 10.\n\n"
@@ -296,3 +305,47 @@ def test_a_double_title_before_the_name_is_one_role(suggest):
     assert (got["prices would fall"].speaker, got["prices would fall"].role) == (
         "Maria Duarte", "President and Chief Executive of Lusa Energia")
     assert (got["the bill was rushed"].speaker, got["the bill was rushed"].role) == ("Niamh Brady", "Labour TD")
+
+
+def test_the_post_a_relative_clause_says_is_held_now_wins_over_the_former_one(suggest):
+    text = ("Kim Do-yun, a former trade minister who now serves as the party's chief strategist, said the "
+            "deal was lopsided.\n"
+            "Ana Petrova, a former judge who is now chair of the anti-corruption council, said the law was weak.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the deal was lopsided"].role == "chief strategist"
+    assert got["the law was weak"].role == "chair of the anti-corruption council"
+
+
+def test_a_title_set_off_before_the_name_wins_over_a_former_post_after_it(suggest):
+    # (the parser makes the name the subject and leaves the title beside it)
+    text = ("The Commission's deputy secretary-general in charge of trade policy, Marie Tshala, a former "
+            "finance minister of Gabon, said the loan would be signed in May.")
+    s = by_content(suggest(text, FRIDAY))["the loan would be signed in May"]
+    assert (s.speaker, s.role) == ("Marie Tshala", "deputy secretary-general in charge of trade policy")
+
+
+def test_his_excellency_is_no_part_of_the_name_and_the_short_title_names_the_full_post(suggest):
+    text = ("The treaty was signed by the Minister of Transport and Logistics, His Excellency Pedro Nhaca.\n\n"
+            "Minister Nhaca said the railway would open in 2028.")
+    s = by_content(suggest(text, FRIDAY))["the railway would open in 2028"]
+    assert (s.speaker, s.role) == ("Pedro Nhaca", "Minister of Transport and Logistics")
+
+
+def test_a_country_of_several_words_in_the_complement_is_the_titles(suggest):
+    text = "UK Ambassador to South Korea Helen Marsh said the visa rules would change."
+    s = by_content(suggest(text, FRIDAY))["the visa rules would change"]
+    assert (s.speaker, s.role) == ("Helen Marsh", "UK Ambassador to South Korea")
+
+
+def test_a_body_owning_the_post_is_left_out_however_it_is_parsed(suggest):
+    text = ("She was joined by Tom Ellis, the Department for Transport's director of rail strategy. "
+            "Ellis said the timetable would change.")
+    s = by_content(suggest(text, FRIDAY))["the timetable would change"]
+    assert s.role == "director of rail strategy"
+
+
+def test_a_long_formal_title_the_parser_heads_with_its_last_field_is_still_the_post(suggest):
+    text = ("Speaking in Kampala on Thursday, the Minister of Foreign Affairs and East African Cooperation, "
+            "Dr Grace Atim Okello, said Uganda supported the customs union.")
+    s = by_content(suggest(text, FRIDAY))["Uganda supported the customs union"]
+    assert (s.speaker, s.role) == ("Grace Atim Okello", "Minister of Foreign Affairs and East African Cooperation")
