@@ -61,6 +61,11 @@ def _is_name_token(tok: Token) -> bool:
             tok.nbor().text == "-" and not tok.whitespace_ and not tok.nbor().whitespace_
             and tok.nbor(2).pos_ == "PROPN" and not _is_title(tok)):
         return True  # "SOLHEIM-BERG" with the first half tagged a noun
+    if tok.pos_ in ("ADJ", "VERB", "NOUN") and tok.text[:1].isupper() and tok.is_alpha and tok.i + 1 < len(tok.doc) and (
+            tok.i == tok.sent.start or tok.nbor(-1).is_punct) and tok.ent_type_ not in _NOT_NAME_ENTS and (
+            tok.nbor().pos_ == "PROPN" and tok.nbor().text[:1].isupper() and tok.nbor().ent_type_ not in _PLACE_ENTS
+            and not _is_title(tok) and first_name_gender(tok.text) is not None):
+        return True  # "Precious Matsoso, a South African official, said" with the given name read as an adjective
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title(tok)
             and tok.ent_type_ not in _NOT_NAME_ENTS and tok.lower_ not in HONORIFICS
             and tok.text not in ("'s", "’s") and tok.text.count(".") < 2)
@@ -1154,8 +1159,10 @@ class ArticleSpeakers:
         quotes = find_quotes(doc.text if text is None else text)
         particles = {doc.vocab.strings.add(w) for w in _NAME_PARTICLES}
         propn = doc.vocab.strings.add("PROPN")
-        maybe = [doc[i] for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
-                 if pos == propn or lower in particles or i > 1 and doc[i - 1].text == "-" and doc[i].ent_type_ == "PERSON"]
+        tags = doc.to_array([POS, LOWER]).tolist()
+        maybe = [doc[i] for i, (pos, lower) in enumerate(tags)
+                 if pos == propn or lower in particles or i > 1 and doc[i - 1].text == "-" and doc[i].ent_type_ == "PERSON"
+                 or i + 1 < len(tags) and tags[i + 1][0] == propn and _is_name_token(doc[i])]  # "Precious Matsoso"
         known = {full.split()[-1] for full in self.people}
         for tok in doc:
             if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PROPN" or tok.text in known) and not any(

@@ -524,3 +524,10 @@ def test_a_lead_post_is_the_person_the_next_lines_give_that_post(suggest):
             "The Riksbank's governor, Erik Thedéen-Lund, said the board needed more evidence.")
     s = by_content(suggest(text, MONDAY))["inflation remained too high for a cut this year"]
     assert s.speaker == "Erik Thedéen-Lund"
+
+
+def test_a_given_name_the_tagger_reads_as_an_adjective_is_part_of_the_name(suggest):
+    text = ("A Foreign Office spokeswoman, Helen Marsh, said London would sign the treaty.\n\n"
+            "Precious Ndlovu, a Zimbabwean official who co-chaired the talks, said the text was final. "
+            "She said a review would begin in July.")
+    assert speaker_of(suggest, text, "a review would begin in July") == "Precious Ndlovu"
