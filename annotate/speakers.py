@@ -334,11 +334,15 @@ def _title_set_before(run: list[Token]) -> str | None:
     two (here the name as the subject, the title beside it)."""
     doc = run[0].doc
     comma = run[0].i - 1
-    if comma < 2 or doc[comma].text != "," or run[-1].i + 1 >= len(doc) or doc[run[-1].i + 1].text != ",":
+    while comma > 0 and (doc[comma].lower_ in HONORIFICS or doc[comma].tag_ == "PRP$"):
+        comma -= 1  # "the Minister of Foreign Affairs and Cooperation, Her Excellency Luísa Mabunda,"
+    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    if comma < 2 or doc[comma].text != "," or after is None or after.text not in (",", ".", ";"):
         return None
     head = doc[comma - 1]
-    while head.head.i != head.i and head.head.i < comma and not (_is_title(head) and head.pos_ in ("NOUN", "PROPN")):
-        head = head.head
+    while head.head.i != head.i and head.head.i < comma and not (
+            _is_title(head) and head.lower_ not in _DOMAIN_WORDS and head.pos_ in ("NOUN", "PROPN")):
+        head = head.head  # (up to the post: "Minister", not "Affairs" of "Foreign Affairs and Cooperation")
     start = head.left_edge.i
     # opening the sentence, or a definite title: "after meeting the EU Ambassador to Serbia, Ingrid Hallström,"
     if not _is_title(head) or head.pos_ not in ("NOUN", "PROPN") or not (
@@ -486,8 +490,8 @@ def _titled_head(run: list[Token]) -> str | None:
         return None
     toks = [t for t in head.subtree if t.i < name.left_edge.i and not t.is_punct]  # "chief executive of CalMac"
     toks = _role_words(toks)  # "Poland's agriculture minister" -> "agriculture minister"
-    if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks):
-        return None
+    if not toks or any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" for t in toks):
+        return None  # (nor another person's title and name: "the Minister of Health, Ana X, and the Minister of ..., Rui Y")
     return _text(head.doc, toks)
 
 
@@ -1207,6 +1211,9 @@ class ArticleSpeakers:
             person.positions.append(pos)
             before = role_before(run[0])
             titled = _titled_head(run)
+            near = _title_set_before(run) if titled else None
+            if near and len(near) < len(titled) and titled.endswith(near.split()[-1]):
+                titled = near  # the title right before the name's comma, not the list the parser hung it on
             role = _held(titled if titled and (not before or _only_rank(before)) else before or _title_set_before(run),
                          _appos_role(run[-1]) or _set_off_title(run)) or titled
             if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank

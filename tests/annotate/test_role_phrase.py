@@ -349,3 +349,14 @@ def test_a_long_formal_title_the_parser_heads_with_its_last_field_is_still_the_p
             "Dr Grace Atim Okello, said Uganda supported the customs union.")
     s = by_content(suggest(text, FRIDAY))["Uganda supported the customs union"]
     assert (s.speaker, s.role) == ("Grace Atim Okello", "Minister of Foreign Affairs and East African Cooperation")
+
+
+def test_each_minister_in_a_press_release_list_keeps_the_title_right_before_the_name(suggest):
+    text = ("The ceremony was attended by the Minister of Health and Social Welfare, Her Excellency Ana "
+            "Matsinhe, and the Minister of Mineral Resources and Energy, His Excellency Rui Chissano.\n\n"
+            "Minister Matsinhe said the clinic would open in May. Minister Chissano said power cuts would end.")
+    got = by_content(suggest(text, FRIDAY))
+    assert (got["the clinic would open in May"].speaker, got["the clinic would open in May"].role) == (
+        "Ana Matsinhe", "Minister of Health and Social Welfare")
+    assert (got["power cuts would end"].speaker, got["power cuts would end"].role) == (
+        "Rui Chissano", "Minister of Mineral Resources and Energy")
