@@ -26,7 +26,7 @@ _MONTH_RE = r"\b(?P<mon>" + _MONTH_NAMES + r")\.?"
 _MD = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
 _DM = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
                  + r"(?:,?\s+(?P<year>\d{4}))?\b")
-_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})(?:\b|(?=T\d))")  # "2026-11-26T14:05:00Z" too
 # "06/10/2025", "6.10.2025": day and month in figures, which comes first depends on the publisher
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
 # a clock written the American way on the same line: the figures are month first
@@ -111,6 +111,22 @@ def own_date(text: str) -> dt.date | None:
         if d is not None:
             return d
     return None
+
+
+# "KYIV, Nov 26 (Reuters) - ", "SEOUL, Dec. 3 (Yonhap) -- ": a wire dateline's day, its year not written
+_DATELINE_DAY = re.compile(r"^[A-Z][A-Za-z .'/-]{1,40},\s+" + _MONTH_RE
+                           + r"\s+(?P<day>\d{1,2})\s*\([^)\n]{1,30}\)\s*[-\u2013\u2014]", re.M)
+
+
+def dateline_date(text: str, year_hint: dt.date | None) -> dt.date | None:
+    """An undated wire story's dateline ("KYIV, Nov 26 (Reuters) -"), in the year of the dates the
+    article writes in full (the one nearest them), when it gives no date line of its own."""
+    m = _DATELINE_DAY.search(text[:_DATE_LINE_CHARS])
+    if m is None or year_hint is None:
+        return None
+    month, day = _month(m.group("mon")), int(m.group("day"))
+    cands = [c for y in (year_hint.year - 1, year_hint.year, year_hint.year + 1) if (c := _mk(y, month, day))]
+    return min(cands, key=lambda c: abs((c - year_hint).days)) if cands else None
 
 
 _STATED = re.compile(r"\b(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r"),?\s+(?:the\s+)?")

@@ -21,8 +21,8 @@ from kernel import ClaimDraft, Span
 
 from . import hybrid
 from .attribution import RawClaim, find_claims
-from .dates import (after_event, counted_from_head, date_phrase, frame_date, full_dates, is_period, narrative_dates,
-                    occasion_refs, own_date, resolve, same_text, stated_date)
+from .dates import (after_event, counted_from_head, date_phrase, dateline_date, frame_date, full_dates, is_period,
+                    narrative_dates, occasion_refs, own_date, resolve, same_text, stated_date)
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse, is_byline
@@ -176,6 +176,7 @@ class SuggestionEngine:
         if art.published is None:
             written = full_dates(text)
             art.year_hint = max(written) if written else None
+            art.published = dateline_date(text, art.year_hint)  # "KYIV, Nov 26 (Reuters) -"
         quotes = [find_quotes(ptext) for ptext in texts]  # each paragraph's quotations, found once
         for (off, doc), para_quotes in zip(parsed, quotes):
             self._events(art, off, doc, para_quotes)

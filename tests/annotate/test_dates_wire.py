@@ -211,3 +211,18 @@ def test_a_place_or_an_addressee_in_the_frame_is_no_occasion_named_again(nlp):
         ("after", "session", False)]
     assert refs("Jan Wąs, speaking at the same meeting, said the deal was bad.", "said") == [
         ("at", "meeting", True)]
+
+
+def test_a_machine_timestamp_line_is_the_articles_own_date():
+    assert own_date("Ports hit again\n\n2026-11-26T14:05:00Z\n\nBody text.") == dt.date(2026, 11, 26)
+
+
+def test_an_undated_wire_storys_dateline_dates_its_weekdays_in_the_year_it_writes(suggest):
+    text = ("Ukraine says port attacks doubled\n\n"
+            "KYIV, Nov 26 (Reuters) - Ukraine's infrastructure minister said on Tuesday that drone attacks on "
+            "Odesa had doubled since the grain deal of Sept. 1, 2026. 🚢")
+    got = by_text(suggest(text, None))
+    assert got["drone attacks on Odesa had doubled since the grain deal of Sept. 1, 2026"].date == dt.date(2026, 11, 24)
+    # no year written anywhere: the dateline alone cannot say which Tuesday
+    text = "KYIV, Nov 26 (Reuters) - The minister said on Tuesday that attacks had doubled."
+    assert only_date(suggest(text, None)) is None
