@@ -184,9 +184,16 @@ def resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None = 
     text named before it, else from the publication date."""
     shift = anchored_shift(phrase)
     if shift is not None and not _names_a_day(phrase):  # "on Tuesday, the day before the vote": Tuesday
-        base = anchor or published
-        return base + dt.timedelta(days=shift) if base else None
+        return shifted(anchor or published, shift)
     return _resolve(phrase, published, year_hint)
+
+
+def shifted(day: dt.date | None, days: int) -> dt.date | None:
+    """``day`` moved by ``days``, or None past the calendar's ends (a text may write "Jan. 1, 0001")."""
+    try:
+        return day + dt.timedelta(days=days) if day is not None else None
+    except OverflowError:
+        return None
 
 
 _COUNT = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven)"
@@ -252,15 +259,15 @@ def _resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None) 
         back = (published.weekday() - _WEEKDAYS.index(m.group(1))) % 7
         if "last" in low.split() and back == 0:
             back = 7
-        return published - dt.timedelta(days=back)
+        return shifted(published, -back)
     for key, back in _SIMPLE_RELATIVE.items():
         if key in low:
-            return published - dt.timedelta(days=back)
+            return shifted(published, -back)
     m = _AGO.search(low)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
         # "three days ago" is a day; weeks, months and years ago are periods
-        return published - dt.timedelta(days=n) if m.group(2) == "day" else None
+        return shifted(published, -n) if m.group(2) == "day" else None
     if _PERIOD.search(low) or _MONTH_ONLY.search(phrase):
         return None  # "last week", "earlier this month", "in June", "in 2025": a period, not a day
     return _dateparser(phrase, published)

@@ -22,7 +22,8 @@ from kernel import ClaimDraft, Span
 from . import hybrid
 from .attribution import RawClaim, find_claims
 from .dates import (after_event, counted_from_head, date_phrase, dateline_date, frame_date, full_dates, is_period,
-                    narrative_dates, occasion_refs, own_date, resolve, same_text, stated_date)
+                    narrative_dates, occasion_refs, own_date, resolve, same_text, shifted, stated_date)
+from .ingest.dates import plausible
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, analyse, is_byline
@@ -172,11 +173,11 @@ class SuggestionEngine:
                 art.speakers.observe(doc, off, ptext)
         art.speakers.name_lead_descriptors()
         if published is None:  # an undated article that names its own date is read as of that date
-            art.published = own_date(text) or stated_date(text)
+            art.published = plausible(own_date(text) or stated_date(text))
         if art.published is None:
             written = full_dates(text)
             art.year_hint = max(written) if written else None
-            art.published = dateline_date(text, art.year_hint)  # "KYIV, Nov 26 (Reuters) -"
+            art.published = plausible(dateline_date(text, art.year_hint))  # "KYIV, Nov 26 (Reuters) -"
         quotes = [find_quotes(ptext) for ptext in texts]  # each paragraph's quotations, found once
         for (off, doc), para_quotes in zip(parsed, quotes):
             self._events(art, off, doc, para_quotes)
@@ -416,7 +417,7 @@ class SuggestionEngine:
             head_date = resolve(art.text[head_phrase[0] + off:head_phrase[1] + off], art.published,
                                 art.year_hint) if head_phrase else None
             if head_date is not None:
-                date = head_date + dt.timedelta(days=counted[0])
+                date = shifted(head_date, counted[0])
                 date_text = art.text[head_phrase[0] + off:head_phrase[1] + off]
                 assumed = False
         if cue is not None and date is None:

@@ -226,3 +226,14 @@ def test_an_undated_wire_storys_dateline_dates_its_weekdays_in_the_year_it_write
     # no year written anywhere: the dateline alone cannot say which Tuesday
     text = "KYIV, Nov 26 (Reuters) - The minister said on Tuesday that attacks had doubled."
     assert only_date(suggest(text, None)) is None
+
+
+def test_days_at_the_calendars_ends_give_no_date_and_no_error(suggest):
+    text = ("Historians met on Jan. 2, 0001 in a novel.\n\n"
+            "Two days earlier, the author said the book was finished. 📚\n\n"
+            "The critic said on Tuesday that it was not.")
+    got = by_text(suggest(text, dt.date(1, 1, 3)))
+    assert got["the book was finished"].date is None or got["the book was finished"].date.year == 1
+    assert own_date("Head\n\nJanuary 1, 0001\n\nThe minister said on Tuesday that it rained.") == dt.date(1, 1, 1)
+    s = only_date(suggest("Head\n\nJanuary 1, 0001\n\nThe minister said on Tuesday that it rained.", None))
+    assert s is None  # a year before 1000 is no article's own date
