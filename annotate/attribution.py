@@ -444,6 +444,11 @@ class _Paragraph:
             return
         sent = tok.sent
         phrase_end = src.right_edge.i + 1
+        comma = next((t.i for t in self.doc[src.i + 1:phrase_end] if t.text == ","), None)
+        if comma is not None and tok.i == sent.start and any(  # "According to the analyst, Chile and
+                c.dep_ in ("conj", "appos") and c.pos_ == "PROPN" and c.i == comma + 1  # Argentina obtain"
+                and any(g.dep_ == "conj" for g in c.subtree) for c in src.children):
+            phrase_end = comma
         if tok.i == sent.start or (tok.i - sent.start <= 1 and self.doc[sent.start].is_punct) or (
                 self.doc[tok.i - 1].text in (":", "\u2014", "\u2013")):  # "Some detail from overnight: according to X, ..."
             start = phrase_end

@@ -69,7 +69,7 @@ commander chief head director ambassador spokesperson spokesman spokeswoman chai
 chairwoman chair chairperson ceo cfo coo executive leader speaker king queen prince princess
 pope judge justice attorney prosecutor professor prof. dr. sheriff lieutenant admiral sergeant
 treasurer whip envoy diplomat adviser advisor commissioner official officer analyst
-economist expert lawmaker mp mep founder co-founder coach captain member councillor
+economist expert lawmaker legislator parliamentarian councilor assemblyman assemblywoman mp mep founder co-founder coach captain member councillor
 councilman councilwoman premier emir sultan president-elect defense defence foreign interior
 finance economy economic health justice home trade energy agriculture education labor labour
 environment transport culture state national security military army navy air force staff

@@ -472,7 +472,8 @@ def _title_phrase(head: Token, end: int) -> list[Token]:
     is), with its complements ("spokesman for the SPD party", "U.S. ambassador to the
     Philippines", "Cabinet Office minister responsible for EU relations") and without what only
     points at it (:func:`_role_words`) or a clause about its holder; [] when a verb is in it."""
-    aside = {t.i for c in head.children if c.dep_ in ("relcl", "appos") for t in c.subtree}
+    aside = {t.i for c in head.children if c.dep_ in ("relcl", "appos") or c.dep_ == "acl" and (
+        c.lemma_.lower() in REPORTING_VERBS) for t in c.subtree}  # (not "minister announced on Monday", misparsed)
     toks = [t for t in head.subtree if t.i < end and t.i not in aside and not (t.is_punct and t.i > head.i)]
     toks = _role_words(toks)
     if not toks or any(t.pos_ == "AUX" or t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG") for t in toks):
@@ -576,9 +577,21 @@ def name_extent(tok: Token) -> list[Token]:
     return toks or [tok]
 
 
+def _stray_conjunct(head: Token) -> Token | None:
+    """"According to the analyst, Chile and Argentina obtain ...": a proper noun the parser joined
+    to a singular common noun across a comma begins the next clause, not a list of speakers."""
+    if head.tag_ != "NN" or head.i + 1 >= len(head.doc) or head.nbor().text != ",":
+        return None
+    return next((c for c in head.children if c.i == head.i + 2 and c.pos_ == "PROPN" and (c.dep_ == "conj" or (
+        c.dep_ == "appos" and c.ent_type_ in _PLACE_ENTS and any(g.dep_ == "conj" for g in c.children)))), None)
+
+
 def mention_tokens(head: Token) -> list[Token]:
     toks: list[Token] = []
     _collect(head, toks)
+    stray = _stray_conjunct(head)
+    if stray is not None:
+        toks = [t for t in toks if t.i < stray.i - 1]
     if _name_word(head):  # "al-Jubouri" parsed as two subjects, "al" and "Jubouri"
         toks = sorted({t.i: t for t in toks + name_extent(head)}.values(), key=lambda t: t.i)
     doc = head.doc
@@ -753,7 +766,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         named = _title_with_appositive_name(head, toks, offset)  # "Its spokesman, Javier Ortega,"
         if named is None:  # "A spokeswoman for Russia's foreign ministry, Yelena Orlova,": the
             # parser hangs the name on the nearest noun; a person's name there is the speaker's
-            appos = next((t for t in head.subtree if t.dep_ == "appos" and t.i > head.i and (
+            appos = next((t for t in head.subtree if t.dep_ == "appos" and t.i > head.i and t.ent_type_ not in _PLACE_ENTS
+                          and t.i != getattr(_stray_conjunct(head), "i", -1) and (
                 t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and any(  # "Ms Amara Okafor", untagged
                     x.lower_ in HONORIFICS or first_name_gender(x.text) for x in t.subtree if x.i < t.i))), None)
             runs = _name_runs(mention_tokens(appos)) if appos is not None else []
@@ -814,7 +828,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
                 kind, name, role = modified
                 return Mention(kind=kind, name=name, role=role, **base)
         return Mention(kind="title", described=_as_written(head, toks), **base)
-    if any(c.dep_ == "conj" and c is not alias for c in head.children) and not _is_title(head) and not any(
+    skip = {getattr(alias, "i", -1), getattr(_stray_conjunct(head), "i", -1)}  # (tokens compare by index)
+    if any(c.dep_ == "conj" and c.i not in skip for c in head.children) and not _is_title(head) and not any(
             c.dep_ == "conj" and _is_title(c) and _named_in_apposition_any(head) for c in head.children):
         return Mention(kind="group", name=text, **base)  # (not "The Tánaiste and Minister for X, Name,")
     org = _entity_name(head)
@@ -908,7 +923,8 @@ def _as_written(head: Token, toks: list[Token]) -> str | None:
     doc = head.doc
     extra = [c for c in head.children if c.i > head.i and (
         c.dep_ == "amod" or c.dep_ == "prep" and c.lower_ in _DESCRIBING_PREPS
-        or c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i == head.i + 1)]  # "diplomat involved in ..."
+        or c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i == head.i + 1  # "diplomat involved in ..."
+        and c.lemma_.lower() not in REPORTING_VERBS)]  # (not "the minister announced on Monday", misparsed)
 
     words = sorted({t.i for t in toks} | {t.i for c in extra for t in c.subtree
                                            if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != c.i
@@ -997,8 +1013,8 @@ def _named_modifier(head: Token, runs: list[list[Token]], toks: list[Token]
     if head.lower_ in BODY_NOUNS and runs and before and before[-1].is_lower and before[-1].i == head.i - 1 and (
             before[0].i == runs[0][0].i):  # "the UN refugee agency", "the Lisbon city council": a body
         return "group", _text(head.doc, before + [head]), None  # described, whose names only qualify it
-    if _is_title(head):
-        words = [t for t in toks if t.i <= head.i and t.dep_ != "det"]
+    if _is_title(head) or head.lemma_.lower() in ("source", "insider"):  # "a Treasury source": an unnamed
+        words = [t for t in toks if t.i <= head.i and t.dep_ != "det"]  # source, not the Treasury
         return "title", None, _text(head.doc, words)
     return None
 
@@ -1079,7 +1095,8 @@ def _strip_descriptor(name: str, head: Token) -> str:
 def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> Mention | None:
     """"the chief executive, Jane Doe, told ...", "Ukraine's Foreign Minister Andrii Sybiha said"."""
     doc = head.doc
-    appos = next((c for t in toks for c in t.children if c.dep_ == "appos"), None)
+    stray = _stray_conjunct(head)
+    appos = next((c for t in toks for c in t.children if c.dep_ == "appos" and (stray is None or c.i != stray.i)), None)
     if appos is None:
         return None
     appos_of = {t.i for c in appos.children if c.dep_ == "prep" for t in c.subtree}
@@ -1301,7 +1318,8 @@ class ArticleSpeakers:
                   if r[0].i != run[0].i]
         if not others:
             pron = {PRONOUN_GENDER[t.lower_] for t in doc[run[-1].i + 1:sent.end]
-                    if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON"}
+                    if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON" and t.dep_ not in ("pobj", "dobj", "dative")}
+            # (not "X, standing beside her, said": an object is someone else)
             if len(pron) == 1:
                 self._vote(name, pron.pop(), 2)
         if len(run) >= 2:
@@ -1925,7 +1943,8 @@ def _country_in(words: list[str]) -> str | None:
 # words a text uses again for a post named before ("Japan's ambassador ..., the envoy said")
 _SAME_POST = {"envoy": {"ambassador"}, "diplomat": {"ambassador", "envoy"}, "ambassador": {"envoy"},
               "lawmaker": {"mp", "mep", "senator", "congressman", "congresswoman", "representative", "legislator"},
-              "legislator": {"mp", "mep", "senator", "congressman", "congresswoman", "representative", "lawmaker"}}
+              "legislator": {"mp", "mep", "senator", "congressman", "congresswoman", "representative", "lawmaker"},
+              "parliamentarian": {"mp", "mep", "senator", "deputy", "lawmaker", "legislator"}}
 
 
 def _post_words(text: str) -> set[str]:

@@ -531,3 +531,35 @@ def test_a_given_name_the_tagger_reads_as_an_adjective_is_part_of_the_name(sugge
             "Precious Ndlovu, a Zimbabwean official who co-chaired the talks, said the text was final. "
             "She said a review would begin in July.")
     assert speaker_of(suggest, text, "a review would begin in July") == "Precious Ndlovu"
+
+
+def test_a_source_named_by_the_body_it_is_in_is_an_unnamed_source(suggest):
+    text = "A Treasury source said ministers had resisted calls to nationalise the firms."
+    assert speaker_of(suggest, text, "ministers had resisted calls to nationalise the firms") == "Treasury source"
+
+
+def test_a_pronoun_object_in_a_persons_sentence_says_nothing_of_their_gender(suggest):
+    text = ("Finance Minister Arjun Malhotra, standing beside her, said the budget would be tabled in June. "
+            "Asked about the deficit, he replied that it would be below 2% of GDP.")
+    assert speaker_of(suggest, text, "it would be below 2% of GDP") == "Arjun Malhotra"
+
+
+def test_according_to_a_source_before_a_comma_is_that_source_not_the_clause_after_it(suggest):
+    text = ("Economist Rosa Quintana said the royalties were among the lowest in the region. "
+            "According to the analyst, Chile and Argentina obtain at least twice as much per ton.")
+    s = by_content(suggest(text, MONDAY))["Chile and Argentina obtain at least twice as much per ton"]
+    assert s.speaker in ("Rosa Quintana", "analyst")  # the analyst, never "Argentina"
+
+
+def test_the_legislator_is_the_senator_named_before(suggest):
+    text = ("Opposition senator Carla Benítez de Ortiz said her party would challenge the law in court. "
+            "\"This contract hides the royalties,\" the legislator told EFE.")
+    assert speaker_of(suggest, text, "This contract hides the royalties") == "Carla Benítez de Ortiz"
+
+
+def test_a_reporting_verb_the_parser_hung_on_the_post_is_no_part_of_the_speaker(suggest):
+    text = ("Hong Kong's public hospitals will raise fees for visitors by up to 60 per cent from January, "
+            "the city's health minister announced on Monday, as the government tries to shore up the system.")
+    s = by_content(suggest(text, MONDAY))[
+        "Hong Kong's public hospitals will raise fees for visitors by up to 60 per cent from January"]
+    assert "announced" not in (s.speaker or "") and "announced" not in (s.role or "")
