@@ -285,3 +285,24 @@ def test_an_article_over_a_million_characters_is_exported_as_training_data(cli, 
         docs = list(DocBin().from_disk(out).get_docs(spacy.blank("en").vocab))
         long_doc = next(d for d in docs if d.text == text)
         assert [s.text for group in long_doc.spans.values() for s in group] == [text[start:start + 20]]
+
+
+def test_a_disk_that_fills_midway_through_a_jsonl_is_a_clear_message_and_the_old_file_stays(cli, tmp_path):
+    """The JSONL's bytes are written by a second thread a chunk at a time: a disk full after the first
+    chunks fails there, and the export says so, keeps the older file and leaves no temporary file."""
+    from db.records import NewArticle
+    from kernel import ClaimDraft, Span
+
+    text = "Budget row\n\n" + 'The minister said the plan was "sound" and would go ahead. ' * 5_000
+    start = text.rindex("the plan was")
+    with Project.open(cli.db) as project:
+        article, _ = project.add_article(NewArticle(text=text, title="Budget row"))
+        project.add_claim(article.id, ClaimDraft(content=Span(start, start + 20, text[start:start + 20]),
+                                                 status="confirmed", origin="manual"))
+    with _mounted(tmp_path / "small", "size=512k") as disk:
+        target = disk / "out.jsonl"
+        target.write_bytes(b"old")
+        run = cli.refuses("export", "--format", "jsonl", "-o", target, says="not enough space")
+        assert "older file" in run.err
+        assert target.read_bytes() == b"old"
+        assert sorted(p.name for p in disk.iterdir()) == [target.name]
