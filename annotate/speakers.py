@@ -153,10 +153,22 @@ def _complement_prep(first: Token, lowest: int, longest: int = 10) -> int | None
     return None
 
 
+def _country_just_before(first: Token) -> bool:
+    """"Prime Minister of Tuvalu Feleti Natano": a country's name right after a title's preposition
+    and right before ``first`` (so ``first`` starts a name the name data may not know)."""
+    doc = first.doc
+    for n in (1, 2, 3):
+        p = first.i - n - 1
+        if p >= 1 and doc[p].lower_ in _COMPLEMENT_PREPS and _is_title(doc[p - 1]) and country_word(
+                doc[p + 1:first.i].text) and first.i + 1 < len(doc) and doc[first.i + 1].pos_ == "PROPN":
+            return True
+    return False
+
+
 def _title_complement(first: Token, lowest: int) -> int | None:
     """The preposition of a complement written between a title and the name ("Minister of
     Construction Goran Stanković", "EU ambassador to Turkey Karl-Heinz Aumüller"), else None."""
-    if first.ent_type_ != "PERSON" and first_name_gender(first.text) is None:
+    if first.ent_type_ != "PERSON" and first_name_gender(first.text) is None and not _country_just_before(first):
         return None  # a body's name after "a spokesman for the": no complement before a name
     if first.i > 0 and first.doc[first.i - 1].lower_ in ("and", "&"):
         return None  # "the Minister of Health and Maria Costa": two people
@@ -315,7 +327,7 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
         # "an economist at Cheikh Anta Diop University": an indefinite noun says what the person
         # is, one of many at the body named after it; where they work is not their post ("the
         # director of the institute", "undersecretary for policy at the department" keep theirs)
-        if child.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):  # (the tagger may call it a verb)
             aside |= {inner.i for c in child.children if c.dep_ == "prep" and c.lower_ in ("at", "with")
                       and c.i > child.i and any(t.pos_ == "PROPN" for t in c.subtree) for inner in c.subtree}
         toks = [t for t in toks if t.i not in aside]
@@ -665,8 +677,9 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
         if run[k].text == "-":
             continue
         if first_name_gender(run[k].text) is not None or first_name_gender(run[k].text.split("-")[0]) is not None or (
-                _country_in([t.text for t in run[:k]]) is not None and run[k].ent_type_ == "PERSON"):
-            return run[k:]
+                _country_in([t.text for t in run[:k]]) is not None and (run[k].ent_type_ == "PERSON" or len(run) - k >= 2
+                                                                          and country_word(" ".join(t.text for t in run[:k])))):
+            return run[k:]  # ("Prime Minister of Tuvalu Feleti Natano": a country, then a name of two words)
     return run
 
 

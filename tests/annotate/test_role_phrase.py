@@ -360,3 +360,16 @@ def test_each_minister_in_a_press_release_list_keeps_the_title_right_before_the_
         "Ana Matsinhe", "Minister of Health and Social Welfare")
     assert (got["power cuts would end"].speaker, got["power cuts would end"].role) == (
         "Rui Chissano", "Minister of Mineral Resources and Energy")
+
+
+def test_a_country_complement_before_a_given_name_the_name_data_does_not_know(suggest):
+    text = "President of Kiribati Taneti Maamau said the cyclone had destroyed 300 homes."
+    s = by_content(suggest(text, FRIDAY))["the cyclone had destroyed 300 homes"]
+    assert (s.speaker, s.role) == ("Taneti Maamau", "President of Kiribati")
+
+
+def test_an_indefinite_description_the_tagger_reads_as_a_verb_still_leaves_out_the_employer(suggest):
+    text = ("Dr Sela Fifita, a fisheries scientist at the University of the South Pacific, said the "
+            "catch limits were fair.")
+    s = by_content(suggest(text, FRIDAY))["the catch limits were fair"]
+    assert (s.speaker, s.role) == ("Sela Fifita", "fisheries scientist")
