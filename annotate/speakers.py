@@ -1694,7 +1694,9 @@ class ArticleSpeakers:
             elif later and pos >= self.lead_start:  # "..., with its governor warning that ..." then "The
                 # BoE's governor, Andrew Bailey,": the post the next lines give the person named next is the
                 # one the lead described (a headline's "Poland's defense minister says" stays as written)
-                same = next((r for _, r in later[0][1].roles if role_head(r) == head), None)
+                same = next((r for _, r in later[0][1].roles if role_head(r) == head or (
+                    head in _MINISTERS and role_head(r) in _MINISTERS  # "health minister" = "Secretary for Health"
+                    and set(descriptor.lower().split()[:-1]) & set(r.lower().split()) - _MINISTERS)), None)
                 if same is not None:
                     self._lead_named[pos] = (later[0][1].name, same)
 
@@ -1936,6 +1938,7 @@ _NEAR_CHARS = 300
 
 # unions of states, never "the company" whose head spoke ("The EU's tech chief, Henna Virkkunen")
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+_MINISTERS = frozenset({"minister", "secretary"})  # a cabinet post, written either way
 _POLITIES = frozenset({"EU", "E.U.", "UN", "U.N.", "AU", "ASEAN", "OPEC", "NATO"})
 
 # described posts that fit any office's holder ("the Hungarian leader" for its prime minister)

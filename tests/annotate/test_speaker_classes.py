@@ -563,3 +563,14 @@ def test_a_reporting_verb_the_parser_hung_on_the_post_is_no_part_of_the_speaker(
     s = by_content(suggest(text, MONDAY))[
         "Hong Kong's public hospitals will raise fees for visitors by up to 60 per cent from January"]
     assert "announced" not in (s.speaker or "") and "announced" not in (s.role or "")
+
+
+def test_a_lead_minister_is_the_secretary_for_the_same_field_named_next(suggest):
+    text = ("Hospitals to charge visitors more\n\n"
+            "Macau's public hospitals will raise fees for visitors by up to 40 per cent from March, the city's "
+            "health minister announced on Monday.\n\n"
+            "Secretary for Health Chan Wai-keung told the Legislative Assembly that residents would not be "
+            "affected. Transport Secretary Ho Man-lei said bus fares would not change.")
+    s = by_content(suggest(text, MONDAY))[
+        "Macau's public hospitals will raise fees for visitors by up to 40 per cent from March"]
+    assert s.speaker == "Chan Wai-keung"
