@@ -1452,7 +1452,7 @@ class ArticleSpeakers:
                 return mention.name, None
             return self._last_document(pos) or mention.text, None
         speaker, role = self._resolve_body(mention, speaking)
-        if mention.kind in ("name", "group") and speaker and not self._is_person_name(speaker):
+        if self._acronyms and mention.kind in ("name", "group") and speaker and not self._is_person_name(speaker):
             covering = self._spelled(mention.start, speaker)
             if covering is not None:
                 return covering, role
@@ -1469,11 +1469,11 @@ class ArticleSpeakers:
         "Central Bank of the Republic of Turkey", "Federal Ministry" -> "Federal Ministry for
         Economic Affairs and Energy"): the nearest longer name that goes on after ``name``, a
         body's noun, with "of" or "for" (not "and": "Hamas and Israel" are two)."""
-        if not name or self._is_person_name(name):
+        if not name:
             return name
         short = _strip_det(name)
-        if short.split()[-1].lower() not in BODY_NOUNS:  # a body's head noun ("Bank", "Ministry"), not
-            return name  # "Obama" before a headline's "Obama on Climate Change"
+        if short.split()[-1].lower() not in BODY_NOUNS or self._is_person_name(name):  # a body's head noun
+            return name  # ("Bank", "Ministry"), not "Obama" before a headline's "Obama on Climate Change"
         cut = re.compile(re.escape(short) + r"\s+(?:of|for)\s", re.IGNORECASE)
         longer = [(abs(p - pos), body) for p, body in self._bodies if cut.match(body)]
         return min(longer)[1] if longer else name
