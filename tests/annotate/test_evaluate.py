@@ -284,3 +284,11 @@ def test_third_wire_set_speakers_meet_the_bar(engine):
     m = evaluate(Path(__file__).parent / "data" / "fields_dev_c.jsonl", engine)
     assert m["speaker"]["n"] >= 140
     assert m["speaker"]["accuracy"] >= 0.95
+
+
+@pytest.mark.parametrize("name", ["fields_dev_d.jsonl", "fields_dev_e.jsonl", "fields_dev_f.jsonl"])
+def test_wire_articles_d_to_f_roles_meet_the_bar(engine, name):
+    """The fourth to sixth wire-style sets (written by writers who saw no code; seen this session and
+    used to tune the role rules on principles): the same-post role on matched claims."""
+    m = evaluate(Path(__file__).parent / "data" / name, engine)
+    assert m["role"]["accuracy"] >= 0.90
