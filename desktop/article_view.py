@@ -52,7 +52,7 @@ def legend_html() -> str:
                       ("neutral", "neutral"), ("confirmed", "no stance"), ("mention", "speaker")):
         colour = QColor(COLOURS[key])
         colour.setAlpha(ALPHA_STRONG)
-        chips.append(f'<span style="background-color:{colour.name(QColor.NameFormat.HexArgb)}">&nbsp;{text}&nbsp;</span>')
+        chips.append(f'<span style="background-color:{colour.name(QColor.NameFormat.HexArgb)}">&nbsp;{text.replace(" ", "&nbsp;")}&nbsp;</span>')  # a chip never breaks
     return " ".join(chips)
 
 

@@ -13,7 +13,7 @@ import dataclasses
 import logging
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
@@ -36,6 +36,7 @@ from desktop.window_background import BackgroundWork
 from desktop.window_projects import ProjectMenuMixin
 
 log = logging.getLogger(__name__)
+FIRST_SIZE = (1440, 900)  # px: the window on a first start, where the screen has room
 NARROW_WINDOW = 1280  # px: narrower, the article list hides its Rej and Done columns (the header menu shows them)
 MIN_TITLE_WIDTH = 160  # px: below this the article list's titles read "It…"; the list grows back when it can
 LIST_REFRESH_MS = 1500  # article list refresh while a background job reports progress
@@ -307,9 +308,20 @@ class MainWindow(AnnotationActions, BackgroundWork, ProjectMenuMixin, QMainWindo
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
+            self._first_size()
         state = self.settings.window_state()
         self._default_docks = state is None or not self.restoreState(state)
+
+    def _first_size(self) -> None:
+        """1440 × 900 on a first start, or the whole screen where that is smaller (a 1280 × 800 laptop):
+        a window larger than its screen hides the claim form's right-hand side."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None or (room.width() >= FIRST_SIZE[0] + 40 and room.height() >= FIRST_SIZE[1] + 60):
+            self.resize(*FIRST_SIZE)  # (room for the window manager's frame and title bar)
+            return
+        self.resize(min(FIRST_SIZE[0], room.width()), min(FIRST_SIZE[1], room.height()))
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -266,3 +266,13 @@ def test_article_search_and_claim_search_narrow_their_lists(qtbot, make_window, 
     panel.search.setText("port reopen")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
     assert "port will reopen" in panel.model.index(0, 2).data()
+
+
+def test_a_first_start_window_fits_its_screen(make_window):
+    """1440 × 900 where there is room; on a smaller screen (the test platform's is 800 × 600) the
+    whole screen, not a window whose claim form runs off its right-hand side."""
+    window = make_window()
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()
+    if room.width() < 1480 or room.height() < 960:
+        assert window.isMaximized()
