@@ -308,6 +308,11 @@ _COUNTED_DAY = re.compile(r"(?:\b(?:a|an|one|two|three|\d{1,2})\s+days?|\bthe\s+
                           r"|\bthe\s+(?:previous|preceding|next|following)\s+day\b", re.I)
 
 
+def _may_date(tok: Token) -> bool:
+    """``tok`` may belong to a date phrase: what ``_is_date_token`` takes, without its slower checks."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in ("day", "days") or bool(_DATE_WORD_RE.match(tok.text))
+
+
 def _counts_days(tok: Token) -> bool:
     """A word of "a day earlier", "the previous day", which the entity tagger does not always mark."""
     if tok.lower_ not in ("a", "an", "one", "two", "three", "the", "day", "days", "earlier", "before",
@@ -402,6 +407,8 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
     Looks at the cue's own modifiers and at participial clauses attached to it, never inside the
     claim content (``exclude``), so dates the speaker talks about are not taken as statement dates.
     """
+    if not any(_may_date(t) for t in cue.sent):
+        return None  # every token looked at below is of the cue's sentence: none can be a date
     best, best_rank = None, (True, 0)
     doc = cue.doc
     children = list(cue.children)
@@ -595,6 +602,8 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
             out.append((verb.idx, d, subjects))
 
     for sent in doc.sents:
+        if not (says_same or any(_may_date(t) for t in sent)):
+            continue  # a sentence naming no day dates no event (most of them: checked first, it is cheap)
         root = sent.root
         verbs = [root] + [t for t in sent if t.pos_ in ("VERB", "AUX") and t is not root
                           and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
