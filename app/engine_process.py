@@ -159,6 +159,8 @@ def _child_run(url: str, topics: tuple[TopicSpec, ...], scope: str | None, ids: 
 
     out: multiprocessing.Queue = _child["progress"]
     project = _child_project(url)
+    if ids:
+        project.warm_saving(ids[0])  # a window's keystroke may wait on this process's first store
     parser = _ParseApart(LocalSuggester(SuggestionEngine(_child["nlp"], topics, scope=scope)))
     summary = run_suggestions(project, parser, ids, redo=redo,
                               progress=lambda done, total: out.put((token, done, total)),

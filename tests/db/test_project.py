@@ -307,3 +307,12 @@ def test_stream_claims_pages_through_everything_in_order(project, article):
     got = list(project.stream_claims(batch=3))
     assert [c.content.start for c in got] == sorted(c.content.start for c in got)
     assert len(got) == project.count_claims() == len(sugg)
+
+
+def test_warming_the_suggestion_store_reads_and_changes_nothing(project):
+    """A helper process warms its statements before its first store; a missing article is no error there."""
+    article, _ = project.add_article(NewArticle(text="Ana Ruiz said the plan would pass. 🙂"))
+    before = (project.count_claims(), project.info())
+    project.warm_saving(article.id)
+    project.warm_saving(article.id + 1000)  # gone (or never there): the store itself will say so
+    assert (project.count_claims(), project.info()) == before
