@@ -249,21 +249,25 @@ def _docs_by_hand(spans: bool):
     return docs
 
 
+def assert_written_as_spacy_writes(folder, docs, *, tokenized_only: bool) -> None:
+    """DocBinFile and spaCy's DocBin, given the same Docs, write the same bytes (before compression)."""
+    ours = docbin_file.DocBinFile(folder, attrs=["ORTH", "SPACY"], store_user_data=True, tokenized_only=tokenized_only)
+    theirs = DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)
+    for doc in docs:
+        ours.add(doc)
+        theirs.add(doc)
+    ours.write(folder / "ours.spacy")
+    theirs.to_disk(folder / "theirs.spacy")
+    assert payload(folder / "ours.spacy") == payload(folder / "theirs.spacy")
+
+
 @pytest.mark.parametrize("spans", [False, True], ids=["tokens only", "with spans"])
 @pytest.mark.parametrize("tokenized_only", [False, True], ids=["any Doc", "Docs straight from a tokenizer"])
 def test_the_docbin_file_writes_what_spacy_writes(tmp_path, tokenized_only, spans):
     docs = _docs_by_hand(spans)
     if not tokenized_only:  # annotations a tokenizer does not make
         docs[0][0].tag_, docs[0][0].lemma_, docs[0][1].dep_ = "NN", "nobody", "ROOT"
-    ours = docbin_file.DocBinFile(tmp_path, attrs=["ORTH", "SPACY"], store_user_data=True,
-                                  tokenized_only=tokenized_only)
-    theirs = DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)
-    for doc in docs:
-        ours.add(doc)
-        theirs.add(doc)
-    ours.write(tmp_path / "ours.spacy")
-    theirs.to_disk(tmp_path / "theirs.spacy")
-    assert payload(tmp_path / "ours.spacy") == payload(tmp_path / "theirs.spacy")
+    assert_written_as_spacy_writes(tmp_path, docs, tokenized_only=tokenized_only)
 
 
 def test_token_ranges_follow_doc_char_span_for_every_start_and_end():
@@ -309,14 +313,7 @@ def test_the_docbin_file_sorts_its_strings_as_spacy_does_whatever_their_first_ch
     odd = ["é", "Éa", "ß", "日本", "👍🏽", "🇺🇦", "Ω", "~", "!", "'s", "Z", "a", "zz", "\u00a0x", "€5", "ǅ", "x\u0301"]
     words = [*odd, *(f"1{i}" for i in range(70_000)), *(f"{c}{i}" for c in "23456789" for i in range(20))]
     docs = [Doc(vocab, words=words[i:i + 9_000]) for i in range(0, len(words), 9_000)]
-    ours = docbin_file.DocBinFile(tmp_path, attrs=["ORTH", "SPACY"], store_user_data=True, tokenized_only=True)
-    theirs = DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)
-    for doc in docs:
-        ours.add(doc)
-        theirs.add(doc)
-    ours.write(tmp_path / "ours.spacy")
-    theirs.to_disk(tmp_path / "theirs.spacy")
-    assert payload(tmp_path / "ours.spacy") == payload(tmp_path / "theirs.spacy")
+    assert_written_as_spacy_writes(tmp_path, docs, tokenized_only=True)
 
 
 class _Disk:
