@@ -228,6 +228,15 @@ def new_claim_row(s: Session, rec: Recorder | None, article: ArticleRow, new: Cl
     return row
 
 
+def _suggestion_reads(s, article_id: int) -> tuple[ArticleRow, list[ClaimRow], set[int]]:
+    """What storing suggestions reads first: the article, its claims (the final layer's) and the
+    speakers' ids (to tell which ones the store adds). Also run ahead of a first store, outside the
+    write lock (``Claims.warm_saving``), so these are the statements it compiles."""
+    article = article_row(s, article_id)
+    existing = list(s.scalars(select(ClaimRow).where(ClaimRow.article_id == article_id, ClaimRow.layer.is_(None))))
+    return article, existing, set(s.scalars(select(SpeakerRow.id)))
+
+
 class Claims:
     def __init__(self, store: Store):
         self._store = store
@@ -285,18 +294,14 @@ class Claims:
         for 100 ms (a keystroke's write in the window waited that long)."""
         with self._store.reading() as s:
             try:
-                article_row(s, article_id)
+                _suggestion_reads(s, article_id)
             except NotFoundError:
                 return  # gone meanwhile: the store says so
-            list(s.scalars(select(ClaimRow).where(ClaimRow.article_id == article_id, ClaimRow.layer.is_(None))))
-            set(s.scalars(select(SpeakerRow.id)))
 
     def save_suggestions(self, article_id: int, suggestions: Iterable[ClaimDraft], *, redo: bool = False) -> Changes:
         with self._store.writing() as s:
-            article = article_row(s, article_id)
+            article, existing, speakers_before = _suggestion_reads(s, article_id)
             at = now()
-            existing = list(s.scalars(select(ClaimRow).where(ClaimRow.article_id == article_id,
-                                                             ClaimRow.layer.is_(None))))
             removed: set[int] = set()
             if redo:
                 stale = [c for c in existing if c.status == "suggested" and c.origin == "model"]
@@ -310,7 +315,6 @@ class Claims:
             spans = {(c.start, c.end) for c in existing}
             decided = [(c.start, c.end) for c in existing if c.status != "suggested"]
             added: list[ClaimRow] = []
-            speakers_before = set(s.scalars(select(SpeakerRow.id)))
             for new in suggestions:
                 key = (new.content.start, new.content.end)
                 if key in spans or any(a < new.content.end and new.content.start < b for a, b in decided):
