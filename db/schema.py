@@ -15,6 +15,10 @@ import sqlite3
 import time
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 
@@ -64,34 +68,18 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
-"""The schema's revisions, oldest first: those of the scripts in ``migrations/versions`` (a test holds
-this to Alembic's own reading of them; a new migration adds its revision here). Opening a project only
-compares its stored revision with these, so Alembic (12 MB, a tenth of a second) is loaded only to
-upgrade one."""
-
-
-def alembic_config():
-    from alembic.config import Config
-
+def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
-def alembic_revisions() -> list[str]:
-    """The revisions of the migration scripts as Alembic reads them, oldest first."""
-    from alembic.script import ScriptDirectory
-
-    return [s.revision for s in reversed(list(ScriptDirectory.from_config(alembic_config()).walk_revisions()))]
-
-
 def head_revision() -> str:
-    return REVISIONS[-1]
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def known_revisions() -> set[str]:
-    return set(REVISIONS)
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def create_project_engine(url: str) -> Engine:
@@ -218,16 +206,12 @@ def backup_sqlite(path: Path, revision: str) -> Path:
 
 
 def current_revision(engine: Engine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Run the Alembic upgrade in one transaction on the given engine."""
-    from alembic import command
-
     cfg = alembic_config()
     with engine.execution_options(qd_write=True).begin() as conn:
         cfg.attributes["connection"] = conn

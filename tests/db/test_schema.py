@@ -127,23 +127,3 @@ def test_missing_project_without_create_is_reported(tmp_path):
 
     with pytest.raises(ProjectError, match="no project"):
         Project.open(tmp_path / "nope.quotedesk", create=False)
-
-
-def test_the_known_revisions_are_the_migration_scripts():
-    from db.schema import REVISIONS, alembic_revisions, head_revision
-
-    assert list(REVISIONS) == alembic_revisions() and head_revision() == REVISIONS[-1]
-
-
-def test_opening_a_project_at_head_does_not_load_alembic(project_path):
-    """Alembic is loaded to upgrade a project, not to open one (every command and the window open one)."""
-    import subprocess
-    import sys
-
-    Project.open(project_path).close()  # created and upgraded here, in this process
-    code = ("import sys; from db import Project; p = Project.open(sys.argv[1], create=False); p.count_claims(); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
-    done = subprocess.run([sys.executable, "-c", code, str(project_path)], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[2], timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
