@@ -53,6 +53,9 @@ def subject(cue: Token) -> Token | None:
         if child.dep_ in ("nsubj", "csubj") and not child.is_punct:  # (not the "-" of "vice-chancellors")
             if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
                 return cue.head
+            while child.i + 2 < cue.i and child.nbor().text == "-" and not (child.whitespace_ or child.nbor().whitespace_) and (
+                    child.nbor(2).dep_ == "nsubj" and child.nbor(2).head == cue):
+                child = child.nbor(2)  # "Its co-leader, X, said" split into three subjects: the word is one
             return _name_before_title(child) or _after_vocative(child) or child
         if child.dep_ == "nsubjpass":
             return None  # "X is said to ...": no speaker

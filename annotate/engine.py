@@ -38,7 +38,7 @@ CONTEXT_CHARS = 600  # text before a claim that stance may read to see what "thi
 # "The Hague (AFP) – ", "Berlin (dpa) - ": a place written in mixed case needs the agency after it
 _DATELINE = re.compile(r"(?:[A-Z][A-Z .'-]{2,40}(?:,[^()\n]{1,30})?(?:\s*\([^)\n]{1,30}\))?"
                        r"|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, [A-Z][\w .'-]{1,25})?\s*\((?:[A-Z]|dpa)[^)\n]{0,29}\))"
-                       r"\s+[\u2014\u2013-]+\s+")
+                       r"(?:\s+|\.\s*)[\u2014\u2013-]+\s+")  # EFE writes "Madrid, Nov 4 (EFE).- "
 
 
 # "— Ezgi Tanrıkulu, economist": a line that signs the quotation above it (a name of two to four

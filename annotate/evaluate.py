@@ -91,8 +91,9 @@ def surname(name: str | None) -> str:
     name = _SEAT.sub("", name)  # "a senior EU diplomat in Brussels" is a diplomat: a place is no speaker
     name = _ONE_OF.sub("", name)  # "one of the diplomats" is one of the group: the group is the speaker
     cut = _AFTER_HEAD.sub(lambda m: m.group(1) or m.group(2), name)
-    if "'" not in name and "\u2019" not in name and cut.split()[-1].lower() not in _SPOKES:
-        name = cut  # (a spokesperson speaks for the body named after it)
+    if "'" not in cut and "\u2019" not in cut and cut.split()[-1].lower() not in _SPOKES:
+        name = cut  # (a spokesperson speaks for the body named after it; "people familiar with the
+        # coalition's discussions" are people: the possessive is in what the cut leaves out)
     name = _KIND.sub(r"\1", name)  # "the Freedom and Direct Democracy party" is that party's name
     owner, *rest = re.split(r"['\u2019]s\b", name, maxsplit=1)
     owned = re.findall(r"[\w.-]+", rest[0].lower()) if rest else []

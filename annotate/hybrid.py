@@ -188,6 +188,9 @@ def cue_head(cue: TokenSpan) -> Token:
 def _source_for(cue: TokenSpan, sources: list[TokenSpan], content: list[TokenSpan],
                 sents: Sentences) -> TokenSpan | None:
     head = cue_head(cue)
+    if head.dep_ == "advcl" and head.head.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in head.children) and (
+            any(c.dep_ == "mark" for c in head.children)):  # "X said, before the deal was announced, that ...":
+        head = head.head  # a passive clause of time is no speech act; the verb it hangs on is
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if head.dep_ in ("advcl", "conj", "xcomp", "acl") and not subjects:
         subjects = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -345,6 +348,10 @@ def to_raw(claim: ModelClaim, quotes: list[tuple[int, int]], text: str) -> RawCl
     """The model claim in the rules' shape, so the engine resolves speaker, role and date alike."""
     cue = cue_head(claim.cue) if claim.cue is not None else None
     speaker = claim.source.root if claim.source is not None else None
+    named = [t for t in claim.source if t.ent_type_ == "PERSON"] if claim.source is not None else []
+    if speaker is not None and named and speaker.dep_ in ("compound", "dep") and speaker.i < named[-1].i and (
+            speaker.ent_type_ != "PERSON"):  # "PD Senator Giuliana Scalzò" parsed with the party's
+        speaker = named[-1]  # initials as the head: the person it describes
     kind = "direct" if all(is_direct(text, f.start_char, f.end_char, quotes)
                            for f in claim.fragments) else "indirect"
     return RawClaim(start=claim.start, end=claim.end, kind=kind, cue=cue, speaker=speaker,

@@ -676,11 +676,32 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
     for k in range(1, len(run) - 1):
         if run[k].text == "-":
             continue
+        if k >= 2 and prep.lower_ in ("and", "&") and _family_name_first(run[k - 1]) and (
+                first_name_gender(run[k].text) is not None):  # "Planning and Investment Nguyễn Văn Hùng",
+            return run[k - 1:]  # "Culture and Heritage Lim Wei Ling": the family name before the given name
         if first_name_gender(run[k].text) is not None or first_name_gender(run[k].text.split("-")[0]) is not None or (
                 _country_in([t.text for t in run[:k]]) is not None and (run[k].ent_type_ == "PERSON" or len(run) - k >= 2
                                                                           and country_word(" ".join(t.text for t in run[:k])))):
             return run[k:]  # ("Prime Minister of Tuvalu Feleti Natano": a country, then a name of two words)
+    if prep.lower_ in ("and", "&") and len(run) >= 3 and run[1].pos_ == "PROPN" and run[1].ent_type_ in ("", "PERSON", "ORG"):
+        return run[1:]  # "Minister of Industry and Trade Phạm Quốc Tuấn": a listed portfolio's last item is one word
     return run
+
+
+# family names most often written before the given name (Chinese, Korean, Vietnamese, Singaporean,
+# Malaysian usage) that the given-name data also knows as first names elsewhere or not at all
+_FAMILY_FIRST = frozenset("""nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly
+lim tan lee ng wong chan goh teo ong koh chua tay yeo low toh chong lau leong
+kim park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn song
+wang li zhang liu chen yang zhao huang zhou wu xu sun ma zhu hu guo he lin luo zheng liang xie""".split())
+
+
+def _family_name_first(tok: Token) -> bool:
+    """A word that opens a name in family-name-first order: a common such family name, or a word
+    with letters English portfolio names never have ("Phạm", "Nguyễn")."""
+    from .gender import _plain
+
+    return _plain(tok.text) in _FAMILY_FIRST or not tok.text.isascii() and tok.text[:1].isupper()
 
 
 def _place_split(run: list[Token]) -> list[list[Token]]:
@@ -811,6 +832,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         if own is not None:
             return Mention(kind=own.kind, name=own.name, role=own.role, office=own.office,
                            owner=own.owner, **base)
+    if lemma in OFFICE_NOUNS and (named := _body_in_apposition(head)) is not None:
+        return Mention(kind="group", name=named, **base)  # "Her ministry, the Ministry of Agriculture, ..., said"
     if lemma in STATEMENT_NOUNS or lemma in OFFICE_NOUNS:
         if owner is None and lemma in STATEMENT_NOUNS:  # "a statement put out by Meloni's office", "a
             # statement from X" (not "the Madrid regional government, run by the People's party")
@@ -909,6 +932,19 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
                    described=_as_written(head, toks), **base)
 
 
+def _body_in_apposition(head: Token) -> str | None:
+    """"Her ministry, the Ministry of Agriculture, Fisheries and Food,": the body the apposition
+    names in full, capitalised, with the same head noun."""
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.text[:1].isupper()
+                  and c.lemma_.lower() == head.lemma_.lower()), None)
+    if appos is None:
+        return None
+    toks = [t for t in appos.subtree if not (t.i == appos.left_edge.i and t.lower_ == "the")]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return _text(head.doc, toks) if len(toks) > 1 else None
+
+
 def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention | None:
     """"EU ambassador to Turkey Karl-Heinz Aumüller told", "DA spokesperson on finance Ryan Pillay
     said": the parser hangs the name on the title's complement; a person's name right after the
@@ -917,11 +953,32 @@ def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention 
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS
                  and c.i == head.i + 1):
         whole = [t for t in prep.subtree if t.i > prep.i]
-        run = next(iter(_name_runs(whole)), None)
+        listed = _listed_portfolio(prep)
+        if listed is not None:  # "Second Minister for Trade and Industry Grace Teo Hui Min, who ..., said":
+            whole, run = listed  # the name after the portfolio's last item, however the parser hung it
+        else:
+            run = next(iter(_name_runs(whole)), None)
         if run is not None and run[0].i > prep.i + 1 and run[-1].i == whole[-1].i and (
                 head.lemma_.lower() not in SPOKES_NOUNS or _title_complement(run[0], toks[0].i) == prep.i):
             return Mention(kind="name", name=_text(doc, run), role=role_before(run[0], toks[0].i), **base)
     return None
+
+
+def _listed_portfolio(prep: Token) -> tuple[list[Token], list[Token]] | None:
+    """A post's portfolio listed with "and" and the holder's name written right after it, up to a
+    comma or the verb: (the capitalised words after ``prep``, the name of two words or more)."""
+    doc = prep.doc
+    flat = []
+    for t in doc[prep.i + 1:]:
+        if not (t.text[:1].isupper() or t.lower_ in ("and", "&", "of", "the") or t.text == "-" and not t.whitespace_):
+            break
+        flat.append(t)
+    if not any(t.lower_ in ("and", "&") for t in flat):
+        return None
+    runs = _name_runs(flat)
+    if not runs or runs[-1][-1].i != flat[-1].i or len(runs[-1]) < 2 or runs[-1][0].i <= prep.i + 1:
+        return None
+    return flat, runs[-1]
 
 
 _DESCRIBING_PREPS = frozenset({"to", "from", "of", "with", "close", "on", "in", "at", "for"})
@@ -1109,7 +1166,10 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
     """"the chief executive, Jane Doe, told ...", "Ukraine's Foreign Minister Andrii Sybiha said"."""
     doc = head.doc
     stray = _stray_conjunct(head)
-    appos = next((c for t in toks for c in t.children if c.dep_ == "appos" and (stray is None or c.i != stray.i)), None)
+    options = [c for t in toks for c in t.children if c.dep_ == "appos" and (stray is None or c.i != stray.i)]
+    # "the Minister of Finance and Coordinating Minister of the Economy, Hadiza Musa-Danjuma,": the
+    # second post is an appositive too; the name is the one that is no post
+    appos = next((c for c in options if not _is_title(c) and c.pos_ == "PROPN"), options[0] if options else None)
     if appos is None:
         return None
     appos_of = {t.i for c in appos.children if c.dep_ == "prep" for t in c.subtree}
@@ -1203,6 +1263,9 @@ class ArticleSpeakers:
                     qs < tok.idx < qe for qs, qe in quotes):
                 extent = name_extent(tok)  # "Saint-Martin", "Nour al-Hashimi", not "Martin", "Hashimi"
                 first, tok_end = extent[0], max(extent[-1].idx + len(extent[-1]), tok.idx + len(tok))
+                while tok.ent_type_ in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].dep_ == "compound" and (
+                        doc[first.i - 1].head == tok and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].is_alpha):
+                    first = doc[first.i - 1]  # "Universities UK", "Water UK": a body named with its place
                 self._subjects.append((first.idx + offset, doc.text[first.idx:tok_end],
                                        tok.ent_type_ == "PERSON"))
                 if any(a.dep_ == "ccomp" and a.head.lemma_.lower() in REPORTING_VERBS and a.head.i < tok.i
@@ -1258,7 +1321,8 @@ class ArticleSpeakers:
                          after)
             if m and not m.group(1):  # "the Republican People's Party, or CHP,": its initials in its own language
                 self._acronyms[m.group(2).replace(".", "")] = name
-            elif m and (m.group(1).isupper() or _abbreviates(m.group(1).upper(), name) or not (
+            elif m and (m.group(1).isupper() or _abbreviates(m.group(1).upper(), name) or sum(
+                    c.isupper() for c in m.group(1)) >= 2 or not (  # "(AfD)", "(DfE)": initials in mixed case
                     _country_in([m.group(1)]) or any(e.text == m.group(1) and e.label_ in ("GPE", "LOC", "NORP", "PERSON")
                                                     for e in doc.ents))):
                 # "The National Bank of Romania (BNR)", "the regulator (Nersa)": the acronym the article
@@ -1399,7 +1463,7 @@ class ArticleSpeakers:
             return longer
         if " " not in name and not any(_surname_key(full.split()[-1]) == _surname_key(name) for full in self.people):
             firsts = [full for full in self.people if full.split()[0] == name and len(full.split()) >= 2
-                      and self._person_words.intersection(full.split())]
+                      and (self._person_words.intersection(full.split()) or self.people[full].roles)]
             if len(firsts) == 1:  # "Wang" after "Wang Wentao", "Tedros" after "Tedros Adhanom Ghebreyesus"
                 return firsts[0]
             inner = [full for full in self.people if name in full.split()[1:-1] and name[:1].isupper()
@@ -1474,7 +1538,7 @@ class ArticleSpeakers:
         short = _strip_det(name)
         if short.split()[-1].lower() not in BODY_NOUNS or self._is_person_name(name):  # a body's head noun
             return name  # ("Bank", "Ministry"), not "Obama" before a headline's "Obama on Climate Change"
-        cut = re.compile(re.escape(short) + r"\s+(?:of|for)\s", re.IGNORECASE)
+        cut = re.compile(re.escape(short) + r"\s+(?:of|for|to)\s", re.IGNORECASE)
         longer = [(abs(p - pos), body) for p, body in self._bodies if cut.match(body)]
         return min(longer)[1] if longer else name
 
@@ -1626,6 +1690,8 @@ class ArticleSpeakers:
                 return org, None
         if mention.kind == "group" and mention.union_body:  # "The WMO said ... The UN agency said": the
             return self._body_just_spoke(pos) or mention.name, mention.role  # body that just spoke
+        if mention.kind == "group" and (cut := self._body_cut(mention)) is not None:
+            return cut, None  # "The Hong Kong General Chamber of Commerce" tagged from "Chamber"
         if mention.kind == "group":
             name = mention.name or mention.text
             if name.isupper():  # a transcript's speaker label the tagger took for a body
@@ -1642,6 +1708,8 @@ class ArticleSpeakers:
             if full in self.people:
                 return full, self._current(full, mention.role, pos)
             name = without_seat(name)
+            if _strip_det(name).replace(".", "") in self._acronyms:  # "the AfD" after "Alternative for
+                return self._acronyms[_strip_det(name).replace(".", "")], mention.role  # Germany (AfD)"
             if " " not in name and name[:1].isupper():
                 body = self._body_abbreviated(name, pos) or self._body_beginning(name, pos)
                 if body is None and name.lower() in BODY_NOUNS:  # "a Commission spokesperson": the one named
@@ -1658,6 +1726,9 @@ class ArticleSpeakers:
             if role is None and mention.office and mention.office.split()[-1].lower() in SPOKES_NOUNS:
                 role = mention.office  # "a spokesperson for the interior ministry": the post who spoke
             return f"{owner}'s {mention.office}", role
+        cut = self._body_cut(mention)
+        if cut is not None:  # "The far-right Alternative for Germany said" parsed with "Alternative" as head
+            return cut, None
         full = self._full_name(mention.name or mention.text, pos)
         if " " not in full and full not in self._person_words and mention.role is None and not any(
                 w.lower() in HONORIFICS or w.lower() in TITLE_WORDS for w in mention.text.split()):
@@ -1671,6 +1742,27 @@ class ArticleSpeakers:
             self.people[full].roles.append((pos, kept))  # "Poland's agriculture minister, X,"
             self.people[full].roles.sort()
         return full, role
+
+    def _body_cut(self, mention: Mention) -> str | None:
+        """A body's name the parse cut to a word or two ("Chamber" in "The Hong Kong General Chamber
+        of Commerce", "Union" in "The National Union of Metalworkers of South Africa", "Alternative"
+        in "The far-right Alternative for Germany"): the capitalised name written there in full, when
+        neither it nor the word is a person's."""
+        name = mention.name or ""
+        if not name[:1].isupper() or self._person_words.intersection(name.split()) or self._is_person_name(name):
+            return None
+        for p, body in self._bodies:
+            if not (mention.start <= p < mention.end) or len(body) <= len(name) or (
+                    self._person_words.intersection(body.split())) or body in self.people:
+                continue
+            at = body.find(name)
+            if at < 0 or not re.match(r"(?:\W|$)", body[at + len(name):]) or any(
+                    w.lower() in TITLE_WORDS or w.lower() in HONORIFICS for w in body[:at].split()):
+                continue  # ("Mr Nguyễn", "Deputy Minister of Planning Nguyễn Văn Hùng": a person)
+            if p + len(body) == mention.end or p + len(body) > mention.end and re.match(
+                    r" (?:of|for|to) ", body[mention.end - p:]):  # "The Permanent Mission of Kenya" + " to the UN"
+                return body
+        return None
 
     def name_lead_descriptors(self) -> None:
         """"..., the work and pensions secretary has announced." then "Liz Kendrick told the
@@ -1867,7 +1959,8 @@ class ArticleSpeakers:
             if body is not None:
                 return body
         subject = next(((p, text) for p, text, is_person in reversed(self._subjects)
-                        if p < pos and not is_person and text not in self._person_words
+                        if p < pos and not is_person and text not in self._person_words and p not in self._reported
+                        and not self._is_person_name(text)  # ("Its chief executive, Aoife Delaney,")
                         and not set(text.split()) <= self._place_words and not (
                             _AUTHORITY_NOUNS & set(text.lower().split()))), None)
         if subject is not None and " " not in subject[1]:  # "Company" heads "Nigerian National Petroleum Company"
@@ -1907,7 +2000,7 @@ authority office department bureau service police army navy government administr
 
 # Words a text uses for the same kind of body ("the court" for the "Supreme Federal Tribunal").
 _BODY_SYNONYMS = {"court": {"tribunal"}, "tribunal": {"court"}, "parliament": {"assembly", "congress"},
-                  "bank": {"reserve"}}
+                  "bank": {"reserve"}, "federation": {"confederation"}, "confederation": {"federation"}}
 
 
 def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
@@ -2073,12 +2166,16 @@ def _body_names(doc: Doc) -> list[tuple[int, str]]:
             nxt = doc[j + 1]
             if _capital(nxt) and (nxt.text != "-"):
                 j = last = j + 1
-            elif nxt.lower_ in _CONNECTORS and j + 2 < n and (
+            elif (nxt.lower_ in _CONNECTORS or nxt.lower_ == "to" and any(  # "Delegation of the European
+                    t.lower_ in _ENVOY_BODIES for t in doc[i:j + 1])) and j + 2 < n and (  # Union to Canada"
                     _capital(doc[j + 2]) or doc[j + 2].lower_ == "the" and j + 3 < n and _capital(doc[j + 3])) and (
                     nxt.text != "-" or not (nxt.whitespace_ or doc[j].whitespace_)):
                 j += 1
             else:
                 break
+        listed = _portfolio_list(doc, i, last)
+        if listed is not None:  # "Ministry of Agriculture, Fisheries and Food"
+            last = listed
         toks = [t for t in doc[i:last + 1]]
         while toks and toks[0].lower_ in ("the", "a", "an"):
             toks.pop(0)
@@ -2086,6 +2183,37 @@ def _body_names(doc: Doc) -> list[tuple[int, str]]:
             out.append((toks[0].idx, _text(doc, toks)))
         i = last + 1
     return out
+
+
+# bodies named for whom they represent and where: "Delegation of the European Union to Canada",
+# "Permanent Mission of India to the United Nations"
+_ENVOY_BODIES = frozenset({"delegation", "mission", "embassy", "representation", "consulate"})
+# posts and bodies whose names list their portfolio: "Ministry of Agriculture, Fisheries and Food",
+# "Minister of Foreign Affairs, European Union and Cooperation", "Committee on Banking, Insurance and ..."
+_PORTFOLIO_HEADS = frozenset({"ministry", "department", "minister", "secretary", "committee"})
+
+
+def _portfolio_list(doc: Doc, first: int, last: int) -> int | None:
+    """The end of a portfolio listed after a ministry's "of"/"for"/"on" ("Ministry of Agriculture,
+    Fisheries and Food"): capitalised items after commas, the last after "and"; None when the
+    name at ``first``..``last`` is no such name or no such list follows."""
+    words = [t.lower_ for t in doc[first:last + 1]]
+    if not set(words) & _PORTFOLIO_HEADS or not set(words) & {"of", "for", "on"} or words[-1] in _CONNECTORS:
+        return None
+    k, n = last + 1, len(doc)
+    while k < n and doc[k].text == ",":
+        m = k + 1
+        while m < n and (_capital(doc[m]) or doc[m].lower_ in ("of", "the") and m + 1 < n and _capital(doc[m + 1])):
+            m += 1
+        if m == k + 1 or m - k > 5:
+            return None
+        if m < n and doc[m].lower_ == "and" and m + 1 < n and _capital(doc[m + 1]):
+            m += 1
+            while m < n and _capital(doc[m]):
+                m += 1
+            return m - 1
+        k = m
+    return None
 
 
 def _name_nouns(name: str) -> set[str]:

@@ -574,3 +574,88 @@ def test_a_lead_minister_is_the_secretary_for_the_same_field_named_next(suggest)
     s = by_content(suggest(text, MONDAY))[
         "Macau's public hospitals will raise fees for visitors by up to 40 per cent from March"]
     assert s.speaker == "Chan Wai-keung"
+
+
+# --- bodies named in full (spk5) ----------------------------------------------------------------
+def test_a_body_cut_by_the_tagger_is_its_whole_name_and_its_descriptor_finds_it(suggest):
+    text = ("The Western Cape Chamber of Commerce said the port delays had cost exporters R2bn. "
+            "The chamber said it would ask the minister for a meeting.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the port delays had cost exporters R2bn"].speaker == "Western Cape Chamber of Commerce"
+    assert got["it would ask the minister for a meeting"].speaker == "Western Cape Chamber of Commerce"
+
+
+def test_the_federation_is_the_confederation_named_before(suggest):
+    text = ("The Swiss Trade Union Confederation (SGB) said the reform would cut pensions. "
+            "The federation said it would call a referendum.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["it would call a referendum"].speaker == "Swiss Trade Union Confederation"
+
+
+def test_an_acronym_in_mixed_case_defined_in_brackets_is_its_body(suggest):
+    text = ("The opposition Movement for Change (MfC) said the vote had been rigged. "
+            "In a statement, the MfC said it would go to court.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["it would go to court"].speaker == "Movement for Change"
+
+
+def test_a_body_named_for_whom_it_represents_and_where_keeps_its_to(suggest):
+    text = ("The Permanent Mission of Kenya to the United Nations said the draft was unbalanced. "
+            "The mission said it would propose amendments.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the draft was unbalanced"].speaker == "Permanent Mission of Kenya to the United Nations"
+    assert got["it would propose amendments"].speaker == "Permanent Mission of Kenya to the United Nations"
+
+
+def test_an_office_named_in_apposition_with_its_listed_portfolio_is_that_body(suggest):
+    text = ("Environment Minister Aoibheann Kearney said the scheme would be extended. Her department, "
+            "the Department of Environment, Climate and Communications, said the grants would rise in June. "
+            "The department added that applications would open online.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the grants would rise in June"].speaker == "Department of Environment, Climate and Communications"
+    assert got["applications would open online"].speaker == "Department of Environment, Climate and Communications"
+
+
+def test_the_organisation_is_the_body_that_spoke_not_its_chief_executive(suggest):
+    text = ("Water UK welcomed the ruling. Its chief executive, Dermot Halloran, said the industry "
+            "would invest more. The organisation said in a statement that bills would rise by 4%.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["bills would rise by 4%"].speaker == "Water UK"
+
+
+# --- names in full (spk5) -------------------------------------------------------------------------
+def test_a_name_after_a_listed_portfolio_is_the_whole_name_in_any_order(suggest):
+    text = ("Deputy Minister of Planning and Investment Nguyễn Văn Hùng said the licence would be issued "
+            "in May. Mr Nguyễn said investors had been consulted.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the licence would be issued in May"].speaker == "Nguyễn Văn Hùng"
+    assert got["investors had been consulted"].speaker == "Nguyễn Văn Hùng"
+
+
+def test_a_post_with_a_portfolio_list_then_a_name_and_a_relative_clause_is_the_name(suggest):
+    text = ("Senior Minister for Culture and Heritage Lim Wei Ling, who opened the museum on Sunday, "
+            "said the collection would tour Asia next year.")
+    assert speaker_of(suggest, text, "the collection would tour Asia next year") == "Lim Wei Ling"
+
+
+def test_a_hyphenated_post_split_by_the_parser_is_one_word(suggest):
+    text = ("The Greens rejected the budget. Its co-chair, Ingrid Solvang, said the cuts would hit "
+            "schools hardest.")
+    assert speaker_of(suggest, text, "the cuts would hit schools hardest") == "Ingrid Solvang"
+
+
+def test_the_name_after_a_second_post_in_apposition_is_the_speaker(suggest):
+    text = ("The Minister of Trade and Coordinating Minister of Industry, Folake Adeyemi-Bello, said the "
+            "tariff would be reviewed.")
+    assert speaker_of(suggest, text, "the tariff would be reviewed") == "Folake Adeyemi-Bello"
+
+
+def test_a_wire_dateline_in_mixed_case_is_no_speaker(suggest):
+    text = ("Lisbon, Jun 3 (EFE).- Portugal's Minister of Finance, Joaquim Sarmento, said on Tuesday that "
+            "the deficit would close this year.")
+    assert speaker_of(suggest, text, "the deficit would close this year") == "Joaquim Sarmento"
+
+
+def test_people_familiar_with_a_bodys_plans_score_as_people():
+    assert surname("Three people familiar with the ministry\u2019s plans") == surname("Three people")
+    assert surname("a spokesperson for Russia's foreign ministry") == "ministry"
