@@ -72,10 +72,11 @@ def full_dates(text: str) -> list[dt.date]:
     return found
 
 
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|\b(?:updated|published|posted)\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|\b(?:updated?|published|posted)\b", re.I)
 _OWN_DATE_CHARS = 400  # where an article states its own date: its first lines
 _OWN_DATE_WORDS = 6  # words a date line may carry besides the date ("by Volodymyr Ivanyshyn")
 _DATE_LINE_CHARS = 1000  # a line that says it gives the publication date may come lower, under a long standfirst
+_STAMP_BRACKET = re.compile(r"\([^()\n]*\d{4}[^()\n]*\)")  # a bracket that dates the line again, not a credit
 _DATE_LABEL = re.compile(r"^\W*(?:first\s+)?(?:published|posted|issued|released)\b(?:\s+(?:on|at))?\s*:?", re.I)
 
 
@@ -104,7 +105,7 @@ def own_date(text: str) -> dt.date | None:
             weekday = _WEEKDAY_RE.search(rest)
             if weekday and _WEEKDAYS.index(weekday.group(1).lower()) != d.weekday():
                 continue
-            rest = _WEEKDAY_RE.sub(" ", rest)
+            rest = _WEEKDAY_RE.sub(" ", _STAMP_BRACKET.sub(" ", rest))  # "(Updated: 11 Nov 2026 09:30AM)"
             if labelled or len(re.findall(r"\w+", rest)) <= _OWN_DATE_WORDS and not rest.rstrip().endswith(")"):
                 return d
         d = _numeric_own_date(line)
@@ -113,20 +114,51 @@ def own_date(text: str) -> dt.date | None:
     return None
 
 
-# "KYIV, Nov 26 (Reuters) - ", "SEOUL, Dec. 3 (Yonhap) -- ": a wire dateline's day, its year not written
-_DATELINE_DAY = re.compile(r"^[A-Z][A-Za-z .'/-]{1,40},\s+" + _MONTH_RE
-                           + r"\s+(?P<day>\d{1,2})\s*\([^)\n]{1,30}\)\s*[-\u2013\u2014]", re.M)
+# A dateline: where and when a wire story was filed, opening its first paragraph. House styles:
+# "OTTAWA, Jan. 23, 2026 — ", "KYIV, Nov 26 (Reuters) - ", "(ANSA) - ROME, JUN 18 - ",
+# "New Delhi, Mar 4 (PTI) The ...", "NAIROBI, Kenya, March 3, 2026 /PRNewswire/ -- ",
+# "Berlin, 12 November 2026 (dpa) - ", "Madrid, Nov 4 (EFE).- ": a place (a city, and perhaps its
+# country), a comma, the day, and a mark that ends the dateline (a dash, the agency in brackets,
+# a wire's name between slashes). The year is often left out.
+_PARTICLES = r"(?:de|da|do|dos|das|del|di|la|le|al|el|am|es|sur|upon)"  # "Rio de Janeiro", "Frankfurt am Main"
+_AGENCY = r"\((?:[A-Z][\w&.' -]{0,28}|dpa|efe)\)"
+_DATELINE_HEAD = re.compile(
+    r"^[ \t]*(?:" + _AGENCY + r"\s*[-\u2013\u2014]+\s*)?"  # "(ANSA) - "
+    r"(?P<place>[A-Z][\w.'\u2019-]*(?:[ -](?:[A-Z][\w.'\u2019-]*|" + _PARTICLES + r")){0,4})"  # "KUALA LUMPUR"
+    r"(?:,\s+[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2})?"  # ", Kenya"
+    r",\s+(?P<date>[^\n]{3,24}?)"
+    r"(?:\s*" + _AGENCY + r"(?:\s*\.?[-\u2013\u2014]+\s|\s+(?=[A-Z\u201c\"]))"  # "(PTI) The", "(EFE).- "
+    r"|\s*/[A-Za-z-]+/\s*[-\u2013\u2014]+\s|\s+[-\u2013\u2014]+\s)", re.M)
 
 
-def dateline_date(text: str, year_hint: dt.date | None) -> dt.date | None:
-    """An undated wire story's dateline ("KYIV, Nov 26 (Reuters) -"), in the year of the dates the
-    article writes in full (the one nearest them), when it gives no date line of its own."""
-    m = _DATELINE_DAY.search(text[:_DATE_LINE_CHARS])
-    if m is None or year_hint is None:
-        return None
-    month, day = _month(m.group("mon")), int(m.group("day"))
-    cands = [c for y in (year_hint.year - 1, year_hint.year, year_hint.year + 1) if (c := _mk(y, month, day))]
-    return min(cands, key=lambda c: abs((c - year_hint).days)) if cands else None
+def _dateline_day(m: re.Match) -> re.Match | None:
+    phrase = m.group("date").strip().rstrip(",")
+    return next((d for rx in (_MD, _DM) if (d := rx.fullmatch(phrase)) is not None), None)
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where a dateline that opens the paragraph ``text[start:end]`` ends ("(ANSA) - ROME, JUN 18 - ",
+    "New Delhi, Mar 4 (PTI) "), or None: the dateline is no part of the first sentence."""
+    m = _DATELINE_HEAD.match(text, start, end)
+    return m.end() if m is not None and _dateline_day(m) is not None else None
+
+
+def dateline(text: str, year_hint: dt.date | None) -> dt.date | None:
+    """The day of the dateline that opens the story (``_DATELINE_HEAD``), in the year it writes or,
+    when it writes none, in the year of the dates the article writes in full (the candidate nearest
+    them); None when there is no dateline or no year to be had."""
+    for m in _DATELINE_HEAD.finditer(text[:_DATE_LINE_CHARS]):
+        d = _dateline_day(m)
+        if d is None:
+            continue
+        month, day = _month(d.group("mon")), int(d.group("day"))
+        if d.group("year"):
+            return _mk(int(d.group("year")), month, day)
+        if year_hint is None:
+            return None
+        cands = [c for y in (year_hint.year - 1, year_hint.year, year_hint.year + 1) if (c := _mk(y, month, day))]
+        return min(cands, key=lambda c: abs((c - year_hint).days)) if cands else None
+    return None
 
 
 _STATED = re.compile(r"\b(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r"),?\s+(?:the\s+)?")
@@ -301,7 +333,25 @@ def _dateparser(phrase: str, published: dt.date) -> dt.date | None:
 
 
 def _is_date_token(tok: Token) -> bool:
-    return tok.ent_type_ in ("DATE", "TIME") or bool(_DATE_WORD_RE.match(tok.text)) or _counts_days(tok)
+    return (tok.ent_type_ in ("DATE", "TIME") or bool(_DATE_WORD_RE.match(tok.text)) or _counts_days(tok)
+            or _day_of_month(tok))
+
+
+_MONTH_WORD = re.compile(r"^(?:" + _MONTH_NAMES + r")\.?$")
+_DAY_NUMBER = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
+
+
+def _day_of_month(tok: Token) -> bool:
+    """The day or the year of a date the entity tagger left unmarked ("on Aug 26", "26 Aug",
+    "Aug 26, 2026"): a number beside a month's name."""
+    if not tok.text[:1].isdigit():
+        return False
+    doc = tok.doc
+    if _DAY_NUMBER.match(tok.text):
+        return (tok.i > 0 and bool(_MONTH_WORD.match(doc[tok.i - 1].text))) or (
+            tok.i + 1 < len(doc) and bool(_MONTH_WORD.match(doc[tok.i + 1].text)))
+    return (len(tok.text) == 4 and tok.i >= 3 and doc[tok.i - 1].text == ","
+            and bool(_DAY_NUMBER.match(doc[tok.i - 2].text)) and bool(_MONTH_WORD.match(doc[tok.i - 3].text)))
 
 
 _COUNTED_DAY = re.compile(r"(?:\b(?:a|an|one|two|three|\d{1,2})\s+days?|\bthe\s+day)\s+(?:earlier|before|later|after)\b"
@@ -483,6 +533,48 @@ def frame_date(cue: Token, content: tuple[int, int]) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last)
 
 
+_TEXT_PARTICIPLES = frozenset({"file", "date", "issue", "release", "publish", "post", "deliver", "air", "broadcast",
+                               "send", "submit", "hand", "read", "give", "write", "sign", "lodge", "table"})
+_TEXTS = frozenset({"ruling", "judgment", "judgement", "statement", "letter", "speech", "interview", "report", "note",
+                    "post", "address", "filing", "decision", "order", "opinion", "communique", "communiqué"})
+_NOT_THE_SAYING = frozenset({"ahead", "before", "after", "following", "since", "until", "till", "from", "by",
+                             "pending", "prior", "effective", "starting"})
+
+
+def leading_date(cue: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    """A day in the phrase set off before the speaker ("In its written reasoning, filed on
+    Wednesday, the court said that ...", "In a letter dated Nov. 2, the union told ..."), however
+    the parser hung it: the text the statement was made in, and its day. A day some other event
+    is counted from ("Ahead of Thursday's summit", "after Monday's vote", "from Jan. 1") is none."""
+    doc = cue.doc
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+    if subj is None or cue.idx >= content[0] or subj.left_edge.i - 1 <= cue.sent.start:
+        return None
+    if doc[subj.left_edge.i - 1].text != ",":
+        return None  # an introductory phrase is set off by a comma
+    frame = doc[cue.sent.start:subj.left_edge.i - 1]
+    if any(t.text in ('"', "\u201c", "\u201d") for t in frame):
+        return None
+    days = [t for t in frame if _DATE_WORD_RE.match(t.text) and t.ent_type_ in ("DATE", "TIME")]
+    if len(days) != 1 or any(doc[k].lower_ in _NOT_THE_SAYING
+                             for k in range(max(frame.start, days[0].i - 3), days[0].i)):
+        return None
+    first = last = days[0]
+    # the day of the text: "(a reasoning) filed on Wednesday", "(a letter) dated Nov. 2", "(a
+    # statement) released Tuesday", "In Monday's ruling"; a day in a question or a noun's name
+    # ("Asked whether the Monday deadline could slip") dates nothing said
+    before = doc[first.i - 2:first.i] if first.i - 2 >= frame.start else doc[frame.start:first.i]
+    participle = any(t.tag_ == "VBN" and t.lemma_.lower() in _TEXT_PARTICIPLES for t in before)
+    owner = first.i + 2 < frame.end and doc[first.i + 1].tag_ == "POS" and doc[first.i + 2].lemma_.lower() in _TEXTS
+    if not (participle or owner):
+        return None
+    while first.i > frame.start and (doc[first.i - 1].lower_ in _PREPS or doc[first.i - 1].ent_type_ == "DATE"):
+        first = doc[first.i - 1]
+    while last.i + 1 < frame.end and doc[last.i + 1].ent_type_ in ("DATE", "TIME"):
+        last = doc[last.i + 1]
+    return first.idx, last.idx + len(last)
+
+
 _EVENT_PREPS = frozenset({"after", "following"})
 _DATE_LINE_VERBS = frozenset({"publish", "update", "post", "issue", "modify", "last"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo"})
@@ -541,6 +633,31 @@ def occasion_refs(cue: Token, exclude: tuple[int, int]) -> list[tuple[str, str, 
             named = (owner or noun).lemma_.lower()
             if definite and (same or noun.lemma_.lower() in _OCCASIONS or named in _OCCASIONS):
                 refs.append((prep, named, same))
+    return refs
+
+
+_EVENT_OBJECTS = frozenset({"dobj", "attr", "oprd"})
+
+
+def event_refs(cue: Token, exclude: tuple[int, int]) -> list[frozenset[str]]:
+    """The events a relative clause on the speaker says they took part in, as the words that name
+    each (the verb's lemma and its object's): "X, who signed the agreement with Y at a ceremony,
+    said" ({"sign", "agreement"}), "Y, who chaired the talks, told reporters". The article has
+    told of the event, with its day, before ("Singapore and Vietnam on Aug 26 signed an
+    agreement"); the statement is of that occasion. Only a clause in the simple past tells of
+    an event done; "who has long opposed the deal", "who will host the summit" tell of none."""
+    refs = []
+    for subj in (c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i):
+        # on the subject, or on the name inside it ("Second Minister for Trade Grace Teo, who signed ...")
+        for verb in (c for c in subj.subtree if c.dep_ in ("relcl", "acl") and c.tag_ == "VBD"
+                     and not _in_clause(c.head, subj)):
+            if exclude[0] <= verb.idx < exclude[1] or any(c.dep_ == "aux" for c in verb.children):
+                continue
+            if any(_is_date_token(t) for t in verb.subtree):
+                continue  # "who signed the 2019 accord": a day of its own, not the story's event
+            objects = [c.lemma_.lower() for c in verb.children
+                       if c.dep_ in _EVENT_OBJECTS and c.pos_ in ("NOUN", "PROPN")]
+            refs.append(frozenset([verb.lemma_.lower(), *objects[:1]]))
     return refs
 
 

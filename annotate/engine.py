@@ -21,8 +21,9 @@ from kernel import ClaimDraft, Span
 
 from . import hybrid
 from .attribution import RawClaim, find_claims
-from .dates import (after_event, counted_from_head, date_phrase, dateline_date, frame_date, full_dates, is_period,
-                    narrative_dates, occasion_refs, own_date, resolve, same_text, shifted, stated_date)
+from .dates import (after_event, counted_from_head, date_phrase, dateline, dateline_end, event_refs, frame_date,
+                    full_dates, is_period, leading_date, narrative_dates, occasion_refs, own_date, resolve, same_text,
+                    shifted, stated_date)
 from .ingest.dates import plausible
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
@@ -74,7 +75,7 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     out = []
     for first, last in _lines(text):
         d = _DATELINE.match(text, first, last)
-        start = d.end() if d else first
+        start = d.end() if d else dateline_end(text, first, last) or first
         line = text[start:last].replace("\n", " ")
         while len(line) > MAX_PARAGRAPH:  # keep far below spaCy's max_length, cut after a sentence
             stop = line.rfind(". ", 0, MAX_PARAGRAPH)
@@ -172,12 +173,14 @@ class SuggestionEngine:
             if not is_byline(doc, off < art.lead_end):  # the writers are never speakers
                 art.speakers.observe(doc, off, ptext)
         art.speakers.name_lead_descriptors()
-        if published is None:  # an undated article that names its own date is read as of that date
-            art.published = plausible(own_date(text) or stated_date(text))
+        if published is None:  # an undated article that names its own date is read as of that date:
+            # a date line ("Thursday, 12 November 2026", "Published: ..."), its dateline ("OTTAWA, Jan. 23,
+            # 2026 —"), the day its opening states with the weekday and the year
+            art.published = plausible(own_date(text) or dateline(text, None) or stated_date(text))
         if art.published is None:
             written = full_dates(text)
             art.year_hint = max(written) if written else None
-            art.published = plausible(dateline_date(text, art.year_hint))  # "KYIV, Nov 26 (Reuters) -"
+            art.published = plausible(dateline(text, art.year_hint))  # "KYIV, Nov 26 (Reuters) -": the year it writes
         quotes = [find_quotes(ptext) for ptext in texts]  # each paragraph's quotations, found once
         for (off, doc), para_quotes in zip(parsed, quotes):
             self._events(art, off, doc, para_quotes)
@@ -234,7 +237,7 @@ class SuggestionEngine:
         before = art.events[-1][1] if art.events else None
         sents = list(doc.sents)
         def occasion(lemma: str, pos: int) -> dt.date | None:
-            return _told_of(art, lemma, pos + off)
+            return _told_of(art, frozenset([lemma]), pos + off)
 
         for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, quotes, before, occasion):
             sent = next((x for x in sents if x.start_char <= pos < x.end_char), None)
@@ -311,6 +314,8 @@ class SuggestionEngine:
         if cue is not None:
             occasion = self._occasion_date(art, cue, content, pos)
             if occasion is not None:
+                # its sentence tells of that occasion too ("who signed ... at a ceremony": "at the same ceremony")
+                art.told_words.append((cue.idx + pos - content[0], occasion, cue.sent))
                 return occasion
         if cue is not None and before and after_event(cue, content):
             return before[-1][1]
@@ -335,7 +340,11 @@ class SuggestionEngine:
         sentence with that word); "at the same meeting", "who attended the same reception" the one
         just told of."""
         for _prep, lemma, _same in occasion_refs(cue, content):
-            told = _told_of(art, lemma, pos)
+            told = _told_of(art, frozenset([lemma]), pos)
+            if told is not None:
+                return told
+        for lemmas in event_refs(cue, content):  # "X, who signed the agreement, said": the signing's day
+            told = _told_of(art, lemmas, pos)
             if told is not None:
                 return told
         return None
@@ -423,7 +432,7 @@ class SuggestionEngine:
         if cue is not None and date is None:
             phrase = raw.date_span or date_phrase(cue, (raw.start, raw.end))
             if phrase is None and not raw.start <= cue.idx < raw.end:
-                phrase = frame_date(cue, (raw.start, raw.end))
+                phrase = frame_date(cue, (raw.start, raw.end)) or leading_date(cue, (raw.start, raw.end))
             if phrase is not None:
                 date_text = art.text[phrase[0] + off:phrase[1] + off]
                 date = resolve(date_text, art.published, art.year_hint, _anchor(art, cue.sent.start_char + off))
@@ -560,10 +569,10 @@ def _for_the_body(art: _Article, role: str | None, pos: int) -> dt.date | None:
     return date if pos - last_pos <= _FOR_BODY_CHARS and head in _name_words(role) else None
 
 
-def _told_of(art: _Article, lemma: str, pos: int) -> dt.date | None:
-    """The day of the latest dated event or statement before ``pos`` whose sentence names ``lemma``
+def _told_of(art: _Article, lemmas: frozenset[str], pos: int) -> dt.date | None:
+    """The day of the latest dated event or statement before ``pos`` whose sentence names ``lemmas``
     ("the session": "hosted ... for the 9th Session ... on Wednesday")."""
-    named = [(p, d) for p, d, sent in art.told_words if p < pos and lemma in _words(sent)]
+    named = [(p, d) for p, d, sent in art.told_words if p < pos and lemmas <= _words(sent)]
     return max(named, key=lambda x: x[0])[1] if named else None
 
 

@@ -1,0 +1,122 @@
+"""The day an undated article gives itself (its dateline or date line, in the house styles of wire
+services, papers and press releases), and statements dated by the occasion the article ties them
+to. Every sentence here is invented."""
+import datetime as dt
+
+import pytest
+
+from annotate.dates import dateline, own_date
+from annotate.engine import paragraphs
+
+YEAR = dt.date(2026, 9, 1)  # the dates an article writes in full: what a yearless dateline takes its year from
+
+
+def by_text(suggestions):
+    return {s.content.text: s for s in suggestions}
+
+
+@pytest.mark.parametrize("opening, day", [
+    ("OTTAWA, Jan. 23, 2026 — Canada expects a deal within weeks, the minister said.", dt.date(2026, 1, 23)),
+    ("NAIROBI, Kenya, March 3, 2026 /PRNewswire/ -- The bank approved a loan on Monday.", dt.date(2026, 3, 3)),
+    ("Berlin, 12 November 2026 (dpa) - The minister said on Tuesday that rents must fall.", dt.date(2026, 11, 12)),
+    ("(ANSA) - ROME, JUN 18 - The minister said Thursday the centres would work.", dt.date(2026, 6, 18)),
+    ("New Delhi, Mar 4 (PTI) The minister on Wednesday said exports would rise.", dt.date(2026, 3, 4)),
+    ("KUALA LUMPUR, Nov 12 (Bernama) -- Wages will rise, the prime minister said today.", dt.date(2026, 11, 12)),
+    ("Madrid, Nov 4 (EFE).- The minister said on Tuesday that the pact holds.", dt.date(2026, 11, 4)),
+    ("Rio de Janeiro, Oct 2 (Reuters) - The mayor said on Friday that the port would reopen. 🚢", dt.date(2026, 10, 2)),
+])
+def test_a_dateline_in_any_house_style_is_the_articles_own_day(opening, day):
+    text = "A headline\n\nA standfirst that sums up the story\n\n" + opening
+    assert dateline(text, YEAR) == day
+    start = text.index(opening)
+    (para_start, para), = paragraphs(text[start:])
+    assert para[:1].isupper() and not any(w in para for w in ("(PTI)", "(ANSA)", "/PRNewswire/", "(EFE)"))
+
+
+def test_a_dateline_without_a_year_is_used_only_when_the_text_writes_one():
+    assert dateline("KYIV, Nov 26 (Reuters) - The minister said on Tuesday that attacks doubled.", None) is None
+    assert dateline("OTTAWA, Jan. 23, 2026 — The minister said on Friday that talks went well.", None) == dt.date(2026, 1, 23)
+
+
+def test_sentences_that_open_like_a_dateline_are_none():
+    for text in ("Smith, Jones - the two leaders said they would meet.",
+                 "Paris, the capital, said on Tuesday it would cut the tax.",
+                 "Warsaw, May 3 was a holiday, the minister said on Monday.",
+                 "Minister, 45 — a former banker — said on Friday that rates would fall."):
+        assert dateline(text, YEAR) is None
+        assert paragraphs(text) == [(0, text)]
+
+
+def test_a_byline_line_with_an_update_stamp_is_the_articles_own_date():
+    assert own_date("Head\n\nAhmet Yılmaz |12.11.2026 - Update : 12.11.2026\n\nANKARA\n\nBody.") == dt.date(2026, 11, 12)
+    assert own_date("Head\n\n11 Nov 2026 07:15AM (Updated: 11 Nov 2026 09:30AM)\n\nBody.") == dt.date(2026, 11, 11)
+    assert own_date("Head\n\nRome, Nov. 21, 2024 (Getty Images)\n\nBody.") is None  # a caption's credit
+
+
+def test_an_undated_press_conference_is_dated_by_its_dateline(suggest):
+    text = ("Canada close to joining EU defence fund, minister says\n\n"
+            "Minister says cost still being negotiated\n\n"
+            "OTTAWA, Jan. 23, 2026 — Canada expects to conclude negotiations to join the European fund "
+            "within weeks, Defence Minister Anne Roy told a news conference in Ottawa on Friday. 🍁\n\n"
+            "She said the agreement would allow Canadian firms to supply up to a third of the components.\n\n"
+            "Opposition critic Derek Hall said in a statement on Thursday that Canada should not pay to play.")
+    got = by_text(suggest(text, None))
+    friday, thursday = dt.date(2026, 1, 23), dt.date(2026, 1, 22)
+    assert got["Canada expects to conclude negotiations to join the European fund within weeks"].date == friday
+    assert got["the agreement would allow Canadian firms to supply up to a third of the components"].date == friday
+    assert got["Canada should not pay to play"].date == thursday
+
+
+def test_the_dateline_is_no_part_of_the_speakers_name(suggest):
+    text = ("Drone export rules next month\n\n"
+            "New Delhi, Mar 4 (PTI) External Affairs Minister Ravi Menon on Wednesday said India would notify "
+            "new rules for drone exports by April 1, 2026.")
+    (s,) = suggest(text, None)
+    assert s.speaker == "Ravi Menon" and s.date == dt.date(2026, 3, 4)
+
+
+def test_who_signed_the_agreement_speaks_on_the_day_of_the_signing(suggest):
+    text = ("SINGAPORE – Singapore and Vietnam on Aug 26 signed an agreement for a subsea power cable.\n\n"
+            "Trade Minister Grace Lim, who signed the agreement with her counterpart at a ceremony at a hotel, "
+            "said the link would meet a tenth of demand. ⚡\n\n"
+            "Speaking at the same ceremony, Mr Phan said wind farms could supply both countries.\n\n"
+            "An analyst, Dr Ong, said the price would depend on interest rates.")
+    got = by_text(suggest(text, dt.date(2026, 8, 27)))
+    assert got["the link would meet a tenth of demand"].date == dt.date(2026, 8, 26)
+    assert got["wind farms could supply both countries"].date == dt.date(2026, 8, 26)
+
+
+def test_who_signed_another_text_in_another_year_is_no_link_to_the_storys_day(suggest):
+    text = ("Singapore and Vietnam on Aug 26 signed an agreement for a subsea power cable.\n\n"
+            "Former minister Tan Wei, who signed the 2019 agreement on grid standards, said on Tuesday that "
+            "the cable was overdue.")
+    got = by_text(suggest(text, dt.date(2026, 8, 27)))
+    assert got["the cable was overdue"].date == dt.date(2026, 8, 25)
+
+
+def test_the_text_a_statement_was_made_in_dates_it_however_the_parser_hangs_it(suggest):
+    text = ("The supreme court ruled on Tuesday that the detention orders were invalid.\n\n"
+            "In its written reasoning, filed on Wednesday, the court said that judges were entitled to "
+            "assess each case. ⚖️")
+    got = by_text(suggest(text, dt.date(2026, 6, 18)))
+    assert got["judges were entitled to assess each case"].date == dt.date(2026, 6, 17)
+
+
+def test_a_day_in_the_opening_phrase_that_belongs_to_another_event_is_not_the_statements(suggest):
+    text = ("Ahead of Thursday's summit in Brussels, the Dutch prime minister, Eva Smit, said that the "
+            "budget rules must stay.")
+    (s,) = suggest(text, dt.date(2026, 10, 20))
+    assert s.date != dt.date(2026, 10, 15)
+
+
+def test_a_day_in_a_question_put_to_the_speaker_is_not_the_day_of_the_answer(suggest):
+    text = ("The transport minister, Volker Brandt, said on Friday that the cameras were ordered.\n\n"
+            "Asked whether the Monday deadline could slip, Brandt said: \"No. Most are already installed.\" 🚧")
+    got = by_text(suggest(text, dt.date(2026, 10, 9)))
+    assert got["No. Most are already installed."].date == dt.date(2026, 10, 9)
+
+
+def test_a_ruling_named_by_its_day_dates_what_the_court_said_in_it(suggest):
+    text = "In Monday's ruling, the constitutional court said the law breached the right to privacy."
+    (s,) = suggest(text, dt.date(2026, 10, 9))
+    assert s.date == dt.date(2026, 10, 5)
