@@ -19,6 +19,7 @@ window's process has Qt threads), at a lower CPU priority.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import multiprocessing
 import os
@@ -139,7 +140,21 @@ def _child_load(name: str | None) -> tuple[str, str, int]:
         return nlp
 
     nlp = _child["nlp"] = _apart(load)
+    _freeze_what_is_loaded()
     return (*pipeline_id(nlp), os.getpid())
+
+
+def _freeze_what_is_loaded() -> None:
+    """Collect once, then take every object alive (the pipeline, the modules, the open project: there for
+    the helper's whole life) out of the garbage collector's full passes.
+
+    A full pass over them took 40-220 ms (more at load), and when it fell on the storing thread it did so
+    inside the store's transaction: an accept in the window waited that long for SQLite's write lock
+    (bench_window_stall.py 20: accepts of 190-196 ms, each right after such a pass in the helper). Afterwards
+    a full pass looks only at what was made since. The window does the same at start-up
+    (desktop.launch.freeze_startup_objects)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _child_project(url: str) -> Project:
@@ -159,9 +174,10 @@ def _child_run(url: str, topics: tuple[TopicSpec, ...], scope: str | None, ids: 
 
     out: multiprocessing.Queue = _child["progress"]
     project = _child_project(url)
+    parser = _ParseApart(LocalSuggester(SuggestionEngine(_child["nlp"], topics, scope=scope)))
     if ids:
         project.warm_saving(ids[0])  # a window's keystroke may wait on this process's first store
-    parser = _ParseApart(LocalSuggester(SuggestionEngine(_child["nlp"], topics, scope=scope)))
+        _freeze_what_is_loaded()  # the project and engine just made, before the first store takes the lock
     summary = run_suggestions(project, parser, ids, redo=redo,
                               progress=lambda done, total: out.put((token, done, total)),
                               cancelled=_child["cancel"].is_set, chunk=HELPER_CHUNK, affiliations=False)
