@@ -127,3 +127,38 @@ def test_missing_project_without_create_is_reported(tmp_path):
 
     with pytest.raises(ProjectError, match="no project"):
         Project.open(tmp_path / "nope.quotedesk", create=False)
+
+
+def test_the_known_revisions_are_the_migration_scripts():
+    from db.schema import REVISIONS, alembic_revisions, head_revision
+
+    assert list(REVISIONS) == alembic_revisions() and head_revision() == REVISIONS[-1]
+
+
+def test_opening_a_project_at_head_does_not_load_alembic(project):
+    """Alembic is loaded to upgrade a project, not to open one (every command and the window open one):
+    the revision is read with one query, on SQLite and PostgreSQL alike."""
+    import subprocess
+    import sys
+
+    url = project.url
+    project.close()  # created and upgraded here, in this process
+    code = ("import sys; from db import Project; p = Project.open(sys.argv[1], create=False); p.count_claims(); "
+            "print(p.info().schema_version, sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    done = subprocess.run([sys.executable, "-c", code, url], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [head_revision(), "[]"]
+
+
+def test_a_database_from_a_newer_quotedesk_is_refused_without_alembic(project):
+    """The newer-version check reads the stored revision itself (SQLite's file check, PostgreSQL's query)."""
+    url, engine = project.url, project._store.engine
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    try:
+        with pytest.raises(NewerSchemaError, match=r"newer version of Quotedesk \(schema 9999; this version knows up to"):
+            Project.open(url, create=False)
+    finally:  # the PostgreSQL database is shared by the tests that follow
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{head_revision()}'")
