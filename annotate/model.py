@@ -16,6 +16,8 @@ from spacy.pipeline.ner import EntityRecognizer
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
+from thinc.api import NumpyOps
+from threadpoolctl import ThreadpoolController
 
 FACTORY = "quotedesk_attribution"
 SPANS_KEY = "attribution"
@@ -60,6 +62,39 @@ class AttributionRecognizer(EntityRecognizer):
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:
         return score_attribution(examples, **kwargs)
+
+
+class BlasOps(NumpyOps):
+    """thinc's CPU ops with the matrix products done by NumPy's BLAS on one thread.
+
+    Nearly all of the model's inference is matrix products (its tok2vec's maxout layers, the span
+    recogniser's hidden layer). thinc's default does them with its bundled blis; NumPy's OpenBLAS
+    did the same products in a third of the CPU time on the x86 machine measured, and the model's
+    tok2vec in half (1.16 s -> 0.57 s of CPU on bench_suggest's 30,000 words). OpenBLAS is held
+    to one thread while it multiplies: its worker threads spin while they wait, which cost more
+    CPU than they saved (the rest of the pipeline runs on one thread too). The products equal
+    blis's up to float rounding; every suggestion on PolNeAR dev and the fields dev sets stayed
+    the same (benchmarks/dump_suggestions.py).
+    """
+
+    _threads: ThreadpoolController | None = None
+
+    def __init__(self) -> None:
+        super().__init__(use_blis=False)
+
+    def gemm(self, x, y, *, out=None, trans1=False, trans2=False):
+        if BlasOps._threads is None:  # the loaded BLAS libraries, found once (NumPy is loaded by now)
+            BlasOps._threads = ThreadpoolController()
+        with BlasOps._threads.limit(limits=1, user_api="blas"):
+            return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+
+
+def use_blas_ops(nlp: Language, names) -> None:
+    """Run the named components' models (and their layers) on :class:`BlasOps` for prediction."""
+    ops = BlasOps()
+    for name in names:
+        for node in nlp.get_pipe(name).model.walk():
+            node.ops = ops
 
 
 def make_attribution(nlp: Language, name: str, model, moves, update_with_oracle_cut_size: int,

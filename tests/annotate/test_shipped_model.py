@@ -35,3 +35,32 @@ def test_a_directory_that_is_not_a_model_is_refused_with_a_message(tmp_path):
 
     with pytest.raises(ModelNotUsable, match="not a trained model directory"):
         attach_model(load_pipeline(), tmp_path)
+
+
+def test_the_model_predicts_the_same_spans_on_numpys_blas_as_on_thincs_default_ops(shipped):
+    """attach_model runs the model's matrix products on NumPy's BLAS (annotate.model.BlasOps) for
+    speed; that must not move one predicted span against thinc's own (blis) products."""
+    import json
+    from pathlib import Path
+
+    from thinc.api import NumpyOps
+
+    from annotate.engine import paragraphs
+    from annotate.model import BlasOps
+
+    nlp = attach_model(load_pipeline(), shipped)
+    model = nlp.get_pipe("attribution").model
+    assert all(isinstance(node.ops, BlasOps) for node in model.walk())
+    seeds = Path(__file__).parent / "data" / "seeds.jsonl"
+    texts = [p for line in seeds.read_text(encoding="utf-8").splitlines()
+             for _, p in paragraphs(json.loads(line)["text"])]
+
+    def spans() -> list[list[tuple[int, int, str]]]:
+        return [[(s.start, s.end, s.label_) for s in doc.spans["attribution"]] for doc in nlp.pipe(texts)]
+
+    fast = spans()
+    for name in ("attr_tok2vec", "attribution"):
+        for node in nlp.get_pipe(name).model.walk():
+            node.ops = NumpyOps()
+    assert sum(map(len, fast)) > 50  # the seeds hold many attributions
+    assert spans() == fast
