@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from .clauses import (cut_attribution, inverted_subject, is_cue, leading_date, looks_like_title, speech_participle,
-                      subject, trimmed)
+from .clauses import (cut_attribution, in_capitalised_list, inverted_subject, is_cue, leading_date, looks_like_title,
+                      speech_participle, subject, trimmed)
 from .lexicon import (CALL_VERBS, DIRECTIVE_VERBS, FINDING_VERBS, INTENTION_VERBS, OBJECT_VERBS, QUOTE_CHARS,
                       QUOTE_VERB_FORMS, REPORTING_VERBS, SPEECH_NOUNS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
 from .quotes import double_apostrophes, find_quotes, open_quote_tail
@@ -359,6 +359,8 @@ class _Paragraph:
         sent = cue.sent
         comma = None
         for t in reversed(self.doc[sent.start:cue.i]):
+            if t.text == "," and in_capitalised_list(t, cue.i):
+                continue  # "..., Minister of Land, Infrastructure, Transport and Tourism Kenji Morita said"
             if t.text in (",", "\u2014", "\u2013", ":"):
                 comma = t
                 break

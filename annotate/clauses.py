@@ -10,6 +10,21 @@ from .lexicon import (CALL_VERBS, DOCUMENT_NOUNS, FINDING_VERBS, PHRASAL_REPORTI
 TRIM = ' \t\n,;:-\u2013\u2014'
 
 
+def in_capitalised_list(comma: Token, stop: int) -> bool:
+    """A comma inside a list of capitalised words that ends with "and" before ``stop`` ("Minister of
+    Land, Infrastructure, Transport and Tourism"): part of one name, no clause boundary."""
+    doc = comma.doc
+    if comma.i == 0 or comma.i + 1 >= stop or not (doc[comma.i - 1].is_title and doc[comma.i - 1].is_alpha
+                                                  and doc[comma.i + 1].is_title and doc[comma.i + 1].is_alpha):
+        return False
+    for tok in doc[comma.i + 1:stop]:
+        if tok.lower_ in ("and", "&"):
+            return tok.i + 1 < stop and doc[tok.i + 1].is_title
+        if not (tok.is_title and tok.is_alpha or tok.text == ","):
+            return False
+    return False
+
+
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in TRIM:
         start += 1

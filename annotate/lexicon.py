@@ -79,12 +79,14 @@ detective constable commissioner auditor registrar dean provost rector principal
 partner owner researcher scientist author historian journalist editor correspondent
 reporter columnist host anchor candidate nominee challenger incumbent contender affairs
 td msp mla taoiseach tánaiste fm
-deputy-head vice-president vice-chancellor first lady counterpart negotiator mediator
+deputy-head vice-president vice-chancellor first lady counterpart negotiator mediator undersecretary
+under-secretary
 """.split())
 
 # Honorifics are not roles.
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "sir", "dame", "dr.", "dr",
-                        "prof.", "sheikh", "sheikha", "prince", "princess", "excellency"})
+                        "prof.", "sheikh", "sheikha", "prince", "princess", "excellency",
+                        "datuk", "dato", "dato'", "dato’", "datin"})  # (Malaysian honours before a name)
 # Office heads that are people speaking for someone ("a spokesman for the ministry").
 SPOKES_NOUNS = frozenset("""spokesperson spokesman spokeswoman spokespeople representative
 representatives lawyer lawyers attorney attorneys aide aides adviser advisers""".split())

@@ -27,7 +27,7 @@ _CATAPHORA_CHARS = 600  # how far after a lead's descriptor the person it descri
 _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 _NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "ap", "bint",
-                             "al", "el", "le", "la", "del", "dos", "du", "des", "-"})
+                             "al", "el", "le", "la", "del", "dela", "dos", "du", "des", "-"})
 _INSTITUTION_HEADS = frozenset({"force", "forces", "staff", "army", "navy", "command", "guard",
                                 "police", "military", "security"})
 _MENTION_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nummod", "flat", "nmod",
@@ -95,6 +95,10 @@ def _role_words(toks: list[Token]) -> list[Token]:
     negotiator": whose post it is, as "the" or "its" would say) and "now". A classifying genitive,
     a bare common plural ("farmers' leader", "a workers' representative"), is part of the title."""
     toks = list(toks)
+    doc = toks[0].doc if toks else None
+    while toks and toks[0].i >= 2 and doc[toks[0].i - 1].text == "-" and not doc[toks[0].i - 1].whitespace_ and (
+            not doc[toks[0].i - 2].whitespace_ and doc[toks[0].i - 2].is_alpha):
+        toks = [doc[toks[0].i - 2], doc[toks[0].i - 1]] + toks  # "co-leader", "vice-chair": one word, split
     while toks:
         first = toks[0]
         if first.is_punct or first.lower_ in _ROLE_LEAD or first.tag_ == "PRP$":
@@ -219,6 +223,25 @@ def _field_word(tok: Token) -> bool:
         "PERSON", "GPE", "LOC", "DATE", "TIME", "NORP") and tok.lower_ not in _WEEKDAY_NAMES
 
 
+def _portfolio_before(first: Token, lowest: int) -> int | None:
+    """Where the parenthesis opens when a title's portfolio is written in one right before the name
+    ("Secretary of State (Defence Procurement) Arjun Malhotra-Reid", "Minister (Trade) X"): it is
+    part of the post. None otherwise."""
+    doc = first.doc
+    close = first.i - 1
+    if close - 2 < lowest or doc[close].text != ")":
+        return None
+    for k in range(close - 1, max(lowest, close - 8) - 1, -1):
+        tok = doc[k]
+        if tok.text == "(":
+            inside = doc[k + 1:close]
+            return k if k - 1 >= lowest and len(inside) and _is_title(doc[k - 1]) or (
+                k - 1 >= lowest and doc[k - 1].text[:1].isupper() and _complement_prep(doc[k], lowest) is not None) else None
+        if not (tok.text[:1].isupper() and tok.is_alpha or tok.lower_ in ("and", "&", "of", "for", ",")):
+            return None
+    return None
+
+
 def role_before(first: Token, lowest: int = 0) -> str | None:
     """The title phrase written just before a name, with its premodifiers and its complement
     ("U.K. Prime Minister" Keir Starmer, "AfD parliamentary leader", "presiding judge",
@@ -228,6 +251,8 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
     start = _title_complement(first, lowest)
     if start is not None:
         i = start - 1
+    elif (paren := _portfolio_before(first, lowest)) is not None:
+        start, i = paren, paren - 1  # "Secretary of State (Defence Procurement) Arjun Malhotra-Reid"
     listed = False  # "Trade, Industry and Energy Minister": capitalised words listed before the title
     while i >= lowest:
         tok = doc[i]
@@ -247,6 +272,9 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
             start = i = body  # "Central Bank of Kenya Governor": the body's name written before its post
         elif _is_title(tok) or tok.text in ("-", "elect") or _is_nationality(tok):
             start = i
+        elif start is not None and i + 1 == start and tok.is_alpha and 2 <= len(tok) <= 6 and tok.text[0].isupper() and (
+                sum(c.isupper() for c in tok.text) >= 2 and tok.ent_type_ != "PERSON"):
+            start = i  # "PD Senator", "ANC MP": a party's or body's initials before the post, however parsed
         elif start is not None and (tok.dep_ in ("compound", "amod", "nmod") and (
                 tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.tag_ in ("VBG", "VBN")  # "presiding judge"
                 or tok.is_alpha and tok.is_upper and len(tok) >= 2)  # "WHO"
@@ -422,6 +450,9 @@ def _without_body_place(toks: list[Token]) -> list[Token]:
     origin = next((t for t in toks if t.dep_ == "prep" and (t.lower_ == "from" or t.lower_ == "in" and not any(
         p.dep_ == "prep" and p.i < t.i for p in toks)) and t.right_edge.i == toks[-1].i  # "a taxi driver in Lima"
                    and t.head.pos_ == "NOUN" and t.head in toks), None)
+    if origin is not None and origin.lower_ == "in" and any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in origin.head.children):
+        origin = None  # "Numsa's regional secretary in Mpumalanga": where a post is held is part of it
     if origin is not None:
         place = [t for t in origin.subtree if t is not origin and not t.is_punct and t.lower_ != "the"]
         if place and all(t.pos_ == "PROPN" and t.ent_type_ in _PLACE_ENTS for t in place):
@@ -484,7 +515,7 @@ def _title_phrase(head: Token, end: int) -> list[Token]:
     is), with its complements ("spokesman for the SPD party", "U.S. ambassador to the
     Philippines", "Cabinet Office minister responsible for EU relations") and without what only
     points at it (:func:`_role_words`) or a clause about its holder; [] when a verb is in it."""
-    aside = {t.i for c in head.children if c.dep_ in ("relcl", "appos") or c.dep_ == "acl" and (
+    aside = {t.i for c in head.children if c.dep_ == "relcl" or c.dep_ == "appos" and not _second_title(c) or c.dep_ == "acl" and (
         c.lemma_.lower() in REPORTING_VERBS) for t in c.subtree}  # (not "minister announced on Monday", misparsed)
     toks = [t for t in head.subtree if t.i < end and t.i not in aside and not (t.is_punct and t.i > head.i)]
     toks = _role_words(toks)
@@ -493,11 +524,23 @@ def _title_phrase(head: Token, end: int) -> list[Token]:
     return toks
 
 
+def _second_title(tok: Token) -> bool:
+    """``tok`` heads a post joined to the one before it by "and" ("the Minister of Finance and
+    Coordinating Minister of the Economy"), which the parser may make an apposition."""
+    left = tok.left_edge.i
+    return _is_title(tok) and left > 0 and tok.doc[left - 1].lower_ in ("and", "&")
+
+
 def _titled_head(run: list[Token]) -> str | None:
     """"Poland's agriculture minister, Stefan Krawczyk, said": the name is the appositive of the
     title, which is its role (without the article, as written before the comma)."""
     name = run[-1]
     head = name.head
+    # "The Cabinet Office minister for EU relations, Priya Venkataraman,": the parser hangs the name
+    # on the complement's noun; the post is the title it completes
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in _COMPLEMENT_PREPS | {"in"} and (
+            head.head.head.pos_ in ("NOUN", "PROPN") and _is_title(head.head.head) and head.head.head.i < head.i):
+        head = head.head.head
     if name.dep_ != "appos" or head.pos_ not in ("NOUN", "PROPN") or head.i > run[0].i or not (
             _is_title(head) or _named_in_apposition(head) or _title_led(head)):
         return None
@@ -669,10 +712,17 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
             if len(run) - n >= 2 and country_word(" ".join(t.text for t in run[:n])):
                 return run[n:]
     if prep.lower_ not in _COMPLEMENT_PREPS or not _is_title(doc[prep.i - 1]):
-        # ("Chancellor of the Exchequer Rachel Reeves": the complement's article before the run)
-        if prep.lower_ not in ("and", "&", "the") or first_name_gender(run[0].text) is not None or (
-                _complement_prep(run[1], 0) is None):
-            return run  # ("Minister of Economy, Trade and Industry Haruka Sato": the last conjunct starts the run)
+        # ("Chancellor of the Exchequer Rachel Reeves": the complement's article before the run;
+        # "Minister of Economy, Trade and Industry Haruka Sato": the last conjunct starts the run;
+        # "Secretary for Commerce and Economic Development Clement Yeung": so does its last word,
+        # whatever word of the field the tagger left out of the run)
+        if prep.lower_ not in ("and", "&", "the") and not (_field_word(prep) and not country_word(prep.text)):
+            return run  # ("Ambassador to China Andrés Felipe Peña": a place ends the complement)
+        if first_name_gender(run[0].text) is not None and (run[0].ent_type_ == "PERSON" or not any(
+                first_name_gender(t.text) is not None for t in run[1:-1])):
+            return run  # ("and Maria Costa": two people; but "and Urban Renewal Winnie Lau": a field)
+        if _complement_prep(run[1], 0) is None:
+            return run
     for k in range(1, len(run) - 1):
         if run[k].text == "-":
             continue
@@ -959,6 +1009,7 @@ def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention 
         else:
             run = next(iter(_name_runs(whole)), None)
         if run is not None and run[0].i > prep.i + 1 and run[-1].i == whole[-1].i and (
+                doc[run[0].i - 1].lower_ not in ("and", "&", ",")) and (  # (not a listed field: "and Industry")
                 head.lemma_.lower() not in SPOKES_NOUNS or _title_complement(run[0], toks[0].i) == prep.i):
             return Mention(kind="name", name=_text(doc, run), role=role_before(run[0], toks[0].i), **base)
     return None
@@ -1288,8 +1339,8 @@ class ArticleSpeakers:
                     self._reporting_subjects.append((m.start, m.name, m.kind == "name" and any(
                         t.ent_type_ == "PERSON" for t in tok.subtree) and not m.text.lower().startswith("the ")))
         for run in _name_runs(maybe):
-            if len(run) < 2:
-                continue
+            if len(run) < 2 or not any(t.whitespace_ for t in run[:-1]):
+                continue  # (one word: "Thibodeau-Lafrenière says" is a surname, no name in full)
             if run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].tag_ == "POS":
                 self._possessors.add(run[0].idx + offset)  # "Donald Trump's 1995 filings": owns, not speaks
             name = _text(doc, run)

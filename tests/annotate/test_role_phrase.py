@@ -373,3 +373,80 @@ def test_an_indefinite_description_the_tagger_reads_as_a_verb_still_leaves_out_t
             "catch limits were fair.")
     s = by_content(suggest(text, FRIDAY))["the catch limits were fair"]
     assert (s.speaker, s.role) == ("Sela Fifita", "fisheries scientist")
+
+
+# --- complements listed with "and", however the tagger splits the name (role5) ----------------
+def test_a_complement_of_fields_joined_by_and_ends_where_the_given_name_starts(suggest):
+    text = ("Secretary for Housing and Urban Renewal Winnie Lau Mei-ling said 4,000 flats would be ready by June.\n\n"
+            "Minister for Fisheries and Marine Resources Tevita Lolo said the quota would stay.")
+    got = by_content(suggest(text, FRIDAY))
+    s = got["4,000 flats would be ready by June"]
+    assert (s.speaker, s.role) == ("Winnie Lau Mei-ling", "Secretary for Housing and Urban Renewal")
+    s = got["the quota would stay"]
+    assert (s.speaker, s.role) == ("Tevita Lolo", "Minister for Fisheries and Marine Resources")
+
+
+def test_a_comma_inside_a_listed_complement_is_no_clause_boundary(suggest):
+    text = ("The port will reopen on Monday, Minister of Ports, Shipping and Waterways Ravi Menon said.")
+    s = by_content(suggest(text, FRIDAY))["The port will reopen on Monday"]
+    assert (s.speaker, s.role) == ("Ravi Menon", "Minister of Ports, Shipping and Waterways")
+
+
+def test_a_title_whose_name_the_parser_hangs_on_its_complement_keeps_the_whole_post(suggest):
+    text = ("The Home Office minister for border security, Daniel Okoro, told MPs the scheme had worked. "
+            "Later, Okoro said he would publish the figures.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the scheme had worked"].role == "Home Office minister for border security"
+    assert got["he would publish the figures"].role == "Home Office minister for border security"
+
+
+def test_two_posts_joined_by_and_before_one_name_are_one_role(suggest):
+    # (the small parser makes the second post an apposition of the first, like the name after it)
+    text = ("But the Minister of Finance and Coordinating Minister of the Economy, Kofi Mensah-Bonsu, said on "
+            "Monday that the cedi would stabilise.\n\n"
+            "The Minister of Justice and Attorney General of the Federation, Lateef Adeyemi, said the bill was lawful.")
+    got = by_content(suggest(text, FRIDAY))
+    s = got["the cedi would stabilise"]
+    assert (s.speaker, s.role) == ("Kofi Mensah-Bonsu", "Minister of Finance and Coordinating Minister of the Economy")
+    s = got["the bill was lawful"]
+    assert (s.speaker, s.role) == ("Lateef Adeyemi", "Minister of Justice and Attorney General of the Federation")
+
+
+def test_a_portfolio_in_parentheses_is_part_of_the_post(suggest):
+    text = ("Minister of State (Rural Affairs) Fiona Gallagher said the grants would double. "
+            "Gallagher said farmers would apply online.")
+    got = by_content(suggest(text, FRIDAY))
+    for content in ("the grants would double", "farmers would apply online"):
+        assert (got[content].speaker, got[content].role) == ("Fiona Gallagher", "Minister of State (Rural Affairs)")
+
+
+def test_a_hyphenated_premodifier_stays_with_the_post(suggest):
+    text = ("The Greens lost two seats. Their co-chair, Ingrid Solberg, said the party would regroup. "
+            "She said members would choose a new platform.")
+    got = by_content(suggest(text, FRIDAY))
+    for content in ("the party would regroup", "members would choose a new platform"):
+        assert (got[content].speaker, got[content].role) == ("Ingrid Solberg", "co-chair")
+
+
+def test_a_partys_initials_before_the_post_are_part_of_it(suggest):
+    text = "FdI Senator Marco Rinaldi said the budget would pass."
+    s = by_content(suggest(text, FRIDAY))["the budget would pass"]
+    assert (s.speaker, s.role) == ("Marco Rinaldi", "FdI Senator")
+
+
+def test_where_a_definite_post_is_held_is_part_of_it_but_not_where_a_described_person_lives(suggest):
+    text = ("Thandi Nkosi, the union's provincial organiser in Limpopo, said the strike would spread.\n\n"
+            "Sipho Dlamini, a teacher in Polokwane, said schools had closed.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the strike would spread"].role == "provincial organiser in Limpopo"
+    assert got["schools had closed"].role == "teacher"
+
+
+def test_a_surname_written_alone_in_the_headline_is_the_person_named_in_full_later(suggest):
+    text = ("Grid upgrade will take a decade, Okonkwo-Ibe says\n\n"
+            "ABUJA \u2014 Nigeria's grid needs ten years of upgrades, Minister of Power Adaeze Okonkwo-Ibe told a "
+            "news conference on Friday.\n\n"
+            "Okonkwo-Ibe said tariffs would rise in April.")
+    got = by_content(suggest(text, FRIDAY))
+    s = got["tariffs would rise in April"]
+    assert (s.speaker, s.role) == ("Adaeze Okonkwo-Ibe", "Minister of Power")
