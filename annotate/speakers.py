@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Token
 
+from .clauses import in_capitalised_list
 from .gender import PRONOUN_GENDER, first_name_gender, surname_gender, word_gender
 from .lexicon import (BODY_NOUNS, DOCUMENT_NOUNS, FINDING_VERBS, HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS,
                       REPORTING_VERBS,
@@ -172,7 +173,8 @@ def _country_just_before(first: Token) -> bool:
 def _title_complement(first: Token, lowest: int) -> int | None:
     """The preposition of a complement written between a title and the name ("Minister of
     Construction Goran Stanković", "EU ambassador to Turkey Karl-Heinz Aumüller"), else None."""
-    if first.ent_type_ != "PERSON" and first_name_gender(first.text) is None and not _country_just_before(first):
+    if first.ent_type_ != "PERSON" and first_name_gender(first.text) is None and not _country_just_before(first) and (
+            not _family_name_first(first)):  # ("of Industry and Trade Phạm Quốc Tuấn")
         return None  # a body's name after "a spokesman for the": no complement before a name
     if first.i > 0 and first.doc[first.i - 1].lower_ in ("and", "&"):
         return None  # "the Minister of Health and Maria Costa": two people
@@ -718,6 +720,8 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
         # whatever word of the field the tagger left out of the run)
         if prep.lower_ not in ("and", "&", "the") and not (_field_word(prep) and not country_word(prep.text)):
             return run  # ("Ambassador to China Andrés Felipe Peña": a place ends the complement)
+        if prep.lower_ not in ("and", "&", "the") and _family_name_first(run[0]):
+            return run  # ("Industry and Trade Phạm Quốc Tuấn": the field word is no part of the run)
         if first_name_gender(run[0].text) is not None and (run[0].ent_type_ == "PERSON" or not any(
                 first_name_gender(t.text) is not None for t in run[1:-1])):
             return run  # ("and Maria Costa": two people; but "and Urban Renewal Winnie Lau": a field)
@@ -1006,8 +1010,11 @@ def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention 
         listed = _listed_portfolio(prep)
         if listed is not None:  # "Second Minister for Trade and Industry Grace Teo Hui Min, who ..., said":
             whole, run = listed  # the name after the portfolio's last item, however the parser hung it
-        else:
-            run = next(iter(_name_runs(whole)), None)
+        else:  # (a list with commas: "Minister of Ports, Shipping and Waterways Ravi Menon said"; not
+            stop = next((t.i for t in whole if t.text in (",", "(", ";") and not in_capitalised_list(t, len(doc))),
+                        None)  # the clause after a comma: ", who signed ... at the Shangri-La Hotel,")
+            whole = [t for t in whole if stop is None or t.i < stop]
+            run = next(reversed(_name_runs(whole)), None)
         if run is not None and run[0].i > prep.i + 1 and run[-1].i == whole[-1].i and (
                 doc[run[0].i - 1].lower_ not in ("and", "&", ",")) and (  # (not a listed field: "and Industry")
                 head.lemma_.lower() not in SPOKES_NOUNS or _title_complement(run[0], toks[0].i) == prep.i):

@@ -450,3 +450,13 @@ def test_a_surname_written_alone_in_the_headline_is_the_person_named_in_full_lat
     got = by_content(suggest(text, FRIDAY))
     s = got["tariffs would rise in April"]
     assert (s.speaker, s.role) == ("Adaeze Okonkwo-Ibe", "Minister of Power")
+
+
+def test_a_family_name_first_after_a_listed_complement_keeps_the_whole_post(suggest):
+    text = ("Rice exports will rise this year, officials said. Vietnam's Deputy Minister of Agriculture and "
+            "Environment Phùng Đức Tiến, who met traders at a fair in Can Tho, said shipments could reach "
+            "eight million tonnes.\n\nSpeaking at the same fair, Mr Phùng said prices would hold.")
+    got = by_content(suggest(text, FRIDAY))
+    for content in ("shipments could reach eight million tonnes", "prices would hold"):
+        assert (got[content].speaker, got[content].role) == (
+            "Phùng Đức Tiến", "Deputy Minister of Agriculture and Environment")
