@@ -26,6 +26,9 @@ _MONTH_RE = r"\b(?P<mon>" + _MONTH_NAMES + r")\.?"
 _MD = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
 _DM = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
                  + r"(?:,?\s+(?P<year>\d{4}))?\b")
+# "Nov - 12 - 2026", "12-Nov-2026", "12/NOV/2026": date lines that join the parts with dashes or slashes
+_MD_JOINED = re.compile(_MONTH_RE + r"\s*[-/]\s*(?P<day>\d{1,2})\s*[-/]\s*(?P<year>\d{4})\b")
+_DM_JOINED = re.compile(r"\b(?P<day>\d{1,2})\s*[-/]\s*" + _MONTH_RE + r"\s*[-/]\s*(?P<year>\d{4})\b")
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})(?:\b|(?=T\d))")  # "2026-11-26T14:05:00Z" too
 # "06/10/2025", "6.10.2025": day and month in figures, which comes first depends on the publisher
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
@@ -93,7 +96,7 @@ def own_date(text: str) -> dt.date | None:
         labelled = bool(_DATE_LABEL.match(line))  # "Published on October 8, 2026, at 6:12 pm (Paris)"
         if pos - len(line) - 1 >= _OWN_DATE_CHARS and not labelled:
             continue
-        for rx in (_MD, _DM, _ISO):
+        for rx in (_MD, _DM, _ISO, _MD_JOINED, _DM_JOINED):
             m = rx.search(line)
             if not m or not m.group("year"):
                 continue
@@ -273,7 +276,12 @@ def _resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None) 
             if published:
                 d = _mk(published.year, month, day)
                 if d and d > published:
-                    d = _mk(published.year - 1, month, day)
+                    # the same day a year back, unless the day to come is nearer: "the summit on 17 December"
+                    # in November is the coming one (a day of last year is written with its year, unless
+                    # it is only weeks back, as "on Dec. 28" in early January)
+                    last = _mk(published.year - 1, month, day)
+                    if last is not None and (published - last).days <= (d - published).days:
+                        d = last
                 return d
             if year_hint:  # the candidate nearest the dates written in the article
                 cands = [c for y in (year_hint.year - 1, year_hint.year, year_hint.year + 1)
@@ -427,7 +435,7 @@ def _phrase_from(head: Token, exclude: tuple[int, int]) -> tuple[int, int] | Non
     """Char span of the date expression in the subtree of ``head`` (a prep or adverbial)."""
     toks = [t for t in head.subtree if not (exclude[0] <= t.idx < exclude[1]) and not _in_clause(t, head)
             and not _dates_coming_event(t, head)]
-    dated = [t for t in toks if _is_date_token(t) and not _bounds_period(t)]
+    dated = [t for t in toks if _is_date_token(t) and not _bounds_period(t) and not _year_of_a_thing(t)]
     if not any(_DATE_WORD_RE.match(t.text) or _CALENDAR_WORD_RE.match(t.text) for t in dated):
         return None  # "the daily briefing", "a 10-year plan": tagged DATE, not a statement date
     start, end = dated[0], dated[-1]
@@ -439,6 +447,12 @@ def _phrase_from(head: Token, exclude: tuple[int, int]) -> tuple[int, int] | Non
             exclude[0] <= end.nbor().idx < exclude[1]):
         end = end.nbor()  # "The day before", "two days later": the word that says which way to count
     return start.idx, end.idx + len(end)
+
+
+def _year_of_a_thing(tok: Token) -> bool:
+    """A year that names a thing, not a time: "the 2027 Budget Statement", "a 2018 agreement"."""
+    return (len(tok.text) == 4 and tok.text.isdigit() and tok.dep_ in ("compound", "nummod", "amod")
+            and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i and not _is_date_token(tok.head))
 
 
 def _chars(doc: Doc, start: int, end: int) -> str:
@@ -597,7 +611,12 @@ _OCCASION_PREPS = frozenset({"at", "after", "following", "before", "during"})
 # what news copy names as the occasion of a statement ("after the session", "at the review's launch")
 _OCCASIONS = frozenset("""meeting session summit talks vote hearing debate conference briefing ceremony launch
 speech interview rally event visit reception forum signing sitting markup decision ruling announcement
-presentation address negotiations consultations discussion discussions round review report""".split())
+presentation address negotiations consultations discussion discussions round review report seminar symposium
+workshop panel roundtable webinar lecture gathering assembly congress convention plenary dinner luncheon banquet
+breakfast opening inauguration unveiling commemoration memorial funeral parade march protest demonstration
+exhibition expo fair festival celebration gala dialogue retreat tour""".split())
+# the words as written, singular and plural: a sentence without one names no occasion (a cheap first check)
+_OCCASION_FORMS = _OCCASIONS | {w + "s" for w in _OCCASIONS} | {w + "es" for w in _OCCASIONS}
 
 
 def occasion_refs(cue: Token, exclude: tuple[int, int]) -> list[tuple[str, str, bool]]:
@@ -677,6 +696,7 @@ def _clause_end(tok: Token, verb: Token) -> bool:
 def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
                     quotes: list[tuple[int, int]], anchor: dt.date | None = None,
                     occasion: Callable[[str, int], dt.date | None] | None = None,
+                    pending: list[tuple[int, list[str], list[Token]]] | None = None,
                     ) -> list[tuple[int, dt.date, list[Token]]]:
     """(char offset in ``doc``, date, subject heads) of the events the article's own sentences
     date: "The court on Thursday upheld ...", "Ministers met in Riga on Friday", "A poll by Red C
@@ -684,9 +704,12 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
     for the future (a policy taking effect), never an event that happened; a period ("in 2025",
     "last week") dates none. "A day earlier" counts from the day named last (``anchor``: the last
     event before ``doc``); "at the same meeting" is the day ``occasion(lemma, offset)`` gives the
-    meeting told of before."""
+    meeting told of before. An occasion not told of yet ("X, who also spoke at the seminar, struck
+    a cautious note", the seminar told of by a statement further on) goes to ``pending`` as
+    (offset, occasion lemmas, subject heads), for the statements to date."""
     out: list[tuple[int, dt.date, list[Token]]] = []
-    says_same = occasion is not None and any(t.lower_ == "same" for t in doc)  # "at the same meeting"
+    # "at the same meeting", "who also spoke at the seminar": an occasion the article may have dated before
+    says_same = occasion is not None and any(t.lower_ == "same" or t.lower_ in _OCCASION_FORMS for t in doc)
 
     def add(verb: Token, subjects: list[Token]) -> None:
         if any(qs < verb.idx < qe for qs, qe in quotes) or verb.pos_ not in ("VERB", "AUX"):
@@ -706,11 +729,14 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
              for sp in [_phrase_from(t, (0, 0))] if sp), None)
         if span is None:
             if occasion is not None and says_same:
-                # "X, speaking at the same meeting, went further.": the day of the meeting told of before
-                d = next((d for _, lemma, same in occasion_refs(verb, (0, 0)) if same
-                          for d in [occasion(lemma, verb.idx)] if d is not None), None)
+                # "X, speaking at the same meeting, went further.", "Y, who also spoke at the seminar,
+                # struck a more cautious note.": the day of the occasion told of before
+                refs = occasion_refs(verb, (0, 0))
+                d = next((d for _, lemma, same in refs for d in [occasion(lemma, verb.idx)] if d is not None), None)
                 if d is not None:
                     out.append((verb.idx, d, subjects))
+                elif refs and pending is not None:
+                    pending.append((verb.idx, [lemma for _, lemma, _ in refs], subjects))
             return
         d = resolve(_chars(doc, *span), reference, year_hint,
                     anchor=next((o[1] for o in reversed(out) if o[0] < verb.sent.start_char and (

@@ -239,24 +239,20 @@ class SuggestionEngine:
         def occasion(lemma: str, pos: int) -> dt.date | None:
             return _told_of(art, frozenset([lemma]), pos + off)
 
-        for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, quotes, before, occasion):
+        pending: list[tuple[int, list[str], list]] = []
+        for pos, date, subjects in narrative_dates(doc, art.published, art.year_hint, quotes, before, occasion,
+                                                   pending):
             sent = next((x for x in sents if x.start_char <= pos < x.end_char), None)
             if sent is not None:
-                art.told_words.append((pos + off, date, sent))
-            names = set()
+                art.told_words.append((pos + off, date, sent, _NOTHING))
             if any(_is_occasion(subj) for subj in subjects):
                 # "He was speaking at a rally in Lyon on Saturday.": the day of what was just quoted
                 who = {art.speakers.resolve(m)[0] if m.kind not in ("pronoun", "it") else m.kind
                        for subj in subjects if (m := analyse(subj, off)) is not None}
                 art.occasions.append((pos + off, date, who - {None}))
-            for subj in subjects:
-                if any(c.dep_ == "conj" for c in subj.children) or subj.dep_ == "conj":
-                    names.add(art.speakers.conjunct_name(subj, off))  # "X and his counterpart Y met"
-                    continue
-                mention = analyse(subj, off)
-                if mention is not None and mention.kind not in ("pronoun", "it"):
-                    names.add(art.speakers.resolve(mention)[0])
-            art.events.append((pos + off, date, names - {None}))
+            art.events.append((pos + off, date, _actors(art, subjects, off)))
+        for pos, lemmas, subjects in pending:  # an occasion the statements further on will date
+            art.pending.append((pos + off, lemmas, _actors(art, subjects, off)))
 
     @staticmethod
     def _dated_by_next(art: _Article, parsed: list[tuple[int, Doc]], out: list[ClaimDraft]) -> list[ClaimDraft]:
@@ -315,7 +311,7 @@ class SuggestionEngine:
             occasion = self._occasion_date(art, cue, content, pos)
             if occasion is not None:
                 # its sentence tells of that occasion too ("who signed ... at a ceremony": "at the same ceremony")
-                art.told_words.append((cue.idx + pos - content[0], occasion, cue.sent))
+                art.told_words.append((cue.idx + pos - content[0], occasion, cue.sent, content))
                 return occasion
         if cue is not None and before and after_event(cue, content):
             return before[-1][1]
@@ -330,7 +326,14 @@ class SuggestionEngine:
         said = max(((p, d) for p, name, d in art.said if p < pos and same_source(name, speaker)), default=None,
                    key=lambda x: x[0])
         acted = next(((p, d) for p, d, names in reversed(before) if any(same_source(n, speaker) for n in names)), None)
-        best = max((x for x in (said, acted) if x is not None), default=None, key=lambda x: x[0])
+        # "Y, who also spoke at the seminar, struck a more cautious note": the seminar's day, told of since
+        present = next(((p, d) for p, lemmas, names in reversed(art.pending) if p < pos and any(
+            same_source(n, speaker) for n in names) for d in [_occasion_of(art, lemmas, p)] if d is not None), None)
+        best = max((x for x in (said, acted, present) if x is not None), default=None, key=lambda x: x[0])
+        if best is not None and cue is not None:
+            # the occasion of its sentence is the speaker's of that day ("Speaking at a seminar ..., the
+            # adviser said": "who also spoke at the seminar")
+            art.told_words.append((cue.idx + pos - content[0], best[1], cue.sent, content))
         return best[1] if best else None
 
     @staticmethod
@@ -425,7 +428,7 @@ class SuggestionEngine:
             head_phrase = date_phrase(counted[1], (raw.start, raw.end))
             head_date = resolve(art.text[head_phrase[0] + off:head_phrase[1] + off], art.published,
                                 art.year_hint) if head_phrase else None
-            if head_date is not None:
+            if head_date is not None and (art.published is None or head_date <= art.published):
                 date = shifted(head_date, counted[0])
                 date_text = art.text[head_phrase[0] + off:head_phrase[1] + off]
                 assumed = False
@@ -450,6 +453,8 @@ class SuggestionEngine:
             date = self._carried_date(art, None if present else speaker, content.start, cue, (raw.start, raw.end))
             if date is None and not present:
                 date = _for_the_body(art, role, content.start)
+            if date is None and not present and raw.speaker is not None:
+                date = _introduced_at(art, speaker, raw.speaker.left_edge.idx + off)
             if date is not None and speaker:
                 art.said.append((content.start, speaker, date))
             if date is None:
@@ -462,7 +467,7 @@ class SuggestionEngine:
             art.dated.sort()
             if not assumed:
                 art.told.append((cue.idx + off, date))
-                art.told_words.append((cue.idx + off, date, cue.sent))
+                art.told_words.append((cue.idx + off, date, cue.sent, _NOTHING))
         return date, date_text, assumed
 
     def _draft(self, art: _Article, raw: RawClaim, content: Span, cue_span: Span | None, mention,
@@ -527,10 +532,13 @@ class _Article:
     undated: set[int] = field(default_factory=set)  # content starts of claims dated only by the day of the news
     dated: list[tuple[int, dt.date]] = field(default_factory=list)  # (content start, date) of the claims so far
     told: list[tuple[int, dt.date]] = field(default_factory=list)  # (cue offset, date) of the claims that state their day
-    # (offset, date, its sentence) of every dated event and statement: what "after the session" points at
-    told_words: list[tuple[int, dt.date, object]] = field(default_factory=list)
+    # (offset, date, its sentence, chars left out) of every dated event and statement: what "after the session"
+    # points at; of a statement dated only by its speaker's day or its occasion, what was said is left out
+    told_words: list[tuple[int, dt.date, object, tuple[int, int]]] = field(default_factory=list)
     # (offset, date, who) of sentences that date an occasion of speaking: "He was speaking at a rally on Saturday"
     occasions: list[tuple[int, dt.date, set[str]]] = field(default_factory=list)
+    # (offset, occasion lemmas, who) of acts at an occasion the article dates only further on
+    pending: list[tuple[int, list[str], set[str]]] = field(default_factory=list)
 
 
 # a sentence whose verb is the speaking itself: "was speaking", "made the remarks", "gave an interview"
@@ -569,15 +577,55 @@ def _for_the_body(art: _Article, role: str | None, pos: int) -> dt.date | None:
     return date if pos - last_pos <= _FOR_BODY_CHARS and head in _name_words(role) else None
 
 
+def _actors(art: _Article, subjects: list, off: int) -> set[str]:
+    """Who the subjects of an event name (pronouns left out)."""
+    names = set()
+    for subj in subjects:
+        if any(c.dep_ == "conj" for c in subj.children) or subj.dep_ == "conj":
+            names.add(art.speakers.conjunct_name(subj, off))  # "X and his counterpart Y met"
+            continue
+        mention = analyse(subj, off)
+        if mention is not None and mention.kind not in ("pronoun", "it"):
+            names.add(art.speakers.resolve(mention)[0])
+    return names - {None}
+
+
+def _occasion_of(art: _Article, lemmas: list[str], pos: int) -> dt.date | None:
+    return next((d for lemma in lemmas if (d := _told_of(art, frozenset([lemma]), pos)) is not None), None)
+
+
+_SCENE_CHARS = 400  # the statement just before and the one it introduces: a sentence or two apart
+
+
+def _introduced_at(art: _Article, speaker: str | None, mention: int) -> dt.date | None:
+    """The day of the statement just before, in the same paragraph, when its frame brought the
+    speaker in as taking part in the same occasion: '"...," she said at an event hosted by the
+    Atlantic Council, where she appeared alongside Rep. Terrence Hollis. He said ...'."""
+    if not speaker or art.previous is None:
+        return None
+    prev = art.previous[1]
+    if prev.date is None or not prev.speaker or same_source(prev.speaker, speaker) or prev.content.end > mention:
+        return None
+    gap = art.text[prev.content.end:mention]  # the previous statement's frame, up to this speaker's mention
+    if "\n" in gap or len(gap) > _SCENE_CHARS:
+        return None
+    words = _name_words(speaker)
+    return prev.date if words and words[-1] in _name_words(gap) else None
+
+
 def _told_of(art: _Article, lemmas: frozenset[str], pos: int) -> dt.date | None:
     """The day of the latest dated event or statement before ``pos`` whose sentence names ``lemmas``
     ("the session": "hosted ... for the 9th Session ... on Wednesday")."""
-    named = [(p, d) for p, d, sent in art.told_words if p < pos and lemmas <= _words(sent)]
+    named = [(p, d) for p, d, sent, left_out in art.told_words if p < pos and lemmas <= _words(sent, left_out)]
     return max(named, key=lambda x: x[0])[1] if named else None
 
 
-def _words(sent) -> frozenset[str]:
-    return frozenset(t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN", "VERB"))  # spaCy's Span
+_NOTHING = (0, 0)
+
+
+def _words(sent, left_out: tuple[int, int] = _NOTHING) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in sent  # spaCy's Span
+                     if t.pos_ in ("NOUN", "PROPN", "VERB") and not left_out[0] <= t.idx < left_out[1])
 
 
 def same_source(a: str | None, b: str | None) -> bool:

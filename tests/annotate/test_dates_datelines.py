@@ -120,3 +120,63 @@ def test_a_ruling_named_by_its_day_dates_what_the_court_said_in_it(suggest):
     text = "In Monday's ruling, the constitutional court said the law breached the right to privacy."
     (s,) = suggest(text, dt.date(2026, 10, 9))
     assert s.date == dt.date(2026, 10, 5)
+
+
+def test_a_date_line_that_joins_its_parts_with_dashes_is_the_articles_own_date():
+    assert own_date("Head\n\nAuthor: Kweku Mensah\nNov - 12 - 2026 , 08:45\n\nBody.") == dt.date(2026, 11, 12)
+    assert own_date("Head\n\n12-Nov-2026 | 10:02\n\nBody.") == dt.date(2026, 11, 12)
+
+
+def test_a_day_without_its_year_is_the_nearer_one_so_a_coming_day_is_no_statement_date(suggest):
+    from annotate.dates import resolve
+    assert resolve("on 17 December", dt.date(2026, 11, 12)) == dt.date(2026, 12, 17)  # the summit to come
+    assert resolve("on Dec. 28", dt.date(2027, 1, 3)) == dt.date(2026, 12, 28)  # a week back, over New Year
+    assert resolve("on Oct. 2", dt.date(2026, 11, 12)) == dt.date(2026, 10, 2)
+    text = ("The commissioner, Jonas Berg, said on Monday that the legal basis was solid. 🇪🇺\n\n"
+            "Berg told reporters on 17 December that leaders would reach a deal.")
+    got = by_text(suggest(text, dt.date(2026, 11, 12)))
+    assert got["leaders would reach a deal"].date != dt.date(2025, 12, 17)
+
+
+def test_a_year_that_names_a_budget_is_no_period_that_leaves_the_statement_undated(suggest):
+    text = ("The finance minister, Kwabena Owusu, told parliament on Wednesday that Ghana would not seek a new "
+            "programme.\n\n"
+            "Presenting the 2027 Budget Statement 📈, he said the economy had recovered strongly.")
+    got = by_text(suggest(text, dt.date(2026, 11, 12)))
+    assert got["the economy had recovered strongly"].date == dt.date(2026, 11, 11)
+
+
+def test_who_also_spoke_at_the_seminar_speaks_on_the_day_of_the_seminar(suggest):
+    text = ("Bangladesh will apply to join the trade bloc, the commerce ministry said on Saturday.\n\n"
+            "Speaking at a seminar at a city hotel on Sunday, Commerce Adviser Bashir Chowdhury said a feasibility "
+            "study was complete.\n\n"
+            "Governor Farhana Rahman, who also spoke at the seminar, struck a more cautious note. "
+            "\"Membership is not a magic key,\" she said. 🔑")
+    got = by_text(suggest(text, dt.date(2026, 9, 14)))
+    assert got["Membership is not a magic key"].date == dt.date(2026, 9, 13)
+
+
+def test_an_occasion_named_inside_what_was_said_is_not_the_frames_occasion(suggest):
+    text = ("The governor, Olu Bakare, said on Thursday that Nigeria was not ready. He said the bank would present "
+            "its position at the meeting of the council in Accra.\n\n"
+            "But the finance minister, Hadiza Musa, said yesterday that the government remained committed.\n\n"
+            "Mrs Musa, who spoke to reporters after the cabinet meeting, said the reforms were on track. 🏦")
+    got = by_text(suggest(text, dt.date(2026, 4, 14)))
+    assert got["the reforms were on track"].date == dt.date(2026, 4, 13)
+
+
+def test_a_speaker_brought_in_by_the_frame_of_the_statement_before_speaks_on_its_day(suggest):
+    text = ("The senator said on Wednesday that talks were nearly done.\n\n"
+            "Kenya's ambassador, Wanjiru Kamau, said yesterday that Nairobi was watching closely. \"We cannot plan "
+            "on a maybe,\" she said at an event in Washington, where she appeared alongside Rep. Terrence Hollis. "
+            "He said the House would take up the bill. 🌍")
+    got = by_text(suggest(text, dt.date(2026, 4, 22)))
+    assert got["the House would take up the bill"].date == dt.date(2026, 4, 21)
+
+
+def test_a_speaker_who_answers_in_the_next_sentence_is_not_brought_in_by_its_frame(suggest):
+    text = ("The prime minister said on Wednesday that the budget would pass.\n\n"
+            "\"We will win the vote,\" the finance minister, Ana Silva, said on Monday. Jorge Lima, the opposition "
+            "leader, said the plan would fail. 🗳️")
+    got = by_text(suggest(text, dt.date(2026, 4, 22)))
+    assert got["the plan would fail"].date != dt.date(2026, 4, 20)
