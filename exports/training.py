@@ -123,22 +123,13 @@ class _Docs:
     ZONE = 100  # articles per memory zone
 
     def __init__(self):
-        import spacy
-        from spacy.attrs import LANG, NORM
-
-        from .affix_search import use_faster_affix_search
-
-        self.nlp = spacy.blank("en")
-        # spaCy's 1,000,000-character limit guards the parser's memory; this pipeline only
-        # tokenizes, and a project holds articles up to ten times that long
-        self.nlp.max_length = 1 << 31
-        getters = self.nlp.vocab.lex_attr_getters
-        self.nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in (NORM, LANG) if attr in getters}
-        use_faster_affix_search(self.nlp)
+        self.nlp = None  # made (or taken from ``prepare_tokenizer``) at the first ``make``: the first reads go first
         self._zone = None
         self._left = 0
 
     def make(self, text: str):
+        if self.nlp is None:
+            self.nlp = _Prepared.take()
         if self._zone is not None and self._left == 0:
             self._leave()
         if self._zone is None and len(self.nlp.vocab) >= self.WARM:
@@ -159,6 +150,81 @@ class _Docs:
         if self._zone is not None:
             self._leave()
         self.nlp = None  # its vocabulary is not needed while a DocBin is written
+
+
+def _blank_tokenizer():
+    """spaCy's blank English pipeline as the exports tokenize with it (importing spaCy is most of its 0.6 s)."""
+    import spacy
+    from spacy.attrs import LANG, NORM
+
+    from .affix_search import use_faster_affix_search
+
+    nlp = spacy.blank("en")
+    # spaCy's 1,000,000-character limit guards the parser's memory; this pipeline only
+    # tokenizes, and a project holds articles up to ten times that long
+    nlp.max_length = 1 << 31
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in (NORM, LANG) if attr in getters}
+    use_faster_affix_search(nlp)
+    return nlp
+
+
+class _Prepared:
+    """One blank tokenizer made ahead, on a thread (``prepare_tokenizer``), for the next training export to take."""
+
+    _lock = threading.Lock()
+    _thread: threading.Thread | None = None
+    _made: list = []  # [(ok, the pipeline or the exception)] once the thread is done
+
+    @classmethod
+    def start(cls) -> None:
+        with cls._lock:
+            if cls._thread is not None:
+                return
+            made: list = []
+
+            def make() -> None:
+                try:
+                    made.append((True, _blank_tokenizer()))
+                except BaseException as exc:  # noqa: BLE001 - raised again where the pipeline is taken
+                    made.append((False, exc))
+
+            # not a daemon: when opening the project fails, the command's message is out and the process
+            # ends once spaCy's import is done, never in the middle of it
+            cls._thread = threading.Thread(target=make, name="export tokenizer")
+            cls._made = made
+            cls._thread.start()
+
+    @classmethod
+    def wait(cls) -> None:
+        """Wait for the pipeline being made, if one is. Code that imports spaCy's modules must call this first:
+        one thread importing spaCy's compiled modules while another imports the package fails (a KeyError
+        from inside the import)."""
+        with cls._lock:
+            thread = cls._thread
+        if thread is not None:
+            thread.join()
+
+    @classmethod
+    def take(cls):
+        """The prepared pipeline (waiting for it), or, with none prepared, one made now."""
+        with cls._lock:
+            thread, made, cls._thread, cls._made = cls._thread, cls._made, None, []
+        if thread is None:
+            return _blank_tokenizer()
+        thread.join()
+        ok, value = made[0]
+        if not ok:
+            raise value
+        return value
+
+
+def prepare_tokenizer() -> None:
+    """Start making the training exports' tokenizer on a thread (spaCy's import and blank English pipeline:
+    0.6 s of CPU), for the command line to call before it opens the project: opening checks the whole file
+    (SQLite's quick_check) and counts the claims, work that lets go of the GIL and runs meanwhile. The next
+    ``export_jsonl`` or ``export_spacy`` takes the pipeline; its tokens are those of one made there."""
+    _Prepared.start()
 
 
 class _Tokens:
@@ -415,6 +481,7 @@ def export_spacy(project: Project, path, *, claim_filter: ClaimFilter | None = N
                  article_id: int | None = None, negatives: bool = False, progress: Progress | None = None,
                  cancelled: Cancelled | None = None) -> ExportSummary:
     """A spaCy DocBin: per article a Doc with spans "claims", "speakers", "cues" (and "rejected")."""
+    _Prepared.wait()  # (docbin_file imports spaCy)
     from .docbin_file import msgpack_hooks_looked_up_once
 
     with msgpack_hooks_looked_up_once():

@@ -355,3 +355,39 @@ def test_a_full_disk_under_the_jsonl_writer_thread_is_raised_and_a_cancel_stops_
             fh.write(f"line {i}\n")
         raise training.Cancel
     assert not fh._thread.is_alive() and 0 < len(disk.data) < len("".join(f"line {i}\n" for i in range(300)))
+
+
+@pytest.mark.parametrize("export", [export_jsonl, export_spacy], ids=["jsonl", "spacy"])
+def test_a_tokenizer_prepared_ahead_is_taken_by_the_next_export_and_writes_the_same_bytes(
+        varied, tmp_path, monkeypatch, export):
+    import threading
+
+    export(varied, tmp_path / "plain.out")
+    made, real = [], training._blank_tokenizer
+
+    def blank():
+        made.append(threading.current_thread().name)
+        return real()
+
+    monkeypatch.setattr(training, "_blank_tokenizer", blank)
+    training.prepare_tokenizer()
+    export(varied, tmp_path / "prepared.out")
+    assert made == ["export tokenizer"]  # made on the thread, once, and taken by the export
+    assert payload(tmp_path / "prepared.out") == payload(tmp_path / "plain.out")
+    export(varied, tmp_path / "again.out")  # none prepared: made where it is needed
+    assert made == ["export tokenizer", "MainThread"]
+
+
+@pytest.mark.parametrize("export", [export_jsonl, export_spacy], ids=["jsonl", "spacy"])
+def test_a_tokenizer_that_failed_to_load_ahead_fails_the_export_that_takes_it_and_no_file_is_left(
+        varied, tmp_path, monkeypatch, export):
+    def broken():
+        raise ImportError("spaCy could not be loaded")
+
+    monkeypatch.setattr(training, "_blank_tokenizer", broken)
+    training.prepare_tokenizer()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(ImportError, match="spaCy could not be loaded"):
+        export(varied, folder / "claims.out")
+    assert list(folder.iterdir()) == []

@@ -306,3 +306,38 @@ def test_a_disk_that_fills_midway_through_a_jsonl_is_a_clear_message_and_the_old
         assert "older file" in run.err
         assert target.read_bytes() == b"old"
         assert sorted(p.name for p in disk.iterdir()) == [target.name]
+
+
+def _damage_pages(path) -> None:
+    """Garble pages 2-6 of a SQLite file: its header reads, SQLite's quick_check does not pass."""
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, min(len(data), 6 * 4096)):
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+
+
+def _newer_schema(path) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = 'ffff_future'")
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize("damage, says", [(_damage_pages, "is damaged|cannot be read as a database"),
+                                          (_newer_schema, "newer version of Quotedesk")],
+                         ids=["damaged pages", "newer schema"])
+@pytest.mark.parametrize("fmt", ["jsonl", "spacy"])
+def test_a_project_that_fails_its_checks_stops_a_training_export_with_no_file(cli, tmp_path, fmt, damage, says):
+    """The training exports load spaCy on a thread while the project opens (exports.training.prepare_tokenizer):
+    a project refused by the opening checks still ends the command with its message, and nothing is written."""
+    import re
+
+    damage(cli.db)
+    before = cli.db.read_bytes()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    run = cli("export", "--format", fmt, "--status", "confirmed,suggested", "-o", folder / f"claims{FORMATS[fmt]}")
+    assert run.code == 1 and re.search(says, run.err) and cli.db.name in run.err, run.text
+    assert list(folder.iterdir()) == [] and cli.db.read_bytes() == before
