@@ -45,9 +45,22 @@ def _statuses(values: list[str] | None) -> tuple[str, ...] | None:
     return out
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty() and total:
-        print(f"\rExporting… {done * 100 // total:3d}%", end="" if done < total else "\n", file=sys.stderr)
+def _progress_to(stream):
+    """A progress callback that writes a percentage to ``stream`` when it is a terminal, else None. Asked
+    once: asking at every report let the export's writer thread take the GIL each time (1,200 times for
+    120,000 claims), and the export waited to get it back."""
+    if not stream.isatty():
+        return None
+
+    shown = [-1]
+
+    def progress(done: int, total: int) -> None:
+        percent = done * 100 // total if total else shown[0]
+        if percent != shown[0]:  # (one write a percent, not one a report)
+            shown[0] = percent
+            print(f"\rExporting… {percent:3d}%", end="" if done < total else "\n", file=stream)
+
+    return progress
 
 
 TRAINING_FORMATS = ("jsonl", "spacy")
@@ -68,11 +81,15 @@ def run(args) -> int:
     except ValueError as exc:
         print(f"quotedesk export: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    options = dict(statuses=statuses, article_id=args.article, progress=_progress)
+    options = dict(statuses=statuses, article_id=args.article, progress=_progress_to(sys.stderr))
     if fmt in TRAINING_FORMATS:
         options["negatives"] = args.negatives
     if fmt == "claimreview" and args.organization:
         options["organization"] = args.organization
+    if fmt in TRAINING_FORMATS:  # spaCy loads on a thread while the project opens (its file check lets go of the GIL)
+        from exports.training import prepare_tokenizer
+
+        prepare_tokenizer()
     with open_project(args.db) as project:
         if fmt in TRAINING_FORMATS and _positive_claims(project, statuses, args.article) == 0:
             print(_why_empty(statuses, project.info().claims_by_status), file=sys.stderr)
