@@ -406,7 +406,9 @@ class _Paragraph:
             return
         if len(segment):
             roots = [t for t in segment if not (segment.start <= t.head.i < segment.end) or t.head == t]
-            spk = next((t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            spk = next((t for t in roots if t.head == cue and t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")), None) or next(
+                (t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON")), None)  # (the verb's own subject first:
+            # "..., commerce and industry minister Arvind Kulkarni said" with the post parsed into the clause)
         else:
             spk = next((t for t in rest if t.dep_ in ("nsubj", "dobj", "attr") or t.pos_ == "PROPN"), None)
             while spk is not None and spk.dep_ == "compound" and spk.head.i > spk.i:

@@ -55,6 +55,10 @@ def subject(cue: Token) -> Token | None:
     if labels and len(subjects) > len(labels):  # "Reuters: Japan's prime minister said", "BERLIN
         return next(c for c in subjects if c not in labels)  # (dpa) - Merz urged": a transcript's
         # speaker label or a dateline is no subject of the verb
+    holder = next((c for c in subjects[1:] if c.ent_type_ == "PERSON" and c.pos_ == "PROPN" and any(
+        g.dep_ == "compound" and g.lower_ in TITLE_WORDS and g.i < c.i for g in c.children)), None)
+    if holder is not None and len(subjects) > 1:  # "Lagos Chamber of Commerce (LCCI) President Gabriel
+        return holder  # Idahosa-Banjo said" parsed as two subjects: the post's holder speaks
     before = _verb_before_comma(cue)
     if before is not None:  # "..., the minister has said, warning that ...": the parser may hang the
         found = subject(before) or inverted_subject(before)  # participle on the fronted clause's verb
@@ -68,6 +72,9 @@ def subject(cue: Token) -> Token | None:
         if child.dep_ in ("nsubj", "csubj") and not child.is_punct:  # (not the "-" of "vice-chancellors")
             if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
                 return cue.head
+            opener = _participle_opening(child, cue)
+            if opener is not None:  # "Reacting, the IMF's mission chief ... said", "Briefing ambassadors in
+                return opener  # New York, Under-Secretary-General X said": the parser took the participle for the subject
             while child.i + 2 < cue.i and child.nbor().text == "-" and not (child.whitespace_ or child.nbor().whitespace_) and (
                     child.nbor(2).dep_ == "nsubj" and child.nbor(2).head == cue):
                 child = child.nbor(2)  # "Its co-leader, X, said" split into three subjects: the word is one
@@ -163,6 +170,23 @@ def speech_participle(tok: Token) -> bool:
     its own, which continues what its speaker does."""
     return tok.tag_ == "VBG" and tok.lemma_.lower() in NEXT_ACTS | _PARTICIPLE_ACTS and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _participle_opening(subj: Token, cue: Token) -> Token | None:
+    """The noun phrase after the comma of a sentence's opening participle that the parser took for
+    the subject ("Reacting, ...", "Briefing ambassadors in New York, ..."); None for a subject that
+    only looks like one ("Beijing", "Banking regulators said")."""
+    first = subj.left_edge
+    if first.i != subj.sent.start or first.pos_ in ("PROPN", "PRON") or first.ent_type_ or not (
+            first.lower_.endswith("ing") and len(first) > 4 and first.text[:1].isupper()):
+        return None
+    if not any(t.text == "," for t in subj.doc[first.i + 1:cue.i]) or first.tag_ != "VBG" and (
+            first.i + 1 < len(first.doc) and first.nbor().text == ","):
+        return None  # (not "Möhring, a Social Democrat, has said": a name the tagger took for a noun)
+    found = _after_participle(first, cue)
+    if found is None or found == subj or found.pos_ == "PRON" or found.i < subj.i:
+        return None
+    return found
 
 
 def _after_participle(participle: Token, cue: Token) -> Token | None:

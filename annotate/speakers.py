@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Token
@@ -559,6 +560,9 @@ _GROUP_PREPS = frozenset({"at", "from", "in", "with", "for", "of"})
 def _collect(tok: Token, out: list[Token]) -> None:
     out.append(tok)
     for child in tok.children:
+        if child.dep_ == "prep" and child.i > tok.i and any(
+                g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            continue  # "The head of UN peace operations on Tuesday urged": a day is no part of the source
         if tok.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ in _GROUP_PREPS and (
                 child.i > tok.i and any(g.pos_ == "PROPN" for g in child.children)):
             out.extend(_subtree_without_asides(child))  # "analysts at Berenberg", "officials in Kyiv"
@@ -770,6 +774,26 @@ def _place_split(run: list[Token]) -> list[list[Token]]:
     return [run]
 
 
+BODY_NOUNS_TITLED = frozenset(w.title() for w in BODY_NOUNS)  # "Union", "Ministry" written in a name
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    from countryinfo import all_countries  # (already loaded for the country names in affiliation)
+
+    out = set()
+    for info in all_countries():
+        data = info.info() if hasattr(info, "info") else {}
+        capital = data.get("capital")
+        out.update([capital] if isinstance(capital, str) else capital or ())  # (a list for a few countries)
+    return frozenset(out)
+
+
+def capital_city(text: str) -> bool:
+    """``text`` is a country's capital ("Kyiv", "Beijing"), which news writes for its government."""
+    return text in _capitals()
+
+
 def country_word(text: str) -> bool:
     """``text`` is a country's name itself ("Turkey"), not a demonym ("Turkish")."""
     from .affiliation import country_of
@@ -922,6 +946,11 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     if any(c.dep_ == "conj" and c.i not in skip for c in head.children) and not _is_title(head) and not any(
             c.dep_ == "conj" and _is_title(c) and _named_in_apposition_any(head) for c in head.children):
         return Mention(kind="group", name=text, **base)  # (not "The Tánaiste and Minister for X, Name,")
+    held = _post_holder_in_apposition(head, toks)
+    if held is not None:  # "Dhaka Chamber of Commerce and Industry (DCCI) President Anwar Hossain Talukder said"
+        run, post_end = held
+        first = toks[0].i + 1 if toks[0].dep_ == "det" else toks[0].i
+        return Mention(kind="name", name=_text(doc, run), role=doc[first:post_end + 1].text, **base)
     org = _entity_name(head)
     # "A spokesperson for the Irish Tenants' Federation" parsed with the body as head: the body,
     # and its spokesperson's post as role
@@ -999,6 +1028,24 @@ def _body_in_apposition(head: Token) -> str | None:
     return _text(head.doc, toks) if len(toks) > 1 else None
 
 
+def _post_holder_in_apposition(head: Token, toks: list[Token]) -> tuple[list[Token], int] | None:
+    """"BODY (ACRONYM) President NAME said" parsed with the body as subject and the name as its
+    apposition: (the name, where the post before it ends), when a post is written right before it."""
+    if _is_title(head) or head.pos_ != "PROPN":  # (not "Her colleague Senator X": a person's noun)
+        return None
+    for c in head.children:
+        if c.dep_ != "appos" or c.i < head.i or c.ent_type_ != "PERSON":
+            continue
+        runs = [r for r in _name_runs([t for t in c.subtree if t.i <= c.i]) if r[-1].i == c.i]
+        if not runs or len(runs[0]) < 2:
+            return None
+        before = runs[0][0].i - 1
+        if before > head.i and _is_title(head.doc[before]) and head.doc[before].text[:1].isupper() and (
+                head.doc[before].dep_ == "compound"):
+            return runs[0], before
+    return None
+
+
 def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention | None:
     """"EU ambassador to Turkey Karl-Heinz Aumüller told", "DA spokesperson on finance Ryan Pillay
     said": the parser hangs the name on the title's complement; a person's name right after the
@@ -1049,7 +1096,8 @@ def _as_written(head: Token, toks: list[Token]) -> str | None:
     if head.pos_ != "NOUN" or not head.is_lower:
         return None
     doc = head.doc
-    extra = [c for c in head.children if c.i > head.i and (
+    extra = [c for c in head.children if c.i > head.i and not any(  # (not "on Tuesday")
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children) and (
         c.dep_ == "amod" or c.dep_ == "prep" and c.lower_ in _DESCRIBING_PREPS
         or c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i == head.i + 1  # "diplomat involved in ..."
         and c.lemma_.lower() not in REPORTING_VERBS)]  # (not "the minister announced on Monday", misparsed)
@@ -1227,7 +1275,11 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
     options = [c for t in toks for c in t.children if c.dep_ == "appos" and (stray is None or c.i != stray.i)]
     # "the Minister of Finance and Coordinating Minister of the Economy, Hadiza Musa-Danjuma,": the
     # second post is an appositive too; the name is the one that is no post
-    appos = next((c for c in options if not _is_title(c) and c.pos_ == "PROPN"), options[0] if options else None)
+    bracketed = lambda c: c.i > 0 and c.doc[c.i - 1].text == "("  # noqa: E731  ("(BoG)")
+    appos = next((c for c in options if c.ent_type_ == "PERSON" and not bracketed(c)), None) or next(
+        (c for c in options if not _is_title(c) and c.pos_ == "PROPN" and not bracketed(c)
+         and c.lemma_.lower() not in BODY_NOUNS), options[0] if options else None)  # ("The Chairman, Senate
+    # Committee on Foreign Affairs, Senator Yakubu Danladi,": the person, not the body of the post)
     if appos is None:
         return None
     appos_of = {t.i for c in appos.children if c.dep_ == "prep" for t in c.subtree}
@@ -1246,6 +1298,8 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
         if not role or _only_rank(role):  # "Its spokesperson, Senior Colonel Shi Yi": the post, not the rank
             phrase = _title_phrase(head, appos.left_edge.i)  # "a spokesman for the SPD party, Radek Vlček"
             role = _text(doc, phrase) if phrase else _text(doc, clean)
+    if role and "(" in role and ")" not in role:  # "The Governor of the Bank of Ghana (BoG), Dr X,": the
+        role = role[:role.index("(")].rstrip()  # post without its body's bracketed initials
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     return Mention(start + offset, end + offset, _text(doc, toks), kind="name",
                    name=_text(doc, run), role=role)
@@ -1317,7 +1371,8 @@ class ArticleSpeakers:
                  or i + 1 < len(tags) and tags[i + 1][0] == propn and _is_name_token(doc[i])]  # "Precious Matsoso"
         known = {full.split()[-1] for full in self.people}
         for tok in doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PROPN" or tok.text in known) and not any(
+            titled = _is_title(tok) and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
+            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PROPN" or tok.text in known) and not titled and not any(
                     qs < tok.idx < qe for qs, qe in quotes):
                 extent = name_extent(tok)  # "Saint-Martin", "Nour al-Hashimi", not "Martin", "Hashimi"
                 first, tok_end = extent[0], max(extent[-1].idx + len(extent[-1]), tok.idx + len(tok))
@@ -1329,8 +1384,8 @@ class ArticleSpeakers:
                 if any(a.dep_ == "ccomp" and a.head.lemma_.lower() in REPORTING_VERBS and a.head.i < tok.i
                        for a in tok.ancestors):
                     self._reported.add(first.idx + offset)  # "X said that Kyiv would need ..."
-            elif tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and not any(
-                    qs < tok.idx < qe for qs, qe in quotes):
+            elif tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or _is_title(tok)) and not any(
+                    qs < tok.idx < qe for qs, qe in quotes):  # (also "Mozambique's Minister of ..., Celmira ...,")
                 # "The EU's agriculture commissioner, Rasa Vaitkutė, defended ...": the person
                 named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
                 runs = _name_runs(mention_tokens(named)) if named is not None else []
@@ -1367,6 +1422,8 @@ class ArticleSpeakers:
                 titled = near  # the title right before the name's comma, not the list the parser hung it on
             role = _held(titled if titled and (not before or _only_rank(before)) else before or _title_set_before(run),
                          _appos_role(run[-1]) or _set_off_title(run)) or titled
+            if role and "(" in role and ")" not in role:  # "Governor of the Bank of Ghana (BoG), Dr X":
+                role = role[:role.index("(")].rstrip()  # the post without its body's bracketed initials
             if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank
                 person.roles.append((pos, role))
             elif description := _appos_role(run[-1], describe=True):
@@ -1377,7 +1434,11 @@ class ArticleSpeakers:
             after = doc.text[pos + len(name):pos + len(name) + 30]
             m = re.match(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)|,\s+(?:or|known as)\s+(?:the\s+)?([A-Z][A-Z.&-]{1,9})\b(?![\w'\u2019])",
                          after)
-            if m and not m.group(1):  # "the Republican People's Party, or CHP,": its initials in its own language
+            alias = re.match(r",\s+(?:also\s+)?known as\s+(?:the\s+)?([A-Z][\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]+){0,2})\s*[,.;]",
+                             doc.text[pos + len(name):pos + len(name) + 60])
+            if alias:  # "Brazil's Ministry of Foreign Affairs, known as Itamaraty,", "..., known as JA Zen-Noh,":
+                self._acronyms[alias.group(1).replace(".", "")] = name  # its other name
+            elif m and not m.group(1):  # "the Republican People's Party, or CHP,": its initials in its own language
                 self._acronyms[m.group(2).replace(".", "")] = name
             elif m and (m.group(1).isupper() or _abbreviates(m.group(1).upper(), name) or sum(
                     c.isupper() for c in m.group(1)) >= 2 or not (  # "(AfD)", "(DfE)": initials in mixed case
@@ -1386,6 +1447,10 @@ class ArticleSpeakers:
                 # "The National Bank of Romania (BNR)", "the regulator (Nersa)": the acronym the article
                 # gives it (not "the Ministry of Health (Kenya)")
                 letters = m.group(1).replace(".", "")
+                if not _abbreviates(letters.upper(), name):  # "Governor of the Bank of Ghana (BoG)": the
+                    words = name.split()  # name the letters stand for is the end of the run
+                    name = next((" ".join(words[k:]) for k in range(1, len(words) - 1) if words[k][:1].isupper()
+                                 and _abbreviates(letters.upper(), " ".join(words[k:]))), name)
                 longer = re.search(r"([A-Z][\w'\u2019-]*\s+(?:to|for|of|on|against|in)\s+)$", doc.text[:pos])
                 if not _abbreviates(letters, name) and longer and _abbreviates(letters, longer.group(1) + name):
                     name = longer.group(1) + name  # "Alliance to Reclaim Our Schools (AROS)"
@@ -1503,7 +1568,16 @@ class ArticleSpeakers:
     def _longer_name(self, name: str) -> str | None:
         """A person already named in full whose name ends with ``name`` ("Pieter de Vries")."""
         tail = " " + name.lower()
-        return next((full for full in self.people if full.lower().endswith(tail)), None)
+        ending = next((full for full in self.people if full.lower().endswith(tail)), None)
+        if ending is not None or " " not in name:
+            return ending
+        # "Amirul Hakim" after "Foreign Minister Datuk Seri Amirul Hakim Osman": the given names
+        # without the family name (Malay, Indonesian, Arabic usage), when one person has them
+        if set(name.split()) <= self._place_words or capital_city(name) or country_word(name):
+            return None  # ("South Africa" inside "National Union of Metalworkers of South Africa")
+        inner = [full for full in self.people if f" {name} " in f" {full} " and full != name
+                 and self._person_words.intersection(full.split()) and not set(full.split()) & BODY_NOUNS_TITLED]
+        return inner[0] if len(inner) == 1 else None
 
     def full_name(self, name: str, pos: int) -> str:
         """The full name of the person ``name`` refers to at ``pos`` (itself when none is known)."""
@@ -1686,6 +1760,11 @@ class ArticleSpeakers:
         lead = next((named for p, named in self._lead_named.items() if mention.start <= p < mention.end), None)
         if lead is not None and mention.kind in ("title", "group"):
             return lead  # "..., the work and pensions secretary has announced": the person named next
+        if mention.kind == "pronoun" and mention.text.lower() in PRONOUN_GENDER:
+            found = self._pronoun(pos, PRONOUN_GENDER.get(mention.text.lower()))
+            if found[0] in self.people and self.gender_of(found[0]) is None:  # "He added ...": whoever "he"
+                self._vote(found[0], PRONOUN_GENDER[mention.text.lower()], 1)  # was is a man for a later "she"
+            return found
         if mention.kind == "pronoun":
             if mention.text.lower() in ("they", "we", "them", "us"):  # the last source of any kind: "officials",
                 # though a plural never takes one person named when a group or body spoke before
@@ -1697,6 +1776,9 @@ class ArticleSpeakers:
         if mention.kind == "it":
             return self._previous(pos, kinds=("office", "statement", "group", "title"))
         if mention.kind == "statement":
+            owner = re.sub(r"\s*\([^)]*\)", "", _strip_det(mention.text)).rsplit(" ", 1)[0]
+            if " " in _strip_det(mention.text) and (owner in self._acronyms or any(owner == b for _, b in self._bodies)):
+                return self._acronyms.get(owner, owner), None  # "A Government Accountability Office (GAO) report found"
             if _source_noun(mention.text) in _OWN_PAPERS and mention.text.lower().startswith("the "):
                 owner = self._last_document(pos)  # "The document says": the document named before
                 if owner is not None:
@@ -1809,17 +1891,20 @@ class ArticleSpeakers:
         name = mention.name or ""
         if not name[:1].isupper() or self._person_words.intersection(name.split()) or self._is_person_name(name):
             return None
+        bodyish = any(w.lower().endswith(tuple(BODY_NOUNS)) or w.lower() in ORG_NOUNS for w in name.split())
         for p, body in self._bodies:
             if not (mention.start <= p < mention.end) or len(body) <= len(name) or (
                     self._person_words.intersection(body.split())) or body in self.people:
                 continue
             at = body.find(name)
             if at < 0 or not re.match(r"(?:\W|$)", body[at + len(name):]) or any(
-                    w.lower() in TITLE_WORDS or w.lower() in HONORIFICS for w in body[:at].split()):
-                continue  # ("Mr Nguyễn", "Deputy Minister of Planning Nguyễn Văn Hùng": a person)
+                    w.lower() in HONORIFICS or w.lower() in TITLE_WORDS and not bodyish for w in body[:at].split()):
+                continue  # ("Mr Nguyễn", "Deputy Minister of Planning Nguyễn Văn Hùng": a person; not
+                # "General" before "Confederation")
             if p + len(body) == mention.end or p + len(body) > mention.end and re.match(
-                    r" (?:of|for|to) ", body[mention.end - p:]):  # "The Permanent Mission of Kenya" + " to the UN"
-                return body
+                    r" (?:of|for|to) ", body[mention.end - p:]) or p + len(body) < mention.end and re.match(
+                    r"\s*[(,]", mention.text[p + len(body) - mention.start:]):  # "The Permanent Mission of
+                return body  # Kenya" + " to the UN"; "the General Confederation of Labour (CGT), Argentina's ..."
         return None
 
     def name_lead_descriptors(self) -> None:
@@ -1922,7 +2007,10 @@ class ArticleSpeakers:
         return before[-1][1] if before else named[0][1] if named else None
 
     def _body_beginning(self, word: str, pos: int) -> str | None:
-        """"Hanwon" after "South Korea's Hanwon Energy": the body named before that begins with it."""
+        """"Hanwon" after "South Korea's Hanwon Energy": the body named before that begins with it
+        (not "Kyiv" after "Kyiv Post": a place stands for its government)."""
+        if word in self._place_words or country_word(word) or capital_city(word):
+            return None
         for p, body in reversed(self._bodies):
             if p >= pos:
                 continue
@@ -1941,9 +2029,20 @@ class ArticleSpeakers:
         first person they name with no title of their own, who then carries the descriptor."""
         written = _strip_det(mention.text).split()
         words = [w for w in (x.lower() for x in written) if w.isalpha()]
+        if len(words) > 2 and words[0] in ("head", "chief", "leader") and words[1] == "of":
+            field = set(words[2:]) - {"the", "un", "eu", "and"}  # "The head of UN peace operations", then
+            later = sorted((min(p for p in person.positions if p > pos), person) for person in self.people.values()
+                           if any(pos < p < pos + _CATAPHORA_CHARS for p in person.positions)
+                           and not self._introduced(person, pos))
+            for _, person in later:  # "Under-Secretary-General for Peace Operations Tomás Ibáñez Castell"
+                for _, r in person.roles:
+                    if field and field <= set(r.lower().replace("-", " ").split()):
+                        return person.name, r
+            return None
         if not words or words[-1] not in TITLE_WORDS or words[-1] in OFFICE_NOUNS | BODY_NOUNS or any(
-                w[:1].isupper() for w in written[1:]):
-            return None  # a post described ("the transport secretary"), not a body named ("the Finance Ministry")
+                w[:1].isupper() and w.lower() not in TITLE_WORDS for w in written[1:]):
+            return None  # a post described ("the transport secretary", "the Education Secretary"), not a
+            # body named ("the Finance Ministry")
         later = sorted((min(p for p in person.positions if p > pos), person) for person in self.people.values()
                        if any(pos < p < pos + _CATAPHORA_CHARS for p in person.positions)
                        and not self._introduced(person, pos)
@@ -2237,6 +2336,7 @@ def _body_names(doc: Doc) -> list[tuple[int, str]]:
         toks = [t for t in doc[i:last + 1]]
         while toks and toks[0].lower_ in ("the", "a", "an"):
             toks.pop(0)
+        toks = _body_without_post(toks)
         if len(toks) >= 2 and any(t.pos_ == "PROPN" for t in toks):
             out.append((toks[0].idx, _text(doc, toks)))
         i = last + 1
@@ -2249,6 +2349,26 @@ _ENVOY_BODIES = frozenset({"delegation", "mission", "embassy", "representation",
 # posts and bodies whose names list their portfolio: "Ministry of Agriculture, Fisheries and Food",
 # "Minister of Foreign Affairs, European Union and Cooperation", "Committee on Banking, Insurance and ..."
 _PORTFOLIO_HEADS = frozenset({"ministry", "department", "minister", "secretary", "committee"})
+
+
+def _post_word(tok: Token) -> bool:
+    return tok.lower_ in TITLE_WORDS and tok.lower_ not in BODY_NOUNS and tok.lower_ not in OFFICE_NOUNS
+
+
+def _body_without_post(toks: list[Token]) -> list[Token]:
+    """A body's name without the post written with it: "Governor of the Bank of Ghana" is the Bank of
+    Ghana's governor, "Bangladesh Bank Governor Dr Farhana Rahman" the bank and its governor."""
+    words = [t.lower_ for t in toks]
+    if len(toks) > 3 and _post_word(toks[0]) and words[1] in ("of", "at") and set(words[2:]) & BODY_NOUNS:
+        toks = toks[2:]
+        while toks and toks[0].lower_ == "the":
+            toks = toks[1:]
+    for k in range(1, len(toks) - 1):
+        if _post_word(toks[k]) and {t.lower_ for t in toks[:k]} & BODY_NOUNS and all(
+                t.text[:1].isupper() for t in toks[k + 1:]) and any(
+                t.ent_type_ == "PERSON" or t.lower_ in HONORIFICS or first_name_gender(t.text) for t in toks[k + 1:]):
+            return toks[:k]
+    return toks
 
 
 def _portfolio_list(doc: Doc, first: int, last: int) -> int | None:
