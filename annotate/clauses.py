@@ -59,6 +59,9 @@ def subject(cue: Token) -> Token | None:
         g.dep_ == "compound" and g.lower_ in TITLE_WORDS and g.i < c.i for g in c.children)), None)
     if holder is not None and len(subjects) > 1:  # "Lagos Chamber of Commerce (LCCI) President Gabriel
         return holder  # Idahosa-Banjo said" parsed as two subjects: the post's holder speaks
+    if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[0].is_lower and subjects[1].pos_ == "PROPN" and (
+            subjects[1].left_edge.i == subjects[0].i + 1):  # "The main opposition Constitutional Democratic
+        return subjects[1]  # Party of Japan said" parsed as two subjects: the name the description goes with
     before = _verb_before_comma(cue)
     if before is not None:  # "..., the minister has said, warning that ...": the parser may hang the
         found = subject(before) or inverted_subject(before)  # participle on the fronted clause's verb

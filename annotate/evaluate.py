@@ -190,6 +190,10 @@ def _same_acronym(a: str | None, b: str | None) -> bool:
         if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8 and " " in full and (
                 _abbreviates(letters, full)):
             return True
+        if letters.isalpha() and letters[:1].isupper() and 3 <= len(letters) <= 8 and len(full.split()) >= 3 and (
+                set(full.lower().split()) & {"of", "for", "and", "on"}) and (  # (a body's name, not a person's)
+                _abbreviates(letters.upper(), full)):  # "Numsa", "Nersa": an acronym said as a word
+            return True
     return False
 
 

@@ -1575,7 +1575,9 @@ class ArticleSpeakers:
         # without the family name (Malay, Indonesian, Arabic usage), when one person has them
         if set(name.split()) <= self._place_words or capital_city(name) or country_word(name):
             return None  # ("South Africa" inside "National Union of Metalworkers of South Africa")
-        inner = [full for full in self.people if f" {name} " in f" {full} " and full != name
+        inner = [full for full in self.people if f" {name} " in f" {full} "
+                 and f" {full} ".split(f" {name} ", 1)[1].count(" ") == 1  # one family name after the given names
+                 and full != name
                  and self._person_words.intersection(full.split()) and not set(full.split()) & BODY_NOUNS_TITLED]
         return inner[0] if len(inner) == 1 else None
 
@@ -1894,7 +1896,7 @@ class ArticleSpeakers:
         bodyish = any(w.lower().endswith(tuple(BODY_NOUNS)) or w.lower() in ORG_NOUNS for w in name.split())
         for p, body in self._bodies:
             if not (mention.start <= p < mention.end) or len(body) <= len(name) or (
-                    self._person_words.intersection(body.split())) or body in self.people:
+                    self._person_words.intersection(body.split())) or self._is_person_name(body):
                 continue
             at = body.find(name)
             if at < 0 or not re.match(r"(?:\W|$)", body[at + len(name):]) or any(
@@ -1902,7 +1904,7 @@ class ArticleSpeakers:
                 continue  # ("Mr Nguyễn", "Deputy Minister of Planning Nguyễn Văn Hùng": a person; not
                 # "General" before "Confederation")
             if p + len(body) == mention.end or p + len(body) > mention.end and re.match(
-                    r" (?:of|for|to) ", body[mention.end - p:]) or p + len(body) < mention.end and re.match(
+                    r" (?:of|for|to|on) ", body[mention.end - p:]) or p + len(body) < mention.end and re.match(
                     r"\s*[(,]", mention.text[p + len(body) - mention.start:]):  # "The Permanent Mission of
                 return body  # Kenya" + " to the UN"; "the General Confederation of Labour (CGT), Argentina's ..."
         return None
@@ -1940,6 +1942,8 @@ class ArticleSpeakers:
         by a word for what it is, no body of that word named, is the named body (no person, no
         place) that spoke just before, as "it" would be."""
         last = next(((p, spk, kind) for p, spk, _, kind in reversed(self._said) if p < pos), None)
+        if last is not None and last[2] == "statement" and last[1] in self._acronyms.values():
+            last = (last[0], last[1], "group")  # "A GAO report found ... The watchdog recommended": the body
         if last is None or pos - last[0] > _NEAR_CHARS or last[2] not in ("group", "name") or (
                 self._is_person_name(last[1]) or set(last[1].split()) <= self._place_words
                 or _country_in(_strip_det(last[1]).split()[:1]) is not None  # "Hungary's government" is never
@@ -1954,6 +1958,8 @@ class ArticleSpeakers:
         body the lead describes without naming it is the one the next speaker's name gives, when
         that next speaker is a named body (not a person, not a place)."""
         words = _strip_det(text).split()
+        if self._body_just_spoke(pos) is not None:  # "A GAO report found ... The watchdog recommended": the
+            return None  # body that just spoke, not one the next lines name
         if not (self.lead_start <= pos < self.lead_end) or not words or words[-1].lower() in _SOURCE_WORDS or (
                 words[-1].endswith("s") or any(w[:1].isdigit() for w in words)):
             return None
@@ -2334,8 +2340,8 @@ def _body_names(doc: Doc) -> list[tuple[int, str]]:
         if listed is not None:  # "Ministry of Agriculture, Fisheries and Food"
             last = listed
         toks = [t for t in doc[i:last + 1]]
-        while toks and toks[0].lower_ in ("the", "a", "an"):
-            toks.pop(0)
+        while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].pos_ in ("CCONJ", "SCONJ", "ADV", "PRON", "AUX")):
+            toks.pop(0)  # ("But the National Union of ...": a sentence's first word is no part of the name)
         toks = _body_without_post(toks)
         if len(toks) >= 2 and any(t.pos_ == "PROPN" for t in toks):
             out.append((toks[0].idx, _text(doc, toks)))

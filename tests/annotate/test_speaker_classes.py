@@ -736,3 +736,22 @@ def test_a_report_by_a_body_named_with_its_initials_is_the_bodys(suggest):
     text = ("A National Audit Office (NAO) report published on Tuesday found that the scheme had overspent "
             "by £2bn.")
     assert speaker_of(suggest, text, "the scheme had overspent by £2bn") == "National Audit Office"
+
+
+def test_an_acronym_said_as_a_word_scores_as_the_body_it_abbreviates():
+    from annotate.evaluate import _same_acronym
+
+    assert _same_acronym("Nehawu", "National Education, Health and Allied Workers' Union")
+    assert not _same_acronym("Smith", "Sarah Mary Ivy Thompson Hughes")
+
+
+def test_the_opposition_party_named_after_its_description_is_the_speaker(suggest):
+    text = ("The main opposition Democratic Alliance of Lesotho said in a statement that the budget was "
+            "\"a fantasy\".")
+    assert speaker_of(suggest, text, 'the budget was "a fantasy"') == "Democratic Alliance of Lesotho"
+
+
+def test_a_watchdog_after_its_report_is_the_body_that_wrote_it(suggest):
+    text = ("A National Audit Office (NAO) report published on Tuesday found that the scheme had overspent "
+            "by £2bn. The watchdog said ministers had ignored its warnings.")
+    assert speaker_of(suggest, text, "ministers had ignored its warnings") == "National Audit Office"
