@@ -27,7 +27,7 @@ from .dates import (after_event, counted_from_head, date_phrase, dateline, datel
 from .ingest.dates import plausible
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
-from .speakers import ArticleSpeakers, analyse, is_byline
+from .speakers import ArticleSpeakers, is_byline
 from .stance import FLIPPED, RuleStance, StanceClassifier, cue_negated, settle_article
 from .suggestion import TopicSpec
 
@@ -248,7 +248,7 @@ class SuggestionEngine:
             if any(_is_occasion(subj) for subj in subjects):
                 # "He was speaking at a rally in Lyon on Saturday.": the day of what was just quoted
                 who = {art.speakers.resolve(m)[0] if m.kind not in ("pronoun", "it") else m.kind
-                       for subj in subjects if (m := analyse(subj, off)) is not None}
+                       for subj in subjects if (m := art.speakers.mention(subj, off)) is not None}
                 art.occasions.append((pos + off, date, who - {None}))
             art.events.append((pos + off, date, _actors(art, subjects, off)))
         for pos, lemmas, subjects in pending:  # an occasion the statements further on will date
@@ -391,7 +391,7 @@ class SuggestionEngine:
     def _build(self, art: _Article, raw: RawClaim, off: int, doc: Doc, number: int) -> ClaimDraft | None:
         content = Span(raw.start + off, raw.end + off, art.text[raw.start + off:raw.end + off])
         confidence = raw.confidence
-        mention = analyse(raw.speaker, off) if raw.speaker is not None else None
+        mention = art.speakers.mention(raw.speaker, off) if raw.speaker is not None else None
         if raw.continues and (raw.speaker is None or mention is None):
             if art.previous is None or number - art.previous[0] > 1 or art.previous[1].kind != "direct":
                 return None
@@ -584,7 +584,7 @@ def _actors(art: _Article, subjects: list, off: int) -> set[str]:
         if any(c.dep_ == "conj" for c in subj.children) or subj.dep_ == "conj":
             names.add(art.speakers.conjunct_name(subj, off))  # "X and his counterpart Y met"
             continue
-        mention = analyse(subj, off)
+        mention = art.speakers.mention(subj, off)
         if mention is not None and mention.kind not in ("pronoun", "it"):
             names.add(art.speakers.resolve(mention)[0])
     return names - {None}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as TokenSpan, Token
 
@@ -366,7 +367,12 @@ def fragments_of(claim: ModelClaim, off: int, article: str) -> tuple[Span, ...]:
 
 
 def category(s: ClaimDraft) -> str:
-    return cue_category(s.cue.text) if s.cue is not None else NO_CUE
+    return _category(s.cue.text) if s.cue is not None else NO_CUE
+
+
+@lru_cache(maxsize=4096)
+def _category(cue: str) -> str:  # asked for every claim two or three times; a few hundred cues recur
+    return cue_category(cue)
 
 
 def combine(rules: list[ClaimDraft], model: list[ClaimDraft], policy: Policy, text: str = "",

@@ -1339,6 +1339,7 @@ class ArticleSpeakers:
 
     def __init__(self) -> None:
         self.people: dict[str, _Person] = {}
+        self._mentions: dict[tuple[int, int], Mention | None] = {}  # (paragraph offset, token) -> analyse()
         self._said: list[tuple[int, str, str | None, str]] = []  # (pos, speaker, role, kind)
         self._subjects: list[tuple[int, str, bool]] = []  # (pos, proper-noun subject, is PERSON)
         self._person_words: set[str] = set()  # words of names tagged PERSON somewhere
@@ -1357,6 +1358,15 @@ class ArticleSpeakers:
         self._acronyms: dict[str, str] = {}  # "BNR" -> "National Bank of Romania", as the article defines it
         self._reported: set[int] = set()  # positions of subjects inside what someone is reported to have said
         self._businesses: set[str] = set()  # names an appositive calls a business, whatever the tagger says
+
+    def mention(self, head: Token, offset: int) -> Mention | None:
+        """``analyse(head, offset)``, worked out once per token of the article: the reporting verbs'
+        subjects seen here are the speakers the engine then asks about for the rules' claims and
+        again for the model's (a Mention is frozen and depends on the parse alone)."""
+        key = (offset, head.i)
+        if key not in self._mentions:
+            self._mentions[key] = analyse(head, offset)
+        return self._mentions[key]
 
     def observe(self, doc: Doc, offset: int, text: str | None = None) -> None:
         """Register every multi-word name in ``doc`` with the title run written before it,
@@ -1395,7 +1405,7 @@ class ArticleSpeakers:
                                            any(t.ent_type_ == "PERSON" for t in run)))
         for tok in doc:  # who the reporting verbs' subjects name ("the Cour des comptes found")
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS | FINDING_VERBS and tok.i < tok.head.i:
-                m = analyse(tok, offset)
+                m = self.mention(tok, offset)
                 if m is not None and m.kind in ("group", "name") and m.name and any(
                         w[:1].isupper() for w in _strip_det(m.name).split()):  # a name, not "The bank's board"
                     self._reporting_subjects.append((m.start, m.name, m.kind == "name" and any(
