@@ -186,7 +186,10 @@ class SuggestionEngine:
             self._events(art, off, doc, para_quotes)
         out: list[ClaimDraft] = []
         seen: set[tuple[str, str | None]] = set()
-        secondary: set[int] = set()  # ids of the claims beyond statements: the model's, the broad rules'
+        # the claims beyond statements (the model's, the broad rules'), by id; held here, since an id is
+        # only an object's while it lives: a model claim dropped by the merge freed its id for the next
+        # claim made, which prune then took for a secondary one (which claims, hung on memory layout)
+        secondary: dict[int, ClaimDraft] = {}
         for number, (off, doc) in enumerate(parsed):
             for raw in find_claims(doc, texts[number], self.broad):
                 sug = self._build(art, raw, off, doc, number)
@@ -196,7 +199,7 @@ class SuggestionEngine:
                 out.append(sug)
                 art.previous = (number, sug)
                 if raw.construction.startswith(hybrid.BROAD_CONSTRUCTIONS):
-                    secondary.add(id(sug))
+                    secondary[id(sug)] = sug
         out = hybrid.join_split_quotes(text, out)
         if parsed and hybrid.has_model(parsed[0][1]):
             out = self._with_model_claims(art, parsed, texts, quotes, out, secondary)
@@ -354,7 +357,7 @@ class SuggestionEngine:
 
     def _with_model_claims(self, art: _Article, parsed: list[tuple[int, Doc]], texts: list[str],
                            quotes_of: list[list[tuple[int, int]]], out: list[ClaimDraft],
-                           secondary: set[int]) -> list[ClaimDraft]:
+                           secondary: dict[int, ClaimDraft]) -> list[ClaimDraft]:
         """Add the trained component's claims where the rules found none (``annotate.hybrid``)."""
         model: list[ClaimDraft] = []
         read: set[str] = set()
@@ -371,7 +374,7 @@ class SuggestionEngine:
                     sug = self._sourceless(art, raw, off, doc)
                 if claim.wanted(self.policy, hybrid.category(sug)):
                     model.append(replace(sug, fragments=hybrid.fragments_of(claim, off, art.text)))
-                    secondary.add(id(model[-1]))
+                    secondary[id(model[-1])] = model[-1]
         article_quotes = [(qs + off, qe + off) for (off, _), para in zip(parsed, quotes_of) for qs, qe in para]
         return hybrid.combine(out, model, self.policy, art.text, article_quotes)
 

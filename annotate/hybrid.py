@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Container
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -523,8 +524,9 @@ def writers(text: str) -> set[str]:
     return {n.split()[-1].lower() for n in names}
 
 
-def prune(claims: list[ClaimDraft], secondary: set[int], policy: Policy, text: str = "") -> list[ClaimDraft]:
-    """Drop the secondary claims (the model's and the broad rules', ids in ``secondary``) that are
+def prune(claims: list[ClaimDraft], secondary: Container[int], policy: Policy, text: str = "") -> list[ClaimDraft]:
+    """Drop the secondary claims (the model's and the broad rules', ids in ``secondary``, whose
+    holder keeps those claims alive so that no other claim can take one of their ids) that are
     no attribution of their own:
 
     * one lying, with its cue, inside another claim's content: ``Italy does not plan [to send
