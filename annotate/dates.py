@@ -29,6 +29,7 @@ _DM = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
 # "Nov - 12 - 2026", "12-Nov-2026", "12/NOV/2026": date lines that join the parts with dashes or slashes
 _MD_JOINED = re.compile(_MONTH_RE + r"\s*[-/]\s*(?P<day>\d{1,2})\s*[-/]\s*(?P<year>\d{4})\b")
 _DM_JOINED = re.compile(r"\b(?P<day>\d{1,2})\s*[-/]\s*" + _MONTH_RE + r"\s*[-/]\s*(?P<year>\d{4})\b")
+_YMD = re.compile(r"\b(?P<year>\d{4})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<day>\d{1,2})\b")  # "2026/11/11 14:32"
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})(?:\b|(?=T\d))")  # "2026-11-26T14:05:00Z" too
 # "06/10/2025", "6.10.2025": day and month in figures, which comes first depends on the publisher
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
@@ -96,11 +97,11 @@ def own_date(text: str) -> dt.date | None:
         labelled = bool(_DATE_LABEL.match(line))  # "Published on October 8, 2026, at 6:12 pm (Paris)"
         if pos - len(line) - 1 >= _OWN_DATE_CHARS and not labelled:
             continue
-        for rx in (_MD, _DM, _ISO, _MD_JOINED, _DM_JOINED):
+        for rx in (_MD, _DM, _ISO, _MD_JOINED, _DM_JOINED, _YMD):
             m = rx.search(line)
             if not m or not m.group("year"):
                 continue
-            month = int(m.group("m")) if rx is _ISO else _month(m.group("mon"))
+            month = int(m.group("m")) if rx in (_ISO, _YMD) else _month(m.group("mon"))
             d = _mk(int(m.group("year")), month, int(m.group("day")))
             if d is None:
                 continue
@@ -128,15 +129,22 @@ _AGENCY = r"\((?:[A-Z][\w&.' -]{0,28}|dpa|efe)\)"
 _DATELINE_HEAD = re.compile(
     r"^[ \t]*(?:" + _AGENCY + r"\s*[-\u2013\u2014]+\s*)?"  # "(ANSA) - "
     r"(?P<place>[A-Z][\w.'\u2019-]*(?:[ -](?:[A-Z][\w.'\u2019-]*|" + _PARTICLES + r")){0,4})"  # "KUALA LUMPUR"
-    r"(?:,\s+[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2})?"  # ", Kenya"
-    r",\s+(?P<date>[^\n]{3,24}?)"
+    r"(?:,\s+(?!(?:" + _MONTH_NAMES + r")\b)[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2})?"  # ", Kenya"
+    r"[,.]\s+(?P<date>[^\n]{3,24}?)"  # "MOSCOW. Nov 12 (Interfax) -" too
     r"(?:\s*" + _AGENCY + r"(?:\s*\.?[-\u2013\u2014]+\s|\s+(?=[A-Z\u201c\"]))"  # "(PTI) The", "(EFE).- "
-    r"|\s*/[A-Za-z-]+/\s*[-\u2013\u2014]+\s|\s+[-\u2013\u2014]+\s)", re.M)
+    r"|\s*/[A-Za-z-]+/\.?\s*[-\u2013\u2014]*\s|\s+[-\u2013\u2014]+\s)"  # "/PRNewswire/ --", "/TASS/. "
+    r"\s*(?=[A-Z0-9\u201c\u2018\"'(])", re.M)  # and the story's first sentence starts
+_WIRE_WORD = re.compile(r"\s+[A-Z][A-Za-z-]{2,20}")  # "TOKYO, Nov. 12 Kyodo - ": the agency without brackets
 
 
 def _dateline_day(m: re.Match) -> re.Match | None:
-    phrase = m.group("date").strip().rstrip(",")
-    return next((d for rx in (_MD, _DM) if (d := rx.fullmatch(phrase)) is not None), None)
+    phrase = m.group("date").strip().rstrip(",.")
+    for rx in (_MD, _DM):
+        d = rx.match(phrase)
+        if d is not None and (d.end() == len(phrase) or (
+                _WIRE_WORD.fullmatch(phrase, d.end()) and not _MONTH_WORD.match(phrase[d.end():].strip()))):
+            return d
+    return None
 
 
 def dateline_end(text: str, start: int, end: int) -> int | None:
@@ -297,6 +305,8 @@ def _resolve(phrase: str, published: dt.date | None, year_hint: dt.date | None) 
     m = _WEEKDAY_RE.search(low)
     if m:
         back = (published.weekday() - _WEEKDAYS.index(m.group(1))) % 7
+        if _WEEK_BEFORE.search(low):  # "Thursday last week": that day of the week before this one
+            return shifted(published, -published.weekday() - 7 + _WEEKDAYS.index(m.group(1)))
         if "last" in low.split() and back == 0:
             back = 7
         return shifted(published, -back)
@@ -446,6 +456,14 @@ def _phrase_from(head: Token, exclude: tuple[int, int]) -> tuple[int, int] | Non
     if end.i + 1 < len(end.doc) and end.nbor().lower_ in _COUNTED_FROM and not (
             exclude[0] <= end.nbor().idx < exclude[1]):
         end = end.nbor()  # "The day before", "two days later": the word that says which way to count
+    if _WEEKDAY_RE.fullmatch(end.text):  # "on Thursday last week", "on Monday of the previous week"
+        doc = end.doc
+        after = doc[end.i + 1:min(len(doc), end.i + 5)]
+        m = _WEEK_BEFORE.match(after.text) if len(after) else None
+        if m is not None:
+            last = next(t for t in after if t.idx - after.start_char + len(t) == m.end())
+            if not exclude[0] <= last.idx < exclude[1]:
+                end = last
     return start.idx, end.idx + len(end)
 
 
@@ -453,6 +471,9 @@ def _year_of_a_thing(tok: Token) -> bool:
     """A year that names a thing, not a time: "the 2027 Budget Statement", "a 2018 agreement"."""
     return (len(tok.text) == 4 and tok.text.isdigit() and tok.dep_ in ("compound", "nummod", "amod")
             and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i and not _is_date_token(tok.head))
+
+
+_WEEK_BEFORE = re.compile(r"(?:of\s+)?(?:last|the\s+previous|the\s+preceding)\s+week\b", re.I)
 
 
 def _chars(doc: Doc, start: int, end: int) -> str:

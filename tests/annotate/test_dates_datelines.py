@@ -24,6 +24,9 @@ def by_text(suggestions):
     ("KUALA LUMPUR, Nov 12 (Bernama) -- Wages will rise, the prime minister said today.", dt.date(2026, 11, 12)),
     ("Madrid, Nov 4 (EFE).- The minister said on Tuesday that the pact holds.", dt.date(2026, 11, 4)),
     ("Rio de Janeiro, Oct 2 (Reuters) - The mayor said on Friday that the port would reopen. 🚢", dt.date(2026, 10, 2)),
+    ("TOKYO, Nov. 12 Kyodo - The government said Thursday it would ease export rules.", dt.date(2026, 11, 12)),
+    ("MOSCOW, November 12. /TASS/. The Kremlin said on Thursday that talks would go on.", dt.date(2026, 11, 12)),
+    ("MOSCOW. Nov 12 (Interfax) - The central bank said on Thursday that rates would hold.", dt.date(2026, 11, 12)),
 ])
 def test_a_dateline_in_any_house_style_is_the_articles_own_day(opening, day):
     text = "A headline\n\nA standfirst that sums up the story\n\n" + opening
@@ -42,7 +45,9 @@ def test_sentences_that_open_like_a_dateline_are_none():
     for text in ("Smith, Jones - the two leaders said they would meet.",
                  "Paris, the capital, said on Tuesday it would cut the tax.",
                  "Warsaw, May 3 was a holiday, the minister said on Monday.",
-                 "Minister, 45 — a former banker — said on Friday that rates would fall."):
+                 "Minister, 45 — a former banker — said on Friday that rates would fall.",
+                 "Smith, May 3 Group - the leader said on Monday that rates would fall.",
+                 "PARIS. The minister said on Monday that rates would fall."):
         assert dateline(text, YEAR) is None
         assert paragraphs(text) == [(0, text)]
 
@@ -180,3 +185,18 @@ def test_a_speaker_who_answers_in_the_next_sentence_is_not_brought_in_by_its_fra
             "leader, said the plan would fail. 🗳️")
     got = by_text(suggest(text, dt.date(2026, 4, 22)))
     assert got["the plan would fail"].date != dt.date(2026, 4, 20)
+
+
+def test_a_date_line_written_year_first_with_slashes_or_dots_is_the_articles_own_date():
+    assert own_date("Head\n\n2026/11/11 14:32\n\nBody.") == dt.date(2026, 11, 11)
+    assert own_date("Head\n\nPosted : 2026.11.11 09:00 KST\n\nBody.") == dt.date(2026, 11, 11)
+
+
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before(suggest):
+    friday = dt.date(2026, 11, 13)
+    (s,) = suggest("The minister said on Thursday last week that the tax would rise. 💶", friday)
+    assert s.date == dt.date(2026, 11, 5)
+    (s,) = suggest("The minister told parliament on Monday of last week that the tax would rise.", friday)
+    assert s.date == dt.date(2026, 11, 2)
+    (s,) = suggest("The minister said on Thursday that the tax would rise.", friday)
+    assert s.date == dt.date(2026, 11, 12)
