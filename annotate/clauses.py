@@ -56,7 +56,8 @@ def subject(cue: Token) -> Token | None:
         return next(c for c in subjects if c not in labels)  # (dpa) - Merz urged": a transcript's
         # speaker label or a dateline is no subject of the verb
     holder = next((c for c in subjects[1:] if c.ent_type_ == "PERSON" and c.pos_ == "PROPN" and any(
-        g.dep_ == "compound" and g.lower_ in TITLE_WORDS and g.i < c.i for g in c.children)), None)
+        g.dep_ == "compound" and (g.lower_ in TITLE_WORDS or g.pos_ == "NOUN" and g.is_lower) and g.i < c.i
+        for g in c.children)), None)  # (a post or what the person is: "weather specialist Ana ...")
     if holder is not None and len(subjects) > 1:  # "Lagos Chamber of Commerce (LCCI) President Gabriel
         return holder  # Idahosa-Banjo said" parsed as two subjects: the post's holder speaks
     if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[0].is_lower and subjects[1].pos_ == "PROPN" and (

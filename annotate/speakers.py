@@ -865,6 +865,11 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     base = dict(start=start + offset, end=end + offset, text=text)
     if head.lower_ in PERSONAL_PRONOUNS or head.pos_ == "PRON":
         return Mention(kind="pronoun", **base)
+    held = _post_holder_in_apposition(head, toks)
+    if held is not None:  # "Dhaka Chamber of Commerce and Industry (DCCI) President Anwar Hossain Talukder said"
+        run, post_end = held
+        first = toks[0].i + 1 if toks[0].dep_ == "det" else toks[0].i
+        return Mention(kind="name", name=_text(doc, run), role=doc[first:post_end + 1].text, **base)
     if _PERSON_DESCRIPTOR.fullmatch(text) or (
             head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN") and toks[0].lower_ == "the" and toks[-1].i == head.i
             and 2 <= len(toks) <= 4 and all(t.ent_type_ in ("GPE", "LOC") for t in toks[1:-1])
@@ -946,11 +951,6 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     if any(c.dep_ == "conj" and c.i not in skip for c in head.children) and not _is_title(head) and not any(
             c.dep_ == "conj" and _is_title(c) and _named_in_apposition_any(head) for c in head.children):
         return Mention(kind="group", name=text, **base)  # (not "The Tánaiste and Minister for X, Name,")
-    held = _post_holder_in_apposition(head, toks)
-    if held is not None:  # "Dhaka Chamber of Commerce and Industry (DCCI) President Anwar Hossain Talukder said"
-        run, post_end = held
-        first = toks[0].i + 1 if toks[0].dep_ == "det" else toks[0].i
-        return Mention(kind="name", name=_text(doc, run), role=doc[first:post_end + 1].text, **base)
     org = _entity_name(head)
     # "A spokesperson for the Irish Tenants' Federation" parsed with the body as head: the body,
     # and its spokesperson's post as role
@@ -1031,7 +1031,7 @@ def _body_in_apposition(head: Token) -> str | None:
 def _post_holder_in_apposition(head: Token, toks: list[Token]) -> tuple[list[Token], int] | None:
     """"BODY (ACRONYM) President NAME said" parsed with the body as subject and the name as its
     apposition: (the name, where the post before it ends), when a post is written right before it."""
-    if _is_title(head) or head.pos_ != "PROPN":  # (not "Her colleague Senator X": a person's noun)
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":  # (not "Her colleague Senator X": a person's noun)
         return None
     for c in head.children:
         if c.dep_ != "appos" or c.i < head.i or c.ent_type_ != "PERSON":
@@ -1040,9 +1040,11 @@ def _post_holder_in_apposition(head: Token, toks: list[Token]) -> tuple[list[Tok
         if not runs or len(runs[0]) < 2:
             return None
         before = runs[0][0].i - 1
-        if before > head.i and _is_title(head.doc[before]) and head.doc[before].text[:1].isupper() and (
-                head.doc[before].dep_ == "compound"):
-            return runs[0], before
+        while before > head.i and (head.doc[before].lower_ in HONORIFICS or head.doc[before].is_punct):
+            before -= 1  # ("..., Deputy Secretary-General of the AfCFTA Secretariat, Mr. Kwabena ...")
+        if before > head.i and head.doc[before].dep_ == "compound" and (
+                _is_title(head.doc[before]) or head.doc[before].pos_ == "NOUN" and head.doc[before].is_lower):
+            return runs[0], before  # ("... (PAGASA) weather specialist Ana Clauren-Jorda said")
     return None
 
 
@@ -1607,7 +1609,9 @@ class ArticleSpeakers:
             return longer
         if " " not in name and not any(_surname_key(full.split()[-1]) == _surname_key(name) for full in self.people):
             firsts = [full for full in self.people if full.split()[0] == name and len(full.split()) >= 2
-                      and (self._person_words.intersection(full.split()) or self.people[full].roles)]
+                      and (self._person_words.intersection(full.split()) or self.people[full].roles
+                           or any(spk == full and kind == "name" for _, spk, _, kind in self._said))]
+            # ("Muto" after "Minister of Economy, Trade and Industry Muto Yoji said": family name first)
             if len(firsts) == 1:  # "Wang" after "Wang Wentao", "Tedros" after "Tedros Adhanom Ghebreyesus"
                 return firsts[0]
             inner = [full for full in self.people if name in full.split()[1:-1] and name[:1].isupper()

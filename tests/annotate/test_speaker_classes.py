@@ -755,3 +755,16 @@ def test_a_watchdog_after_its_report_is_the_body_that_wrote_it(suggest):
     text = ("A National Audit Office (NAO) report published on Tuesday found that the scheme had overspent "
             "by £2bn. The watchdog said ministers had ignored its warnings.")
     assert speaker_of(suggest, text, "ministers had ignored its warnings") == "National Audit Office"
+
+
+def test_a_family_name_written_first_is_that_person_later(suggest):
+    text = ("Tokyo will subsidise the new reactor, Minister of Economy, Trade and Industry Sato Haruki "
+            "said on Friday.\n\nSato told reporters the plant would open in 2031.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the plant would open in 2031"].speaker == "Sato Haruki"
+
+
+def test_a_body_its_initials_what_the_person_is_and_the_name_is_the_person(suggest):
+    text = ("Kenya Meteorological Department (KMD) senior forecaster Wanjiru Kamau-Otieno said the long rains "
+            "would arrive late.")
+    assert speaker_of(suggest, text, "the long rains would arrive late") == "Wanjiru Kamau-Otieno"
