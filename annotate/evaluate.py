@@ -138,6 +138,8 @@ def role_parts(role: str, speakers: tuple[str | None, ...] = ()) -> tuple[frozen
     "WHO"), words of the speaker's own name, or the named body the post is held at ("economist at
     Marmara Yatırım"); the post is lower-cased with one spelling per word and hyphens as spaces."""
     text = " ".join(role.replace("\u2019", "'").split())
+    # a body's initials in brackets restate its name: "Trades Union Congress (TUC)" is that congress
+    text = " ".join(re.sub(r"\s*\((?:[A-Z][A-Za-z]{0,3}){1,3}\)", "", text).split()) or text
     qualifiers: set[str] = set()
     at = re.match(r"^(.+?)\s+(?:at|with)\s+(?:the\s+)?([A-Z].*)$", text)
     if at:  # "economist at Marmara Yatırım": where the post is held says whose it is, as "Marmara's" would
@@ -162,6 +164,11 @@ def role_parts(role: str, speakers: tuple[str | None, ...] = ()) -> tuple[frozen
             break
     post = re.sub(r"[-\u2010\u2011\u2013]", " ", " ".join(words).lower())
     post = " ".join(_SPELLING.get(w, w) for w in re.findall(r"[\w.&']+", post) if w != "the")
+    # "Minister of Economic Affairs" is the economic affairs minister: a cabinet post written either way
+    # (not "Secretary of State", another post than a state secretary)
+    turned = re.fullmatch(r"(minister|secretary|commissioner) (?:of|for) ((?:[a-z.&']+ ?){1,4})", post)
+    if turned and turned.group(2).strip() != "state":
+        post = f"{turned.group(2).strip()} {turned.group(1)}"
     return frozenset(qualifiers), post
 
 

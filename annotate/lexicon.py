@@ -80,13 +80,13 @@ partner owner researcher scientist author historian journalist editor correspond
 reporter columnist host anchor candidate nominee challenger incumbent contender affairs
 td msp mla taoiseach tánaiste fm
 deputy-head vice-president vice-chancellor first lady counterpart negotiator mediator undersecretary
-under-secretary
+under-secretary convenor convener co-convenor
 """.split())
 
 # Honorifics are not roles.
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "sir", "dame", "dr.", "dr",
                         "prof.", "sheikh", "sheikha", "prince", "princess", "excellency",
-                        "datuk", "dato", "dato'", "dato’", "datin"})  # (Malaysian honours before a name)
+                        "datuk", "dato", "dato'", "dato’", "datin", "seri"})  # (Malaysian honours before a name)
 # Office heads that are people speaking for someone ("a spokesman for the ministry").
 SPOKES_NOUNS = frozenset("""spokesperson spokesman spokeswoman spokespeople representative
 representatives lawyer lawyers attorney attorneys aide aides adviser advisers""".split())

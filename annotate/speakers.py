@@ -63,7 +63,7 @@ def _is_name_token(tok: Token) -> bool:
             tok.nbor().text == "-" and not tok.whitespace_ and not tok.nbor().whitespace_
             and tok.nbor(2).pos_ == "PROPN" and not _is_title(tok)):
         return True  # "SOLHEIM-BERG" with the first half tagged a noun
-    if tok.pos_ in ("ADJ", "VERB", "NOUN") and tok.text[:1].isupper() and tok.is_alpha and tok.i + 1 < len(tok.doc) and (
+    if tok.pos_ in ("ADJ", "VERB", "NOUN", "ADV") and tok.text[:1].isupper() and tok.is_alpha and tok.i + 1 < len(tok.doc) and (
             tok.i == tok.sent.start or tok.nbor(-1).is_punct) and tok.ent_type_ not in _NOT_NAME_ENTS and (
             tok.nbor().pos_ == "PROPN" and tok.nbor().text[:1].isupper() and tok.nbor().ent_type_ not in _PLACE_ENTS
             and not _is_title(tok) and first_name_gender(tok.text) is not None):
@@ -129,9 +129,16 @@ def _role_words(toks: list[Token]) -> list[Token]:
                 toks = rest
                 continue
         break
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("now", "currently", "still", "and", "&", "of")):
-        toks.pop()  # (a phrase the parser cut inside a coordination: "Minister of Foreign Affairs and")
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("now", "currently", "still", "and", "&", "of") or (
+            _acronym_like(toks[-1]) and toks[-1].i > 0 and toks[-1].doc[toks[-1].i - 1].text == "(")):
+        toks.pop()  # (a phrase the parser cut inside a coordination: "Minister of Foreign Affairs and"; a
+        # body's initials after its name: "Secretary-General of the Trades Union Congress (TUC)")
     return toks
+
+
+def _acronym_like(tok: Token) -> bool:
+    """"TUC", "BoG", "KMT": initials a body is also known by."""
+    return tok.is_alpha and 2 <= len(tok) <= 8 and tok.text[:1].isupper() and sum(c.isupper() for c in tok.text) >= 2
 
 
 def _complement_prep(first: Token, lowest: int, longest: int = 10) -> int | None:
@@ -151,6 +158,8 @@ def _complement_prep(first: Token, lowest: int, longest: int = 10) -> int | None
                 t.pos_ == "NOUN" and t.is_lower for t in words) else None
         if tok.lower_ in ("and", "&"):
             joined = True
+        elif tok.text == "-" and not tok.whitespace_ and p > 0 and not doc[p - 1].whitespace_:
+            continue  # "European and Euro-Atlantic Integration"
         elif tok.text == "," and joined and p > 0 and doc[p - 1].text[:1].isupper() and doc[p + 1].text[:1].isupper():
             continue
         elif not (tok.text[:1].isupper() or tok.lower_ == "the" or tok.pos_ == "NOUN" and tok.is_lower
@@ -275,6 +284,19 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
             start = i = body  # "Central Bank of Kenya Governor": the body's name written before its post
         elif _is_title(tok) or tok.text in ("-", "elect") or _is_nationality(tok):
             start = i
+        elif start is not None and i + 1 == start and tok.text == ")" and i - 3 >= lowest and doc[i - 2].text == "(" and (
+                _acronym_like(doc[i - 1]) and doc[i - 3].text[:1].isupper() and doc[i - 3].is_alpha):
+            start = i = i - 2  # "Chinese Nationalist Party (KMT) Legislator": the body's initials in brackets
+        elif start is not None and i + 1 == start and doc[start].text == "-" and tok.is_alpha and not tok.whitespace_:
+            start = i  # "Under-Secretary-General", "Co-Chair": one word the tokenizer split
+        elif start is not None and i + 1 == start and tok.lower_ in ("and", "&") and i - 1 >= lowest and (
+                doc[i - 1].is_alpha and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and not _is_title(doc[start])
+                and doc[i - 1].is_lower == doc[start].is_lower and doc[i - 1].ent_type_ not in (
+                    "PERSON", "GPE", "LOC", "NORP", "DATE", "TIME") and doc[i - 1].lower_ not in _WEEKDAY_NAMES
+                and (i - 2 < lowest or not doc[i - 2].is_alpha or doc[i - 2].is_lower != doc[i - 1].is_lower
+                     or doc[i - 2].pos_ == "DET")):
+            start = i - 1  # "commerce and industry minister", "Treasury and Finance Minister": both fields
+            i -= 1
         elif start is not None and i + 1 == start and tok.is_alpha and 2 <= len(tok) <= 6 and tok.text[0].isupper() and (
                 sum(c.isupper() for c in tok.text) >= 2 and tok.ent_type_ != "PERSON"):
             start = i  # "PD Senator", "ANC MP": a party's or body's initials before the post, however parsed
@@ -303,6 +325,8 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
     toks = [t for t in doc[start:first.i] if t.lower_ not in HONORIFICS]
     while toks and (toks[0].lower_ in ("and", "of") or toks[0].text == "-"):
         toks.pop(0)
+    if len(toks) > 3 and toks[0].text == "(" and toks[2].text == ")":
+        toks = toks[3:]  # (the body's name before its initials was no part of the title)
     if not toks or not (any(_is_title(t) for t in toks) or toks[-1].i == first.i - 1 and toks[-1].is_lower):
         return None
     return _text(doc, toks)
@@ -475,6 +499,12 @@ def _without_body_place(toks: list[Token]) -> list[Token]:
 
 _RANKS = frozenset("""senior junior colonel col. general gen. lieutenant lt. major captain admiral sergeant
 marshal brigadier commodore corporal private rear vice""".split())
+
+
+def _courtesy(role: str | None) -> bool:
+    """"Senator", "Ambassador", "Dr": one title word written before a name as a form of address;
+    a post set off before it ("The chairperson of the Senate energy committee, Senator X,") says more."""
+    return bool(role) and " " not in role.strip() and role.lower() in TITLE_WORDS and role[:1].isupper()
 
 
 def _only_rank(role: str | None) -> bool:
@@ -1297,9 +1327,12 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
                                          and t.i == toks[0].i)]
         # "His Danish counterpart, Climate Minister Mette Lindholm,": the title written with the name
         role = role_before(run[0], appos.left_edge.i)  # "Its director general" -> "director general",
-        if not role or _only_rank(role):  # "Its spokesperson, Senior Colonel Shi Yi": the post, not the rank
-            phrase = _title_phrase(head, appos.left_edge.i)  # "a spokesman for the SPD party, Radek Vlček"
-            role = _text(doc, phrase) if phrase else _text(doc, clean)
+        if not role or _only_rank(role) or _courtesy(role):  # "Its spokesperson, Senior Colonel Shi Yi": the
+            phrase = _title_phrase(head, appos.left_edge.i)  # post, not the rank; "a spokesman for the SPD party,
+            courtesy = role if _courtesy(role) else None  # Radek Vlček"; "The chairperson of the energy
+            role = _text(doc, phrase) if phrase else _text(doc, clean)  # committee, Senator X": not "Senator"
+            if courtesy and " " not in role:
+                role = courtesy  # ("His deputy, Senator X": the post is the one with the name)
     if role and "(" in role and ")" not in role:  # "The Governor of the Bank of Ghana (BoG), Dr X,": the
         role = role[:role.index("(")].rstrip()  # post without its body's bracketed initials
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -1419,6 +1452,8 @@ class ArticleSpeakers:
                 self._possessors.add(run[0].idx + offset)  # "Donald Trump's 1995 filings": owns, not speaks
             name = _text(doc, run)
             longer = self._longer_name(name)
+            if longer is None and len(starts := [f for f in self.people if f.startswith(name + " ")]) == 1:
+                longer = starts[0]  # "Amirul Hakim" after "Amirul Hakim Osman": written by the given names
             if longer is not None:  # "De Vries" after "Pieter de Vries": the same person
                 self.people[longer].positions.append(run[0].idx + offset)
                 continue
@@ -1432,7 +1467,8 @@ class ArticleSpeakers:
             near = _title_set_before(run) if titled else None
             if near and len(near) < len(titled) and titled.endswith(near.split()[-1]):
                 titled = near  # the title right before the name's comma, not the list the parser hung it on
-            role = _held(titled if titled and (not before or _only_rank(before)) else before or _title_set_before(run),
+            role = _held(titled if titled and (not before or _only_rank(before) or _courtesy(before) and " " in titled)
+                         else before or _title_set_before(run),
                          _appos_role(run[-1]) or _set_off_title(run)) or titled
             if role and "(" in role and ")" not in role:  # "Governor of the Bank of Ghana (BoG), Dr X":
                 role = role[:role.index("(")].rstrip()  # the post without its body's bracketed initials
@@ -1607,6 +1643,8 @@ class ArticleSpeakers:
             return name
         if " " in name and (longer := self._longer_name(name)) is not None:
             return longer
+        if " " in name and len(starts := [full for full in self.people if full.startswith(name + " ")]) == 1:
+            return starts[0]  # "Amirul Hakim" after "Amirul Hakim Osman": a name written by its given names
         if " " not in name and not any(_surname_key(full.split()[-1]) == _surname_key(name) for full in self.people):
             firsts = [full for full in self.people if full.split()[0] == name and len(full.split()) >= 2
                       and (self._person_words.intersection(full.split()) or self.people[full].roles
@@ -1860,7 +1898,8 @@ class ArticleSpeakers:
             if name in self.people and (self._person_words.intersection(name.split()) or self.people[name].roles):
                 return name, self._current(name, mention.role, pos)  # a person the tagger called an ORG
             # a surname the tagger took for a place or an organisation ("Vries", "De Vries")
-            full = self._full_name(name, pos) if " " not in name else self._longer_name(name)
+            full = self._full_name(name, pos) if " " not in name else self._longer_name(name) or next(
+                (f for f in self.people if f.startswith(name + " ")), None)  # ("Amirul Hakim" of "Amirul Hakim Osman")
             if full in self.people:
                 return full, self._current(full, mention.role, pos)
             name = without_seat(name)
@@ -2185,7 +2224,8 @@ def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
     ("..., the transport secretary has said", "the work and pensions secretary has announced")."""
     out = []
     for tok in doc:
-        if not (tok.is_lower and tok.pos_ == "NOUN" and tok.lower_ in TITLE_WORDS
+        capital = tok.is_title and tok.pos_ == "PROPN"  # "the Education Secretary announced" (British style)
+        if not ((tok.is_lower and tok.pos_ == "NOUN" or capital) and tok.lower_ in TITLE_WORDS
                 and tok.lower_ not in OFFICE_NOUNS | BODY_NOUNS):
             continue
         np = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "nsubj" and tok.head.i < tok.i else tok
@@ -2195,7 +2235,9 @@ def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
             continue
         toks = [t for t in np.subtree if not t.is_punct]
         words = _role_words(toks)  # "the transport secretary", "Spain's housing minister"
-        if not toks or not words or words[0] is toks[0] or toks[-1].i != tok.i or any(not t.is_lower for t in words):
+        if not toks or not words or words[0] is toks[0] or toks[-1].i != tok.i or any(not t.is_lower for t in words) and (
+                not capital or toks[0].lower_ != "the" or any(not (t.is_title or t.is_lower) or t.ent_type_ in (
+                    "PERSON", "GPE", "NORP") for t in words)):
             continue
         out.append((toks[0].idx, _text(doc, words)))
     return out

@@ -196,6 +196,22 @@ def test_the_same_post_matches_whoever_it_belongs_to_is_written_on_one_side_only
     assert roles_match("spokesperson", "Commission spokesperson", ("European Commission",))
 
 
+def test_a_cabinet_post_written_either_way_and_a_bodys_initials_in_brackets_are_the_same_post():
+    from annotate.evaluate import roles_match
+
+    for gold, got in [("economic affairs minister", "Minister of Economic Affairs"),
+                      ("Minister for Foreign Affairs", "foreign affairs minister"),
+                      ("Health Secretary", "Secretary of Health"),
+                      ("Secretary-General of the Trades Union Congress",
+                       "Secretary-General of the Trades Union Congress (TUC)"),
+                      ("Governor of the Bank of Ghana (BoG)", "Governor of the Bank of Ghana")]:
+        assert roles_match(gold, got) and roles_match(got, gold), (gold, got)
+    for gold, got in [("Secretary of State", "state secretary"),  # another post
+                      ("Minister of Economic Affairs", "Minister of Foreign Affairs"),
+                      ("Secretary of State (Defence Procurement)", "Secretary of State")]:
+        assert not roles_match(gold, got) and not roles_match(got, gold), (gold, got)
+
+
 def test_another_post_or_another_countrys_post_never_matches():
     from annotate.evaluate import roles_match
 

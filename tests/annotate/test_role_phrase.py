@@ -460,3 +460,51 @@ def test_a_family_name_first_after_a_listed_complement_keeps_the_whole_post(sugg
     for content in ("shipments could reach eight million tonnes", "prices would hold"):
         assert (got[content].speaker, got[content].role) == (
             "Phùng Đức Tiến", "Deputy Minister of Agriculture and Environment")
+
+
+def test_a_capitalised_post_in_the_lead_is_carried_to_the_person_named_next(suggest):
+    text = ("Ferry fares to be frozen for two years\n\n"
+            "Ferry fares on every lifeline route will be frozen until 2028, the Transport Secretary announced "
+            "yesterday.\n\n"
+            "Speaking in Oban, Morag Lindsay said islanders had paid enough.")
+    got = by_content(suggest(text, FRIDAY))
+    s = got["islanders had paid enough"]
+    assert (s.speaker, s.role) == ("Morag Lindsay", "Transport Secretary")
+
+
+def test_a_post_set_off_before_a_courtesy_title_and_name_is_the_role(suggest):
+    text = ("The chairman of the House committee on petroleum, Senator Musa Ibrahim, said the bill would "
+            "pass.\n\nThe head of the delegation, Trade Minister Ana Lopes, said talks would resume.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the bill would pass"].role == "chairman of the House committee on petroleum"
+    assert got["talks would resume"].role == "Trade Minister"
+
+
+def test_fields_coordinated_before_a_post_are_both_part_of_it(suggest):
+    text = ("Fuel duty will stay frozen, Treasury and Revenue Minister Kemal Arslan said on Monday.\n\n"
+            "Rents will be capped from April, housing and urban affairs minister Priya Nair said.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["Fuel duty will stay frozen"].role == "Treasury and Revenue Minister"
+    assert got["Rents will be capped from April"].role == "housing and urban affairs minister"
+
+
+def test_hyphenated_words_in_a_post_and_its_complement_stay_whole(suggest):
+    text = ("Assistant Director-General for Climate and Natural Resources Ines Varga said the fund was empty.\n\n"
+            "Minister for Indo-Pacific and Euro-Atlantic Affairs Jan Nowicki said the visit would go ahead.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the fund was empty"].role == "Assistant Director-General for Climate and Natural Resources"
+    assert got["the visit would go ahead"].role == "Minister for Indo-Pacific and Euro-Atlantic Affairs"
+
+
+def test_a_person_written_later_by_the_given_names_keeps_the_post(suggest):
+    text = ("Rubber exports will rise, Plantation Minister Datuk Seri Johari Abdul Ghani said today.\n\n"
+            '"Prices have turned," Johari Abdul told reporters.')
+    got = by_content(suggest(text, FRIDAY))
+    assert got["Prices have turned"].speaker == "Johari Abdul Ghani"
+    assert got["Prices have turned"].role == "Plantation Minister"
+
+
+def test_a_bodys_initials_in_brackets_after_its_name_are_no_part_of_the_post(suggest):
+    text = ("The President of the Ghana Employers Association (GEA), Kwame Asante, said wages had to rise.")
+    s = by_content(suggest(text, FRIDAY))["wages had to rise"]
+    assert (s.speaker, s.role) == ("Kwame Asante", "President of the Ghana Employers Association")
