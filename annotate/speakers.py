@@ -507,6 +507,12 @@ def _courtesy(role: str | None) -> bool:
     return bool(role) and " " not in role.strip() and role.lower() in TITLE_WORDS and role[:1].isupper()
 
 
+def _complemented(role: str) -> bool:
+    """"chairperson of the Senate energy committee": a post with its complement, more than a word
+    before a title ("Republican counterpart")."""
+    return bool(re.search(r"\s(?:of|for|on|to|in)\s", role))
+
+
 def _only_rank(role: str | None) -> bool:
     """"Senior Colonel", "Lt. Gen.": a military rank, no post."""
     return bool(role) and all(w.lower() in _RANKS for w in role.replace("-", " ").split())
@@ -1331,8 +1337,8 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
             phrase = _title_phrase(head, appos.left_edge.i)  # post, not the rank; "a spokesman for the SPD party,
             courtesy = role if _courtesy(role) else None  # Radek Vlček"; "The chairperson of the energy
             role = _text(doc, phrase) if phrase else _text(doc, clean)  # committee, Senator X": not "Senator"
-            if courtesy and " " not in role:
-                role = courtesy  # ("His deputy, Senator X": the post is the one with the name)
+            if courtesy and not _complemented(role):
+                role = courtesy  # ("Her Republican counterpart, Sen. X": the post is the one with the name)
     if role and "(" in role and ")" not in role:  # "The Governor of the Bank of Ghana (BoG), Dr X,": the
         role = role[:role.index("(")].rstrip()  # post without its body's bracketed initials
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -1467,7 +1473,7 @@ class ArticleSpeakers:
             near = _title_set_before(run) if titled else None
             if near and len(near) < len(titled) and titled.endswith(near.split()[-1]):
                 titled = near  # the title right before the name's comma, not the list the parser hung it on
-            role = _held(titled if titled and (not before or _only_rank(before) or _courtesy(before) and " " in titled)
+            role = _held(titled if titled and (not before or _only_rank(before) or _courtesy(before) and _complemented(titled))
                          else before or _title_set_before(run),
                          _appos_role(run[-1]) or _set_off_title(run)) or titled
             if role and "(" in role and ")" not in role:  # "Governor of the Bank of Ghana (BoG), Dr X":

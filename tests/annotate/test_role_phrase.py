@@ -474,8 +474,10 @@ def test_a_capitalised_post_in_the_lead_is_carried_to_the_person_named_next(sugg
 
 def test_a_post_set_off_before_a_courtesy_title_and_name_is_the_role(suggest):
     text = ("The chairman of the House committee on petroleum, Senator Musa Ibrahim, said the bill would "
-            "pass.\n\nThe head of the delegation, Trade Minister Ana Lopes, said talks would resume.")
+            "pass.\n\nThe head of the delegation, Trade Minister Ana Lopes, said talks would resume.\n\n"
+            "Her Republican counterpart, Sen. Dale Morrow (R-Utah), said he backed the deal.")
     got = by_content(suggest(text, FRIDAY))
+    assert got["he backed the deal"].role == "Sen."  # a relation, no post set off before the name
     assert got["the bill would pass"].role == "chairman of the House committee on petroleum"
     assert got["talks would resume"].role == "Trade Minister"
 
