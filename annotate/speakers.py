@@ -1458,8 +1458,8 @@ class ArticleSpeakers:
                 self._possessors.add(run[0].idx + offset)  # "Donald Trump's 1995 filings": owns, not speaks
             name = _text(doc, run)
             longer = self._longer_name(name)
-            if longer is None and len(starts := [f for f in self.people if f.startswith(name + " ")]) == 1:
-                longer = starts[0]  # "Amirul Hakim" after "Amirul Hakim Osman": written by the given names
+            if longer is None:
+                longer = self._by_given_names(name)  # "Amirul Hakim" after "Amirul Hakim Osman"
             if longer is not None:  # "De Vries" after "Pieter de Vries": the same person
                 self.people[longer].positions.append(run[0].idx + offset)
                 continue
@@ -1635,6 +1635,14 @@ class ArticleSpeakers:
                  and self._person_words.intersection(full.split()) and not set(full.split()) & BODY_NOUNS_TITLED]
         return inner[0] if len(inner) == 1 else None
 
+    def _by_given_names(self, name: str) -> str | None:
+        """The one person named in full with a post whose name is ``name`` and one more word: "Amirul
+        Hakim" for "Amirul Hakim Osman" (Malay and Arabic usage names a person by the given names)."""
+        found = [full for full, person in self.people.items() if full.startswith(name + " ") and person.roles
+                 and len(full.split()) == len(name.split()) + 1 and full.split()[-1][:1].isupper()
+                 and full.split()[-1].lower() not in TITLE_WORDS]
+        return found[0] if len(found) == 1 else None
+
     def full_name(self, name: str, pos: int) -> str:
         """The full name of the person ``name`` refers to at ``pos`` (itself when none is known)."""
         return self._full_name(name, pos)
@@ -1649,8 +1657,8 @@ class ArticleSpeakers:
             return name
         if " " in name and (longer := self._longer_name(name)) is not None:
             return longer
-        if " " in name and len(starts := [full for full in self.people if full.startswith(name + " ")]) == 1:
-            return starts[0]  # "Amirul Hakim" after "Amirul Hakim Osman": a name written by its given names
+        if " " in name and (given := self._by_given_names(name)) is not None:
+            return given  # "Amirul Hakim" after "Amirul Hakim Osman": a name written by its given names
         if " " not in name and not any(_surname_key(full.split()[-1]) == _surname_key(name) for full in self.people):
             firsts = [full for full in self.people if full.split()[0] == name and len(full.split()) >= 2
                       and (self._person_words.intersection(full.split()) or self.people[full].roles
@@ -1904,8 +1912,8 @@ class ArticleSpeakers:
             if name in self.people and (self._person_words.intersection(name.split()) or self.people[name].roles):
                 return name, self._current(name, mention.role, pos)  # a person the tagger called an ORG
             # a surname the tagger took for a place or an organisation ("Vries", "De Vries")
-            full = self._full_name(name, pos) if " " not in name else self._longer_name(name) or next(
-                (f for f in self.people if f.startswith(name + " ")), None)  # ("Amirul Hakim" of "Amirul Hakim Osman")
+            full = self._full_name(name, pos) if " " not in name else self._longer_name(name) or (
+                self._by_given_names(name))  # ("Amirul Hakim" of "Amirul Hakim Osman")
             if full in self.people:
                 return full, self._current(full, mention.role, pos)
             name = without_seat(name)
