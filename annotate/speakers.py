@@ -70,7 +70,11 @@ def _is_name_token(tok: Token) -> bool:
         return True  # "Precious Matsoso, a South African official, said" with the given name read as an adjective
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title(tok)
             and tok.ent_type_ not in _NOT_NAME_ENTS and tok.lower_ not in HONORIFICS
+            and tok.lower_ not in _HEADLINE_VERBS  # ("Kyiv Says Budapest Holding ...": a title-case headline)
             and tok.text not in ("'s", "’s") and tok.text.count(".") < 2)
+
+
+_HEADLINE_VERBS = frozenset({"says", "said", "warns", "tells", "urges", "vows", "insists", "denies", "claims"})
 
 
 def _is_nationality(tok: Token) -> bool:
@@ -853,6 +857,9 @@ def _entity_name(head: Token) -> list[Token] | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     toks = [t for t in doc[start:end] if t.lower_ != "the"]
+    verb = next((k for k, t in enumerate(toks) if t.lower_ in _HEADLINE_VERBS and t.i > head.i), None)
+    if verb is not None:  # "Kyiv Says Budapest Holding Its Future 'Hostage'" tagged as one organisation
+        toks = toks[:verb]
     bracket = next((k for k, t in enumerate(toks) if t.text in ("(", "[")), None)
     if bracket is not None:  # "Department of International Relations and Cooperation (DIRCO": the
         toks = toks[:bracket]  # tagger ran the name into its acronym's bracket
@@ -1080,6 +1087,8 @@ def _post_holder_in_apposition(head: Token, toks: list[Token]) -> tuple[list[Tok
             before -= 1  # ("..., Deputy Secretary-General of the AfCFTA Secretariat, Mr. Kwabena ...")
         if before > head.i and head.doc[before].dep_ == "compound" and (
                 _is_title(head.doc[before]) or head.doc[before].pos_ == "NOUN" and head.doc[before].is_lower):
+            if _is_title(head.doc[before]) and head.doc[before - 1].text == ",":  # "The Chairman, Senate
+                before -= 2  # Committee on Foreign Affairs, Senator X,": the post, not the rank before the name
             return runs[0], before  # ("... (PAGASA) weather specialist Ana Clauren-Jorda said")
     return None
 
@@ -1593,6 +1602,8 @@ class ArticleSpeakers:
     def _is_person_name(self, name: str) -> bool:
         """Evidence that a name is a person's (a PERSON tag on its words, or gender evidence), so
         "she" is never an organisation named as a subject ("the Commission would present ...")."""
+        if set(name.lower().split()) & BODY_NOUNS and not self._person_words.intersection(name.split()):
+            return False  # "Senate Committee", "Bank of Ghana": a body, whatever role or name data say
         person = self.people.get(name)
         return bool(self._person_words.intersection(name.split())) or self.gender_of(name) is not None or (
             person is not None and bool(person.descriptions or person.roles) and name not in self._businesses
@@ -1963,7 +1974,7 @@ class ArticleSpeakers:
         bodyish = any(w.lower().endswith(tuple(BODY_NOUNS)) or w.lower() in ORG_NOUNS for w in name.split())
         for p, body in self._bodies:
             if not (mention.start <= p < mention.end) or len(body) <= len(name) or (
-                    self._person_words.intersection(body.split())) or self._is_person_name(body):
+                    self._person_words.intersection(body.split())) or body in self.people and self.people[body].roles:
                 continue
             at = body.find(name)
             if at < 0 or not re.match(r"(?:\W|$)", body[at + len(name):]) or any(
@@ -2180,9 +2191,9 @@ class ArticleSpeakers:
         Voltara"), else the latest proper-noun subject or body introduced with a word for a
         business that is not a person, nor a body of another kind ("the company" is not the
         "Court" named before)."""
-        same = next((name for p, name, nouns in reversed(self._described) if p < pos and noun in nouns), None)
+        same = next(((p, name) for p, name, nouns in reversed(self._described) if p < pos and noun in nouns), None)
         if same is not None:
-            return same
+            return self._whole_body(*same)
         if noun in BODY_NOUNS:  # "The World Bank said ... The bank said"
             body = next((name for p, name in reversed(self._bodies)
                          if p < pos and noun in _name_nouns(name)), None)
@@ -2202,7 +2213,13 @@ class ArticleSpeakers:
                           if p < pos and nouns & ORG_NOUNS and (
                               name in self._businesses or not self._person_words.intersection(name.split()))), None)
         best = max((x for x in (subject, described) if x is not None), default=None)
-        return best[1] if best else None
+        return self._whole_body(*best) if best else None
+
+    def _whole_body(self, pos: int, name: str) -> str:
+        """The body's whole name written where ``name`` is ("Corporate Council" in "The Corporate
+        Council on Africa, a business group,")."""
+        return next((body for p, body in self._bodies if p <= pos < p + len(body) and name in body
+                     and len(body) > len(name)), name)
 
     def _previous(self, pos: int, kinds: tuple[str, ...] | None) -> tuple[str | None, str | None]:
         for p, spk, role, kind in reversed(self._said):

@@ -768,3 +768,23 @@ def test_a_body_its_initials_what_the_person_is_and_the_name_is_the_person(sugge
     text = ("Kenya Meteorological Department (KMD) senior forecaster Wanjiru Kamau-Otieno said the long rains "
             "would arrive late.")
     assert speaker_of(suggest, text, "the long rains would arrive late") == "Wanjiru Kamau-Otieno"
+
+
+def test_the_group_is_the_whole_name_of_the_body_described_as_one(suggest):
+    text = ("The Business Council for Sustainable Energy, a Washington-based industry group, said the credits "
+            "had created 40,000 jobs. The group said the House bill would cut that in half.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the House bill would cut that in half"].speaker == "Business Council for Sustainable Energy"
+
+
+def test_a_body_whose_first_word_is_also_a_first_name_is_no_person(suggest):
+    text = ("At home, the General Confederation of Workers (CGT), the country's largest union federation, "
+            "warned that the reform would cost jobs.")
+    assert speaker_of(suggest, text, "the reform would cost jobs") == "General Confederation of Workers"
+
+
+def test_a_title_case_headline_verb_is_no_part_of_a_name(suggest):
+    text = ("Chisinau Says Moscow Is Funding Protests\n\n"
+            "Moldova expelled a Russian diplomat on Monday, the Foreign Ministry said.")
+    got = suggest(text, MONDAY)
+    assert all(s.speaker is None or "Says" not in s.speaker for s in got), [s.speaker for s in got]
