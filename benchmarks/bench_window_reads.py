@@ -83,7 +83,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--claims", type=int, default=12, help="claims per article")
-    parser.add_argument("--project", type=Path, help="keep (or reuse) the built project in this file")
+    parser.add_argument("--project", type=lambda p: Path(p).resolve(), help="keep (or reuse) the built project in this file")
     parser.add_argument("--block", type=int, default=100, help="rows a table reads at a time")
     parser.add_argument("--reads-only", action="store_true", help="skip the window, import, export and --jobs rows")
     parser.add_argument("--window-only", action="store_true",
@@ -133,8 +133,10 @@ def measured_cpu(cmd: list[str]) -> tuple[float, float, int, str, float]:
     more about the others' programs than about this one."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     t = time.perf_counter()
+    # in ROOT: ``python -m`` puts the current folder first on the import path, before PYTHONPATH, so run from
+    # another checkout the commands would time that checkout's code
     done = subprocess.run([sys.executable, "-c", PEAK, *cmd], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          env=env, text=True)
+                          env=env, text=True, cwd=ROOT)
     seconds = time.perf_counter() - t
     lines = done.stdout.splitlines()
     peak = [line for line in lines if line.startswith("PEAK_KB ")]
