@@ -258,13 +258,49 @@ def _portfolio_before(first: Token, lowest: int) -> int | None:
     return None
 
 
+# styles a name may carry after a post ("Minister of Tourism Senator Dr X", "Minister of Finance the
+# Hon. X", "Foreign Minister Senator X"): the person's, not the post's
+_STYLES = frozenset({"senator", "sen.", "ambassador", "amb.", "hon.", "hon", "honourable", "honorable", "engr.",
+                     "engr", "alhaji", "alhaja", "h.e.", "lord", "baroness", "the"}) | HONORIFICS
+# words that open a post ("Deputy Ambassador X"): a style never follows them
+_POST_OPENERS = frozenset({"deputy", "vice", "acting", "assistant", "senior", "junior", "first", "second", "chief",
+                           "executive", "general", "former", "interim", "shadow", "associate", "principal"})
+
+
+def _styled(first: Token, lowest: int) -> Token:
+    """Where the styles written before a name begin when a post (a head title or its capitalised
+    complement) comes right before them: "Minister of Tourism and Culture Senator Dr Marsha Blake",
+    "Minister of Finance the Hon. Colm Brady"; else ``first``."""
+    doc = first.doc
+    k = first.i
+    while k - 1 > lowest and (doc[k - 1].lower_ in _STYLES and not (doc[k - 1].lower_ == "the" and k == first.i) or (
+            doc[k - 1].text == "." and not doc[k - 2].whitespace_ and doc[k - 2].lower_ in ("hon", "engr", "amb", "sen"))):
+        k -= 1  # (also "Hon" and "." as the tokenizer splits them)
+    while k < first.i and doc[k].lower_ == "the" and k + 1 < first.i and doc[k + 1].lower_ not in ("hon.", "hon"):
+        k += 1  # ("the" only in "the Hon.")
+    if k == first.i or k - 1 < lowest:
+        return first
+    before = doc[k - 1]
+    if before.lower_ in TITLE_WORDS and before.lower_ not in _DOMAIN_WORDS | _POST_OPENERS and before.pos_ in ("NOUN", "PROPN"):
+        return doc[k]  # "Foreign Minister Senator X"
+    if before.text[:1].isupper() and before.is_alpha and (not _is_title(before) or before.lower_ in _DOMAIN_WORDS) and (
+            _complement_prep(doc[k], lowest) is not None):
+        return doc[k]  # "Minister of Tourism and Culture Senator Dr X"
+    return first
+
+
 def role_before(first: Token, lowest: int = 0) -> str | None:
     """The title phrase written just before a name, with its premodifiers and its complement
     ("U.K. Prime Minister" Keir Starmer, "AfD parliamentary leader", "presiding judge",
     "Minister of Construction", "EU ambassador to Turkey")."""
-    i = first.i - 1
     doc = first.doc
-    start = _title_complement(first, lowest)
+    styled = _styled(first, lowest)
+    if styled.i != first.i:  # the post ends where the name's styles begin
+        start = _complement_prep(styled, lowest)
+        first = styled
+    else:
+        start = _title_complement(first, lowest)
+    i = first.i - 1
     if start is not None:
         i = start - 1
     elif (paren := _portfolio_before(first, lowest)) is not None:

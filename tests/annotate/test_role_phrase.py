@@ -510,3 +510,17 @@ def test_a_bodys_initials_in_brackets_after_its_name_are_no_part_of_the_post(sug
     text = ("The President of the Ghana Employers Association (GEA), Kwame Asante, said wages had to rise.")
     s = by_content(suggest(text, FRIDAY))["wages had to rise"]
     assert (s.speaker, s.role) == ("Kwame Asante", "President of the Ghana Employers Association")
+
+
+def test_styles_a_name_carries_after_a_post_are_no_part_of_the_post(suggest):
+    text = ("Minister of Tourism and Culture Senator Dr Marsha Blake-Henry said arrivals had doubled.\n\n"
+            "Minister of Finance the Hon. Colm Brady said the surplus would be kept.\n\n"
+            "Foreign Minister Senator Ana Whitfield said the embassy would reopen.\n\n"
+            "Deputy Ambassador Lars Holm said visas would be issued.")
+    got = by_content(suggest(text, FRIDAY))
+    assert (got["arrivals had doubled"].speaker, got["arrivals had doubled"].role) == (
+        "Marsha Blake-Henry", "Minister of Tourism and Culture")
+    assert (got["the surplus would be kept"].speaker, got["the surplus would be kept"].role) == (
+        "Colm Brady", "Minister of Finance")
+    assert got["the embassy would reopen"].role == "Foreign Minister"
+    assert got["visas would be issued"].role == "Deputy Ambassador"  # a post, no style
