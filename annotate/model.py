@@ -77,16 +77,24 @@ class BlasOps(NumpyOps):
     the same (benchmarks/dump_suggestions.py).
     """
 
-    _threads: ThreadpoolController | None = None
+    _blas: list | None = None  # threadpoolctl's controllers of the loaded BLAS libraries
 
     def __init__(self) -> None:
         super().__init__(use_blis=False)
 
     def gemm(self, x, y, *, out=None, trans1=False, trans2=False):
-        if BlasOps._threads is None:  # the loaded BLAS libraries, found once (NumPy is loaded by now)
-            BlasOps._threads = ThreadpoolController()
-        with BlasOps._threads.limit(limits=1, user_api="blas"):
+        if BlasOps._blas is None:  # found once (NumPy, which loads OpenBLAS, is imported by now)
+            BlasOps._blas = ThreadpoolController().select(user_api="blas").lib_controllers
+        # set and restored around each product by the libraries' own calls (about 2 us), not
+        # ThreadpoolController.limit, which reads every library's full info each time
+        before = [lib.get_num_threads() for lib in BlasOps._blas]
+        for lib in BlasOps._blas:
+            lib.set_num_threads(1)
+        try:
             return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+        finally:
+            for lib, n in zip(BlasOps._blas, before):
+                lib.set_num_threads(n)
 
 
 def use_blas_ops(nlp: Language, names) -> None:
