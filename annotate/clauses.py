@@ -14,13 +14,18 @@ def in_capitalised_list(comma: Token, stop: int) -> bool:
     """A comma inside a list of capitalised words that ends with "and" before ``stop`` ("Minister of
     Land, Infrastructure, Transport and Tourism"): part of one name, no clause boundary."""
     doc = comma.doc
-    if comma.i == 0 or comma.i + 1 >= stop or not (doc[comma.i - 1].is_title and doc[comma.i - 1].is_alpha
-                                                  and doc[comma.i + 1].is_title and doc[comma.i + 1].is_alpha):
+    if comma.i < 3 or comma.i + 1 >= stop:
+        return False
+    before, after = doc[comma.i - 1], doc[comma.i + 1]
+    # (or lower-case fields right after a post's "of": "minister of industries, mines and energy X said")
+    lower = before.is_lower and before.pos_ == "NOUN" and after.is_lower and doc[comma.i - 2].lower_ in ("of", "for") and (
+        doc[comma.i - 3].lower_ in TITLE_WORDS)
+    if not (lower or before.is_title and before.is_alpha and after.is_title and after.is_alpha):
         return False
     for tok in doc[comma.i + 1:stop]:
         if tok.lower_ in ("and", "&"):
-            return tok.i + 1 < stop and doc[tok.i + 1].is_title
-        if not (tok.is_title and tok.is_alpha or tok.text == ","):
+            return tok.i + 1 < stop and (doc[tok.i + 1].is_title or lower and doc[tok.i + 1].is_lower)
+        if not ((tok.is_title or lower and tok.is_lower) and tok.is_alpha or tok.text == ","):
             return False
     return False
 

@@ -80,7 +80,7 @@ partner owner researcher scientist author historian journalist editor correspond
 reporter columnist host anchor candidate nominee challenger incumbent contender affairs
 td msp mla taoiseach tánaiste fm
 deputy-head vice-president vice-chancellor first lady counterpart negotiator mediator undersecretary
-under-secretary convenor convener co-convenor
+under-secretary convenor convener co-convenor rapporteur co-rapporteur
 """.split())
 
 # Honorifics are not roles.

@@ -159,13 +159,17 @@ def _complement_prep(first: Token, lowest: int, longest: int = 10) -> int | None
             if any(_is_title(t) and t.lower_ not in _DOMAIN_WORDS for t in words):
                 return None  # "a spokesman for Prime Minister Keir Starmer": the name is the inner title's
             return p if any(t.text[:1].isupper() for t in words) or 0 < len(words) <= 2 and all(
-                t.pos_ == "NOUN" and t.is_lower for t in words) else None
+                t.pos_ == "NOUN" and t.is_lower for t in words) or joined and all(
+                t.is_lower and t.pos_ == "NOUN" or t.lower_ in ("and", ",") for t in words) else None
         if tok.lower_ in ("and", "&"):
             joined = True
         elif tok.text == "-" and not tok.whitespace_ and p > 0 and not doc[p - 1].whitespace_:
             continue  # "European and Euro-Atlantic Integration"
         elif tok.text == "," and joined and p > 0 and doc[p - 1].text[:1].isupper() and doc[p + 1].text[:1].isupper():
             continue
+        elif joined and (tok.text == "," and p > 0 and doc[p - 1].pos_ == "NOUN" and doc[p - 1].is_lower
+                         or tok.pos_ == "NOUN" and tok.is_lower):
+            continue  # "minister of industries, mines and energy X": a lower-case list of fields
         elif not (tok.text[:1].isupper() or tok.lower_ == "the" or tok.pos_ == "NOUN" and tok.is_lower
                   and first.i - p <= 2) or tok.is_punct:
             return None  # "The chief executive of CalMac, Duncan Reid": an apposition, no title before the name
@@ -224,9 +228,9 @@ def _listed_before(doc: Doc, conj: int, lowest: int) -> bool:
     for k in range(conj - 1, max(lowest, conj - 8) - 1, -1):
         tok = doc[k]
         if tok.text == ",":
-            comma = True
             if k - 1 < lowest or not _field_word(doc[k - 1]):
-                return False
+                return comma  # (", Investment, Trade and Industry Minister": the clause's comma ends the list)
+            comma = True
         elif not _field_word(tok):
             break
     return comma
@@ -367,6 +371,10 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
         toks.pop(0)
     if len(toks) > 3 and toks[0].text == "(" and toks[2].text == ")":
         toks = toks[3:]  # (the body's name before its initials was no part of the title)
+    now = next((k for k, t in enumerate(toks) if t.lower_ in ("current", "now", "currently") and k >= 2
+                and toks[k - 1].lower_ == "and"), None)
+    if now is not None and toks[0].lower_ in ("former", "ex", "ex-") and now + 1 < len(toks):
+        toks = toks[now + 1:]  # "Former foreign minister and current New Democracy parliamentary spokesman X"
     if not toks or not (any(_is_title(t) for t in toks) or toks[-1].i == first.i - 1 and toks[-1].is_lower):
         return None
     return _text(doc, toks)
@@ -424,7 +432,8 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
         # director of the institute", "undersecretary for policy at the department" keep theirs)
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):  # (the tagger may call it a verb)
             aside |= {inner.i for c in child.children if c.dep_ == "prep" and c.lower_ in ("at", "with")
-                      and c.i > child.i and any(t.pos_ == "PROPN" for t in c.subtree) for inner in c.subtree}
+                      and c.i > child.i and any(t.pos_ == "PROPN" or t.dep_ == "pobj" and t.pos_ == "NOUN"
+                                                for t in c.subtree) for inner in c.subtree}  # ("at the same bank")
         toks = [t for t in toks if t.i not in aside]
         while toks and toks[-1].lower_ in ("now", "currently", "still") and toks[-1].i > child.i:
             toks.pop()
@@ -536,6 +545,10 @@ def _without_body_place(toks: list[Token]) -> list[Token]:
         return [t for t in toks if t.i < last.i]
     return toks
 
+
+# nouns that relate a person to another, no post ("His colleague X", "her Polish counterpart X")
+_RELATIONS = frozenset({"colleague", "counterpart", "successor", "predecessor", "wife", "husband", "son", "daughter",
+                        "brother", "sister", "friend", "partner", "boss", "rival", "ally"})
 
 _RANKS = frozenset("""senior junior colonel col. general gen. lieutenant lt. major captain admiral sergeant
 marshal brigadier commodore corporal private rear vice""".split())
@@ -1378,7 +1391,7 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
                                          and t.i == toks[0].i)]
         # "His Danish counterpart, Climate Minister Mette Lindholm,": the title written with the name
         role = role_before(run[0], appos.left_edge.i)  # "Its director general" -> "director general",
-        if not role or _only_rank(role) or _courtesy(role):  # "Its spokesperson, Senior Colonel Shi Yi": the
+        if not role or _only_rank(role) or _courtesy(role) or is_past_role(role):  # "Its spokesperson, Senior Colonel Shi Yi": the
             phrase = _title_phrase(head, appos.left_edge.i)  # post, not the rank; "a spokesman for the SPD party,
             courtesy = role if _courtesy(role) else None  # Radek Vlček"; "The chairperson of the energy
             role = _text(doc, phrase) if phrase else _text(doc, clean)  # committee, Senator X": not "Senator"
@@ -1514,13 +1527,19 @@ class ArticleSpeakers:
             pos = run[0].idx + offset
             person.positions.append(pos)
             before = role_before(run[0])
+            appos_role = _appos_role(run[-1]) or _set_off_title(run)
             titled = _titled_head(run)
             near = _title_set_before(run) if titled else None
             if near and len(near) < len(titled) and titled.endswith(near.split()[-1]):
                 titled = near  # the title right before the name's comma, not the list the parser hung it on
-            role = _held(titled if titled and (not before or _only_rank(before) or _courtesy(before) and _complemented(titled))
+            if before and appos_role and role_head(before) in _RELATIONS:
+                before = None  # "His colleague Sara Lindqvist, an analyst at the same bank": what she is
+            if titled and appos_role and role_head(titled) in _RELATIONS:
+                titled = None
+            role = _held(titled if titled and (not before or _only_rank(before) or _courtesy(before) and _complemented(titled)
+                                               or is_past_role(before) and not is_past_role(titled))
                          else before or _title_set_before(run),
-                         _appos_role(run[-1]) or _set_off_title(run)) or titled
+                         appos_role) or titled
             if role and "(" in role and ")" not in role:  # "Governor of the Bank of Ghana (BoG), Dr X":
                 role = role[:role.index("(")].rstrip()  # the post without its body's bracketed initials
             if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank
@@ -1916,7 +1935,8 @@ class ArticleSpeakers:
             best = None
             for person in self.people.values():
                 for p, r in person.roles:
-                    if p < pos and (role_head(r) == head or role_head(r) in _SAME_POST.get(head, ())) and (
+                    if p < pos and (role_head(r) == head or role_head(r) in _SAME_POST.get(head, ())
+                                    or r.lower().startswith(head + " and ")) and (  # "the Tánaiste" of a double post
                             best is None or p > best[0]) and (
                             held is False or _country_in(r.split()) is None) and (  # not another country's
                             _post_words(mention.text) <= set(r.lower().replace("-", " ").split())):
@@ -2363,7 +2383,8 @@ def _shortened(written: str, held: str) -> bool:
     (the same head, no word of its own), not another one."""
     short = {w for w in re.findall(r"[\w.-]+", written.lower()) if w != "the"}
     full = set(re.findall(r"[\w.-]+", held.lower()))
-    return bool(short) and short < full and role_head(written) == role_head(held)
+    return bool(short) and short < full and (role_head(written) == role_head(held) or held.lower().startswith(
+        " ".join(written.lower().split()) + " and "))  # "Tánaiste" for "Tánaiste and Minister for Foreign Affairs"
 
 
 def role_head(role: str) -> str:

@@ -524,3 +524,34 @@ def test_styles_a_name_carries_after_a_post_are_no_part_of_the_post(suggest):
         "Colm Brady", "Minister of Finance")
     assert got["the embassy would reopen"].role == "Foreign Minister"
     assert got["visas would be issued"].role == "Deputy Ambassador"  # a post, no style
+
+
+def test_the_post_held_now_over_a_former_one_written_next_to_the_name(suggest):
+    text = ("Former finance minister and current Labour party whip Nora Dalby said the vote would be close.\n\n"
+            "The chair of the Storting's energy committee, former oil minister Erik Haug, said the field would open.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the vote would be close"].role == "Labour party whip"
+    assert got["the field would open"].role == "chair of the Storting's energy committee"
+
+
+def test_a_relation_to_another_person_gives_way_to_what_the_person_is(suggest):
+    text = ("Ali Haddad, an economist at Gulf Capital, said growth would slow. His colleague Mira Saleh, an "
+            "analyst at the same firm, was more cautious. She said exports would hold up.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["exports would hold up"].role == "analyst"
+
+
+def test_a_double_post_written_again_by_its_first_title_names_the_whole_post(suggest):
+    text = ("The Tánaiste and Minister for Enterprise and Employment, Orla Keane, said jobs would return. "
+            "Later, the Tánaiste said the plan was funded.")
+    got = by_content(suggest(text, FRIDAY))
+    for content in ("jobs would return", "the plan was funded"):
+        assert (got[content].speaker, got[content].role) == (
+            "Orla Keane", "Tánaiste and Minister for Enterprise and Employment")
+
+
+def test_fields_listed_before_a_post_after_a_clause_comma(suggest):
+    text = ("The treaty will be signed when leaders meet in Hanoi on May 4, Energy, Water and Climate Minister "
+            "Tevita Fonua said.")
+    s = by_content(suggest(text, FRIDAY))["The treaty will be signed when leaders meet in Hanoi on May 4"]
+    assert (s.speaker, s.role) == ("Tevita Fonua", "Energy, Water and Climate Minister")
