@@ -1368,7 +1368,8 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
     """"the chief executive, Jane Doe, told ...", "Ukraine's Foreign Minister Andrii Sybiha said"."""
     doc = head.doc
     stray = _stray_conjunct(head)
-    options = [c for t in toks for c in t.children if c.dep_ == "appos" and (stray is None or c.i != stray.i)]
+    options = [c for t in toks for c in t.children if c.dep_ == "appos" and (stray is None or c.i != stray.i)
+               and not (c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "(")]  # not "X (EPP, PL)"
     # "the Minister of Finance and Coordinating Minister of the Economy, Hadiza Musa-Danjuma,": the
     # second post is an appositive too; the name is the one that is no post
     bracketed = lambda c: c.i > 0 and c.doc[c.i - 1].text == "("  # noqa: E731  ("(BoG)")
