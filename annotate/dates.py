@@ -505,8 +505,9 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
     for verb in verbs:
         # "Scholz on Wednesday said ...": the parser often hangs the date on the subject
         for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
-            children += [c for c in subj.subtree if c.dep_ == "prep" and c.lower_ in ("on", "at")
-                         and c.right_edge.i == verb.i - 1]  # "Senators from both parties on Tuesday pressed"
+            # "Senators from both parties on Tuesday pressed", "Singapore and Indonesia on Tuesday (Nov 10) signed"
+            children += [c for c in subj.subtree if c.dep_ == "prep" and c.lower_ in ("on", "at") and (
+                c.right_edge.i == verb.i - 1 or _restated_day(doc[c.right_edge.i + 1:verb.i]))]
             # "Kaja Raud, speaking in Tallinn on Friday, said": the date of the speaking; "The
             # draft, dated Nov. 2, says", "A report published on Monday found": the text's own date
             children += [g for c in subj.children if c.dep_ in ("acl", "advcl") and (
@@ -528,6 +529,12 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
             if best is None or rank < best_rank:
                 best, best_rank = span, rank
     return best
+
+
+def _restated_day(between) -> bool:
+    """Tokens between a day and its verb that only restate the day: "(Nov 10)", ", Nov. 10,"."""
+    return 0 < len(between) <= 6 and any(t.is_punct for t in between) and all(
+        t.is_punct or _is_date_token(t) for t in between)
 
 
 def counted_from_head(cue: Token) -> tuple[int, Token] | None:

@@ -200,3 +200,13 @@ def test_a_weekday_of_last_week_is_that_day_of_the_week_before(suggest):
     assert s.date == dt.date(2026, 11, 2)
     (s,) = suggest("The minister said on Thursday that the tax would rise.", friday)
     assert s.date == dt.date(2026, 11, 12)
+
+
+def test_a_day_restated_in_brackets_still_dates_the_event(suggest):
+    text = ("Singapore, Indonesia sign carbon credit pact\n\n"
+            "11 Nov 2026 07:15AM (Updated: 11 Nov 2026 09:30AM)\n\n"
+            "SINGAPORE: Singapore and Indonesia on Tuesday (Nov 10) signed an agreement on carbon credits. 🌱\n\n"
+            "Environment Minister Grace Tan, who signed the agreement with her Indonesian counterpart, said the "
+            "pact set high standards.")
+    got = by_text(suggest(text, None))
+    assert got["the pact set high standards"].date == dt.date(2026, 11, 10)
