@@ -1472,7 +1472,8 @@ class ArticleSpeakers:
         """Register every multi-word name in ``doc`` with the title run written before it,
         and the proper-noun subjects outside quotes (antecedents for "he" and "she").
         ``text`` is ``doc.text`` when the caller already has it."""
-        quotes = find_quotes(doc.text if text is None else text)
+        text = doc.text if text is None else text  # (built once: doc.text joins every token)
+        quotes = find_quotes(text)
         particles = {doc.vocab.strings.add(w) for w in _NAME_PARTICLES}
         propn = doc.vocab.strings.add("PROPN")
         tags = doc.to_array([POS, LOWER]).tolist()
@@ -1489,7 +1490,7 @@ class ArticleSpeakers:
                 while tok.ent_type_ in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].dep_ == "compound" and (
                         doc[first.i - 1].head == tok and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].is_alpha):
                     first = doc[first.i - 1]  # "Universities UK", "Water UK": a body named with its place
-                self._subjects.append((first.idx + offset, doc.text[first.idx:tok_end],
+                self._subjects.append((first.idx + offset, text[first.idx:tok_end],
                                        tok.ent_type_ == "PERSON"))
                 if any(a.dep_ == "ccomp" and a.head.lemma_.lower() in REPORTING_VERBS and a.head.i < tok.i
                        for a in tok.ancestors):
@@ -1550,11 +1551,11 @@ class ArticleSpeakers:
             self._gender_evidence(name, run, role)
         for pos, name in _body_names(doc):
             self._bodies.append((pos + offset, name))
-            after = doc.text[pos + len(name):pos + len(name) + 30]
+            after = text[pos + len(name):pos + len(name) + 30]
             m = re.match(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)|,\s+(?:or|known as)\s+(?:the\s+)?([A-Z][A-Z.&-]{1,9})\b(?![\w'\u2019])",
                          after)
             alias = re.match(r",\s+(?:also\s+)?known as\s+(?:the\s+)?([A-Z][\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]+){0,2})\s*[,.;]",
-                             doc.text[pos + len(name):pos + len(name) + 60])
+                             text[pos + len(name):pos + len(name) + 60])
             if alias:  # "Brazil's Ministry of Foreign Affairs, known as Itamaraty,", "..., known as JA Zen-Noh,":
                 self._acronyms[alias.group(1).replace(".", "")] = name  # its other name
             elif m and not m.group(1):  # "the Republican People's Party, or CHP,": its initials in its own language
@@ -1570,7 +1571,7 @@ class ArticleSpeakers:
                     words = name.split()  # name the letters stand for is the end of the run
                     name = next((" ".join(words[k:]) for k in range(1, len(words) - 1) if words[k][:1].isupper()
                                  and _abbreviates(letters.upper(), " ".join(words[k:]))), name)
-                longer = re.search(r"([A-Z][\w'\u2019-]*\s+(?:to|for|of|on|against|in)\s+)$", doc.text[:pos])
+                longer = re.search(r"([A-Z][\w'\u2019-]*\s+(?:to|for|of|on|against|in)\s+)$", text[:pos])
                 if not _abbreviates(letters, name) and longer and _abbreviates(letters, longer.group(1) + name):
                     name = longer.group(1) + name  # "Alliance to Reclaim Our Schools (AROS)"
                 self._acronyms[letters] = name
