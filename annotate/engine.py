@@ -69,13 +69,29 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+# "KUALA LUMPUR: ", "NEW DELHI: " (The Star, Times of India): a place in capitals and a colon
+_COLON_DATELINE = re.compile(r"([A-Z][A-Z .'-]{2,30}):\s+")
+
+
+def _colon_dateline(text: str, first: int, last: int) -> int | None:
+    """Where a dateline written with a colon ends, told from a transcript's speaker label ("SMITH:
+    ...") by naming a country or a capital; None otherwise."""
+    m = _COLON_DATELINE.match(text, first, last)
+    if m is None:
+        return None
+    from .speakers import capital_city, country_word
+
+    place = m.group(1).title()
+    return m.end() if capital_city(place) or country_word(place) else None
+
+
 def paragraphs(text: str) -> list[tuple[int, str]]:
     """(offset, text) of every paragraph without a leading dateline. Line breaks inside a
     hard-wrapped paragraph become spaces, so offsets still point into ``text``."""
     out = []
     for first, last in _lines(text):
         d = _DATELINE.match(text, first, last)
-        start = d.end() if d else dateline_end(text, first, last) or first
+        start = d.end() if d else dateline_end(text, first, last) or _colon_dateline(text, first, last) or first
         line = text[start:last].replace("\n", " ")
         while len(line) > MAX_PARAGRAPH:  # keep far below spaCy's max_length, cut after a sentence
             stop = line.rfind(". ", 0, MAX_PARAGRAPH)

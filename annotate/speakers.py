@@ -1854,11 +1854,24 @@ class ArticleSpeakers:
         Court of Justice", "university" -> "Vilnius University") or described by it beside its
         name ("Euroclear, the Brussels-based depository", "the Ifop institute")."""
         nouns = {noun} | _BODY_SYNONYMS.get(noun, set())
-        for p, name in reversed(self._bodies):
-            if p < pos and nouns & _name_nouns(name):
-                return name
+        latest = self._latest_body_with(nouns, pos)
+        if latest is not None:
+            return latest
         for p, name, nouns in reversed(self._described):
             if p < pos and noun in nouns:
+                return name
+        return None
+
+    def _latest_body_with(self, nouns: set[str], pos: int) -> str | None:
+        """The latest body named before ``pos`` with one of ``nouns`` in its name, except one named
+        in what a body with that noun said just before ("Bank Negara Malaysia said access to the New
+        Development Bank would ... However, the central bank cautioned": the bank that spoke)."""
+        spoke = next(((p, spk) for p, spk, _, kind in reversed(self._said) if p < pos and kind in ("group", "name")
+                      and spk and nouns & _name_nouns(spk) and any(spk == b for _, b in self._bodies)), None)
+        for p, name in reversed(self._bodies):
+            if p < pos and nouns & _name_nouns(name):
+                if spoke is not None and spoke[1] != name and spoke[0] < p and pos - spoke[0] < _NEAR_CHARS:
+                    return spoke[1]
                 return name
         return None
 
@@ -2253,8 +2266,7 @@ class ArticleSpeakers:
         if same is not None:
             return self._whole_body(*same)
         if noun in BODY_NOUNS:  # "The World Bank said ... The bank said"
-            body = next((name for p, name in reversed(self._bodies)
-                         if p < pos and noun in _name_nouns(name)), None)
+            body = self._latest_body_with({noun}, pos)
             if body is not None:
                 return body
         subject = next(((p, text) for p, text, is_person in reversed(self._subjects)

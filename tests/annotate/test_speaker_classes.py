@@ -788,3 +788,16 @@ def test_a_title_case_headline_verb_is_no_part_of_a_name(suggest):
             "Moldova expelled a Russian diplomat on Monday, the Foreign Ministry said.")
     got = suggest(text, MONDAY)
     assert all(s.speaker is None or "Says" not in s.speaker for s in got), [s.speaker for s in got]
+
+
+def test_a_colon_dateline_naming_a_capital_is_no_speaker(suggest):
+    text = ("Ferry link to reopen\n\nBy Staff\n\n"
+            "JAKARTA: The ferry link to Batam will reopen in May, Transport Minister Dewi Lestari Wibowo said "
+            "on Monday.")
+    assert speaker_of(suggest, text, "The ferry link to Batam will reopen in May") == "Dewi Lestari Wibowo"
+
+
+def test_the_bank_is_the_bank_that_spoke_not_one_named_in_what_it_said(suggest):
+    text = ("The Central Bank of Kenya said a loan from the African Development Bank would fund the new "
+            "payment system. However, the central bank cautioned that fees would rise.")
+    assert speaker_of(suggest, text, "fees would rise") == "Central Bank of Kenya"
