@@ -60,6 +60,19 @@ def _mk(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_MONTH_YEAR = re.compile(r"\b(?P<mon>" + _MONTH_NAMES + r")\.?,?\s+(?P<year>\d{4})\b")
+
+
+def year_of_text(text: str) -> dt.date | None:
+    """The latest date the article writes with its year, for a yearless dateline or day to take its
+    year from: a full date ("Nov. 21, 2024"), else a month of a year ("in June 2026", as of mid-month)."""
+    written = full_dates(text)
+    if not written:
+        written = [d for m in _MONTH_YEAR.finditer(text)
+                   if (d := _mk(int(m.group("year")), _month(m.group("mon")), 15)) is not None]
+    return max(written) if written else None
+
+
 def full_dates(text: str) -> list[dt.date]:
     """Every date written with its year in ``text`` (used to guess the year of the article)."""
     found = []

@@ -22,8 +22,8 @@ from kernel import ClaimDraft, Span
 from . import hybrid
 from .attribution import RawClaim, find_claims
 from .dates import (after_event, counted_from_head, date_phrase, dateline, dateline_end, event_refs, frame_date,
-                    full_dates, is_period, leading_date, narrative_dates, occasion_refs, own_date, resolve, same_text,
-                    shifted, stated_date)
+                    is_period, leading_date, narrative_dates, occasion_refs, own_date, resolve, same_text,
+                    shifted, stated_date, year_of_text)
 from .ingest.dates import plausible
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
@@ -194,8 +194,7 @@ class SuggestionEngine:
             # 2026 —"), the day its opening states with the weekday and the year
             art.published = plausible(own_date(text) or dateline(text, None) or stated_date(text))
         if art.published is None:
-            written = full_dates(text)
-            art.year_hint = max(written) if written else None
+            art.year_hint = year_of_text(text)
             art.published = plausible(dateline(text, art.year_hint))  # "KYIV, Nov 26 (Reuters) -": the year it writes
         quotes = [find_quotes(ptext) for ptext in texts]  # each paragraph's quotations, found once
         for (off, doc), para_quotes in zip(parsed, quotes):

@@ -210,3 +210,11 @@ def test_a_day_restated_in_brackets_still_dates_the_event(suggest):
             "pact set high standards.")
     got = by_text(suggest(text, None))
     assert got["the pact set high standards"].date == dt.date(2026, 11, 10)
+
+
+def test_a_yearless_dateline_takes_the_year_of_a_month_the_text_writes(suggest):
+    text = ("Ukraine says port attacks doubled\n\n"
+            "KYIV, Nov 26 (Reuters) - The infrastructure minister said on Tuesday that drone attacks on Odesa "
+            "had doubled since June 2026. 🚢")
+    got = by_text(suggest(text, None))
+    assert got["drone attacks on Odesa had doubled since June 2026"].date == dt.date(2026, 11, 24)
