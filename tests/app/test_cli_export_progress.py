@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import os
+import select
 
 from app.cli.cmd_export import _progress_to
+
+
+def _read_line(master: int) -> bytes:
+    """All the terminal shows up to the end of the line: one read returns only what has arrived,
+    which under load is part of it. Gives up after 10 s without a byte (then the assert shows what came)."""
+    data = b""
+    while not data.endswith(b"\n") and select.select([master], [], [], 10)[0]:
+        data += os.read(master, 1 << 16)
+    return data
 
 
 def test_progress_on_a_terminal_writes_each_percent_once_and_ends_the_line(tmp_path):
@@ -15,7 +25,7 @@ def test_progress_on_a_terminal_writes_each_percent_once_and_ends_the_line(tmp_p
             for done in [0, *range(0, 1201, 3), 1200, 1200]:  # as Ticker reports: repeats, and the end twice
                 progress(done, 1200)
             terminal.flush()
-        written = os.read(master, 1 << 16).decode("utf-8")
+        written = _read_line(master).decode("utf-8")
     finally:
         os.close(master)
         os.close(slave)
