@@ -298,6 +298,12 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
     ("U.K. Prime Minister" Keir Starmer, "AfD parliamentary leader", "presiding judge",
     "Minister of Construction", "EU ambassador to Turkey")."""
     doc = first.doc
+    while first.i >= 3 and doc[first.i - 1].text == "." and not doc[first.i - 2].whitespace_ and (
+            doc[first.i - 2].is_alpha and doc[first.i - 2].is_title and len(doc[first.i - 2]) <= 3
+            and first.text[:1].isupper() and doc[first.i - 3].text not in (".", "!", "?")
+            and not {doc[first.i - 2].lower_, doc[first.i - 2].lower_ + "."} & (_STYLES | TITLE_WORDS)):
+        first = doc[first.i - 2]  # "DFA spokesperson Ma. Angelica X", "Jose Ma. Y": an abbreviated name
+        lowest = min(lowest, first.i)
     styled = _styled(first, lowest)
     if styled.i != first.i:  # the post ends where the name's styles begin
         start = _complement_prep(styled, lowest)

@@ -555,3 +555,13 @@ def test_fields_listed_before_a_post_after_a_clause_comma(suggest):
             "Tevita Fonua said.")
     s = by_content(suggest(text, FRIDAY))["The treaty will be signed when leaders meet in Hanoi on May 4"]
     assert (s.speaker, s.role) == ("Tevita Fonua", "Energy, Water and Climate Minister")
+
+
+def test_a_post_before_an_abbreviated_given_name_is_the_persons(suggest):
+    # the tokenizer splits "Ma." and the parser starts a sentence after it
+    text = ("DFA spokesperson Ma. Teresa Lazaro told a press briefing yesterday that the talks were over. "
+            "She said the patrols would begin in May.\n\n"
+            "Senate finance committee chair Ma. Cristina Roque welcomed the plan. \"We cannot wait,\" she said.")
+    got = by_content(suggest(text, FRIDAY))
+    assert got["the patrols would begin in May"].role == "DFA spokesperson"
+    assert got["We cannot wait"].role == "Senate finance committee chair"
