@@ -28,8 +28,11 @@ _PERSON_DESCRIPTOR = re.compile(r"(?i)the \d{1,3}-year-old(?: (?:man|woman|mothe
 _CATAPHORA_CHARS = 600  # how far after a lead's descriptor the person it describes may be named
 _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
+# Irish surnames' particles, written with a capital ("Pádraig Ó Súilleabháin", "Siobhán Ní Bhriain",
+# "Aoife Nic Giolla Phádraig", "Eoin Mac Cárthaigh"): part of the name as "van" and "al-" are
+_GAELIC_PARTICLES = frozenset({"ó", "ní", "nic", "mac", "mhic", "uí", "ua", "bean"})
 _NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "ap", "bint",
-                             "al", "el", "le", "la", "del", "dela", "dos", "du", "des", "-"})
+                             "al", "el", "le", "la", "del", "dela", "dos", "du", "des", "-"} | _GAELIC_PARTICLES)
 _INSTITUTION_HEADS = frozenset({"force", "forces", "staff", "army", "navy", "command", "guard",
                                 "police", "military", "security"})
 _MENTION_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nummod", "flat", "nmod",
@@ -304,6 +307,11 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
             and not {doc[first.i - 2].lower_, doc[first.i - 2].lower_ + "."} & (_STYLES | TITLE_WORDS)):
         first = doc[first.i - 2]  # "DFA spokesperson Ma. Angelica X", "Jose Ma. Y": an abbreviated name
         lowest = min(lowest, first.i)
+    opening = first.sent.start
+    if doc[opening].tag_ == "VBG" and opening < first.i:  # "Speaking to reporters in Cork, Tánaiste and
+        comma = next((t.i for t in doc[opening:first.i] if t.text == ","), None)  # Minister X said": the
+        if comma is not None:  # opening participle's comma ends it; no post begins before it
+            lowest = max(lowest, comma + 1)
     styled = _styled(first, lowest)
     if styled.i != first.i:  # the post ends where the name's styles begin
         start = _complement_prep(styled, lowest)
@@ -676,7 +684,7 @@ def _subtree_without_asides(tok: Token) -> list[Token]:
 
 
 def _particle(tok: Token) -> bool:
-    return tok.text.islower() and tok.lower_ in _NAME_PARTICLES and tok.text != "-"
+    return (tok.text.islower() or tok.lower_ in _GAELIC_PARTICLES) and tok.lower_ in _NAME_PARTICLES and tok.text != "-"
 
 
 def _name_word(tok: Token) -> bool:
@@ -1464,6 +1472,7 @@ class ArticleSpeakers:
         self._acronyms: dict[str, str] = {}  # "BNR" -> "National Bank of Romania", as the article defines it
         self._reported: set[int] = set()  # positions of subjects inside what someone is reported to have said
         self._businesses: set[str] = set()  # names an appositive calls a business, whatever the tagger says
+        self._statements: list[int] = []  # positions of "a statement" a speaker gave ("said in a statement")
 
     def mention(self, head: Token, offset: int) -> Mention | None:
         """``analyse(head, offset)``, worked out once per token of the article: the reporting verbs'
@@ -1511,6 +1520,9 @@ class ArticleSpeakers:
                     self._subjects.append((run[0].idx + offset, _text(doc, run),
                                            any(t.ent_type_ == "PERSON" for t in run)))
         for tok in doc:  # who the reporting verbs' subjects name ("the Cour des comptes found")
+            if tok.dep_ in ("pobj", "dobj") and tok.lemma_.lower() in STATEMENT_NOUNS and tok.head.lemma_.lower() in (
+                    "in", "issue", "release", "publish") and not any(c.dep_ == "poss" for c in tok.children):
+                self._statements.append(tok.idx + offset)  # "said in a statement", "issued a statement"
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS | FINDING_VERBS and tok.i < tok.head.i:
                 m = self.mention(tok, offset)
                 if m is not None and m.kind in ("group", "name") and m.name and any(
@@ -1938,6 +1950,8 @@ class ArticleSpeakers:
                 owner = self._last_document(pos)  # "The document says": the document named before
                 if owner is not None:
                     return owner, None
+            if mention.text.lower().startswith("the ") and (given := self._statement_giver(pos)) is not None:
+                return given  # "X said in a statement ... The statement added": X
             spk, role = self._previous(pos, kinds=("office", "statement"))
             if spk is None or not mention.text.lower().startswith("the "):
                 return _strip_det(mention.text), None
@@ -2058,8 +2072,8 @@ class ArticleSpeakers:
                     w.lower() in HONORIFICS or w.lower() in TITLE_WORDS and not bodyish for w in body[:at].split()):
                 continue  # ("Mr Nguyễn", "Deputy Minister of Planning Nguyễn Văn Hùng": a person; not
                 # "General" before "Confederation")
-            if p + len(body) == mention.end or p + len(body) > mention.end and re.match(
-                    r" (?:of|for|to|on) ", body[mention.end - p:]) or p + len(body) < mention.end and re.match(
+            if p + len(body) == mention.end or p + len(body) > mention.end and re.match(  # (or a remit listed after it)
+                    r"(?: (?:of|for|to|on)|,) ", body[mention.end - p:]) or p + len(body) < mention.end and re.match(
                     r"\s*[(,]", mention.text[p + len(body) - mention.start:]):  # "The Permanent Mission of
                 return body  # Kenya" + " to the UN"; "the General Confederation of Labour (CGT), Argentina's ..."
         return None
@@ -2297,6 +2311,16 @@ class ArticleSpeakers:
         return next((body for p, body in self._bodies if p <= pos < p + len(body) and name in body
                      and len(body) > len(name)), name)
 
+    def _statement_giver(self, pos: int) -> tuple[str, str | None] | None:
+        """"The ministry said in a statement that ... The statement added": who gave the latest
+        statement written before ``pos`` (the speaker named nearest to it), when it is near."""
+        s = next((s for s in reversed(self._statements) if s < pos), None)
+        if s is None or pos - s > _NEAR_CHARS:
+            return None
+        near = min(((abs(p - s), spk, role) for p, spk, role, kind in self._said
+                    if p < pos and kind in ("name", "pronoun", "group", "office", "title")), default=None)
+        return (near[1], near[2]) if near is not None and near[0] < 200 else None
+
     def _previous(self, pos: int, kinds: tuple[str, ...] | None) -> tuple[str | None, str | None]:
         for p, spk, role, kind in reversed(self._said):
             if p < pos and (kinds is None or kind in kinds) and (p >= self.lead_start or pos < self.lead_start):
@@ -2519,6 +2543,11 @@ _ENVOY_BODIES = frozenset({"delegation", "mission", "embassy", "representation",
 # posts and bodies whose names list their portfolio: "Ministry of Agriculture, Fisheries and Food",
 # "Minister of Foreign Affairs, European Union and Cooperation", "Committee on Banking, Insurance and ..."
 _PORTFOLIO_HEADS = frozenset({"ministry", "department", "minister", "secretary", "committee"})
+# bodies named for their remit, listed the same way ("Federal Authority for Identity, Citizenship, Customs
+# and Port Security", "Agency for Roads, Bridges and Tunnels"), whose items name fields, not places or
+# people ("the Council of Europe, France and Germany" are three)
+_REMIT_BODIES = frozenset({"authority", "agency", "commission", "council", "bureau", "office", "board",
+                           "directorate", "institute", "centre", "center", "service"})
 
 
 def _post_word(tok: Token) -> bool:
@@ -2541,34 +2570,80 @@ def _body_without_post(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _remit_word(tok: Token) -> bool:
+    """A word of a remit's item ("Roads", "Port Security"), not a place, a day or a given name (the
+    tagger's PERSON is no guide here: it calls "Bridges" and "Tunnels" people)."""
+    return tok.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME") and tok.lower_ not in _WEEKDAY_NAMES and (
+        first_name_gender(tok.text) is None)
+
+
 def _portfolio_list(doc: Doc, first: int, last: int) -> int | None:
     """The end of a portfolio listed after a ministry's "of"/"for"/"on" ("Ministry of Agriculture,
     Fisheries and Food"): capitalised items after commas, the last after "and"; None when the
     name at ``first``..``last`` is no such name or no such list follows."""
     words = [t.lower_ for t in doc[first:last + 1]]
-    if not set(words) & _PORTFOLIO_HEADS or not set(words) & {"of", "for", "on"} or words[-1] in _CONNECTORS:
+    strict = not set(words) & _PORTFOLIO_HEADS  # (a remit body: its items must be fields)
+    if strict and not set(words) & _REMIT_BODIES or not set(words) & {"of", "for", "on"} or words[-1] in _CONNECTORS:
         return None
     k, n = last + 1, len(doc)
     while k < n and doc[k].text == ",":
         m = k + 1
         while m < n and (_capital(doc[m]) or doc[m].lower_ in ("of", "the") and m + 1 < n and _capital(doc[m + 1])):
+            if strict and _capital(doc[m]) and not _remit_word(doc[m]):
+                return None
             m += 1
         if m == k + 1 or m - k > 5:
             return None
         if m < n and doc[m].lower_ == "and" and m + 1 < n and _capital(doc[m + 1]):
             m += 1
             while m < n and _capital(doc[m]):
+                if strict and not _remit_word(doc[m]):
+                    return None
                 m += 1
             return m - 1
         k = m
     return None
 
 
-def _name_nouns(name: str) -> set[str]:
+# a body's head noun in the language its name is written in, and the English noun a report then
+# describes it by ("Banque du Liban" ... "the bank", "Cámara de Comercio" ... "the chamber")
+_NOUN_IN_ENGLISH = {
+    "banque": "bank", "banco": "bank", "banca": "bank", "banka": "bank", "bankası": "bank",
+    "chambre": "chamber", "cámara": "chamber", "camara": "chamber", "câmara": "chamber", "kammer": "chamber",
+    "cour": "court", "corte": "court", "tribunale": "court", "gericht": "court",
+    "conseil": "council", "consejo": "council", "consiglio": "council", "conselho": "council",
+    "ministère": "ministry", "ministerio": "ministry", "ministero": "ministry", "ministério": "ministry",
+    "ministerium": "ministry", "comisión": "commission", "commissione": "commission", "comissão": "commission",
+    "agence": "agency", "agencia": "agency", "agenzia": "agency", "agência": "agency",
+    "autorité": "authority", "autoridad": "authority", "autorità": "authority", "autoridade": "authority",
+    "université": "university", "universidad": "university", "università": "university",
+    "universidade": "university", "universität": "university", "parti": "party", "partido": "party",
+    "partito": "party", "partei": "party", "assemblée": "assembly", "asamblea": "assembly",
+    "institut": "institute", "instituto": "institute", "istituto": "institute",
+}
+_NAME_LINKS = frozenset({"of", "for", "on", "de", "du", "des", "del", "di", "da", "do", "della", "für", "der", "d'"})
+_SPEAKING_NOUNS = BODY_NOUNS | ORG_NOUNS
+
+
+@lru_cache(maxsize=4096)
+def _name_nouns(name: str) -> frozenset[str]:
     """The words of a body's name, lower-cased, and each two written as one: "the coastguard" is
-    the "China Coast Guard", "the airline" "Air Line Pilots"."""
+    the "China Coast Guard", "the airline" "Air Line Pilots"; its head noun (the word before "of",
+    else the last) in the singular: "the chamber" is "Dubai Chambers", "the port" "Ports of
+    Auckland" (not "Association of Banks" for "the bank"); a body's noun of another language in
+    English: "the bank" is "Banque du Liban", "Banque Misr"."""
     words = name.lower().replace("-", " ").split()
-    return set(words) | {a + b for a, b in zip(words, words[1:])}
+    if not words:
+        return frozenset()
+    nouns = set(words) | {a + b for a, b in zip(words, words[1:])}
+    at = next((k for k, w in enumerate(words) if w in _NAME_LINKS or w.startswith("d'")), len(words))
+    head = words[at - 1] if at > 0 else words[-1]
+    nouns |= {_NOUN_IN_ENGLISH[w] for w in words if w in _NOUN_IN_ENGLISH}  # (also "Banque Misr")
+    if head.endswith("ies") and head[:-3] + "y" in _SPEAKING_NOUNS:
+        head = head[:-3] + "y"  # ("Industries", "Authorities")
+    elif head.endswith("s") and head[:-1] in _SPEAKING_NOUNS:
+        head = head[:-1]  # ("Chambers", "Ports", "Airlines"), not "Nations"
+    return frozenset(nouns | {head})
 
 
 def _descriptor_head(text: str) -> str | None:

@@ -801,3 +801,52 @@ def test_the_bank_is_the_bank_that_spoke_not_one_named_in_what_it_said(suggest):
     text = ("The Central Bank of Kenya said a loan from the African Development Bank would fund the new "
             "payment system. However, the central bank cautioned that fees would rise.")
     assert speaker_of(suggest, text, "fees would rise") == "Central Bank of Kenya"
+
+
+# --- a body described by the English noun for its name's head --------------------------------
+def test_a_body_named_in_its_own_language_is_the_bank_the_report_calls_it(suggest):
+    text = ("Banque de France said on Tuesday that growth would slow to 0.8 per cent. Finance Minister Claire "
+            "Morel told lawmakers the forecast was too gloomy, citing a survey by the Bank of England. "
+            "The bank said inflation would fall below 2 per cent by spring.")
+    assert speaker_of(suggest, text, "inflation would fall below 2 per cent by spring") == "Banque de France"
+
+
+def test_a_chamber_named_in_spanish_is_the_chamber(suggest):
+    text = ("The Cámara de Comercio de Bogotá said flower exports had doubled. "
+            "The chamber warned that freight costs would eat into margins.")
+    assert speaker_of(suggest, text, "freight costs would eat into margins") == "Cámara de Comercio de Bogotá"
+
+
+def test_a_body_named_in_the_plural_is_the_port_described_later(suggest):
+    text = ("Ports of Auckland said container volumes fell 4 per cent in October. "
+            "The port said a new crane would ease congestion by March.")
+    assert speaker_of(suggest, text, "a new crane would ease congestion by March") == "Ports of Auckland"
+
+
+def test_the_bank_is_not_an_association_with_banks_in_its_name(suggest):
+    text = ("The Association of Banks in Jordan said on Sunday that deposits grew 6 per cent. "
+            "Separately, Banque Misr said its profits had doubled. The bank said it would open 40 branches.")
+    assert speaker_of(suggest, text, "it would open 40 branches") == "Banque Misr"
+
+
+# --- a body's name that lists its remit ---------------------------------------------------------
+def test_a_body_named_for_a_listed_remit_is_named_in_full(suggest):
+    text = ("The Agency for Roads, Bridges and Tunnels said the toll on the coastal bridge would rise in June. "
+            "The agency added that the old bridge would close for repairs.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the toll on the coastal bridge would rise in June"].speaker == "Agency for Roads, Bridges and Tunnels"
+    assert got["the old bridge would close for repairs"].speaker == "Agency for Roads, Bridges and Tunnels"
+
+
+# --- "the statement" is the statement someone just gave ----------------------------------------
+def test_the_statement_added_is_the_body_that_gave_the_statement(suggest):
+    text = ("The Kenya Ports Authority said in a statement on Monday that the berth would close for repairs. "
+            "The statement added that ships would be diverted to Lamu.")
+    assert speaker_of(suggest, text, "ships would be diverted to Lamu") == "Kenya Ports Authority"
+
+
+def test_the_statement_written_before_its_giver_is_theirs(suggest):
+    text = ("In a statement issued late on Thursday, the Norwegian Refugee Council said aid convoys had been "
+            "blocked at two crossings. The statement said fuel for the water plants would run out within days.")
+    assert speaker_of(suggest, text, "fuel for the water plants would run out within days"
+                      ) == "Norwegian Refugee Council"
