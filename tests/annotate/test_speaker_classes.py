@@ -850,3 +850,17 @@ def test_the_statement_written_before_its_giver_is_theirs(suggest):
             "blocked at two crossings. The statement said fuel for the water plants would run out within days.")
     assert speaker_of(suggest, text, "fuel for the water plants would run out within days"
                       ) == "Norwegian Refugee Council"
+
+
+# --- a name the parse tore from its post after an opening participle ----------------------------
+def test_after_an_opening_participle_the_name_before_the_verb_speaks_not_its_post(suggest):
+    text = ("Speaking in Limerick, Tánaiste and Minister for Enterprise Máire Ní Bhraonáin said the jobs "
+            "package would be published within weeks.")
+    got = by_content(suggest(text, MONDAY))["the jobs package would be published within weeks"]
+    assert (got.speaker, got.role) == ("Máire Ní Bhraonáin", "Tánaiste and Minister for Enterprise")
+
+
+def test_a_gaelic_name_with_a_particle_after_two_joined_posts_is_the_speaker(suggest):
+    text = ("Answering questions in Tralee, Tánaiste and Minister for Social Protection Róisín Nic Giolla "
+            "Bhríde said the fuel allowance would rise in October.")
+    assert speaker_of(suggest, text, "the fuel allowance would rise in October") == "Róisín Nic Giolla Bhríde"
