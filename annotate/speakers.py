@@ -2318,7 +2318,8 @@ class ArticleSpeakers:
         if s is None or pos - s > _NEAR_CHARS:
             return None
         near = min(((abs(p - s), spk, role) for p, spk, role, kind in self._said
-                    if p < pos and kind in ("name", "pronoun", "group", "office", "title")), default=None)
+                    if p < pos and kind in ("name", "pronoun", "group", "office", "title")),
+                   key=lambda near: near[0], default=None)  # (by distance alone: a role may be None)
         return (near[1], near[2]) if near is not None and near[0] < 200 else None
 
     def _previous(self, pos: int, kinds: tuple[str, ...] | None) -> tuple[str | None, str | None]:

@@ -864,3 +864,14 @@ def test_a_gaelic_name_with_a_particle_after_two_joined_posts_is_the_speaker(sug
     text = ("Answering questions in Tralee, Tánaiste and Minister for Social Protection Róisín Nic Giolla "
             "Bhríde said the fuel allowance would rise in October.")
     assert speaker_of(suggest, text, "the fuel allowance would rise in October") == "Róisín Nic Giolla Bhríde"
+
+
+def test_the_statement_giver_is_found_when_two_mentions_are_as_near():
+    # the same speaker recorded on both sides of the statement, once with a post and once without,
+    # at the same distance (a tie once compared None with a post and raised)
+    from annotate.speakers import ArticleSpeakers
+    article = ArticleSpeakers()
+    article._statements.append(100)
+    article.record(90, "Lerato Dube", None, "name")
+    article.record(110, "Lerato Dube", "spokesperson", "name")
+    assert article._statement_giver(150)[0] == "Lerato Dube"
