@@ -27,7 +27,7 @@ from .dates import (after_event, counted_from_head, date_phrase, dateline, datel
 from .ingest.dates import plausible
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
-from .speakers import ArticleSpeakers, is_byline
+from .speakers import ArticleSpeakers, capital_city, country_word, is_byline
 from .stance import FLIPPED, RuleStance, StanceClassifier, cue_negated, settle_article
 from .suggestion import TopicSpec
 
@@ -79,8 +79,6 @@ def _colon_dateline(text: str, first: int, last: int) -> int | None:
     m = _COLON_DATELINE.match(text, first, last)
     if m is None:
         return None
-    from .speakers import capital_city, country_word
-
     place = m.group(1).title()
     return m.end() if capital_city(place) or country_word(place) else None
 

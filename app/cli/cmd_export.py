@@ -82,11 +82,11 @@ def run(args) -> int:
         print(f"quotedesk export: {exc}", file=sys.stderr)
         return EXIT_USAGE
     options = dict(statuses=statuses, article_id=args.article, progress=_progress_to(sys.stderr))
-    if fmt in TRAINING_FORMATS:
-        options["negatives"] = args.negatives
     if fmt == "claimreview" and args.organization:
         options["organization"] = args.organization
-    if fmt in TRAINING_FORMATS:  # spaCy loads on a thread while the project opens (its file check lets go of the GIL)
+    if fmt in TRAINING_FORMATS:
+        options["negatives"] = args.negatives
+        # spaCy loads on a thread while the project opens (its file check lets go of the GIL)
         from exports.training import prepare_tokenizer
 
         prepare_tokenizer()
