@@ -11,6 +11,7 @@ import re
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from kernel import ClaimDraft, Span
 
 from . import hybrid
 from .attribution import RawClaim, find_claims
+from .guard import ARTICLE, RuleFailure, Suggestions, strict
 from .dates import (after_event, counted_from_head, date_phrase, dateline, dateline_end, event_refs, frame_date,
                     is_period, leading_date, narrative_dates, occasion_refs, own_date, resolve, same_text,
                     shifted, stated_date, year_of_text)
@@ -114,37 +116,51 @@ class SuggestionEngine:
         self.stance = stance or RuleStance()
         self.model_name, self.model_version = pipeline_id(nlp)
 
-    def suggest(self, text: str, published: dt.date | None = None) -> list[ClaimDraft]:
+    def suggest(self, text: str, published: dt.date | None = None) -> Suggestions:
         return next(self.suggest_many([(text, published)]))
 
     def suggest_many(self, items: Iterable[tuple[str, dt.date | None]], *, batch_size: int = 16,
                      progress: Callable[[int, int | None], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> Iterator[list[ClaimDraft]]:
+                     cancelled: Callable[[], bool] | None = None) -> Iterator[Suggestions]:
         """One list of suggestions per (text, published) item, in order.
 
         All paragraphs of all items flow through one ``nlp.pipe`` stream (``batch_size`` articles'
         worth of paragraphs at a time); each article is finished as soon as its last paragraph is
         parsed. ``progress(done, total)`` is called after each article (total None for an unsized
         input); when ``cancelled()`` turns true the iteration stops quietly before the next article.
+
+        A rule that raises costs one article, not the run (``annotate.guard``): the article's list is
+        empty and its ``failures`` say why, or, where the rule gave one field, that field is empty.
         """
         total = len(items) if isinstance(items, Sequence) else None
         if cancelled is not None and cancelled():
             return
         articles: dict[int, tuple[str, dt.date | None, int, list[tuple[int, Doc]]]] = {}
+        broken: dict[int, RuleFailure] = {}  # articles whose paragraphs could not be found
 
         def stream() -> Iterator[tuple[str, tuple[int, int]]]:
             for k, (text, published) in enumerate(items):
-                paras = paragraphs(text)
+                try:
+                    paras = paragraphs(text)
+                except Exception as exc:  # noqa: BLE001 - a rule's bug costs this article only
+                    broken[k] = _skipped(exc)
+                    paras = []
                 articles[k] = (text, published, len(paras), [])
                 for off, para in paras:
                     yield para, (k, off)
 
         done = 0
 
-        def finish(k: int) -> list[ClaimDraft]:
+        def finish(k: int) -> Suggestions:
             nonlocal done
             text, published, _, parsed = articles.pop(k)
-            result = self.from_docs(text, parsed, published)
+            if k in broken:
+                result = Suggestions((), (broken.pop(k),))
+            else:
+                try:
+                    result = self.from_docs(text, parsed, published)
+                except Exception as exc:  # noqa: BLE001 - a rule's bug costs this article only
+                    result = Suggestions((), (_skipped(exc),))
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -166,8 +182,11 @@ class SuggestionEngine:
                 next_k += 1
 
     def from_docs(self, text: str, parsed: list[tuple[int, Doc]],
-                  published: dt.date | None) -> list[ClaimDraft]:
-        """Suggestions for one article from its parsed paragraphs ((offset, Doc) in order)."""
+                  published: dt.date | None) -> Suggestions:
+        """Suggestions for one article from its parsed paragraphs ((offset, Doc) in order).
+
+        A field rule that raises leaves its field empty (``annotate.guard``) and is listed in the
+        result's ``failures``; anything else that raises is raised (``suggest_many`` skips the article)."""
         art = _Article(text, published)
         texts = [doc.text for _, doc in parsed]  # built once: Doc.text joins every token
         # the first paragraph of running text: sentences that end as sentences (a headline of twelve
@@ -183,20 +202,23 @@ class SuggestionEngine:
         art.news_lead = body[lead] if len(body) > lead else (0, 0)
         art.news_end = body[min(lead + 1, len(body) - 1)][1] if body else 0
         art.speakers.lead_start, art.speakers.lead_end = (body[0][0] if body else 0), art.lead_end
-        for (off, doc), ptext in zip(parsed, texts):
-            if not is_byline(doc, off < art.lead_end):  # the writers are never speakers
-                art.speakers.observe(doc, off, ptext)
-        art.speakers.name_lead_descriptors()
-        if published is None:  # an undated article that names its own date is read as of that date:
-            # a date line ("Thursday, 12 November 2026", "Published: ..."), its dateline ("OTTAWA, Jan. 23,
-            # 2026 —"), the day its opening states with the weekday and the year
-            art.published = plausible(own_date(text) or dateline(text, None) or stated_date(text))
-        if art.published is None:
-            art.year_hint = year_of_text(text)
-            art.published = plausible(dateline(text, art.year_hint))  # "KYIV, Nov 26 (Reuters) -": the year it writes
+        with _article_field(art, "speaker"):
+            for (off, doc), ptext in zip(parsed, texts):
+                if not is_byline(doc, off < art.lead_end):  # the writers are never speakers
+                    art.speakers.observe(doc, off, ptext)
+            art.speakers.name_lead_descriptors()
+        with _article_field(art, "date"):
+            if published is None:  # an undated article that names its own date is read as of that date:
+                # a date line ("Thursday, 12 November 2026", "Published: ..."), its dateline ("OTTAWA, Jan. 23,
+                # 2026 —"), the day its opening states with the weekday and the year
+                art.published = plausible(own_date(text) or dateline(text, None) or stated_date(text))
+            if art.published is None:
+                art.year_hint = year_of_text(text)
+                art.published = plausible(dateline(text, art.year_hint))  # "KYIV, Nov 26 (Reuters) -": the year it writes
         quotes = [find_quotes(ptext) for ptext in texts]  # each paragraph's quotations, found once
-        for (off, doc), para_quotes in zip(parsed, quotes):
-            self._events(art, off, doc, para_quotes)
+        with _article_field(art, "date"):
+            for (off, doc), para_quotes in zip(parsed, quotes):
+                self._events(art, off, doc, para_quotes)
         out: list[ClaimDraft] = []
         seen: set[tuple[str, str | None]] = set()
         # the claims beyond statements (the model's, the broad rules'), by id; held here, since an id is
@@ -216,12 +238,16 @@ class SuggestionEngine:
         out = hybrid.join_split_quotes(text, out)
         if parsed and hybrid.has_model(parsed[0][1]):
             out = self._with_model_claims(art, parsed, texts, quotes, out, secondary)
-        out = self._signed(art, parsed, texts, out)
-        out = self._dated_by_next(art, parsed, out)
+        with _article_field(art, "speaker"):
+            out = self._signed(art, parsed, texts, list(out))  # a copy: it writes into the list it is given
+        with _article_field(art, "date"):
+            out = self._dated_by_next(art, parsed, out)
         out = hybrid.prune(out, secondary, self.policy, text)
         if self.policy.split_parenthetical:
             out = hybrid.split_parenthetical(text, out)
-        return settle_article(text, out, self.topics, self.stance)
+        with _article_field(art, "stance"):
+            out = settle_article(text, out, self.topics, self.stance)
+        return _emptied(art, out)
 
     def _signed(self, art: _Article, parsed: list[tuple[int, Doc]], texts: list[str],
                 out: list[ClaimDraft]) -> list[ClaimDraft]:
@@ -396,7 +422,7 @@ class SuggestionEngine:
         content = Span(raw.start + off, raw.end + off, art.text[raw.start + off:raw.end + off])
         cue = raw.cue
         cue_span = Span(cue.idx + off, cue.idx + len(cue) + off, cue.text) if cue is not None else None
-        date, date_text, assumed = self._statement_date(art, raw, off, content, None, None)
+        date, date_text, assumed = self._claim_date(art, raw, off, content, None, None)
         return ClaimDraft(
             content=content, kind=raw.kind, cue=cue_span, mention=None, speaker=None,
             role=None, date=date, date_text=date_text,
@@ -407,7 +433,11 @@ class SuggestionEngine:
     def _build(self, art: _Article, raw: RawClaim, off: int, doc: Doc, number: int) -> ClaimDraft | None:
         content = Span(raw.start + off, raw.end + off, art.text[raw.start + off:raw.end + off])
         confidence = raw.confidence
-        mention = art.speakers.mention(raw.speaker, off) if raw.speaker is not None else None
+        try:
+            mention = art.speakers.mention(raw.speaker, off) if raw.speaker is not None else None
+        except Exception as exc:  # noqa: BLE001 - the speaker's rules failed: the claim stands without one
+            _claim_failed(art, "speaker", exc, content.start)
+            return self._sourceless(art, raw, off, doc)
         if raw.continues and (raw.speaker is None or mention is None):
             if art.previous is None or number - art.previous[0] > 1 or art.previous[1].kind != "direct":
                 return None
@@ -417,20 +447,33 @@ class SuggestionEngine:
                            **self._stance(art, content, doc, raw))
         if mention is None:
             return None
-        speaker, role = art.speakers.resolve(mention)
-        if raw.known_speaker_only and not art.speakers.is_person(speaker):
-            return None
+        try:
+            speaker, role = art.speakers.resolve(mention)
+            if raw.known_speaker_only and not art.speakers.is_person(speaker):
+                return None
+            art.speakers.record(mention.start, speaker, role, mention.kind)
+        except Exception as exc:  # noqa: BLE001 - the speaker's (and role's) rules failed: the claim stands
+            _claim_failed(art, "speaker", exc, content.start)
+            return self._sourceless(art, raw, off, doc)
         if speaker is None:
             confidence -= 0.2
-        art.speakers.record(mention.start, speaker, role, mention.kind)
         cue = raw.cue
         cue_span = None
         if cue is not None:
             cue_end = cue.nbor().idx + len(cue.nbor()) if cue.lower_ == "according" else cue.idx + len(cue)
             cue_span = Span(cue.idx + off, cue_end + off, art.text[cue.idx + off:cue_end + off])
-        date, date_text, assumed = self._statement_date(art, raw, off, content, speaker, role)
+        date, date_text, assumed = self._claim_date(art, raw, off, content, speaker, role)
         return self._draft(art, raw, content, cue_span, mention, speaker, role, confidence,
                            date, date_text, assumed, doc)
+
+    def _claim_date(self, art: _Article, raw: RawClaim, off: int, content: Span, speaker: str | None,
+                    role: str | None) -> tuple[dt.date | None, str | None, bool]:
+        """``_statement_date``, or no date when its rules fail (``annotate.guard``)."""
+        try:
+            return self._statement_date(art, raw, off, content, speaker, role)
+        except Exception as exc:  # noqa: BLE001 - a date rule's bug costs this claim's date
+            _claim_failed(art, "date", exc, content.start)
+            return None, None, True
 
     def _statement_date(self, art: _Article, raw: RawClaim, off: int, content: Span, speaker: str | None,
                         role: str | None) -> tuple[dt.date | None, str | None, bool]:
@@ -504,13 +547,17 @@ class SuggestionEngine:
     def _stance(self, art: _Article, content: Span, doc: Doc, raw: RawClaim) -> dict:
         if not self.topics:
             return {"stance": None, "topic": None}
-        tokens = doc.char_span(raw.start, raw.end, alignment_mode="expand")
-        context = art.text[max(0, content.start - CONTEXT_CHARS):content.start]
-        stance, topic = self.stance.judge(content.text, self.topics, tokens, context)
-        if stance in FLIPPED and cue_negated(raw.cue):
-            # "Italy does not plan [to send peacekeepers]": the content alone reads as favour; the
-            # negation sits on the cue, outside it, and turns the speaker's stance around
-            stance = FLIPPED[stance]
+        try:
+            tokens = doc.char_span(raw.start, raw.end, alignment_mode="expand")
+            context = art.text[max(0, content.start - CONTEXT_CHARS):content.start]
+            stance, topic = self.stance.judge(content.text, self.topics, tokens, context)
+            if stance in FLIPPED and cue_negated(raw.cue):
+                # "Italy does not plan [to send peacekeepers]": the content alone reads as favour; the
+                # negation sits on the cue, outside it, and turns the speaker's stance around
+                stance = FLIPPED[stance]
+        except Exception as exc:  # noqa: BLE001 - a stance rule's bug costs this claim's stance
+            _claim_failed(art, "stance", exc, content.start)
+            return {"stance": None, "topic": None}
         return {"stance": stance, "topic": topic}
 
 
@@ -555,6 +602,53 @@ class _Article:
     occasions: list[tuple[int, dt.date, set[str]]] = field(default_factory=list)
     # (offset, occasion lemmas, who) of acts at an occasion the article dates only further on
     pending: list[tuple[int, list[str], set[str]]] = field(default_factory=list)
+    failures: list[RuleFailure] = field(default_factory=list)  # the rules that raised (annotate.guard)
+    emptied: set[str] = field(default_factory=set)  # fields a pass over the whole article failed for
+
+
+def _skipped(exc: Exception) -> RuleFailure:
+    """The failure that skips an article (raised again under QUOTEDESK_STRICT_RULES, and when out of memory)."""
+    if strict() or isinstance(exc, MemoryError):
+        raise exc
+    return RuleFailure.of(ARTICLE, exc)
+
+
+def _claim_failed(art: _Article, stage: str, exc: Exception, at: int | None = None) -> None:
+    """A field rule raised for one claim (``at``) or for the whole article: the field stays empty there."""
+    if strict() or isinstance(exc, MemoryError):
+        raise exc
+    art.failures.append(RuleFailure.of(stage, exc, at))
+
+
+@contextmanager
+def _article_field(art: _Article, stage: str) -> Iterator[None]:
+    """A pass of one field's rules over the whole article: when it raises, the field is left empty in
+    every claim of the article (what the pass had gathered is incomplete, so no claim may use it)."""
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001 - a rule's bug costs this article's field
+        _claim_failed(art, stage, exc)
+        art.emptied.add(stage)
+
+
+_EMPTY = {"speaker": {"speaker": None, "role": None, "mention": None},
+          "date": {"date": None, "date_text": None, "date_assumed": True},
+          "stance": {"stance": None, "topic": None}}
+
+
+def _emptied(art: _Article, out: list[ClaimDraft]) -> Suggestions:
+    """The article's suggestions, with the fields whose rules failed left empty: in every claim when a pass
+    over the article failed, else in the claims they failed for (whatever a later pass gave them: a stance
+    leaning with the speaker's, a date carried from the next statement)."""
+    if art.failures:
+        every = {k: v for stage in art.emptied for k, v in _EMPTY[stage].items()}
+        at: dict[int, dict] = {}
+        for f in art.failures:
+            if f.at is not None:
+                at.setdefault(f.at, {}).update(_EMPTY[f.stage])
+        out = [replace(c, **{**every, **at.get(c.content.start, {})}) if every or c.content.start in at else c
+               for c in out]
+    return Suggestions(out, art.failures)
 
 
 # a sentence whose verb is the speaking itself: "was speaking", "made the remarks", "gave an interview"

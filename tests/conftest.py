@@ -9,6 +9,10 @@ import pytest
 
 # Qt tests run offscreen on machines without a display (CI); set before Qt is imported.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A suggestion rule that raises is raised again, not turned into an empty field or a skipped article
+# (annotate.guard), so an engine test fails on the bug; subprocesses and worker processes inherit it.
+# tests/app/test_suggest_rule_failures.py unsets it to see what a user sees.
+os.environ.setdefault("QUOTEDESK_STRICT_RULES", "1")
 
 REPO = Path(__file__).resolve().parents[1]
 
