@@ -283,7 +283,7 @@ class ProcessEngine:
             # The child's last progress report can still be in the queue's pipe when its result
             # has arrived: report the end from the result itself, so the caller always sees it.
             if progress is not None:
-                progress(len(summary.articles) + len(summary.failed), len(ids))
+                progress(summary.done, len(ids))
             return summary
 
     def close(self) -> None:

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from annotate.cues import DEFAULT_SCOPE, SCOPES
+from annotate.guard import ARTICLE, failures_of
 from annotate.suggestion import TopicSpec
+from app.suggest_errors import log_failures
 from db import Changes, ClaimDraft, ClaimFilter, NotFoundError, Project, QuotedeskError
 
 if TYPE_CHECKING:
@@ -118,25 +120,54 @@ def engine_for(project: Project, model: Model, scope: str | None = None) -> Sugg
     return model.with_topics(topic_specs(project), scope or project_scope(project))
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 @dataclass
 class SuggestSummary:
     articles: list[int] = field(default_factory=list)  # ids of the articles given suggestions
     claims: int = 0  # new suggestions stored
     failed: list[tuple[int, str]] = field(default_factory=list)  # (article id, message for the user)
+    # articles a failing rule (a bug, annotate.guard) cost: (article id, the error) of those skipped whole,
+    # (article id, the fields left empty, the error) of those stored with a field empty in some claims
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    emptied: list[tuple[int, tuple[str, ...], str]] = field(default_factory=list)
+    log: str | None = None  # where the failing rules' tracebacks are (app.suggest_errors), when any failed
     cancelled: bool = False
     changes: Changes = Changes()  # what the run changed in the project, for the views to refresh
 
     @property
+    def done(self) -> int:
+        """Articles the run is through with (suggested, failed or skipped)."""
+        return len(self.articles) + len(self.failed) + len(self.skipped)
+
+    @property
     def message(self) -> str:
-        text = (f"{self.claims} suggestion{'s' if self.claims != 1 else ''} in "
-                f"{len(self.articles)} article{'s' if len(self.articles) != 1 else ''}")
+        parts = [f"{_plural(self.claims, 'suggestion')} in {_plural(len(self.articles), 'article')}"]
         if self.failed:
-            text += f"; {len(self.failed)} article{'s' if len(self.failed) != 1 else ''} failed"
-        return text + (" (cancelled)." if self.cancelled else ".")
+            parts.append(f"{_plural(len(self.failed), 'article')} failed")
+        internal = []
+        if self.skipped:
+            internal.append(f"{_plural(len(self.skipped), 'article')} skipped")
+        if self.emptied:
+            fields = sorted({f for _, fs, _ in self.emptied for f in fs}, key=("speaker", "date", "stance").index)
+            internal.append(f"{_plural(len(self.emptied), 'article')} with "
+                            f"{' and '.join('the ' + f for f in fields)} left empty in some claims")
+        if internal:
+            parts.append(" and ".join(internal) + f" because of an internal error, details in {self.log}")
+        return "; ".join(parts) + (" (cancelled)." if self.cancelled else ".")
 
     @property
     def details(self) -> str:
-        return "\n".join(f"Article {aid}: {msg}" for aid, msg in self.failed)
+        lines = [f"Article {aid}: {msg}" for aid, msg in self.failed]
+        lines += [f"Article {aid}: skipped, a suggestion rule failed ({error})" for aid, error in self.skipped]
+        lines += [f"Article {aid}: suggested with {' and '.join(fields)} left empty in some claims, "
+                  f"a suggestion rule failed ({error})" for aid, fields, error in self.emptied]
+        if self.log and (self.skipped or self.emptied):
+            lines.append(f"The failures are logged with their tracebacks in {self.log}; "
+                         "please report them (they are bugs in Quotedesk).")
+        return "\n".join(lines)
 
 
 def run_suggestions(project: Project, engine: Suggester, article_ids: Sequence[int], *, redo: bool = False,
@@ -160,7 +191,7 @@ def run_suggestions(project: Project, engine: Suggester, article_ids: Sequence[i
 
     def report() -> None:
         if progress is not None:
-            progress(len(summary.articles) + len(summary.failed), total)
+            progress(summary.done, total)
 
     def texts():  # read lazily, a chunk at a time, as the engine asks for more
         for aid in ids:
@@ -175,11 +206,22 @@ def run_suggestions(project: Project, engine: Suggester, article_ids: Sequence[i
     report()
     for suggestions in engine.suggest_many(texts(), batch_size=chunk, cancelled=cancelled):
         aid = sent.popleft()
+        failures = failures_of(suggestions)
+        if failures:  # a rule's bug (annotate.guard): logged with the article's id, counted for the person
+            summary.log = str(log_failures(project.url, aid, failures))
+            if suggestions.skipped:  # nothing stored: the article still lacks suggestions, as before the run
+                summary.skipped.append((aid, next(f.error for f in failures if f.stage == ARTICLE)))
+                report()
+                if cancelled is not None and cancelled():
+                    break
+                continue
         try:
             changes = project.save_suggestions(aid, suggestions, redo=redo)
         except QuotedeskError as exc:
             summary.failed.append((aid, str(exc)))
         else:
+            if failures:
+                summary.emptied.append((aid, suggestions.emptied, failures[0].error))
             summary.articles.append(aid)
             summary.changes |= changes
             # with redo, Changes also names the replaced suggestions, which are gone now
@@ -188,8 +230,7 @@ def run_suggestions(project: Project, engine: Suggester, article_ids: Sequence[i
         report()
         if cancelled is not None and cancelled():
             break
-    summary.cancelled = bool(cancelled is not None and cancelled()
-                             and len(summary.articles) + len(summary.failed) < total)
+    summary.cancelled = bool(cancelled is not None and cancelled() and summary.done < total)
     if summary.articles and affiliations:  # who the new speakers speak for, from their titles in the text
         from app.affiliating import suggest_affiliations
 

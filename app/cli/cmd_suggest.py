@@ -77,6 +77,6 @@ def run(args) -> int:
                                scope=args.scope or project_scope(project)) as pool:
                 summary = pool.run_suggestions(project, ids, redo=args.redo, progress=_progress())
     print(summary.message)
-    if summary.failed:
+    if summary.details:  # which articles failed, were skipped or lost a field, and where the log is
         print(summary.details, file=sys.stderr)
-    return EXIT_FAILURE if summary.failed and not summary.articles else EXIT_OK
+    return EXIT_FAILURE if (summary.failed or summary.skipped) and not summary.articles else EXIT_OK
