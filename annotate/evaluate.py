@@ -75,10 +75,11 @@ _SEAT = re.compile(r"(?<=[a-z])\s+in\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z]
 # "one EU official familiar with the talks", "an adviser to the prime minister", "Senators from both
 # parties" are an official, an adviser, senators ("a spokesperson for the Commission", "analysts at
 # Berenberg" keep the body they name)
-_AFTER_HEAD = re.compile(r"^((?:\S+\s+)*?\S*[a-z])\s+(?:familiar with|close to|briefed on|with knowledge of|"
-                         r"to|from|of|with|for|at|on|who|in)\s+[^A-Z]*$"
-                         # "a European diplomat involved in preparing the COP31 talks": what the source does
-                         r"|^((?:\S+\s+)*?\S*[a-z])\s+(?:involved|engaged|working|taking part)\s+(?:in|on|with)\s+.*$")
+# ("a European diplomat involved in preparing the COP31 talks": what the source does, tried first so
+# that "Two Mexican officials involved in the negotiations" are officials, not "involved")
+_AFTER_HEAD = re.compile(r"^((?:\S+\s+)*?\S*[a-z])\s+(?:involved|engaged|working|taking part)\s+(?:in|on|with)\s+.*$"
+                         r"|^((?:\S+\s+)*?\S*[a-z])\s+(?:familiar with|close to|briefed on|with knowledge of|"
+                         r"to|from|of|with|for|at|on|who|in)\s+[^A-Z]*$")
 
 
 # a word for the kind of body written after its capitalised name ("Ifo institute", "Georgian Dream party")

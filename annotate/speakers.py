@@ -67,10 +67,14 @@ def _is_name_token(tok: Token) -> bool:
             and tok.nbor(2).pos_ == "PROPN" and not _is_title(tok)):
         return True  # "SOLHEIM-BERG" with the first half tagged a noun
     if tok.pos_ in ("ADJ", "VERB", "NOUN", "ADV") and tok.text[:1].isupper() and tok.is_alpha and tok.i + 1 < len(tok.doc) and (
-            tok.i == tok.sent.start or tok.nbor(-1).is_punct) and tok.ent_type_ not in _NOT_NAME_ENTS and (
+            tok.i == tok.sent.start or tok.nbor(-1).is_punct or tok.ent_type_ == "PERSON"
+            or tok.nbor().lower_ in _GAELIC_PARTICLES) and (
+            tok.ent_type_ not in _NOT_NAME_ENTS) and (
             tok.nbor().pos_ == "PROPN" and tok.nbor().text[:1].isupper() and tok.nbor().ent_type_ not in _PLACE_ENTS
             and not _is_title(tok) and first_name_gender(tok.text) is not None):
-        return True  # "Precious Matsoso, a South African official, said" with the given name read as an adjective
+        return True  # "Precious Matsoso, a South African official, said" with the given name read as an adjective;
+        # "... for Foreign Affairs Seán Ó Briain" with "Seán" read as a noun (inside the name the tagger
+        # found, or before an Irish particle)
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title(tok)
             and tok.ent_type_ not in _NOT_NAME_ENTS and tok.lower_ not in HONORIFICS
             and tok.lower_ not in _HEADLINE_VERBS  # ("Kyiv Says Budapest Holding ...": a title-case headline)
@@ -690,7 +694,24 @@ def _particle(tok: Token) -> bool:
 def _name_word(tok: Token) -> bool:
     return tok.is_alpha and (tok.text[:1].isupper() and not _is_title(tok) or _particle(tok) or (
         tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_
-        and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")))  # "Choi Jae-won"
+        and _name_tail(tok)))  # "Choi Jae-won"
+
+
+def _name_tail(tok: Token) -> bool:
+    """``tok``, written right after a hyphen that follows a capitalised word, continues that name:
+    a proper noun ("Jean-Marc", "Lefèvre-Daumas"), or the lower-case second half of a given name
+    the tagger reads as a common noun ("Kang Min-soo", "Cheng Wei-ling"). A lower-case word is no
+    name when it is a verb or an adjective ("Paris-based", "Kremlin-backed"), a number or a date,
+    or a modifier of the noun after it ("a Biden-era rule", "Los Angeles-area hospitals"), or when
+    the word before the hyphen is a place."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
+        return True
+    if not (tok.is_alpha and tok.is_lower and len(tok) <= 6) or tok.i < 2 or tok.lower_ in _NAME_PARTICLES:
+        return False
+    before = tok.doc[tok.i - 2]
+    return (before.is_alpha and before.text[:1].isupper() and before.ent_type_ not in _PLACE_ENTS
+            and tok.pos_ not in ("VERB", "ADJ", "ADV", "NUM", "ADP") and tok.ent_type_ not in _NOT_NAME_ENTS
+            and not (tok.head.i > tok.i and tok.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod")))
 
 
 def _joined(left: Token, right: Token) -> bool:
@@ -756,8 +777,15 @@ def mention_tokens(head: Token) -> list[Token]:
     stray = _stray_conjunct(head)
     if stray is not None:
         toks = [t for t in toks if t.i < stray.i - 1]
-    if _name_word(head):  # "al-Jubouri" parsed as two subjects, "al" and "Jubouri"
-        toks = sorted({t.i: t for t in toks + name_extent(head)}.values(), key=lambda t: t.i)
+    if _name_word(head) or head.text == "-" and not head.whitespace_:  # "al-Jubouri" parsed as two
+        # subjects, "al" and "Jubouri"; "Ben-Haim" parsed with the hyphen as the subject
+        extent = name_extent(head)
+        before: list[Token] = []
+        for t in extent:
+            if t.i < head.i:  # "Rep. Kang Min-soo" with "soo" as the subject: the words hung on "Min"
+                _collect(t, before)
+        toks = sorted({t.i: t for t in toks + extent + [t for t in before if t.i < head.i]}.values(),
+                      key=lambda t: t.i)
     doc = head.doc
     while toks[0].i >= 2 and doc[toks[0].i - 1].text == "-" and not doc[toks[0].i - 1].whitespace_ and (
             not doc[toks[0].i - 2].whitespace_ and doc[toks[0].i - 2].is_alpha):
@@ -787,7 +815,7 @@ def _name_runs(toks: list[Token]) -> list[list[Token]]:
             ok = False  # a hyphen joins a name only when written without spaces ("Jean-Pierre")
         else:
             ok = _is_name_token(tok) or bool(cur) and cur[-1].text == "-" and not cur[-1].whitespace_ and (
-                tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON") and tok.is_alpha and (
+                _name_tail(tok)) and tok.is_alpha and (
                 tok.i == cur[-1].i + 1 and tok.lower_ not in HONORIFICS)  # "Kim Min-ji", "Lee Jung-hoon"
         if ok and (not cur or tok.i == cur[-1].i + 1):
             cur.append(tok)
@@ -807,6 +835,26 @@ def _name_runs(toks: list[Token]) -> list[list[Token]]:
     return out
 
 
+def _after_title(prep: Token) -> bool:
+    """``prep`` opens a title's complement: right after the title ("Minister for") or after an
+    earlier complement of one or two capitalised words ("Minister of State for", "Secretary of
+    State for")."""
+    doc = prep.doc
+    i = prep.i - 1
+    for _ in range(2):
+        if i < 0:
+            return False
+        if _is_title(doc[i]):
+            return True
+        j = i
+        while j >= 0 and i - j < 2 and doc[j].is_alpha and doc[j].text[:1].isupper() and not _is_title(doc[j]):
+            j -= 1
+        if j < 0 or j == i or doc[j].lower_ not in _COMPLEMENT_PREPS:
+            return False
+        i = j - 1
+    return False
+
+
 def _without_title_complement(run: list[Token]) -> list[Token]:
     """"Minister of Construction Goran Stanković", "Minister for Housing Ciarán Doherty", "EU
     ambassador to Turkey Karl-Heinz Aumüller": a run of capitalised words right after a title's
@@ -816,11 +864,11 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
         return run
     doc = run[0].doc
     prep = doc[run[0].i - 1]
-    if prep.lower_ in _COMPLEMENT_PREPS and _is_title(doc[prep.i - 1]):
+    if prep.lower_ in _COMPLEMENT_PREPS and _after_title(prep):
         for n in (3, 2):  # "ambassador to New Zealand Gregory Tanaka": a country of several words
             if len(run) - n >= 2 and country_word(" ".join(t.text for t in run[:n])):
                 return run[n:]
-    if prep.lower_ not in _COMPLEMENT_PREPS or not _is_title(doc[prep.i - 1]):
+    if prep.lower_ not in _COMPLEMENT_PREPS or not _after_title(prep):
         # ("Chancellor of the Exchequer Rachel Reeves": the complement's article before the run;
         # "Minister of Economy, Trade and Industry Haruka Sato": the last conjunct starts the run;
         # "Secretary for Commerce and Economic Development Clement Yeung": so does its last word,
@@ -837,6 +885,9 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
     for k in range(1, len(run) - 1):
         if run[k].text == "-":
             continue
+        if prep.lower_ in _COMPLEMENT_PREPS and _family_name_first(run[k]) and not _family_name_first(run[k - 1]) and (
+                first_name_gender(run[k - 1].text) is None):  # "Minister of State for Manpower Koh Poh Koon"
+            return run[k:]
         if k >= 2 and prep.lower_ in ("and", "&") and _family_name_first(run[k - 1]) and (
                 first_name_gender(run[k].text) is not None):  # "Planning and Investment Nguyễn Văn Hùng",
             return run[k - 1:]  # "Culture and Heritage Lim Wei Ling": the family name before the given name
@@ -1082,7 +1133,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     aside = {t.i for c in head.children if c.dep_ in ("prep", "poss") for t in c.subtree}
     extent = {t.i for t in name_extent(head)}
     runs = _name_runs([t for t in toks if t.i not in aside and (
-        t.i <= head.i or t.dep_ in ("flat", "compound", "conj") or t.i in extent)])
+        t.i <= head.i or t.dep_ in ("flat", "compound", "conj") or t.i in extent
+        or t.text == "-" and not t.whitespace_)])  # ("Yoon Seo-yeon" with the hyphen as punctuation)
     modified = _named_modifier(head, runs, toks)
     if modified is not None:
         kind, name, role = modified
@@ -1161,8 +1213,9 @@ def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention 
     said": the parser hangs the name on the title's complement; a person's name right after the
     complement is the speaker, and the title with its complement the role."""
     doc = head.doc
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS
-                 and c.i == head.i + 1):
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS and c.i > head.i
+                 and all(t.text[:1].isupper() or t.lower_ in _COMPLEMENT_PREPS for t in doc[head.i + 1:c.i])):
+        # (also a second complement: "Minister of State for Housing Lee Mei Fong" with the name on "for")
         whole = [t for t in prep.subtree if t.i > prep.i]
         listed = _listed_portfolio(prep)
         if listed is not None:  # "Second Minister for Trade and Industry Grace Teo Hui Min, who ..., said":
@@ -1185,7 +1238,8 @@ def _listed_portfolio(prep: Token) -> tuple[list[Token], list[Token]] | None:
     doc = prep.doc
     flat = []
     for t in doc[prep.i + 1:]:
-        if not (t.text[:1].isupper() or t.lower_ in ("and", "&", "of", "the") or t.text == "-" and not t.whitespace_):
+        if not (t.text[:1].isupper() or t.lower_ in ("and", "&", "of", "the") or t.text == "-" and not t.whitespace_
+                or flat and flat[-1].text == "-" and _name_tail(t)):  # ("... and Energy Yoon Seo-yeon")
             break
         flat.append(t)
     if not any(t.lower_ in ("and", "&") for t in flat):
@@ -1493,7 +1547,7 @@ class ArticleSpeakers:
         propn = doc.vocab.strings.add("PROPN")
         tags = doc.to_array([POS, LOWER]).tolist()
         maybe = [doc[i] for i, (pos, lower) in enumerate(tags)
-                 if pos == propn or lower in particles or i > 1 and doc[i - 1].text == "-" and doc[i].ent_type_ == "PERSON"
+                 if pos == propn or lower in particles or i > 1 and doc[i - 1].text == "-" and _name_tail(doc[i])
                  or i + 1 < len(tags) and tags[i + 1][0] == propn and _is_name_token(doc[i])]  # "Precious Matsoso"
         known = {full.split()[-1] for full in self.people}
         for tok in doc:
@@ -1968,9 +2022,14 @@ class ArticleSpeakers:
             if held and definite:
                 return held
             best = None
+            written = _strip_det(mention.text).lower()
+            split = re.match(r"(.+?)\s+(?:of|for|to)\s+(.+)$", written)  # "The senior minister of state
+            post, complement = (role_head(split.group(1)), split.group(2)) if split else (head, "")  # added"
             for person in self.people.values():
                 for p, r in person.roles:
                     if p < pos and (role_head(r) == head or role_head(r) in _SAME_POST.get(head, ())
+                                    or complement and role_head(r) == post and set(complement.split()) <= set(
+                                        r.lower().split())
                                     or r.lower().startswith(head + " and ")) and (  # "the Tánaiste" of a double post
                             best is None or p > best[0]) and (
                             held is False or _country_in(r.split()) is None) and (  # not another country's

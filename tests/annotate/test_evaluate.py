@@ -342,3 +342,12 @@ def test_wire_articles_g_to_i_roles_meet_the_bar(engine, name, roles):
     m = evaluate(Path(__file__).parent / "data" / name, engine)
     assert m["role"]["n"] >= roles
     assert m["role"]["accuracy"] >= 0.90
+
+
+def test_an_unnamed_source_described_by_what_it_takes_part_in_is_scored_by_its_noun():
+    # "involved in the negotiations" says what the officials do; the officials are the source
+    # (it once scored as "involved", so "Mexican officials" never matched)
+    assert surname("Two Mexican officials involved in the negotiations") == surname("Mexican officials") == "officials"
+    assert surname("an aide working on the budget") == "aide"
+    assert surname("a European diplomat involved in preparing the COP31 talks") == "diplomat"
+    assert surname("one EU official familiar with the talks") == "official"

@@ -875,3 +875,73 @@ def test_the_statement_giver_is_found_when_two_mentions_are_as_near():
     article.record(90, "Lerato Dube", None, "name")
     article.record(110, "Lerato Dube", "spokesperson", "name")
     assert article._statement_giver(150)[0] == "Lerato Dube"
+
+
+# --- a person's name is whole across an inner hyphen -------------------------------------------
+def test_a_korean_given_name_the_tagger_reads_as_a_noun_is_not_cut_at_its_hyphen(suggest):
+    text = ("Rep. Han Duck-soo of the ruling party, a former prime minister, said the probe had been "
+            "rushed.")
+    got = by_content(suggest(text, MONDAY))["the probe had been rushed"]
+    assert (got.speaker, surname(got.speaker)) == ("Han Duck-soo", "duck-soo")
+
+
+def test_a_hyphenated_given_name_after_a_listed_portfolio_is_whole(suggest):
+    text = ("The strike will end on Monday, Minister of Employment and Labor Lee Jung-sik said. "
+            "Speaking in Ulsan, Lee said unions had accepted the offer.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["The strike will end on Monday"].speaker == "Lee Jung-sik"
+    assert got["unions had accepted the offer"].speaker == "Lee Jung-sik"
+
+
+def test_a_hyphen_the_parser_made_the_subject_stands_for_the_whole_name(nlp):
+    # "..., Transportation Minister Michal Ben-Haim said Sunday": the parser once made the hyphen
+    # (tagged a proper noun) the verb's subject; the mention is the name around it, with its post
+    from spacy.tokens import Doc
+    from annotate.speakers import analyse
+
+    words = ["Transportation", "Minister", "Michal", "Ben", "-", "Haim", "said", "Sunday", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, True, False, False, True, True, False, False],
+              pos=["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"],
+              deps=["compound", "ROOT", "compound", "appos", "nsubj", "nsubj", "ROOT", "npadvmod", "punct"],
+              heads=[1, 1, 3, 1, 6, 6, 6, 6, 6],
+              ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-DATE", "O"])
+    mention = analyse(doc[4])
+    assert mention is not None and (mention.kind, mention.name) == ("name", "Michal Ben-Haim")
+
+
+def test_a_place_modifier_before_a_hyphen_is_no_name_tail(nlp):
+    from annotate.speakers import _name_tail
+
+    doc = nlp("The Seoul-based group and a Biden-era rule were cited by Kang Min-soo.")
+    tails = {t.text: _name_tail(t) for t in doc if t.i > 1 and doc[t.i - 1].text == "-"}
+    assert tails == {"based": False, "era": False, "soo": True}
+
+
+# --- a post written alone refers back to the person who holds it -------------------------------
+def test_a_post_with_its_complement_written_alone_is_the_holder_named_before(suggest):
+    text = ("Minister of State for Disability Ruth Gallagher said the new grant would be paid from June. "
+            "The minister of state said 9,000 families would qualify.")
+    got = by_content(suggest(text, MONDAY))["9,000 families would qualify"]
+    assert (got.speaker, got.role) == ("Ruth Gallagher", "Minister of State for Disability")
+
+
+def test_a_post_written_alone_names_no_holder_of_another_post(suggest):
+    text = ("Minister for Finance Aoife Brennan said the budget would be balanced. "
+            "The minister of state said the grant scheme would close.")
+    assert speaker_of(suggest, text, "the grant scheme would close") != "Aoife Brennan"
+
+
+# --- given names and family names around a post's complement -----------------------------------
+def test_an_irish_given_name_the_tagger_reads_as_a_noun_stays_in_the_name(suggest):
+    text = "Minister for Social Protection Seán Ó Fearghail said the pension would rise by €12."
+    got = by_content(suggest(text, MONDAY))["the pension would rise by €12"]
+    assert (got.speaker, got.role) == ("Seán Ó Fearghail", "Minister for Social Protection")
+
+
+def test_a_family_name_first_after_a_post_of_state_for_a_portfolio(suggest):
+    text = ("Minister of State for Housing Lee Mei Fong said rents had stabilised. Senior Minister of State "
+            "for Manpower Goh Wei Ling said 200 firms had been fined.")
+    got = by_content(suggest(text, MONDAY))
+    assert (got["rents had stabilised"].speaker, got["rents had stabilised"].role) == (
+        "Lee Mei Fong", "Minister of State for Housing")
+    assert got["200 firms had been fined"].speaker == "Goh Wei Ling"
