@@ -122,7 +122,24 @@ def subject(cue: Token) -> Token | None:
         verb = cue.head.head  # "responded ... by saying ...", "After saying ..., she was whisked off"
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in (
             "WP", "WDT", "EX")), None) or subject(verb)
-    return None
+    return _name_set_off_before(cue)
+
+
+def _name_set_off_before(cue: Token) -> Token | None:
+    """"..., the party's secretary-general, Fredrick Ochieng, said.", "His remarks came a day after
+    France's envoy, Hélène Lefèvre-Daumas, said ...": a verb the parser left with no subject, written
+    right after a person's name set off by commas, is that person's; the name's last word, else None."""
+    doc = cue.doc
+    if cue.i < 4 or doc[cue.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children):
+        return None
+    last = doc[cue.i - 2]
+    if not (last.pos_ == "PROPN" and last.ent_type_ == "PERSON"):
+        return None
+    first = last.i
+    while first > 0 and (doc[first - 1].ent_type_ == "PERSON" or doc[first - 1].text == "-" and (
+            not doc[first - 1].whitespace_)):
+        first -= 1
+    return last if first > 0 and doc[first - 1].text == "," else None
 
 
 def _name_before_title(subj: Token) -> Token | None:

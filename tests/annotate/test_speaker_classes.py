@@ -945,3 +945,36 @@ def test_a_family_name_first_after_a_post_of_state_for_a_portfolio(suggest):
     assert (got["rents had stabilised"].speaker, got["rents had stabilised"].role) == (
         "Lee Mei Fong", "Minister of State for Housing")
     assert got["200 firms had been fined"].speaker == "Goh Wei Ling"
+
+
+# --- a verb the parser left without a subject, right after a name set off by commas ------------
+def _parsed(nlp, words, spaces, pos, deps, heads, ents):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads, ents=ents)
+
+
+def test_a_verb_left_without_a_subject_after_a_name_set_off_by_commas_is_that_persons(nlp):
+    # '"...," the union's general secretary, Mick Whelan, said.' parsed (as the small model does on
+    # such sentences) with the post as the verb's predicate and the name as an adverbial
+    from annotate.clauses import subject
+
+    doc = _parsed(nlp, ["the", "union", "'s", "general", "secretary", ",", "Mick", "Whelan", ",", "said", "."],
+                  [True, False, True, True, False, True, True, False, True, False, False],
+                  ["DET", "NOUN", "PART", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"],
+                  ["det", "poss", "case", "amod", "oprd", "punct", "compound", "npadvmod", "punct", "ROOT", "punct"],
+                  [1, 4, 1, 4, 9, 9, 7, 9, 9, 9, 9],
+                  ["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
+    assert subject(doc[9]).text == "Whelan"
+
+
+def test_a_verb_with_no_subject_after_a_place_or_a_lower_case_word_gets_no_name(nlp):
+    from annotate.clauses import subject
+
+    doc = _parsed(nlp, ["talks", "in", "Geneva", ",", "officials", ",", "said", "."],
+                  [True, True, False, True, False, True, False, False],
+                  ["NOUN", "ADP", "PROPN", "PUNCT", "NOUN", "PUNCT", "VERB", "PUNCT"],
+                  ["npadvmod", "prep", "pobj", "punct", "npadvmod", "punct", "ROOT", "punct"],
+                  [6, 0, 1, 6, 6, 6, 6, 6],
+                  ["O", "O", "B-GPE", "O", "O", "O", "O", "O"])
+    assert subject(doc[6]) is None
