@@ -22,6 +22,7 @@ import tempfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy
 import srsly
@@ -94,6 +95,51 @@ class _Either:
         return self.then[key] if text is None else text
 
 
+class Packed(NamedTuple):
+    """What ``DocBinFile.add`` keeps of one Doc, packed (``DocBinFile.pack``) to be appended later, maybe
+    by another process: its parts as bytes, and the strings (hashes, UTF-8 texts) the packing side had
+    not met before."""
+
+    tokens: bytes
+    spaces: bytes
+    length: int
+    flags: bytes
+    cats: bytes
+    user_data: bytes | None
+    span_groups: bytes
+    hashes: list[int]
+    texts: list[bytes]
+
+
+class Seen:
+    """The hashes of the strings met so far: a sorted array (8 bytes each), and those met since it was
+    last merged in a set."""
+
+    def __init__(self, merge: int):
+        self.merge = merge
+        self._known = numpy.zeros(0, dtype=numpy.uint64)
+        self._new: set[int] = set()  # (disjoint from _known)
+
+    def unseen(self, hashes: numpy.ndarray) -> list[int]:
+        """Those of these (distinct) hashes not met before, now met."""
+        known = self._known
+        if len(known):
+            at = numpy.minimum(numpy.searchsorted(known, hashes), len(known) - 1)
+            hashes = hashes[known[at] != hashes]
+        new = self._new
+        out = []
+        for h in hashes.tolist():
+            if h not in new:
+                new.add(h)
+                out.append(h)
+        if len(new) >= self.merge:  # (one sort of the two)
+            known = numpy.concatenate((known, numpy.fromiter(new, dtype=numpy.uint64, count=len(new))))
+            known.sort()
+            self._known = known
+            new.clear()
+        return out
+
+
 class DocBinFile:
     """``DocBin(attrs, store_user_data)`` whose ``add``ed Docs wait in temporary files in ``folder``.
 
@@ -101,6 +147,10 @@ class DocBinFile:
     data, but no tags, lemmas, morphology, parse or entities): of the token strings ``DocBin.add``
     keeps, such a Doc has only its words and their norms, every other one is the empty string, and
     reading only those two columns is a third of the time of reading all nine.
+
+    ``add`` is ``pack`` then ``append``: a Doc can be packed in another process (with that process's
+    own ``Seen``) and appended here, in order, with ``append(packed, foreign=True)``. The order of the
+    strings does not matter (they are sorted at the end), only that each is written once.
     """
 
     MERGE = 4096  # new string hashes held in a set before they join the sorted array
@@ -114,8 +164,7 @@ class DocBinFile:
                        for name in ("tokens", "spaces", "span_groups", "user_data", "cats", "flags", "strings")}
         self._sizes = dict.fromkeys(self._files, 0)
         self.lengths = array.array("i")  # DocBin's int32 lengths
-        self._known = numpy.zeros(0, dtype=numpy.uint64)  # hashes of the strings written, sorted
-        self._new: set[int] = set()  # and those written since the last merge into _known
+        self.seen = Seen(self.MERGE)  # the strings written (or packed here to be written)
         self._count = 0  # strings written
 
     def _put(self, name: str, data: bytes) -> None:
@@ -125,20 +174,19 @@ class DocBinFile:
     def add(self, doc: Doc, strings: dict[int, str] | None = None) -> None:
         """What ``DocBin.add`` keeps of a Doc. ``strings``: the texts of span ids given as hashes, which the
         Doc's vocabulary does not hold (kept as ``DocBin.add`` keeps those given as text)."""
+        self.append(self.pack(doc, strings, self.seen))
+
+    def pack(self, doc: Doc, strings: dict[int, str] | None, seen: Seen) -> Packed:
+        """``add``'s work on a Doc, up to writing it; the strings ``seen`` has not met are kept with it."""
         k = len(self.attrs)
         values = doc.to_array([*self.attrs, SPACY, *self._string_attrs])  # one pass over the tokens
         if len(values.shape) == 1:
             values = values.reshape((values.shape[0], 1 + k + len(self._string_attrs)))
-        self._put("tokens", values[:, :k].tobytes("C"))
-        self._put("spaces", values[:, k].astype(bool).tobytes("C"))
-        self.lengths.append(values.shape[0])
-        self._put("flags", _FLAGS[bool(doc.has_unknown_spaces)])
-        self._put("cats", srsly.msgpack_dumps(doc.cats) if doc.cats else _NO_CATS)
+        user_data = None
         if self.store_user_data:
             data = srsly.msgpack_dumps(doc.user_data)
-            self._put("user_data", _bin_header(len(data)) + data)
+            user_data = _bin_header(len(data)) + data
         groups = doc.spans.to_bytes()
-        self._put("span_groups", _bin_header(len(groups)) + groups)
         store = doc.vocab.strings
         labels = [0] if len(values) and self._string_attrs is not _STRING_ATTRS else []  # (the empty string's)
         for group in doc.spans.values():
@@ -151,26 +199,30 @@ class DocBinFile:
         hashes = values[:, k + 1:].ravel()
         if labels:
             hashes = numpy.concatenate((hashes, numpy.asarray(labels, dtype=numpy.uint64)))
-        self._strings(store if not strings else _Either(strings, store), _distinct(hashes))
+        new = seen.unseen(_distinct(hashes))
+        texts = store if not strings else _Either(strings, store)
+        return Packed(values[:, :k].tobytes("C"), values[:, k].astype(bool).tobytes("C"), values.shape[0],
+                      _FLAGS[bool(doc.has_unknown_spaces)], srsly.msgpack_dumps(doc.cats) if doc.cats else _NO_CATS,
+                      user_data, _bin_header(len(groups)) + groups, new, [texts[h].encode("utf-8") for h in new])
 
-    def _strings(self, store, hashes: numpy.ndarray) -> None:
-        """Write the strings of these (distinct, sorted) hashes not written before."""
-        known = self._known
-        if len(known):
-            at = numpy.minimum(numpy.searchsorted(known, hashes), len(known) - 1)
-            hashes = hashes[known[at] != hashes]
-        new = self._new
-        for h in hashes.tolist():
-            if h not in new:
-                new.add(h)
-                text = store[h].encode("utf-8")
-                self._put("strings", len(text).to_bytes(4, "little") + text)
-                self._count += 1
-        if len(new) >= self.MERGE:  # (disjoint from _known: one sort of the two)
-            known = numpy.concatenate((known, numpy.fromiter(new, dtype=numpy.uint64, count=len(new))))
-            known.sort()
-            self._known = known
-            new.clear()
+    def append(self, packed: Packed, *, foreign: bool = False) -> None:
+        """Write a packed Doc after those appended before. ``foreign``: packed with another ``Seen`` than
+        ``self.seen`` (in another process): its strings are checked against those written here."""
+        self._put("tokens", packed.tokens)
+        self._put("spaces", packed.spaces)
+        self.lengths.append(packed.length)
+        self._put("flags", packed.flags)
+        self._put("cats", packed.cats)
+        if self.store_user_data:
+            self._put("user_data", packed.user_data)
+        self._put("span_groups", packed.span_groups)
+        texts = packed.texts
+        if foreign and packed.hashes:
+            keep = set(self.seen.unseen(numpy.asarray(packed.hashes, dtype=numpy.uint64)))
+            texts = [text for h, text in zip(packed.hashes, texts) if h in keep]
+        for text in texts:
+            self._put("strings", len(text).to_bytes(4, "little") + text)
+        self._count += len(texts)
 
     def _packed_strings(self) -> Iterator[bytes]:
         """The strings as ``msgpack_dumps(sorted(strings))`` packs them, in pieces: they are read back
@@ -242,4 +294,4 @@ class DocBinFile:
                 fh.close()
 
 
-__all__ = ["DocBinFile"]
+__all__ = ["DocBinFile", "Packed", "Seen"]

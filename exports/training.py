@@ -19,13 +19,16 @@ so the pieces can be put back together. Speaker and cue relations point to every
 from __future__ import annotations
 
 import bisect
+import collections
 import dataclasses
 import itertools
 import json
 import os
 import queue
 import re
+import sys
 import threading
+import types
 import time
 from collections.abc import Iterator
 
@@ -35,6 +38,7 @@ from .common import (
     Cancel, Cancelled, ExportSummary, Progress, Scope, Ticker, check_target, finish, iso, output, replaced,
     write_error,
 )
+from .forked import can_fork, helper_for, in_order
 
 CLAIM, SPEAKER, CUE = "CLAIM", "SPEAKER", "CUE"
 SPEAKER_OF, CUE_OF = "SPEAKER_OF", "CUE_OF"
@@ -127,6 +131,11 @@ class _Docs:
         self._zone = None
         self._left = 0
 
+    def ready(self) -> None:
+        """Load the tokenizer now (or take the one being made ahead), not at the first ``make``."""
+        if self.nlp is None:
+            self.nlp = _Prepared.take()
+
     def make(self, text: str):
         if self.nlp is None:
             self.nlp = _Prepared.take()
@@ -152,9 +161,51 @@ class _Docs:
         self.nlp = None  # its vocabulary is not needed while a DocBin is written
 
 
-def _blank_tokenizer():
-    """spaCy's blank English pipeline as the exports tokenize with it (importing spaCy is most of its 0.6 s)."""
+def _import_spacy():
+    """spaCy, imported without its command line where it has not been imported yet.
+
+    ``spacy/__init__.py`` imports ``spacy.cli`` (for ``spacy.info``), and with it typer, rich, requests,
+    httpx, weasel and jinja2: 18.6 MB of the 120 MB an export's process holds, and a fifth of spaCy's
+    import time, for nothing an export does. Here the import sees a stand-in for ``spacy.cli.info``; the
+    stand-in is removed as soon as spaCy is imported, so whatever imports ``spacy.cli`` later (training,
+    ``spacy.info()``) gets the real one. Should a newer spaCy want more of its command line at import,
+    it is imported the usual way."""
+    if "spacy" in sys.modules:
+        import spacy
+
+        return spacy
+    stand_in = types.ModuleType("spacy.cli")
+    stand_in.__path__ = []  # (a package, so that its submodule is looked up in sys.modules)
+    info = types.ModuleType("spacy.cli.info")
+
+    def lazy_info(*args, **kwargs):  # spacy.info(): the real one, imported when called
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = lazy_info
+    ours = {"spacy.cli": stand_in, "spacy.cli.info": info}
+    sys.modules.update(ours)
+    try:
+        import spacy
+    except (ImportError, AttributeError):  # (a spaCy that wants more of its command line)
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+        ours = {}
+    finally:
+        for name, module in ours.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        if "spacy" in sys.modules and getattr(sys.modules["spacy"], "cli", None) is stand_in:
+            del sys.modules["spacy"].cli
     import spacy
+
+    return spacy
+
+
+def _blank_tokenizer():
+    """spaCy's blank English pipeline as the exports tokenize with it (importing spaCy is most of its 0.5 s)."""
+    spacy = _import_spacy()
     from spacy.attrs import LANG, NORM
 
     from .affix_search import use_faster_affix_search
@@ -387,32 +438,131 @@ def _spans(tok: _Tokens, claims: list) -> tuple[str, str]:
 
 def export_jsonl(project: Project, path, *, claim_filter: ClaimFilter | None = None, statuses=None,
                  article_id: int | None = None, negatives: bool = False, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> ExportSummary:
-    """Prodigy-style JSONL: one accepted task per article, plus one rejected task per rejected claim if asked."""
+                 cancelled: Cancelled | None = None, processes: int = 1) -> ExportSummary:
+    """Prodigy-style JSONL: one accepted task per article, plus one rejected task per rejected claim if asked.
+
+    ``processes=2``: tokenize and write half of the articles in a second process where that can be done
+    (exports/forked.py; the same bytes)."""
     started = time.perf_counter()
     scope, positive = _scope(claim_filter, statuses, article_id, negatives)
     scope.checked(project)
     ticker = Ticker(project.count_claims(scope.claim_filter), progress, cancelled, every=100)
     articles = skipped = 0
     try:
-        digits = _Digits()
-        with output(path, mode="wb") as raw, _WrittenBehind(raw) as fh, _Docs() as docs:
-            for article, claims in _by_article(project, scope.claim_filter):
-                tok = _Tokens(docs.make(article.text), article.text, digits)
-                accepted = [c for c in claims if c.status in positive]
-                if accepted:
-                    _write_task(fh, tok, article, accepted, "accept")
-                for c in claims:
-                    if negatives and c.status == "rejected" and c.status not in positive:
-                        _write_task(fh, tok, article, [c], "reject")
-                articles += 1
-                skipped += tok.skipped
-                if ticker.step(len(claims)):
-                    raise Cancel
+        with output(path, mode="wb") as raw, _Docs() as docs:
+            work = _JsonlWork(docs, positive, negatives)
+            with _helper(work.there, processes, ticker.total, docs) as helper, _WrittenBehind(raw) as fh:
+                for text, claims, n, missed in in_order(_units(project, scope.claim_filter), work.here, helper,
+                                                        may_go=_may_go, pack=_packed):
+                    if isinstance(text, bytes):
+                        fh.write_encoded(text)
+                    else:
+                        for piece in text:
+                            fh.write(piece)
+                    articles += n
+                    skipped += missed
+                    if ticker.step(claims):
+                        raise Cancel
     except Cancel:
         return finish("jsonl", path, started, claims=ticker.done, articles=articles, cancelled=True)
     ticker.finish()
     return finish("jsonl", path, started, claims=ticker.done, articles=articles, warnings=_skipped(skipped))
+
+
+HELPER_FROM = 2_000
+"""Claims an export must hold before it starts a helper process (the fork and freeze take ~6 ms of CPU, the
+child ~5 MB to start: not worth it for a few articles)."""
+UNIT = 10  # articles a unit of work holds at most (~120 claims, ~350 KB of JSONL), or
+UNIT_TEXT = 1 << 16  # characters of their texts at most
+ALONE = 1 << 18  # an article longer than this is tokenized in the exporting process (its JSON is not copied)
+
+# what a helper process is sent of an article
+_Article = collections.namedtuple("_Article", ("id", "title", "url", "publisher", "published", "text"))
+_Claim = collections.namedtuple("_Claim", _CLAIM_FIELDS)
+
+
+def _helper(work, processes: int, claims: int, docs: _Docs):
+    """A helper process doing ``work`` if asked for and worth it, else nothing (None); as a context. The
+    tokenizer is loaded first: the helper is forked with it."""
+    wanted = processes > 1 and claims >= HELPER_FROM and can_fork()
+    if wanted:
+        docs.ready()
+    return helper_for(work, wanted)
+
+
+def _units(project: Project, f: ClaimFilter) -> Iterator[list[tuple[object, list]]]:
+    """The articles with claims in the filter and their claims (``_by_article``), in units of work."""
+    unit: list[tuple[object, list]] = []
+    size = 0
+    for article, claims in _by_article(project, f):
+        unit.append((article, claims))
+        size += len(article.text)
+        if len(unit) >= UNIT or size >= UNIT_TEXT:
+            yield unit
+            unit, size = [], 0
+    if unit:
+        yield unit
+
+
+def _may_go(unit) -> bool:
+    """Whether a unit may go to a helper process (its result is copied from there: not a huge one)."""
+    return all(len(article.text) <= ALONE for article, _ in unit)
+
+
+def _packed(unit) -> list[tuple[tuple, list[tuple]]]:
+    """A unit as a helper is sent it: plain tuples (the claim rows' type is made at run time)."""
+    return [((a.id, a.title, a.url, a.publisher, a.published, a.text), [tuple(c) for c in claims])
+            for a, claims in unit]
+
+
+def _unpacked(unit) -> list[tuple[_Article, list]]:
+    make = _Claim._make
+    return [(_Article._make(a), [make(c) for c in claims]) for a, claims in unit]
+
+
+class _JsonlWork:
+    """The JSONL lines of units of articles, with how many claims, articles and spans left out they
+    hold: ``here`` as text pieces in this process, ``there`` encoded in a helper (from ``_packed``)."""
+
+    def __init__(self, docs: _Docs, positive: tuple[str, ...], negatives: bool):
+        self.docs, self.positive, self.negatives = docs, positive, negatives
+        self.digits = _Digits()
+
+    def here(self, unit) -> tuple[list[str], int, int, int]:
+        pieces: list[str] = []
+        fh = _Pieces(pieces)
+        claims = skipped = 0
+        for article, rows in unit:
+            tok = _Tokens(self.docs.make(article.text), article.text, self.digits)
+            accepted = [c for c in rows if c.status in self.positive]
+            if accepted:
+                _write_task(fh, tok, article, accepted, "accept")
+            if self.negatives and "rejected" not in self.positive:
+                for c in rows:
+                    if c.status == "rejected":
+                        _write_task(fh, tok, article, [c], "reject")
+            claims += len(rows)
+            skipped += tok.skipped
+        return pieces, claims, len(unit), skipped
+
+    def there(self, unit) -> tuple[bytes, int, int, int]:
+        pieces, claims, articles, skipped = self.here(_unpacked(unit))
+        return _encoded("".join(pieces)), claims, articles, skipped
+
+
+class _Pieces:
+    """A text file's ``write`` that keeps the pieces in a list."""
+
+    def __init__(self, pieces: list[str]):
+        self.write = pieces.append
+
+
+def _encoded(text: str) -> bytes:
+    """Text as the JSONL file holds it: UTF-8, its lines ended as text files end them here (the only raw
+    newlines are the lines' ends: JSON escapes the others)."""
+    if os.linesep != "\n":
+        text = text.replace("\n", os.linesep)
+    return text.encode("utf-8")
 
 
 class _WrittenBehind:
@@ -447,9 +597,15 @@ class _WrittenBehind:
         text = "".join(self._pieces)
         self._pieces.clear()
         self._size = 0
-        if os.linesep != "\n":  # (the only raw newlines are the lines' ends: JSON escapes the others)
-            text = text.replace("\n", os.linesep)
-        self._queue.put(text.encode("utf-8"))
+        self._queue.put(_encoded(text))
+
+    def write_encoded(self, data: bytes) -> None:
+        """Bytes already encoded as ``write`` encodes text (``_encoded``), written after the text before them."""
+        if self._pieces:
+            self._hand()
+        elif self._failed is not None:
+            raise self._failed
+        self._queue.put(data)
 
     def _run(self) -> None:
         while (data := self._queue.get()) is not None:
@@ -479,18 +635,22 @@ def _skipped(n: int) -> list[str]:
 
 def export_spacy(project: Project, path, *, claim_filter: ClaimFilter | None = None, statuses=None,
                  article_id: int | None = None, negatives: bool = False, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> ExportSummary:
-    """A spaCy DocBin: per article a Doc with spans "claims", "speakers", "cues" (and "rejected")."""
+                 cancelled: Cancelled | None = None, processes: int = 1) -> ExportSummary:
+    """A spaCy DocBin: per article a Doc with spans "claims", "speakers", "cues" (and "rejected").
+
+    ``processes=2``: tokenize and pack half of the articles in a second process where that can be done
+    (exports/forked.py; the same bytes)."""
     _Prepared.wait()  # (docbin_file imports spaCy)
+    _import_spacy()
     from .docbin_file import msgpack_hooks_looked_up_once
 
     with msgpack_hooks_looked_up_once():
         return _export_spacy(project, path, claim_filter=claim_filter, statuses=statuses, article_id=article_id,
-                             negatives=negatives, progress=progress, cancelled=cancelled)
+                             negatives=negatives, progress=progress, cancelled=cancelled, processes=processes)
 
 
 def _export_spacy(project: Project, path, *, claim_filter, statuses, article_id, negatives, progress,
-                  cancelled) -> ExportSummary:
+                  cancelled, processes) -> ExportSummary:
     from .docbin_file import DocBinFile
 
     started = time.perf_counter()
@@ -505,11 +665,16 @@ def _export_spacy(project: Project, path, *, claim_filter, statuses, article_id,
     articles = skipped = 0
     try:
         with _Docs() as docs:
-            for article, claims in _by_article(project, scope.claim_filter):
-                skipped += _add_doc(docbin, docs.make(article.text), article, claims, positive, negatives)
-                articles += 1
-                if ticker.step(len(claims)):
-                    raise Cancel
+            work = _DocBinWork(docs, docbin, positive, negatives)
+            with _helper(work.there, processes, ticker.total, docs) as helper:
+                for packed, claims, n, missed, foreign in in_order(_units(project, scope.claim_filter), work.here,
+                                                                   helper, may_go=_may_go, pack=_packed):
+                    for doc in packed:
+                        docbin.append(doc, foreign=foreign)
+                    articles += n
+                    skipped += missed
+                    if ticker.step(claims):
+                        raise Cancel
         with replaced(path) as part:
             docbin.write(part)
     except Cancel:
@@ -522,9 +687,39 @@ def _export_spacy(project: Project, path, *, claim_filter, statuses, article_id,
     return finish("spacy", path, started, claims=ticker.done, articles=articles, warnings=_skipped(skipped))
 
 
-def _add_doc(docbin, doc, article, claims: list, positive: tuple[str, ...], negatives: bool) -> int:
-    """Put an article's claims on its Doc as span groups and user data, add it to the DocBin; returns
-    how many spans covered no token.
+class _DocBinWork:
+    """Units of articles as packed Docs (``DocBinFile.pack``), with how many claims, articles and spans
+    left out they hold, and whether they were packed in another process: ``here`` with the DocBin's own
+    record of the strings met, ``there`` in a helper with its own (from ``_packed``)."""
+
+    def __init__(self, docs: _Docs, docbin, positive: tuple[str, ...], negatives: bool):
+        from .docbin_file import Seen
+
+        self.docs, self.docbin, self.positive, self.negatives = docs, docbin, positive, negatives
+        self._theirs = Seen(docbin.MERGE)  # (used in the helper only)
+
+    def _pack(self, unit, seen) -> tuple[list, int, int]:
+        packed, claims, skipped = [], 0, 0
+        for article, rows in unit:
+            doc = self.docs.make(article.text)
+            missed, ids = _dress(doc, article, rows, self.positive, self.negatives)
+            packed.append(self.docbin.pack(doc, ids, seen))
+            claims += len(rows)
+            skipped += missed
+        return packed, claims, skipped
+
+    def here(self, unit) -> tuple[list, int, int, int, bool]:
+        packed, claims, skipped = self._pack(unit, self.docbin.seen)
+        return packed, claims, len(unit), skipped, False
+
+    def there(self, unit) -> tuple[list, int, int, int, bool]:
+        packed, claims, skipped = self._pack(_unpacked(unit), self._theirs)
+        return packed, claims, len(unit), skipped, True
+
+
+def _dress(doc, article, claims: list, positive: tuple[str, ...], negatives: bool) -> tuple[int, dict[int, str]]:
+    """Put an article's claims on its Doc as span groups and user data; returns how many spans covered
+    no token, and the texts of the claim spans' ids (by their hashes), for the DocBin.
 
     A claim span's id is given to spaCy as the hash of its text, and the text to the DocBin beside the
     Doc: given as text, each id was kept in the vocabulary's string store, whose hash table keeps a cell
@@ -570,5 +765,4 @@ def _add_doc(docbin, doc, article, claims: list, positive: tuple[str, ...], nega
             doc.spans[name] = spans
     doc.user_data["quotedesk"] = {"article_id": article.id, "title": article.title, "url": article.url,
                                   "published": iso(article.published), "claims": meta}
-    docbin.add(doc, ids)
-    return skipped
+    return skipped, ids

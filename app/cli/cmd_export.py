@@ -86,6 +86,7 @@ def run(args) -> int:
         options["organization"] = args.organization
     if fmt in TRAINING_FORMATS:
         options["negatives"] = args.negatives
+        options["processes"] = 2  # a second process where the machine has a second core (exports/forked.py)
         # spaCy loads on a thread while the project opens (its file check lets go of the GIL)
         from exports.training import prepare_tokenizer
 

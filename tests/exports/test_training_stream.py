@@ -391,3 +391,27 @@ def test_a_tokenizer_that_failed_to_load_ahead_fails_the_export_that_takes_it_an
     with pytest.raises(ImportError, match="spaCy could not be loaded"):
         export(varied, folder / "claims.out")
     assert list(folder.iterdir()) == []
+
+
+def test_the_tokenizer_is_made_without_spacys_command_line_which_still_imports_afterwards(tmp_path):
+    """spaCy's package imports its command line (typer, rich, requests, weasel: 18 MB); the exports' tokenizer
+    is made without it (exports.training._import_spacy), in a fresh process, and the real one is there for
+    whatever imports it afterwards."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys\n"
+            "from exports.training import _blank_tokenizer\n"
+            "nlp = _blank_tokenizer()\n"
+            "loaded = sorted(m for m in sys.modules if m.startswith(('spacy.cli', 'typer', 'weasel', 'requests')))\n"
+            "print('without:', loaded)\n"
+            "import spacy, spacy.cli\n"
+            "from spacy.cli.info import info\n"
+            "print('afterwards:', callable(spacy.cli.info), 'typer' in sys.modules, info is spacy.cli.info,\n"
+            "      spacy.info(silent=True)['spacy_version'] == spacy.__version__)\n"
+            "print(len(nlp('Report 2 🇺🇦: “We will send 2 engineers,” the minister said.')))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                          env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["without: []", "afterwards: True True True True", "17"]
