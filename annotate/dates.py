@@ -32,7 +32,7 @@ _DM_JOINED = re.compile(r"\b(?P<day>\d{1,2})\s*[-/]\s*" + _MONTH_RE + r"\s*[-/]\
 _YMD = re.compile(r"\b(?P<year>\d{4})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<day>\d{1,2})\b")  # "2026/11/11 14:32"
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})(?:\b|(?=T\d))")  # "2026-11-26T14:05:00Z" too
 # "06/10/2025", "6.10.2025": day and month in figures, which comes first depends on the publisher
-_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
 # a clock written the American way on the same line: the figures are month first
 _US_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*[AaPp]\.?[Mm]\b|\b(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT)\b")
 _MONTH_ONLY = re.compile(r"\b(?P<mon>" + _MONTH_NAMES + r")\.?(?:\s+(?P<year>\d{4}))?\b")
@@ -205,7 +205,7 @@ def stated_date(text: str) -> dt.date | None:
 
 
 def _numeric_own_date(line: str) -> dt.date | None:
-    """"Issued on: 06/10/2025 - 14:32": a date in figures on a line of its own. Day first, as most
+    """"Issued on: 06/10/2025 - 14:32", "10-12-2026 - 12:41": a date in figures on a line of its own. Day first, as most
     of the world writes it, unless only the other order is a date or the line tells the time the
     American way ("9:41 AM EST"); a weekday on the line must agree."""
     m = _NUMERIC.search(line)
@@ -224,6 +224,8 @@ def _numeric_own_date(line: str) -> dt.date | None:
             return None
         d = other
     rest = _WEEKDAY_RE.sub(" ", rest)
+    if "|" in rest:  # "Press releases | Plenary session | 10-12-2026 - 12:41": the site's sections, then the date
+        rest = rest.rsplit("|", 1)[1]
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in ("on", "issued", "modified", "date")]
     return d if len(words) <= 2 else None
 
@@ -523,8 +525,8 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
                 c.right_edge.i == verb.i - 1 or _restated_day(doc[c.right_edge.i + 1:verb.i]))]
             # "Kaja Raud, speaking in Tallinn on Friday, said": the date of the speaking; "The
             # draft, dated Nov. 2, says", "A report published on Monday found": the text's own date
-            children += [g for c in subj.children if c.dep_ in ("acl", "advcl") and (
-                c.tag_ == "VBG" or _dates_its_noun(c)) and c.i > subj.i and c.right_edge.i < verb.i
+            children += [g for c in subj.children if c.dep_ in ("acl", "advcl", "relcl") and (
+                c.tag_ == "VBG" or _dates_its_noun(c) or _encounter(c)) and c.i > subj.i and c.right_edge.i < verb.i
                          for g in c.children if g.dep_ in ("prep", "npadvmod", "npmod", "dobj", "oprd")]
     for child in children:
         if exclude[0] <= child.idx < exclude[1]:
@@ -542,6 +544,36 @@ def date_phrase(cue: Token, exclude: tuple[int, int], clauses: bool = True) -> t
             if best is None or rank < best_rank:
                 best, best_rank = span, rank
     return best
+
+
+def _encounter(clause: Token) -> bool:
+    """"(X,) when met by reporters here yesterday,", "(X,) while visiting Cebu on Tuesday,": a clause
+    set off after the speaker telling when they spoke, however the parser hung it (the small model
+    makes "when met" a relative clause)."""
+    return clause.tag_ in ("VBN", "VBG") and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "while") and c.i < clause.i for c in clause.children)
+
+
+_BESIDE = frozenset({"alongside", "beside"})
+_WITH = frozenset({"with", "next"})  # "next to" is hung on "next"
+_APPEARING = frozenset({"appear", "sit", "stand", "speak", "attend", "join", "share"})
+
+
+def companion(subject: Token) -> Token | None:
+    """"(Y,) who sat alongside her,", "(Y,) who appeared with Zielak at the briefing,": the person
+    the speaker appeared beside when they spoke (the head of the pronoun or name), from a clause in
+    the simple past set off after the subject; "who has worked with Zielak for a decade" is none."""
+    for clause in subject.subtree:
+        if clause.dep_ not in ("relcl", "acl") or clause.tag_ not in ("VBD", "VBG") or (
+                clause.i < subject.i or any(c.dep_ == "aux" for c in clause.children)):
+            continue
+        for prep in clause.children:
+            if prep.dep_ == "prep" and (prep.lower_ in _BESIDE or (
+                    prep.lower_ in _WITH and clause.lemma_.lower() in _APPEARING)):
+                obj = next((c for c in prep.subtree if c.dep_ == "pobj"), None)
+                if obj is not None and (obj.pos_ in ("PRON", "PROPN")):
+                    return obj
+    return None
 
 
 def _restated_day(between) -> bool:

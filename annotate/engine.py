@@ -23,7 +23,7 @@ from kernel import ClaimDraft, Span
 from . import hybrid
 from .attribution import RawClaim, find_claims
 from .guard import ARTICLE, RuleFailure, Suggestions, strict
-from .dates import (after_event, counted_from_head, date_phrase, dateline, dateline_end, event_refs, frame_date,
+from .dates import (after_event, companion, counted_from_head, date_phrase, dateline, dateline_end, event_refs, frame_date,
                     is_period, leading_date, narrative_dates, occasion_refs, own_date, resolve, same_text,
                     shifted, stated_date, year_of_text)
 from .ingest.dates import plausible
@@ -482,6 +482,7 @@ class SuggestionEngine:
         the news. A period ("last week") gives no day at all."""
         cue = raw.cue
         date, date_text, assumed = None, None, True
+        art.contents.append((content.start, content.end))
         counted = counted_from_head(cue) if cue is not None else None
         if counted is not None:  # "..., a day after the governor said ...": a day before the head's day
             head_phrase = date_phrase(counted[1], (raw.start, raw.end))
@@ -509,7 +510,9 @@ class SuggestionEngine:
             present = cue is not None and cue.tag_ in ("VBZ", "VBP")
             if present and art.news_lead[0] <= content.start < art.news_lead[1]:
                 art.present_lead = True
-            date = self._carried_date(art, None if present else speaker, content.start, cue, (raw.start, raw.end))
+            date = None if present or raw.speaker is None else _beside(art, raw.speaker, speaker, content.start)
+            if date is None:
+                date = self._carried_date(art, None if present else speaker, content.start, cue, (raw.start, raw.end))
             if date is None and not present:
                 date = _for_the_body(art, role, content.start)
             if date is None and not present and raw.speaker is not None:
@@ -604,6 +607,7 @@ class _Article:
     pending: list[tuple[int, list[str], set[str]]] = field(default_factory=list)
     failures: list[RuleFailure] = field(default_factory=list)  # the rules that raised (annotate.guard)
     emptied: set[str] = field(default_factory=set)  # fields a pass over the whole article failed for
+    contents: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of what the claims so far say
 
 
 def _skipped(exc: Exception) -> RuleFailure:
@@ -738,6 +742,20 @@ def _words(sent, left_out: tuple[int, int] = _NOTHING) -> frozenset[str]:
                      if t.pos_ in ("NOUN", "PROPN", "VERB") and not left_out[0] <= t.idx < left_out[1])
 
 
+def _beside(art: _Article, subject, speaker: str | None, pos: int) -> dt.date | None:
+    """"Y, who sat alongside her, said": the day of the companion's latest dated statement or act
+    before (a pronoun: of the last other speaker whose statement was dated)."""
+    other = companion(subject)
+    if other is None:
+        return None
+    if other.pos_ == "PRON":
+        return next((d for p, name, d in reversed(art.said) if p < pos and not same_source(name, speaker)), None)
+    name = other.text
+    said = [(p, d) for p, n, d in art.said if p < pos and same_source(n, name)]
+    acted = [(p, d) for p, d, names in art.events if p < pos and any(same_source(n, name) for n in names)]
+    return max(said + acted, default=(0, None), key=lambda x: x[0])[1]
+
+
 def same_source(a: str | None, b: str | None) -> bool:
     """Two names the engine gave one source: equal, or one the other's words in part, as a body is
     named in full and then shorter ("Turkey's State Hydraulic Works" and "Hydraulic Works",
@@ -769,7 +787,10 @@ def _name_words(name: str) -> tuple[str, ...]:
 def _anchor(art: _Article, sentence_start: int) -> dt.date | None:
     """The day the article named last before a sentence (an event it dates, a statement's own
     day): what "a day earlier", "the next day" in that sentence count from."""
-    named = [x for x in art.events if x[0] < sentence_start] + [x for x in art.told if x[0] < sentence_start]
+    # (not a day inside what someone said: "She said Cabinet had approved it on Monday. A day earlier, the
+    # party said": the day before the sitting the story tells of, not before the cabinet's Monday)
+    named = [x for x in art.events if x[0] < sentence_start and not any(s <= x[0] < e for s, e in art.contents)] + [
+        x for x in art.told if x[0] < sentence_start]
     if art.published is not None:  # the story's days, not its background ("signed on Sept. 19, 2018")
         named = [x for x in named if (art.published - x[1]).days <= ANCHOR_DAYS]
     return max(named, key=lambda x: x[0])[1] if named else None
