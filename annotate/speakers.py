@@ -99,6 +99,7 @@ army navy air force staff affairs prime deputy vice general elect""".split())
 _ROLE_LEAD = frozenset({"the", "a", "an", "now", "currently", "current", "also", "still"})
 
 
+_INITIAL = re.compile(r"[A-Z]\.")  # a given name written as its initial: "S. Venkatesh", "M. K. Stalin"
 _AGE = re.compile(r"\d{1,3}[-\s]years?[-\s]old\b")
 
 
@@ -199,7 +200,8 @@ def _title_complement(first: Token, lowest: int) -> int | None:
     """The preposition of a complement written between a title and the name ("Minister of
     Construction Goran Stanković", "EU ambassador to Turkey Karl-Heinz Aumüller"), else None."""
     if first.ent_type_ != "PERSON" and first_name_gender(first.text) is None and not _country_just_before(first) and (
-            not _family_name_first(first)):  # ("of Industry and Trade Phạm Quốc Tuấn")
+            not _family_name_first(first)) and not _INITIAL.fullmatch(first.text):  # ("of Industry and Trade
+        # Phạm Quốc Tuấn", "of Information Technology S. Venkatesh")
         return None  # a body's name after "a spokesman for the": no complement before a name
     if first.i > 0 and first.doc[first.i - 1].lower_ in ("and", "&"):
         return None  # "the Minister of Health and Maria Costa": two people
@@ -438,7 +440,11 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
         # "the speaker of parliament and a former prime minister": the post held, not the one before
         # (wherever the parser hangs it: "director of the think tank X and a former state secretary")
         for conj in (t for t in toks if t.dep_ == "conj" and t.i > child.i):
-            if is_past_role(" ".join(t.text for t in conj.subtree)):
+            # "chairman of parliament's foreign affairs committee and a lawmaker from the ruling party":
+            # a post, then what else the person is (one of many): the post
+            described = conj.left_edge.lower_ in ("a", "an") and conj.left_edge.i > child.i and not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children)
+            if described or is_past_role(" ".join(t.text for t in conj.subtree)):
                 cc = [t.i for t in conj.head.children if t.dep_ == "cc" and conj.head.i < t.i < conj.i]
                 aside |= {t.i for t in conj.subtree} | set(cc)
         # "a former foreign minister now living in exile": what the person does now is not the post
@@ -891,7 +897,8 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
         if k >= 2 and prep.lower_ in ("and", "&") and _family_name_first(run[k - 1]) and (
                 first_name_gender(run[k].text) is not None):  # "Planning and Investment Nguyễn Văn Hùng",
             return run[k - 1:]  # "Culture and Heritage Lim Wei Ling": the family name before the given name
-        if first_name_gender(run[k].text) is not None or first_name_gender(run[k].text.split("-")[0]) is not None or (
+        if _INITIAL.fullmatch(run[k].text) or (  # "and Information Technology S. Venkatesh": an initial opens a name
+                first_name_gender(run[k].text) is not None or first_name_gender(run[k].text.split("-")[0]) is not None) or (
                 _country_in([t.text for t in run[:k]]) is not None and (run[k].ent_type_ == "PERSON" or len(run) - k >= 2
                                                                           and country_word(" ".join(t.text for t in run[:k])))):
             return run[k:]  # ("Prime Minister of Tuvalu Feleti Natano": a country, then a name of two words)
@@ -1135,6 +1142,9 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     runs = _name_runs([t for t in toks if t.i not in aside and (
         t.i <= head.i or t.dep_ in ("flat", "compound", "conj") or t.i in extent
         or t.text == "-" and not t.whitespace_)])  # ("Yoon Seo-yeon" with the hyphen as punctuation)
+    if _is_title(head) and len(runs) == 1 and len(runs[0]) == 1 and runs[0][0].i == head.i - 1 and (
+            runs[0][0].ent_type_ in ("", "ORG") and not runs[0][0].is_upper and first_name_gender(runs[0][0].text) is None):
+        runs = []  # "Commerce Minister says", "the Transportation Minister said": the post's field, no name
     modified = _named_modifier(head, runs, toks)
     if modified is not None:
         kind, name, role = modified
