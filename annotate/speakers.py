@@ -30,6 +30,12 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 # Irish surnames' particles, written with a capital ("Pádraig Ó Súilleabháin", "Siobhán Ní Bhriain",
 # "Aoife Nic Giolla Phádraig", "Eoin Mac Cárthaigh"): part of the name as "van" and "al-" are
+_ASKING = frozenset({"ask", "question", "wonder", "inquire", "enquire"})  # a question's clause is no one's speech
+# the head noun of a place or building's name: "Vilnius Airport" is never "he", whatever the tagger says
+# (not nouns that are common surnames too: Hall, Park, House, Field, Church)
+_FACILITY_NOUNS = frozenset("""airport airbase station port harbour harbor bridge square avenue boulevard hospital
+university college stadium arena palace museum tower checkpoint crossing terminal railway motorway highway
+prison cathedral mosque temple airfield dam canal""".split())
 _GAELIC_PARTICLES = frozenset({"ó", "ní", "nic", "mac", "mhic", "uí", "ua", "bean"})
 _NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "ap", "bint",
                              "al", "el", "le", "la", "del", "dela", "dos", "du", "des", "-"} | _GAELIC_PARTICLES)
@@ -53,6 +59,12 @@ class Mention:
     described: str | None = None  # an unnamed source as written: "one EU official familiar with the talks"
     union_body: bool = False  # "the UN agency", "the EU executive": a body of a union of states, described
     present: bool = False  # the subject of a present-tense "says", as headlines and standfirsts write
+
+
+def _facility(name: str | None) -> bool:
+    """A name of a place or building ("Vilnius Airport", "Port Bell", "Harambee Avenue"), no person."""
+    words = (name or "").lower().split()
+    return len(words) >= 2 and (words[-1] in _FACILITY_NOUNS or words[0] in ("port", "mount", "lake", "fort"))
 
 
 def _is_title(tok: Token) -> bool:
@@ -1571,9 +1583,9 @@ class ArticleSpeakers:
                     first = doc[first.i - 1]  # "Universities UK", "Water UK": a body named with its place
                 self._subjects.append((first.idx + offset, text[first.idx:tok_end],
                                        tok.ent_type_ == "PERSON"))
-                if any(a.dep_ == "ccomp" and a.head.lemma_.lower() in REPORTING_VERBS and a.head.i < tok.i
-                       for a in tok.ancestors):
-                    self._reported.add(first.idx + offset)  # "X said that Kyiv would need ..."
+                if any(a.dep_ == "ccomp" and a.head.lemma_.lower() in REPORTING_VERBS | _ASKING and a.head.i < tok.i
+                       for a in tok.ancestors):  # "X said that Kyiv would need ...", "Asked whether
+                    self._reported.add(first.idx + offset)  # Vilnius would ..., he said": no antecedent
             elif tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or _is_title(tok)) and not any(
                     qs < tok.idx < qe for qs, qe in quotes):  # (also "Mozambique's Minister of ..., Celmira ...,")
                 # "The EU's agriculture commissioner, Rasa Vaitkutė, defended ...": the person
@@ -1743,6 +1755,8 @@ class ArticleSpeakers:
         "she" is never an organisation named as a subject ("the Commission would present ...")."""
         if set(name.lower().split()) & BODY_NOUNS and not self._person_words.intersection(name.split()):
             return False  # "Senate Committee", "Bank of Ghana": a body, whatever role or name data say
+        if _facility(name):
+            return False
         person = self.people.get(name)
         return bool(self._person_words.intersection(name.split())) or self.gender_of(name) is not None or (
             person is not None and bool(person.descriptions or person.roles) and name not in self._businesses
@@ -2317,7 +2331,7 @@ class ArticleSpeakers:
             if said is not None and said[0] >= p:
                 break
             full = self._full_name(text, p)
-            if (full in self.people or is_person) and self._agrees(full, gender) and (
+            if (full in self.people or is_person) and self._agrees(full, gender) and not _facility(full) and (
                     gender is None or is_person or self._is_person_name(full)):
                 return full, self.role_of(full, pos)
         if said and self._agrees(said[1], gender):

@@ -978,3 +978,18 @@ def test_a_verb_with_no_subject_after_a_place_or_a_lower_case_word_gets_no_name(
                   [6, 0, 1, 6, 6, 6, 6, 6],
                   ["O", "O", "B-GPE", "O", "O", "O", "O", "O"])
     assert subject(doc[6]) is None
+
+
+# --- "he" is never a place or a building, nor what a question was about -----------------------
+def test_he_after_a_question_about_a_city_is_the_person_asked_not_the_citys_harbour(suggest):
+    text = ("The port authority said storms had forced Durban Harbour to shut. Sipho Ndlovu, the authority's "
+            "chief executive, said repairs would take a week. Asked whether Durban would lose traffic, he said "
+            "shippers had been patient.")
+    assert speaker_of(suggest, text, "shippers had been patient") == "Sipho Ndlovu"
+
+
+def test_a_name_of_a_place_or_building_is_no_person():
+    from annotate.speakers import _facility
+
+    assert _facility("Vilnius Airport") and _facility("Port Bell") and _facility("Durban Harbour")
+    assert not _facility("Sipho Ndlovu") and not _facility("Stuart Hall") and not _facility("Airport")
