@@ -114,8 +114,10 @@ class _Paragraph:
                 continue
             if cue is not None:
                 spk = subject(cue)
-                if spk is not None and qs <= spk.idx < qe:  # the quote's own subject: the speaker's
-                    spk = next((c for c in cue.children if c.dep_ == "nsubj" and not qs <= c.idx < qe), None)
+                if spk is not None and min(qs, start) <= spk.idx < qe:  # the quote's own subject (or the
+                    # fronted words', "Rate cuts 'off the table', says Governor"): the speaker's is another
+                    spk = next((c for c in cue.children if c.dep_ == "nsubj" and not min(qs, start) <= c.idx < qe),
+                               None)
                 if spk is None:
                     spk = inverted_subject(cue) or _noun_after(cue)
                 conf = 0.95 if cue.lemma_ == "say" else 0.9

@@ -346,10 +346,20 @@ def is_direct(text: str, start: int, end: int, quotes: list[tuple[int, int]]) ->
     return end > start and inside >= 0.8 * (end - start)
 
 
+def _source_word(source: TokenSpan) -> Token | None:
+    """The word the model's source span names someone by: its root, or for a span of function words
+    only ("a" of "a European Commission assessment") the noun they belong to; None when there is
+    none (no speaker then, rather than "a")."""
+    root = source.root
+    if all(t.pos_ in ("DET", "ADP", "PART", "CCONJ", "SCONJ", "PUNCT") for t in source):
+        return root.head if root.head.pos_ in ("NOUN", "PROPN") and root.head.i > root.i else None
+    return root
+
+
 def to_raw(claim: ModelClaim, quotes: list[tuple[int, int]], text: str) -> RawClaim:
     """The model claim in the rules' shape, so the engine resolves speaker, role and date alike."""
     cue = cue_head(claim.cue) if claim.cue is not None else None
-    speaker = claim.source.root if claim.source is not None else None
+    speaker = _source_word(claim.source) if claim.source is not None else None
     named = [t for t in claim.source if t.ent_type_ == "PERSON"] if claim.source is not None else []
     if speaker is not None and named and speaker.dep_ in ("compound", "dep") and speaker.i < named[-1].i and (
             speaker.ent_type_ != "PERSON"):  # "PD Senator Giuliana Scalzò" parsed with the party's

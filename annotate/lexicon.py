@@ -50,7 +50,7 @@ CALL_VERBS = frozenset({"call", "label", "describe", "brand", "term", "dub", "bl
 # Nouns that can "say" or "read" on someone's behalf.
 STATEMENT_NOUNS = frozenset("""
 statement release communique communiqué letter message post note memo report readout
-announcement notice tweet transcript decree document filing text
+announcement notice tweet transcript decree document filing text circular bulletin declaration submission
 """.split())
 STATEMENT_ONLY_CUES = frozenset({"read"})  # "a statement ... read"
 

@@ -8,6 +8,7 @@ elsewhere in the same article.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1100,6 +1101,10 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
                 if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and t.i > head.i and (
                         t.head.head.lemma_.lower() not in _READ_VERBS):  # not "a document reviewed by AP"
                     return analyse(t, offset)
+            writer = next((c for r in head.children if r.dep_ == "relcl" and r.lemma_.lower() in _ISSUE_VERBS
+                           for c in r.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+            if writer is not None:  # "a circular the ICP sent to airlines": its writer
+                return analyse(writer, offset)
             unsigned = _unsigned_document(head, offset)
             if unsigned is not None:
                 return Mention(kind="document", name=unsigned, **base)
@@ -1420,6 +1425,9 @@ def _document(head: Token, toks: list[Token], owner: Token | None, base: dict, o
     return Mention(kind="document", **base)
 
 
+# what the writer of a statement did with it ("a circular the authority sent", "a letter X wrote")
+_ISSUE_VERBS = frozenset({"send", "issue", "release", "publish", "write", "circulate", "distribute", "post",
+                          "put", "sign", "submit", "file", "deliver", "share", "make"})
 # who saw or obtained a document, not who wrote it ("a draft seen by POLITICO")
 _READ_VERBS = frozenset({"see", "obtain", "review", "read", "access", "reviewed", "seen", "leak"})
 
@@ -1548,7 +1556,8 @@ class ArticleSpeakers:
         self._acronyms: dict[str, str] = {}  # "BNR" -> "National Bank of Romania", as the article defines it
         self._reported: set[int] = set()  # positions of subjects inside what someone is reported to have said
         self._businesses: set[str] = set()  # names an appositive calls a business, whatever the tagger says
-        self._statements: list[int] = []  # positions of "a statement" a speaker gave ("said in a statement")
+        # (position, noun) of "a statement" a speaker gave ("said in a statement", "in a circular sent")
+        self._statements: list[tuple[int, str]] = []
 
     def mention(self, head: Token, offset: int) -> Mention | None:
         """``analyse(head, offset)``, worked out once per token of the article: the reporting verbs'
@@ -1598,7 +1607,11 @@ class ArticleSpeakers:
         for tok in doc:  # who the reporting verbs' subjects name ("the Cour des comptes found")
             if tok.dep_ in ("pobj", "dobj") and tok.lemma_.lower() in STATEMENT_NOUNS and tok.head.lemma_.lower() in (
                     "in", "issue", "release", "publish") and not any(c.dep_ == "poss" for c in tok.children):
-                self._statements.append(tok.idx + offset)  # "said in a statement", "issued a statement"
+                self._statements.append((tok.idx + offset, tok.lemma_.lower()))  # "said in a statement"
+            elif tok.dep_ == "nsubj" and tok.lemma_.lower() in STATEMENT_NOUNS and any(
+                    c.dep_ == "prep" and c.lower_ in ("from", "by") for c in tok.children) and (
+                    tok.head.lemma_.lower() in REPORTING_VERBS):
+                self._statements.append((tok.idx + offset, tok.lemma_.lower()))  # "A statement from X said"
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS | FINDING_VERBS and tok.i < tok.head.i:
                 m = self.mention(tok, offset)
                 if m is not None and m.kind in ("group", "name") and m.name and any(
@@ -1646,10 +1659,12 @@ class ArticleSpeakers:
         for pos, name in _body_names(doc):
             self._bodies.append((pos + offset, name))
             after = text[pos + len(name):pos + len(name) + 30]
-            m = re.match(r"\s*\(([A-Z][A-Za-z.&-]{1,9})\)|,\s+(?:or|known as)\s+(?:the\s+)?([A-Z][A-Z.&-]{1,9})\b(?![\w'\u2019])",
+            m = re.match(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,9})\)|,\s+(?:or|known as)\s+(?:the\s+)?([A-Z][A-Z.&-]{1,9})\b(?![\w'\u2019])",
                          after)
             alias = re.match(r",\s+(?:also\s+)?known as\s+(?:the\s+)?([A-Z][\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]+){0,2})\s*[,.;]",
-                             text[pos + len(name):pos + len(name) + 60])
+                             text[pos + len(name):pos + len(name) + 60]) or (
+                set(name.lower().split()) & BODY_NOUNS and re.match(  # "the Ministry of Foreign Affairs (Wisma
+                    r"\s*\(([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2})\)", after))  # Putra)": its other name
             if alias:  # "Brazil's Ministry of Foreign Affairs, known as Itamaraty,", "..., known as JA Zen-Noh,":
                 self._acronyms[alias.group(1).replace(".", "")] = name  # its other name
             elif m and not m.group(1):  # "the Republican People's Party, or CHP,": its initials in its own language
@@ -1694,7 +1709,11 @@ class ArticleSpeakers:
             first = tok.left_edge if tok.left_edge.pos_ == "PROPN" else tok
             if first.i > 0 and doc[first.i - 1].is_lower and doc[first.i - 1].lower_ in ORG_NOUNS:
                 nouns.add(doc[first.i - 1].lower_)  # "Swedish carmaker Voltara", however it is parsed
-            if nouns and tok.ent_type_ not in _PLACE_ENTS and not _is_title(tok):  # not "Minister, the opposition says"
+            if "up" in nouns and any(c.dep_ == "appos" and c.lower_ == "up" and c.i > 1 and doc[c.i - 1].text == "-"
+                                     and doc[c.i - 2].lower_ == "start" for c in tok.children):
+                nouns = (nouns - {"up"}) | {"startup", "company"}  # "Kestrel Quantum, a ... start-up,"
+            if nouns and tok.ent_type_ not in _PLACE_ENTS and not _is_title(tok) and tok.text[:1].isupper():
+                # (not "Minister, the opposition says"; a name, not "the national science agency")
                 run = next((r for r in _name_runs([t for t in tok.subtree if t.pos_ == "PROPN"])
                             if r[-1].i == tok.i), [tok])
                 self._described.append((tok.idx + offset, _text(doc, run), nouns))
@@ -1880,11 +1899,25 @@ class ArticleSpeakers:
                 return mention.name, None
             return self._last_document(pos) or mention.text, None
         speaker, role = self._resolve_body(mention, speaking)
+        self._describes(mention, speaker)
         if self._acronyms and mention.kind in ("name", "group") and speaker and not self._is_person_name(speaker):
             covering = self._spelled(mention.start, speaker)
             if covering is not None:
                 return covering, role
         return self._in_full(speaker, pos), role
+
+    def _describes(self, mention: Mention, speaker: str | None) -> None:
+        """"The Histadrut labor federation said": the body is a federation for a later "the
+        federation" (however the parser hung the words)."""
+        last = mention.text.split()[-1] if mention.text.split() else ""
+        if mention.kind not in ("name", "group") or not speaker or not speaker[:1].isupper() or not (
+                last.isalpha() and last.islower() and last in BODY_NOUNS | ORG_NOUNS | _ANY_BODY_WORDS) or (
+                last in speaker.lower().split()) or self._is_person_name(speaker) or (
+                speaker in self.people and self.people[speaker].roles):
+            return
+        if not any(p == mention.start and name == speaker for p, name, _ in self._described):
+            self._described.append((mention.start, speaker, {last}))
+            self._described.sort(key=lambda d: d[0])
 
     def _spelled(self, pos: int, name: str) -> str | None:
         """"Universities UK (UUK) says": the body whose acronym the article gives, written where the
@@ -1919,16 +1952,37 @@ class ArticleSpeakers:
             head = _descriptor_head(speaker)
             if head in DOCUMENT_NOUNS:
                 return self._last_document(pos) or speaker, role
+            if head == "authority" and speaker.lower().endswith("monetary authority"):
+                head = "bank" if self._body_named("authority", pos) is None else head  # a central bank's other name
             body = self._body_named(head, pos) or next(
                 (spk for p, spk, _, kind in reversed(self._said) if p < pos and kind in ("group", "title", "office")
                  and spk != speaker and _source_noun(spk) == head
                  and (p >= self.lead_start or pos < self.lead_start)), None)  # (not a headline's "sector body says")
             if body is None and head not in BODY_NOUNS and mention.text.lower().startswith("the "):
                 body = self._body_just_spoke(pos)  # "The OBR said ... The fiscal watchdog also warned"
+            if body is None and head in _ANY_BODY_WORDS and mention.text.lower().startswith("the "):
+                body = self._latest_body_subject(pos)  # "The Economic Community of ... threatened ...
+                # In a communique, the bloc said": the body the article was about, whatever it did
             if body is not None:  # "the court said": the court named earlier; "the ministry"
                 # after "Slovakia's economy ministry said"; its spokesperson keeps the post
                 return body, role if role and role.split()[-1].lower() in SPOKES_NOUNS else None
         return speaker, role
+
+    def _latest_body_subject(self, pos: int) -> str | None:
+        """The latest body (no person, no place) that was the subject of a sentence before ``pos``,
+        within a few paragraphs, named in full where the article writes it in full."""
+        for p, name, is_person in reversed(self._subjects):
+            if p >= pos or pos - p > _BODY_BACK_CHARS:
+                continue
+            if p < self.lead_start <= pos:
+                break  # (a headline's subject is not what the body text refers back to)
+            whole = self._whole_body(p, name)
+            if is_person or self._is_person_name(whole) or whole in self.people and self.people[whole].roles or (
+                    set(whole.split()) <= self._place_words or country_word(whole) or capital_city(whole)
+                    or not whole[:1].isupper()):
+                continue
+            return self._acronyms.get(whole.replace(".", ""), whole)
+        return None
 
     def _bodies_with(self, name: str) -> bool:
         """``name`` is (part of) a body's name seen in the article."""
@@ -2028,11 +2082,15 @@ class ArticleSpeakers:
                 owner = self._last_document(pos)  # "The document says": the document named before
                 if owner is not None:
                     return owner, None
-            if mention.text.lower().startswith("the ") and (given := self._statement_giver(pos)) is not None:
+            if mention.text.lower().startswith("the ") and (
+                    given := self._statement_giver(pos, _source_noun(mention.text))) is not None:
                 return given  # "X said in a statement ... The statement added": X
             spk, role = self._previous(pos, kinds=("office", "statement"))
+            if spk is None and mention.text.lower().startswith("the ") and (body := self._body_just_spoke(pos)):
+                return body, None  # "..., the ministry said yesterday. The statement said": its statement
             if spk is None or not mention.text.lower().startswith("the "):
-                return _strip_det(mention.text), None
+                return _strip_det(mention.text), None  # (a statement no one is said to have given: the
+                # statement is the source, as annotators write it: "a statement said", "the report")
             return spk, role
         if mention.kind == "title" and mention.name is None:
             head = mention.text.split()[-1].lower()
@@ -2104,6 +2162,9 @@ class ArticleSpeakers:
             name = without_seat(name)
             if _strip_det(name).replace(".", "") in self._acronyms:  # "the AfD" after "Alternative for
                 return self._acronyms[_strip_det(name).replace(".", "")], mention.role  # Germany (AfD)"
+            if " " in name and re.fullmatch(r"(?i:the )[A-Z][A-Za-z]{0,3}\d{1,2}", name) and (
+                    body := self._body_abbreviated(_strip_det(name), pos)) is not None:
+                return body, mention.role  # "The Go8" after "The Group of Eight"
             if " " not in name and name[:1].isupper():
                 body = self._body_abbreviated(name, pos) or self._body_beginning(name, pos)
                 if body is None and name.lower() in BODY_NOUNS:  # "a Commission spokesperson": the one named
@@ -2147,16 +2208,22 @@ class ArticleSpeakers:
             return None
         bodyish = any(w.lower().endswith(tuple(BODY_NOUNS)) or w.lower() in ORG_NOUNS for w in name.split())
         for p, body in self._bodies:
+            if p < mention.start and p + len(body) == mention.end and body.endswith(" " + name) and re.search(
+                    r"\s(?:of|for|do|da|dos|das|de|del|della|di|der|du|des|für|van|von)(?: (?:la|las|los|le|les|el|the))? "
+                    + re.escape(name) + "$", body) and not self._person_words.intersection(body.split()):
+                return body  # "Bundesanstalt für Arbeit", "Banco Central do Brasil": the parse took the
+                # complement after the link for the subject
             if not (mention.start <= p < mention.end) or len(body) <= len(name) or (
                     self._person_words.intersection(body.split())) or body in self.people and self.people[body].roles:
                 continue
             at = body.find(name)
             if at < 0 or not re.match(r"(?:\W|$)", body[at + len(name):]) or any(
-                    w.lower() in HONORIFICS or w.lower() in TITLE_WORDS and not bodyish for w in body[:at].split()):
+                    w.lower() in HONORIFICS or w.lower() in TITLE_WORDS - _DOMAIN_WORDS and not bodyish
+                    for w in body[:at].split()):  # ("Economic Community of West African States" is a body)
                 continue  # ("Mr Nguyễn", "Deputy Minister of Planning Nguyễn Văn Hùng": a person; not
                 # "General" before "Confederation")
             if p + len(body) == mention.end or p + len(body) > mention.end and re.match(  # (or a remit listed after it)
-                    r"(?: (?:of|for|to|on)|,) ", body[mention.end - p:]) or p + len(body) < mention.end and re.match(
+                    r"(?: (?:of|for|to|on|do|da|dos|das|de|del|della|di|der|du|des|für)|,) ", body[mention.end - p:]) or p + len(body) < mention.end and re.match(
                     r"\s*[(,]", mention.text[p + len(body) - mention.start:]):  # "The Permanent Mission of
                 return body  # Kenya" + " to the UN"; "the General Confederation of Labour (CGT), Argentina's ..."
         return None
@@ -2258,6 +2325,10 @@ class ArticleSpeakers:
         letters = word.replace(".", "")
         if letters in self._acronyms:  # as the article gives it in brackets, "(BNR)", "(Nersa)"
             return self._acronyms[letters]
+        if re.fullmatch(r"[A-Z][A-Za-z]{0,3}\d{1,2}", letters):  # "G7", "Go8", "G20": the group of that number
+            named = [(p, body) for p, body in self._bodies if _numbered(letters, body)]
+            before = [x for x in named if x[0] < pos]
+            return before[-1][1] if before else named[0][1] if named else None
         if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
             return None
         named = [(p, body) for p, body in self._bodies if _abbreviates(letters, body)]
@@ -2394,12 +2465,14 @@ class ArticleSpeakers:
         return next((body for p, body in self._bodies if p <= pos < p + len(body) and name in body
                      and len(body) > len(name)), name)
 
-    def _statement_giver(self, pos: int) -> tuple[str, str | None] | None:
+    def _statement_giver(self, pos: int, noun: str | None = None) -> tuple[str, str | None] | None:
         """"The ministry said in a statement that ... The statement added": who gave the latest
         statement written before ``pos`` (the speaker named nearest to it), when it is near."""
-        s = next((s for s in reversed(self._statements) if s < pos), None)
-        if s is None or pos - s > _NEAR_CHARS:
+        near_by = [p for p, said in reversed(self._statements) if p < pos and pos - p <= _STATEMENT_BACK_CHARS]
+        same = [p for p, said in reversed(self._statements) if p in near_by and said == noun]  # "the statement"
+        if not near_by:
             return None
+        s = same[0] if same else near_by[0]  # "the statement" is the latest statement, before a circular
         near = min(((abs(p - s), spk, role) for p, spk, role, kind in self._said
                     if p < pos and kind in ("name", "pronoun", "group", "office", "title")),
                    key=lambda near: near[0], default=None)  # (by distance alone: a role may be None)
@@ -2423,6 +2496,13 @@ _HEADS_BODY = re.compile(r"\b(?i:president|chair|chairman|chairwoman|chairperson
                          r"director-general|director general)\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w'\u2019.-]*"
                          r"(?:\s+(?:of|for|and|de|des|du|[A-Z][\w'\u2019.-]*))*)$")
 
+
+# words for a body of any kind, which name no kind of their own to look for in the names before:
+# "the bloc", "the antigraft body", "the watchdog" are the body the article was about
+_ANY_BODY_WORDS = frozenset({"bloc", "body", "watchdog", "regulator", "grouping", "institution", "organ", "lobby",
+                             "alliance", "coalition"})
+_BODY_BACK_CHARS = 1500  # how far back such a word may refer
+_STATEMENT_BACK_CHARS = 700  # how far back "the statement" may refer to a statement given (a long quote between)
 
 # Bodies of the state, never what "the company" or "the group" refers to.
 _AUTHORITY_NOUNS = frozenset("""court tribunal ministry commission council committee parliament assembly
@@ -2581,10 +2661,49 @@ def _abbreviates(letters: str, name: str) -> bool:
 
 
 _CONNECTORS = frozenset({"of", "and", "for", "on", "de", "du", "des", "the", "'s", "\u2019s", "-"})
+_NUMBER_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                  "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+def _numbered(acronym: str, name: str) -> bool:
+    """"Go8" is the "Group of Eight", "G7" the "Group of Seven": the letters are the initials of the
+    name's words (its small words optional) and the number is its last word."""
+    letters, number = re.fullmatch(r"([A-Za-z]+)(\d+)", acronym).groups()
+    words = name.split()
+    if len(words) < 2 or _NUMBER_VALUES.get(words[-1].lower()) != int(number):
+        return False
+    every = "".join(w[0] for w in words[:-1]).upper()
+    capitals = "".join(w[0] for w in words[:-1] if w[:1].isupper()).upper()
+    return letters.upper() in (every, capitals)
 
 
 def _capital(tok: Token) -> bool:
     return tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text) and tok.ent_type_ not in _NOT_NAME_ENTS
+
+
+# the words linking a body's name to its complement in the languages news copy leaves untranslated
+# ("Banco Central do Brasil", "Bundesanstalt für Arbeit", "Banca d'Italia"), and the articles after
+# them ("Banco Central de la República Argentina", "Cour de l'Union")
+_FOREIGN_LINKS = frozenset({"do", "da", "dos", "das", "del", "della", "delle", "dello", "degli", "di", "der", "für",
+                            "van", "von"})
+_FOREIGN_ARTICLES = frozenset({"la", "las", "los", "le", "les", "el", "l'", "l’", "the"})
+_NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve fifteen twenty""".split())
+
+
+def _name_goes_on(doc: Doc, k: int, link: Token) -> bool:
+    """The word at ``k`` continues a body's name after ``link`` ("of", "do", "de la"): a capitalised
+    word, a number word after "of" ("Group of Eight", "Group of Seven"), or an elided article with
+    its capitalised noun ("d'État", "d'Ivoire")."""
+    if k >= len(doc):
+        return False
+    tok = doc[k]
+    return _capital(tok) or link.lower_ == "of" and tok.text[:1].isupper() and tok.lower_ in _NUMBER_WORDS or (
+        _elided(tok))
+
+
+def _elided(tok: Token) -> bool:
+    """"d'État", "l'Union": an elided article or link with the capitalised word it belongs to."""
+    return tok.text[:1] in "dl" and tok.text[1:2] in "'\u2019" and tok.text[2:3].isupper()
 
 
 def _body_names(doc: Doc) -> list[tuple[int, str]]:
@@ -2599,13 +2718,18 @@ def _body_names(doc: Doc) -> list[tuple[int, str]]:
         j = last = i
         while j + 1 < n:
             nxt = doc[j + 1]
-            if _capital(nxt) and (nxt.text != "-"):
+            if _capital(nxt) and (nxt.text != "-") or _elided(nxt) or j > i and (
+                    doc[j].lower_ in _CONNECTORS | _FOREIGN_LINKS | _FOREIGN_ARTICLES) and _name_goes_on(doc, j + 1, doc[j]):
                 j = last = j + 1
-            elif (nxt.lower_ in _CONNECTORS or nxt.lower_ == "to" and any(  # "Delegation of the European
-                    t.lower_ in _ENVOY_BODIES for t in doc[i:j + 1])) and j + 2 < n and (  # Union to Canada"
-                    _capital(doc[j + 2]) or doc[j + 2].lower_ == "the" and j + 3 < n and _capital(doc[j + 3])) and (
+            elif (nxt.lower_ in _CONNECTORS | _FOREIGN_LINKS or nxt.lower_ == "to" and any(  # "Delegation of the
+                    t.lower_ in _ENVOY_BODIES for t in doc[i:j + 1])) and j + 2 < n and (  # European Union to Canada"
+                    _name_goes_on(doc, j + 2, nxt) or doc[j + 2].lower_ in _FOREIGN_ARTICLES and (
+                        _name_goes_on(doc, j + 3, doc[j + 2]))) and (
                     nxt.text != "-" or not (nxt.whitespace_ or doc[j].whitespace_)):
                 j += 1
+            elif nxt.lower_ in _FOREIGN_ARTICLES - {"the"} and doc[j].lower_ in _CONNECTORS | _FOREIGN_LINKS and (
+                    _name_goes_on(doc, j + 2, nxt)):
+                j += 1  # "de la", "de los": the article after the link
             else:
                 break
         listed = _portfolio_list(doc, i, last)
@@ -2709,6 +2833,17 @@ _NAME_LINKS = frozenset({"of", "for", "on", "de", "du", "des", "del", "di", "da"
 _SPEAKING_NOUNS = BODY_NOUNS | ORG_NOUNS
 
 
+# a body's noun at the end of one word of its name in German and the Nordic languages ("Bundesbank",
+# "Riksbank", "Bundesverfassungsgericht", "Handelskammer"), and the English noun a report uses for it
+_COMPOUND_ENDS = {"bank": "bank", "gericht": "court", "kammer": "chamber", "ministerium": "ministry",
+                  "partei": "party", "verband": "association"}
+
+
+def _plain(text: str) -> str:
+    """``text`` without its accents: "Unión Industrial" is "the industrial union"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=4096)
 def _name_nouns(name: str) -> frozenset[str]:
     """The words of a body's name, lower-cased, and each two written as one: "the coastguard" is
@@ -2716,10 +2851,12 @@ def _name_nouns(name: str) -> frozenset[str]:
     else the last) in the singular: "the chamber" is "Dubai Chambers", "the port" "Ports of
     Auckland" (not "Association of Banks" for "the bank"); a body's noun of another language in
     English: "the bank" is "Banque du Liban", "Banque Misr"."""
-    words = name.lower().replace("-", " ").split()
+    words = _plain(name.lower()).replace("-", " ").split()
     if not words:
         return frozenset()
     nouns = set(words) | {a + b for a, b in zip(words, words[1:])}
+    nouns |= {noun for w in words for end, noun in _COMPOUND_ENDS.items()  # "Deutsche Bundesbank": "the bank"
+              if w.endswith(end) and len(w) >= len(end) + 3}
     at = next((k for k, w in enumerate(words) if w in _NAME_LINKS or w.startswith("d'")), len(words))
     head = words[at - 1] if at > 0 else words[-1]
     nouns |= {_NOUN_IN_ENGLISH[w] for w in words if w in _NOUN_IN_ENGLISH}  # (also "Banque Misr")

@@ -871,7 +871,7 @@ def test_the_statement_giver_is_found_when_two_mentions_are_as_near():
     # at the same distance (a tie once compared None with a post and raised)
     from annotate.speakers import ArticleSpeakers
     article = ArticleSpeakers()
-    article._statements.append(100)
+    article._statements.append((100, "statement"))
     article.record(90, "Lerato Dube", None, "name")
     article.record(110, "Lerato Dube", "spokesperson", "name")
     assert article._statement_giver(150)[0] == "Lerato Dube"
