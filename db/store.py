@@ -60,7 +60,8 @@ class Store:
             try:
                 yield session
             finally:
-                connection.exec_driver_sql(f"PRAGMA cache_size = {before}")
+                if not connection.invalidated:  # (Ctrl+C in a fetch invalidates it: the interrupt is what to raise)
+                    connection.exec_driver_sql(f"PRAGMA cache_size = {before}")
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:

@@ -30,3 +30,18 @@ def test_a_streamed_read_holds_the_page_cache_small_and_sets_it_back(project):
     assert [r.start for r in rows] == [1, 18] and [a.id for a in articles] == [article.id] * 2
     if sqlite:
         assert _cache_sizes(project) == usual == [usual[0]] * len(usual) and usual[0] != -STREAM_CACHE_KIB
+
+
+def test_an_interrupt_in_a_streamed_read_is_raised_as_it_is_and_the_project_reads_on(project):
+    """Ctrl+C while the driver fetches a row invalidates the connection (SQLAlchemy's rule for a
+    KeyboardInterrupt): the stream ends with the interrupt, not with an error setting the cache back on
+    that connection, and the next read gets a connection that works."""
+    import pytest
+
+    article, _ = project.add_article(NewArticle(text="“Yes,” she said.", title="t"))
+    project.save_suggestions(article.id, [ClaimDraft(content=Span(1, 4, "Yes"))])
+    with pytest.raises(KeyboardInterrupt):
+        with project._store.streaming() as s:
+            s.connection().invalidate()
+            raise KeyboardInterrupt
+    assert [r.start for r in project.stream_claim_values(ClaimFilter(), fields=("id", "start"))] == [1]
