@@ -37,8 +37,14 @@ def varied(project, project_path):
     words partly shared, partly new in each article (lexemes made and freed in memory zones)."""
     fill(project)
     fill_split(project, project_path)
+    project.load_bulk(more_articles(450))
+    return project
+
+
+def more_articles(n: int) -> list[BulkArticle]:
+    """``varied``'s added articles: emoji, odd words, two claims each, statuses and origins in turn."""
     more = []
-    for i in range(450):
+    for i in range(n):
         odd = " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(i % 5))
         text = (f"Report {i} 🇺🇦: “We will send {i} engineers,” the minister said. Critics 👩‍👩‍👧 disagreed "
                 f"loudly\u00a0— “it is too late”, {'they' if i % 2 else 'she'} told reporters in Zürich. "
@@ -54,8 +60,7 @@ def varied(project, project_path):
                 status=STATUSES[i % 4], origin="manual" if i % 3 else "model", stance="favor" if i % 5 else None)),
             BulkClaim(None, ClaimDraft(content=Span(late, late + 14, "it is too late"), status=STATUSES[(i + 1) % 4],
                                        origin="manual"), annotator="ana"))))
-    project.load_bulk(more)
-    return project
+    return more
 
 
 # ------------------------------------------------------------ the straightforward way, for comparison
