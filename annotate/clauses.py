@@ -225,10 +225,12 @@ def _after_participle(participle: Token, cue: Token) -> Token | None:
         span = [t for t in doc[comma + 1:cue.i] if not t.is_punct]
         roots = [t for t in span if not (comma < t.head.i < cue.i) or t.head == t]
         last = doc[cue.i - 1]
-        if len(roots) > 1 and roots[0].pos_ == "PROPN" and last.pos_ == "PROPN" and cue.i - 2 > comma and (
+        if (len(roots) > 1 or roots and roots[0].lower_ in TITLE_WORDS and last.ent_type_ == "PERSON") and (
+                roots[0].pos_ == "PROPN" and last.pos_ == "PROPN" and cue.i - 2 > comma) and (
                 doc[cue.i - 2].pos_ == "PROPN" and last.text[:1].isupper() and last.lower_ not in TITLE_WORDS):
             return last  # "Speaking in Cork, Tánaiste and Minister for ... Pádraig Ó Súilleabháin said" torn
-            # apart: the phrase's head is its last word, the name written right before the verb
+            # apart (or hung whole on the place, as "Addressing parliament in Valletta, Deputy Prime Minister
+            # and Minister for ... Ian Borg said"): the phrase's head is its last word, the name before the verb
         root = next((t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
         if root is not None:
             return root

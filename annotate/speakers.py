@@ -897,13 +897,13 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
         if prep.lower_ not in ("and", "&", "the") and _family_name_first(run[0]):
             return run  # ("Industry and Trade Phạm Quốc Tuấn": the field word is no part of the run)
         if first_name_gender(run[0].text) is not None and (run[0].ent_type_ == "PERSON" or not any(
-                first_name_gender(t.text) is not None for t in run[1:-1])):
+                first_name_gender(t.text) is not None and t.lower_ not in _GAELIC_PARTICLES for t in run[1:-1])):
             return run  # ("and Maria Costa": two people; but "and Urban Renewal Winnie Lau": a field)
         if _complement_prep(run[1], 0) is None:
             return run
     for k in range(1, len(run) - 1):
-        if run[k].text == "-":
-            continue
+        if run[k].text == "-" or run[k].lower_ in _GAELIC_PARTICLES:
+            continue  # ("Mac" of "Eoghan Mac Suibhne" is no given name, whatever the name data say)
         if prep.lower_ in _COMPLEMENT_PREPS and _family_name_first(run[k]) and not _family_name_first(run[k - 1]) and (
                 first_name_gender(run[k - 1].text) is None):  # "Minister of State for Manpower Koh Poh Koon"
             return run[k:]
@@ -1173,7 +1173,10 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         return Mention(kind="group", name=joined, **base)
     if runs:
         run = runs[-1]
-        role = _held(role_before(run[0], toks[0].i), _appos_role(head)) or spokes
+        # (a name the parser hung as a title's complement, "... and Minister for Foreign Affairs Ian Borg":
+        # the post before it is not bounded by the words hung on the name)
+        lowest = 0 if head.dep_ == "pobj" and head.head.lower_ in _COMPLEMENT_PREPS else toks[0].i
+        role = _held(role_before(run[0], lowest), _appos_role(head)) or spokes
         return Mention(kind="name", name=_text(doc, run), role=role, **base)
     if _is_title(head):
         clean = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
@@ -2250,7 +2253,8 @@ class ArticleSpeakers:
             elif later and pos >= self.lead_start:  # "..., with its governor warning that ..." then "The
                 # BoE's governor, Andrew Bailey,": the post the next lines give the person named next is the
                 # one the lead described (a headline's "Poland's defense minister says" stays as written)
-                same = next((r for _, r in later[0][1].roles if role_head(r) == head or (
+                same = next((r for _, r in later[0][1].roles if role_head(r) == head
+                             or r.lower().startswith(head + " and ") or (  # "Tánaiste and Minister for ..."
                     head in _MINISTERS and role_head(r) in _MINISTERS  # "health minister" = "Secretary for Health"
                     and set(descriptor.lower().split()[:-1]) & set(r.lower().split()) - _MINISTERS)), None)
                 if same is not None:

@@ -993,3 +993,23 @@ def test_a_name_of_a_place_or_building_is_no_person():
 
     assert _facility("Vilnius Airport") and _facility("Port Bell") and _facility("Durban Harbour")
     assert not _facility("Sipho Ndlovu") and not _facility("Stuart Hall") and not _facility("Airport")
+
+
+# --- a lead's post alone is the holder the next lines name, also with a joined post -------------
+def test_a_leads_post_alone_is_the_holder_of_the_joined_post_named_next(suggest):
+    text = ("Troops 'will not be sent', says Tánaiste\n\n"
+            "Ireland will not send troops to the new mission in Lebanon, the Tánaiste has said.\n\n"
+            "Speaking in Galway yesterday, Tánaiste and Minister for Defence Eoghan Mac Suibhne said the "
+            "Defence Forces were already stretched.")
+    got = by_content(suggest(text, MONDAY))
+    lead = got["Ireland will not send troops to the new mission in Lebanon"]
+    assert (lead.speaker, lead.role) == ("Eoghan Mac Suibhne", "Tánaiste and Minister for Defence")
+    assert got["the Defence Forces were already stretched"].speaker == "Eoghan Mac Suibhne"
+
+
+def test_a_name_after_a_joined_post_hung_on_an_opening_participles_place_is_the_speaker(suggest):
+    text = ("Malta will not join the naval mission in the Red Sea, the deputy prime minister said on Monday.\n\n"
+            "Addressing parliament in Valletta, Deputy Prime Minister and Minister for Foreign Affairs Ian Borg "
+            "said the island's neutrality was written into its constitution.")
+    got = by_content(suggest(text, MONDAY))["the island's neutrality was written into its constitution"]
+    assert (got.speaker, got.role) == ("Ian Borg", "Deputy Prime Minister and Minister for Foreign Affairs")
