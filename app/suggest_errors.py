@@ -51,8 +51,14 @@ def _handler(path: Path) -> logging.Handler:
     return handler
 
 
-def log_failures(project_url: str, article_id: int, failures: Sequence[RuleFailure]) -> Path:
-    """Append one entry per failure, with its traceback; returns the log's path."""
+def project_source(url: str) -> str:
+    """How the log names a project: its file, or its URL without the password."""
+    return f"project {display_name(url)}"
+
+
+def log_failures(source: str, article_id: int, failures: Sequence[RuleFailure]) -> Path:
+    """Append one entry per failing field, with its traceback; returns the log's path. ``source`` says
+    where the article is (``project_source(url)``; ``quotedesk eval``: the gold file)."""
     path = log_path()
     by_stage: dict[str, list[RuleFailure]] = {}
     for f in failures:
@@ -65,8 +71,8 @@ def log_failures(project_url: str, article_id: int, failures: Sequence[RuleFailu
                     f"left the {stage} empty" + (" in every claim of the article" if len(at) < len(fs) else
                                                  f" in the claims at character {', '.join(map(str, sorted(set(at))))}"))
             others = {f.error for f in fs} - {fs[0].error}
-            _log.error("project %s, article %s: a suggestion rule failed and %s: %s%s\n%s",
-                       display_name(project_url), article_id, what, fs[0].error,
+            _log.error("%s, article %s: a suggestion rule failed and %s: %s%s\n%s",
+                       source, article_id, what, fs[0].error,
                        f" (and {'; '.join(sorted(others))})" if others else "", fs[0].details.rstrip())
     logging.getLogger(__name__).info("article %s: a suggestion rule failed (%s); details in %s",
                                      article_id, failures[0].error if failures else "?", path)

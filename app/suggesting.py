@@ -13,12 +13,13 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from annotate.cues import DEFAULT_SCOPE, SCOPES
 from annotate.guard import ARTICLE, failures_of
 from annotate.suggestion import TopicSpec
-from app.suggest_errors import log_failures
+from app.suggest_errors import log_failures, project_source
 from db import Changes, ClaimDraft, ClaimFilter, NotFoundError, Project, QuotedeskError
 
 if TYPE_CHECKING:
@@ -155,7 +156,8 @@ class SuggestSummary:
             internal.append(f"{_plural(len(self.emptied), 'article')} with "
                             f"{' and '.join('the ' + f for f in fields)} left empty in some claims")
         if internal:
-            parts.append(" and ".join(internal) + f" because of an internal error, details in {self.log}")
+            # the log's name, not its path: one line in the window's status bar; ``details`` gives the path
+            parts.append(" and ".join(internal) + f" because of an internal error, details in {Path(self.log).name}")
         return "; ".join(parts) + (" (cancelled)." if self.cancelled else ".")
 
     @property
@@ -208,7 +210,7 @@ def run_suggestions(project: Project, engine: Suggester, article_ids: Sequence[i
         aid = sent.popleft()
         failures = failures_of(suggestions)
         if failures:  # a rule's bug (annotate.guard): logged with the article's id, counted for the person
-            summary.log = str(log_failures(project.url, aid, failures))
+            summary.log = str(log_failures(project_source(project.url), aid, failures))
             if suggestions.skipped:  # nothing stored: the article still lacks suggestions, as before the run
                 summary.skipped.append((aid, next(f.error for f in failures if f.stage == ARTICLE)))
                 report()

@@ -116,14 +116,15 @@ def test_a_failing_rule_costs_one_article_or_its_field_and_the_run_goes_on(
     if kind == "article":
         assert lacking(db) == [failing]  # nothing stored: the next run tries it again
         assert out.strip() == (f"{sum(len(claims[a]) for a in (ids[0], ids[2]))} suggestions in 2 articles; "
-                               f"1 article skipped because of an internal error, details in {log}.")
+                               f"1 article skipped because of an internal error, details in {log.name}.")
         assert f"Article {failing}: skipped, a suggestion rule failed (TypeError:" in err
     else:
         assert lacking(db) == []
         assert out.strip() == (f"{sum(len(c) for c in claims.values())} suggestions in 3 articles; "
                                f"1 article with the {kind} left empty in some claims because of an internal "
-                               f"error, details in {log}.")
+                               f"error, details in {log.name}.")
         assert f"Article {failing}: suggested with {kind} left empty in some claims" in err
+    assert f"The failures are logged with their tracebacks in {log};" in err  # where the log is, in full
     assert "Traceback" not in out + err  # the person gets sentences; the traceback is in the log
 
 
@@ -184,8 +185,65 @@ def test_the_windows_helper_process_skips_the_article_and_logs_it(tmp_path, base
     assert summary.articles == ids and summary.claims == sum(len(c) for c in claims.values())
     assert [(aid, fields) for aid, fields, _ in summary.emptied] == [(ids[1], ("date",))]
     assert summary.message.endswith(f"1 article with the date left empty in some claims because of an internal "
-                                    f"error, details in {log_path()}.")
+                                    f"error, details in {log_path().name}.")
     got = stored(db)
     assert [got[ids[0]], got[ids[2]]] == [claims[ids[0]], claims[ids[2]]]
     check_failing("date", got[ids[1]], claims[ids[1]])
     assert f"article {ids[1]}:" in log_path().read_text(encoding="utf-8")  # written by the helper
+
+
+def test_eval_scores_the_rest_and_says_what_a_failing_rule_cost(tmp_path, lenient, monkeypatch, capsys):
+    import json
+
+    from app.suggest_errors import log_path
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({"text": t, "published": "2024-05-17", "claims": []}) + "\n"
+                            for t in TEXTS), encoding="utf-8")
+    failing_rules.install("article", monkeypatch.setattr)
+    assert main(["eval", str(gold)]) == 0
+    out, err = capsys.readouterr()
+    json.loads(out.strip().splitlines()[-1])  # the metrics, as always
+    assert err.strip().endswith("quotedesk: 1 article(s) skipped and 0 with a field left empty because of an "
+                                f"internal error (their claims count as missed); details in {log_path()}")
+    assert f"gold file {gold}, article 2:" in log_path().read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def pg_url():
+    """A project on PostgreSQL in a schema of its own (QUOTEDESK_TEST_PG_URL), dropped after."""
+    import os
+    import uuid
+
+    pg = os.environ.get("QUOTEDESK_TEST_PG_URL")
+    if not pg:
+        pytest.skip("set QUOTEDESK_TEST_PG_URL to run the storage tests on PostgreSQL")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    schema = f"qd_rules_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield make_url(pg).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+            hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def test_on_postgresql_a_skipped_article_stores_nothing_and_the_log_hides_the_password(
+        pg_url, baseline, lenient, monkeypatch, capsys):
+    from sqlalchemy.engine import make_url
+
+    fresh, ids, claims = baseline
+    assert make_project(pg_url) == ids
+    failing_rules.install("article", monkeypatch.setattr)
+    assert main(["suggest", "--db", pg_url]) == 0
+    assert "1 article skipped because of an internal error" in capsys.readouterr().out
+    assert stored(pg_url) == {ids[0]: claims[ids[0]], ids[1]: [], ids[2]: claims[ids[2]]}
+    assert lacking(pg_url) == [ids[1]]
+    logged = log_path().read_text(encoding="utf-8")
+    assert f"article {ids[1]}:" in logged and f":{make_url(pg_url).password}@" not in logged and ":***@" in logged
