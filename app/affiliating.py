@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from annotate.affiliation import Affiliation, infer
+from annotate.guard import RuleFailure, strict
 from db import Changes, ClaimFilter, Project
 from kernel.vocab import SYSTEM_ACTOR
 
@@ -60,11 +61,13 @@ def confirm(project: Project, speaker_id: int) -> None:
         project.set_config(CONFIG_KEY, stored)
 
 
-def suggest_affiliations(project: Project) -> Changes:
+def suggest_affiliations(project: Project, failed: list[tuple[int, int, RuleFailure]] | None = None) -> Changes:
     """Give speakers without an affiliation the one their claims state, and roles to those without.
 
     Only the speakers still missing one of the two are looked at, and of their claims only the few
-    columns needed are read (a full claim record each was 5 s for 120,000 claims).
+    columns needed are read (a full claim record each was 5 s for 120,000 claims). The affiliation rules
+    failing on a claim (a bug, ``annotate.guard``) cost that claim's evidence only: (speaker id, article
+    id, the failure) goes to ``failed`` (raised again under QUOTEDESK_STRICT_RULES).
     """
     stored = dict(project.get_config(CONFIG_KEY, {}) or {})
     changes = Changes()
@@ -89,7 +92,15 @@ def suggest_affiliations(project: Project) -> Changes:
                 if claim.article_id != article_id:
                     article_id, text = claim.article_id, project.article(claim.article_id).text
                 before = text[max(0, claim.mention_start - CONTEXT):claim.mention_end]
-            hit = infer(claim.role, before, speaker.name)
+            try:
+                hit = infer(claim.role, before, speaker.name)
+            except Exception as exc:  # noqa: BLE001 - a rule's bug costs this claim's evidence, not the run
+                if strict() or isinstance(exc, MemoryError):
+                    raise
+                if failed is not None:
+                    failed.append((speaker.id, claim.article_id,
+                                   RuleFailure.of("affiliation", exc, claim.mention_start)))
+                continue
             if hit is not None:
                 found.append((hit, claim.id))
         if not speaker.roles:

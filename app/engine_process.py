@@ -169,8 +169,7 @@ def _child_project(url: str) -> Project:
 def _child_run(url: str, topics: tuple[TopicSpec, ...], scope: str | None, ids: list[int], redo: bool,
                token: int) -> SuggestSummary:
     from annotate.engine import SuggestionEngine
-    from app.affiliating import suggest_affiliations
-    from app.suggesting import LocalSuggester, run_suggestions
+    from app.suggesting import LocalSuggester, affiliate, run_suggestions
 
     out: multiprocessing.Queue = _child["progress"]
     project = _child_project(url)
@@ -182,7 +181,7 @@ def _child_run(url: str, topics: tuple[TopicSpec, ...], scope: str | None, ids: 
                               progress=lambda done, total: out.put((token, done, total)),
                               cancelled=_child["cancel"].is_set, chunk=HELPER_CHUNK, affiliations=False)
     if summary.articles:  # reads every claim of every speaker (seconds on a large project): CPU that gives way
-        summary.changes |= _apart(suggest_affiliations, project)
+        affiliate(project, summary, _apart)
     return summary
 
 

@@ -134,6 +134,7 @@ class SuggestSummary:
     # (article id, the fields left empty, the error) of those stored with a field empty in some claims
     skipped: list[tuple[int, str]] = field(default_factory=list)
     emptied: list[tuple[int, tuple[str, ...], str]] = field(default_factory=list)
+    unaffiliated: list[int] = field(default_factory=list)  # speakers an affiliation rule failed for
     log: str | None = None  # where the failing rules' tracebacks are (app.suggest_errors), when any failed
     cancelled: bool = False
     changes: Changes = Changes()  # what the run changed in the project, for the views to refresh
@@ -155,6 +156,9 @@ class SuggestSummary:
             fields = sorted({f for _, fs, _ in self.emptied for f in fs}, key=("speaker", "date", "stance").index)
             internal.append(f"{_plural(len(self.emptied), 'article')} with "
                             f"{' and '.join('the ' + f for f in fields)} left empty in some claims")
+        if self.unaffiliated:
+            internal.append(f"{_plural(len(self.unaffiliated), 'speaker')} without the affiliation their "
+                            "claims may state")
         if internal:
             # the log's name, not its path: one line in the window's status bar; ``details`` gives the path
             parts.append(" and ".join(internal) + f" because of an internal error, details in {Path(self.log).name}")
@@ -166,7 +170,10 @@ class SuggestSummary:
         lines += [f"Article {aid}: skipped, a suggestion rule failed ({error})" for aid, error in self.skipped]
         lines += [f"Article {aid}: suggested with {' and '.join(fields)} left empty in some claims, "
                   f"a suggestion rule failed ({error})" for aid, fields, error in self.emptied]
-        if self.log and (self.skipped or self.emptied):
+        if self.unaffiliated:
+            lines.append(f"Speakers {', '.join(map(str, self.unaffiliated))}: an affiliation rule failed on "
+                         "some of their claims; their affiliation comes from the others, if any")
+        if self.log and (self.skipped or self.emptied or self.unaffiliated):
             lines.append(f"The failures are logged with their tracebacks in {self.log}; "
                          "please report them (they are bugs in Quotedesk).")
         return "\n".join(lines)
@@ -234,7 +241,21 @@ def run_suggestions(project: Project, engine: Suggester, article_ids: Sequence[i
             break
     summary.cancelled = bool(cancelled is not None and cancelled() and summary.done < total)
     if summary.articles and affiliations:  # who the new speakers speak for, from their titles in the text
-        from app.affiliating import suggest_affiliations
-
-        summary.changes |= suggest_affiliations(project)
+        affiliate(project, summary)
     return summary
+
+
+def affiliate(project: Project, summary: SuggestSummary, call=None) -> None:
+    """The affiliation pass after a run (``app.affiliating``; ``call(fn, *args)`` runs it, the helper
+    process on a thread of its own), its failing rules logged and counted in ``summary``."""
+    from app.affiliating import suggest_affiliations
+
+    failed: list = []
+    summary.changes |= (call or (lambda fn, *args: fn(*args)))(suggest_affiliations, project, failed)
+    by_article: dict[int, list] = {}
+    for speaker_id, article_id, failure in failed:
+        by_article.setdefault(article_id, []).append(failure)
+        if speaker_id not in summary.unaffiliated:
+            summary.unaffiliated.append(speaker_id)
+    for article_id, failures in by_article.items():
+        summary.log = str(log_failures(project_source(project.url), article_id, failures))

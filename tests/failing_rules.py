@@ -13,15 +13,15 @@ from app.engine_process import _child_run as _real_child_run  # taken before any
 from app.pool_suggesting import _suggest_chunk as _real_suggest_chunk
 
 MARKER = "Marchetti"
-KINDS = ("article", "speaker", "date", "stance")
+KINDS = ("article", "speaker", "date", "stance", "affiliation")
 
 TEXTS = (
-    "Prime Minister Ana Ruiz said on Tuesday that Spain would not send troops to the border.\n\n"
+    "Spanish Prime Minister Ana Ruiz said on Tuesday that Spain would not send troops to the border.\n\n"
     '"We have other ways to help our allies," Ruiz said.',
-    "Mayor Giulia Marchetti said on Monday that the city would close the old bridge for repairs.\n\n"
+    "Italian Transport Minister Giulia Marchetti said on Monday that Rome would close the old bridge for repairs.\n\n"
     '"The bridge is no longer safe for heavy lorries," Marchetti told reporters.\n\n'
     "Transport official Karl Weiss said the detour would add ten minutes to most journeys.",
-    "Health Minister Jonas Berg said on Wednesday that hospitals would hire 2,000 nurses 🏥.\n\n"
+    "Norwegian Health Minister Jonas Berg said on Wednesday that hospitals would hire 2,000 nurses 🏥.\n\n"
     '"Nobody should wait a year for an operation," Berg said.',
 )
 
@@ -83,7 +83,21 @@ def _stance(patch) -> None:
     patch(RuleStance, "judge", judge)
 
 
-_INSTALL = {"article": _article, "speaker": _speaker, "date": _date, "stance": _stance}
+def _affiliation(patch) -> None:
+    import app.affiliating as affiliating
+
+    real = affiliating.infer
+
+    def infer(role, before, name, *args, **kwargs):
+        if MARKER in (name or ""):
+            _bug()
+        return real(role, before, name, *args, **kwargs)
+
+    patch(affiliating, "infer", infer)
+
+
+_INSTALL = {"article": _article, "speaker": _speaker, "date": _date, "stance": _stance,
+            "affiliation": _affiliation}
 
 
 def install(kind: str, patch=setattr) -> None:

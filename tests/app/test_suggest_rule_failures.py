@@ -247,3 +247,28 @@ def test_on_postgresql_a_skipped_article_stores_nothing_and_the_log_hides_the_pa
     assert lacking(pg_url) == [ids[1]]
     logged = log_path().read_text(encoding="utf-8")
     assert f"article {ids[1]}:" in logged and f":{make_url(pg_url).password}@" not in logged and ":***@" in logged
+
+
+def affiliations(path) -> dict[str, str | None]:
+    with Project.open(path) as p:
+        return {s.name: s.affiliation for s in p.speakers()}
+
+
+def test_a_failing_affiliation_rule_costs_that_speakers_affiliation_only(
+        tmp_path, baseline, lenient, monkeypatch, capsys):
+    fresh, ids, claims = baseline
+    done = tmp_path / "done.quotedesk"
+    shutil.copy(fresh, done)
+    assert main(["suggest", "--db", str(done)]) == 0
+    before = affiliations(done)
+    capsys.readouterr()
+    assert sum(a is not None for a in before.values()) >= 2  # "Prime Minister Ana Ruiz ... Spain"
+    db, code, out, err = _run(tmp_path, baseline, "affiliation", 1, monkeypatch, capsys)
+    assert code == 0 and stored(db) == claims  # the suggestions are all stored, as without the bug
+    got = affiliations(db)
+    assert got == {name: (None if MARKER in name else a) for name, a in before.items()}
+    assert out.strip() == (f"{sum(len(c) for c in claims.values())} suggestions in 3 articles; 1 speaker without "
+                           "the affiliation their claims may state because of an internal error, details in "
+                           f"{LOG_NAME}.")
+    assert f"article {ids[1]}: a suggestion rule failed and left the affiliation empty" in log_path().read_text(
+        encoding="utf-8")
