@@ -110,25 +110,36 @@ def own_date(text: str) -> dt.date | None:
         labelled = bool(_DATE_LABEL.match(line))  # "Published on October 8, 2026, at 6:12 pm (Paris)"
         if pos - len(line) - 1 >= _OWN_DATE_CHARS and not labelled:
             continue
-        for rx in (_MD, _DM, _ISO, _MD_JOINED, _DM_JOINED, _YMD):
-            m = rx.search(line)
-            if not m or not m.group("year"):
-                continue
-            month = int(m.group("m")) if rx in (_ISO, _YMD) else _month(m.group("mon"))
-            d = _mk(int(m.group("year")), month, int(m.group("day")))
-            if d is None:
-                continue
-            rest = _TIME.sub(" ", line[:m.start()] + " " + line[m.end():])
-            weekday = _WEEKDAY_RE.search(rest)
-            if weekday and _WEEKDAYS.index(weekday.group(1).lower()) != d.weekday():
-                continue
-            rest = _WEEKDAY_RE.sub(" ", _STAMP_BRACKET.sub(" ", rest))  # "(Updated: 11 Nov 2026 09:30AM)"
-            if labelled or len(re.findall(r"\w+", rest)) <= _OWN_DATE_WORDS and not rest.rstrip().endswith(")"):
+        # "Home | News | Asia Pacific | 12 November 2026 | 5 min read": a line of a site's sections, its
+        # date a part of its own
+        for part in [line] + (_BREADCRUMB.split(line) if _BREADCRUMB.search(line) else []):
+            d = _date_of_line(part, labelled)
+            if d is not None:
                 return d
-        d = _numeric_own_date(line)
-        if d is not None:
-            return d
     return None
+
+
+_BREADCRUMB = re.compile(r"\s[|\u2022\u00b7]\s")  # " | ", " • ", " · "
+
+
+def _date_of_line(line: str, labelled: bool) -> dt.date | None:
+    """The date a line (or a part of a line between a site's separators) gives on its own."""
+    for rx in (_MD, _DM, _ISO, _MD_JOINED, _DM_JOINED, _YMD):
+        m = rx.search(line)
+        if not m or not m.group("year"):
+            continue
+        month = int(m.group("m")) if rx in (_ISO, _YMD) else _month(m.group("mon"))
+        d = _mk(int(m.group("year")), month, int(m.group("day")))
+        if d is None:
+            continue
+        rest = _TIME.sub(" ", line[:m.start()] + " " + line[m.end():])
+        weekday = _WEEKDAY_RE.search(rest)
+        if weekday and _WEEKDAYS.index(weekday.group(1).lower()) != d.weekday():
+            continue
+        rest = _WEEKDAY_RE.sub(" ", _STAMP_BRACKET.sub(" ", rest))  # "(Updated: 11 Nov 2026 09:30AM)"
+        if labelled or len(re.findall(r"\w+", rest)) <= _OWN_DATE_WORDS and not rest.rstrip().endswith(")"):
+            return d
+    return _numeric_own_date(line)
 
 
 # A dateline: where and when a wire story was filed, opening its first paragraph. House styles:
@@ -559,17 +570,34 @@ _WITH = frozenset({"with", "next"})  # "next to" is hung on "next"
 _APPEARING = frozenset({"appear", "sit", "stand", "speak", "attend", "join", "share"})
 
 
-def companion(subject: Token) -> Token | None:
-    """"(Y,) who sat alongside her,", "(Y,) who appeared with Zielak at the briefing,": the person
-    the speaker appeared beside when they spoke (the head of the pronoun or name), from a clause in
-    the simple past set off after the subject; "who has worked with Zielak for a decade" is none."""
-    for clause in subject.subtree:
-        if clause.dep_ not in ("relcl", "acl") or clause.tag_ not in ("VBD", "VBG") or (
-                clause.i < subject.i or any(c.dep_ == "aux" for c in clause.children)):
+_ACCOMPANYING = frozenset({"accompany", "flank"})
+
+
+def companion(subject: Token, cue: Token | None = None) -> Token | None:
+    """"(Y,) who sat alongside her,", "(Y,) who appeared with Zielak at the briefing,", "(Y,) who
+    accompanied Mwangi,", "Sitting next to him, (Y said)": the person the speaker appeared beside
+    when they spoke (the head of the pronoun or name), from a clause in the simple past set off
+    after the subject or a participle opening the sentence; "who has worked with Zielak for a
+    decade" is none."""
+    clauses = [c for c in subject.subtree if c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBG")
+               and c.i > subject.i]
+    if cue is not None:
+        clauses += [c for c in cue.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < subject.i]
+    for clause in clauses:
+        if any(c.dep_ == "aux" for c in clause.children):
             continue
+        if clause.lemma_.lower() in _ACCOMPANYING:
+            obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("PRON", "PROPN"):
+                return obj
         for prep in clause.children:
-            if prep.dep_ == "prep" and (prep.lower_ in _BESIDE or (
-                    prep.lower_ in _WITH and clause.lemma_.lower() in _APPEARING)):
+            if prep.dep_ == "advmod" and prep.lower_ == "next":  # "next to him": "to" hung on "next"
+                prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "to"), prep)
+                beside = prep.lower_ == "to"
+            else:
+                beside = prep.dep_ == "prep" and (prep.lower_ in _BESIDE or (
+                    prep.lower_ in _WITH and clause.lemma_.lower() in _APPEARING))
+            if beside:
                 obj = next((c for c in prep.subtree if c.dep_ == "pobj"), None)
                 if obj is not None and (obj.pos_ in ("PRON", "PROPN")):
                     return obj

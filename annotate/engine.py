@@ -27,6 +27,7 @@ from .dates import (after_event, companion, counted_from_head, date_phrase, date
                     is_period, leading_date, narrative_dates, occasion_refs, own_date, resolve, same_text,
                     shifted, stated_date, year_of_text)
 from .ingest.dates import plausible
+from .lexicon import REPORTING_VERBS
 from .spacy_pipelines import pipeline_id
 from .quotes import find_quotes
 from .speakers import ArticleSpeakers, capital_city, country_word, is_byline
@@ -292,6 +293,10 @@ class SuggestionEngine:
                 who = {art.speakers.resolve(m)[0] if m.kind not in ("pronoun", "it") else m.kind
                        for subj in subjects if (m := art.speakers.mention(subj, off)) is not None}
                 art.occasions.append((pos + off, date, who - {None}))
+            verb = next((t for t in sent if t.idx == pos), None) if sent is not None else None
+            if verb is not None and verb.lemma_.lower() in REPORTING_VERBS and any(
+                    c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+                art.earlier.add(pos + off)  # "Varga had told reporters on Monday": an earlier occasion
             art.events.append((pos + off, date, _actors(art, subjects, off)))
         for pos, lemmas, subjects in pending:  # an occasion the statements further on will date
             art.pending.append((pos + off, lemmas, _actors(art, subjects, off)))
@@ -337,7 +342,7 @@ class SuggestionEngine:
         """The day of the event the article opens with ("Leaders failed to agree on Thursday ..."):
         a statement in the story with no date of its own was most likely made that day."""
         for end in (art.news_lead[1], art.news_end):  # the lead's day, else the next paragraph's
-            lead = sorted(e[:2] for e in art.events + art.told if e[0] < end and (
+            lead = sorted(e[:2] for e in art.events + art.told if e[0] < end and e[0] not in art.earlier and (
                 art.published is None or (art.published - e[1]).days <= _NEWS_DAYS))  # not a caption's old photo
             if lead:
                 return lead[0][1]
@@ -365,9 +370,12 @@ class SuggestionEngine:
                 return quoted[-1]
         if not speaker:
             return None
-        said = max(((p, d) for p, name, d in art.said if p < pos and same_source(name, speaker)), default=None,
-                   key=lambda x: x[0])
-        acted = next(((p, d) for p, d, names in reversed(before) if any(same_source(n, speaker) for n in names)), None)
+        # "After Monday's cabinet meeting, she had told reporters ...": an earlier occasion, not the one
+        # the speaker goes on speaking at
+        said = max(((p, d) for p, name, d in art.said if p < pos and p not in art.earlier and same_source(name, speaker)),
+                   default=None, key=lambda x: x[0])
+        acted = next(((p, d) for p, d, names in reversed(before) if p not in art.earlier and any(
+            same_source(n, speaker) for n in names)), None)
         # "Y, who also spoke at the seminar, struck a more cautious note": the seminar's day, told of since
         present = next(((p, d) for p, lemmas, names in reversed(art.pending) if p < pos and any(
             same_source(n, speaker) for n in names) for d in [_occasion_of(art, lemmas, p)] if d is not None), None)
@@ -510,7 +518,7 @@ class SuggestionEngine:
             present = cue is not None and cue.tag_ in ("VBZ", "VBP")
             if present and art.news_lead[0] <= content.start < art.news_lead[1]:
                 art.present_lead = True
-            date = None if present or raw.speaker is None else _beside(art, raw.speaker, speaker, content.start)
+            date = None if present or raw.speaker is None else _beside(art, raw.speaker, speaker, content.start, cue)
             if date is None:
                 date = self._carried_date(art, None if present else speaker, content.start, cue, (raw.start, raw.end))
             if date is None and not present:
@@ -593,7 +601,9 @@ class _Article:
     news_lead: tuple[int, int] = (0, 0)  # the lead paragraph of the news (after any standfirst)
     news_end: int = 0  # end of the paragraph after it
     present_lead: bool = False  # the lead reports a statement in the present tense ("X says")
-    earlier: set[int] = field(default_factory=set)  # content starts of statements told in the past perfect
+    # content starts of statements, and offsets of the speakings the article dates, told in the past perfect
+    # ("she had told reporters on Monday"): occasions before the story's
+    earlier: set[int] = field(default_factory=set)
     previous: tuple[int, ClaimDraft] | None = None  # (paragraph number, last suggestion)
     undated: set[int] = field(default_factory=set)  # content starts of claims dated only by the day of the news
     dated: list[tuple[int, dt.date]] = field(default_factory=list)  # (content start, date) of the claims so far
@@ -742,14 +752,15 @@ def _words(sent, left_out: tuple[int, int] = _NOTHING) -> frozenset[str]:
                      if t.pos_ in ("NOUN", "PROPN", "VERB") and not left_out[0] <= t.idx < left_out[1])
 
 
-def _beside(art: _Article, subject, speaker: str | None, pos: int) -> dt.date | None:
+def _beside(art: _Article, subject, speaker: str | None, pos: int, cue=None) -> dt.date | None:
     """"Y, who sat alongside her, said": the day of the companion's latest dated statement or act
     before (a pronoun: of the last other speaker whose statement was dated)."""
-    other = companion(subject)
+    other = companion(subject, cue)
     if other is None:
         return None
     if other.pos_ == "PRON":
-        return next((d for p, name, d in reversed(art.said) if p < pos and not same_source(name, speaker)), None)
+        return next((d for p, name, d in reversed(art.said) if p < pos and p not in art.earlier
+                     and not same_source(name, speaker)), None)
     name = other.text
     said = [(p, d) for p, n, d in art.said if p < pos and same_source(n, name)]
     acted = [(p, d) for p, d, names in art.events if p < pos and any(same_source(n, name) for n in names)]

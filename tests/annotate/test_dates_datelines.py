@@ -218,3 +218,16 @@ def test_a_yearless_dateline_takes_the_year_of_a_month_the_text_writes(suggest):
             "had doubled since June 2026. 🚢")
     got = by_text(suggest(text, None))
     assert got["drone attacks on Odesa had doubled since June 2026"].date == dt.date(2026, 11, 24)
+
+
+@pytest.mark.parametrize("line, day", [
+    ("News · World · Middle East and North Africa · 3.11.2026 · 08:15", dt.date(2026, 11, 3)),
+    ("Home | News | Asia Pacific | Southeast Asia | 12 November 2026 | 5 min read 🗳️", dt.date(2026, 11, 12)),
+])
+def test_a_date_line_in_a_breadcrumb_of_any_length_is_the_articles_own_date(line, day):
+    assert own_date("A headline\n\n" + line + "\n\nThe minister said on Tuesday that rents must fall.") == day
+
+
+def test_a_date_in_a_sentence_set_in_a_breadcrumb_is_not_the_articles_own_date():
+    assert own_date("Head\n\nSport | Football | Arsenal beat Chelsea 2-1 on 12 November 2026 in a late match\n\nx") is None
+    assert own_date("Head\n\nThe vote on 10-12-2026 was won by the party of the prime minister.\n\nBody") is None

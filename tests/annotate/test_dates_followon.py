@@ -1,0 +1,54 @@
+"""Statements that follow a dated one: which take its day (the same occasion: a speaker set beside the
+one just quoted) and which do not (an earlier occasion, told in the past perfect). Every sentence
+here is invented; see also test_dates_occasions.py."""
+import datetime as dt
+
+
+def by_text(suggestions):
+    return {s.content.text.strip(" ,.\"'"): s for s in suggestions}
+
+
+FRIDAY = dt.date(2026, 10, 9)
+
+
+def test_a_statement_told_in_the_past_perfect_does_not_date_what_the_speaker_says_next(suggest):
+    text = ("Prime Minister Lena Varga told parliament on Thursday that the budget would pass.\n\n"
+            "After Monday's cabinet meeting, Varga had told reporters the deficit was under control.\n\n"
+            "Varga said: \"We will not raise taxes, not this year and not next year.\" 💶")
+    got = by_text(suggest(text, FRIDAY))
+    assert got["We will not raise taxes, not this year and not next year"].date == dt.date(2026, 10, 8)
+
+
+def test_an_earlier_interview_in_the_past_perfect_leaves_the_answer_to_the_days_question(suggest):
+    text = ("Oral Questions — Tuesday, 20 October 2026\n\n"
+            "The Prime Minister, Rt Hon Arthur Penrose, told the House the review would be tabled before "
+            "Christmas. On Sunday, Mr Penrose had told a radio station that a decision was close.\n\n"
+            "Mr Penrose replied: \"The review comes first, and the decision after it.\"")
+    got = by_text(suggest(text, None))
+    assert got["The review comes first, and the decision after it"].date == dt.date(2026, 10, 20)
+
+
+def test_a_statement_in_the_simple_past_still_dates_what_the_speaker_says_next(suggest):
+    text = ("Finance Minister Tomas Lind told reporters on Monday that the deficit was under control.\n\n"
+            "\"We will not raise taxes,\" Lind said.")
+    got = by_text(suggest(text, FRIDAY))
+    assert got["We will not raise taxes"].date == dt.date(2026, 10, 5)
+
+
+THURSDAY = dt.date(2026, 11, 12)
+
+
+def test_a_speaker_sitting_next_to_the_one_just_quoted_spoke_at_the_same_occasion(suggest):
+    text = ("Jordan will open two new border crossings next year, the interior ministry said on Thursday.\n\n"
+            "Foreign Minister Leila Haddad told a press conference in Amman on Monday that trade had doubled.\n\n"
+            "Sitting next to her, Deputy Minister Rana Aziz said the plan was fair to both countries.")
+    got = by_text(suggest(text, THURSDAY))
+    assert got["the plan was fair to both countries"].date == dt.date(2026, 11, 9)
+
+
+def test_a_speaker_who_accompanied_the_one_named_spoke_at_the_same_occasion(suggest):
+    text = ("Kenya and Tanzania signed a rail agreement, the two governments said on Thursday.\n\n"
+            "President Amani Mwangi told reporters in Arusha on Tuesday that the line would open in 2029.\n\n"
+            "Transport Cabinet Secretary Peter Odhiambo, who accompanied Mwangi, said the financing was in place.")
+    got = by_text(suggest(text, THURSDAY))
+    assert got["the financing was in place"].date == dt.date(2026, 11, 10)
