@@ -87,7 +87,8 @@ under-secretary convenor convener co-convenor rapporteur co-rapporteur
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "sir", "dame", "dr.", "dr",
                         "prof.", "sheikh", "sheikha", "prince", "princess", "excellency",
                         "datuk", "dato", "dato'", "dato’", "datin", "seri",
-                        "hon.", "honourable", "honorable", "engr.", "alhaji", "h.e."})  # (Malaysian honours before a name)
+                        "hon.", "hon", "rt", "rt.", "honourable", "honorable", "engr.", "alhaji", "h.e."})  # (Malaysian
+# honours before a name; "Rt Hon", "Hon" of Westminster parliaments)
 # Office heads that are people speaking for someone ("a spokesman for the ministry").
 SPOKES_NOUNS = frozenset("""spokesperson spokesman spokeswoman spokespeople representative
 representatives lawyer lawyers attorney attorneys aide aides adviser advisers""".split())

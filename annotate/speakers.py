@@ -2398,7 +2398,10 @@ class ArticleSpeakers:
         """The latest person before ``pos`` that agrees with the pronoun's gender: a proper-noun
         subject since the last speaker, the last speaker, else the nearest agreeing person named."""
         said_all = [(p, spk, role) for p, spk, role, kind in reversed(self._said)
-                    if p < pos and (kind in ("name", "pronoun") or kind == "group" and self._is_person_name(spk))]
+                    if p < pos and (kind in ("name", "pronoun") or kind == "group" and self._is_person_name(spk))
+                    and (gender is None or self._is_person_name(spk) or kind == "name" and not (
+                        set(spk.lower().split()) & BODY_NOUNS))]  # ("they" said by a ministry, or a
+        # ministry named, is no antecedent of a later "he")
         said = said_all[0] if said_all else None
         for p, text, is_person in reversed(self._subjects):
             if p >= pos or p in self._reported:  # "X said Kyiv would need ... She said": X

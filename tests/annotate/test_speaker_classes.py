@@ -1013,3 +1013,20 @@ def test_a_name_after_a_joined_post_hung_on_an_opening_participles_place_is_the_
             "said the island's neutrality was written into its constitution.")
     got = by_content(suggest(text, MONDAY))["the island's neutrality was written into its constitution"]
     assert (got.speaker, got.role) == ("Ian Borg", "Deputy Prime Minister and Minister for Foreign Affairs")
+
+
+# --- a parliament's styles are no part of a name; "he" is never a body -------------------------
+def test_westminster_styles_before_a_name_are_no_part_of_it(suggest):
+    text = ("The Minister of Finance, Hon Mereana Tūhoe, said the surplus would be returned within two years. "
+            "The Prime Minister, Rt Hon Graham Ashcroft, said the review would be published in May.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["the surplus would be returned within two years"].speaker == "Mereana Tūhoe"
+    assert got["the review would be published in May"].speaker == "Graham Ashcroft"
+
+
+def test_he_after_a_they_resolved_to_a_ministry_is_the_minister_who_spoke(suggest):
+    text = ("The Ministry of Foreign Affairs said in a statement on Monday that talks with partners would "
+            "continue.\n\nHon Tane Whakaari, Minister of Defence, told the House that Canada and Japan had "
+            "\"made clear\" they would welcome New Zealand's participation. He said the navy was already "
+            "training with both partners.")
+    assert speaker_of(suggest, text, "the navy was already training with both partners") == "Tane Whakaari"
