@@ -113,6 +113,14 @@ _ROLE_LEAD = frozenset({"the", "a", "an", "now", "currently", "current", "also",
 
 
 _INITIAL = re.compile(r"[A-Z]\.")  # a given name written as its initial: "S. Venkatesh", "M. K. Stalin"
+# the fields an English cabinet or service post is "of"/"for" ("Federal Minister for Commerce", "Commissioner of
+# Police"): words that never begin a person's name, so the name after them starts at the first other word
+_PORTFOLIO_FIELDS = _DOMAIN_WORDS | frozenset("""commerce police industry industries tourism transportation
+fisheries housing sport sports youth information communications communication planning works water lands mines
+mining petroleum immigration revenue treasury investment development infrastructure technology science innovation
+employment welfare social services women children family heritage arts media broadcasting telecommunications
+digital aviation railways roads highways shipping maritime forestry forests climate power electricity rural urban
+regional cooperation integration customs budget administration public local government policing""".split())
 _AGE = re.compile(r"\d{1,3}[-\s]years?[-\s]old\b")
 
 
@@ -213,8 +221,10 @@ def _title_complement(first: Token, lowest: int) -> int | None:
     """The preposition of a complement written between a title and the name ("Minister of
     Construction Goran Stanković", "EU ambassador to Turkey Karl-Heinz Aumüller"), else None."""
     if first.ent_type_ != "PERSON" and first_name_gender(first.text) is None and not _country_just_before(first) and (
-            not _family_name_first(first)) and not _INITIAL.fullmatch(first.text):  # ("of Industry and Trade
-        # Phạm Quốc Tuấn", "of Information Technology S. Venkatesh")
+            not _family_name_first(first)) and not _INITIAL.fullmatch(first.text) and not (
+            first.i > 0 and first.doc[first.i - 1].lower_ in _PORTFOLIO_FIELDS and first.doc[first.i - 1].text[:1].isupper()
+            and first.text[:1].isupper()):  # ("of Industry and Trade Phạm Quốc Tuấn", "of Information Technology
+        # S. Venkatesh", "for Commerce Jahanzeb Qureshi": a name the name data does not know after a field)
         return None  # a body's name after "a spokesman for the": no complement before a name
     if first.i > 0 and first.doc[first.i - 1].lower_ in ("and", "&"):
         return None  # "the Minister of Health and Maria Costa": two people
@@ -287,7 +297,11 @@ def _portfolio_before(first: Token, lowest: int) -> int | None:
 # styles a name may carry after a post ("Minister of Tourism Senator Dr X", "Minister of Finance the
 # Hon. X", "Foreign Minister Senator X"): the person's, not the post's
 _STYLES = frozenset({"senator", "sen.", "ambassador", "amb.", "hon.", "hon", "honourable", "honorable", "engr.",
-                     "engr", "alhaji", "alhaja", "h.e.", "lord", "baroness", "the"}) | HONORIFICS
+                     "engr", "alhaji", "alhaja", "h.e.", "lord", "baroness", "the",
+                     # a service rank the holder of a civil post keeps ("Defence Secretary Admiral (retd) X"),
+                     # Fijian chiefly styles ("Minister for Policing Adi Salote X", "Ratu X")
+                     "admiral", "brigadier", "commodore", "colonel", "col.", "ratu", "adi"}) | HONORIFICS
+_RETIRED = frozenset({"retd", "rtd", "retd.", "rtd.", "ret.", "retired"})  # "(retd)" after a rank
 # words that open a post ("Deputy Ambassador X"): a style never follows them
 _POST_OPENERS = frozenset({"deputy", "vice", "acting", "assistant", "senior", "junior", "first", "second", "chief",
                            "executive", "general", "former", "interim", "shadow", "associate", "principal"})
@@ -300,8 +314,9 @@ def _styled(first: Token, lowest: int) -> Token:
     doc = first.doc
     k = first.i
     while k - 1 > lowest and (doc[k - 1].lower_ in _STYLES and not (doc[k - 1].lower_ == "the" and k == first.i) or (
-            doc[k - 1].text == "." and not doc[k - 2].whitespace_ and doc[k - 2].lower_ in ("hon", "engr", "amb", "sen"))):
-        k -= 1  # (also "Hon" and "." as the tokenizer splits them)
+            doc[k - 1].text == "." and not doc[k - 2].whitespace_ and doc[k - 2].lower_ in ("hon", "engr", "amb", "sen"))
+            or doc[k - 1].text == ")" and k - 3 > lowest and doc[k - 2].lower_ in _RETIRED and doc[k - 3].text == "("):
+        k -= 3 if doc[k - 1].text == ")" else 1  # (also "Hon" and "." as the tokenizer splits them)
     while k < first.i and doc[k].lower_ == "the" and k + 1 < first.i and doc[k + 1].lower_ not in ("hon.", "hon"):
         k += 1  # ("the" only in "the Hon.")
     if k == first.i or k - 1 < lowest:
@@ -487,8 +502,8 @@ def _title_set_before(run: list[Token]) -> str | None:
     two (here the name as the subject, the title beside it)."""
     doc = run[0].doc
     comma = run[0].i - 1
-    while comma > 0 and (doc[comma].lower_ in HONORIFICS or doc[comma].tag_ == "PRP$"):
-        comma -= 1  # "the Minister of Foreign Affairs and Cooperation, Her Excellency Luísa Mabunda,"
+    while comma > 0 and (doc[comma].lower_ in HONORIFICS or doc[comma].lower_ in _STYLES - {"the"} or doc[comma].tag_ == "PRP$"):
+        comma -= 1  # "the Minister of Foreign Affairs and Cooperation, Her Excellency Luísa Mabunda,", "..., Ambassador X,"
     after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
     if comma < 2 or doc[comma].text != "," or after is None or after.text not in (",", ".", ";"):
         return None
@@ -917,7 +932,19 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
             return run[k:]  # ("Prime Minister of Tuvalu Feleti Natano": a country, then a name of two words)
     if prep.lower_ in ("and", "&") and len(run) >= 3 and run[1].pos_ == "PROPN" and run[1].ent_type_ in ("", "PERSON", "ORG"):
         return run[1:]  # "Minister of Industry and Trade Phạm Quốc Tuấn": a listed portfolio's last item is one word
+    fields = _fields_opening(run)
+    if fields and prep.lower_ in _COMPLEMENT_PREPS and _is_title(doc[prep.i - 1]):
+        return run[fields:]  # "Minister for Commerce Jahanzeb Qureshi", "Commissioner of Police Jone Waqanivalu"
     return run
+
+
+def _fields_opening(run: list[Token]) -> int:
+    """How many words of a post's fields open ``run`` when a name of two words or more follows them
+    ("Commerce" of "Commerce Jahanzeb Qureshi"), else 0."""
+    k = 0
+    while k < len(run) and (run[k].lower_ in _PORTFOLIO_FIELDS or k and run[k].lower_ in ("and", "&")):
+        k += 1
+    return k if k and len(run) - k >= 2 and run[k - 1].lower_ not in ("and", "&") else 0
 
 
 # family names most often written before the given name (Chinese, Korean, Vietnamese, Singaporean,
@@ -1001,6 +1028,10 @@ def _entity_name(head: Token) -> list[Token] | None:
         return None
     if len(_without_title_complement(toks)) < len(toks):  # "Minister of Construction Goran Stanković"
         return None
+    if any(_is_title(t) and t.lower_ not in _DOMAIN_WORDS and len(toks) - k - 1 >= 2 and all(
+            t2.pos_ == "PROPN" and _is_name_token(t2) and t2.lower_ not in BODY_NOUNS for t2 in toks[k + 1:])
+           for k, t in enumerate(toks)):
+        return None  # "SJB MP Hiranthi Dissanayake" tagged as one organisation: a post, then a person's name
     return toks if len(toks) > 1 and not _is_title(toks[0]) else None
 
 
@@ -1243,8 +1274,13 @@ def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention 
     said": the parser hangs the name on the title's complement; a person's name right after the
     complement is the speaker, and the title with its complement the role."""
     doc = head.doc
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS and c.i > head.i
-                 and all(t.text[:1].isupper() or t.lower_ in _COMPLEMENT_PREPS for t in doc[head.i + 1:c.i])):
+    # (also the complement of a second post joined to the head: "Attorney-General and Minister for Justice
+    # Semi Koroilavesau told", with the name hung on the second post's complement)
+    holders = [head] + [c for c in head.children if c.dep_ == "conj" and _is_title(c) and c.i > head.i and all(
+        t.text[:1].isupper() or t.lower_ in ("and", "&", "-") for t in doc[head.i + 1:c.i])]
+    for prep in (c for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS
+                 and c.i > holder.i and all(t.text[:1].isupper() or t.lower_ in _COMPLEMENT_PREPS
+                                            for t in doc[holder.i + 1:c.i])):
         # (also a second complement: "Minister of State for Housing Lee Mei Fong" with the name on "for")
         whole = [t for t in prep.subtree if t.i > prep.i]
         listed = _listed_portfolio(prep)
@@ -1258,7 +1294,9 @@ def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention 
         if run is not None and run[0].i > prep.i + 1 and run[-1].i == whole[-1].i and (
                 doc[run[0].i - 1].lower_ not in ("and", "&", ",")) and (  # (not a listed field: "and Industry")
                 head.lemma_.lower() not in SPOKES_NOUNS or _title_complement(run[0], toks[0].i) == prep.i):
-            return Mention(kind="name", name=_text(doc, run), role=role_before(run[0], toks[0].i), **base)
+            end = max(base["end"], base["start"] + run[-1].idx + len(run[-1]) - toks[0].idx)
+            return Mention(kind="name", name=_text(doc, run), role=role_before(run[0], toks[0].i),
+                           start=base["start"], end=end, text=doc[toks[0].i:max(toks[-1].i, run[-1].i) + 1].text)
     return None
 
 
@@ -1495,6 +1533,8 @@ def _title_with_appositive_name(head: Token, toks: list[Token], offset: int) -> 
         role = role_before(run[0], appos.left_edge.i)  # "Its director general" -> "director general",
         if not role or _only_rank(role) or _courtesy(role) or is_past_role(role):  # "Its spokesperson, Senior Colonel Shi Yi": the
             phrase = _title_phrase(head, appos.left_edge.i)  # post, not the rank; "a spokesman for the SPD party,
+            while len(phrase) > 1 and phrase[-1].lower_ in _STYLES and _is_title(phrase[-2]):
+                phrase = phrase[:-1]  # "Defence Secretary Admiral (retd) X" parsed with the rank as the head
             courtesy = role if _courtesy(role) else None  # Radek Vlček"; "The chairperson of the energy
             role = _text(doc, phrase) if phrase else _text(doc, clean)  # committee, Senator X": not "Senator"
             if courtesy and not _complemented(role):
@@ -1650,7 +1690,7 @@ class ArticleSpeakers:
                 titled = None
             role = _held(titled if titled and (not before or _only_rank(before) or _courtesy(before) and _complemented(titled)
                                                or is_past_role(before) and not is_past_role(titled))
-                         else before or _title_set_before(run),
+                         else (_title_set_before(run) if _courtesy(before) else None) or before or _title_set_before(run),
                          appos_role) or titled
             if role and "(" in role and ")" not in role:  # "Governor of the Bank of Ghana (BoG), Dr X":
                 role = role[:role.index("(")].rstrip()  # the post without its body's bracketed initials
@@ -2256,7 +2296,10 @@ class ArticleSpeakers:
                 same = next((r for _, r in later[0][1].roles if role_head(r) == head
                              or r.lower().startswith(head + " and ") or (  # "Tánaiste and Minister for ..."
                     head in _MINISTERS and role_head(r) in _MINISTERS  # "health minister" = "Secretary for Health"
-                    and set(descriptor.lower().split()[:-1]) & set(r.lower().split()) - _MINISTERS)), None)
+                    and set(descriptor.lower().split()[:-1]) & set(r.lower().split()) - _MINISTERS) or (
+                    # "the Tánaiste has insisted" then "Tánaiste and Minister for Foreign Affairs X": one of the posts
+                    re.match(re.escape(_strip_det(descriptor).lower().replace("-", " ")) + r"\s+(?:and|&)\s+\S",
+                             r.lower().replace("-", " ")))), None)
                 if same is not None:
                     self._lead_named[pos] = (later[0][1].name, same)
 
@@ -2539,7 +2582,8 @@ def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
         words = _role_words(toks)  # "the transport secretary", "Spain's housing minister"
         if not toks or not words or words[0] is toks[0] or toks[-1].i != tok.i or any(not t.is_lower for t in words) and (
                 not capital or toks[0].lower_ != "the" or any(not (t.is_title or t.is_lower) or t.ent_type_ in (
-                    "PERSON", "GPE", "NORP") for t in words)):
+                    "PERSON", "GPE", "NORP") and t.lower_ not in TITLE_WORDS for t in words)):  # ("the Treasurer"
+            # tagged a person)
             continue
         out.append((toks[0].idx, _text(doc, words)))
     return out
