@@ -76,6 +76,21 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 _COLON_DATELINE = re.compile(r"([A-Z][A-Z .'-]{2,30}):\s+")
 
 
+# "Brussels - ", "Oslo, May 2 - ": a dateline in title case with a spaced dash and no agency
+_TITLE_DATELINE = re.compile(r"([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2})(?:(, [A-Z][a-z]{2,8}\.? \d{1,2})|, ([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2}))?"
+                             r" [\u2014\u2013-]{1,2} (?=[A-Z\"\u201c])")
+
+
+def _title_dateline(text: str, first: int, last: int) -> int | None:
+    """Where a title-case dateline ends: a date after the place, or a place that is a country or a
+    capital (not "Question 1 - ", nor a name set off by dashes)."""
+    m = _TITLE_DATELINE.match(text, first, last)
+    if m is None:
+        return None
+    place = m.group(3) or m.group(1)  # ("Lagos, Nigeria - ": the country)
+    return m.end() if m.group(2) or capital_city(place) or country_word(place) else None
+
+
 def _colon_dateline(text: str, first: int, last: int) -> int | None:
     """Where a dateline written with a colon ends, told from a transcript's speaker label ("SMITH:
     ...") by naming a country or a capital; None otherwise."""
@@ -92,7 +107,8 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     out = []
     for first, last in _lines(text):
         d = _DATELINE.match(text, first, last)
-        start = d.end() if d else dateline_end(text, first, last) or _colon_dateline(text, first, last) or first
+        start = d.end() if d else dateline_end(text, first, last) or _colon_dateline(text, first, last) or (
+            _title_dateline(text, first, last)) or first
         line = text[start:last].replace("\n", " ")
         while len(line) > MAX_PARAGRAPH:  # keep far below spaCy's max_length, cut after a sentence
             stop = line.rfind(". ", 0, MAX_PARAGRAPH)

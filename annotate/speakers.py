@@ -1601,6 +1601,8 @@ class ArticleSpeakers:
         self._businesses: set[str] = set()  # names an appositive calls a business, whatever the tagger says
         # (position, noun) of "a statement" a speaker gave ("said in a statement", "in a circular sent")
         self._statements: list[tuple[int, str]] = []
+        self._found: set[int] = set()  # positions of subjects inside what a report or study found
+        self._party_words: set[str] = set()  # "Democrats", "Greens": plural group names a party may have
 
     def mention(self, head: Token, offset: int) -> Mention | None:
         """``analyse(head, offset)``, worked out once per token of the article: the reporting verbs'
@@ -1638,6 +1640,8 @@ class ArticleSpeakers:
                 if any(a.dep_ == "ccomp" and a.head.lemma_.lower() in REPORTING_VERBS | _ASKING and a.head.i < tok.i
                        for a in tok.ancestors):  # "X said that Kyiv would need ...", "Asked whether
                     self._reported.add(first.idx + offset)  # Vilnius would ..., he said": no antecedent
+                if any(a.dep_ == "ccomp" and a.head.lemma_.lower() in FINDING_VERBS for a in tok.ancestors):
+                    self._found.add(first.idx + offset)  # "a report found that the State Department ..."
             elif tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or _is_title(tok)) and not any(
                     qs < tok.idx < qe for qs, qe in quotes):  # (also "Mozambique's Minister of ..., Celmira ...,")
                 # "The EU's agriculture commissioner, Rasa Vaitkutė, defended ...": the person
@@ -1730,6 +1734,8 @@ class ArticleSpeakers:
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "NORP"):
                 self._place_words.update(t.text for t in ent if t.pos_ == "PROPN")
+            if ent.label_ == "NORP" and ent[-1].text.endswith("s") and ent[-1].text[:1].isupper():
+                self._party_words.add(ent[-1].text)  # "the Social Democrats", "the Greens": a party, maybe
         if offset < self.lead_end:
             self._lead_descriptors.extend((p + offset, d, offset) for p, d in _speaking_descriptors(doc))
         for tok in doc:  # "Euroclear, the ... depository", "the Ifop institute", "pollster Forsa"
@@ -1942,6 +1948,7 @@ class ArticleSpeakers:
                 return mention.name, None
             return self._last_document(pos) or mention.text, None
         speaker, role = self._resolve_body(mention, speaking)
+        speaker = self._foreign_body(mention, speaker)
         self._describes(mention, speaker)
         if self._acronyms and mention.kind in ("name", "group") and speaker and not self._is_person_name(speaker):
             covering = self._spelled(mention.start, speaker)
@@ -1949,13 +1956,28 @@ class ArticleSpeakers:
                 return covering, role
         return self._in_full(speaker, pos), role
 
+    def _foreign_body(self, mention: Mention, speaker: str | None) -> str | None:
+        """A body named in French, Spanish or Italian with its lower-case words ("the Conseil
+        constitutionnel", "the Cour des comptes", "Corte dei conti"): the whole name as written, known
+        as a body from then on ("the court" after "the Cour des comptes")."""
+        written = _strip_det(mention.text)
+        if not speaker or mention.kind not in ("name", "group") or speaker.split()[0].lower() not in _NOUN_IN_ENGLISH:
+            return speaker
+        rest = written[len(speaker):].split() if written.startswith(speaker) else []
+        if 0 < len(rest) <= 3 and all(w.isalpha() and w.islower() for w in rest):
+            speaker = written  # "Conseil" of "the Conseil constitutionnel"
+        if " " in speaker and not any(name == speaker for _, name in self._bodies):
+            self._bodies.append((mention.start, speaker))
+            self._bodies.sort(key=lambda b: b[0])
+        return speaker
+
     def _describes(self, mention: Mention, speaker: str | None) -> None:
         """"The Histadrut labor federation said": the body is a federation for a later "the
         federation" (however the parser hung the words)."""
         last = mention.text.split()[-1] if mention.text.split() else ""
         if mention.kind not in ("name", "group") or not speaker or not speaker[:1].isupper() or not (
                 last.isalpha() and last.islower() and last in BODY_NOUNS | ORG_NOUNS | _ANY_BODY_WORDS) or (
-                last in speaker.lower().split()) or self._is_person_name(speaker) or (
+                last in speaker.lower().split()) or speaker not in mention.text or self._is_person_name(speaker) or (
                 speaker in self.people and self.people[speaker].roles):
             return
         if not any(p == mention.start and name == speaker for p, name, _ in self._described):
@@ -2001,28 +2023,34 @@ class ArticleSpeakers:
                 (spk for p, spk, _, kind in reversed(self._said) if p < pos and kind in ("group", "title", "office")
                  and spk != speaker and _source_noun(spk) == head
                  and (p >= self.lead_start or pos < self.lead_start)), None)  # (not a headline's "sector body says")
+            if body is None and head in _ANY_BODY_WORDS and mention.text.lower().startswith("the "):
+                body = self._latest_body_subject(pos, head)  # "The Economic Community of ... threatened ...
+                # In a communique, the bloc said": the body the article was about, whatever it did
             if body is None and head not in BODY_NOUNS and mention.text.lower().startswith("the "):
                 body = self._body_just_spoke(pos)  # "The OBR said ... The fiscal watchdog also warned"
-            if body is None and head in _ANY_BODY_WORDS and mention.text.lower().startswith("the "):
-                body = self._latest_body_subject(pos)  # "The Economic Community of ... threatened ...
-                # In a communique, the bloc said": the body the article was about, whatever it did
+                if body is not None and head in _OVERSEERS and not _overseer(body):
+                    body = None  # (not the company it fined)
             if body is not None:  # "the court said": the court named earlier; "the ministry"
                 # after "Slovakia's economy ministry said"; its spokesperson keeps the post
                 return body, role if role and role.split()[-1].lower() in SPOKES_NOUNS else None
         return speaker, role
 
-    def _latest_body_subject(self, pos: int) -> str | None:
+    def _latest_body_subject(self, pos: int, head: str = "body") -> str | None:
         """The latest body (no person, no place) that was the subject of a sentence before ``pos``,
-        within a few paragraphs, named in full where the article writes it in full."""
+        within a few paragraphs, named in full where the article writes it in full; for "the
+        regulator" or "the watchdog" one of the state's bodies that oversee ("Competition
+        Commission", "Financial Conduct Authority", "Corruption Watch"), not the company it oversees."""
         for p, name, is_person in reversed(self._subjects):
-            if p >= pos or pos - p > _BODY_BACK_CHARS:
-                continue
+            if p >= pos or pos - p > _BODY_BACK_CHARS or p in self._reported or p in self._found:
+                continue  # (not a body inside what someone said: "Meta said the commission had erred")
             if p < self.lead_start <= pos:
                 break  # (a headline's subject is not what the body text refers back to)
             whole = self._whole_body(p, name)
             if is_person or self._is_person_name(whole) or whole in self.people and self.people[whole].roles or (
                     set(whole.split()) <= self._place_words or country_word(whole) or capital_city(whole)
                     or not whole[:1].isupper()):
+                continue
+            if head in _OVERSEERS and not _overseer(whole):
                 continue
             return self._acronyms.get(whole.replace(".", ""), whole)
         return None
@@ -2496,7 +2524,9 @@ class ArticleSpeakers:
         subject = next(((p, text) for p, text, is_person in reversed(self._subjects)
                         if p < pos and not is_person and text not in self._person_words and p not in self._reported
                         and not self._is_person_name(text)  # ("Its chief executive, Aoife Delaney,")
-                        and not set(text.split()) <= self._place_words and not (
+                        and (not set(text.split()) <= self._place_words or noun == "party" and (
+                            text.split()[-1] in self._party_words))  # ("The Social Democrats ... The party")
+                        and not (
                             _AUTHORITY_NOUNS & set(text.lower().split()))), None)
         if subject is not None and " " not in subject[1]:  # "Company" heads "Nigerian National Petroleum Company"
             subject = next(((p, body) for p, body in self._bodies if p <= subject[0] < p + len(body)
@@ -2552,6 +2582,15 @@ _HEADS_BODY = re.compile(r"\b(?i:president|chair|chairman|chairwoman|chairperson
 _ANY_BODY_WORDS = frozenset({"bloc", "body", "watchdog", "regulator", "grouping", "institution", "organ", "lobby",
                              "alliance", "coalition"})
 _BODY_BACK_CHARS = 1500  # how far back such a word may refer
+_OVERSEERS = frozenset({"regulator", "watchdog"})
+
+
+def _overseer(name: str) -> bool:
+    """A body that may oversee others: a state's authority, office, commission, agency, board, a watch,
+    a central bank ("Bank of Ghana", "Reserve Bank of India", "Bundesbank"; not "Barclays Bank")."""
+    return bool(_name_nouns(name) & (_AUTHORITY_NOUNS | {"agency", "board", "watch"})) or (
+        re.search(r"(?i)\b(?:central|reserve|national|federal)\b.*\bbank|^(?:the )?(?:bank|banque|banco|banca) "
+                  r"(?:of|de|du|do|di|d'|negara)\b|(?:bundes|riks|national)bank\b", name) is not None)
 _STATEMENT_BACK_CHARS = 700  # how far back "the statement" may refer to a statement given (a long quote between)
 
 # Bodies of the state, never what "the company" or "the group" refers to.

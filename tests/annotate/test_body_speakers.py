@@ -139,3 +139,42 @@ def test_a_bodys_other_name_in_brackets_is_that_body_later(suggest):
             "Monday it had summoned the ambassador.\n\n"
             "Later, Utenriksdepartementet Norge said the meeting had been \"frank\".")
     assert speaker_of(suggest, text, "the meeting had been \"frank\"") == "Norwegian Ministry of Foreign Affairs"
+
+
+def test_the_party_is_the_latest_party_even_one_named_as_a_plural_group(suggest):
+    text = ("Likud said on Sunday it would not sit with the Arab parties. The party said its voters had "
+            "rejected a unity government.\n\n"
+            "The Greens called for a snap election. The party said a minority cabinet would not last a year.")
+    got = speakers(suggest, text)
+    assert got["its voters had rejected a unity government"] == "Likud"
+    assert got["a minority cabinet would not last a year"] == "Greens"
+
+
+def test_a_french_body_name_with_lower_case_words_is_whole_and_is_the_court_later(suggest):
+    text = ("Paris, June 3 (AFP) - The Cour de cassation said the dismissal of the union delegate was void. "
+            "The court said the employer had not followed the procedure.\n\n"
+            "The Conseil constitutionnel said three articles of the immigration law were unconstitutional.")
+    got = speakers(suggest, text)
+    assert got["the dismissal of the union delegate was void"] == "Cour de cassation"
+    assert got["the employer had not followed the procedure"] == "Cour de cassation"
+    assert got["three articles of the immigration law were unconstitutional"] == "Conseil constitutionnel"
+
+
+def test_the_regulator_is_the_overseeing_body_not_the_company_that_just_spoke(suggest):
+    text = ("Telenor said on Monday it would appeal. The Norwegian Communications Authority fined Telenor "
+            "90 million crowns last year.\n\n"
+            "Telenor said the fine was unjustified. Later, the regulator said it had followed the law.")
+    assert speaker_of(suggest, text, "it had followed the law") == "Norwegian Communications Authority"
+
+
+def test_the_bloc_is_the_body_just_named_not_another_that_spoke_before(suggest):
+    text = ("Tesla said on Monday it would cut prices in Europe.\n\n"
+            "The Pacific Alliance met in Lima on Tuesday. In a statement, the bloc said tariffs on cars "
+            "would fall.")
+    assert speaker_of(suggest, text, "tariffs on cars would fall") == "Pacific Alliance"
+
+
+def test_a_title_case_dateline_with_a_spaced_dash_is_no_part_of_the_name(suggest):
+    for dateline in ("Brussels - ", "Lagos, Nigeria - ", "Frankfurt, Dec. 4 - "):
+        text = dateline + "Nordwind Energie said it would close two coal plants next year."
+        assert speaker_of(suggest, text, "it would close two coal plants next year") == "Nordwind Energie", dateline
