@@ -39,7 +39,9 @@ university college stadium arena palace museum tower checkpoint crossing termina
 prison cathedral mosque temple airfield dam canal""".split())
 _GAELIC_PARTICLES = frozenset({"ó", "ní", "nic", "mac", "mhic", "uí", "ua", "bean"})
 _NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "ap", "bint",
+                             "binti", "binte", "bte",
                              "al", "el", "le", "la", "del", "dela", "dos", "du", "des", "-"} | _GAELIC_PARTICLES)
+_PATRONYMICS = frozenset({"bin", "binti", "binte", "bte", "bint", "ibn", "a/l", "a/p"})  # "son/daughter of"
 _INSTITUTION_HEADS = frozenset({"force", "forces", "staff", "army", "navy", "command", "guard",
                                 "police", "military", "security"})
 _MENTION_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nummod", "flat", "nmod",
@@ -1871,8 +1873,9 @@ class ArticleSpeakers:
         """The one person named in full with a post whose name is ``name`` and one more word: "Amirul
         Hakim" for "Amirul Hakim Osman" (Malay and Arabic usage names a person by the given names)."""
         found = [full for full, person in self.people.items() if full.startswith(name + " ") and person.roles
-                 and len(full.split()) == len(name.split()) + 1 and full.split()[-1][:1].isupper()
-                 and full.split()[-1].lower() not in TITLE_WORDS]
+                 and (len(full.split()) == len(name.split()) + 1 and full.split()[-1][:1].isupper()
+                      and full.split()[-1].lower() not in TITLE_WORDS
+                      or full.split()[len(name.split())] in _PATRONYMICS)]  # "Siti Nurhaliza binti Tarudin"
         return found[0] if len(found) == 1 else None
 
     def full_name(self, name: str, pos: int) -> str:

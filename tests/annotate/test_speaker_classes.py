@@ -1030,3 +1030,13 @@ def test_he_after_a_they_resolved_to_a_ministry_is_the_minister_who_spoke(sugges
             "\"made clear\" they would welcome New Zealand's participation. He said the navy was already "
             "training with both partners.")
     assert speaker_of(suggest, text, "the navy was already training with both partners") == "Tane Whakaari"
+
+
+# --- a patronymic particle joins a name; the given names alone are that person -----------------
+def test_a_name_with_binti_is_whole_and_its_given_names_are_that_person(suggest):
+    text = ("Kuala Lumpur will review the levy, Deputy Finance Minister Nur Aisyah binti Kamaruddin told "
+            "reporters. Nur Aisyah said the review would take three months.")
+    got = by_content(suggest(text, MONDAY))
+    first = got["Kuala Lumpur will review the levy"]
+    assert (first.speaker, first.role) == ("Nur Aisyah binti Kamaruddin", "Deputy Finance Minister")
+    assert got["the review would take three months"].speaker == "Nur Aisyah binti Kamaruddin"
