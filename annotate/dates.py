@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .lexicon import REPORTING_VERBS
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -827,7 +829,10 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
             # ends the clause, whichever noun the parser hung it on
             (sp for c in verb.children if c.dep_ == "dobj" for t in c.subtree
              if t.dep_ == "prep" and t.lower_ == "on" and _clause_end(t.right_edge, verb)
-             for sp in [_phrase_from(t, (0, 0))] if sp), None)
+             for sp in [_phrase_from(t, (0, 0))] if sp), None) or next(
+            # "The decision followed talks in Oslo on Monday between X and Y": the occasion's own day
+            (sp for c in verb.children if c.dep_ == "dobj" and c.lower_ in _OCCASION_FORMS for t in c.children
+             if t.dep_ == "prep" and t.lower_ == "on" for sp in [_phrase_from(t, (0, 0))] if sp), None)
         if span is None:
             if occasion is not None and says_same:
                 # "X, speaking at the same meeting, went further.", "Y, who also spoke at the seminar,
@@ -849,8 +854,11 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
         if not (says_same or any(_may_date(t) for t in sent)):
             continue  # a sentence naming no day dates no event (most of them: checked first, it is cheap)
         root = sent.root
-        verbs = [root] + [t for t in sent if t.pos_ in ("VERB", "AUX") and t is not root
-                          and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+        verbs = [root] + [t for t in sent if t.pos_ in ("VERB", "AUX") and t is not root and (
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            # "..., Tanaiste and Minister for X Y told the Dail yesterday.": the speaking the parser
+            # left without its subject (a long title read as part of what was said) is still dated
+            or t.dep_ in ("advcl", "conj") and t.i > root.i and t.lemma_.lower() in REPORTING_VERBS)]
         for verb in verbs:  # the root, and any verb with a subject (the parser may root elsewhere)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]

@@ -408,8 +408,11 @@ class SuggestionEngine:
         launch", "before the vote" name one the article dated before (the latest told of in a
         sentence with that word); "at the same meeting", "who attended the same reception" the one
         just told of."""
+        told_before = cue.idx + pos - content[0]  # before its cue (not this statement as dated on a first pass)
         for _prep, lemma, _same in occasion_refs(cue, content):
-            told = _told_of(art, frozenset([lemma]), pos)
+            # "The decision followed talks on Monday between X and Y. He said after the meeting":
+            # a meeting is the talks told of last, though a cabinet meeting was told of before them
+            told = _told_of(art, frozenset([lemma]), told_before, _MEETINGS if lemma in _MEETINGS else frozenset())
             if told is not None:
                 return told
         for lemmas in event_refs(cue, content):  # "X, who signed the agreement, said": the signing's day
@@ -753,10 +756,15 @@ def _introduced_at(art: _Article, speaker: str | None, mention: int) -> dt.date 
     return prev.date if words and words[-1] in _name_words(gap) else None
 
 
-def _told_of(art: _Article, lemmas: frozenset[str], pos: int) -> dt.date | None:
+_MEETINGS = frozenset({"meeting", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations"})
+
+
+def _told_of(art: _Article, lemmas: frozenset[str], pos: int, kin: frozenset[str] = frozenset()) -> dt.date | None:
     """The day of the latest dated event or statement before ``pos`` whose sentence names ``lemmas``
-    ("the session": "hosted ... for the 9th Session ... on Wednesday")."""
-    named = [(p, d) for p, d, sent, left_out in art.told_words if p < pos and lemmas <= _words(sent, left_out)]
+    ("the session": "hosted ... for the 9th Session ... on Wednesday"), or one of ``kin``, the words
+    for the same kind of occasion ("the meeting": "talks in Copenhagen on Monday")."""
+    named = [(p, d) for p, d, sent, left_out in art.told_words if p < pos and (
+        lemmas <= (words := _words(sent, left_out)) or kin & words)]
     return max(named, key=lambda x: x[0])[1] if named else None
 
 

@@ -3,6 +3,10 @@ one just quoted) and which do not (an earlier occasion, told in the past perfect
 here is invented; see also test_dates_occasions.py."""
 import datetime as dt
 
+import pytest
+
+from annotate.dates import narrative_dates
+
 
 def by_text(suggestions):
     return {s.content.text.strip(" ,.\"'"): s for s in suggestions}
@@ -52,3 +56,32 @@ def test_a_speaker_who_accompanied_the_one_named_spoke_at_the_same_occasion(sugg
             "Transport Cabinet Secretary Peter Odhiambo, who accompanied Mwangi, said the financing was in place.")
     got = by_text(suggest(text, THURSDAY))
     assert got["the financing was in place"].date == dt.date(2026, 11, 10)
+
+
+def test_the_meeting_is_the_talks_told_of_last(suggest):
+    text = ("Norway will buy two new frigates, Defence Minister Ida Berg said on Wednesday after a cabinet "
+            "meeting.\n\n"
+            "The decision followed talks in Oslo on Monday between Berg and her Danish counterpart, Jonas "
+            "Lie. He said after the meeting that Denmark would buy the same ships. ⚓")
+    got = by_text(suggest(text, THURSDAY))
+    assert got["Denmark would buy the same ships"].date == dt.date(2026, 11, 9)
+
+
+def test_the_meeting_is_still_the_meeting_told_of_when_no_talks_came_after_it(suggest):
+    text = ("Norway held talks with Denmark in Oslo on Monday on the frigate order.\n\n"
+            "Defence Minister Ida Berg chaired a cabinet meeting on Wednesday. Her deputy, Ola Lund, said "
+            "after the meeting that the frigates would be built in Bergen.")
+    got = by_text(suggest(text, THURSDAY))
+    assert got["the frigates would be built in Bergen"].date == dt.date(2026, 11, 11)
+
+
+@pytest.mark.parametrize("lead", [
+    "The State will appeal the ruling on the fishing quotas of the Irish fleet, Tánaiste and Minister for "
+    "Agriculture and the Marine Eoin Ó Briain told the Dáil yesterday.",
+    "Kenya will raise the levy on imports of second-hand clothes from China, Cabinet Secretary for Trade and "
+    "Industry Rebecca Miano told the Senate yesterday. 👕",
+])
+def test_a_speaking_the_parser_left_without_a_subject_is_still_a_dated_event_of_the_story(nlp, lead):
+    # the lead's day is the day of the news: what the article goes on to quote undated was said then
+    days = [day for _, day, _ in narrative_dates(nlp(lead), dt.date(2026, 10, 15), None, [])]
+    assert days == [dt.date(2026, 10, 14)]
