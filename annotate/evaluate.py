@@ -96,7 +96,7 @@ def surname(name: str | None) -> str:
         name = cut  # (a spokesperson speaks for the body named after it; "people familiar with the
         # coalition's discussions" are people: the possessive is in what the cut leaves out)
     name = _KIND.sub(r"\1", name)  # "the Freedom and Direct Democracy party" is that party's name
-    owner, *rest = re.split(r"['\u2019]s\b", name, maxsplit=1)
+    owner, *rest = re.split(r"['\u2019]s\b|(?<=s)['\u2019](?=\s)", name, maxsplit=1)  # "Vlachos’ office" too
     owned = re.findall(r"[\w.-]+", rest[0].lower()) if rest else []
     name = owner if not owned or owned[-1] in _SPEAKS_FOR_OWNER else rest[0]
     words = re.findall(r"[\w.-]+", name.lower())

@@ -191,7 +191,8 @@ def _complement_prep(first: Token, lowest: int, longest: int = 10) -> int | None
                 return None  # "a spokesman for Prime Minister Keir Starmer": the name is the inner title's
             return p if any(t.text[:1].isupper() for t in words) or 0 < len(words) <= 2 and all(
                 t.pos_ == "NOUN" and t.is_lower for t in words) or joined and all(
-                t.is_lower and t.pos_ == "NOUN" or t.lower_ in ("and", ",") for t in words) else None
+                t.is_lower and t.pos_ in ("NOUN", "ADJ") or t.lower_ in ("and", ",") for t in words) and (
+                words[-1].pos_ == "NOUN") else None  # ("minister of fisheries and marine resources X")
         if tok.lower_ in ("and", "&"):
             joined = True
         elif tok.text == "-" and not tok.whitespace_ and p > 0 and not doc[p - 1].whitespace_:
@@ -199,8 +200,10 @@ def _complement_prep(first: Token, lowest: int, longest: int = 10) -> int | None
         elif tok.text == "," and joined and p > 0 and doc[p - 1].text[:1].isupper() and doc[p + 1].text[:1].isupper():
             continue
         elif joined and (tok.text == "," and p > 0 and doc[p - 1].pos_ == "NOUN" and doc[p - 1].is_lower
-                         or tok.pos_ == "NOUN" and tok.is_lower):
+                         or tok.pos_ in ("NOUN", "ADJ") and tok.is_lower):
             continue  # "minister of industries, mines and energy X": a lower-case list of fields
+        elif tok.pos_ == "ADJ" and tok.is_lower and p + 1 < first.i and doc[p + 1].pos_ == "NOUN" and doc[p + 1].is_lower:
+            continue  # "and marine resources", "of higher education": a field's adjective
         elif not (tok.text[:1].isupper() or tok.lower_ == "the" or tok.pos_ == "NOUN" and tok.is_lower
                   and first.i - p <= 2) or tok.is_punct:
             return None  # "The chief executive of CalMac, Duncan Reid": an apposition, no title before the name
@@ -224,8 +227,7 @@ def _title_complement(first: Token, lowest: int) -> int | None:
     Construction Goran Stanković", "EU ambassador to Turkey Karl-Heinz Aumüller"), else None."""
     if first.ent_type_ != "PERSON" and first_name_gender(first.text) is None and not _country_just_before(first) and (
             not _family_name_first(first)) and not _INITIAL.fullmatch(first.text) and not (
-            first.i > 0 and first.doc[first.i - 1].lower_ in _PORTFOLIO_FIELDS and first.doc[first.i - 1].text[:1].isupper()
-            and first.text[:1].isupper()):  # ("of Industry and Trade Phạm Quốc Tuấn", "of Information Technology
+            first.i > 0 and first.doc[first.i - 1].lower_ in _PORTFOLIO_FIELDS and first.text[:1].isupper()):  # ("of Industry and Trade Phạm Quốc Tuấn", "of Information Technology
         # S. Venkatesh", "for Commerce Jahanzeb Qureshi": a name the name data does not know after a field)
         return None  # a body's name after "a spokesman for the": no complement before a name
     if first.i > 0 and first.doc[first.i - 1].lower_ in ("and", "&"):
@@ -516,7 +518,8 @@ def _title_set_before(run: list[Token]) -> str | None:
     start = head.left_edge.i
     # opening the sentence, or a definite title: "after meeting the EU Ambassador to Serbia, Ingrid Hallström,"
     if not _is_title(head) or head.pos_ not in ("NOUN", "PROPN") or not (
-            start == head.sent.start or doc[start - 1].is_punct or doc[start].lower_ == "the"):
+            start == head.sent.start or doc[start - 1].is_punct or doc[start].lower_ == "the"
+            or doc[start].dep_ == "poss" and doc[start].head.i == head.i):  # ("with Morocco's Minister of ..., X")
         return None
     toks = _title_phrase(head, comma)
     return _text(doc, toks) if toks else None
@@ -1088,7 +1091,10 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         # the person just named
         return Mention(kind="descriptor", role=text.split()[-1], **base)
     lemma = head.lemma_.lower()
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None) or next((
+        c for c in head.children if c.dep_ in ("nmod", "compound") and c.i + 1 < head.i and c.text.endswith("s")
+        and doc[c.i + 1].text == "\u2019" and not c.whitespace_), None)  # "Vlachos’ office": the typographic
+    # apostrophe after an s, which the tagger reads as a closing quote
     if lemma in SPOKES_NOUNS or lemma in ("counterpart", "director", "head", "chief", "leader") or _is_title(head):
         named = _title_with_appositive_name(head, toks, offset)  # "Its spokesman, Javier Ortega,"
         if named is None:  # "A spokeswoman for Russia's foreign ministry, Yelena Orlova,": the
@@ -1144,7 +1150,8 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         if owner is not None:
             own = analyse(owner, offset)
             if own is not None and own.kind != "statement":
-                after = [t for t in toks if t.i > owner.right_edge.i and t.dep_ != "case"]
+                after = [t for t in toks if t.i > owner.right_edge.i and t.dep_ != "case" and not (
+                    t.i == owner.i + 1 and t.text == "\u2019")]  # (the apostrophe read as a quote mark)
                 if owner.i > head.i:
                     after = [t for t in toks if t.i <= head.i and not (t.dep_ == "det" and t.head == head)]
                 office = _text(doc, after) if after else lemma

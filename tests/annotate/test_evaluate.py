@@ -351,3 +351,10 @@ def test_an_unnamed_source_described_by_what_it_takes_part_in_is_scored_by_its_n
     assert surname("an aide working on the budget") == "aide"
     assert surname("a European diplomat involved in preparing the COP31 talks") == "diplomat"
     assert surname("one EU official familiar with the talks") == "official"
+
+
+def test_an_office_written_with_an_apostrophe_after_an_s_scores_as_its_owner():
+    from annotate.evaluate import surname
+
+    assert surname("Vlachos’ office") == surname("Vlachos' office") == surname("Andreas Vlachos's office") == "vlachos"
+    assert surname("the Greens’ leader") == "leader"  # (a post of a group's, not the group)

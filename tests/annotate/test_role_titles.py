@@ -153,3 +153,47 @@ def test_a_post_and_a_name_the_tagger_reads_as_one_organisation_are_a_person_wit
 ])
 def test_a_style_before_a_name_set_off_after_its_post_is_no_post(suggest, text, content, role):
     assert by_content(suggest(text, FRIDAY))[content].role == role
+
+
+@pytest.mark.parametrize("text, content, role", [
+    ("Prime Minister Andreas Vlachos was briefed on Monday.\n\nVlachos’ office said the premier had called the "
+     "opposition leaders.", "the premier had called the opposition leaders", "Prime Minister"),
+    ("President Ferdinand Marcos met the envoys on Tuesday.\n\nMarcos’ office said the talks would resume. 🇵🇭",
+     "the talks would resume", "President"),
+    ("Finance Minister Yiannis Stournaras presented the budget.\n\nStournaras’ office said the deficit would fall.",
+     "the deficit would fall", "Finance Minister"),
+])
+def test_an_office_written_with_a_typographic_apostrophe_after_an_s_is_its_owners(suggest, text, content, role):
+    assert by_content(suggest(text, FRIDAY))[content].role == role
+
+
+@pytest.mark.parametrize("text, content, role", [
+    ("Núñez spoke at a joint press conference with Morocco's Minister of Foreign Affairs, African Cooperation and "
+     "Moroccan Expatriates, Youssef El Ghazouani. El Ghazouani said Morocco would open a trade office.",
+     "Morocco would open a trade office", "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates"),
+    ("Sánchez held talks in Accra with Ghana's Minister for Lands and Natural Resources, Emmanuel Armah-Kofi Buah. "
+     "Buah said the mining licences would be reviewed.", "the mining licences would be reviewed",
+     "Minister for Lands and Natural Resources"),
+    ("The delegation met Kenya's Cabinet Secretary for Mining, Blue Economy and Maritime Affairs, Hassan Ali Joho, on "
+     "Tuesday. Joho said the port would be expanded. 🚢", "the port would be expanded",
+     "Cabinet Secretary for Mining, Blue Economy and Maritime Affairs"),
+])
+def test_a_post_with_its_owner_set_off_before_a_name_in_an_object_is_the_persons(suggest, text, content, role):
+    assert by_content(suggest(text, FRIDAY))[content].role == role
+
+
+@pytest.mark.parametrize("text, content, role", [
+    ("The government will extend its ban on the export of unprocessed minerals to copper, minister of industries, "
+     "mines and energy Tjekero Nghipondoka announced yesterday.",
+     "The government will extend its ban on the export of unprocessed minerals to copper",
+     "minister of industries, mines and energy"),
+    ("The quota for horse mackerel will be cut by a fifth next season, minister of fisheries and marine resources "
+     "Derek Klazengaweni said on Monday. 🐟", "The quota for horse mackerel will be cut by a fifth next season",
+     "minister of fisheries and marine resources"),
+    ("Tuition fees will rise by a tenth next year, minister of higher education, technology and innovation Itah "
+     "Kandjii-Murangi told reporters.", "Tuition fees will rise by a tenth next year",
+     "minister of higher education, technology and innovation"),
+])
+def test_a_lower_case_post_with_its_listed_fields_ends_where_the_name_begins(suggest, text, content, role):
+    s = next(s for s in suggest(text, FRIDAY) if s.content.text.startswith(content))  # (however far the content runs)
+    assert s.role == role
