@@ -68,6 +68,9 @@ def subject(cue: Token) -> Token | None:
     if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[0].is_lower and subjects[1].pos_ == "PROPN" and (
             subjects[1].left_edge.i == subjects[0].i + 1):  # "The main opposition Constitutional Democratic
         return subjects[1]  # Party of Japan said" parsed as two subjects: the name the description goes with
+    if len(subjects) > 1 and any(t.dep_ == "cc" and t.lower_ in ("and", "but") for t in cue.doc[
+            subjects[-2].i + 1:subjects[-1].left_edge.i]):  # "Several thousand tractors converged on ...,
+        return subjects[-1]  # and the interior ministry said": a clause of its own, parsed as a second subject
     before = _verb_before_comma(cue)
     if before is not None:  # "..., the minister has said, warning that ...": the parser may hang the
         found = subject(before) or inverted_subject(before)  # participle on the fronted clause's verb

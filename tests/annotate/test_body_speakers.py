@@ -178,3 +178,9 @@ def test_a_title_case_dateline_with_a_spaced_dash_is_no_part_of_the_name(suggest
     for dateline in ("Brussels - ", "Lagos, Nigeria - ", "Frankfurt, Dec. 4 - "):
         text = dateline + "Nordwind Energie said it would close two coal plants next year."
         assert speaker_of(suggest, text, "it would close two coal plants next year") == "Nordwind Energie", dateline
+
+
+def test_a_second_subject_after_and_is_the_speaker_not_the_clause_before(suggest):
+    text = ("Several thousand tractors converged on the ring road of the capital on Wednesday, according "
+            "to police, and the transport ministry said 40 people had been detained.")
+    assert speaker_of(suggest, text, "40 people had been detained") == "transport ministry"
