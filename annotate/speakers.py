@@ -1908,6 +1908,10 @@ class ArticleSpeakers:
             # ("Muto" after "Minister of Economy, Trade and Industry Muto Yoji said": family name first)
             if len(firsts) == 1:  # "Wang" after "Wang Wentao", "Tedros" after "Tedros Adhanom Ghebreyesus"
                 return firsts[0]
+            named = [(max(p for p in self.people[full].positions if p <= pos), full) for full in firsts
+                     if any(p <= pos for p in self.people[full].positions)]
+            if len(firsts) > 1 and named:  # "Ahn said" after "Industry Minister Ahn Duk-geun", with another
+                return max(named)[1]  # Ahn named further on: the one of that family named last before it
             inner = [full for full in self.people if name in full.split()[1:-1] and name[:1].isupper()
                      and len(name) > 2 and self._person_words.intersection(full.split())]
             if len(inner) == 1:  # "Lula" after "Luiz Inácio Lula da Silva"

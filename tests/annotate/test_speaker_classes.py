@@ -1040,3 +1040,14 @@ def test_a_name_with_binti_is_whole_and_its_given_names_are_that_person(suggest)
     first = got["Kuala Lumpur will review the levy"]
     assert (first.speaker, first.role) == ("Nur Aisyah binti Kamaruddin", "Deputy Finance Minister")
     assert got["the review would take three months"].speaker == "Nur Aisyah binti Kamaruddin"
+
+
+# --- a family name alone is the person of that family named last before it ---------------------
+def test_a_family_name_alone_is_the_one_of_two_of_that_family_named_last(suggest):
+    text = ("Trade Minister Jeong In-kyo said the talks had been \"constructive\". Jeong said Seoul would send "
+            "another delegation next month.\n\nThe Korea International Trade Association welcomed the plan. "
+            "Its vice chairman, Jeong Man-ki, said the credits should also cover research. Jeong said "
+            "exporters had waited too long.")
+    got = by_content(suggest(text, MONDAY))
+    assert got["Seoul would send another delegation next month"].speaker == "Jeong In-kyo"
+    assert got["exporters had waited too long"].speaker == "Jeong Man-ki"
