@@ -9,7 +9,9 @@ takes minutes, so keep it). Then runs, each in a fresh process:
 - import-json of the 100,000-claim file into an empty project (goal ≤ 5 s, ≤ 150 MB);
 - the JSONL and the DocBin export of the 100,000-claim project (goal ≤ 5 s, ≤ 150 MB each), as
   ``quotedesk export`` writes them by default: its confirmed claims (the line says how many; the
-  window benchmark, bench_window_reads.py, exports every status);
+  window benchmark, bench_window_reads.py, exports every status), in one process (the exporters'
+  default; the command line's second process, exports/forked.py, and the memory of both are
+  measured by bench_window_reads.py --exports-only);
 - import-xlsx of the 1,000,000-row workbook into its project (goal ≤ 300 MB; no row changes).
 
 Each line prints wall and CPU seconds, the process's peak resident memory (VmHWM, the whole
