@@ -64,20 +64,22 @@ class Helper:
     ``receive`` returns the results in the order the units were sent. At most ``DEPTH`` units are at
     the helper at once (``has_room``).
 
-    The child is forked at the first ``send``: make what the work needs (spaCy's tokenizer) before, and
+    The child is forked when it is first asked ``has_room``: make what the work needs (spaCy's tokenizer) before, and
     the child starts with it; the reads that made the first unit are done too, and their memory is
     shared rather than copied. A fork copies only the thread that forks: the child runs nothing but
     ``work`` (and a thread of its own that receives units). The objects this process has when it
     forks are frozen out of the garbage collector's passes in both processes until ``close`` (a pass
     writes to every object it visits, and each page written is copied: the child would soon hold a
-    copy of most of the parent's memory). Use it as a context manager: leaving the block stops the
-    child, whatever happened."""
+    copy of most of the parent's memory). If the fork fails (no memory, a limit on processes), the
+    helper never has room: this process does every unit, as with no helper. Use it as a context
+    manager: leaving the block stops the child, whatever happened."""
 
     DEPTH = 3
 
     def __init__(self, work: Callable[[Any], Any], *, name: str = "export helper"):
         self._work, self._name = work, name
-        self._process = None  # forked at the first ``send``
+        self._process = None  # forked at the first ``has_room``
+        self._unable = False  # the fork failed
         self.outstanding = 0
         self._closed = False
 
@@ -98,11 +100,15 @@ class Helper:
             theirs.close()  # (the child's end: with it closed here, the child's death ends a wait for it)
 
     def has_room(self) -> bool:
-        return self.outstanding < self.DEPTH
+        if self._process is None and not self._unable:
+            try:
+                self._start()
+            except OSError as exc:
+                log.warning("The export goes on in one process: a second one could not be started (%s).", exc)
+                self._unable = True
+        return not self._unable and self.outstanding < self.DEPTH
 
     def send(self, unit) -> None:
-        if self._process is None:
-            self._start()
         try:
             self._conn.send(unit)
         except OSError as exc:  # (the child has gone: its end is closed)

@@ -265,3 +265,21 @@ def test_a_postgresql_project_exports_the_same_with_a_helper_and_its_connection_
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.mark.parametrize("fmt", list(EXPORTS))
+def test_a_helper_that_cannot_be_started_leaves_the_export_to_one_process(
+        varied, shared, tmp_path, monkeypatch, caplog, fmt):  # noqa: F811
+    import errno
+    import multiprocessing.context
+
+    def no_fork(self):
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", no_fork)
+    EXPORTS[fmt](varied, tmp_path / "one.out")
+    summary = EXPORTS[fmt](varied, tmp_path / "asked.out", processes=2)
+    assert shared == [] and summary.articles > 200
+    assert payload(tmp_path / "asked.out") == payload(tmp_path / "one.out")
+    assert "a second one could not be started ([Errno 11] Resource temporarily unavailable)" in caplog.text
+    assert __import__("gc").get_freeze_count() == 0  # (what was frozen for the fork is not left frozen)
