@@ -143,7 +143,7 @@ class Helper:
                f"ended (exit status {code})" if code is not None else f"stopped answering ({exc!r})")
         return HelperFailed(f"The export's second process {how}. Nothing was written. "
                             + ("It may have run out of memory; close other programs and try again."
-                               if code == -signal.SIGKILL else "Try again."))
+                               if code == -9 else "Try again."))  # (SIGKILL: what the out-of-memory killer sends)
 
     def close(self) -> None:
         """Stop the child (at once, if it is still working) and wait for it."""
