@@ -500,7 +500,7 @@ class SuggestionEngine:
             return self._statement_date(art, raw, off, content, speaker, role)
         except Exception as exc:  # noqa: BLE001 - a date rule's bug costs this claim's date
             _claim_failed(art, "date", exc, content.start)
-            return None, None, True
+            return None, None, False  # no date, and none assumed either
 
     def _statement_date(self, art: _Article, raw: RawClaim, off: int, content: Span, speaker: str | None,
                         role: str | None) -> tuple[dt.date | None, str | None, bool]:
@@ -665,7 +665,7 @@ def _article_field(art: _Article, stage: str) -> Iterator[None]:
 
 
 _EMPTY = {"speaker": {"speaker": None, "role": None, "mention": None},
-          "date": {"date": None, "date_text": None, "date_assumed": True},
+          "date": {"date": None, "date_text": None, "date_assumed": False},
           "stance": {"stance": None, "topic": None}}
 
 

@@ -155,13 +155,13 @@ class SuggestSummary:
         if self.emptied:
             fields = sorted({f for _, fs, _ in self.emptied for f in fs}, key=("speaker", "date", "stance").index)
             internal.append(f"{_plural(len(self.emptied), 'article')} with "
-                            f"{' and '.join('the ' + f for f in fields)} left empty in some claims")
+                            f"{' and '.join('the ' + f for f in fields)} left empty")
         if self.unaffiliated:
             internal.append(f"{_plural(len(self.unaffiliated), 'speaker')} without the affiliation their "
                             "claims may state")
         if internal:
             # the log's name, not its path: one line in the window's status bar; ``details`` gives the path
-            parts.append(" and ".join(internal) + f" because of an internal error, details in {Path(self.log).name}")
+            parts.append(" and ".join(internal) + f" after an internal error, details in {Path(self.log).name}")
         return "; ".join(parts) + (" (cancelled)." if self.cancelled else ".")
 
     @property

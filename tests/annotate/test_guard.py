@@ -64,7 +64,7 @@ def test_a_date_rule_failing_for_each_claim_empties_those_dates_only(topical, ba
     got = topical.suggest(TEXTS[1], PUBLISHED)
     assert [(c.content, c.speaker, c.role, c.stance) for c in got] == [
         (c.content, c.speaker, c.role, c.stance) for c in baseline[1]]
-    assert {(c.date, c.date_text) for c in got} == {(None, None)}
+    assert {(c.date, c.date_text, c.date_assumed) for c in got} == {(None, None, False)}  # none, none assumed
     assert sorted(f.at for f in got.failures) == sorted(c.content.start for c in got)
     assert got.emptied == ("date",)
 

@@ -116,12 +116,12 @@ def test_a_failing_rule_costs_one_article_or_its_field_and_the_run_goes_on(
     if kind == "article":
         assert lacking(db) == [failing]  # nothing stored: the next run tries it again
         assert out.strip() == (f"{sum(len(claims[a]) for a in (ids[0], ids[2]))} suggestions in 2 articles; "
-                               f"1 article skipped because of an internal error, details in {log.name}.")
+                               f"1 article skipped after an internal error, details in {log.name}.")
         assert f"Article {failing}: skipped, a suggestion rule failed (TypeError:" in err
     else:
         assert lacking(db) == []
         assert out.strip() == (f"{sum(len(c) for c in claims.values())} suggestions in 3 articles; "
-                               f"1 article with the {kind} left empty in some claims because of an internal "
+                               f"1 article with the {kind} left empty after an internal "
                                f"error, details in {log.name}.")
         assert f"Article {failing}: suggested with {kind} left empty in some claims" in err
     assert f"The failures are logged with their tracebacks in {log};" in err  # where the log is, in full
@@ -147,7 +147,7 @@ def test_redo_keeps_the_earlier_suggestions_of_an_article_a_rule_fails_on(
     assert main(["suggest", "--db", str(db)]) == 0
     failing_rules.install("article", monkeypatch.setattr)
     assert main(["suggest", "--db", str(db), "--redo"]) == 0
-    assert "1 article skipped because of an internal error" in capsys.readouterr().out
+    assert "1 article skipped after an internal error" in capsys.readouterr().out
     assert stored(db) == claims  # replaced elsewhere by the same; never deleted without a replacement
 
 
@@ -158,7 +158,7 @@ def test_every_article_failing_is_a_failed_command(tmp_path, baseline, lenient, 
     failing_rules.install("article", monkeypatch.setattr)
     assert main(["suggest", "--db", str(db), "--article", str(ids[1])]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("0 suggestions in 0 articles; 1 article skipped because of an internal error")
+    assert out.startswith("0 suggestions in 0 articles; 1 article skipped after an internal error")
     assert ids[1] in lacking(db) and stored(db)[ids[1]] == []
 
 
@@ -184,7 +184,7 @@ def test_the_windows_helper_process_skips_the_article_and_logs_it(tmp_path, base
         summary = engine_for(project, engine).run_suggestions(project, ids)
     assert summary.articles == ids and summary.claims == sum(len(c) for c in claims.values())
     assert [(aid, fields) for aid, fields, _ in summary.emptied] == [(ids[1], ("date",))]
-    assert summary.message.endswith(f"1 article with the date left empty in some claims because of an internal "
+    assert summary.message.endswith(f"1 article with the date left empty after an internal "
                                     f"error, details in {log_path().name}.")
     got = stored(db)
     assert [got[ids[0]], got[ids[2]]] == [claims[ids[0]], claims[ids[2]]]
@@ -242,7 +242,7 @@ def test_on_postgresql_a_skipped_article_stores_nothing_and_the_log_hides_the_pa
     assert make_project(pg_url) == ids
     failing_rules.install("article", monkeypatch.setattr)
     assert main(["suggest", "--db", pg_url]) == 0
-    assert "1 article skipped because of an internal error" in capsys.readouterr().out
+    assert "1 article skipped after an internal error" in capsys.readouterr().out
     assert stored(pg_url) == {ids[0]: claims[ids[0]], ids[1]: [], ids[2]: claims[ids[2]]}
     assert lacking(pg_url) == [ids[1]]
     logged = log_path().read_text(encoding="utf-8")
@@ -268,7 +268,7 @@ def test_a_failing_affiliation_rule_costs_that_speakers_affiliation_only(
     got = affiliations(db)
     assert got == {name: (None if MARKER in name else a) for name, a in before.items()}
     assert out.strip() == (f"{sum(len(c) for c in claims.values())} suggestions in 3 articles; 1 speaker without "
-                           "the affiliation their claims may state because of an internal error, details in "
+                           "the affiliation their claims may state after an internal error, details in "
                            f"{LOG_NAME}.")
     assert f"article {ids[1]}: a suggestion rule failed and left the affiliation empty" in log_path().read_text(
         encoding="utf-8")

@@ -33,7 +33,7 @@ def test_a_failing_rule_is_one_line_in_the_window_and_the_run_goes_on(qtbot, pro
     assert {c.article_id for c in claims} == {ids[0], ids[2]} and summary.claims == len(claims)
     assert window.project.article_ids(lacking_suggestions=True) == [ids[1]]
     assert widget.label.text() == (f"Suggest claims: {len(claims)} suggestions in 2 articles; 1 article skipped "
-                                   f"because of an internal error, details in {log_path().name}.")
+                                   f"after an internal error, details in {log_path().name}.")
     assert widget.details_button.isVisible() and not open_dialogs()
     widget.details_button.click()
     box = widget.details_dialog
