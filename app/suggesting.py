@@ -121,6 +121,10 @@ def engine_for(project: Project, model: Model, scope: str | None = None) -> Sugg
     return model.with_topics(topic_specs(project), scope or project_scope(project))
 
 
+DETAILS_SHOWN = 50
+"""Articles a failing rule cost that ``SuggestSummary.details`` lists one by one (the log lists every one)."""
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -167,9 +171,12 @@ class SuggestSummary:
     @property
     def details(self) -> str:
         lines = [f"Article {aid}: {msg}" for aid, msg in self.failed]
-        lines += [f"Article {aid}: skipped, a suggestion rule failed ({error})" for aid, error in self.skipped]
-        lines += [f"Article {aid}: suggested with {' and '.join(fields)} left empty in some claims, "
-                  f"a suggestion rule failed ({error})" for aid, fields, error in self.emptied]
+        internal = [f"Article {aid}: skipped, a suggestion rule failed ({error})" for aid, error in self.skipped]
+        internal += [f"Article {aid}: suggested with {' and '.join(fields)} left empty in some claims, "
+                     f"a suggestion rule failed ({error})" for aid, fields, error in self.emptied]
+        if len(internal) > DETAILS_SHOWN:  # a rule failing on every article: the log has them all
+            internal[DETAILS_SHOWN:] = [f"... and {len(internal) - DETAILS_SHOWN} more articles (all in the log)"]
+        lines += internal
         if self.unaffiliated:
             lines.append(f"Speakers {', '.join(map(str, self.unaffiliated))}: an affiliation rule failed on "
                          "some of their claims; their affiliation comes from the others, if any")

@@ -272,3 +272,17 @@ def test_a_failing_affiliation_rule_costs_that_speakers_affiliation_only(
                            f"{LOG_NAME}.")
     assert f"article {ids[1]}: a suggestion rule failed and left the affiliation empty" in log_path().read_text(
         encoding="utf-8")
+
+
+def test_a_rule_failing_on_every_article_lists_the_first_ones_and_says_how_many_more():
+    from app.suggesting import DETAILS_SHOWN, SuggestSummary
+
+    summary = SuggestSummary(skipped=[(aid, "TypeError: x") for aid in range(1, DETAILS_SHOWN + 13)], log="/l.log")
+    lines = summary.details.splitlines()
+    assert lines[0] == "Article 1: skipped, a suggestion rule failed (TypeError: x)"
+    assert lines[DETAILS_SHOWN - 1].startswith(f"Article {DETAILS_SHOWN}: skipped")
+    assert lines[DETAILS_SHOWN:] == ["... and 12 more articles (all in the log)",
+                                     "The failures are logged with their tracebacks in /l.log; please report them "
+                                     "(they are bugs in Quotedesk)."]
+    assert summary.message == (f"0 suggestions in 0 articles; {DETAILS_SHOWN + 12} articles skipped after an "
+                               "internal error, details in l.log.")
