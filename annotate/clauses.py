@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import (CALL_VERBS, DOCUMENT_NOUNS, FINDING_VERBS, PHRASAL_REPORTING, QUOTE_ONLY_VERBS,
-                      REPORTING_VERBS, TITLE_WORDS)
+from .lexicon import (CALL_VERBS, DOCUMENT_NOUNS, FINDING_VERBS, HONORIFICS, PHRASAL_REPORTING,
+                      QUOTE_ONLY_VERBS, REPORTING_VERBS, TITLE_WORDS)
 
 TRIM = ' \t\n,;:-\u2013\u2014'
 
@@ -140,8 +140,9 @@ def _name_set_off_before(cue: Token) -> Token | None:
         return None
     first = last.i
     while first > 0 and (doc[first - 1].ent_type_ == "PERSON" or doc[first - 1].text == "-" and (
-            not doc[first - 1].whitespace_)):
-        first -= 1
+            not doc[first - 1].whitespace_) or doc[first - 1].text[:1].isupper() and (
+            doc[first - 1].lower_ in TITLE_WORDS or doc[first - 1].lower_ in HONORIFICS)):
+        first -= 1  # (with a style or a title before the name: ", Ambassador Halima Bello-Okafor, said")
     return last if first > 0 and doc[first - 1].text == "," else None
 
 

@@ -1051,3 +1051,22 @@ def test_a_family_name_alone_is_the_one_of_two_of_that_family_named_last(suggest
     got = by_content(suggest(text, MONDAY))
     assert got["Seoul would send another delegation next month"].speaker == "Jeong In-kyo"
     assert got["exporters had waited too long"].speaker == "Jeong Man-ki"
+
+
+def test_a_verb_left_without_a_subject_after_a_styled_name_set_off_by_commas_is_that_persons(nlp):
+    # "..., the Minister of Mines, Ambassador Ruth Adeyemi-Cole, said on Friday." with the name parsed
+    # as the object of the clause before and the verb left without a subject
+    from annotate.clauses import subject
+
+    words = ["notified", "the", "Minister", ",", "Ambassador", "Ruth", "Adeyemi", "-", "Cole", ",", "said",
+             "on", "Friday", "."]
+    doc = _parsed(nlp, words,
+                  [True, True, False, True, True, True, False, False, False, True, True, True, False, False],
+                  ["VERB", "DET", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB",
+                   "ADP", "PROPN", "PUNCT"],
+                  ["ccomp", "det", "dobj", "punct", "compound", "compound", "compound", "punct", "dobj", "punct",
+                   "ROOT", "prep", "pobj", "punct"],
+                  [10, 2, 0, 0, 8, 8, 8, 8, 0, 0, 10, 10, 11, 10],
+                  ["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "B-DATE",
+                   "O"])
+    assert subject(doc[10]).text == "Cole"
