@@ -433,10 +433,17 @@ def _in_clause(tok: Token, head: Token) -> bool:
     participle that dates the statement itself is none: "in a statement issued on Wednesday", "in
     a report published on Monday", "in an interview aired on Tuesday"."""
     while tok.i != head.i and tok.head.i != tok.i:
-        if tok.dep_ in _CLAUSES and not _dates_its_noun(tok):
+        if tok.dep_ in _CLAUSES and not _dates_its_noun(tok) and not _spoken_to(tok):
             return True
         tok = tok.head
     return False
+
+
+def _spoken_to(tok: Token) -> bool:
+    """"Speaking to tour operators in Kigali on Monday": the people spoken to, which the parser read
+    as an infinitive ("to tour") when their first word may be a verb; no clause of its own."""
+    return tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in ("speak", "talk") and any(
+        c.dep_ == "aux" and c.lower_ == "to" and c.i == tok.head.i + 1 for c in tok.children)
 
 
 def _dates_its_noun(verb: Token) -> bool:
@@ -604,6 +611,22 @@ def companion(subject: Token, cue: Token | None = None) -> Token | None:
                 if obj is not None and (obj.pos_ in ("PRON", "PROPN")):
                     return obj
     return None
+
+
+def counted_event(doc: Doc, phrase: tuple[int, int]) -> tuple[str, int] | None:
+    """(the noun's lemma, days to add) when a date phrase counts from an event it names: "a day
+    after talks in Ankara" (+1 from the talks' day), "two days before the vote" (-2); None when it
+    counts from no named event ("a day earlier", "the day before")."""
+    span = doc.char_span(*phrase)
+    if span is None or span[-1].lower_ not in ("after", "before"):
+        return None
+    last, shift = span[-1], anchored_shift(span.text)
+    if shift is None:
+        return None
+    noun = next((c for c in last.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None or _is_date_token(noun):
+        return None
+    return noun.lemma_.lower(), shift
 
 
 def _restated_day(between) -> bool:

@@ -23,9 +23,9 @@ from kernel import ClaimDraft, Span
 from . import hybrid
 from .attribution import RawClaim, find_claims
 from .guard import ARTICLE, RuleFailure, Suggestions, strict
-from .dates import (after_event, companion, counted_from_head, date_phrase, dateline, dateline_end, event_refs, frame_date,
-                    is_period, leading_date, narrative_dates, occasion_refs, own_date, resolve, same_text,
-                    shifted, stated_date, year_of_text)
+from .dates import (after_event, companion, counted_event, counted_from_head, date_phrase, dateline, dateline_end,
+                    event_refs, frame_date, is_period, leading_date, narrative_dates, occasion_refs, own_date, resolve,
+                    same_text, shifted, stated_date, year_of_text)
 from .ingest.dates import plausible
 from .lexicon import REPORTING_VERBS
 from .spacy_pipelines import pipeline_id
@@ -525,7 +525,18 @@ class SuggestionEngine:
                 phrase = frame_date(cue, (raw.start, raw.end)) or leading_date(cue, (raw.start, raw.end))
             if phrase is not None:
                 date_text = art.text[phrase[0] + off:phrase[1] + off]
-                date = resolve(date_text, art.published, art.year_hint, _anchor(art, cue.sent.start_char + off))
+                anchor = _anchor(art, cue.sent.start_char + off)
+                counted = counted_event(cue.doc, phrase)
+                if counted is not None:  # "Addressing Parliament a day after talks in Ankara, X said"
+                    lemma, days = counted
+                    told = _told_of(art, frozenset([lemma]), cue.idx + off, _MEETINGS if lemma in _MEETINGS else frozenset())
+                    if told is None and any(d == anchor and same_source(name, speaker) for _, name, d in art.said):
+                        # the day named last is the speaker's own statement, not the talks: no count from it
+                        date, date_text = None, None
+                    else:  # the talks' day, else (an event told in other words: "the vote") the day named last
+                        date = shifted(told or anchor or art.published, days)
+                else:
+                    date = resolve(date_text, art.published, art.year_hint, anchor)
                 if date is not None and art.published is not None and date > art.published:
                     date, date_text = None, None  # a date to come (a policy taking effect) is no statement date
                 assumed = date is None
@@ -756,7 +767,8 @@ def _introduced_at(art: _Article, speaker: str | None, mention: int) -> dt.date 
     return prev.date if words and words[-1] in _name_words(gap) else None
 
 
-_MEETINGS = frozenset({"meeting", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations"})
+# "the meeting" is the talks told of last, or two people who "met on Tuesday evening"
+_MEETINGS = frozenset({"meeting", "meet", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations"})
 
 
 def _told_of(art: _Article, lemmas: frozenset[str], pos: int, kin: frozenset[str] = frozenset()) -> dt.date | None:

@@ -85,3 +85,44 @@ def test_a_speaking_the_parser_left_without_a_subject_is_still_a_dated_event_of_
     # the lead's day is the day of the news: what the article goes on to quote undated was said then
     days = [day for _, day, _ in narrative_dates(nlp(lead), dt.date(2026, 10, 15), None, [])]
     assert days == [dt.date(2026, 10, 14)]
+
+
+def test_a_day_counted_from_talks_the_article_never_dated_is_no_day(suggest):
+    text = ("Greece will seek a joint referral to The Hague, Foreign Minister Nikos Demas said on Wednesday.\n\n"
+            "Addressing parliament a day after talks with his Turkish counterpart in Ankara, Demas said the "
+            "legal teams would exchange drafts. ⚖️")
+    got = by_text(suggest(text, dt.date(2026, 10, 22)))
+    assert got["the legal teams would exchange drafts"].date == dt.date(2026, 10, 21)
+
+
+def test_a_day_counted_from_talks_counts_from_the_talks_day(suggest):
+    text = ("EU leaders held talks in Brussels on Monday on the budget.\n\n"
+            "The European Central Bank cut its deposit rate on Tuesday.\n\n"
+            "Speaking a day after the talks, the Dutch prime minister, Eva Smit, said the deal would hold.")
+    got = by_text(suggest(text, THURSDAY))
+    assert got["the deal would hold"].date == dt.date(2026, 11, 10)
+
+
+@pytest.mark.parametrize("opening", ["Speaking to tour guides in Arusha on Tuesday",
+                                     "Speaking to trade unions in Accra on Tuesday"])
+def test_the_day_of_speaking_to_people_whose_first_word_may_be_a_verb_dates_the_statement(suggest, opening):
+    text = opening + ", the minister said park fees would fall next year. 🦁"
+    got = by_text(suggest(text, THURSDAY))
+    assert got["park fees would fall next year"].date == dt.date(2026, 11, 10)
+
+
+def test_after_the_meeting_is_after_two_people_met(suggest):
+    text = ("Speaking after Wednesday's cabinet meeting, Finance Minister Jana Novak said the country would "
+            "adopt the euro in 2030.\n\n"
+            "Ms Novak and central bank governor Petr Dvorak met on Tuesday evening to discuss the timetable. "
+            "After the meeting, she said the talks had been constructive.")
+    got = by_text(suggest(text, THURSDAY))
+    assert got["the talks had been constructive"].date == dt.date(2026, 11, 10)
+
+
+def test_a_day_counted_from_an_event_told_in_other_words_counts_from_the_day_named_last(suggest):
+    text = ("Portugal held a snap general election on Sunday.\n\n"
+            "Speaking a day after the vote, Prime Minister Luis Montenegro said he would form a minority "
+            "government. 🗳️")
+    got = by_text(suggest(text, THURSDAY))
+    assert got["he would form a minority government"].date == dt.date(2026, 11, 9)
