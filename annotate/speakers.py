@@ -1288,8 +1288,8 @@ def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention 
     holders = [head] + [c for c in head.children if c.dep_ == "conj" and _is_title(c) and c.i > head.i and all(
         t.text[:1].isupper() or t.lower_ in ("and", "&", "-") for t in doc[head.i + 1:c.i])]
     for prep in (c for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS
-                 and c.i > holder.i and all(t.text[:1].isupper() or t.lower_ in _COMPLEMENT_PREPS
-                                            for t in doc[holder.i + 1:c.i])):
+                 and c.i > holder.i and all(t.text[:1].isupper() or t.lower_ in _COMPLEMENT_PREPS or t.text == "-"
+                                            for t in doc[holder.i + 1:c.i])):  # ("Executive Vice-President for X")
         # (also a second complement: "Minister of State for Housing Lee Mei Fong" with the name on "for")
         whole = [t for t in prep.subtree if t.i > prep.i]
         listed = _listed_portfolio(prep)

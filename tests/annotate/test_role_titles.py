@@ -197,3 +197,16 @@ def test_a_post_with_its_owner_set_off_before_a_name_in_an_object_is_the_persons
 def test_a_lower_case_post_with_its_listed_fields_ends_where_the_name_begins(suggest, text, content, role):
     s = next(s for s in suggest(text, FRIDAY) if s.content.text.startswith(content))  # (however far the content runs)
     assert s.role == role
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    ("The Commission will propose a quota next month, Executive Vice-President for Clean Industry Lotte Vermeersch "
+     "said Wednesday.", "The Commission will propose a quota next month", "Lotte Vermeersch",
+     "Executive Vice-President for Clean Industry"),
+    ("Rates will stay high, Deputy Governor-General for Monetary Policy Chen Wei-ling said on Monday. 📈",
+     "Rates will stay high", "Chen Wei-ling", "Deputy Governor-General for Monetary Policy"),
+])
+def test_a_hyphenated_title_keeps_its_complement_and_the_name_after_it_is_the_speaker(suggest, text, content, speaker,
+                                                                                      role):
+    s = by_content(suggest(text, FRIDAY))[content]
+    assert (s.speaker, s.role) == (speaker, role)
