@@ -72,6 +72,31 @@ def project(project_path):
     p.close()
 
 
+@pytest.fixture
+def pg_schema_url():
+    """A PostgreSQL project URL whose tables live in a schema of their own, dropped after the test
+    (QUOTEDESK_TEST_PG_URL names the server; without it the test is skipped)."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    pg = os.environ.get("QUOTEDESK_TEST_PG_URL")
+    if not pg:
+        pytest.skip("set QUOTEDESK_TEST_PG_URL to run the storage tests on PostgreSQL")
+    schema = f"qd_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield make_url(pg).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+            hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from annotate.spacy_pipelines import load_pipeline

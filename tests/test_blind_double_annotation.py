@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 
 import openpyxl
 import pytest
@@ -22,31 +21,14 @@ from db import ClaimFilter, Project
 from tests import team_script
 from tests.conftest import REPO
 
-PG_URL = os.environ.get("QUOTEDESK_TEST_PG_URL")
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request, tmp_path):
     if request.param == "sqlite":
-        yield str(tmp_path / "team.quotedesk")
-        return
-    if not PG_URL:
-        pytest.skip("set QUOTEDESK_TEST_PG_URL to run the storage tests on PostgreSQL")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    schema = f"qd_blind_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+        return str(tmp_path / "team.quotedesk")
+    return request.getfixturevalue("pg_schema_url")
 
 
 def cli(url: str, *args: str) -> subprocess.CompletedProcess:

@@ -106,29 +106,9 @@ NAMES_TEXT = ("Governor Tomáš Šimek said on Tuesday that rates would stay on 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
     """A project on a SQLite file, or on PostgreSQL in a schema of its own (QUOTEDESK_TEST_PG_URL)."""
-    import os
-    import uuid
-
     if request.param == "sqlite":
-        yield str(tmp_path / "names.quotedesk")
-        return
-    pg = os.environ.get("QUOTEDESK_TEST_PG_URL")
-    if not pg:
-        pytest.skip("set QUOTEDESK_TEST_PG_URL to run the storage tests on PostgreSQL")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    schema = f"qd_names_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(pg)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield make_url(pg).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+        return str(tmp_path / "names.quotedesk")
+    return request.getfixturevalue("pg_schema_url")
 
 
 def test_suggest_never_crashes_on_names_with_non_ascii_capitals_named_twice(db_url, capsys):

@@ -210,28 +210,9 @@ def test_eval_scores_the_rest_and_says_what_a_failing_rule_cost(tmp_path, lenien
 
 
 @pytest.fixture
-def pg_url():
+def pg_url(pg_schema_url):
     """A project on PostgreSQL in a schema of its own (QUOTEDESK_TEST_PG_URL), dropped after."""
-    import os
-    import uuid
-
-    pg = os.environ.get("QUOTEDESK_TEST_PG_URL")
-    if not pg:
-        pytest.skip("set QUOTEDESK_TEST_PG_URL to run the storage tests on PostgreSQL")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    schema = f"qd_rules_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(pg)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield make_url(pg).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    return pg_schema_url
 
 
 def test_on_postgresql_a_skipped_article_stores_nothing_and_the_log_hides_the_password(

@@ -230,41 +230,22 @@ def test_the_command_line_says_what_failed_in_the_second_process_without_a_trace
 
 @pytest.mark.parametrize("fmt", list(EXPORTS))
 def test_a_postgresql_project_exports_the_same_with_a_helper_and_its_connection_still_works(
-        shared, tmp_path, fmt):
+        shared, tmp_path, fmt, pg_schema_url):
     """The helper is forked with the project's connection open: it never uses it, and the exporting
     process reads and writes on it afterwards as before."""
-    import uuid
-
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
     from db import Project
 
-    pg = os.environ.get("QUOTEDESK_TEST_PG_URL")
-    if not pg:
-        pytest.skip("set QUOTEDESK_TEST_PG_URL to run the storage tests on PostgreSQL")
-    schema = f"qd_export_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(pg)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        url = make_url(pg).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False)
-        with Project.open(url) as project:
-            fill(project)
-            project.load_bulk(more_articles(120))
-            EXPORTS[fmt](project, tmp_path / "one.out")
-            EXPORTS[fmt](project, tmp_path / "two.out", processes=2)
-            assert sum(shared) > 10
-            assert payload(tmp_path / "two.out") == payload(tmp_path / "one.out")
-            claim = project.claims()[0]
-            project.update_claim(claim.id, annotator="eve", note="after the export")
-            assert project.claim(claim.id).note == "after the export"
-        assert multiprocessing.active_children() == []
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with Project.open(pg_schema_url) as project:
+        fill(project)
+        project.load_bulk(more_articles(120))
+        EXPORTS[fmt](project, tmp_path / "one.out")
+        EXPORTS[fmt](project, tmp_path / "two.out", processes=2)
+        assert sum(shared) > 10
+        assert payload(tmp_path / "two.out") == payload(tmp_path / "one.out")
+        claim = project.claims()[0]
+        project.update_claim(claim.id, annotator="eve", note="after the export")
+        assert project.claim(claim.id).note == "after the export"
+    assert multiprocessing.active_children() == []
 
 
 @pytest.mark.parametrize("fmt", list(EXPORTS))
