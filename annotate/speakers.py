@@ -1031,6 +1031,11 @@ def _entity_name(head: Token) -> list[Token] | None:
         toks = toks[:bracket]  # tagger ran the name into its acronym's bracket
     if toks and toks[0].lower_ in HONORIFICS:  # "Ms MacLeod" tagged ORG: a person
         return None
+    described = len(toks)
+    while described > 1 and toks[described - 1].is_lower and toks[described - 1].lower_ in BODY_NOUNS | ORG_NOUNS | _TRADES:
+        described -= 1  # "PIT-CNT union federation" tagged as one: the name, then what it is
+    if described < len(toks) and _own_name(toks[:described]) and not toks[described - 1].is_punct:
+        toks = toks[:described]
     if len(_without_title_complement(toks)) < len(toks):  # "Minister of Construction Goran Stanković"
         return None
     if any(_is_title(t) and t.lower_ not in _DOMAIN_WORDS and len(toks) - k - 1 >= 2 and all(
@@ -1041,6 +1046,10 @@ def _entity_name(head: Token) -> list[Token] | None:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z.&-]{1,9}")
+# figures a body publishes, named with the body before them ("according to NATO estimates", "World
+# Bank data", "IMF projections"): the body's, as its report or survey is
+_FIGURE_NOUNS = frozenset("""estimate estimates projection projections forecasts calculations tally count
+numbers data statistics figures predictions""".split())
 
 
 def analyse(head: Token, offset: int = 0) -> Mention | None:
@@ -1124,10 +1133,13 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             text = _text(doc, toks)
             base = dict(start=start + offset, end=end + offset, text=text)
-    if lemma in DOCUMENT_NOUNS and lemma not in STATEMENT_NOUNS:
-        return _document(head, toks, owner, base, offset)
+    if lemma in DOCUMENT_NOUNS and lemma not in STATEMENT_NOUNS or head.lower_ in _FIGURE_NOUNS and (
+            owner is not None or _name_runs([t for t in toks if t.i < head.i and t.dep_ == "compound"])):
+        return _document(head, toks, owner, base, offset)  # ("NATO estimates", "World Bank data": the body's)
     if lemma in STATEMENT_NOUNS and owner is not None:  # "the ministry's statement said"
         own = analyse(owner, offset)
+        if own is not None and own.kind in ("title", "group") and own.name is None and own.owner is None:
+            return own  # a body or post described ("the ministry"): resolved as that description
         if own is not None:
             return Mention(kind=own.kind, name=own.name, role=own.role, office=own.office,
                            owner=own.owner, **base)
@@ -1429,11 +1441,30 @@ def _named_modifier(head: Token, runs: list[list[Token]], toks: list[Token]
         return "group", _text(head.doc, before + [head]), None  # "the IG Metall union" is IG Metall)
     if head.lower_ in BODY_NOUNS and runs and before and before[-1].is_lower and before[-1].i == head.i - 1 and (
             before[0].i == runs[0][0].i):  # "the UN refugee agency", "the Lisbon city council": a body
-        return "group", _text(head.doc, before + [head]), None  # described, whose names only qualify it
+        if len(runs) == 1 and _own_name(runs[0]) and all(  # described, whose names only qualify it; but
+                t.lower_ in BODY_NOUNS | ORG_NOUNS | _TRADES for t in before if t.i > runs[0][-1].i):
+            return "group", _text(head.doc, runs[0]), None  # "the PIT-CNT union federation": its own name
+        return "group", _text(head.doc, before + [head]), None
     if _is_title(head) or head.lemma_.lower() in ("source", "insider"):  # "a Treasury source": an unnamed
         words = [t for t in toks if t.i <= head.i and t.dep_ != "det"]  # source, not the Treasury
         return "title", None, _text(head.doc, words)
     return None
+
+
+# polities whose many bodies are described by a noun after their name ("the UN refugee agency")
+_QUALIFYING_POLITIES = frozenset({"EU", "E.U.", "UN", "U.N.", "AU", "US", "U.S.", "UK"})
+# the trades a union or federation is described by ("the PIT-CNT union federation", "the X labor federation")
+_TRADES = frozenset({"labor", "labour", "trade", "trades", "workers", "employers", "business", "services",
+                     "industry", "farmers", "teachers", "nurses", "union"})
+
+
+def _own_name(run: list[Token]) -> bool:
+    """The names before a body's noun are that body's own name ("PIT-CNT", "IG Metall"): an
+    organisation's by its tag or its capitals, not a place, a people or a polity that qualifies it."""
+    text = run[0].doc[run[0].i:run[-1].i + 1].text
+    if text in _QUALIFYING_POLITIES or any(t.ent_type_ in _PLACE_ENTS or t.ent_type_ == "PERSON" for t in run):
+        return False
+    return all(t.ent_type_ == "ORG" for t in run) or bool(_ACRONYM.fullmatch(text))
 
 
 def _document(head: Token, toks: list[Token], owner: Token | None, base: dict, offset: int) -> Mention:
@@ -1714,7 +1745,11 @@ class ArticleSpeakers:
             self._gender_evidence(name, run, role)
         for pos, name in _body_names(doc):
             self._bodies.append((pos + offset, name))
-            after = text[pos + len(name):pos + len(name) + 30]
+            after = text[pos + len(name):pos + len(name) + 60]
+            described = re.match(r"(?:\s+[a-z]+){1,2}(?=\s*\()", after)
+            if described and described.group().split()[-1] in BODY_NOUNS | ORG_NOUNS | _ANY_BODY_WORDS:
+                after = after[described.end():]  # "The United Steelworkers union (USW)": its initials
+            after = after[:30]
             m = re.match(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,9})\)|,\s+(?:or|known as)\s+(?:the\s+)?([A-Z][A-Z.&-]{1,9})\b(?![\w'\u2019])",
                          after)
             alias = re.match(r",\s+(?:also\s+)?known as\s+(?:the\s+)?([A-Z][\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]+){0,2})\s*[,.;]",
@@ -1772,8 +1807,8 @@ class ArticleSpeakers:
                 nouns = (nouns - {"up"}) | {"startup", "company"}  # "Kestrel Quantum, a ... start-up,"
             if nouns and tok.ent_type_ not in _PLACE_ENTS and not _is_title(tok) and tok.text[:1].isupper():
                 # (not "Minister, the opposition says"; a name, not "the national science agency")
-                run = next((r for r in _name_runs([t for t in tok.subtree if t.pos_ == "PROPN"])
-                            if r[-1].i == tok.i), [tok])
+                run = next((r for r in _name_runs([t for t in tok.subtree if t.pos_ == "PROPN" or (
+                    t.text == "-" and not t.whitespace_ and t.i < tok.i)]) if r[-1].i == tok.i), [tok])  # ("PIT-CNT")
                 self._described.append((tok.idx + offset, _text(doc, run), nouns))
                 if {c.lemma_.lower() for c in tok.children if c.dep_ == "appos"} & ORG_NOUNS:
                     self._businesses.add(_text(doc, run))  # "Hinode Materials, a ... maker of specialty gases"
@@ -2753,8 +2788,9 @@ def _abbreviates(letters: str, name: str) -> bool:
         return False
 
     def fits(i: int, k: int) -> bool:
-        if k == len(letters):
-            return all(not w[:1].isupper() for w in words[i:])
+        if k == len(letters):  # (what is left is small words, or the country the name ends with:
+            return all(not w[:1].isupper() for w in words[i:]) or (  # "MFA" of the "Ministry of Foreign
+                i + 1 < len(words) and words[i] in ("of", "in") and country_word(" ".join(words[i + 1:])))  # Affairs of Georgia")
         if i == len(words):
             return False
         word = words[i]
