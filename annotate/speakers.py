@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Token
 
 from .clauses import in_capitalised_list
 from .gender import PRONOUN_GENDER, first_name_gender, surname_gender, word_gender
-from .lexicon import (BODY_NOUNS, DOCUMENT_NOUNS, FINDING_VERBS, HONORIFICS, NON_SPEAKER_WORDS, OFFICE_NOUNS, ORG_NOUNS,
-                      REPORTING_VERBS,
+from .lexicon import (BODY_NOUNS, CALL_VERBS, DIRECTIVE_VERBS, DOCUMENT_NOUNS, FINDING_VERBS, HONORIFICS,
+                      INTENTION_VERBS, NON_SPEAKER_WORDS, OBJECT_VERBS, OFFICE_NOUNS, ORG_NOUNS, REPORTING_VERBS,
                       PERSONAL_PRONOUNS, QUOTE_VERB_FORMS, SPOKES_NOUNS, STATEMENT_NOUNS, TITLE_WORDS)
 from .quotes import find_quotes
 
@@ -97,6 +97,16 @@ def _is_name_token(tok: Token) -> bool:
 
 
 _HEADLINE_VERBS = frozenset({"says", "said", "warns", "tells", "urges", "vows", "insists", "denies", "claims"})
+# a title-case headline's verb of speech or stance ("Chile Backs Morocco's Plan", "Ghana Rejects IMF Call"),
+# which the tagger may take into one organisation with the words around it; not the plurals that are
+# words of bodies' names ("United States", "Rules Committee", "Consumer Reports")
+_TITLE_CASE_VERBS = _HEADLINE_VERBS | frozenset(
+    form for lemma in REPORTING_VERBS | OBJECT_VERBS | CALL_VERBS | INTENTION_VERBS | DIRECTIVE_VERBS
+    for form in (lemma + "es" if lemma.endswith(("sh", "ch", "s", "x")) else lemma[:-1] + "ies"
+                 if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else lemma + "s",)) - frozenset(
+    """states rules reports notes posts charges claims questions signals promises pledges comments remarks
+    records forecasts estimates calls plans offers supports attacks blasts counters concludes replies
+    responds agrees hopes aims decides tries presses orders invites""".split()) | {"claims"}
 
 
 def _is_nationality(tok: Token) -> bool:
@@ -1023,7 +1033,8 @@ def _entity_name(head: Token) -> list[Token] | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     toks = [t for t in doc[start:end] if t.lower_ != "the"]
-    verb = next((k for k, t in enumerate(toks) if t.lower_ in _HEADLINE_VERBS and t.i > head.i), None)
+    verb = next((k for k, t in enumerate(toks) if t.i > head.i and (t.lower_ in _HEADLINE_VERBS or k > 0 and (
+        t.lower_ in _TITLE_CASE_VERBS and t.text[:1].isupper()))), None)
     if verb is not None:  # "Kyiv Says Budapest Holding Its Future 'Hostage'" tagged as one organisation
         toks = toks[:verb]
     bracket = next((k for k, t in enumerate(toks) if t.text in ("(", "[")), None)
@@ -1462,8 +1473,9 @@ def _own_name(run: list[Token]) -> bool:
     """The names before a body's noun are that body's own name ("PIT-CNT", "IG Metall"): an
     organisation's by its tag or its capitals, not a place, a people or a polity that qualifies it."""
     text = run[0].doc[run[0].i:run[-1].i + 1].text
-    if text in _QUALIFYING_POLITIES or any(t.ent_type_ in _PLACE_ENTS or t.ent_type_ == "PERSON" for t in run):
-        return False
+    if text in _QUALIFYING_POLITIES or any(t.ent_type_ in _PLACE_ENTS or t.ent_type_ == "PERSON" for t in run) or (
+            not run[0].text[:1].isupper()):
+        return False  # (and not "statistics" of "the statistics institute")
     return all(t.ent_type_ == "ORG" for t in run) or bool(_ACRONYM.fullmatch(text))
 
 
@@ -1639,6 +1651,7 @@ class ArticleSpeakers:
         self._acronyms: dict[str, str] = {}  # "BNR" -> "National Bank of Romania", as the article defines it
         self._reported: set[int] = set()  # positions of subjects inside what someone is reported to have said
         self._businesses: set[str] = set()  # names an appositive calls a business, whatever the tagger says
+        self._media: set[str] = set()  # news agencies, papers and broadcasters: who reports, not who is reported
         # (position, noun) of "a statement" a speaker gave ("said in a statement", "in a circular sent")
         self._statements: list[tuple[int, str]] = []
         self._found: set[int] = set()  # positions of subjects inside what a report or study found
@@ -1810,6 +1823,9 @@ class ArticleSpeakers:
                 run = next((r for r in _name_runs([t for t in tok.subtree if t.pos_ == "PROPN" or (
                     t.text == "-" and not t.whitespace_ and t.i < tok.i)]) if r[-1].i == tok.i), [tok])  # ("PIT-CNT")
                 self._described.append((tok.idx + offset, _text(doc, run), nouns))
+                if nouns & _MEDIA_NOUNS or tok.dep_ == "compound" and any(  # "the Lusa news agency"
+                        c.dep_ == "compound" and c.lower_ in ("news", "press", "wire") for c in tok.head.children):
+                    self._media.add(_text(doc, run))
                 if {c.lemma_.lower() for c in tok.children if c.dep_ == "appos"} & ORG_NOUNS:
                     self._businesses.add(_text(doc, run))  # "Hinode Materials, a ... maker of specialty gases"
         for tok in doc:  # "The Bank of Spain said in a report that ...": the report is the bank's
@@ -1938,6 +1954,7 @@ class ArticleSpeakers:
             return given  # "Amirul Hakim" after "Amirul Hakim Osman": a name written by its given names
         if " " not in name and not any(_surname_key(full.split()[-1]) == _surname_key(name) for full in self.people):
             firsts = [full for full in self.people if full.split()[0] == name and len(full.split()) >= 2
+                      and not _model_code(full)  # ("Dassault" is not "Dassault Rafale F4" tagged a person)
                       and (self._person_words.intersection(full.split()) or self.people[full].roles
                            or any(spk == full and kind == "name" for _, spk, _, kind in self._said))]
             # ("Muto" after "Minister of Economy, Trade and Industry Muto Yoji said": family name first)
@@ -2003,6 +2020,10 @@ class ArticleSpeakers:
             covering = self._spelled(mention.start, speaker)
             if covering is not None:
                 return covering, role
+        short = _strip_det(speaker or "").replace(".", "")
+        if short in self._acronyms and " " not in short and not self._is_person_name(speaker):
+            return self._acronyms[short], role  # "The utility said" after "JPS said": the body the
+            # article named in full before its acronym, "Jamaica Public Service Company (JPS)"
         return self._in_full(speaker, pos), role
 
     def _foreign_body(self, mention: Mention, speaker: str | None) -> str | None:
@@ -2079,6 +2100,8 @@ class ArticleSpeakers:
                 body = self._body_just_spoke(pos)  # "The OBR said ... The fiscal watchdog also warned"
                 if body is not None and head in _OVERSEERS and not _overseer(body):
                     body = None  # (not the company it fined)
+            if body is not None and _model_code(body) and speaker[:1].isupper():
+                body = None  # "Saab said" is the maker, not the "Saab Gripen E" named before
             if body is not None:  # "the court said": the court named earlier; "the ministry"
                 # after "Slovakia's economy ministry said"; its spokesperson keeps the post
                 return body, role if role and role.split()[-1].lower() in SPOKES_NOUNS else None
@@ -2140,8 +2163,8 @@ class ArticleSpeakers:
                       and spk and nouns & _name_nouns(spk) and any(spk == b for _, b in self._bodies)), None)
         for p, name in reversed(self._bodies):
             if p < pos and nouns & _name_nouns(name):
-                if spoke is not None and spoke[1] != name and spoke[0] < p and pos - spoke[0] < _NEAR_CHARS:
-                    return spoke[1]
+                if spoke is not None and spoke[1] != name and (spoke[0] > p or pos - spoke[0] < _NEAR_CHARS):
+                    return spoke[1]  # (also one that spoke after the other was named: "the ENDF said ... The army")
                 return name
         return None
 
@@ -2471,8 +2494,9 @@ class ArticleSpeakers:
                 words = own.split()
                 # a short capitalised name ("Hanwon Energy", "Kessler AG"), not a headline's words
                 # ("Obama on Climate Change", "Obama Says African-American Museum Will Tell")
-                if words[:1] == [word] and 1 < len(words) <= 3 and all(w[:1].isupper() for w in words):
-                    return own
+                if words[:1] == [word] and 1 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not (
+                        _model_code(own)):
+                    return own  # (not "Saab Gripen E": a maker's product by its model)
         return None
 
     def _named_next(self, pos: int, mention: Mention) -> tuple[str, str | None] | None:
@@ -2563,9 +2587,11 @@ class ArticleSpeakers:
         Voltara"), else the latest proper-noun subject or body introduced with a word for a
         business that is not a person, nor a body of another kind ("the company" is not the
         "Court" named before)."""
-        same = next(((p, name) for p, name, nouns in reversed(self._described) if p < pos and noun in nouns), None)
+        same = next(((p, name) for p, name, nouns in reversed(self._described) if p < pos and noun in nouns
+                     and (name not in self._media or noun in _MEDIA_NOUNS | {"agency"})), None)
         if same is not None:
             return self._whole_body(*same)
+        media = set() if noun in _MEDIA_NOUNS else self._media  # (the agency that asked is not "the organisation")
         if noun in BODY_NOUNS:  # "The World Bank said ... The bank said"
             body = self._latest_body_with({noun}, pos)
             if body is not None:
@@ -2573,6 +2599,7 @@ class ArticleSpeakers:
         subject = next(((p, text) for p, text, is_person in reversed(self._subjects)
                         if p < pos and not is_person and text not in self._person_words and p not in self._reported
                         and not self._is_person_name(text)  # ("Its chief executive, Aoife Delaney,")
+                        and text not in media
                         and (not set(text.split()) <= self._place_words or noun == "party" and (
                             text.split()[-1] in self._party_words))  # ("The Social Democrats ... The party")
                         and not (
@@ -2583,9 +2610,15 @@ class ArticleSpeakers:
         # "fined chip equipment maker Kanto Precision ... The company said": a body introduced
         # with a word for a business, though never a subject
         described = next(((p, name) for p, name, nouns in reversed(self._described)
-                          if p < pos and nouns & ORG_NOUNS and (
+                          if p < pos and nouns & ORG_NOUNS and name not in media and (
                               name in self._businesses or not self._person_words.intersection(name.split()))), None)
-        best = max((x for x in (subject, described) if x is not None), default=None)
+        spoke = None  # "a report by Amnesty International, which said ... The organisation said": a body of
+        if noun in _ANY_ORG:  # any kind that spoke, whatever its part in the sentence
+            spoke = next(((p, spk) for p, spk, _, kind in reversed(self._said) if p < pos and kind in (
+                "group", "name", "document") and spk[:1].isupper() and spk not in media and " " in spk
+                and not self._is_person_name(spk) and not (spk in self.people and self.people[spk].roles)
+                and (p >= self.lead_start or pos < self.lead_start)), None)
+        best = max((x for x in (subject, described, spoke) if x is not None), default=None)
         return self._whole_body(*best) if best else None
 
     def _whole_body(self, pos: int, name: str) -> str:
@@ -2649,7 +2682,8 @@ authority office department bureau service police army navy government administr
 
 # Words a text uses for the same kind of body ("the court" for the "Supreme Federal Tribunal").
 _BODY_SYNONYMS = {"court": {"tribunal"}, "tribunal": {"court"}, "parliament": {"assembly", "congress"},
-                  "bank": {"reserve"}, "federation": {"confederation"}, "confederation": {"federation"}}
+                  "bank": {"reserve"}, "federation": {"confederation"}, "confederation": {"federation"},
+                  "army": {"defenceforce", "defenseforce", "defenceforces", "defenseforces", "armedforces"}}
 
 
 def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
@@ -2775,6 +2809,19 @@ def _source_noun(text: str) -> str:
     return words[-1] if words else ""
 
 
+# what a news agency, paper or broadcaster is called; and the words for a body of any kind
+_MEDIA_NOUNS = frozenset({"newspaper", "broadcaster", "daily", "outlet", "tabloid", "weekly", "channel", "radio",
+                          "television", "magazine", "wire", "paper", "website", "portal"})
+_ANY_ORG = frozenset({"organisation", "organization", "group"})
+
+
+def _model_code(name: str) -> bool:
+    """``name`` ends with a product's model ("Saab Gripen E", "Dassault Rafale F4", "Airbus A400M"): a
+    word with a digit after its first, or a single capital letter last (a person's initial never is)."""
+    words = name.split()
+    return len(words) > 1 and (any(ch.isdigit() for w in words[1:] for ch in w) or len(words[-1]) == 1)
+
+
 def _strip_det(text: str) -> str:
     first, _, rest = text.partition(" ")
     return rest if rest and first.lower() in ("the", "a", "an") else text
@@ -2825,7 +2872,7 @@ def _capital(tok: Token) -> bool:
 # ("Banco Central do Brasil", "Bundesanstalt für Arbeit", "Banca d'Italia"), and the articles after
 # them ("Banco Central de la República Argentina", "Cour de l'Union")
 _FOREIGN_LINKS = frozenset({"do", "da", "dos", "das", "del", "della", "delle", "dello", "degli", "di", "der", "für",
-                            "van", "von"})
+                            "van", "von", "ng"})  # (Filipino "ng": "Bangko Sentral ng Pilipinas")
 _FOREIGN_ARTICLES = frozenset({"la", "las", "los", "le", "les", "el", "l'", "l’", "the"})
 _NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve fifteen twenty""".split())
 
@@ -2968,8 +3015,10 @@ _NOUN_IN_ENGLISH = {
     "universidade": "university", "universität": "university", "parti": "party", "partido": "party",
     "partito": "party", "partei": "party", "assemblée": "assembly", "asamblea": "assembly",
     "institut": "institute", "instituto": "institute", "istituto": "institute",
+    "bangko": "bank", "benki": "bank", "kementerian": "ministry", "kementrian": "ministry", "mahkamah": "court",
 }
-_NAME_LINKS = frozenset({"of", "for", "on", "de", "du", "des", "del", "di", "da", "do", "della", "für", "der", "d'"})
+_NAME_LINKS = frozenset({"of", "for", "on", "de", "du", "des", "del", "di", "da", "do", "della", "für", "der", "d'",
+                         "ng"})
 _SPEAKING_NOUNS = BODY_NOUNS | ORG_NOUNS
 
 

@@ -5,6 +5,8 @@ initials it is, with or without the country its name ends with. Texts are invent
 (no gold set's sentences)."""
 import datetime as dt
 
+import pytest
+
 MONDAY = dt.date(2026, 3, 2)
 
 
@@ -69,3 +71,73 @@ def test_an_acronym_with_the_country_in_its_initials_is_that_body(suggest):
             "The CBN said inflation had slowed for a fourth month.")
     assert speaker_of(suggest, text, "inflation had slowed for a fourth month") == "Central Bank of Nigeria"
 
+
+
+# --- a descriptor is the body that just spoke, not another named before it ----------------------
+def test_the_army_is_the_armed_forces_that_just_spoke_not_rebel_forces_named_before(suggest):
+    # (a guard: an army named with its noun stays itself when the body that spoke latest is preferred)
+    text = ("The Sudan People's Liberation Army (SPLA) and the National Salvation Front (NAS) clashed near Yei.\n\n"
+            "In a statement on Sunday, the SPLA said its positions had been shelled overnight. "
+            "The army said two of its soldiers were wounded.")
+    assert speaker_of(suggest, text, "two of its soldiers were wounded") == "Sudan People's Liberation Army"
+
+
+def test_the_army_is_the_defence_forces_named_by_their_acronym(suggest):
+    text = ("The Ethiopian National Defense Force (ENDF) has been fighting Fano militias in Amhara since 2023. "
+            "Separately, the Oromo Liberation Army (OLA) accused the government of breaking a truce.\n\n"
+            "On Friday the ENDF said it had retaken the town of Lalibela. "
+            "The army said civilians had been evacuated before the operation.")
+    assert speaker_of(suggest, text, "civilians had been evacuated before the operation") == (
+        "Ethiopian National Defense Force")
+
+
+# --- a news agency or paper that carried or asked is not the body it reports ---------------------
+def test_the_organisation_is_the_body_whose_report_is_raised_not_the_news_agency_that_asked(suggest):
+    text = ("Asked by a reporter from the Anadolu news agency about the talks, the minister declined to comment.\n\n"
+            "A journalist from the daily Haber Gazetesi raised a report by Amnesty International, which said "
+            "detainees had been denied lawyers. The organisation said the detentions broke Turkish law.")
+    assert speaker_of(suggest, text, "the detentions broke Turkish law") == "Amnesty International"
+
+
+# --- a headline's verb is no part of the name before it ------------------------------------------
+@pytest.fixture(scope="module")
+def hybrid():
+    """The default engine: the rules with the shipped attribution model, which finds headlines' claims."""
+    from annotate.engine import SuggestionEngine
+    from annotate.spacy_pipelines import attach_model, load_pipeline, shipped_model_path
+
+    path = shipped_model_path()
+    if path is None:
+        pytest.skip("no attribution model in resources/models/attribution (rules-only install)")
+    return SuggestionEngine(attach_model(load_pipeline(), path))
+
+
+def test_a_headlines_verb_in_title_case_ends_the_speakers_name(hybrid):
+    for country, text in (("Peru", "Peru Backs Ecuador\u2019s Bid for Security Council Seat as \u2018Best Placed\u2019 "
+                                   "Candidate\n\nLIMA - Peru's foreign ministry said on Monday it would vote for Ecuador."),
+                          ("Ghana", "Ghana Rejects IMF Call for New Fuel Taxes as \u2018Unbearable\u2019 Burden on "
+                                    "Drivers\n\nACCRA - Ghana's finance ministry said on Monday it would not "
+                                    "introduce new fuel taxes.")):
+        got = [s.speaker for s in hybrid.suggest(text, MONDAY) if s.content.start < text.index("\n")]
+        assert got == [country], got
+
+
+# --- a product named after its maker is not the maker's name -------------------------------------
+def test_a_makers_name_alone_is_the_maker_not_its_product_named_before(suggest):
+    text = ("Jakarta picked the Dassault Rafale F4 over the F-15EX for its new fleet.\n\n"
+            "Dassault said on Tuesday the first aircraft would be delivered in 2028.")
+    assert speaker_of(suggest, text, "the first aircraft would be delivered in 2028") == "Dassault"
+
+
+# --- a body named by its acronym is the body named in full -------------------------------------
+def test_the_utility_after_its_acronym_is_the_body_named_in_full(suggest):
+    text = ("The Belize Electricity Limited (BEL) has been ordered to refund customers. "
+            "BEL said it was reviewing the order. The utility said fewer than 3 per cent of homes were affected.")
+    assert speaker_of(suggest, text, "fewer than 3 per cent of homes were affected") == "Belize Electricity Limited"
+
+
+def test_the_central_bank_is_the_bank_named_in_its_own_language(suggest):
+    text = ("MANILA - The Bangko Sentral ng Pilipinas kept its policy rate at 5.5 per cent on Thursday.\n\n"
+            "In a statement, the Monetary Board said price pressures had eased. The central bank said it "
+            "would keep a cautious stance.")
+    assert speaker_of(suggest, text, "it would keep a cautious stance") == "Bangko Sentral ng Pilipinas"
