@@ -65,6 +65,9 @@ def subject(cue: Token) -> Token | None:
         for g in c.children)), None)  # (a post or what the person is: "weather specialist Ana ...")
     if holder is not None and len(subjects) > 1:  # "Lagos Chamber of Commerce (LCCI) President Gabriel
         return holder  # Idahosa-Banjo said" parsed as two subjects: the post's holder speaks
+    if len(subjects) > 1 and subjects[0].lower_ in TITLE_WORDS and _name_right_after(subjects[0], subjects[1]):
+        return subjects[1]  # "EU Special Representative for Central Asia Tomáš Dvořáček said" parsed as two
+        # subjects, a post and a name the tagger did not know: the name written right after the post speaks
     if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[0].is_lower and subjects[1].pos_ == "PROPN" and (
             subjects[1].left_edge.i == subjects[0].i + 1):  # "The main opposition Constitutional Democratic
         return subjects[1]  # Party of Japan said" parsed as two subjects: the name the description goes with
@@ -90,7 +93,7 @@ def subject(cue: Token) -> Token | None:
             while child.i + 2 < cue.i and child.nbor().text == "-" and not (child.whitespace_ or child.nbor().whitespace_) and (
                     child.nbor(2).dep_ == "nsubj" and child.nbor(2).head == cue):
                 child = child.nbor(2)  # "Its co-leader, X, said" split into three subjects: the word is one
-            return _name_before_title(child) or _after_vocative(child) or child
+            return _name_before_title(child) or _after_vocative(child) or _name_after_rank(child) or child
         if child.dep_ == "nsubjpass":
             return None  # "X is said to ...": no speaker
     opening = next((c for c in cue.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i == c.sent.start
@@ -126,6 +129,29 @@ def subject(cue: Token) -> Token | None:
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in (
             "WP", "WDT", "EX")), None) or subject(verb)
     return _name_set_off_before(cue)
+
+
+_RETIRED = frozenset({"retd", "rtd", "ret", "retired"})
+
+
+def _name_after_rank(subj: Token) -> Token | None:
+    """"Gen (Rtd) Samuel Ekwaro, a former ..., said", "Admiral (retd) X said" parsed with the rank as the
+    subject and the name as its appositive: the name."""
+    doc = subj.doc
+    i = subj.i
+    if not subj.text[:1].isupper() or i + 4 >= len(doc):
+        return None
+    if not (doc[i + 1].text == "(" and doc[i + 2].lower_.rstrip(".") in _RETIRED and doc[i + 3].text == ")"):
+        return None
+    return next((c for c in subj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
+                 and c.left_edge.i == i + 4 and c.text[:1].isupper()), None)
+
+
+def _name_right_after(post: Token, name: Token) -> bool:
+    """Is `name` a capitalised proper name that begins right after the phrase of `post` (no comma or
+    conjunction between) and is no place?"""
+    return (name.pos_ == "PROPN" and name.text[:1].isupper() and name.ent_type_ not in ("GPE", "LOC", "ORG")
+            and name.left_edge.i == post.right_edge.i + 1 and name.left_edge.text[:1].isupper())
 
 
 def _name_set_off_before(cue: Token) -> Token | None:

@@ -264,6 +264,8 @@ class SuggestionEngine:
             out = hybrid.split_parenthetical(text, out)
         with _article_field(art, "stance"):
             out = settle_article(text, out, self.topics, self.stance)
+        with _article_field(art, "speaker"):
+            out = art.speakers.as_headlines_write(out)  # (last: the fields above went by the full name)
         return _emptied(art, out)
 
     def _signed(self, art: _Article, parsed: list[tuple[int, Doc]], texts: list[str],

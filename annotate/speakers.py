@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.attrs import LOWER, POS
@@ -92,10 +92,13 @@ def _is_name_token(tok: Token) -> bool:
         # found, or before an Irish particle)
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title(tok)
             and tok.ent_type_ not in _NOT_NAME_ENTS and tok.lower_ not in HONORIFICS
+            and tok.text not in _RANKS_UNDOTTED  # ("Brig Gen Moses Tumwine": ranks, no part of the name)
             and tok.lower_ not in _HEADLINE_VERBS  # ("Kyiv Says Budapest Holding ...": a title-case headline)
             and tok.text not in ("'s", "’s") and tok.text.count(".") < 2)
 
 
+# military ranks abbreviated without a full stop, as East African and British copy writes them before a name
+_RANKS_UNDOTTED = frozenset({"Gen", "Brig", "Lt", "Col", "Maj", "Capt", "Cdr", "Sgt", "Cpl", "Adm", "Lt-Gen", "Maj-Gen"})
 _HEADLINE_VERBS = frozenset({"says", "said", "warns", "tells", "urges", "vows", "insists", "denies", "claims"})
 # a title-case headline's verb of speech or stance ("Chile Backs Morocco's Plan", "Ghana Rejects IMF Call"),
 # which the tagger may take into one organisation with the words around it; not the plurals that are
@@ -314,7 +317,8 @@ _STYLES = frozenset({"senator", "sen.", "ambassador", "amb.", "hon.", "hon", "ho
                      "engr", "alhaji", "alhaja", "h.e.", "lord", "baroness", "the",
                      # a service rank the holder of a civil post keeps ("Defence Secretary Admiral (retd) X"),
                      # Fijian chiefly styles ("Minister for Policing Adi Salote X", "Ratu X")
-                     "admiral", "brigadier", "commodore", "colonel", "col.", "ratu", "adi"}) | HONORIFICS
+                     "admiral", "brigadier", "commodore", "colonel", "col.", "ratu", "adi",
+                     "gen", "brig", "lt", "col", "maj", "capt", "cdr", "adm", "lt-gen", "maj-gen"}) | HONORIFICS
 _RETIRED = frozenset({"retd", "rtd", "retd.", "rtd.", "ret.", "retired"})  # "(retd)" after a rank
 # words that open a post ("Deputy Ambassador X"): a style never follows them
 _POST_OPENERS = frozenset({"deputy", "vice", "acting", "assistant", "senior", "junior", "first", "second", "chief",
@@ -934,6 +938,8 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
     for k in range(1, len(run) - 1):
         if run[k].text == "-" or run[k].lower_ in _GAELIC_PARTICLES:
             continue  # ("Mac" of "Eoghan Mac Suibhne" is no given name, whatever the name data say)
+        if run[k - 1].lower_ in _REGION_OPENERS:
+            continue  # ("Special Representative for Central Asia Tomáš Dvořáček": "Asia" is a region here)
         if prep.lower_ in _COMPLEMENT_PREPS and _family_name_first(run[k]) and not _family_name_first(run[k - 1]) and (
                 first_name_gender(run[k - 1].text) is None):  # "Minister of State for Manpower Koh Poh Koon"
             return run[k:]
@@ -951,6 +957,11 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
     if fields and prep.lower_ in _COMPLEMENT_PREPS and _is_title(doc[prep.i - 1]):
         return run[fields:]  # "Minister for Commerce Jahanzeb Qureshi", "Commissioner of Police Jone Waqanivalu"
     return run
+
+
+# words that make the next capitalised word a region ("Central Asia", "West Africa", "South America")
+_REGION_OPENERS = frozenset("""central east west north south eastern western northern southern northeast northwest
+southeast southwest middle""".split())
 
 
 def _fields_opening(run: list[Token]) -> int:
@@ -985,8 +996,9 @@ def _place_split(run: list[Token]) -> list[list[Token]]:
     if len(run) >= 3 and first.i > 0 and first.doc[first.i - 1].pos_ == "ADP":
         for n in (3, 2, 1):  # "ambassador to New Zealand Gregory Tanaka"
             rest = run[n:]
-            if sum(1 for t in rest if t.text != "-") >= 2 and country_word(" ".join(t.text for t in run[:n])):
-                return [run[:n], rest]
+            if sum(1 for t in rest if t.text != "-") >= 2 and (country_word(" ".join(t.text for t in run[:n])) or (
+                    all(t.ent_type_ in ("GPE", "LOC") for t in run[:n]) and rest[0].ent_iob_ != "I")):
+                return [run[:n], rest]  # (or a place the tagger ends there: "Envoy for the Horn of Africa X Y")
     return [run]
 
 
@@ -1977,6 +1989,22 @@ class ArticleSpeakers:
                 if best_key is None or key > best_key:
                     best, best_key = full, key
         return best
+
+    def as_headlines_write(self, claims: list) -> list:
+        """A headline's or standfirst's speaker as it writes it, as a post there is ("..., says Sosa" is
+        Sosa, whom the text calls Valeria Sosa Iribarne; "..., defense minister says" stays the defense
+        minister): a person's one name above the running text. Run last, once every field that goes by
+        the speaker (dates carried from the body, stance) has been set from the full name."""
+        out = []
+        for claim in claims:
+            mention, full = claim.mention, claim.speaker
+            written = mention.text.strip() if mention is not None else ""
+            if mention is not None and full and mention.start < self.lead_start and written != full and (
+                    " " not in written and written[:1].isupper() and written in full.split()) and (
+                    full in self.people and self._is_person_name(full)):
+                claim = replace(claim, speaker=written)
+            out.append(claim)
+        return out
 
     def is_person(self, name: str | None) -> bool:
         return bool(name) and name in self.people
