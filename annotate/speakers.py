@@ -94,9 +94,14 @@ def _is_name_token(tok: Token) -> bool:
             and tok.ent_type_ not in _NOT_NAME_ENTS and tok.lower_ not in HONORIFICS
             and tok.text not in _RANKS_UNDOTTED  # ("Brig Gen Moses Tumwine": ranks, no part of the name)
             and tok.lower_ not in _HEADLINE_VERBS  # ("Kyiv Says Budapest Holding ...": a title-case headline)
-            and tok.text not in ("'s", "’s") and tok.text.count(".") < 2)
+            and tok.text not in ("'s", "’s") and (tok.text.count(".") < 2 or _JOINT_INITIALS.fullmatch(tok.text) and (
+                tok.ent_type_ not in _PLACE_ENTS | {"ORG"} and tok.text not in _DOTTED_PLACES
+                and tok.i + 1 < len(tok.doc) and tok.nbor().pos_ == "PROPN" and tok.nbor().text[:1].isupper())))
 
 
+# given names written as joined initials before a name ("D.K. Shivakumar", "M.K. Stalin"), not a place's
+_JOINT_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_DOTTED_PLACES = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.A.", "D.C.", "N.Y.", "L.A."})
 # military ranks abbreviated without a full stop, as East African and British copy writes them before a name
 _RANKS_UNDOTTED = frozenset({"Gen", "Brig", "Lt", "Col", "Maj", "Capt", "Cdr", "Sgt", "Cpl", "Adm", "Lt-Gen", "Maj-Gen"})
 _HEADLINE_VERBS = frozenset({"says", "said", "warns", "tells", "urges", "vows", "insists", "denies", "claims"})
@@ -1763,6 +1768,10 @@ class ArticleSpeakers:
                          appos_role) or titled
             if role and "(" in role and ")" not in role:  # "Governor of the Bank of Ghana (BoG), Dr X":
                 role = role[:role.index("(")].rstrip()  # the post without its body's bracketed initials
+            if role and any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and any(
+                    g.dep_ == "compound" and _is_title(g) for g in c.children) for c in run[-1].children):
+                role = None  # "releases to Tamil Nadu, Karnataka Chief Minister Siddaramaiah said": a titled
+                # name set off after a name is another person, whose post it is
             if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank
                 person.roles.append((pos, role))
             elif description := _appos_role(run[-1], describe=True):
@@ -2275,19 +2284,23 @@ class ArticleSpeakers:
             if held and definite:
                 return held
             best = None
+            every = set(_strip_det(mention.text).lower().replace("-", " ").split())  # ("chief" of "the chief justice")
             written = _strip_det(mention.text).lower()
             split = re.match(r"(.+?)\s+(?:of|for|to)\s+(.+)$", written)  # "The senior minister of state
             post, complement = (role_head(split.group(1)), split.group(2)) if split else (head, "")  # added"
-            for person in self.people.values():
-                for p, r in person.roles:
+            holders = [(person.name, person.roles) for person in self.people.values()]
+            for name, roles in holders:
+                for p, r in roles:
                     if p < pos and (role_head(r) == head or role_head(r) in _SAME_POST.get(head, ())
                                     or complement and role_head(r) == post and set(complement.split()) <= set(
                                         r.lower().split())
                                     or r.lower().startswith(head + " and ")) and (  # "the Tánaiste" of a double post
-                            best is None or p > best[0]) and (
+                            best is None or (every <= set(r.lower().replace("-", " ").split()), p) > best[3]) and (
                             held is False or _country_in(r.split()) is None) and (  # not another country's
                             _post_words(mention.text) <= set(r.lower().replace("-", " ").split())):
-                        best = (p, person.name, r)  # "the prime minister" is no finance minister
+                        best = (p, name, r, (every <= set(r.lower().replace("-", " ").split()), p))
+                        # ("the prime minister" is no finance minister; "the chief justice" is the one named
+                        # with every word of it before a justice named since)
             if best and definite:  # "the president said": the last president named; not "a minister"
                 return best[1], best[2]
             if best is None and (mention.text.lower().startswith("the ") or possessed):
