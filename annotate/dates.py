@@ -806,6 +806,38 @@ def event_refs(cue: Token, exclude: tuple[int, int]) -> list[frozenset[str]]:
     return refs
 
 
+def where_date(cue: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    """"Ministers met in Asunción on Monday, where Brazil and Argentina insisted that ...", "The
+    council met on Friday, when Russia said ...": a statement in a clause set on the place or the
+    day of an occasion was made at it; the date phrase of the verb that tells of the occasion."""
+    if cue.dep_ not in ("relcl", "advcl", "acl") or not any(
+            c.dep_ == "advmod" and c.lower_ in ("where", "when") and c.i < cue.i for c in cue.children):
+        return None
+    head = cue.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or content[0] <= head.idx < content[1]:
+        return None
+    return date_phrase(head, content, clauses=False)
+
+
+# met, clashed or talked with someone: both sides took part ("X clashed with Y on Monday", "X met Y")
+_RECIPROCAL = frozenset({"meet", "clash", "spar", "talk", "argue", "quarrel", "confer", "negotiate", "wrangle"})
+
+
+def partners(verb: Token) -> list[Token]:
+    """The named people an event had on its other side: "clashed with Levin on Monday" (Levin),
+    "met her Ugandan counterpart, Francis Mwebesa," (Mwebesa). Names only: "met with officials"
+    names nobody who may speak next."""
+    if verb.lemma_.lower() not in _RECIPROCAL:
+        return []
+    found = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() == "meet":
+        found += [c for c in verb.children if c.dep_ == "dobj"]
+    found += [c for f in found for c in f.children if c.dep_ in ("conj", "appos")]
+    return [t for t in found if t.pos_ == "PROPN" and not _is_date_token(t)]
+
+
 def same_text(cue: Token, exclude: tuple[int, int]) -> bool:
     """"In the same report, her office found ...", "in the same interview": the statement is
     in the text the article has just quoted, and has its date."""
@@ -849,9 +881,11 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
             (sp for c in verb.children if c.dep_ == "xcomp"  # "failed to agree on Thursday"
              for sp in [date_phrase(c, (0, 0), clauses=False)] if sp), None) or next(
             # "began a vaccination campaign for children under five on Tuesday": the day that
-            # ends the clause, whichever noun the parser hung it on
+            # ends the clause, whichever noun the parser hung it on; "signed an agreement on Tuesday
+            # under which ...": the day right after the object, before a clause that describes it
             (sp for c in verb.children if c.dep_ == "dobj" for t in c.subtree
-             if t.dep_ == "prep" and t.lower_ == "on" and _clause_end(t.right_edge, verb)
+             if t.dep_ == "prep" and t.lower_ == "on" and (_clause_end(t.right_edge, verb) or (
+                 t.head.i == c.i == t.i - 1 and any(g.dep_ == "pobj" and _WEEKDAY_RE.fullmatch(g.text) for g in t.children)))
              for sp in [_phrase_from(t, (0, 0))] if sp), None) or next(
             # "The decision followed talks in Oslo on Monday between X and Y": the occasion's own day
             (sp for c in verb.children if c.dep_ == "dobj" and c.lower_ in _OCCASION_FORMS for t in c.children
@@ -885,7 +919,7 @@ def narrative_dates(doc, reference: dt.date | None, year_hint: dt.date | None,
         for verb in verbs:  # the root, and any verb with a subject (the parser may root elsewhere)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
-            add(verb, subjects)
+            add(verb, subjects + partners(verb))
         for tok in sent:  # "a poll ... published Thursday": the date is the document's
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
                 add(tok, [tok.head])

@@ -25,7 +25,7 @@ from .attribution import RawClaim, find_claims
 from .guard import ARTICLE, RuleFailure, Suggestions, strict
 from .dates import (after_event, companion, counted_event, counted_from_head, date_phrase, dateline, dateline_end,
                     event_refs, frame_date, is_period, leading_date, narrative_dates, occasion_refs, own_date, resolve,
-                    same_text, shifted, stated_date, year_of_text)
+                    same_text, shifted, stated_date, where_date, year_of_text)
 from .ingest.dates import plausible
 from .lexicon import REPORTING_VERBS
 from .spacy_pipelines import pipeline_id
@@ -229,6 +229,10 @@ class SuggestionEngine:
                 # a date line ("Thursday, 12 November 2026", "Published: ..."), its dateline ("OTTAWA, Jan. 23,
                 # 2026 —"), the day its opening states with the weekday and the year
                 art.published = plausible(own_date(text) or dateline(text, None) or stated_date(text))
+            elif (local := dateline(text, published)) is not None and abs((local - published).days) == 1:
+                # "Taipei, Nov. 20 (CNA)" stamped 19 November (a time in UTC): the story's own day is the
+                # dateline's, the day its "on Friday" counts from
+                art.published = local
             if art.published is None:
                 art.year_hint = year_of_text(text)
                 art.published = plausible(dateline(text, art.year_hint))  # "KYIV, Nov 26 (Reuters) -": the year it writes
@@ -414,7 +418,7 @@ class SuggestionEngine:
         for _prep, lemma, _same in occasion_refs(cue, content):
             # "The decision followed talks on Monday between X and Y. He said after the meeting":
             # a meeting is the talks told of last, though a cabinet meeting was told of before them
-            told = _told_of(art, frozenset([lemma]), told_before, _MEETINGS if lemma in _MEETINGS else frozenset())
+            told = _told_of(art, frozenset([lemma]), told_before, _kin(lemma))
             if told is not None:
                 return told
         for lemmas in event_refs(cue, content):  # "X, who signed the agreement, said": the signing's day
@@ -524,14 +528,15 @@ class SuggestionEngine:
         if cue is not None and date is None:
             phrase = raw.date_span or date_phrase(cue, (raw.start, raw.end))
             if phrase is None and not raw.start <= cue.idx < raw.end:
-                phrase = frame_date(cue, (raw.start, raw.end)) or leading_date(cue, (raw.start, raw.end))
+                phrase = frame_date(cue, (raw.start, raw.end)) or leading_date(cue, (raw.start, raw.end)) or (
+                    where_date(cue, (raw.start, raw.end)))
             if phrase is not None:
                 date_text = art.text[phrase[0] + off:phrase[1] + off]
                 anchor = _anchor(art, cue.sent.start_char + off)
                 counted = counted_event(cue.doc, phrase)
                 if counted is not None:  # "Addressing Parliament a day after talks in Ankara, X said"
                     lemma, days = counted
-                    told = _told_of(art, frozenset([lemma]), cue.idx + off, _MEETINGS if lemma in _MEETINGS else frozenset())
+                    told = _told_of(art, frozenset([lemma]), cue.idx + off, _kin(lemma))
                     if told is None and any(d == anchor and same_source(name, speaker) for _, name, d in art.said):
                         # the day named last is the speaker's own statement, not the talks: no count from it
                         date, date_text = None, None
@@ -557,6 +562,8 @@ class SuggestionEngine:
                 date = _for_the_body(art, role, content.start)
             if date is None and not present and raw.speaker is not None:
                 date = _introduced_at(art, speaker, raw.speaker.left_edge.idx + off)
+            if date is None and not present and raw.speaker is not None:
+                date = _goes_on(art, raw.speaker, speaker, content.start)
             if date is not None and speaker:
                 art.said.append((content.start, speaker, date))
             if date is None:
@@ -753,6 +760,31 @@ def _occasion_of(art: _Article, lemmas: list[str], pos: int) -> dt.date | None:
 _SCENE_CHARS = 400  # the statement just before and the one it introduces: a sentence or two apart
 
 
+_BARE = frozenset({"det", "poss", "punct", "appos"})  # "the army", "its chairperson, X,", "the ministry's statement"
+
+
+def _goes_on(art: _Article, subject, speaker: str | None, pos: int) -> dt.date | None:
+    """"In a statement issued on Monday, the UPDF said ... The army said ...", "The ministry's
+    statement said ...", "Its chairperson, X, said ...": the speaker of the statement just made,
+    named again by what it is (a definite common noun the speakers' rules found no other name
+    for), or its officer, in the next sentence of the same paragraph with no statement between
+    and no day of its own, goes on with that statement, on its day."""
+    if not speaker or subject.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in subject.children):
+        return None
+    if any(c.dep_ not in _BARE for c in subject.children):
+        return None  # "The Dutch government said": another body, told apart by its words
+
+    if not set(_name_words(speaker)) <= set(_name_words(subject.doc[subject.left_edge.i:subject.right_edge.i + 1].text)):
+        return None  # resolved to a name the article gave: that body's own statements date it
+    said = [x for x in art.said if x[0] < pos]
+    if not said or max((p for p, _ in art.dated if p < pos), default=None) != said[-1][0]:
+        return None
+    end = next((e for s, e in art.contents if s == said[-1][0]), None)
+    gap = art.text[end:pos] if end is not None else "\n"
+    return said[-1][2] if "\n" not in gap and len(gap) <= _SCENE_CHARS else None
+
+
 def _introduced_at(art: _Article, speaker: str | None, mention: int) -> dt.date | None:
     """The day of the statement just before, in the same paragraph, when its frame brought the
     speaker in as taking part in the same occasion: '"...," she said at an event hosted by the
@@ -771,6 +803,16 @@ def _introduced_at(art: _Article, speaker: str | None, mention: int) -> dt.date 
 
 # "the meeting" is the talks told of last, or two people who "met on Tuesday evening"
 _MEETINGS = frozenset({"meeting", "meet", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations"})
+# "at the ceremony" is where the article's dated act of signing, opening a bridge or swearing in was done
+_CEREMONIES = frozenset({"sign", "signing", "inaugurate", "inauguration", "unveil", "unveiling", "swear", "commission",
+                         "launch"})
+
+
+def _kin(lemma: str) -> frozenset[str]:
+    """The words for the same kind of occasion as ``lemma``, by which the article may have told of it."""
+    if lemma in _MEETINGS:
+        return _MEETINGS
+    return _CEREMONIES if lemma in _CEREMONIES or lemma == "ceremony" else frozenset()
 
 
 def _told_of(art: _Article, lemmas: frozenset[str], pos: int, kin: frozenset[str] = frozenset()) -> dt.date | None:
