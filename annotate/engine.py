@@ -23,9 +23,9 @@ from kernel import ClaimDraft, Span
 from . import hybrid
 from .attribution import RawClaim, find_claims
 from .guard import ARTICLE, RuleFailure, Suggestions, strict
-from .dates import (after_event, companion, counted_event, counted_from_head, date_phrase, dateline, dateline_end,
-                    event_refs, frame_date, is_period, leading_date, narrative_dates, occasion_refs, own_date, resolve,
-                    same_text, shifted, stated_date, where_date, year_of_text)
+from .dates import (act_refs, after_event, companion, counted_event, counted_from_head, date_phrase, dateline,
+                    dateline_end, event_refs, frame_date, is_period, leading_date, narrative_dates, occasion_refs,
+                    own_date, resolve, same_text, shifted, stated_date, where_date, year_of_text)
 from .ingest.dates import plausible
 from .lexicon import REPORTING_VERBS
 from .spacy_pipelines import pipeline_id
@@ -421,7 +421,8 @@ class SuggestionEngine:
             told = _told_of(art, frozenset([lemma]), told_before, _kin(lemma))
             if told is not None:
                 return told
-        for lemmas in event_refs(cue, content):  # "X, who signed the agreement, said": the signing's day
+        # "X, who signed the agreement, said": the signing's day; "Presenting the bill, X said": the bill's
+        for lemmas in event_refs(cue, content) + act_refs(cue, content):
             told = _told_of(art, lemmas, pos)
             if told is not None:
                 return told

@@ -197,3 +197,42 @@ def test_a_lead_that_signed_something_on_a_day_is_the_day_of_the_news(suggest):
             "\"Our farmers will no longer be played against each other,\" Ghana's agriculture minister said. 🍫")
     got = by_text(suggest(text, THURSDAY))
     assert got["Our farmers will no longer be played against each other"].date == TUESDAY
+
+
+# -- the act the speaker spoke at, named by a participle opening the sentence -------------------------------------------
+
+def test_presenting_the_bill_is_the_day_the_chamber_dealt_with_it(suggest):
+    text = ("Rights groups condemned the move, the Council of Europe said on Friday.\n\n"
+            "On Wednesday, the chamber approved in a first reading a bill that would end the inspections.\n\n"
+            "Presenting the bill, committee chairman Oleg Markov told deputies that the inspectors were spies.")
+    got = by_text(suggest(text, dt.date(2026, 11, 20)))
+    assert got["the inspectors were spies"].date == WEDNESDAY
+
+
+def test_introducing_the_budget_is_the_day_the_government_unveiled_it(suggest):
+    text = ("Fuel duty will stay frozen, the Treasury said on Thursday.\n\n"
+            "The government unveiled its 2027 budget in parliament on Tuesday.\n\n"
+            "Introducing the budget, Finance Minister Ana Silva said the deficit would halve by 2028. 💶")
+    got = by_text(suggest(text, THURSDAY))
+    assert got["the deficit would halve by 2028"].date == TUESDAY
+
+
+def test_commenting_on_the_budget_is_no_act_of_its_day(suggest):
+    # a guard: a reaction to the budget may come any day after it
+    text = ("Fuel duty will stay frozen, the Treasury said on Thursday.\n\n"
+            "The government unveiled its 2027 budget in parliament on Tuesday.\n\n"
+            "Commenting on the budget, economist Rui Costa said the deficit would not halve by 2028.")
+    got = by_text(suggest(text, THURSDAY))
+    assert got["the deficit would not halve by 2028"].date != TUESDAY
+
+
+# -- a date line is no event, whatever its length ---------------------------------------------------------------------------
+
+def test_a_long_updated_line_is_no_event_that_dates_the_news(suggest):
+    text = ("India cuts edible oil duties\n\n"
+            "Written by Priya Nair\n\n"
+            "Mumbai | Updated: November 19, 2026 09:30 IST\n\n"
+            "India will cut import duties on edible oils from December, Food Minister Ravi Menon said on Tuesday.\n\n"
+            "Traders had sought the cut for months, the Solvent Extractors' Association said.")
+    got = by_text(suggest(text, THURSDAY))
+    assert got["Traders had sought the cut for months"].date == TUESDAY
