@@ -79,9 +79,10 @@ detective constable commissioner auditor registrar dean provost rector principal
 partner owner researcher scientist author historian journalist editor correspondent
 reporter columnist host anchor candidate nominee challenger incumbent contender affairs
 td msp mla taoiseach tánaiste fm
+mk mpp mna mlc
 deputy-head vice-president vice-chancellor first lady counterpart negotiator mediator undersecretary
 under-secretary convenor convener co-convenor rapporteur co-rapporteur
-""".split())
+""".split())  # (mk mpp mna mlc: a Knesset member, Ontario's MPP, Pakistan's MNA, a Legislative Council member)
 
 # Honorifics are not roles.
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "sir", "dame", "dr.", "dr",

@@ -240,12 +240,30 @@ def _country_just_before(first: Token) -> bool:
     return False
 
 
+def _name_after_field(first: Token) -> bool:
+    """The parser reads a name opening at ``first`` right after a title's field: the word before it
+    closes the complement (hung on an earlier word: "Sanitation", the conjunct of "Water" in "Minister
+    of Water and Sanitation Thabiso Mokoena") and ``first`` begins a name (hung on a later word of
+    that name), whether or not the name data know the given name."""
+    doc = first.doc
+    if first.i < 2 or not (first.dep_ in ("compound", "flat") and first.head.i > first.i and first.head.pos_ == "PROPN"):
+        return False
+    prev, last = doc[first.i - 1], first.head
+    if first.lower_ in _PORTFOLIO_FIELDS or _is_title(first) or first.lower_ in _NAME_PARTICLES | _GAELIC_PARTICLES or (
+            first_name_gender(prev.text) is not None and first_name_gender(first.text) is None):
+        return False  # ("and Information Technology S. X", "and Trade Pádraig Ó Súilleabháin": the parse is wrong)
+    return (prev.text[:1].isupper() and prev.is_alpha and prev.dep_ in ("conj", "pobj") and prev.head.i < prev.i
+            and last.i - first.i <= 3 and last.ent_type_ not in _PLACE_ENTS | _NOT_NAME_ENTS
+            and all(t.head.i == last.i and t.pos_ == "PROPN" or t.text == "-" for t in doc[first.i:last.i]))
+
+
 def _title_complement(first: Token, lowest: int) -> int | None:
     """The preposition of a complement written between a title and the name ("Minister of
     Construction Goran Stanković", "EU ambassador to Turkey Karl-Heinz Aumüller"), else None."""
     if first.ent_type_ != "PERSON" and first_name_gender(first.text) is None and not _country_just_before(first) and (
             not _family_name_first(first)) and not _INITIAL.fullmatch(first.text) and not (
-            first.i > 0 and first.doc[first.i - 1].lower_ in _PORTFOLIO_FIELDS and first.text[:1].isupper()):  # ("of Industry and Trade Phạm Quốc Tuấn", "of Information Technology
+            first.i > 0 and first.doc[first.i - 1].lower_ in _PORTFOLIO_FIELDS and first.text[:1].isupper()) and (
+            not _name_after_field(first)):  # ("of Industry and Trade Phạm Quốc Tuấn", "of Information Technology
         # S. Venkatesh", "for Commerce Jahanzeb Qureshi": a name the name data does not know after a field)
         return None  # a body's name after "a spokesman for the": no complement before a name
     if first.i > 0 and first.doc[first.i - 1].lower_ in ("and", "&"):
@@ -261,13 +279,18 @@ def _body_before(last: Token, start: int, lowest: int) -> int | None:
     if last.pos_ != "PROPN" or not last.text[:1].isupper() or last.ent_type_ == "PERSON":
         return None
     j = last.i
-    while j - 1 >= lowest and (doc[j - 1].pos_ == "PROPN" and doc[j - 1].text[:1].isupper()
+    while j - 1 >= lowest and (doc[j - 1].pos_ in ("PROPN", "NOUN") and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha
+                               and (doc[j - 1].ent_type_ != "PERSON" or doc[j - 1].pos_ == "NOUN")
                                or doc[j - 1].lower_ in ("of", "the", "for", "and")):
         j -= 1
     while j < last.i and doc[j].lower_ in ("of", "the", "for", "and"):
         j += 1
     chain = doc[j:last.i + 1]
-    if not any(t.lower_ == "of" for t in chain) or not chain[0].text[:1].isupper():
+    # "Coalition for Change leader", "Law and Justice spokesman": a party's name before its lower-case post
+    # (not a list of fields: "Trade, Industry and Energy Minister")
+    party = any(t.lower_ in ("for", "and") for t in chain) and doc[start].is_lower and not (
+        j >= 1 and doc[j - 1].text == ",")
+    if not chain[0].text[:1].isupper() or not (party or any(t.lower_ == "of" for t in chain)):
         return None
     roots = [t for t in chain if not (j <= t.head.i <= last.i)]
     return j if roots and all(r.head.i >= start for r in roots) else None
@@ -288,6 +311,61 @@ def _listed_before(doc: Doc, conj: int, lowest: int) -> bool:
         elif not _field_word(tok):
             break
     return comma
+
+
+def _list_comma(doc: Doc, k: int) -> bool:
+    """The comma at ``k`` joins the capitalised fields of one name or title complement listed up to
+    an "and" ("Foreign Affairs, Emigration and Egyptian Expatriates", "the Saeima Defence, Internal
+    Affairs and Corruption Prevention Committee"): no clause's, apposition's or list of people's comma."""
+    if not (1 <= k < len(doc) - 3) or doc[k].text != "," or not (
+            doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha and doc[k - 1].ent_type_ not in _LIST_NOT_FIELDS):
+        return False
+    item = 0  # words in the item read so far
+    for tok in doc[k + 1:k + 16]:
+        if tok.text == "," and item:
+            item = 0
+        elif tok.lower_ in ("and", "&") and item:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ not in _LIST_NOT_FIELDS and (
+                first_name_gender(nxt.text) is None or nxt.ent_type_ == "NORP")
+        elif tok.text[:1].isupper() and tok.is_alpha and tok.ent_type_ not in _LIST_NOT_FIELDS and item < 4 and not (
+                item == 0 and first_name_gender(tok.text) is not None and tok.ent_type_ != "NORP") or (
+                item and tok.lower_ in ("of", "for", "the") or tok.text == "-" and not tok.whitespace_):
+            item += 1  # ("Maria Costa and Juan Perez": people, not fields)
+        else:
+            return False
+    return False
+
+
+_LIST_NOT_FIELDS = frozenset({"PERSON", "GPE", "LOC", "DATE", "TIME", "CARDINAL"})
+
+
+def _bracketed_portfolio(doc: Doc, k: int) -> bool:
+    """The parenthesis at ``k`` opens a portfolio written after a title's complement ("Minister of State
+    for Foreign Affairs (Regional Cooperation)"): capitalised words, not a body's initials ("(TUC)"),
+    a party and seat ("(EPP, PL)") or a rank's "(retd)"."""
+    if not (1 <= k < len(doc) - 2) or doc[k].text != "(" or not (doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha):
+        return False
+    words = []
+    for tok in doc[k + 1:k + 8]:
+        if tok.text == ")":
+            named = " ".join(t.text for t in doc[max(0, k - 8):k] if t.text[:1].isupper())
+            return bool(words) and not all(_acronym_like(t) or t.is_upper for t in words if t.is_alpha) and not (
+                len(words) == 1 and named and (_abbreviates(words[0].text.upper(), named) or any(
+                    t.text in BODY_NOUNS_TITLED for t in doc[max(0, k - 6):k])))  # ("(Comce)": a body's initials)
+        if not (tok.text[:1].isupper() and tok.is_alpha and tok.ent_type_ not in _LIST_NOT_FIELDS
+                or words and tok.lower_ in ("and", "&", "of", "for")):
+            return False
+        words.append(tok)
+    return False
+
+
+def _continues_complement(tok: Token) -> bool:
+    """``tok`` (an appositive or conjunct the parser made of it) continues the title complement before
+    it across a listing comma or as a bracketed portfolio, and is part of that title."""
+    left = tok.left_edge.i
+    doc = tok.doc
+    return left > 0 and (_list_comma(doc, left - 1) or _bracketed_portfolio(doc, left - 1))
 
 
 def _field_word(tok: Token) -> bool:
@@ -353,6 +431,20 @@ def _styled(first: Token, lowest: int) -> Token:
     return first
 
 
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _post_dash(tok: Token) -> bool:
+    """A spaced dash that joins two posts one person holds, each written with a capital: "Deputy Prime
+    Minister – Minister of Foreign Affairs" (not a dateline's "BRUSSELS – European Commission ...")."""
+    doc = tok.doc
+    if tok.text not in _DASHES or not tok.whitespace_ or tok.i < 1 or tok.i + 1 >= len(doc) or not doc[tok.i - 1].whitespace_:
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    return _is_title(before) and _is_title(after) and before.text[:1].isupper() and after.text[:1].isupper() and (
+        before.lower_ not in _DOMAIN_WORDS and after.lower_ not in _DOMAIN_WORDS - {"deputy", "vice", "prime"})
+
+
 def role_before(first: Token, lowest: int = 0) -> str | None:
     """The title phrase written just before a name, with its premodifiers and its complement
     ("U.K. Prime Minister" Keir Starmer, "AfD parliamentary leader", "presiding judge",
@@ -369,6 +461,8 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
         comma = next((t.i for t in doc[opening:first.i] if t.text == ","), None)  # Minister X said": the
         if comma is not None:  # opening participle's comma ends it; no post begins before it
             lowest = max(lowest, comma + 1)
+    if lowest >= 2 and _post_dash(doc[lowest - 1]):
+        lowest = opening  # (a parse that ends the phrase at the dash between two posts)
     styled = _styled(first, lowest)
     if styled.i != first.i:  # the post ends where the name's styles begin
         start = _complement_prep(styled, lowest)
@@ -384,7 +478,10 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
     while i >= lowest:
         tok = doc[i]
         capital = tok.text[:1].isupper() and tok.is_alpha
-        if start is not None and capital and i + 1 == start and not listed and tok.dep_ == "conj" and (
+        if start is not None and capital and i + 1 == start and not listed and doc[start].is_lower and (
+                body := _body_before(tok, start, lowest)) is not None and body < i:
+            start = i = body  # "Law and Justice spokesman": a party's name joined by "and" before its post
+        elif start is not None and capital and i + 1 == start and not listed and tok.dep_ == "conj" and (
                 i - 2 >= lowest and doc[i - 1].lower_ in ("and", "&") and doc[i - 2].text[:1].isupper()):
             start = i  # "Energy" in "Trade, Industry and Energy Minister", however it is parsed
         elif start is not None and i + 1 == start and not listed and tok.lower_ in ("and", "&") and (
@@ -427,6 +524,8 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
             i -= 1
         elif tok.lower_ in ("and", "of") and i - 1 >= lowest and _is_title(doc[i - 1]) and start is not None:
             start = i  # "Foreign Minister and Deputy Prime Minister", "Secretary of State"
+        elif start is not None and i + 1 == start and _post_dash(tok) and i - 1 >= lowest:
+            start = i  # "Deputy Prime Minister – Minister of Foreign Affairs": two posts written with a dash
         elif start is None and i == first.i - 1 and tok.pos_ == "NOUN" and tok.is_lower and (
                 tok.dep_ == "compound"):
             start = i  # a descriptor right before the name: "dictator Vladimir Putin", "pop star"
@@ -468,6 +567,9 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
     """The role in an appositive: "Crosetto, the defense minister of Italy, who ..., said";
     with ``describe``, also what an appositive says a person is ("a law student")."""
     for child in _appositives(head):
+        if child.is_punct or not child.whitespace_ and child.i + 2 < len(child.doc) and child.nbor().text == "-" and (
+                child.nbor(2).dep_ == "appos" and child.nbor(2).head == child.head):
+            continue  # "vice" and "-" of "vice-chair" parsed as appositives of their own: the title is the last
         if not (any(_is_title(t) for t in child.subtree) or _affiliation(child)
                                          or describe and _describes_person(head, child)):
             continue
@@ -487,6 +589,7 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
         # "chief economist at İş Yatırım in Istanbul": where it is, are no part of the post
         aside = {inner.i for t in toks if t is not child and t.dep_ in ("appos", "relcl", "acl")
                  and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text in (",", "(", "\u2013", "\u2014")
+                 and not _continues_complement(t)  # ("Defence, Internal Affairs and ... Committee")
                  for inner in t.subtree}
         # "the speaker of parliament and a former prime minister": the post held, not the one before
         # (wherever the parser hangs it: "director of the think tank X and a former state secretary")
@@ -542,6 +645,26 @@ def _title_set_before(run: list[Token]) -> str | None:
         return None
     toks = _title_phrase(head, comma)
     return _text(doc, toks) if toks else None
+
+
+def _post_held(head: Token) -> str | None:
+    """The post a relative clause on a name says the person holds: "Sipho Ndlovu, who serves as Minister
+    of Trade, Industry and Competition, said", "X, who is the Minister for Infrastructure, said" (present
+    tense; not "who served as", a post held before), else None."""
+    relcl = next((c for c in head.children if c.dep_ == "relcl" and c.i > head.i and c.tag_ in ("VBZ", "VBP")
+                  and c.lemma_.lower() in ("be", "serve", "act")), None)
+    if relcl is None:
+        return None
+    pred = next((c for c in relcl.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None) or next(
+        (g for c in relcl.children if c.dep_ == "prep" and c.lower_ == "as"
+         for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+    if pred is None or not (_is_title(pred) or _title_led(pred)) or any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in pred.children):
+        return None  # ("who is a member of ...": one of many, not a post)
+    stop = next((t.i for t in pred.doc[pred.i + 1:pred.right_edge.i + 1] if t.text in (",", ";", ")") and not (
+        t.text == "," and _list_comma(pred.doc, t.i))), pred.right_edge.i + 1)
+    toks = _title_phrase(pred, stop)
+    return _text(pred.doc, toks) if toks and not is_past_role(_text(pred.doc, toks)) else None
 
 
 def _post_now(relcl: Token) -> str | None:
@@ -683,12 +806,17 @@ def _title_phrase(head: Token, end: int) -> list[Token]:
     is), with its complements ("spokesman for the SPD party", "U.S. ambassador to the
     Philippines", "Cabinet Office minister responsible for EU relations") and without what only
     points at it (:func:`_role_words`) or a clause about its holder; [] when a verb is in it."""
-    aside = {t.i for c in head.children if c.dep_ == "relcl" or c.dep_ == "appos" and not _second_title(c) or c.dep_ == "acl" and (
+    aside = {t.i for c in head.children if c.dep_ == "relcl" or c.dep_ == "appos" and not (
+        _second_title(c) or _continues_complement(c)) or c.dep_ == "acl" and (
         c.lemma_.lower() in REPORTING_VERBS) for t in c.subtree}  # (not "minister announced on Monday", misparsed)
     toks = [t for t in head.subtree if t.i < end and t.i not in aside and not (t.is_punct and t.i > head.i)]
     toks = _role_words(toks)
     if not toks or any(t.pos_ == "AUX" or t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG") for t in toks):
         return []
+    doc = head.doc
+    if toks[-1].i + 1 < min(end, len(doc)) and doc[toks[-1].i + 1].text == ")" and _bracketed_portfolio(doc, next(
+            (t.i for t in reversed(doc[toks[0].i:toks[-1].i + 1]) if t.text == "("), -1)):
+        toks.append(doc[toks[-1].i + 1])  # "Minister of State for Foreign Affairs (Regional Cooperation)"
     return toks
 
 
@@ -696,7 +824,7 @@ def _second_title(tok: Token) -> bool:
     """``tok`` heads a post joined to the one before it by "and" ("the Minister of Finance and
     Coordinating Minister of the Economy"), which the parser may make an apposition."""
     left = tok.left_edge.i
-    return _is_title(tok) and left > 0 and tok.doc[left - 1].lower_ in ("and", "&")
+    return _is_title(tok) and left > 0 and (tok.doc[left - 1].lower_ in ("and", "&") or _post_dash(tok.doc[left - 1]))
 
 
 def _titled_head(run: list[Token]) -> str | None:
@@ -854,7 +982,7 @@ def mention_tokens(head: Token) -> list[Token]:
     while toks and (toks[0].is_punct or toks[0].lower_ in QUOTE_VERB_FORMS):
         toks.pop(0)  # '"...," fumed manager Sean Dyche': the misparsed verb is no part of the name
     for k, t in enumerate(toks):  # "BERLIN (Reuters) - German Chancellor ..." drops the dateline
-        if t.text in ("-", "\u2013", "\u2014") and t.whitespace_ and t.i < head.i and k + 1 < len(toks):
+        if t.text in ("-", "\u2013", "\u2014") and t.whitespace_ and t.i < head.i and k + 1 < len(toks) and not _post_dash(t):
             toks = toks[k + 1:]
             break
     return toks or [head]
@@ -921,6 +1049,10 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
     if len(run) < 3 or run[0].i < 2:
         return run
     doc = run[0].doc
+    for k in range(1, len(run) - 1):  # "... Emigration and Egyptian Expatriates Hossam El-Din Mansour": the
+        if run[k - 1].head.i < run[0].i and _name_after_field(run[k]) and (  # parser ends the field where the
+                _complement_prep(run[k], 0) is not None):  # name begins (also a name the name data do not know)
+            return run[k:]
     prep = doc[run[0].i - 1]
     if prep.lower_ in _COMPLEMENT_PREPS and _after_title(prep):
         for n in (3, 2):  # "ambassador to New Zealand Gregory Tanaka": a country of several words
@@ -1066,6 +1198,8 @@ def _entity_name(head: Token) -> list[Token] | None:
         toks = toks[:described]
     if len(_without_title_complement(toks)) < len(toks):  # "Minister of Construction Goran Stanković"
         return None
+    if any(_name_after_field(t) and _complement_prep(t, max(0, toks[0].i - 4)) is not None for t in toks[1:]):
+        return None  # "Cabinet Secretary for Mining and Blue Economy Ochieng Wafula" tagged as one organisation
     if any(_is_title(t) and t.lower_ not in _DOMAIN_WORDS and len(toks) - k - 1 >= 2 and all(
             t2.pos_ == "PROPN" and _is_name_token(t2) and t2.lower_ not in BODY_NOUNS for t2 in toks[k + 1:])
            for k, t in enumerate(toks)):
@@ -1212,6 +1346,9 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
     if any(c.dep_ == "conj" and c.i not in skip for c in head.children) and not _is_title(head) and not any(
             c.dep_ == "conj" and _is_title(c) and _named_in_apposition_any(head) for c in head.children):
         return Mention(kind="group", name=text, **base)  # (not "The Tánaiste and Minister for X, Name,")
+    tail = _name_after_post(head, toks)
+    if tail is not None:  # "Coalition for Change leader Nana Abashidze said" parsed with "Coalition" as subject
+        return Mention(kind="name", name=_text(doc, tail), role=role_before(tail[0], toks[0].i), **base)
     org = _entity_name(head)
     # "A spokesperson for the Irish Tenants' Federation" parsed with the body as head: the body,
     # and its spokesperson's post as role
@@ -1256,7 +1393,7 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         # (a name the parser hung as a title's complement, "... and Minister for Foreign Affairs Ian Borg":
         # the post before it is not bounded by the words hung on the name)
         lowest = 0 if head.dep_ == "pobj" and head.head.lower_ in _COMPLEMENT_PREPS else toks[0].i
-        role = _held(role_before(run[0], lowest), _appos_role(head)) or spokes
+        role = _held(role_before(run[0], lowest), _appos_role(head)) or spokes or _post_held(head)
         return Mention(kind="name", name=_text(doc, run), role=role, **base)
     if _is_title(head):
         clean = [t for t in toks if not (t.dep_ == "det" and t.i == toks[0].i)]
@@ -1281,6 +1418,22 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         name = _text(doc, words) if words and len(words) < len(toks) else name
     return Mention(kind="group", name=name, role=_appos_role(head) or spokes, generic=_generic_head(head, toks),
                    described=_as_written(head, toks), **base)
+
+
+def _name_after_post(head: Token, toks: list[Token]) -> list[Token] | None:
+    """"Coalition for Change leader Nana Abashidze": a person's name that ends the mention right after a
+    lower-case post, when the parser made a word of the post's body the head; the name, else None."""
+    if _is_title(head) or head.pos_ not in ("NOUN", "PROPN") or not head.text[:1].isupper():
+        return None
+    runs = _name_runs([t for t in toks if t.i > head.i])
+    run = runs[-1] if runs else None
+    if run is None or run[-1].i != toks[-1].i or len(run) < 2 or run[0].i < 1 or head.i >= run[0].i:
+        return None
+    post = head.doc[run[0].i - 1]
+    if not (_is_title(post) and post.is_lower and post.pos_ == "NOUN") or not (
+            any(t.ent_type_ == "PERSON" for t in run) or first_name_gender(run[0].text) is not None):
+        return None
+    return run
 
 
 def _body_in_apposition(head: Token) -> str | None:
@@ -1329,7 +1482,8 @@ def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention 
         t.text[:1].isupper() or t.lower_ in ("and", "&", "-") for t in doc[head.i + 1:c.i])]
     for prep in (c for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS
                  and c.i > holder.i and all(t.text[:1].isupper() or t.lower_ in _COMPLEMENT_PREPS or t.text == "-"
-                                            for t in doc[holder.i + 1:c.i])):  # ("Executive Vice-President for X")
+                                            or t.lower_ in ("and", "&") and c.i > t.i + 1 and _is_title(t.nbor())
+                                            for t in doc[holder.i + 1:c.i])):  # ("Tánaiste and Minister for X Y")  # ("Executive Vice-President for X")
         # (also a second complement: "Minister of State for Housing Lee Mei Fong" with the name on "for")
         whole = [t for t in prep.subtree if t.i > prep.i]
         listed = _listed_portfolio(prep)
@@ -1463,7 +1617,8 @@ def _named_modifier(head: Token, runs: list[list[Token]], toks: list[Token]
             runs[-1] if runs else None)  # "a department spokesperson": the department named before
         if body is None:
             return None
-        return "group", _text(head.doc, body), head.text
+        graded = body[0].pos_ == "ADJ" and body[0].is_lower and body[0].i < head.i - 1  # "top government spokesman":
+        return "group", _text(head.doc, body), _text(head.doc, body + [head]) if graded else head.text  # a grade of the post
     if head.lower_ in BODY_NOUNS and before and before[0].text[:1].isupper() and _country_in(
             [t.text for t in before]) is not None:  # "the Welsh government", "Kenyan police" (but
         return "group", _text(head.doc, before + [head]), None  # "the IG Metall union" is IG Metall)
