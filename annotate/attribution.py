@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Token
 from .clauses import (cut_attribution, in_capitalised_list, inverted_subject, is_cue, leading_date, looks_like_title,
                       speech_participle, subject, trimmed)
 from .lexicon import (CALL_VERBS, DIRECTIVE_VERBS, FINDING_VERBS, INTENTION_VERBS, OBJECT_VERBS, QUOTE_CHARS,
-                      QUOTE_VERB_FORMS, REPORTING_VERBS, SPEECH_NOUNS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES)
+                      QUOTE_VERB_FORMS, REPORTING_VERBS, SPEECH_NOUNS, STATEMENT_NOUNS, STATEMENT_ONLY_CUES,
+                      TITLE_WORDS)
 from .quotes import double_apostrophes, find_quotes, open_quote_tail
 
 _END_PUNCT = frozenset({".", "!", "?"})
@@ -411,6 +412,11 @@ class _Paragraph:
             spk = next((t for t in roots if t.head == cue and t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")), None) or next(
                 (t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON")), None)  # (the verb's own subject first:
             # "..., commerce and industry minister Arvind Kulkarni said" with the post parsed into the clause)
+            named = roots[-1] if roots else None
+            if spk is not None and spk.i < (named.i if named is not None else -1) and named.i == segment.end - 1 and (
+                    named.pos_ == "PROPN" and named.ent_type_ == "PERSON" and spk.right_edge.i < named.i and (
+                        spk.lower_ in TITLE_WORDS)):  # "..., Minister of ..., Emigration and Egyptian Expatriates
+                spk = named  # Hossam El-Din Mansour said" with the name hung outside the title: the name
         else:
             spk = next((t for t in rest if t.dep_ in ("nsubj", "dobj", "attr") or t.pos_ == "PROPN"), None)
             while spk is not None and spk.dep_ == "compound" and spk.head.i > spk.i:

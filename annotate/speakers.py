@@ -186,6 +186,9 @@ def _role_words(toks: list[Token]) -> list[Token]:
             _acronym_like(toks[-1]) and toks[-1].i > 0 and toks[-1].doc[toks[-1].i - 1].text == "(")):
         toks.pop()  # (a phrase the parser cut inside a coordination: "Minister of Foreign Affairs and"; a
         # body's initials after its name: "Secretary-General of the Trades Union Congress (TUC)")
+    if toks and toks[-1].i + 1 < len(doc) and doc[toks[-1].i + 1].text == ")" and _bracketed_portfolio(doc, next(
+            (t.i for t in reversed(doc[toks[0].i:toks[-1].i + 1]) if t.text in "()"), -1)):
+        toks.append(doc[toks[-1].i + 1])  # "Minister of State for Foreign Affairs (Regional Cooperation)"
     return toks
 
 
@@ -250,8 +253,10 @@ def _name_after_field(first: Token) -> bool:
         return False
     prev, last = doc[first.i - 1], first.head
     if first.lower_ in _PORTFOLIO_FIELDS or _is_title(first) or first.lower_ in _NAME_PARTICLES | _GAELIC_PARTICLES or (
-            first_name_gender(prev.text) is not None and first_name_gender(first.text) is None):
-        return False  # ("and Information Technology S. X", "and Trade Pádraig Ó Súilleabháin": the parse is wrong)
+            first_name_gender(prev.text) is not None and first_name_gender(first.text) is None) or (
+            first_name_gender(first.text) is None and any(first_name_gender(t.text) is not None for t in doc[first.i + 1:last.i])):
+        return False  # ("and Information Technology S. X", "and Trade Pádraig Ó Súilleabháin", "and Tunisians Abroad
+        # Nabil Ammar": the parse is wrong where the name data know the given name)
     return (prev.text[:1].isupper() and prev.is_alpha and prev.dep_ in ("conj", "pobj") and prev.head.i < prev.i
             and last.i - first.i <= 3 and last.ent_type_ not in _PLACE_ENTS | _NOT_NAME_ENTS
             and all(t.head.i == last.i and t.pos_ == "PROPN" or t.text == "-" for t in doc[first.i:last.i]))
@@ -641,7 +646,8 @@ def _title_set_before(run: list[Token]) -> str | None:
     # opening the sentence, or a definite title: "after meeting the EU Ambassador to Serbia, Ingrid Hallström,"
     if not _is_title(head) or head.pos_ not in ("NOUN", "PROPN") or not (
             start == head.sent.start or doc[start - 1].is_punct or doc[start].lower_ == "the"
-            or doc[start].dep_ == "poss" and doc[start].head.i == head.i):  # ("with Morocco's Minister of ..., X")
+            or doc[start].dep_ == "poss" and doc[start].head.i == head.i  # ("with Morocco's Minister of ..., X",
+            or start + 1 < head.i and doc[start + 1].tag_ == "POS" and doc[start].head.i == head.i):  # however parsed)
         return None
     toks = _title_phrase(head, comma)
     return _text(doc, toks) if toks else None
@@ -813,10 +819,6 @@ def _title_phrase(head: Token, end: int) -> list[Token]:
     toks = _role_words(toks)
     if not toks or any(t.pos_ == "AUX" or t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG") for t in toks):
         return []
-    doc = head.doc
-    if toks[-1].i + 1 < min(end, len(doc)) and doc[toks[-1].i + 1].text == ")" and _bracketed_portfolio(doc, next(
-            (t.i for t in reversed(doc[toks[0].i:toks[-1].i + 1]) if t.text == "("), -1)):
-        toks.append(doc[toks[-1].i + 1])  # "Minister of State for Foreign Affairs (Regional Cooperation)"
     return toks
 
 
@@ -1392,7 +1394,10 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         run = runs[-1]
         # (a name the parser hung as a title's complement, "... and Minister for Foreign Affairs Ian Borg":
         # the post before it is not bounded by the words hung on the name)
-        lowest = 0 if head.dep_ == "pobj" and head.head.lower_ in _COMPLEMENT_PREPS else toks[0].i
+        lowest = 0 if head.dep_ == "pobj" and head.head.lower_ in _COMPLEMENT_PREPS or head.dep_ == "appos" and (
+            toks[0].i > 0 and not doc[toks[0].i - 1].is_punct and head.head.i < toks[0].i) else toks[0].i
+        # (nor by those of a name hung as an appositive on a noun before its title: "with the downstream
+        # states, Minister of ..., Emigration and Egyptian Expatriates Hossam El-Din Mansour said")
         role = _held(role_before(run[0], lowest), _appos_role(head)) or spokes or _post_held(head)
         return Mention(kind="name", name=_text(doc, run), role=role, **base)
     if _is_title(head):

@@ -128,3 +128,44 @@ def test_a_past_post_or_a_membership_in_a_relative_clause_is_no_role(suggest, te
 def test_a_grade_before_a_bodys_spokesman_is_part_of_the_post(suggest):
     text = "Japan to join drone project, top government spokesman says\n\nThe plan was approved on Monday."
     assert by_content(suggest(text, TUESDAY))["Japan to join drone project"].role == "top government spokesman"
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    ("Morocco will open a trade office in Santiago without waiting for the other Pacific Alliance members, Minister of "
+     "Foreign Affairs, African Cooperation and Moroccan Expatriates Youssef El Ghazouani said on Monday.",
+     "Morocco will open a trade office in Santiago without waiting for the other Pacific Alliance members",
+     "Youssef El Ghazouani", "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates"),
+    ("Cabo Verde will host the summit next year with the support of its partner states, Minister of Foreign Affairs, "
+     "Cooperation and Regional Integration Rui Figueiredo Soares said on Friday.",
+     "Cabo Verde will host the summit next year with the support of its partner states", "Rui Figueiredo Soares",
+     "Minister of Foreign Affairs, Cooperation and Regional Integration"),
+    ("Tunisia will not sign any migration deal without guarantees for the rights of its citizens abroad, Minister of "
+     "Foreign Affairs, Migration and Tunisians Abroad Nabil Ammar said on Friday.",
+     "Tunisia will not sign any migration deal without guarantees for the rights of its citizens abroad",
+     "Nabil Ammar", "Minister of Foreign Affairs, Migration and Tunisians Abroad"),
+])
+def test_a_listed_title_before_a_name_that_ends_a_fronted_statement(suggest, text, content, speaker, role):
+    assert speaker_and_role(suggest, text, content) == (speaker, role)
+
+
+def test_a_bracketed_portfolio_stays_with_the_post_in_later_statements(suggest):
+    text = ("The corridor will reopen on Monday, the Minister of State for Works (Transport), Mr Daniel Okurut Ekemu, "
+            "said yesterday.\n\nAddressing journalists in Kampala, Mr Ekemu said the repairs had cost Shs4 billion.")
+    s = by_content(suggest(text, TUESDAY))["the repairs had cost Shs4 billion"]
+    assert (s.speaker, s.role) == ("Daniel Okurut Ekemu", "Minister of State for Works (Transport)")
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    ("Núñez made the remarks at a joint press conference in Rabat with Morocco’s Minister of Foreign Affairs, African "
+     "Cooperation and Moroccan Expatriates, Youssef El Ghazouani.\n\n\"The plan has growing support,\" El Ghazouani "
+     "said.", "The plan has growing support", "Youssef El Ghazouani",
+     "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates"),
+    ("Ruiz met in Dakar with Senegal's Minister of Foreign Affairs, African Integration and Senegalese Abroad, Aminata "
+     "Ndiaye. After the meeting, Ndiaye said the fishing deal would be renewed.", "the fishing deal would be renewed",
+     "Aminata Ndiaye", "Minister of Foreign Affairs, African Integration and Senegalese Abroad"),
+    ("The talks in Accra were held with Ghana's Minister of Lands, Forestry and Natural Resources, Kwabena "
+     "Owusu-Ansah. Owusu-Ansah said the concessions would be reviewed.", "the concessions would be reviewed",
+     "Kwabena Owusu-Ansah", "Minister of Lands, Forestry and Natural Resources"),
+])
+def test_an_owners_listed_title_set_off_before_a_name_in_an_object_is_the_persons(suggest, text, content, speaker, role):
+    assert speaker_and_role(suggest, text, content) == (speaker, role)
