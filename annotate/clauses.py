@@ -74,6 +74,9 @@ def subject(cue: Token) -> Token | None:
     if len(subjects) > 1 and any(t.dep_ == "cc" and t.lower_ in ("and", "but") for t in cue.doc[
             subjects[-2].i + 1:subjects[-1].left_edge.i]):  # "Several thousand tractors converged on ...,
         return subjects[-1]  # and the interior ministry said": a clause of its own, parsed as a second subject
+    set_off = _name_after_set_off(cue)
+    if set_off is not None:
+        return set_off
     before = _verb_before_comma(cue)
     if before is not None:  # "..., the minister has said, warning that ...": the parser may hang the
         found = subject(before) or inverted_subject(before)  # participle on the fronted clause's verb
@@ -145,6 +148,36 @@ def _name_after_rank(subj: Token) -> Token | None:
         return None
     return next((c for c in subj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
                  and c.left_edge.i == i + 4 and c.text[:1].isupper()), None)
+
+
+_OPENING_PREPS = frozenset({"after", "before", "following", "during", "at", "in", "on", "while", "when"})
+
+
+def _name_after_set_off(cue: Token) -> Token | None:
+    """"Speaking after meeting the EU Ambassador to Serbia, Ingrid Hallström, Đorđević said": behind an
+    opening phrase, a name set off by commas (its object's appositive) then a name written right before
+    the verb: the second name speaks, however the parser hung the two. Its last word, else None."""
+    doc = cue.doc
+    sent_start = cue.sent.start
+    first = doc[sent_start]
+    if not (first.tag_ == "VBG" or first.lower_ in _OPENING_PREPS) or cue.i - sent_start < 6:
+        return None
+
+    def run_before(end: int) -> int:  # where the capitalised name ending at ``end`` (exclusive) begins
+        k = end
+        while k - 1 > sent_start and (doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper() or (
+                doc[k - 1].text == "-" and not doc[k - 1].whitespace_)):
+            k -= 1
+        return k
+
+    second = run_before(cue.i)
+    if second == cue.i or doc[second - 1].text != "," or any(
+            t.ent_type_ in ("GPE", "LOC", "NORP", "DATE") for t in doc[second:cue.i]):
+        return None
+    first_name = run_before(second - 1)
+    if first_name == second - 1 or first_name - 1 <= sent_start or doc[first_name - 1].text != ",":
+        return None
+    return doc[cue.i - 1]
 
 
 def _name_right_after(post: Token, name: Token) -> bool:

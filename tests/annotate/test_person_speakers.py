@@ -117,3 +117,25 @@ def test_a_titled_name_set_off_after_a_place_gives_the_place_no_post(suggest):
     got = speakers(suggest, text)
     assert "Tamil Nadu" not in got.values()  # (it was taken for a person holding the post written after it)
     assert got["the State would not release more water"] == "chief minister"
+
+
+# --- a name set off after an opening phrase's object is not the subject ---------------------------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Speaking after meeting the British High Commissioner to Kenya, Neil Wigan, Mudavadi said the two "
+     "countries would sign the deal in June.", "the two countries would sign the deal in June", "Mudavadi"),
+    ("Talking to reporters after hosting the German Ambassador to Chile, Susanne Fries-Gaier, Van Klaveren "
+     "said the visit would take place in March.", "the visit would take place in March", "Van Klaveren"),
+    ("Speaking after meeting the Swedish Ambassador to Kenya, Caroline Vicini, Mudavadi said trade would "
+     "double.", "trade would double", "Mudavadi"),
+])
+def test_a_name_set_off_after_an_opening_phrases_object_does_not_speak(suggest, text, content, speaker):
+    assert speakers(suggest, text)[content] == speaker
+
+
+def test_a_subject_set_off_after_an_opening_phrase_still_speaks(suggest):
+    # (a guard, true before the change too: one name set off is the subject with its appositive)
+    text = ("Speaking after the meeting, the EU ambassador, Ingrid Hallberg, said the talks had gone well. "
+            "Speaking in Lima, Foreign Minister Elmer Schialer, a career diplomat, said the deal was close.")
+    got = speakers(suggest, text)
+    assert got["the talks had gone well"] == "Ingrid Hallberg"
+    assert got["the deal was close"] == "Elmer Schialer"
