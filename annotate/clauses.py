@@ -106,13 +106,21 @@ def subject(cue: Token) -> Token | None:
         if found is not None:  # hung the subject inside the participle's phrase
             return found
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
+        if any(t.tag_ == "''" for t in cue.doc[cue.head.i + 1:cue.i]):
+            up = cue.head  # 'X said Parliament must be consulted "before a single aircraft leaves French soil"
+            while up.dep_ in ("advcl", "ccomp", "conj") and up.head.i < up.i:  # and called for a vote': the
+                up = up.head  # quotation closed, the second act is the speaker's, not the quoted clause's
+                if is_cue(up):
+                    return subject(up)
         if cue.head.dep_ == "ccomp" and is_cue(cue.head.head) and cue.head.head.i < cue.head.i and (
                 cue.lemma_.lower() in NEXT_ACTS | REPORTING_VERBS):
             # "An official said Berlin would look carefully but warned against ...": the parser
             # joined the second speech act to the reported clause; it is the speaker's
             return subject(cue.head.head)
         return subject(cue.head)
-    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.pos_ in ("VERB", "AUX"):
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and (cue.head.pos_ in ("VERB", "AUX") or cue.head.dep_ == "ROOT" and any(
+            c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in cue.head.children)):
+        # (also a verb the tagger read as an adjective: "Villaraza first floated [JJ] keeping ..., saying")
         reporter = _reporting_above(cue)
         if reporter is not None:  # "X said a cap would be meaningless ..., adding that ...": the
             return subject(reporter)  # speaker adds, not the cap of the reported clause

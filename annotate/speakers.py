@@ -2761,7 +2761,10 @@ class ArticleSpeakers:
             return said[1], said[2]
         named = [(max(p for p in person.positions if p < pos), person.name)
                  for person in self.people.values() if any(p < pos for p in person.positions)
-                 and self._person_words.intersection(person.name.split())]
+                 and (self._person_words.intersection(person.name.split()) or any(
+                     p < pos and not is_past_role(r) for p, r in person.roles) and self._is_person_name(person.name))]
+        # (also one named with a post the tagger did not see as a person: "the EU's ambassador to
+        # Australia, Žiga Kranjc")
         if gender is not None:  # "Solberg said ... Asked whether ..., she said": the nearest she
             cands = [(p, spk) for p, spk, _ in said_all]
             cands += [(p, self._full_name(text, p)) for p, text, is_person in self._subjects

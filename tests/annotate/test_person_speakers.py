@@ -12,6 +12,20 @@ def speakers(suggest, text, published=MONDAY):
     return {s.content.text: s.speaker for s in suggest(text, published)}
 
 
+@pytest.fixture(scope="module")
+def hybrid():
+    """suggest() of the default engine: the rules with the shipped attribution model, which finds the
+    claims of verbs the rules leave ("and called for a debate")."""
+    from annotate.engine import SuggestionEngine
+    from annotate.spacy_pipelines import attach_model, load_pipeline, shipped_model_path
+
+    path = shipped_model_path()
+    if path is None:
+        pytest.skip("no attribution model in resources/models/attribution (rules-only install)")
+    engine = SuggestionEngine(attach_model(load_pipeline(), path))
+    return engine.suggest
+
+
 # --- a post and its holder parsed as two subjects of one verb ---------------------------------------
 @pytest.mark.parametrize("text, content, speaker", [
     ("The talks were co-chaired by Foreign Minister Aibol Sarsenov.\n\n"
@@ -139,3 +153,34 @@ def test_a_subject_set_off_after_an_opening_phrase_still_speaks(suggest):
     got = speakers(suggest, text)
     assert got["the talks had gone well"] == "Ingrid Hallberg"
     assert got["the deal was close"] == "Elmer Schialer"
+
+
+# --- a pronoun may be someone named with a post whom the tagger did not see as a person ----------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Beef talks\n\nNFF president Ellen McAuliffe and the EU's ambassador to Australia, Žiga Kranjc, "
+     "clashed over the offer on Wednesday. She said the quota was \"a rounding error\"; he said it was "
+     "\"the best offer the EU has ever made\".", "it was \"the best offer the EU has ever made\"", "Žiga Kranjc"),
+])
+def test_he_or_she_may_be_a_person_named_with_a_post_the_tagger_missed(hybrid, text, content, speaker):
+    assert speakers(hybrid, text)[content] == speaker
+
+
+# --- a second act after a quotation has closed is the speaker's ---------------------------------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("On Thursday, Jean-Rémi Lefort, president of the Senate defence committee, said Parliament must be "
+     "consulted \"before a single aircraft leaves French soil\" and called for a debate followed by a vote.",
+     "a debate followed by a vote", "Jean-Rémi Lefort"),
+    ("Opposition leader Grace Mensah said the budget would fail \"because the cedi keeps falling\" and "
+     "urged the government to return to the IMF.", "the government to return to the IMF", "Grace Mensah"),
+])
+def test_a_second_act_after_a_closed_quotation_is_the_speakers(hybrid, text, content, speaker):
+    assert speakers(hybrid, text)[content] == speaker
+
+
+def test_saying_after_a_verb_the_tagger_read_as_an_adjective_is_its_subjects(hybrid):
+    text = ("Manalo first floated keeping the launcher on Nov. 3 in a speech at the National Defense "
+            "College of the Philippines, saying it should be treated \"like any other asset we rely on,\" "
+            "whoever owns it.")
+    got = speakers(hybrid, text)
+    content = next(c for c in got if c.startswith("it should be treated"))
+    assert got[content] == "Manalo"
