@@ -590,7 +590,8 @@ class SuggestionEngine:
         return ClaimDraft(
             content=content, kind=raw.kind, cue=cue_span,
             mention=Span(mention.start, mention.end, mention.text),
-            speaker=speaker, role=role, date=date, date_text=date_text, date_assumed=assumed,
+            speaker=speaker, role=art.speakers.shown_role(mention, speaker, role), date=date, date_text=date_text,
+            date_assumed=assumed,
             confidence=round(max(0.05, min(1.0, confidence)), 2),
             model_name=self.model_name, model_version=self.model_version,
             **self._stance(art, content, doc, raw))

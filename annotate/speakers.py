@@ -90,6 +90,14 @@ def _is_name_token(tok: Token) -> bool:
         return True  # "Precious Matsoso, a South African official, said" with the given name read as an adjective;
         # "... for Foreign Affairs Seán Ó Briain" with "Seán" read as a noun (inside the name the tagger
         # found, or before an Irish particle)
+    if tok.pos_ in ("VERB", "NOUN") and tok.text[:1].isupper() and tok.text[1:].islower() and tok.is_alpha and (
+            tok.ent_iob_ == "I" and tok.ent_type_ == "PERSON" and tok.i > tok.sent.start and tok.nbor(-1).pos_ == "PROPN"
+            and tok.nbor(-1).ent_type_ == "PERSON" and not _is_title(tok) and tok.lemma_.lower() not in TITLE_WORDS
+            and tok.lower_ not in _HEADLINE_VERBS and tok.lemma_.lower() not in REPORTING_VERBS
+            and not (tok.i + 1 < len(tok.doc) and tok.nbor().is_alpha and tok.nbor().text[:1].isupper())):  # (not
+        # a title-case headline's "Obama Says African-American Museum ...")
+        return True  # "Commerce Secretary Paul Hendricks" with the surname read as a verb, inside the name
+        # the tagger found
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _is_title(tok)
             and tok.ent_type_ not in _NOT_NAME_ENTS and tok.lower_ not in HONORIFICS
             and tok.text not in _RANKS_UNDOTTED  # ("Brig Gen Moses Tumwine": ranks, no part of the name)
@@ -621,6 +629,11 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
         while toks and toks[-1].lower_ in ("now", "currently", "still") and toks[-1].i > child.i:
             toks.pop()
         toks = _role_words(_without_body_place(toks))
+        if toks and all(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in toks):
+            inner = _appos_role(child, describe)  # a person's name is no role ("Gen (Rtd) Samuel Ekwaro,
+            if inner:  # a former ... who is now ...,"): what the name's own appositive says they are
+                return inner
+            continue
         if toks:
             return _text(head.doc, toks)
     return None
@@ -640,11 +653,12 @@ def _title_set_before(run: list[Token]) -> str | None:
         return None
     head = doc[comma - 1]
     while head.head.i != head.i and head.head.i < comma and not (
-            _is_title(head) and head.lower_ not in _DOMAIN_WORDS and head.pos_ in ("NOUN", "PROPN")):
+            _is_title(head) and _title_noun(head) and (head.lower_ not in _DOMAIN_WORDS or _hyphen_tail(head))):
         head = head.head  # (up to the post: "Minister", not "Affairs" of "Foreign Affairs and Cooperation")
     start = head.left_edge.i
     # opening the sentence, or a definite title: "after meeting the EU Ambassador to Serbia, Ingrid Hallström,"
-    if not _is_title(head) or head.pos_ not in ("NOUN", "PROPN") or not (
+    # ("the party's secretary-general, X,": with "general" read as an adjective)
+    if not _is_title(head) or not _title_noun(head) or not (
             start == head.sent.start or doc[start - 1].is_punct or doc[start].lower_ == "the"
             or doc[start].dep_ == "poss" and doc[start].head.i == head.i  # ("with Morocco's Minister of ..., X",
             or start + 1 < head.i and doc[start + 1].tag_ == "POS" and doc[start].head.i == head.i):  # however parsed)
@@ -673,6 +687,19 @@ def _post_held(head: Token) -> str | None:
     return _text(pred.doc, toks) if toks and not is_past_role(_text(pred.doc, toks)) else None
 
 
+def _title_noun(tok: Token) -> bool:
+    """A title's head noun, or the last part of a hyphenated title the tagger read as an adjective
+    ("general" of "secretary-general", "director-general", "attorney-general")."""
+    return tok.pos_ in ("NOUN", "PROPN") or _hyphen_tail(tok)
+
+
+def _hyphen_tail(tok: Token) -> bool:
+    """``tok`` ends a title written with a hyphen ("general" of "attorney-general")."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_ and (
+        _is_title(doc[tok.i - 2]) and doc[tok.i - 2].pos_ in ("NOUN", "PROPN") and _is_title(tok))
+
+
 def _post_now(relcl: Token) -> str | None:
     """The post a relative clause says a person holds now: "who is now chairman of the committee",
     "who now serves as the party's chief policymaker" (else None)."""
@@ -687,6 +714,37 @@ def _post_now(relcl: Token) -> str | None:
     toks = [t for t in pred.subtree if t.i not in aside]
     toks = _role_words(_without_body_place(toks))
     return _text(pred.doc, toks) if toks else None
+
+
+# verbs of taking up a post ("who took over as foreign minister in March", "who was appointed finance
+# minister last year", "who became defence minister"): the post is held now, whatever the tense
+_TAKING_UP = frozenset({"take", "become", "appoint", "name", "elect", "swear", "install", "promote", "succeed"})
+_HOLDING = frozenset({"serve", "be", "act", "work"})  # held now only in the present: "who serves as"
+
+
+def _post_taken(head: Token) -> str | None:
+    """The post a relative clause on a person's name says they took up or hold now ("X, who took over
+    as foreign minister in March,", "X, who serves as the bank's chief economist,"); None for one
+    held before ("who served as finance minister until 2019")."""
+    for relcl in (c for c in head.children if c.dep_ == "relcl" and c.i > head.i):
+        lemma = relcl.lemma_.lower()
+        now = relcl.tag_ in ("VBZ", "VBP") or any(c.dep_ == "advmod" and c.lower_ in ("now", "currently")
+                                                  for c in relcl.children)
+        if not (lemma in _TAKING_UP or lemma in _HOLDING and now) or any(
+                c.dep_ == "aux" and c.lower_ == "had" or c.dep_ == "prep" and c.lower_ in ("until", "till")
+                for c in relcl.children):
+            continue
+        pred = next((c for c in relcl.children if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN")), None) or next(
+            (g for c in relcl.children if c.dep_ == "prep" and c.lower_ == "as"
+             for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+        if pred is None or not _is_title(pred) or any(t.lower_ in ("former", "ex") for t in pred.subtree) or any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in pred.children):
+            continue  # (not "who is a member of the finance committee": one of many)
+        aside = {x.i for c in pred.children if c.dep_ in ("relcl", "appos", "acl") for x in c.subtree}
+        toks = _role_words(_without_body_place([t for t in pred.subtree if t.i not in aside and not t.is_punct]))
+        if toks:
+            return _text(pred.doc, toks)
+    return None
 
 
 def _set_off_title(run: list[Token]) -> str | None:
@@ -750,6 +808,8 @@ def _without_body_place(toks: list[Token]) -> list[Token]:
         return [t for t in toks if t.i < last.i]
     return toks
 
+
+_STYLE_REACH = 40  # characters from a mention's start to its name's, past a style ("Ambassador Dr ...")
 
 # nouns that relate a person to another, no post ("His colleague X", "her Polish counterpart X")
 _RELATIONS = frozenset({"colleague", "counterpart", "successor", "predecessor", "wife", "husband", "son", "daughter",
@@ -1043,6 +1103,11 @@ def _after_title(prep: Token) -> bool:
     return False
 
 
+_CONTINENTS = frozenset({"asia", "africa", "america", "americas", "europe", "oceania", "pacific", "caribbean"})
+_COMPASS = frozenset({"central", "east", "west", "north", "south", "southeast", "southern", "northern", "eastern",
+                      "western", "latin", "northeast", "southwest", "northwest"})
+
+
 def _without_title_complement(run: list[Token]) -> list[Token]:
     """"Minister of Construction Goran Stanković", "Minister for Housing Ciarán Doherty", "EU
     ambassador to Turkey Karl-Heinz Aumüller": a run of capitalised words right after a title's
@@ -1079,6 +1144,8 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
             continue  # ("Mac" of "Eoghan Mac Suibhne" is no given name, whatever the name data say)
         if run[k - 1].lower_ in _REGION_OPENERS:
             continue  # ("Special Representative for Central Asia Tomáš Dvořáček": "Asia" is a region here)
+        if run[k].lower_ in _CONTINENTS and (run[k - 1].lower_ in _COMPASS or run[k].lower_ in ("asia", "africa")):
+            continue  # ("to Latin America Maria X", "for Asia Tomáš X": a region, not a given name)
         if prep.lower_ in _COMPLEMENT_PREPS and _family_name_first(run[k]) and not _family_name_first(run[k - 1]) and (
                 first_name_gender(run[k - 1].text) is None):  # "Minister of State for Manpower Koh Poh Koon"
             return run[k:]
@@ -1238,6 +1305,16 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         held = analyse(post, offset) if post is not None else None
         if held is not None and held.kind == "name":
             return held
+    styled = _name_after_style(head)
+    if styled is not None:  # "Gen (Rtd) Samuel Ekwaro, a former ..., said": the parser made the rank the
+        return analyse(styled, offset)  # subject and the name its appositive; the person is the name
+    second = _name_subject_after(head)
+    if second is not None:  # "European Union Special Representative for Central Asia Tomáš Dvořáček said"
+        # parsed as two subjects: the title is the person's, the person the name
+        named = analyse(second, offset)
+        if named is not None and named.kind == "name" and named.name:
+            first = next(t for t in second.subtree if t.idx + offset == named.start)
+            return replace(named, role=named.role or role_before(first, head.left_edge.i))
     toks = mention_tokens(head)
     alias = next((c for c in head.children if c.dep_ == "conj" and _ACRONYM.fullmatch(
         doc[c.left_edge.i:c.right_edge.i + 1].text) and any(
@@ -1439,6 +1516,41 @@ def _name_after_post(head: Token, toks: list[Token]) -> list[Token] | None:
             any(t.ent_type_ == "PERSON" for t in run) or first_name_gender(run[0].text) is not None):
         return None
     return run
+
+
+# a rank or style written short before a name ("Gen", "Brig", "Maj", "Dr"), with or without its full stop
+_SHORT_STYLES = frozenset({w.rstrip(".") for w in _RANKS | _STYLES | HONORIFICS} | {
+    "gen", "brig", "maj", "capt", "cpl", "sgt", "cdr", "lt", "cmdr", "rev", "fr", "eng", "engr"}) - {"the"}
+
+
+def _name_after_style(head: Token) -> Token | None:
+    """"Gen (Rtd) Samuel Ekwaro", "Dr (Mrs) Ngozi Eze", "Maj Gen (Rtd) Peter Odhiambo": a rank or
+    style with a bracketed aside, which the parser makes the head and the name its appositive (or a
+    second subject of the verb); the name's head (else None)."""
+    if head.lower_.rstrip(".") not in _SHORT_STYLES or head.ent_type_ == "PERSON":
+        return None
+    siblings = [c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i] if head.dep_ == "nsubj" else []
+    for c in [c for c in head.children if c.dep_ == "appos"] + siblings:  # (or a second subject of the verb)
+        runs = _name_runs(mention_tokens(c)) if c.i > head.i and c.i - head.i <= 6 and c.pos_ == "PROPN" and (
+            c.ent_type_ == "PERSON") and not _is_title(c) else []
+        if runs and len(runs[-1]) >= 2 and runs[-1][0].i > head.i and any(
+                t.text == "(" for t in head.doc[head.i + 1:runs[-1][0].i]):
+            return c
+    return None
+
+
+def _name_subject_after(head: Token) -> Token | None:
+    """A title subject followed at once by a second subject that is a person's name in full
+    ("... Special Representative for Central Asia Tomáš Dvořáček said"): the name's head."""
+    if head.dep_ != "nsubj" or not _is_title(head) or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in head.head.children:
+        if c.dep_ == "nsubj" and c.i > head.i and c.pos_ == "PROPN" and c.left_edge.i == head.right_edge.i + 1 and (
+                not _is_title(c) and c.ent_type_ not in _PLACE_ENTS):
+            runs = _name_runs(mention_tokens(c))
+            if runs and len(runs[-1]) >= 2 and runs[-1][0].i == c.left_edge.i:
+                return c
+    return None
 
 
 def _body_in_apposition(head: Token) -> str | None:
@@ -1854,7 +1966,8 @@ class ArticleSpeakers:
         tags = doc.to_array([POS, LOWER]).tolist()
         maybe = [doc[i] for i, (pos, lower) in enumerate(tags)
                  if pos == propn or lower in particles or i > 1 and doc[i - 1].text == "-" and _name_tail(doc[i])
-                 or i + 1 < len(tags) and tags[i + 1][0] == propn and _is_name_token(doc[i])]  # "Precious Matsoso"
+                 or i + 1 < len(tags) and tags[i + 1][0] == propn and _is_name_token(doc[i])  # "Precious Matsoso"
+                 or doc[i].ent_iob_ == "I" and doc[i].ent_type_ == "PERSON" and _is_name_token(doc[i])]  # "Paul Hendricks"
         known = {full.split()[-1] for full in self.people}
         for tok in doc:
             titled = _is_title(tok) and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children)
@@ -1932,6 +2045,7 @@ class ArticleSpeakers:
                     g.dep_ == "compound" and _is_title(g) for g in c.children) for c in run[-1].children):
                 role = None  # "releases to Tamil Nadu, Karnataka Chief Minister Siddaramaiah said": a titled
                 # name set off after a name is another person, whose post it is
+            role = role or _post_taken(run[-1])  # "X, who took over as foreign minister in March,"
             if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank
                 person.roles.append((pos, role))
             elif description := _appos_role(run[-1], describe=True):
@@ -2183,9 +2297,17 @@ class ArticleSpeakers:
         manager, added") and the person holds a post the article gave before."""
         if written and not is_past_role(written):
             held = self.role_of(name, pos)
+            if held and _courtesy(written) and not _courtesy(held) and not is_past_role(held) and (
+                    self._post_given_with(name, pos)):  # "the Minister of Foreign Affairs, Ambassador X, said"
+                return held  # with a parse that hangs only the style on the name: the post, not the style
             return held if held and _shortened(written, held) else written
         held = self.role_of(name, pos)
         return held if held and not is_past_role(held) else written or held
+
+    def _post_given_with(self, name: str, pos: int) -> bool:
+        """The article gave the person a post where this mention is, or before it."""
+        person = self.people.get(name)
+        return bool(person) and any(p <= pos + _STYLE_REACH and not _courtesy(r) for p, r in person.roles)
 
     def role_of(self, name: str, pos: int) -> str | None:
         person = self.people.get(name)
@@ -2728,7 +2850,8 @@ class ArticleSpeakers:
         for _, person in later:
             for _, r in person.roles:
                 held = r.lower().split()
-                if role_head(r) == words[-1] and (len(words) == 1 or set(words[:-1]) & set(held)):
+                if role_head(r) == words[-1] and (len(words) == 1 or set(words[:-1]) & set(held)) or (
+                        _paraphrased_post(words, held)):
                     return person.name, r
         later = [(p, person) for p, person in later if (self._is_person_name(person.name)
                  or self._subject_name(person.name)) and p not in self._possessors]
@@ -2850,11 +2973,63 @@ class ArticleSpeakers:
                 return spk, role  # (a headline's source is not what the body's "it" or "they" names)
         return None, None
 
+    def shown_role(self, mention: Mention, speaker: str | None, role: str | None) -> str | None:
+        """The role a claim shows for its speaker: none for an unnamed source written as one of many
+        ("a senior official", "one EU official familiar with the talks": the words are the source, no
+        person's post) nor for a body ("the main opposition Republican People's Party", "Comisiones
+        Obreras, the largest trade union": what it is, no post); a body's spokesperson keeps the post."""
+        if not role or not speaker or _is_spokes_phrase(role):
+            return role
+        head = role_head(role)
+        indefinite = (_INDEFINITE_SOURCE.match(mention.text) or _INDEFINITE_SOURCE.match(speaker)) and (
+            head in _GENERIC_SOURCES or head not in TITLE_WORDS)  # (not "a Japanese envoy": a post)
+        if not indefinite and _names_a_post(_strip_det(speaker)) and _names_a_post(role):
+            return role  # a post that speaks as itself: "Prime Minister says", "the Transportation Minister said"
+        person = self.people.get(speaker)
+        if self.gender_of(speaker) is not None or person is not None and any(_names_a_post(r) for _, r in person.roles):
+            return role  # a person's: a man or a woman, or someone who holds a post
+        if mention.kind == "name" and _names_a_post(role) and not indefinite and not country_word(speaker):
+            return role  # a name written with a post: "President Obama said" (not "the Obama administration")
+        body = country_word(speaker) or self._described_body(speaker)  # (what the article says it is first)
+        if not body and (self._is_person_name(speaker) or _names_a_post(role) and not indefinite):
+            return role  # a person's
+        body = body or any(b == speaker for _, b in self._bodies) or speaker in self._acronyms.values() or (
+            speaker.split()[-1].lower() in BODY_NOUNS)
+        if not body and mention.kind == "name":
+            return role
+        if mention.kind in ("title", "group") and indefinite:
+            return None  # "a senior official", and "the official" after "one EU official familiar with the talks"
+        return None if body or mention.kind == "group" else role
+
     def record(self, pos: int, speaker: str | None, role: str | None, kind: str) -> None:
         """Remember a resolved speaker so "she added" / "the statement added" can refer back."""
         if speaker:
             self._said.append((pos, speaker, role, kind))
             self._said.sort(key=lambda x: x[0])
+
+
+# a source written as one of many: "a senior official", "one EU official", "two diplomats"
+_INDEFINITE_SOURCE = re.compile(r"(?i)(?:a|an|one|two|three|four|five|several|some)\s")
+
+
+def _names_a_post(role: str) -> bool:
+    """"chair of the Storting's energy committee", "Deputy Minister", "Secretary-General": a post's noun
+    heads the role (not "largest trade union", "main opposition": what a body is)."""
+    words = re.split(r"\s+(?:of|at|for|in|with|to|on)\s+", role.lower(), maxsplit=1)[0].split()
+    last = words[-1] if words else ""
+    return last in TITLE_WORDS and (last not in _DOMAIN_WORDS or "-" in last) or "-" in last and (
+        last.split("-")[-1] in TITLE_WORDS and last.split("-")[-1] not in _DOMAIN_WORDS)
+
+
+# the words an unnamed source is written with, no post ("a senior official", "two diplomats")
+_GENERIC_SOURCES = frozenset({"official", "officials", "source", "sources", "diplomat", "diplomats", "officer",
+                              "officers", "aide", "aides", "delegate", "delegates", "insider", "insiders", "person",
+                              "people", "staffer", "staffers", "figure", "figures"})
+
+
+def _is_spokes_phrase(role: str) -> bool:
+    """"spokesperson", "chief spokesman for the ministry": a post that speaks for a body."""
+    return any(w in SPOKES_NOUNS for w in role.lower().split())
 
 
 # a post at the head of a body named in it: "president of the Federal Court of Auditors"
@@ -2945,6 +3120,17 @@ _SAME_POST = {"envoy": {"ambassador"}, "diplomat": {"ambassador", "envoy"}, "amb
               "lawmaker": {"mp", "mep", "senator", "congressman", "congresswoman", "representative", "legislator"},
               "legislator": {"mp", "mep", "senator", "congressman", "congresswoman", "representative", "lawmaker"},
               "parliamentarian": {"mp", "mep", "senator", "deputy", "lawmaker", "legislator"}}
+
+
+def _paraphrased_post(words: list[str], held: list[str]) -> bool:
+    """A post as news copy paraphrases it: "the country's top diplomat" is its foreign minister
+    (or foreign secretary, secretary of state, minister of foreign affairs); ``held`` the post's
+    words, lower case."""
+    if words[-2:] == ["top", "diplomat"]:
+        heads = {"minister", "secretary"} & set(held)
+        return bool(heads) and ("foreign" in held or " ".join(held[-3:]) == "secretary of state"
+                                or "external" in held)
+    return False
 
 
 def _post_words(text: str) -> set[str]:
