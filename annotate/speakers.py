@@ -2302,7 +2302,11 @@ class ArticleSpeakers:
                 return held  # with a parse that hangs only the style on the name: the post, not the style
             return held if held and _shortened(written, held) else written
         held = self.role_of(name, pos)
-        return held if held and not is_past_role(held) else written or held
+        role = held if held and not is_past_role(held) else written or held
+        if role is None and (headline := self._headline_post(name, pos)) is not None:
+            self.people[name].roles.append((pos, headline))  # "Israel to sell Jordan more water, energy
+            return headline  # minister says", then "..., Noa Shalev-Katz said": the headline's post
+        return role
 
     def _post_given_with(self, name: str, pos: int) -> bool:
         """The article gave the person a post where this mention is, or before it."""
@@ -2558,7 +2562,8 @@ class ArticleSpeakers:
             head = mention.text.split()[-1].lower()
             if _strip_det(mention.text).lower() in _SPOKES and (body := self._body_just_spoke(pos)) is not None:
                 return body, head  # "The Department for Education says ... A spokesperson says:": its spokesperson
-            possessed = not mention.present and re.match(r"^[A-Z][\w.-]*['\u2019]s\s+[a-z]", mention.text) and (
+            after = re.match(r"^[A-Z][\w.-]*['\u2019]s\s+(\w+)", mention.text)  # ("Cambodia's Minister of ...")
+            possessed = not mention.present and after and (after.group(1).islower() or after.group(1).lower() in TITLE_WORDS) and (
                 country_word(re.split(r"['\u2019]", mention.text)[0]))  # "Serbia's foreign minister" (a
             # headline's or standfirst's "Belgium's finance minister says" stays as written)
             definite = mention.text.lower().startswith("the ") or mention.text[:1].islower() or possessed
@@ -2618,7 +2623,8 @@ class ArticleSpeakers:
                            and p + len(body) <= mention.end), None)
             if longer is not None:  # "Korea Federation" tagged in "The Korea Federation of SMEs"
                 name = longer
-            if name in self.people and (self._person_words.intersection(name.split()) or self.people[name].roles):
+            if name in self.people and (self._person_words.intersection(name.split()) or self.people[name].roles
+                                        or self._headline_post(name, pos) is not None):
                 return name, self._current(name, mention.role, pos)  # a person the tagger called an ORG
             # a surname the tagger took for a place or an organisation ("Vries", "De Vries")
             full = self._full_name(name, pos) if " " not in name else self._longer_name(name) or (
@@ -2663,6 +2669,22 @@ class ArticleSpeakers:
             self.people[full].roles.append((pos, kept))  # "Poland's agriculture minister, X,"
             self.people[full].roles.sort()
         return full, role
+
+    def _headline_post(self, name: str, pos: int) -> str | None:
+        """The post a headline or standfirst says spoke ("..., energy minister says"), for the person
+        the lead then names speaking with no post of their own, when no one in the article holds a
+        post of that kind and no other person spoke in the lead before."""
+        person = self.people.get(name)
+        if person is None or person.roles or person.descriptions or not self.lead_start <= pos < self.lead_end:
+            return None
+        if any(self.lead_start <= p < pos and kind in ("name", "pronoun") for p, _, _, kind in self._said):
+            return None
+        post = next((r for p, spk, r, kind in reversed(self._said) if p < self.lead_start and kind == "title" and r
+                     and _strip_det(spk).lower() == _strip_det(r).lower()), None)
+        if post is None or role_head(post) not in TITLE_WORDS or any(
+                role_head(r) == role_head(post) for other in self.people.values() for _, r in other.roles):
+            return None
+        return post
 
     def _body_cut(self, mention: Mention) -> str | None:
         """A body's name the parse cut to a word or two ("Chamber" in "The Hong Kong General Chamber
@@ -2829,6 +2851,7 @@ class ArticleSpeakers:
         first person they name with no title of their own, who then carries the descriptor."""
         written = _strip_det(mention.text).split()
         words = [w for w in (x.lower() for x in written) if w.isalpha()]
+        fields: set[str] = set()
         if len(words) > 2 and words[0] in ("head", "chief", "leader") and words[1] == "of":
             field = set(words[2:]) - {"the", "un", "eu", "and"}  # "The head of UN peace operations", then
             later = sorted((min(p for p in person.positions if p > pos), person) for person in self.people.values()
@@ -2839,7 +2862,14 @@ class ArticleSpeakers:
                     if field and field <= set(r.lower().replace("-", " ").split()):
                         return person.name, r
             return None
-        if not words or words[-1] not in TITLE_WORDS or words[-1] in OFFICE_NOUNS | BODY_NOUNS or any(
+        formal = re.match(r"(?:[A-Z][\w.-]*['\u2019]s\s+)?((?:[A-Z][\w-]*\s+)*?[A-Z][\w-]*)\s+(?:of|for)\s+[A-Z]", " ".join(written))
+        if formal and all(w.lower() in TITLE_WORDS for w in formal.group(1).split()) and (
+                role_head(formal.group(1)) not in OFFICE_NOUNS | BODY_NOUNS) and mention.kind == "title":
+            words = [w.lower() for w in formal.group(1).split()]  # "Cambodia's Minister of Water Resources and
+            # Meteorology": a formal post with its complement, no body's name; its holder's post has its fields
+            fields = {w.lower() for w in written[len(written) - len(" ".join(written)[formal.end(1):].split()):]
+                      if w[:1].isupper()}
+        elif not words or words[-1] not in TITLE_WORDS or words[-1] in OFFICE_NOUNS | BODY_NOUNS or any(
                 w[:1].isupper() and w.lower() not in TITLE_WORDS for w in written[1:]):
             return None  # a post described ("the transport secretary", "the Education Secretary"), not a
             # body named ("the Finance Ministry")
@@ -2850,6 +2880,8 @@ class ArticleSpeakers:
         for _, person in later:
             for _, r in person.roles:
                 held = r.lower().split()
+                if fields and not fields <= set(held):
+                    continue  # (the Minister of Water Resources is no Minister of Foreign Affairs)
                 if role_head(r) == words[-1] and (len(words) == 1 or set(words[:-1]) & set(held)) or (
                         _paraphrased_post(words, held)):
                     return person.name, r

@@ -227,3 +227,52 @@ def test_a_post_held_until_a_past_year_is_not_the_role(suggest):
     s = by_content(suggest("Ana Silva-Costa, who served as finance minister until 2019, said rates would fall.",
                            THURSDAY))["rates would fall"]
     assert s.role is None
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    ("Israel to sell Jordan more water, energy minister says\n\nIsrael will sell Jordan an additional 50 million "
+     "cubic meters of water a year, Noa Shalev-Katz said on Tuesday.\n\n\"This is water Israel can spare,\" "
+     "Shalev-Katz told a conference in Tel Aviv.", "This is water Israel can spare", "Noa Shalev-Katz",
+     "energy minister"),
+    ("Fuel subsidy will end in June, finance minister says\n\nABUJA — The federal government will end the petrol "
+     "subsidy in June, Wale Edun-Adeyemi told reporters on Monday.\n\nEdun-Adeyemi said the savings would fund "
+     "roads.", "the savings would fund roads", "Wale Edun-Adeyemi", "finance minister"),
+    ("Port strike will not be tolerated, labour secretary warns\n\nMANILA — Striking dockworkers will face "
+     "sanctions if they do not return to work, Bienvenido Laguesma-Cruz said on Friday.\n\nThe port handles a third "
+     "of the country's cargo ⚓.",
+     "Striking dockworkers will face sanctions if they do not return to work", "Bienvenido Laguesma-Cruz",
+     "labour secretary"),
+])
+def test_a_headlines_post_is_the_lead_speakers_named_with_no_post(suggest, text, content, speaker, role):
+    s = by_content(suggest(text, THURSDAY))[content]
+    assert (s.speaker, s.role) == (speaker, role)
+
+
+def test_a_headlines_post_held_by_someone_named_is_not_given_to_another(suggest):
+    text = ("Rail fares to rise, transport minister says\n\nRail fares will rise by 4% in March, Mark Ellis said on "
+            "Monday.\n\nTransport Minister Jo Stevens-Hale said the rise was needed.")
+    s = by_content(suggest(text, THURSDAY))["Rail fares will rise by 4% in March"]
+    assert s.speaker == "Mark Ellis" and s.role is None
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    ("Minister defends dam\n\nCambodia's Minister of Water Resources and Meteorology defended a planned dam on "
+     "Thursday, saying it would not harm fish stocks.\n\nThor Chetha spoke to reporters in Stung Treng. The dam "
+     "would \"produce clean power\", Thor Chetha said.", "The dam would", "Thor Chetha",
+     "Minister of Water Resources and Meteorology"),
+    ("Copper deal defended\n\nULAANBAATAR — Mongolia's Minister of Mining and Heavy Industry on Tuesday defended "
+     "the Oyu Tolgoi agreement, saying the state would earn more.\n\nJadamba Enkhbayar-Dorj told parliament that "
+     "royalties would double by 2030.", "royalties would double by 2030", "Jadamba Enkhbayar-Dorj",
+     "Minister of Mining and Heavy Industry"),
+])
+def test_a_leads_formal_post_is_the_person_named_next_with_no_post(suggest, text, content, speaker, role):
+    s = opening(suggest(text, THURSDAY), content)
+    assert (s.speaker, s.role) == (speaker, role)
+
+
+def test_a_leads_formal_post_is_not_another_ministers_named_next(suggest):
+    text = ("Minister defends dam\n\nLaos's Minister of Energy and Mines defended a planned dam on Thursday, saying "
+            "it would not harm fish stocks.\n\nForeign Minister Saleumxay Kommasith said on Friday that talks with "
+            "Cambodia would continue.")
+    s = by_content(suggest(text, THURSDAY))["it would not harm fish stocks"]
+    assert s.speaker != "Saleumxay Kommasith"
