@@ -709,7 +709,7 @@ def _post_now(relcl: Token) -> str | None:
         (g for c in relcl.children if c.dep_ == "prep" and c.lower_ == "as"
          for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
     if pred is None:
-        return None
+        return _post_by_verb(relcl)  # "who now chairs the council's legal committee"
     aside = {x.i for c in pred.children if c.dep_ in ("relcl", "appos") for x in c.subtree}
     toks = [t for t in pred.subtree if t.i not in aside]
     toks = _role_words(_without_body_place(toks))
@@ -745,6 +745,28 @@ def _post_taken(head: Token) -> str | None:
         if toks:
             return _text(pred.doc, toks)
     return None
+
+
+# verbs that say a post: "who chairs the committee" is its chair
+_POST_VERBS = {"chair": "chair", "head": "head", "lead": "leader", "direct": "director", "preside": "president"}
+
+
+def _post_by_verb(relcl: Token) -> str | None:
+    """"who chairs the Knesset's Interior Committee", "who heads the National Treasury": the post the
+    verb says, in the present tense only ("chair of the Knesset's Interior Committee")."""
+    noun = _POST_VERBS.get(relcl.lemma_.lower())
+    if noun is None or relcl.tag_ not in ("VBZ", "VBP") or relcl.dep_ != "relcl":
+        return None
+    obj = next((c for c in relcl.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None) or next(
+        (g for c in relcl.children if c.dep_ == "prep" and c.lower_ == "over" for g in c.children if g.dep_ == "pobj"),
+        None)
+    if obj is None:
+        return None
+    aside = {x.i for c in obj.children if c.dep_ in ("relcl", "appos", "acl") for x in c.subtree}
+    toks = [t for t in obj.subtree if t.i not in aside and not (t.is_punct and t.text not in ("'", "\u2019"))]
+    if not toks or len(toks) > 10 or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return f"{noun} of {_text(relcl.doc, toks)}"
 
 
 def _set_off_title(run: list[Token]) -> str | None:
@@ -2048,8 +2070,10 @@ class ArticleSpeakers:
             role = role or _post_taken(run[-1])  # "X, who took over as foreign minister in March,"
             if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank
                 person.roles.append((pos, role))
-            elif description := _appos_role(run[-1], describe=True):
-                person.descriptions.append((pos, description))
+            elif description := _appos_role(run[-1], describe=True) or next(
+                    (by for c in run[-1].children if c.dep_ == "relcl" and (by := _post_by_verb(c))), None):
+                person.descriptions.append((pos, description))  # ("X, who chairs the committee,": their
+                # role when the article gives them no post)
             self._gender_evidence(name, run, role)
         for pos, name in _body_names(doc):
             self._bodies.append((pos + offset, name))

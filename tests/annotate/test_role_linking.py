@@ -276,3 +276,25 @@ def test_a_leads_formal_post_is_not_another_ministers_named_next(suggest):
             "Cambodia would continue.")
     s = by_content(suggest(text, THURSDAY))["it would not harm fish stocks"]
     assert s.speaker != "Saleumxay Kommasith"
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    ("Ahmed Bilal-Khan, a former Secretary of the Interior who now chairs the National Security Council's legal "
+     "committee, said the ruling was flawed.", "the ruling was flawed", "Ahmed Bilal-Khan",
+     "chair of the National Security Council's legal committee"),
+    ("The motion was moved by Babajide Obanikoro-Ade, who chairs the House Committee on Banking and Currency. "
+     "Obanikoro-Ade said the naira had lost 18 per cent of its value.",
+     "the naira had lost 18 per cent of its value", "Babajide Obanikoro-Ade",
+     "chair of the House Committee on Banking and Currency"),
+    ("WELLINGTON — Aroha Ngata-Reid, who heads the Climate Change Commission, said the target was out of reach. 🌏",
+     "the target was out of reach", "Aroha Ngata-Reid", "head of the Climate Change Commission"),
+])
+def test_a_post_a_present_verb_says_is_the_role_of_a_person_with_no_other(suggest, text, content, speaker, role):
+    s = by_content(suggest(text, THURSDAY))[content]
+    assert (s.speaker, s.role) == (speaker, role)
+
+
+def test_a_post_a_verb_says_gives_way_to_a_title_written_with_the_name(suggest):
+    text = ("Senator Carmela Dizon-Abad, who chairs the Senate foreign relations committee, said the executive had "
+            "not consulted the Senate.")
+    assert by_content(suggest(text, THURSDAY))["the executive had not consulted the Senate"].role == "Senator"
