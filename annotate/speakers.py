@@ -112,7 +112,8 @@ _JOINT_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _DOTTED_PLACES = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.A.", "D.C.", "N.Y.", "L.A."})
 # military ranks abbreviated without a full stop, as East African and British copy writes them before a name
 _RANKS_UNDOTTED = frozenset({"Gen", "Brig", "Lt", "Col", "Maj", "Capt", "Cdr", "Sgt", "Cpl", "Adm", "Lt-Gen", "Maj-Gen"})
-_HEADLINE_VERBS = frozenset({"says", "said", "warns", "tells", "urges", "vows", "insists", "denies", "claims"})
+_HEADLINE_VERBS = frozenset({"says", "said", "warns", "tells", "urges", "vows", "insists", "denies", "claims",
+                             "say", "warn"})  # (also after a plural: "..., Delegates Say")
 # a title-case headline's verb of speech or stance ("Chile Backs Morocco's Plan", "Ghana Rejects IMF Call"),
 # which the tagger may take into one organisation with the words around it; not the plurals that are
 # words of bodies' names ("United States", "Rules Committee", "Consumer Reports")
@@ -2440,6 +2441,12 @@ class ArticleSpeakers:
                 (spk for p, spk, _, kind in reversed(self._said) if p < pos and kind in ("group", "title", "office")
                  and spk != speaker and _source_noun(spk) == head
                  and (p >= self.lead_start or pos < self.lead_start)), None)  # (not a headline's "sector body says")
+            kinds = {w for w in _strip_det(speaker).lower().split()[:-1] if w in BODY_NOUNS | ORG_NOUNS}
+            if body is not None and kinds and not any(
+                    (kinds | {x for k in kinds for x in _BODY_SYNONYMS.get(k, ())}) & _name_nouns(b)
+                    for b in (body, self._acronyms.get(body, body))) and mention.text.lower().startswith("the "):
+                body = self._latest_body_subject(pos, head)  # "the union federation" is no "Federation of
+                # Private Entrepreneurs": a body of both kinds, else the body the text is about
             if body is None and head in _ANY_BODY_WORDS and mention.text.lower().startswith("the "):
                 body = self._latest_body_subject(pos, head)  # "The Economic Community of ... threatened ...
                 # In a communique, the bloc said": the body the article was about, whatever it did
@@ -2636,8 +2643,9 @@ class ArticleSpeakers:
                 return org, None
         if mention.kind == "group" and mention.union_body:  # "The WMO said ... The UN agency said": the
             return self._body_just_spoke(pos) or mention.name, mention.role  # body that just spoke
-        if mention.kind == "group" and (cut := self._body_cut(mention)) is not None:
-            return cut, None  # "The Hong Kong General Chamber of Commerce" tagged from "Chamber"
+        if mention.kind == "group" and (cut := self._body_cut(mention)) is not None:  # "The Hong Kong General
+            spokes = mention.role if mention.role and mention.role.split()[-1].lower() in SPOKES_NOUNS else None
+            return cut, spokes  # Chamber of Commerce" tagged from "Chamber" (its spokesperson keeps the post)
         if mention.kind == "group":
             name = mention.name or mention.text
             if name.isupper():  # a transcript's speaker label the tagger took for a body
@@ -2798,6 +2806,8 @@ class ArticleSpeakers:
         if not (self.lead_start <= pos < self.lead_end) or not words or words[-1].lower() in _SOURCE_WORDS or (
                 words[-1].endswith("s") or any(w[:1].isdigit() for w in words)):
             return None
+        if words[-1].lower() in _GOVERNMENTS:  # "The Portuguese government ruled out ...": the government
+            return None  # itself, not the ministry that speaks next
         owned = re.match(r"^[A-Z][\w.-]*['\u2019]s$", words[0]) and country_word(re.split(r"['\u2019]", words[0])[0])
         if not (text.lower().startswith("the ") or owned) or any(w[:1].isupper() for w in words[1:]):
             return None
@@ -2859,6 +2869,10 @@ class ArticleSpeakers:
         for p, body in reversed(self._bodies):
             if p >= pos:
                 continue
+            words = body.split()
+            if words[0] == word and len(words) > 2 and _plain(words[-1].lower()) in _NAME_ENDS and not (
+                    self._person_words.intersection(words)):  # "Memorial" for the "Memorial Human Rights
+                return body  # Defense Center", "Sova" for the "Sova Information and Research Centre"
             for own in re.split(r"['\u2019]s |\s+and\s+", body):  # "South Korea's Hanwon Energy and ..."
                 words = own.split()
                 # a short capitalised name ("Hanwon Energy", "Kessler AG"), not a headline's words
@@ -3118,7 +3132,8 @@ authority office department bureau service police army navy government administr
 # Words a text uses for the same kind of body ("the court" for the "Supreme Federal Tribunal").
 _BODY_SYNONYMS = {"court": {"tribunal"}, "tribunal": {"court"}, "parliament": {"assembly", "congress"},
                   "bank": {"reserve"}, "federation": {"confederation"}, "confederation": {"federation"},
-                  "army": {"defenceforce", "defenseforce", "defenceforces", "defenseforces", "armedforces"}}
+                  "army": {"defenceforce", "defenseforce", "defenceforces", "defenseforces", "armedforces"},
+                  "panel": {"court", "tribunal", "committee", "commission"}, "bench": {"court", "tribunal"}}
 
 
 def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
@@ -3255,6 +3270,10 @@ def _source_noun(text: str) -> str:
     return words[-1] if words else ""
 
 
+# the last word of a body's name that says it is one ("... Research Centre", "... Defense Center")
+_NAME_ENDS = BODY_NOUNS | ORG_NOUNS | frozenset("""center centre foundation institute trust society forum network
+initiative movement watch coalition council committee confederation federation""".split())
+_GOVERNMENTS = frozenset({"government", "administration", "cabinet", "executive"})
 # what a news agency, paper or broadcaster is called; and the words for a body of any kind
 _MEDIA_NOUNS = frozenset({"newspaper", "broadcaster", "daily", "outlet", "tabloid", "weekly", "channel", "radio",
                           "television", "magazine", "wire", "paper", "website", "portal"})
@@ -3351,7 +3370,11 @@ def _body_names(doc: Doc) -> list[tuple[int, str]]:
         j = last = i
         while j + 1 < n:
             nxt = doc[j + 1]
-            if _capital(nxt) and (nxt.text != "-") or _elided(nxt) or j > i and (
+            if nxt.text in ("'", "\u2019") and doc[j].text.endswith("s") and not doc[j].whitespace_ and j + 2 < n and (
+                    _capital(doc[j + 2]) and doc[j + 2].text != "-") and doc[j].ent_type_ not in _PLACE_ENTS and not (
+                    _is_title(doc[j + 2]) or country_word(doc[j].text)):  # (not "the Bahamas' Minister of ...")
+                j = last = j + 2  # "Unified Workers' Central", "National Teachers' Association"
+            elif _capital(nxt) and (nxt.text != "-") or _elided(nxt) or j > i and (
                     doc[j].lower_ in _CONNECTORS | _FOREIGN_LINKS | _FOREIGN_ARTICLES) and _name_goes_on(doc, j + 1, doc[j]):
                 j = last = j + 1
             elif (nxt.lower_ in _CONNECTORS | _FOREIGN_LINKS or nxt.lower_ == "to" and any(  # "Delegation of the

@@ -141,3 +141,50 @@ def test_the_central_bank_is_the_bank_named_in_its_own_language(suggest):
             "In a statement, the Monetary Board said price pressures had eased. The central bank said it "
             "would keep a cautious stance.")
     assert speaker_of(suggest, text, "it would keep a cautious stance") == "Bangko Sentral ng Pilipinas"
+
+
+# --- a body's name is whole across a plural possessive, and its first word is its short form --------
+def test_a_name_with_a_plural_possessive_is_whole_and_its_acronym_is_that_body(suggest):
+    text = ("SANTIAGO - The National Teachers' Association (ANEF) rejected the bill on Monday. "
+            "The ANEF said it would join Thursday's strike.")
+    assert speaker_of(suggest, text, "it would join Thursday's strike") == "National Teachers' Association"
+
+
+def test_a_bodys_first_word_is_its_short_form(suggest):
+    text = ("The Helsinki Foundation for Human Rights said the law breached the constitution. "
+            "Helsinki Foundation lawyers will appeal.\n\n"
+            "The Sova Information and Research Centre said 40 people had been detained. "
+            "Sova noted that most of them were students.")
+    assert speaker_of(suggest, text, "most of them were students") == "Sova Information and Research Centre"
+
+
+# --- a descriptor fits the body it names -----------------------------------------------------------
+def test_the_panel_of_judges_is_the_court_named_before(hybrid):
+    text = ("BUCHAREST - Romania's Constitutional Court struck down the pension law on Wednesday.\n\n"
+            "The nine-judge panel found that the law breached the principle of legal certainty.")
+    got = [s.speaker for s in hybrid.suggest(text, MONDAY) if "legal certainty" in s.content.text]
+    assert got and all(s.endswith("Constitutional Court") for s in got), got  # (Romania's)
+
+
+def test_the_union_federation_is_the_union_body_just_named_not_a_business_federation_before(suggest):
+    text = ("The Federation of Bolivian Private Entrepreneurs (CEPB) welcomed the decree.\n\n"
+            "The Bolivian Workers' Center (COB) rejected it. In a statement, the union federation said "
+            "the decree would cut wages.")
+    assert speaker_of(suggest, text, "the decree would cut wages") == "Bolivian Workers' Center"
+
+
+# --- a lead's government is that government ------------------------------------------------------
+def test_a_leads_government_is_the_government_not_the_ministry_that_speaks_next(hybrid):
+    text = ("Lisbon, 14 Apr 2026 (Lusa) - The Portuguese government on Tuesday ruled out any new injection of "
+            "public money into the national airline.\n\n"
+            "The Ministry of Finance told Lusa that the airline's accounts did not justify further support.")
+    got = [s.speaker for s in hybrid.suggest(text, MONDAY) if "injection" in s.content.text]
+    assert got and all(s.lower().endswith("portuguese government") for s in got), got
+
+
+# --- a plural's verb in a title-case headline is no part of the speaker ---------------------------
+def test_a_headlines_plural_say_is_no_part_of_the_source(hybrid):
+    text = ("OPEC+ Agrees to Extend Output Cuts Into 2027, Delegates Say\n\n"
+            "VIENNA - OPEC+ agreed on Sunday to extend its output cuts, three delegates said.")
+    got = [s.speaker for s in hybrid.suggest(text, MONDAY) if s.content.start < text.index("\n")]
+    assert got == ["Delegates"], got
