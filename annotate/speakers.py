@@ -2138,7 +2138,8 @@ class ArticleSpeakers:
             if "up" in nouns and any(c.dep_ == "appos" and c.lower_ == "up" and c.i > 1 and doc[c.i - 1].text == "-"
                                      and doc[c.i - 2].lower_ == "start" for c in tok.children):
                 nouns = (nouns - {"up"}) | {"startup", "company"}  # "Kestrel Quantum, a ... start-up,"
-            if nouns and tok.ent_type_ not in _PLACE_ENTS and not _is_title(tok) and tok.text[:1].isupper():
+            if nouns and (tok.ent_type_ not in _PLACE_ENTS or nouns & _NOT_PLACE_NOUNS) and not _is_title(tok) and (
+                    tok.text[:1].isupper()):  # (a name the tagger took for a place: "think tank Bruegel")
                 # (not "Minister, the opposition says"; a name, not "the national science agency")
                 run = next((r for r in _name_runs([t for t in tok.subtree if t.pos_ == "PROPN" or (
                     t.text == "-" and not t.whitespace_ and t.i < tok.i)]) if r[-1].i == tok.i), [tok])  # ("PIT-CNT")
@@ -2447,6 +2448,9 @@ class ArticleSpeakers:
                     for b in (body, self._acronyms.get(body, body))) and mention.text.lower().startswith("the "):
                 body = self._latest_body_subject(pos, head)  # "the union federation" is no "Federation of
                 # Private Entrepreneurs": a body of both kinds, else the body the text is about
+            if body is None and mention.text.lower().startswith("the "):
+                body = self._body_by_modifier(_strip_det(speaker).lower().split()[:-1], pos)  # "the rating
+                # agency" after "Fitch Ratings"
             if body is None and head in _ANY_BODY_WORDS and mention.text.lower().startswith("the "):
                 body = self._latest_body_subject(pos, head)  # "The Economic Community of ... threatened ...
                 # In a communique, the bloc said": the body the article was about, whatever it did
@@ -2460,6 +2464,19 @@ class ArticleSpeakers:
                 # after "Slovakia's economy ministry said"; its spokesperson keeps the post
                 return body, role if role and role.split()[-1].lower() in SPOKES_NOUNS else None
         return speaker, role
+
+    def _body_by_modifier(self, modifiers: list[str], pos: int) -> str | None:
+        """"The rating agency said" after "Fitch Ratings downgraded ...": the latest body named a
+        little before with the descriptor's own word in its name (in the singular or plural), when
+        no body is named with the descriptor's noun."""
+        words = {w for w in modifiers if w.isalpha() and len(w) > 3 and w not in _PLAIN_MODIFIERS}
+        if not words:
+            return None
+        forms = words | {w + "s" for w in words}
+        return next((body for p, body in reversed(self._bodies) if p < pos and pos - p < _NEAR_CHARS
+                     and forms & set(body.lower().split()) and self.gender_of(body) is None and (
+                         body.split()[-1].lower() in forms  # (a name ending with its trade, "Fitch Ratings",
+                         or not self._person_words.intersection(body.split()))), None)  # whatever the tagger says)
 
     def _latest_body_subject(self, pos: int, head: str = "body") -> str | None:
         """The latest body (no person, no place) that was the subject of a sentence before ``pos``,
@@ -2551,8 +2568,21 @@ class ArticleSpeakers:
                     best = (p, person.name, r)
         return (best[1], best[2]) if best else None
 
+    def _qualified_body(self, mention: Mention) -> str | None:
+        """"The Tbilisi court said" after "Tbilisi City Court ruled": a body's noun qualified by a
+        proper name is the body named before with both (however the tagger read the name)."""
+        m = re.fullmatch(r"(?:the\s+)?((?:[A-Z][\w'\u2019.-]*\s+){1,2})([a-z]+)", mention.text, re.IGNORECASE)
+        if m is None or not m.group(2).islower() or m.group(2) not in BODY_NOUNS or not m.group(1)[:1].isupper():
+            return None
+        words = set(m.group(1).split())
+        nouns = {m.group(2)} | _BODY_SYNONYMS.get(m.group(2), set())
+        return next((body for p, body in reversed(self._bodies) if p < mention.start and words <= set(body.split())
+                     and nouns & _name_nouns(body) and not self._person_words.intersection(body.split())), None)
+
     def _resolve(self, mention: Mention, speaking: bool = True) -> tuple[str | None, str | None]:
         pos = mention.start
+        if mention.kind in ("name", "group") and (qualified := self._qualified_body(mention)) is not None:
+            return qualified, None
         lead = next((named for p, named in self._lead_named.items() if mention.start <= p < mention.end), None)
         if lead is not None and mention.kind in ("title", "group"):
             return lead  # "..., the work and pensions secretary has announced": the person named next
@@ -2687,7 +2717,7 @@ class ArticleSpeakers:
             return f"{owner}'s {mention.office}", role
         cut = self._body_cut(mention)
         if cut is not None:  # "The far-right Alternative for Germany said" parsed with "Alternative" as head
-            return cut, None
+            return cut, mention.role if mention.role and mention.role.split()[-1].lower() in SPOKES_NOUNS else None
         full = self._full_name(mention.name or mention.text, pos)
         if " " not in full and full not in self._person_words and mention.role is None and not any(
                 w.lower() in HONORIFICS or w.lower() in TITLE_WORDS for w in mention.text.split()):
@@ -3133,7 +3163,8 @@ authority office department bureau service police army navy government administr
 _BODY_SYNONYMS = {"court": {"tribunal"}, "tribunal": {"court"}, "parliament": {"assembly", "congress"},
                   "bank": {"reserve"}, "federation": {"confederation"}, "confederation": {"federation"},
                   "army": {"defenceforce", "defenseforce", "defenceforces", "defenseforces", "armedforces"},
-                  "panel": {"court", "tribunal", "committee", "commission"}, "bench": {"court", "tribunal"}}
+                  "panel": {"court", "tribunal", "committee", "commission"}, "bench": {"court", "tribunal"},
+                  "lender": {"bank", "fund"}}
 
 
 def _speaking_descriptors(doc: Doc) -> list[tuple[int, str]]:
@@ -3273,6 +3304,13 @@ def _source_noun(text: str) -> str:
 # the last word of a body's name that says it is one ("... Research Centre", "... Defense Center")
 _NAME_ENDS = BODY_NOUNS | ORG_NOUNS | frozenset("""center centre foundation institute trust society forum network
 initiative movement watch coalition council committee confederation federation""".split())
+# words before a name that say it is no place, whatever the tagger says ("think tank Bruegel", "the Lusa news
+# agency"; not "party": "the governing Morena party" may be a place's name too)
+_NOT_PLACE_NOUNS = frozenset({"tank", "firm", "company", "consultancy", "startup", "agency", "broadcaster",
+                              "newspaper", "daily", "outlet", "lender", "insurer", "carmaker", "airline"})
+# a descriptor's words that say nothing of what a body does ("the national agency", "the state lender")
+_PLAIN_MODIFIERS = frozenset("""national state federal public central regional local international global
+foreign domestic official main largest biggest leading private independent government""".split())
 _GOVERNMENTS = frozenset({"government", "administration", "cabinet", "executive"})
 # what a news agency, paper or broadcaster is called; and the words for a body of any kind
 _MEDIA_NOUNS = frozenset({"newspaper", "broadcaster", "daily", "outlet", "tabloid", "weekly", "channel", "radio",

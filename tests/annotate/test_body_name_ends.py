@@ -188,3 +188,29 @@ def test_a_headlines_plural_say_is_no_part_of_the_source(hybrid):
             "VIENNA - OPEC+ agreed on Sunday to extend its output cuts, three delegates said.")
     got = [s.speaker for s in hybrid.suggest(text, MONDAY) if s.content.start < text.index("\n")]
     assert got == ["Delegates"], got
+
+
+# --- a descriptor qualified by a place is the body of that place named before ----------------------
+def test_the_city_court_is_the_court_of_that_city_named_before(suggest):
+    text = ("Tbilisi City Court ruled on Monday that the detention was lawful. "
+            "The Tbilisi court said the suspect posed a flight risk.")
+    assert speaker_of(suggest, text, "the suspect posed a flight risk") == "Tbilisi City Court"
+
+
+def test_the_think_tank_is_the_one_introduced_before(suggest):
+    text = ("Brussels-based think tank Bruegel said the plan would cost 1 per cent of GDP. "
+            "The think tank added that Germany would pay most of it.")
+    assert speaker_of(suggest, text, "Germany would pay most of it") == "Bruegel"
+
+
+# --- a descriptor by what a body does is the body whose name says it ------------------------------
+def test_the_rating_agency_is_the_ratings_firm_named_before(suggest):
+    text = ("Fitch Ratings downgraded Bolivia to CCC- on Friday. "
+            "The rating agency said external debt payments would strain reserves.")
+    assert speaker_of(suggest, text, "external debt payments would strain reserves") == "Fitch Ratings"
+
+
+def test_the_lender_is_the_development_bank_named_before(suggest):
+    text = ("The African Development Bank approved a $300 million loan to Malawi on Wednesday. "
+            "The Abidjan-based lender said the money would fund irrigation schemes.")
+    assert speaker_of(suggest, text, "the money would fund irrigation schemes") == "African Development Bank"
