@@ -71,7 +71,11 @@ def _facility(name: str | None) -> bool:
 
 
 def _is_title(tok: Token) -> bool:
-    return tok.lower_ in TITLE_WORDS
+    if tok.lower_ in TITLE_WORDS:
+        return True
+    doc, i = tok.doc, tok.i  # "co-ordinator", "vice-chancellor" split by the tokenizer: the joined word
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and (
+        f"{doc[i - 2].lower_}-{tok.lower_}" in TITLE_WORDS)
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -417,6 +421,9 @@ _STYLES = frozenset({"senator", "sen.", "ambassador", "amb.", "hon.", "hon", "ho
                      "admiral", "brigadier", "commodore", "colonel", "col.", "ratu", "adi",
                      "gen", "brig", "lt", "col", "maj", "capt", "cdr", "adm", "lt-gen", "maj-gen"}) | HONORIFICS
 _RETIRED = frozenset({"retd", "rtd", "retd.", "rtd.", "ret.", "retired"})  # "(retd)" after a rank
+# the level of government a post is at, written before its fields ("Union Commerce and Industry Minister")
+_POST_LEVELS = frozenset({"union", "federal", "state", "provincial", "regional", "national", "county", "city",
+                          "municipal", "cabinet", "shadow"})
 # words that open a post ("Deputy Ambassador X"): a style never follows them
 _POST_OPENERS = frozenset({"deputy", "vice", "acting", "assistant", "senior", "junior", "first", "second", "chief",
                            "executive", "general", "former", "interim", "shadow", "associate", "principal"})
@@ -496,6 +503,12 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
                 body := _body_before(tok, start, lowest)) is not None and body < i:
             start = i = body  # "Law and Justice spokesman": a party's name joined by "and" before its post
         elif start is not None and capital and i + 1 == start and not listed and tok.dep_ == "conj" and (
+                lowest <= tok.head.i < i - 2) and any(t.lower_ in ("and", "&") for t in doc[tok.head.i:i]) and all(
+                (t.text[:1].isupper() and t.is_alpha or t.lower_ in ("and", "&")) and t.ent_type_ not in (
+                    "PERSON", "GPE", "LOC", "DATE", "TIME") for t in doc[tok.head.i:i]) and doc[i - 1].lower_ not in ("and", "&"):
+            start = i = tok.head.i  # "Shadow Health and Social Care Secretary": fields of several words joined
+            listed = i - 1 >= lowest and doc[i - 1].text == ","  # ("Environment, Food and Rural Affairs Secretary")
+        elif start is not None and capital and i + 1 == start and not listed and tok.dep_ == "conj" and (
                 i - 2 >= lowest and doc[i - 1].lower_ in ("and", "&") and doc[i - 2].text[:1].isupper()):
             start = i  # "Energy" in "Trade, Industry and Energy Minister", however it is parsed
         elif start is not None and i + 1 == start and not listed and tok.lower_ in ("and", "&") and (
@@ -516,11 +529,13 @@ def role_before(first: Token, lowest: int = 0) -> str | None:
         elif start is not None and i + 1 == start and doc[start].text == "-" and tok.is_alpha and not tok.whitespace_:
             start = i  # "Under-Secretary-General", "Co-Chair": one word the tokenizer split
         elif start is not None and i + 1 == start and tok.lower_ in ("and", "&") and i - 1 >= lowest and (
-                doc[i - 1].is_alpha and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and not _is_title(doc[start])
+                doc[i - 1].is_alpha and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+                and not (_is_title(doc[start]) and doc[start].lower_ not in _DOMAIN_WORDS)
                 and doc[i - 1].is_lower == doc[start].is_lower and doc[i - 1].ent_type_ not in (
                     "PERSON", "GPE", "LOC", "NORP", "DATE", "TIME") and doc[i - 1].lower_ not in _WEEKDAY_NAMES
                 and (i - 2 < lowest or not doc[i - 2].is_alpha or doc[i - 2].is_lower != doc[i - 1].is_lower
-                     or doc[i - 2].pos_ == "DET")):
+                     or doc[i - 2].pos_ == "DET" or _is_nationality(doc[i - 2])
+                     or doc[i - 2].lower_ in _POST_LEVELS | _POST_OPENERS)):  # ("Union Commerce and Industry Minister")
             start = i - 1  # "commerce and industry minister", "Treasury and Finance Minister": both fields
             i -= 1
         elif start is not None and i + 1 == start and tok.is_alpha and 2 <= len(tok) <= 6 and tok.text[0].isupper() and (
@@ -580,14 +595,29 @@ def _appositives(head: Token) -> list[Token]:
 def _appos_role(head: Token, describe: bool = False) -> str | None:
     """The role in an appositive: "Crosetto, the defense minister of Italy, who ..., said";
     with ``describe``, also what an appositive says a person is ("a law student")."""
+    doc = head.doc
+    skip: set[int] = set()
     for child in _appositives(head):
-        if child.is_punct or not child.whitespace_ and child.i + 2 < len(child.doc) and child.nbor().text == "-" and (
-                child.nbor(2).dep_ == "appos" and child.nbor(2).head == child.head):
-            continue  # "vice" and "-" of "vice-chair" parsed as appositives of their own: the title is the last
-        if not (any(_is_title(t) for t in child.subtree) or _affiliation(child)
+        if child.is_punct or child.i in skip:
+            continue
+        # "the EU's executive vice-president for a clean transition" parsed as three appositives ("executive
+        # vice", "-", "president") and a preposition of the name: one title, from the first piece to the last
+        pieces = [child]
+        while not pieces[-1].whitespace_ and pieces[-1].i + 2 < len(doc) and doc[pieces[-1].i + 1].text == "-" and (
+                not doc[pieces[-1].i + 1].whitespace_ and doc[pieces[-1].i + 2].dep_ == "appos"
+                and doc[pieces[-1].i + 2].head == child.head):
+            pieces.append(doc[pieces[-1].i + 2])
+        joined = {t.i: t for p in pieces for t in p.subtree} | {p.i + 1: doc[p.i + 1] for p in pieces[:-1]}
+        toks = [joined[k] for k in sorted(joined)]
+        if len(pieces) > 1:
+            skip |= {p.i for p in pieces} | {p.i + 1 for p in pieces}
+            more = next((c for c in head.children if c.dep_ == "prep" and c.left_edge.i == toks[-1].i + 1), None)
+            if more is not None:  # ("for a clean transition", hung on the name)
+                toks += list(more.subtree)
+            child = pieces[-1]
+        if not (any(_is_title(t) for t in toks) or _affiliation(child)
                                          or describe and _describes_person(head, child)):
             continue
-        toks = list(child.subtree)
         now = next((c for c in child.children if c.dep_ == "conj" and c.i > child.i and not is_past_role(
             " ".join(t.text for t in c.subtree)) and c.left_edge.lower_ in ("now", "currently", "current")), None)
         if now is not None and is_past_role(" ".join(t.text for t in toks)):
@@ -601,7 +631,7 @@ def _appos_role(head: Token, describe: bool = False) -> str | None:
             toks = [t for t in toks if t.i < relcl.left_edge.i]
         # "director of the Ideas for Peace Foundation, a Bogotá think tank": what the body is, and
         # "chief economist at İş Yatırım in Istanbul": where it is, are no part of the post
-        aside = {inner.i for t in toks if t is not child and t.dep_ in ("appos", "relcl", "acl")
+        aside = {inner.i for t in toks if t is not child and t not in pieces and t.dep_ in ("appos", "relcl", "acl")
                  and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text in (",", "(", "\u2013", "\u2014")
                  and not _continues_complement(t)  # ("Defence, Internal Affairs and ... Committee")
                  for inner in t.subtree}

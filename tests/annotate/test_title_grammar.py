@@ -169,3 +169,39 @@ def test_a_bracketed_portfolio_stays_with_the_post_in_later_statements(suggest):
 ])
 def test_an_owners_listed_title_set_off_before_a_name_in_an_object_is_the_persons(suggest, text, content, speaker, role):
     assert speaker_and_role(suggest, text, content) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    ("India will not accept the levy on its steel exporters, Union Commerce and Industry Minister Ashok Raghunathan "
+     "said on Wednesday.", "India will not accept the levy on its steel exporters", "Ashok Raghunathan",
+     "Union Commerce and Industry Minister"),
+    ("The hospital waiting lists will be halved by 2028, Shadow Health and Social Care Secretary Tom Ellery said on "
+     "Monday.", "The hospital waiting lists will be halved by 2028", "Tom Ellery",
+     "Shadow Health and Social Care Secretary"),
+    ("Housing and Local Government Minister Niamh Doherty said the target would be met.", "the target would be met",
+     "Niamh Doherty", "Housing and Local Government Minister"),
+    ("Shadow Business and Trade Secretary Oliver Grant said the tariffs were a mistake.", "the tariffs were a mistake",
+     "Oliver Grant", "Shadow Business and Trade Secretary"),
+    ("Environment, Food and Rural Affairs Secretary Sarah Pennington said the ban would start in spring.",
+     "the ban would start in spring", "Sarah Pennington", "Environment, Food and Rural Affairs Secretary"),
+    ("Exports of electric cars will rise this year, German Economy and Climate Minister Lena Hartmann said on Friday.",
+     "Exports of electric cars will rise this year", "Lena Hartmann", "German Economy and Climate Minister"),
+])
+def test_fields_of_several_words_joined_before_a_post_are_all_the_posts(suggest, text, content, speaker, role):
+    assert speaker_and_role(suggest, text, content) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    ("Teresa Ribeira, the EU's executive vice-president for a clean transition, said the target would stay.",
+     "the target would stay", "Teresa Ribeira", "executive vice-president for a clean transition"),
+    ("Sipho Mahlangu, the party's parliamentary co-ordinator, said the vote would be close.",
+     "the vote would be close", "Sipho Mahlangu", "parliamentary co-ordinator"),
+    ("Maria Lopes, the commission's first vice-president for economic affairs, said the rules would be simplified.",
+     "the rules would be simplified", "Maria Lopes", "first vice-president for economic affairs"),
+    ("Jan Kowalski, the union's regional co-ordinator for mining, said the strike would go ahead.",
+     "the strike would go ahead", "Jan Kowalski", "regional co-ordinator for mining"),
+    ("Amina Yusuf, the bank's senior vice-president for Africa, said lending to small firms would double this year. 🏦",
+     "lending to small firms would double this year", "Amina Yusuf", "senior vice-president for Africa"),
+])
+def test_a_hyphenated_title_the_parser_splits_in_apposition_is_one_title(suggest, text, content, speaker, role):
+    assert speaker_and_role(suggest, text, content) == (speaker, role)
