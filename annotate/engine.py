@@ -221,7 +221,8 @@ class SuggestionEngine:
         art.speakers.lead_start, art.speakers.lead_end = (body[0][0] if body else 0), art.lead_end
         with _article_field(art, "speaker"):
             for (off, doc), ptext in zip(parsed, texts):
-                if not is_byline(doc, off < art.lead_end):  # the writers are never speakers
+                if not is_byline(doc, off < max(art.lead_end, art.news_lead[0])):  # the writers are never
+                    # speakers (a line of names alone above the lead, also between a standfirst and the lead)
                     art.speakers.observe(doc, off, ptext)
             art.speakers.name_lead_descriptors()
         with _article_field(art, "date"):

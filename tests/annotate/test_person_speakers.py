@@ -184,3 +184,47 @@ def test_saying_after_a_verb_the_tagger_read_as_an_adjective_is_its_subjects(hyb
     got = speakers(hybrid, text)
     content = next(c for c in got if c.startswith("it should be treated"))
     assert got[content] == "Manalo"
+
+
+# --- a lead's "top diplomat" is the foreign minister the next lines name ----------------------------------
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Tanzania holds out on tourist visa\n\nBy ALLAN KIPRONO\n\n"
+     "Tanzania will not sign up to the East African single tourist visa until partner states agree on a "
+     "revenue-sharing formula, the country's top diplomat has said.\n\n"
+     "Speaking in Arusha on Thursday, the Minister of Foreign Affairs and East African Cooperation, Dr "
+     "Amina Salum Kitwana, said the formula short-changed Tanzania's parks.",
+     "Tanzania will not sign up to the East African single tourist visa until partner states agree on a "
+     "revenue-sharing formula", "Amina Salum Kitwana"),
+    ("Chile backs lithium pact\n\nSANTIAGO - Chile will join a regional lithium pricing pact next year, "
+     "the country's top diplomat said on Monday.\n\n"
+     "Foreign Minister Alberto van Klaveren told reporters in Santiago that talks with Argentina and "
+     "Bolivia had been \"very productive\".",
+     "Chile will join a regional lithium pricing pact next year", "Alberto van Klaveren"),
+])
+def test_a_leads_top_diplomat_is_the_foreign_minister_named_next(suggest, text, content, speaker):
+    assert speakers(suggest, text)[content] == speaker
+
+
+# --- a writer's name between the standfirst and the lead is never a speaker ------------------------------
+@pytest.mark.parametrize("text, content, writer", [
+    ("Rail fares to be frozen, minister says\n\n"
+     "Fares on regulated routes will not rise next year, the transport secretary has told MPs.\n\n"
+     "Harriet Oduya\nPolitical reporter\n\n"
+     "Regulated rail fares in England will be frozen until 2028, Transport Secretary Daniel Marsh told "
+     "MPs on Tuesday.",
+     "Fares on regulated routes will not rise next year", "Harriet Oduya"),
+    ("Dairy levy scrapped after farmer protests\n\n"
+     "The levy was unfair on small farms and will go, the agriculture minister has said.\n\n"
+     "Sarah Mitchell\nRural affairs correspondent\n\n"
+     "The dairy levy will be scrapped from January, Agriculture Minister Aoife Brennan said on Monday.",
+     "The levy was unfair on small farms and will go", "Sarah Mitchell"),
+    ("Power cuts to end by March, says energy minister\n\n"
+     "Load-shedding will end before the rainy season, the energy minister has told parliament.\n\n"
+     "Kwame Mensah\nBusiness reporter\n\n"
+     "Scheduled power cuts will end by March, Energy Minister John Jinapor told parliament on Thursday.",
+     "Load-shedding will end before the rainy season", "Kwame Mensah"),
+])
+def test_a_writers_name_between_standfirst_and_lead_is_no_speaker(suggest, text, content, writer):
+    got = speakers(suggest, text)
+    assert got[content] != writer
+    assert writer not in got.values()
