@@ -81,7 +81,7 @@ reporter columnist host anchor candidate nominee challenger incumbent contender 
 td msp mla taoiseach tánaiste fm
 mk mpp mna mlc
 deputy-head vice-president vice-chancellor first lady counterpart negotiator mediator undersecretary
-under-secretary convenor convener co-convenor rapporteur co-rapporteur coordinator co-ordinator
+under-secretary convenor convener co-convenor rapporteur co-rapporteur coordinator co-ordinator delegate
 """.split())  # (mk mpp mna mlc: a Knesset member, Ontario's MPP, Pakistan's MNA, a Legislative Council member)
 
 # Honorifics are not roles.

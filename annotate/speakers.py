@@ -210,7 +210,7 @@ def _acronym_like(tok: Token) -> bool:
     return tok.is_alpha and 2 <= len(tok) <= 8 and tok.text[:1].isupper() and sum(c.isupper() for c in tok.text) >= 2
 
 
-def _complement_prep(first: Token, lowest: int, longest: int = 10) -> int | None:
+def _complement_prep(first: Token, lowest: int, longest: int = 14) -> int | None:
     """Where the preposition of a title's capitalised complement ending right before ``first``
     is ("Minister of Construction", "Minister of Economy, Trade and Industry", "Permanent
     Secretary for Innovation, Technology and Industry": capitalised names joined by commas and
@@ -219,16 +219,25 @@ def _complement_prep(first: Token, lowest: int, longest: int = 10) -> int | None
     joined = False  # a comma joins capitalised words only in a list that ends with "and"
     for p in range(first.i - 1, max(lowest, first.i - longest) - 1, -1):
         tok = doc[p]
-        if tok.lower_ in _COMPLEMENT_PREPS and p - 1 >= lowest and _is_title(doc[p - 1]):
+        placed = tok.lower_ in ("at", "in") and p + 2 < first.i and doc[p + 1].lower_ == "the" and (
+            doc[p + 2].text[:1].isupper())  # "Minister of State at the Department of Health", "in the Presidency"
+        if (tok.lower_ in _COMPLEMENT_PREPS or placed) and p - 1 >= lowest and _is_title(doc[p - 1]):
             words = doc[p + 1:first.i]  # "Minister of Construction", or common nouns: "spokesperson on finance"
-            if any(_is_title(t) and t.lower_ not in _DOMAIN_WORDS for t in words):
+            if any(_is_title(t) and t.lower_ not in _DOMAIN_WORDS and not (
+                    t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS") for t in words):
                 return None  # "a spokesman for Prime Minister Keir Starmer": the name is the inner title's
+                # (not "in the Prime Minister's Office": the office of a post)
             return p if any(t.text[:1].isupper() for t in words) or 0 < len(words) <= 2 and all(
                 t.pos_ == "NOUN" and t.is_lower for t in words) or joined and all(
                 t.is_lower and t.pos_ in ("NOUN", "ADJ") or t.lower_ in ("and", ",") for t in words) and (
                 words[-1].pos_ == "NOUN") else None  # ("minister of fisheries and marine resources X")
         if tok.lower_ in ("and", "&"):
             joined = True
+        elif tok.lower_ in ("of", "for", "with", "at", "in") and p > lowest and doc[p - 1].text[:1].isupper() and (
+                doc[p - 1].is_alpha and p + 1 < first.i and (doc[p + 1].text[:1].isupper() or doc[p + 1].lower_ == "the")):
+            continue  # inside a capitalised complement: "the Department of Health", "Persons with Disabilities"
+        elif tok.tag_ == "POS" and p > lowest and doc[p - 1].text[:1].isupper():
+            continue  # "the Prime Minister's Office"
         elif tok.text == "-" and not tok.whitespace_ and p > 0 and not doc[p - 1].whitespace_:
             continue  # "European and Euro-Atlantic Integration"
         elif tok.text == "," and joined and p > 0 and doc[p - 1].text[:1].isupper() and doc[p + 1].text[:1].isupper():
@@ -1169,6 +1178,8 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
     if len(run) < 3 or run[0].i < 2:
         return run
     doc = run[0].doc
+    if run[0].text in BODY_NOUNS_TITLED and (first_name_gender(run[1].text) is not None or run[1].ent_type_ == "PERSON"):
+        return run[1:]  # "in the Prime Minister's Office Joyce Atieno": a body's noun ends the complement
     for k in range(1, len(run) - 1):  # "... Emigration and Egyptian Expatriates Hossam El-Din Mansour": the
         if run[k - 1].head.i < run[0].i and _name_after_field(run[k]) and (  # parser ends the field where the
                 _complement_prep(run[k], 0) is not None):  # name begins (also a name the name data do not know)
@@ -1525,7 +1536,9 @@ def analyse(head: Token, offset: int = 0) -> Mention | None:
         # (a name the parser hung as a title's complement, "... and Minister for Foreign Affairs Ian Borg":
         # the post before it is not bounded by the words hung on the name)
         lowest = 0 if head.dep_ == "pobj" and head.head.lower_ in _COMPLEMENT_PREPS or head.dep_ == "appos" and (
-            toks[0].i > 0 and not doc[toks[0].i - 1].is_punct and head.head.i < toks[0].i) else toks[0].i
+            toks[0].i > 0 and not doc[toks[0].i - 1].is_punct and head.head.i < toks[0].i) or (
+            run[0].i == toks[0].i and toks[0].i > 0 and not doc[toks[0].i - 1].is_punct
+            and _complement_prep(run[0], 0) is not None) else toks[0].i
         # (nor by those of a name hung as an appositive on a noun before its title: "with the downstream
         # states, Minister of ..., Emigration and Egyptian Expatriates Hossam El-Din Mansour said")
         role = _held(role_before(run[0], lowest), _appos_role(head)) or spokes or _post_held(head)
@@ -1650,7 +1663,9 @@ def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention 
     # Semi Koroilavesau told", with the name hung on the second post's complement)
     holders = [head] + [c for c in head.children if c.dep_ == "conj" and _is_title(c) and c.i > head.i and all(
         t.text[:1].isupper() or t.lower_ in ("and", "&", "-") for t in doc[head.i + 1:c.i])]
-    for prep in (c for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS
+    for prep in (c for holder in holders for c in holder.children if c.dep_ == "prep" and (
+                     c.lower_ in _COMPLEMENT_PREPS or c.lower_ in ("in", "at") and c.i + 1 < len(doc)
+                     and doc[c.i + 1].lower_ == "the")  # ("Minister of State in the Prime Minister's Office X")
                  and c.i > holder.i and all(t.text[:1].isupper() or t.lower_ in _COMPLEMENT_PREPS or t.text == "-"
                                             or t.lower_ in ("and", "&") and c.i > t.i + 1 and _is_title(t.nbor())
                                             for t in doc[holder.i + 1:c.i])):  # ("Tánaiste and Minister for X Y")  # ("Executive Vice-President for X")
@@ -1664,6 +1679,10 @@ def _named_in_complement(head: Token, toks: list[Token], base: dict) -> Mention 
                         None)  # the clause after a comma: ", who signed ... at the Shangri-La Hotel,")
             whole = [t for t in whole if stop is None or t.i < stop]
             run = next(reversed(_name_runs(whole)), None)
+        if run is not None and prep.lower_ in ("in", "at") and (any(
+                t.text in BODY_NOUNS_TITLED or t.ent_type_ in ("ORG", "FAC", "GPE", "LOC", "NORP") for t in run) or not (
+                run[-1].ent_type_ == "PERSON" or first_name_gender(run[0].text) is not None and not run[0].is_upper)):
+            continue  # ("a senior official at the ASEAN Secretariat": a body, no holder's name)
         if run is not None and run[0].i > prep.i + 1 and run[-1].i == whole[-1].i and (
                 doc[run[0].i - 1].lower_ not in ("and", "&", ",")) and (  # (not a listed field: "and Industry")
                 head.lemma_.lower() not in SPOKES_NOUNS or _title_complement(run[0], toks[0].i) == prep.i):

@@ -205,3 +205,40 @@ def test_fields_of_several_words_joined_before_a_post_are_all_the_posts(suggest,
 ])
 def test_a_hyphenated_title_the_parser_splits_in_apposition_is_one_title(suggest, text, content, speaker, role):
     assert speaker_and_role(suggest, text, content) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    ("Minister Delegate for Foreign Trade Claire Moreau said the deal would be signed in June.",
+     "the deal would be signed in June", "Claire Moreau", "Minister Delegate for Foreign Trade"),
+    ("Minister Delegate for Europe Julien Garnier told reporters that the summit had been postponed.",
+     "the summit had been postponed", "Julien Garnier", "Minister Delegate for Europe"),
+    ("The tariffs will be lifted in March, Minister Delegate for Industry Sophie Renard said on Tuesday.",
+     "The tariffs will be lifted in March", "Sophie Renard", "Minister Delegate for Industry"),
+])
+def test_a_french_minister_delegate_is_one_post(suggest, text, content, speaker, role):
+    assert speaker_and_role(suggest, text, content) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    ("Minister of State at the Department of Health Mary Butler said the strategy would be published.",
+     "the strategy would be published", "Mary Butler", "Minister of State at the Department of Health"),
+    ("Minister in the Presidency for Women, Youth and Persons with Disabilities Nomvula Khumalo said the grant "
+     "would rise.", "the grant would rise", "Nomvula Khumalo",
+     "Minister in the Presidency for Women, Youth and Persons with Disabilities"),
+    ("Minister of State in the Prime Minister's Office Joyce Atieno said the census would start in August.",
+     "the census would start in August", "Joyce Atieno", "Minister of State in the Prime Minister's Office"),
+])
+def test_a_post_placed_in_a_department_or_office_keeps_its_place(suggest, text, content, speaker, role):
+    assert speaker_and_role(suggest, text, content) == (speaker, role)
+
+
+def test_a_spokesman_for_a_titled_person_is_not_that_persons_title(suggest):
+    s = by_content(suggest("A spokesman for Prime Minister Keir Starmer said the talks would resume.", TUESDAY))[
+        "the talks would resume"]
+    assert s.speaker != "Keir Starmer"
+
+
+def test_an_official_at_a_body_is_no_holder_named_after_a_place_preposition(suggest):
+    s = by_content(suggest("A senior official at the ASEAN Secretariat said the summit would be postponed.", TUESDAY))[
+        "the summit would be postponed"]
+    assert s.speaker != "ASEAN Secretariat"
