@@ -2118,6 +2118,8 @@ class ArticleSpeakers:
                 role = None  # "releases to Tamil Nadu, Karnataka Chief Minister Siddaramaiah said": a titled
                 # name set off after a name is another person, whose post it is
             role = role or _post_taken(run[-1])  # "X, who took over as foreign minister in March,"
+            if role and before and role != before and _document_task(role) and not _document_task(before):
+                role = before  # "the rapporteur of the bill, Senator X,": a task on a text; the post is Senator
             if role:  # "Its spokesperson, Senior Colonel Shi Yi,": the post, not the rank
                 person.roles.append((pos, role))
             elif description := _appos_role(run[-1], describe=True) or next(
@@ -2372,6 +2374,8 @@ class ArticleSpeakers:
         manager, added") and the person holds a post the article gave before."""
         if written and not is_past_role(written):
             held = self.role_of(name, pos)
+            if held and _document_task(written) and not _document_task(held):
+                return held  # ("the rapporteur of the bill, Senator X, said": Senator)
             if held and _courtesy(written) and not _courtesy(held) and not is_past_role(held) and (
                     self._post_given_with(name, pos)):  # "the Minister of Foreign Affairs, Ambassador X, said"
                 return held  # with a parse that hangs only the style on the name: the post, not the style
@@ -2399,6 +2403,7 @@ class ArticleSpeakers:
             return next((role for p, spk, role, kind in reversed(self._said) if p < pos and spk == name
                          and role and kind in ("name", "pronoun", "descriptor", "title")), None)
         roles = [(p, r) for p, r in person.roles if not is_past_role(r)] or person.roles
+        roles = [(p, r) for p, r in roles if not _document_task(r)] or roles  # (a post over "rapporteur of the bill")
         before = [r for p, r in roles if p <= pos]  # the current post over what they were before
         return before[-1] if before else roles[0][1]
 
@@ -3159,6 +3164,15 @@ class ArticleSpeakers:
 
 # a source written as one of many: "a senior official", "one EU official", "two diplomats"
 _INDEFINITE_SOURCE = re.compile(r"(?i)(?:a|an|one|two|three|four|five|several|some)\s")
+
+
+# a task on a text, no post: "rapporteur of the bill", "sponsor of the motion", "rapporteur on the AI act"
+_DOCUMENT_TASK = re.compile(r"(?i)\b(?:of|on|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:bill|act|law|motion|resolution|report|"
+                            r"amendment|text|draft|treaty|proposal|measure|file|dossier|legislation)s?$")
+
+
+def _document_task(role: str) -> bool:
+    return bool(_DOCUMENT_TASK.search(role)) and not _courtesy(role)
 
 
 def _names_a_post(role: str) -> bool:

@@ -298,3 +298,22 @@ def test_a_post_a_verb_says_gives_way_to_a_title_written_with_the_name(suggest):
     text = ("Senator Carmela Dizon-Abad, who chairs the Senate foreign relations committee, said the executive had "
             "not consulted the Senate.")
     assert by_content(suggest(text, THURSDAY))["the executive had not consulted the Senate"].role == "Senator"
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    ("Parliament backs reform\n\nThe sponsor of the motion, Senator Grace Poe-Llamanzares, said the reform would cut "
+     "red tape.", "the reform would cut red tape", "Grace Poe-Llamanzares", "Senator"),
+    ("MEPs back AI rules\n\nThe European Parliament's rapporteur on the AI act, MEP Brando Benifei-Rossi, told "
+     "reporters the vote was historic. 🇪🇺", "the vote was historic", "Brando Benifei-Rossi", "MEP"),
+    ("Senate passes pension bill\n\nDuring the debate, the rapporteur of the bill, Senator Marcos Rogério-Lima "
+     "(PL-RO), said the reform was fair. According to him, the savings would reach 2 billion reais.",
+     "the savings would reach 2 billion reais", "Marcos Rogério-Lima", "Senator"),
+])
+def test_a_task_on_a_text_gives_way_to_the_post_written_with_the_name(suggest, text, content, speaker, role):
+    s = by_content(suggest(text, THURSDAY))[content]
+    assert (s.speaker, s.role) == (speaker, role)
+
+
+def test_a_task_on_a_text_is_the_role_when_no_post_is_given(suggest):
+    text = "The rapporteur of the bill, Lucía Ferreira-Paz, said the reform was fair."
+    assert by_content(suggest(text, THURSDAY))["the reform was fair"].role == "rapporteur of the bill"
