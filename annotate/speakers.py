@@ -73,9 +73,14 @@ def _facility(name: str | None) -> bool:
 def _is_title(tok: Token) -> bool:
     if tok.lower_ in TITLE_WORDS:
         return True
+    if tok.lower_ not in _HYPHEN_TAILS:  # (checked first: this runs for every word of every mention)
+        return False
     doc, i = tok.doc, tok.i  # "co-ordinator", "vice-chancellor" split by the tokenizer: the joined word
     return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and (
         f"{doc[i - 2].lower_}-{tok.lower_}" in TITLE_WORDS)
+
+
+_HYPHEN_TAILS = frozenset(w.split("-", 1)[1] for w in TITLE_WORDS if "-" in w)
 
 
 def _is_name_token(tok: Token) -> bool:
