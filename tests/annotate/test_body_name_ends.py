@@ -5,7 +5,6 @@ initials it is, with or without the country its name ends with. Texts are invent
 (no gold set's sentences)."""
 import datetime as dt
 
-import pytest
 
 MONDAY = dt.date(2026, 3, 2)
 
@@ -72,7 +71,6 @@ def test_an_acronym_with_the_country_in_its_initials_is_that_body(suggest):
     assert speaker_of(suggest, text, "inflation had slowed for a fourth month") == "Central Bank of Nigeria"
 
 
-
 # --- a descriptor is the body that just spoke, not another named before it ----------------------
 def test_the_army_is_the_armed_forces_that_just_spoke_not_rebel_forces_named_before(suggest):
     # (a guard: an army named with its noun stays itself when the body that spoke latest is preferred)
@@ -100,25 +98,13 @@ def test_the_organisation_is_the_body_whose_report_is_raised_not_the_news_agency
 
 
 # --- a headline's verb is no part of the name before it ------------------------------------------
-@pytest.fixture(scope="module")
-def hybrid():
-    """The default engine: the rules with the shipped attribution model, which finds headlines' claims."""
-    from annotate.engine import SuggestionEngine
-    from annotate.spacy_pipelines import attach_model, load_pipeline, shipped_model_path
-
-    path = shipped_model_path()
-    if path is None:
-        pytest.skip("no attribution model in resources/models/attribution (rules-only install)")
-    return SuggestionEngine(attach_model(load_pipeline(), path))
-
-
-def test_a_headlines_verb_in_title_case_ends_the_speakers_name(hybrid):
+def test_a_headlines_verb_in_title_case_ends_the_speakers_name(hybrid_suggest):
     for country, text in (("Peru", "Peru Backs Ecuador\u2019s Bid for Security Council Seat as \u2018Best Placed\u2019 "
                                    "Candidate\n\nLIMA - Peru's foreign ministry said on Monday it would vote for Ecuador."),
                           ("Ghana", "Ghana Rejects IMF Call for New Fuel Taxes as \u2018Unbearable\u2019 Burden on "
                                     "Drivers\n\nACCRA - Ghana's finance ministry said on Monday it would not "
                                     "introduce new fuel taxes.")):
-        got = [s.speaker for s in hybrid.suggest(text, MONDAY) if s.content.start < text.index("\n")]
+        got = [s.speaker for s in hybrid_suggest(text, MONDAY) if s.content.start < text.index("\n")]
         assert got == [country], got
 
 
@@ -159,10 +145,10 @@ def test_a_bodys_first_word_is_its_short_form(suggest):
 
 
 # --- a descriptor fits the body it names -----------------------------------------------------------
-def test_the_panel_of_judges_is_the_court_named_before(hybrid):
+def test_the_panel_of_judges_is_the_court_named_before(hybrid_suggest):
     text = ("BUCHAREST - Romania's Constitutional Court struck down the pension law on Wednesday.\n\n"
             "The nine-judge panel found that the law breached the principle of legal certainty.")
-    got = [s.speaker for s in hybrid.suggest(text, MONDAY) if "legal certainty" in s.content.text]
+    got = [s.speaker for s in hybrid_suggest(text, MONDAY) if "legal certainty" in s.content.text]
     assert got and all(s.endswith("Constitutional Court") for s in got), got  # (Romania's)
 
 
@@ -174,19 +160,19 @@ def test_the_union_federation_is_the_union_body_just_named_not_a_business_federa
 
 
 # --- a lead's government is that government ------------------------------------------------------
-def test_a_leads_government_is_the_government_not_the_ministry_that_speaks_next(hybrid):
+def test_a_leads_government_is_the_government_not_the_ministry_that_speaks_next(hybrid_suggest):
     text = ("Lisbon, 14 Apr 2026 (Lusa) - The Portuguese government on Tuesday ruled out any new injection of "
             "public money into the national airline.\n\n"
             "The Ministry of Finance told Lusa that the airline's accounts did not justify further support.")
-    got = [s.speaker for s in hybrid.suggest(text, MONDAY) if "injection" in s.content.text]
+    got = [s.speaker for s in hybrid_suggest(text, MONDAY) if "injection" in s.content.text]
     assert got and all(s.lower().endswith("portuguese government") for s in got), got
 
 
 # --- a plural's verb in a title-case headline is no part of the speaker ---------------------------
-def test_a_headlines_plural_say_is_no_part_of_the_source(hybrid):
+def test_a_headlines_plural_say_is_no_part_of_the_source(hybrid_suggest):
     text = ("OPEC+ Agrees to Extend Output Cuts Into 2027, Delegates Say\n\n"
             "VIENNA - OPEC+ agreed on Sunday to extend its output cuts, three delegates said.")
-    got = [s.speaker for s in hybrid.suggest(text, MONDAY) if s.content.start < text.index("\n")]
+    got = [s.speaker for s in hybrid_suggest(text, MONDAY) if s.content.start < text.index("\n")]
     assert got == ["Delegates"], got
 
 

@@ -12,20 +12,6 @@ def speakers(suggest, text, published=MONDAY):
     return {s.content.text: s.speaker for s in suggest(text, published)}
 
 
-@pytest.fixture(scope="module")
-def hybrid():
-    """suggest() of the default engine: the rules with the shipped attribution model, which finds the
-    claims of verbs the rules leave ("and called for a debate")."""
-    from annotate.engine import SuggestionEngine
-    from annotate.spacy_pipelines import attach_model, load_pipeline, shipped_model_path
-
-    path = shipped_model_path()
-    if path is None:
-        pytest.skip("no attribution model in resources/models/attribution (rules-only install)")
-    engine = SuggestionEngine(attach_model(load_pipeline(), path))
-    return engine.suggest
-
-
 # --- a post and its holder parsed as two subjects of one verb ---------------------------------------
 @pytest.mark.parametrize("text, content, speaker", [
     ("The talks were co-chaired by Foreign Minister Aibol Sarsenov.\n\n"
@@ -161,8 +147,8 @@ def test_a_subject_set_off_after_an_opening_phrase_still_speaks(suggest):
      "clashed over the offer on Wednesday. She said the quota was \"a rounding error\"; he said it was "
      "\"the best offer the EU has ever made\".", "it was \"the best offer the EU has ever made\"", "Žiga Kranjc"),
 ])
-def test_he_or_she_may_be_a_person_named_with_a_post_the_tagger_missed(hybrid, text, content, speaker):
-    assert speakers(hybrid, text)[content] == speaker
+def test_he_or_she_may_be_a_person_named_with_a_post_the_tagger_missed(hybrid_suggest, text, content, speaker):
+    assert speakers(hybrid_suggest, text)[content] == speaker
 
 
 # --- a second act after a quotation has closed is the speaker's ---------------------------------------
@@ -173,15 +159,15 @@ def test_he_or_she_may_be_a_person_named_with_a_post_the_tagger_missed(hybrid, t
     ("Opposition leader Grace Mensah said the budget would fail \"because the cedi keeps falling\" and "
      "urged the government to return to the IMF.", "the government to return to the IMF", "Grace Mensah"),
 ])
-def test_a_second_act_after_a_closed_quotation_is_the_speakers(hybrid, text, content, speaker):
-    assert speakers(hybrid, text)[content] == speaker
+def test_a_second_act_after_a_closed_quotation_is_the_speakers(hybrid_suggest, text, content, speaker):
+    assert speakers(hybrid_suggest, text)[content] == speaker
 
 
-def test_saying_after_a_verb_the_tagger_read_as_an_adjective_is_its_subjects(hybrid):
+def test_saying_after_a_verb_the_tagger_read_as_an_adjective_is_its_subjects(hybrid_suggest):
     text = ("Manalo first floated keeping the launcher on Nov. 3 in a speech at the National Defense "
             "College of the Philippines, saying it should be treated \"like any other asset we rely on,\" "
             "whoever owns it.")
-    got = speakers(hybrid, text)
+    got = speakers(hybrid_suggest, text)
     content = next(c for c in got if c.startswith("it should be treated"))
     assert got[content] == "Manalo"
 
