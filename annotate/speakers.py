@@ -1171,8 +1171,9 @@ def _after_title(prep: Token) -> bool:
 
 
 _CONTINENTS = frozenset({"asia", "africa", "america", "americas", "europe", "oceania", "pacific", "caribbean"})
-_COMPASS = frozenset({"central", "east", "west", "north", "south", "southeast", "southern", "northern", "eastern",
-                      "western", "latin", "northeast", "southwest", "northwest"})
+# words that make the next capitalised word a region ("Central Asia", "West Africa", "South America")
+_REGION_OPENERS = frozenset("""central east west north south eastern western northern southern northeast northwest
+southeast southwest middle""".split())
 
 
 def _without_title_complement(run: list[Token]) -> list[Token]:
@@ -1211,10 +1212,10 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
     for k in range(1, len(run) - 1):
         if run[k].text == "-" or run[k].lower_ in _GAELIC_PARTICLES:
             continue  # ("Mac" of "Eoghan Mac Suibhne" is no given name, whatever the name data say)
-        if run[k - 1].lower_ in _REGION_OPENERS:
-            continue  # ("Special Representative for Central Asia Tomáš Dvořáček": "Asia" is a region here)
-        if run[k].lower_ in _CONTINENTS and (run[k - 1].lower_ in _COMPASS or run[k].lower_ in ("asia", "africa")):
-            continue  # ("to Latin America Maria X", "for Asia Tomáš X": a region, not a given name)
+        if run[k - 1].lower_ in _REGION_OPENERS or run[k].lower_ in ("asia", "africa") or (
+                run[k - 1].lower_ == "latin" and run[k].lower_ in _CONTINENTS):
+            continue  # a region, not a given name ("for Central Asia Tomáš Dvořáček", "to Latin America
+            # Maria X", "for Asia Tomáš X")
         if prep.lower_ in _COMPLEMENT_PREPS and _family_name_first(run[k]) and not _family_name_first(run[k - 1]) and (
                 first_name_gender(run[k - 1].text) is None):  # "Minister of State for Manpower Koh Poh Koon"
             return run[k:]
@@ -1232,11 +1233,6 @@ def _without_title_complement(run: list[Token]) -> list[Token]:
     if fields and prep.lower_ in _COMPLEMENT_PREPS and _is_title(doc[prep.i - 1]):
         return run[fields:]  # "Minister for Commerce Jahanzeb Qureshi", "Commissioner of Police Jone Waqanivalu"
     return run
-
-
-# words that make the next capitalised word a region ("Central Asia", "West Africa", "South America")
-_REGION_OPENERS = frozenset("""central east west north south eastern western northern southern northeast northwest
-southeast southwest middle""".split())
 
 
 def _fields_opening(run: list[Token]) -> int:
